@@ -1,0 +1,281 @@
+"""The Store: one SQL database (SQLite by default, PostgreSQL for a server) behind a small API.
+
+Every document is written with all its segments, mentions, reports and statements
+in one transaction, so a crash or kill never leaves half a document behind, and
+rows are keyed by content ids, so writing the same document again changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from eventledger.ids import content_hash, make_id
+from eventledger.records import Document, Quarantined
+from eventledger.store import models as m
+
+DEFAULT_URL = "sqlite:///eventledger.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def resolve_url(url: str | None) -> str:
+    url = url or os.environ.get("EVENTLEDGER_DB") or DEFAULT_URL
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]  # psycopg 3 is the driver we ship
+    elif "://" not in url:
+        url = f"sqlite:///{url}"  # a bare path means a SQLite file
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+class StoreError(Exception):
+    pass
+
+
+class Store:
+    def __init__(self, url: str | None = None, *, migrate: bool = True):
+        self.url = resolve_url(url)
+        self.engine: Engine = self._engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if migrate:
+            self.migrate()
+
+    def _engine(self) -> Engine:
+        if self.url.startswith("sqlite"):
+            path = self.url.split("///", 1)[-1]
+            if path and path != ":memory:":
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(self.url, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        try:
+            return create_engine(self.url, pool_pre_ping=True)
+        except Exception as e:  # bad URL or missing driver: say which
+            raise StoreError(f"cannot open store {self.url}: {e}") from e
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        try:
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except Exception as e:
+            raise StoreError(f"cannot open store {self.url}: {e.__class__.__name__}: {str(e).splitlines()[0]}") from e
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any error."""
+        with self._sessions.begin() as s:
+            yield s
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- documents -------------------------------------------------------
+
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                found.update(s.scalars(select(m.DocumentRow.id).where(m.DocumentRow.id.in_(ids[i : i + 500]))))
+        return found
+
+    def save_document(self, doc: Document, *, signature: bytes | None = None) -> bool:
+        """Write a document and everything made from it; False when it was already stored."""
+        with self.session() as s:
+            if s.get(m.DocumentRow, doc.id) is not None:
+                return False
+            source_id = None
+            if doc.source:
+                source_id = make_id("src", doc.source.strip().lower())
+                if s.get(m.SourceRow, source_id) is None:
+                    s.add(m.SourceRow(id=source_id, name=doc.source, kind=doc.meta.get("source_kind", "outlet"), url=None))
+                    s.flush()
+            s.add(_document_row(doc, source_id, signature))
+            s.flush()
+            s.add_all(_segment_rows(doc))
+            s.add_all(
+                m.DroppedRow(document_id=doc.id, idx=i, kind=d.kind, reason=d.reason, chars=d.chars, start=d.start, end=d.end, text=d.text)
+                for i, d in enumerate(doc.dropped)
+            )
+            s.add_all(_duplicate_rows(doc))
+            s.add_all(
+                m.MentionRow(id=x.id, document_id=doc.id, segment_id=x.segment, kind=x.kind, text=x.text, start=x.start, end=x.end, label=x.label, resolved=x.resolved)
+                for x in {x.id: x for x in doc.mentions}.values()
+            )
+            s.add_all(
+                m.ReportRow(
+                    id=r.id, document_id=doc.id, segment_id=r.segment, source=r.source, type=r.type,
+                    date_value=r.date.value, date_precision=r.date.precision, country=r.place.country,
+                    opinion=r.opinion, payload=r.to_dict(),
+                )
+                for r in {r.id: r for r in doc.reports}.values()
+            )
+            s.add_all(
+                m.StatementRow(
+                    id=st.id, document_id=doc.id, segment_id=st.segment, report_id=st.report, event_id=st.event,
+                    speaker=st.speaker, kind=st.kind, payload=st.to_dict(),
+                )
+                for st in {st.id: st for st in doc.statements}.values()
+            )
+        return True
+
+    def mark_duplicate(self, item_id: str, original_id: str, *, level: str, method: str) -> None:
+        """Link an already stored item to an original found later (keeps the result order-independent)."""
+        with self.session() as s:
+            row = s.get(m.DocumentRow if level == "document" else m.SegmentRow, item_id)
+            if row is None:
+                return
+            row.duplicate_of = original_id
+            s.merge(m.DuplicateRow(item_id=item_id, original_id=original_id, level=level, method=method))
+
+    def quarantine(self, q: Quarantined) -> None:
+        qid = make_id("qua", q.path, q.reason, q.stage)
+        with self.session() as s:
+            if s.get(m.QuarantineRow, qid) is None:
+                s.add(m.QuarantineRow(id=qid, path=q.path, reason=q.reason, stage=q.stage, created_at=now()))
+
+    def signatures(self) -> Iterator[tuple[str, str | None, str | None, bytes]]:
+        """(document id, published, duplicate_of, MinHash signature) of stored documents."""
+        with self.session() as s:
+            rows = s.execute(
+                select(m.DocumentRow.id, m.DocumentRow.published_value, m.DocumentRow.duplicate_of, m.DocumentRow.signature).where(
+                    m.DocumentRow.signature.is_not(None)
+                )
+            )
+            yield from rows
+
+    # -- reading ---------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        tables = {
+            "sources": m.SourceRow, "documents": m.DocumentRow, "segments": m.SegmentRow, "dropped": m.DroppedRow,
+            "duplicates": m.DuplicateRow, "quarantined": m.QuarantineRow, "mentions": m.MentionRow,
+            "reports": m.ReportRow, "statements": m.StatementRow, "events": m.EventRow,
+            "ambiguous": m.AmbiguousRow, "corrections": m.CorrectionRow,
+        }
+        with self.session() as s:
+            return {k: s.scalar(select(func.count()).select_from(t)) or 0 for k, t in tables.items()}
+
+    def rows(self, model, *, order=None) -> Iterator:
+        with self.session() as s:
+            q = select(model).order_by(*(order if order is not None else model.__table__.primary_key.columns))
+            yield from s.scalars(q)
+
+    def payloads(self, model) -> list[dict]:
+        return [r.payload for r in self.rows(model)]
+
+    # -- events ----------------------------------------------------------
+
+    def replace_events(self, events: list[dict], *, ambiguous: list[dict], revisions: list[dict]) -> None:
+        """Swap in a new resolution in one transaction; ids are stable, so unchanged rows stay equal."""
+        stamp = now()
+        with self.session() as s:
+            s.execute(delete(m.EventReportRow))
+            s.execute(delete(m.AmbiguousRow))
+            old = {r.id: r for r in s.scalars(select(m.EventRow))}
+            keep = {e["id"] for e in events}
+            for eid in set(old) - keep:
+                s.delete(old[eid])
+            for e in events:
+                row = old.get(e["id"])
+                cols = _event_columns(e)
+                if row is None:
+                    s.add(m.EventRow(id=e["id"], updated_at=stamp, payload=e, **cols))
+                elif row.payload != e:
+                    for k, v in cols.items():
+                        setattr(row, k, v)
+                    row.payload, row.updated_at = e, stamp
+            s.flush()
+            s.add_all(m.EventReportRow(event_id=e["id"], report_id=r["id"]) for e in events for r in {r["id"]: r for r in e.get("reports", [])}.values())
+            s.add_all(m.AmbiguousRow(report_id=a["report"], payload=a) for a in {a["report"]: a for a in ambiguous}.values())
+            s.add_all(
+                m.RevisionRow(event_id=r["event"], at=stamp, change=r.get("change", "update"), why=r.get("why", ""), payload=r)
+                for r in revisions
+            )
+            # statements point at the event they concern
+            by_report = {r["id"]: e["id"] for e in events for r in e.get("reports", [])}
+            for st in s.scalars(select(m.StatementRow)):
+                eid = st.payload.get("event") or by_report.get(st.report_id)
+                for e in events:
+                    if st.id in e.get("statements", []):
+                        eid = e["id"]
+                if st.event_id != eid:
+                    st.event_id = eid
+                    st.payload = {**st.payload, "event": eid}
+
+    def add_correction(self, correction: dict) -> None:
+        with self.session() as s:
+            s.merge(m.CorrectionRow(id=correction["id"], kind=correction["kind"], event_id=correction.get("event"), created_at=correction.get("created") or now(), payload=correction))
+
+
+def _document_row(doc: Document, source_id: str | None, signature: bytes | None) -> m.DocumentRow:
+    return m.DocumentRow(
+        id=doc.id, path=doc.path, source_id=source_id, kind=doc.kind, url=doc.url, title=doc.title,
+        published_value=doc.published.value, published_precision=doc.published.precision, fetched=doc.fetched,
+        language=doc.language, author=doc.author, content_hash=content_hash(doc.content), content=doc.content,
+        text=doc.text, meta={**doc.meta, "source": doc.source}, duplicate_of=doc.duplicate_of, signature=signature,
+        ingested_at=now(),
+    )
+
+
+def _segment_rows(doc: Document) -> Iterator[m.SegmentRow]:
+    for seg in {s.id: s for s in doc.segments}.values():
+        yield m.SegmentRow(
+            id=seg.id, document_id=doc.id, idx=seg.index, kind=seg.kind, title=seg.title, date_value=seg.date.value,
+            date_precision=seg.date.precision, author=seg.author, source=seg.source, score=seg.score, depth=seg.depth,
+            parent=seg.parent, language=seg.language, duplicate_of=seg.duplicate_of, text=seg.text,
+            pieces=[p.to_dict() for p in seg.pieces], meta=seg.meta,
+        )
+
+
+def _duplicate_rows(doc: Document) -> Iterator[m.DuplicateRow]:
+    if doc.duplicate_of:
+        yield m.DuplicateRow(item_id=doc.id, original_id=doc.duplicate_of, level="document", method=doc.meta.get("duplicate_method", "near"))
+    for seg in doc.segments:
+        if seg.duplicate_of:
+            yield m.DuplicateRow(item_id=seg.id, original_id=seg.duplicate_of, level="segment", method=seg.meta.get("duplicate_method", "near"))
+
+
+def _event_columns(e: dict) -> dict:
+    date = e.get("date") or {}
+    place = e.get("place") or {}
+    killed = (e.get("counts") or {}).get("killed") or {}
+    return {
+        "type": e.get("type") or "unknown",
+        "date_value": date.get("value"),
+        "date_precision": date.get("precision"),
+        "country": place.get("country"),
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "killed_best": killed.get("best") if isinstance(killed, dict) else None,
+        "independent_sources": e.get("independent_sources") or 0,
+        "contested": bool(e.get("contradictions")),
+    }
