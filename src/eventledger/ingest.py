@@ -1,0 +1,240 @@
+"""The main job: read -> clean/segment -> dedupe -> extract -> store -> resolve.
+
+Each stage is a plain stage object (pipeline.py); this module only wires them to
+the store, keeps bad input aside with its reason, and makes re-runs safe: a
+document already stored is skipped before any work, and each document is
+written in one transaction.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventledger.pipeline import chain, run_processes
+from eventledger.records import Document, Quarantined
+from eventledger.store import Store
+
+BATCH = 64
+
+
+@dataclass(slots=True)
+class IngestResult:
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0  # already in the store
+    quarantined: list[Quarantined] = field(default_factory=list)
+    reports: int = 0
+    statements: int = 0
+    events: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.read} documents read, {self.stored} stored, {self.skipped} already stored, "
+            f"{len(self.quarantined)} quarantined, {self.reports} reports, {self.statements} statements, "
+            f"{self.events} events in the store"
+        )
+
+
+def processing_stages() -> list:
+    """The stages between reading and storing, freshly configured (safe to ship to workers)."""
+    from eventledger.clean import Cleaner
+    from eventledger.extract import Extractor
+
+    return [Cleaner(), Extractor()]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    db: str | None = None,
+    store: Store | None = None,
+    workers: int = 1,
+    resolve: bool = True,
+    on_error: Callable[[Quarantined], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestResult:
+    from eventledger.read import Reader, iter_inputs
+
+    store = store or Store(db)
+    result = IngestResult()
+    report = on_error or _print_error
+    pending: list[Document] = []
+    deduper = _deduper(store)
+    for rec in Reader().run(iter_inputs(paths)):
+        if isinstance(rec, Quarantined):
+            _quarantine(store, rec, result, report)
+            continue
+        result.read += 1
+        pending.append(rec)
+        if len(pending) >= BATCH * max(1, workers):
+            _process(store, pending, deduper, result, report, workers=workers)
+            if progress:
+                progress(len(pending))
+            pending = []
+    if pending:
+        _process(store, pending, deduper, result, report, workers=workers)
+        if progress:
+            progress(len(pending))
+    if resolve:
+        resolve_store(store)
+    result.events = store.counts()["events"]
+    return result
+
+
+def ingest_bytes(data: bytes, name: str, *, store: Store) -> IngestResult:
+    """Ingest one uploaded file (API write endpoint)."""
+    import tempfile
+
+    safe = Path(name).name or "upload"
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / safe
+        p.write_bytes(data)
+        return ingest([p], store=store)
+
+
+def _process(store: Store, docs: list[Document], deduper, result: IngestResult, report, *, workers: int) -> None:
+    known = store.known_documents(d.id for d in docs)
+    fresh: dict[str, Document] = {}
+    for d in docs:
+        if d.id in known or d.id in fresh:
+            result.skipped += 1
+        else:
+            fresh[d.id] = d
+    if not fresh:
+        return
+    for doc in _run_stages(list(fresh.values()), store, result, report, workers=workers):
+        doc = deduper.check(doc)
+        if store.save_document(doc, signature=deduper.signature(doc)):
+            result.stored += 1
+            result.reports += len(doc.reports)
+            result.statements += len(doc.statements)
+            for item, original in deduper.relinks(doc):
+                store.mark_duplicate(item, original, level="document", method="near")
+        else:
+            result.skipped += 1
+
+
+def _run_stages(docs: list[Document], store: Store, result: IngestResult, report, *, workers: int) -> list[Document]:
+    """Run clean+extract over a batch; a document that breaks a stage is quarantined alone."""
+    try:
+        if workers > 1 and len(docs) > 1:
+            return list(run_processes(processing_stages(), docs, workers=workers))
+        return list(chain(processing_stages(), docs))
+    except Exception:
+        if len(docs) == 1:
+            raise
+    out: list[Document] = []
+    stages = processing_stages()
+    for d in docs:
+        try:
+            out.extend(chain(stages, [d]))
+        except Exception as e:  # one bad document must not stop the batch
+            _quarantine(store, Quarantined(d.path, f"{type(e).__name__}: {e}", stage="process"), result, report)
+    return out
+
+
+def _quarantine(store: Store, q: Quarantined, result: IngestResult, report) -> None:
+    result.quarantined.append(q)
+    store.quarantine(q)
+    report(q)
+
+
+def _print_error(q: Quarantined) -> None:
+    print(f"error: {q.path}: {q.reason}", file=sys.stderr)
+
+
+class StoreDeduper:
+    """Near-duplicate check of new documents against the store and earlier documents of this run.
+
+    The original of a pair is the earlier published one, then the smaller id, so
+    which copy is the original does not depend on the order of ingestion.
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, str | None, str | None, bytes]]):
+        from eventledger.dedupe import DuplicateIndex
+
+        self.index = DuplicateIndex()
+        self.meta: dict[str, tuple[str, str | None]] = {}
+        for doc_id, published, duplicate_of, sig in rows:
+            self._add(doc_id, published, duplicate_of, sig)
+
+    @classmethod
+    def from_store(cls, store: Store) -> StoreDeduper:
+        return cls(store.signatures())
+
+    def _add(self, doc_id: str, published: str | None, duplicate_of: str | None, sig: bytes) -> None:
+        self.index.add(doc_id, sig)
+        self.meta[doc_id] = (published or "9999", duplicate_of)
+
+    def signature(self, doc: Document) -> bytes:
+        from eventledger.dedupe import minhash_signature
+
+        return minhash_signature(doc.text)
+
+    def check(self, doc: Document) -> Document:
+        sig = self.signature(doc)
+        key = (doc.published.value or "9999", doc.id)
+        doc.meta.pop("_relink", None)
+        matches = [m for m in self.index.query(sig) if m != doc.id]
+        if matches and not doc.duplicate_of:
+            # follow stored links to the original of each match, then pick the earliest
+            originals = {self.meta[m][1] or m for m in matches}
+            first = min(originals, key=lambda i: (self.meta.get(i, ("9999", None))[0], i))
+            if (self.meta.get(first, ("9999", None))[0], first) < key:
+                doc.duplicate_of = first
+                doc.meta["duplicate_method"] = "near"
+            else:
+                doc.meta["_relink"] = sorted(originals)  # the stored ones are copies of this one
+        self._add(doc.id, doc.published.value, doc.duplicate_of, sig)
+        return doc
+
+    def relinks(self, doc: Document) -> list[tuple[str, str]]:
+        out = [(old, doc.id) for old in doc.meta.pop("_relink", [])]
+        for old, new in out:
+            self.meta[old] = (self.meta[old][0], new)
+        return out
+
+
+def _deduper(store: Store) -> StoreDeduper:
+    return StoreDeduper.from_store(store)
+
+
+def resolve_store(store: Store, *, policy: str | None = None) -> None:
+    """Re-resolve all reports into events; ids of events that persist are kept (incremental)."""
+    from eventledger.resolve import resolve
+    from eventledger.store import models as m
+
+    docs, segs = {}, {}
+    with store.session() as s:
+        for d in s.query(m.DocumentRow.id, m.DocumentRow.meta, m.DocumentRow.duplicate_of, m.DocumentRow.published_value, m.DocumentRow.published_precision):
+            docs[d.id] = d
+        for g in s.query(m.SegmentRow.id, m.SegmentRow.kind, m.SegmentRow.source, m.SegmentRow.meta, m.SegmentRow.duplicate_of, m.SegmentRow.date_value, m.SegmentRow.date_precision):
+            segs[g.id] = g
+    reports = store.payloads(m.ReportRow)
+    contexts = {}
+    for r in reports:
+        d, g = docs.get(r["document"]), segs.get(r["segment"])
+        date = (g.date_value, g.date_precision) if g is not None and g.date_value else (d.published_value, d.published_precision) if d is not None else (None, None)
+        contexts[r["id"]] = {
+            "source": (g.source if g is not None and g.source else None) or r.get("source") or ((d.meta or {}).get("source") if d is not None else None),
+            "original_source": ((g.meta or {}).get("syndicated_from") if g is not None else None),
+            "duplicate_of": (d.duplicate_of if d is not None else None) or (g.duplicate_of if g is not None else None),
+            "segment_kind": g.kind if g is not None else None,
+            "published": {"value": date[0], "precision": date[1]},
+        }
+    res = resolve(
+        reports,
+        contexts=contexts,
+        statements=store.payloads(m.StatementRow),
+        previous_events=store.payloads(m.EventRow),
+        corrections=store.payloads(m.CorrectionRow),
+        **({"config": {"policy": policy}} if policy else {}),
+    )
+    store.replace_events(res.events, ambiguous=res.ambiguous, revisions=res.revisions)
+
+
+def run_files(paths: Sequence[str | Path], **kw) -> IngestResult:
+    return ingest(paths, **kw)
