@@ -1,0 +1,167 @@
+"""`eventledger eval ...`: thin commands over the scorer modules; errors become one line and exit 1."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from eventledger.eval.errors import EvalError
+
+app = typer.Typer(
+    help="Measure EventLedger on the shared development data (MUC-4, WikiEvents, RAMS, article pages, seeds).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print every metric, per field/role, with counts, as JSON.")]
+LimitOpt = Annotated[int | None, typer.Option(help="Score only the first N documents (quick checks).")]
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _exists(path: Path) -> Path:
+    if not path.exists():
+        _fail(f"{path}: no such file or directory (the shared data lives in ../shared next to the checkout)")
+    return path
+
+
+def _run(task: str, as_json: bool, **kw: Any) -> dict:
+    from eventledger.eval.report import print_tables
+    from eventledger.eval.tasks import run_task
+
+    try:
+        result = run_task(task, **kw)
+    except EvalError as e:
+        _fail(str(e))
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    else:
+        print_tables(task, result)
+    return result
+
+
+@app.command()
+def muc4(
+    file: Annotated[Path, typer.Argument(help="MUC-4 JSON lines (docid, doctext, templates).")],
+    as_json: JsonOpt = False,
+    limit: LimitOpt = None,
+    predictions_out: Annotated[Path | None, typer.Option(help="Write predictions as JSON lines (docid, extracts by role).")] = None,
+) -> None:
+    """Role-filler extraction scored with CEAF-REE (strict and proportional), incident types, false alarms."""
+    _run("muc4", as_json, path=_exists(file), limit=limit, predictions_out=predictions_out)
+
+
+@app.command()
+def wikievents(file: Annotated[Path, typer.Argument(help="WikiEvents dev.jsonl.")], as_json: JsonOpt = False,
+               limit: LimitOpt = None) -> None:
+    """Event detection per sentence and document, head-word argument F1 (Attacker/Target/Victim/Instrument/Place)."""
+    _run("wikievents", as_json, path=_exists(file), limit=limit)
+
+
+@app.command()
+def rams(file: Annotated[Path, typer.Argument(help="RAMS dev.jsonlines.")], as_json: JsonOpt = False,
+         limit: LimitOpt = None) -> None:
+    """Event detection per passage and head-word argument F1 on the passage's annotated event."""
+    _run("rams", as_json, path=_exists(file), limit=limit)
+
+
+@app.command()
+def articles(folder: Annotated[Path, typer.Argument(help="Folder with html/*.html.gz and ground-truth.json.")],
+             as_json: JsonOpt = False, limit: LimitOpt = None) -> None:
+    """Main-text extraction, word-shingle F1: eventledger.read.extract_html beside plain trafilatura."""
+    _run("articles", as_json, path=_exists(folder), limit=limit)
+
+
+@app.command()
+def seeds(gold: Annotated[Path, typer.Argument(help="seeds-gold.json")],
+          corpus: Annotated[Path, typer.Argument(help="Folder of seed documents.")], as_json: JsonOpt = False) -> None:
+    """Ingest the seeds into a temporary store and compare with the hand gold; lists what is missing."""
+    _run("seeds", as_json, path=_exists(gold), corpus=_exists(corpus))
+
+
+def _commit() -> str | None:
+    from eventledger.eval.paths import ROOT
+
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except OSError:
+        return None
+    if out.returncode != 0:
+        return None
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    return out.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
+
+
+def run_all(tasks: dict[str, dict], *, log: Callable[[str], None]) -> tuple[dict[str, dict], dict[str, str]]:
+    """Run every task; a task whose pieces are missing is recorded as an error, the others still run."""
+    from eventledger.eval.tasks import run_task
+
+    results, errors = {}, {}
+    for name, opts in tasks.items():
+        log(f"eval {name} ...")
+        try:
+            results[name] = run_task(name, limit=opts.get("limit"))
+        except EvalError as e:
+            errors[name] = str(e)
+            log(f"  {name}: {e}")
+    return results, errors
+
+
+@app.command(name="all")
+def all_(
+    write: Annotated[Path | None, typer.Option("--write", help="Write the Markdown report here (EVAL.md).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every task on the default shared data; `--write EVAL.md` regenerates the report (`make eval`)."""
+    from datetime import datetime, timezone
+
+    from eventledger.eval.baseline import DEFAULT_TASKS
+    from eventledger.eval.evalmd import render
+    from eventledger.eval.report import print_tables
+
+    tasks = {name: {**opts, "limit": None} for name, opts in DEFAULT_TASKS.items()}
+    results, errors = run_all(tasks, log=lambda m: typer.echo(m, err=True))
+    if as_json:
+        typer.echo(json.dumps({"results": results, "errors": errors}, indent=2, default=str))
+    else:
+        for name, r in results.items():
+            print_tables(name, r)
+    if write:
+        write.write_text(render(results, errors, commit=_commit(), when=datetime.now(timezone.utc)), encoding="utf-8")
+        typer.echo(f"wrote {write}", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def baseline(
+    update: Annotated[bool, typer.Option("--update", help="Re-measure and re-pin eval/baseline.json (after a real improvement).")] = False,
+) -> None:
+    """Show the pinned floors, or re-pin them with --update."""
+    from eventledger.eval import baseline as bl
+
+    if not update:
+        if not bl.BASELINE.exists():
+            _fail(f"{bl.BASELINE} does not exist: run `eventledger eval baseline --update`")
+        typer.echo(bl.BASELINE.read_text(encoding="utf-8"))
+        return
+    results, errors = run_all(bl.DEFAULT_TASKS, log=lambda m: typer.echo(m, err=True))
+    if errors:
+        _fail("not re-pinned, some tasks could not run: " + "; ".join(f"{k}: {v}" for k, v in errors.items()))
+    data = bl.write(results, commit=_commit())
+    typer.echo(json.dumps(data["tasks"], indent=2))
+    typer.echo(f"pinned {bl.BASELINE}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,83 @@
+"""EVAL.md: every metric with the command, date and commit that produced it (written by `eventledger eval all`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from eventledger.eval.report import markdown
+
+COMMANDS = {
+    "muc4": "eventledger eval muc4 ../shared/data/muc4/dev.json",
+    "wikievents": "eventledger eval wikievents ../shared/data/wikievents/dev.jsonl",
+    "rams": "eventledger eval rams ../shared/data/rams/dev.jsonlines",
+    "articles": "eventledger eval articles ../shared/data/article-extraction",
+    "seeds": "eventledger eval seeds ../shared/eval/seeds-gold.json ../shared/corpus/seeds",
+}
+
+METHODS = """\
+## How each number is measured
+
+- **MUC-4** (200 dev documents, 116 with templates, 84 without). Each `doctext` is extracted as a document
+  with no publication date. Report roles map to MUC roles (perpetrator_individuals->PerpInd,
+  perpetrator_orgs->PerpOrg, targets->Target, victims->Victim, weapons->Weapon), united over the document's
+  reports; a predicted entity is one actor id, else one normalised mention text. **CEAF-REE** as in the
+  GRIT/GTT scorer: per document and role, predicted entities are matched one to one to gold entities with the
+  Hungarian algorithm; strict similarity is 1 when every predicted mention is a mention of the gold entity,
+  proportional is the share of predicted mentions that are; P = matched similarity / predicted entities,
+  R = matched similarity / gold entities, micro-averaged by summing over roles and documents. Mentions are
+  normalised as the reference does (lowercase, drop ASCII punctuation, drop the words a/an/the anywhere,
+  collapse spaces). Gold entities of a document's templates are merged as GRIT's preprocessing does (an
+  entity that is a subset or superset of an earlier one is dropped). One deliberate difference: mentions are
+  de-duplicated within an entity after normalisation, which keeps proportional similarity within [0, 1]
+  (the reference would give 2 to one predicted mention of a gold entity listing `the extraditables` twice);
+  strict scores are identical. **Incident-type accuracy**: gold templates whose type (attack, bombing,
+  kidnapping, arson, robbery, forced work stoppage; `bombing / attack` accepts either) is carried by a
+  distinct report of the document, our report types mapped by `src/eventledger/eval/mappings.yaml`.
+  **False-alarm rate**: share of the no-template documents with at least one report of a MUC type.
+  Published CEAF-REE micro F1 on the *test* split (supervised models): GTT 50.2, IterX 51.7-53.0.
+- **WikiEvents** (20 documents) and **RAMS** (924 passages). Tokens are detokenised into one string
+  (WikiEvents keeps its own spacing from the token offsets; RAMS uses punctuation rules) with a
+  token -> character map. Event types map to four coarse classes (attack = Conflict.Attack.*, death =
+  Life.Die from violence, injury = Life.Injure from violence, arrest = Justice.ArrestJailDetain); a report
+  counts as attack/arrest by its type and as death/injury when it carries a killed/injured count.
+  Detection: WikiEvents per sentence (sentence of the gold trigger vs sentence of the report's evidence) and
+  per document; RAMS per passage (each passage annotates one event, so other true events count as false
+  positives: precision is a lower bound). Arguments: per document, the set of (role, head word) pairs over
+  Attacker (also Killer, Injurer), Target, Victim, Instrument (also ExplosiveDevice) and Place, for gold
+  events in scope; the head word is the span token whose syntactic head lies outside the span (spaCy parse of
+  the same string), lowercased. Report roles: perpetrator_* -> Attacker, targets -> Target,
+  victims -> Victim, weapons -> Instrument, place evidence -> Place. Roles are matched per document, not per
+  event, since our reports are not tied to KAIROS triggers. RAMS arguments are scored only on passages whose
+  annotated event is in scope.
+- **Article main text** (181 pages): the Scrapinghub benchmark's method: `\\w+` tokens (case kept), 4-token
+  shingles with multiplicity, per-page TP/FP/FN normalised to sum 1, precision averaged over pages with a
+  prediction, recall over pages with ground truth, F1 from the two means. EventLedger's
+  `eventledger.read.extract_html` beside plain `trafilatura.extract` with defaults, same pages, same run.
+  Published: trafilatura 2.0.0 0.958, readability.js 0.947.
+- **Seeds** (5 documents, hand gold): ingested into a temporary SQLite store, exports compared as
+  `../shared/tools/check-seeds` does (loose title similarity, date prefix within tolerance, place by
+  city/province/country), plus an event-type check, qualifiers of figures, claims, attributions,
+  perpetrators and statements per source. Every miss is listed.
+"""
+
+
+def render(results: dict[str, dict], errors: dict[str, str], *, commit: str | None, when: datetime) -> str:
+    out = [
+        "# EventLedger evaluation",
+        "",
+        "Regenerate with `make eval` (= `eventledger eval all --write EVAL.md`). Development data only "
+        "(`../shared/data`, `../shared/eval`); floors pinned in `eval/baseline.json` and checked by "
+        "`pytest -m floors tests/test_floors.py`.",
+        "",
+        f"- date: {when.strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- commit: {commit or 'unknown'}",
+        "",
+    ]
+    for name, cmd in COMMANDS.items():
+        out.append(f"## {name}\n\n`{cmd}`\n")
+        if name in results:
+            out.append(markdown(name, results[name]))
+        else:
+            out.append(f"**not measured**: {errors.get(name, 'not run')}\n")
+    out.append(METHODS)
+    return "\n".join(out)

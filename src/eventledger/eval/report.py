@@ -1,0 +1,95 @@
+"""Results -> tables (title, columns, rows), printed with Rich or written as Markdown for EVAL.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Table = tuple[str, list[str], list[list[str]]]
+
+
+def pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}"
+
+
+def _prf_row(name: str, m: dict) -> list[str]:
+    return [name, pct(m["p"]), pct(m["r"]), pct(m["f1"]), f"{m['p_num']:g}/{m['p_den']:g}", f"{m['r_num']:g}/{m['r_den']:g}"]
+
+
+PRF_COLS = ["", "P", "R", "F1", "P num/den", "R num/den"]
+
+
+def tables(task: str, r: dict[str, Any]) -> list[Table]:
+    if task == "muc4":
+        c = r["ceaf_ree"]
+        rows = [[role, *(pct(c[k][role][x]) for k in ("strict", "prop") for x in ("p", "r", "f1"))]
+                for role in ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon", "micro")]
+        it, fa, n = r["incident_type"], r["false_alarm"], r["counts"]
+        other = [
+            ["incident type, template accuracy", pct(it["template_accuracy"]), f"{it['templates_matched']}/{it['templates']} templates"],
+            ["incident type sets per document, F1", pct(it["document_type_sets"]["f1"]), ""],
+            ["false-alarm rate (no-template docs with a MUC-type report)", pct(fa["rate"]),
+             f"{fa['documents_with_muc_type_report']}/{fa['documents_without_templates']} (any report: {fa['documents_with_any_report']})"],
+            ["documents / with templates / reports", f"{n['documents']} / {n['documents_with_templates']} / {n['reports']}", f"{n.get('seconds', '-')} s"],
+        ]
+        return [("MUC-4 CEAF-REE (per role; micro over roles and documents)",
+                 ["role", "strict P", "strict R", "strict F1", "prop P", "prop R", "prop F1"], rows),
+                ("MUC-4 incident types and false alarms", ["metric", "value", "counts"], other)]
+    if task in ("wikievents", "rams"):
+        m = r["metrics"]
+        rows = [_prf_row(k, v) for k, v in m.items()]
+        n = r["counts"]
+        rows.append(["counts", f"docs {n['documents']}", f"gold events in scope {n['gold_events_in_scope']}",
+                     f"gold args {n['gold_arguments_in_scope']}", f"reports {n['reports']}", f"{n['seconds']} s"])
+        return [(f"{task}: event detection and head-word argument extraction", PRF_COLS, rows)]
+    if task == "articles":
+        rows = [[name, pct(s["precision"]), pct(s["recall"]), pct(s["f1"]), str(s["pages"]), str(len(s["errors"])), f"{s['seconds']} s"]
+                for name, s in r["systems"].items()]
+        if "ratio_f1" in r:
+            rows.append(["eventledger / trafilatura F1", "", "", f"{r['ratio_f1']:.3f}", "", "", ""])
+        return [("Article main text (word 4-shingles)", ["system", "P", "R", "F1", "pages", "errors", "time"], rows)]
+    if task == "seeds":
+        rows = []
+        for k, v in r.get("segmentation", {}).items():
+            rows.append([f"segmentation {k}", _fmt(v)])
+        for group in ("events", "figures"):
+            for k, v in r[group].items():
+                rows.append([f"{group} {k}", _fmt(v)])
+        for k in ("claims", "attributions", "perpetrators", "statements", "false_events"):
+            rows.append([k, _fmt(r[k])])
+        return [("Seed documents against the hand gold", ["check", "result"], rows),
+                ("Seed documents: what is missing", ["missing"], [[x] for x in r["missing"]] or [["nothing"]])]
+    raise ValueError(task)
+
+
+def _fmt(v) -> str:
+    if isinstance(v, dict) and "found" in v and "total" in v:
+        return f"{v['found']}/{v['total']}" + (f" ({pct(v['rate'])}%)" if "rate" in v else "")
+    if isinstance(v, dict):
+        return ", ".join(f"{k} {x}" for k, x in v.items())
+    return str(v)
+
+
+def print_tables(task: str, result: dict, console=None) -> None:
+    from rich.console import Console
+    from rich.table import Table as RTable
+
+    console = console or Console()
+    for title, cols, rows in tables(task, result):
+        t = RTable(title=title)
+        for c in cols:
+            t.add_column(c)
+        for row in rows:
+            t.add_row(*row)
+        console.print(t)
+
+
+def markdown(task: str, result: dict) -> str:
+    out = []
+    for title, cols, rows in tables(task, result):
+        out.append(f"#### {title}\n")
+        out.append("| " + " | ".join(c or "metric" for c in cols) + " |")
+        out.append("|" + "---|" * len(cols))
+        for row in rows:
+            out.append("| " + " | ".join(x.replace("|", "\\|") for x in row) + " |")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,51 @@
+"""One entry point per task (name -> run with options -> result dict -> headline numbers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from eventledger.eval.paths import default_paths
+
+TASKS = ("muc4", "wikievents", "rams", "articles", "seeds")
+
+
+def run_task(name: str, *, path: Path | None = None, limit: int | None = None,
+             progress: Callable[[int], None] | None = None, **kw: Any) -> dict[str, Any]:
+    paths = default_paths()
+    if name == "muc4":
+        from eventledger.eval import muc4
+
+        return muc4.run(path or paths["muc4"], limit=limit, progress=progress, **kw)
+    if name in ("wikievents", "rams"):
+        from eventledger.eval import kairos
+
+        return kairos.run(name, path or paths[name], limit=limit, progress=progress, **kw)
+    if name == "articles":
+        from eventledger.eval import articles
+
+        return articles.run(path or paths["articles"], limit=limit, **kw)
+    if name == "seeds":
+        from eventledger.eval import seeds
+
+        return seeds.run(path or paths["seeds-gold"], kw.pop("corpus", None) or paths["seeds"])
+    raise ValueError(f"unknown task '{name}': choose one of {', '.join(TASKS)}")
+
+
+def headline(name: str, result: dict) -> dict[str, float]:
+    if name == "muc4":
+        from eventledger.eval.muc4 import headline as h
+
+        return h(result)
+    if name in ("wikievents", "rams"):
+        from eventledger.eval.kairos import headline as h
+
+        return h(name, result)
+    if name == "articles":
+        from eventledger.eval.articles import headline as h
+
+        return h(result)
+    from eventledger.eval.seeds import headline as h
+
+    return h(result)
