@@ -51,7 +51,8 @@ def load(path: Path = BASELINE) -> dict[str, Any]:
 
 
 def write(results: dict[str, dict], *, commit: str | None, path: Path = BASELINE,
-          tasks: dict[str, dict] = DEFAULT_TASKS) -> dict[str, Any]:
+          tasks: dict[str, dict] = DEFAULT_TASKS, errors: dict[str, str] | None = None) -> dict[str, Any]:
+    """Pin the tasks that ran; those that could not run are listed with the reason, never silently left out."""
     from eventledger.eval.tasks import headline
 
     data = {
@@ -61,7 +62,8 @@ def write(results: dict[str, dict], *, commit: str | None, path: Path = BASELINE
         "commit": commit,
         "tolerance": TOLERANCE,
         "lower_is_better": list(LOWER_IS_BETTER),
-        "data_sha256": data_hashes({t: o for t, o in tasks.items() if t in results}),
+        "data_sha256": data_hashes(tasks),
+        "not_pinned": dict(sorted((errors or {}).items())),
         "tasks": {t: {"options": {k: v for k, v in tasks[t].items()}, "metrics": headline(t, results[t])}
                   for t in tasks if t in results},
     }
