@@ -1,0 +1,1 @@
+"""Extraction: mentions, reports and statements from segments."""

@@ -1,0 +1,386 @@
+"""Dates in text, resolved against the document's publication date (the anchor), with their precision.
+
+A regex layer handles the common forms fast; `resolve_date` falls back to dateparser for the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, datetime, timedelta
+
+from eventledger.records import DateValue
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+            "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+UNITS = {"second": "s", "sec": "s", "minute": "min", "min": "min", "hour": "h", "hr": "h", "day": "d",
+         "week": "w", "wk": "w", "month": "mo", "year": "y", "yr": "y"}
+
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WD = r"(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
+_WD_FULL = r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR4 = r"(?P<year>(?:1[89]|20)\d{2})"
+_NUM = r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|w(?:ee)?k|month|y(?:ea)?r)s?"
+
+# Order matters only for equal spans; overlaps keep the longest match.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in [
+    ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d])"),
+    ("mdy", rf"(?<!\w)(?:{_WD},?\s+(?:(?:the\s+)?(?:night|morning|evening|afternoon)\s+of\s+|(?:night|morning|evening|afternoon),?\s+)?)?{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR4})?(?![\w-])"),
+    ("dmy", rf"(?<!\w)(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?:{_YEAR4}|(?P<yy>\d{{2}})))?(?![\w-])"),
+    ("my", rf"(?<!\w)(?:(?P<part>early|mid|late)[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR4}(?!\d)"),
+    ("mrel", rf"(?<!\w){_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+    ("mbare", rf"\b(?:in|since|during|until|by|from|through)\s+(?P<core>{_MON})(?![\w.-])"),
+    ("mlast", rf"(?<!\w)(?P<rel>last|this|next|early|late|mid)[\s-]+{_MON}(?![\w-])"),
+    ("rel", r"(?<!\w)(?P<word>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|(?:the\s+)?day\s+before\s+yesterday)(?!\w)"),
+    ("period", r"(?<!\w)(?:(?P<earlier>earlier|later)\s+)?(?P<rel>last|this|past|next|previous)\s+(?P<per>week|weekend|month|year)(?!\w)"),
+    ("ago", rf"(?<!\w){_NUM}\s+{_UNIT}\s+ago(?!\w)"),
+    ("wd", rf"(?<!\w)(?:(?P<rel>last|this|next|past)\s+)?{_WD_FULL}(?:\s+(?P<tod>night|morning|evening|afternoon))?(?!\w)"),
+    ("range", rf"(?<![\w-]){_YEAR4}\s*(?:-|–|—|to|and|until|through)\s*(?P<end>(?:1[89]|20)?\d{{2}})(?![\w-])"),
+    ("year", rf"\b(?:in|since|during|by|until|of|from|early|late|mid|year|before|after|around|circa|throughout)\s+(?P<core>{_YEAR4})(?![\w-])"),
+]]
+
+_AGO_RE = re.compile(rf"(?<!\w){_NUM}\s*{_UNIT}(?:\s+ago)?(?!\w)", re.I)
+_SHORT_AGE_RE = re.compile(r"(?<!\w)(?P<num>\d{1,3})\s*(?P<unit>y|mo|w|d|h|m|s)(?!\w)", re.I)
+
+
+def _anchor_parts(anchor: DateValue | None) -> tuple[date | None, str | None, datetime | None]:
+    """The anchor as (date, precision, datetime-if-known); precision 'day' covers 'second'."""
+    if anchor is None or not anchor.value:
+        return None, None, None
+    v = anchor.value
+    try:
+        if len(v) >= 10:
+            d = date.fromisoformat(v[:10])
+            dt = datetime.fromisoformat(v) if len(v) > 10 else None
+            return d, "day", dt
+        if len(v) == 7:
+            return date(int(v[:4]), int(v[5:7]), 1), "month", None
+        if len(v) == 4:
+            return date(int(v), 1, 1), "year", None
+    except ValueError as err:
+        raise ValueError(f"anchor {v!r} is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD[THH:MM:SS])") from err
+    raise ValueError(f"anchor {v!r} is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD[THH:MM:SS])")
+
+
+def _day(d: date, text: str) -> DateValue:
+    return DateValue(d.isoformat(), "day", text)
+
+
+def _month(y: int, m: int, text: str) -> DateValue:
+    return DateValue(f"{y:04d}-{m:02d}", "month", text)
+
+
+def _year(y: int, text: str) -> DateValue:
+    return DateValue(f"{y:04d}", "year", text)
+
+
+def _unresolved(text: str) -> DateValue:
+    return DateValue(None, "unresolved", text)
+
+
+def _add_months(y: int, m: int, delta: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= monthrange(y, m)[1]
+
+
+def infer_year(month: int, day: int, weekday: int, *, latest: int) -> int | None:
+    """The latest year <= `latest` in which month/day fell on `weekday` (0 = Monday)."""
+    for y in range(latest, latest - 40, -1):
+        if _valid(y, month, day) and date(y, month, day).weekday() == weekday:
+            return y
+    return None
+
+
+def _month_day_year(month: int, day: int, a: date | None) -> int | None:
+    """Year for a month/day given without one: the anchor's, or the year before when it would lie ahead."""
+    if a is None:
+        return None
+    y = a.year
+    if _valid(y, month, day) and date(y, month, day) > a + timedelta(days=7):
+        y -= 1
+    return y
+
+
+def _weekday_date(wd: int, rel: str | None, a: date) -> date:
+    back = (a.weekday() - wd) % 7
+    if rel == "next":
+        return a + timedelta(days=(wd - a.weekday()) % 7 or 7)
+    if rel in ("last", "past") and back == 0:
+        back = 7
+    return a - timedelta(days=back)
+
+
+def _ago(n: int, unit: str, a: date, prec: str, text: str, adt: datetime | None) -> DateValue:
+    u = UNITS.get(unit.lower().rstrip("s"), UNITS.get(unit.lower()))
+    if u is None:
+        u = {"hr": "h", "wk": "w", "yr": "y"}.get(unit.lower()[:2], unit.lower()[:1])
+    if u in ("s", "min", "h"):
+        if prec != "day":
+            return _unresolved(text)
+        secs = {"s": 1, "min": 60, "h": 3600}[u] * n
+        if adt is not None:
+            return _day((adt - timedelta(seconds=secs)).date(), text)
+        return _day(a - timedelta(days=secs // 86400), text)
+    if u in ("d", "w"):
+        if prec != "day":
+            return _unresolved(text)
+        return _day(a - timedelta(days=n * (7 if u == "w" else 1)), text)
+    if u == "mo":
+        if prec not in ("day", "month"):
+            return _unresolved(text)
+        return _month(*_add_months(a.year, a.month, -n), text)
+    return _year(a.year - n, text)
+
+
+def _num(s: str) -> int:
+    s = s.lower()
+    return int(s) if s.isdigit() else NUMBER_WORDS[s]
+
+
+def _resolve_match(kind: str, m: re.Match[str], text: str, a: date | None, prec: str | None,
+                   adt: datetime | None) -> DateValue | None:
+    """DateValue for one regex match; None when the match is not a date after all (e.g. day 45)."""
+    g = m.groupdict()
+    if kind == "iso":
+        y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
+        if not _valid(y, mo, d):
+            return None
+        if g.get("H"):
+            value = f"{y:04d}-{mo:02d}-{d:02d}T{g['H']}:{g['M']}:{g.get('S') or '00'}"
+            return DateValue(value, "second", text)
+        return _day(date(y, mo, d), text)
+    if kind in ("mdy", "dmy"):
+        mo, d = MONTHS[g["mon"].lower()], int(g["day"])
+        if not 1 <= d <= 31:
+            return None
+        if g.get("year") or g.get("yy"):
+            y = int(g["year"]) if g.get("year") else (1900 + int(g["yy"]) if int(g["yy"]) > 30 else 2000 + int(g["yy"]))
+        elif g.get("wd") and (a is None or prec != "day"):
+            y = infer_year(mo, d, WEEKDAYS[g["wd"].lower().rstrip(".")], latest=(a.year if a else date.today().year))
+        else:
+            y = _month_day_year(mo, d, a if prec == "day" else None) if a else None
+            if y is None and a is not None:
+                y = a.year
+        if y is None:
+            return _unresolved(text)
+        return _day(date(y, mo, d), text) if _valid(y, mo, d) else None
+    if kind == "my":
+        return _month(int(g["year"]), MONTHS[g["mon"].lower()], text)
+    if kind == "mrel":
+        if a is None:
+            return _unresolved(text)
+        y = a.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        return _month(y, MONTHS[g["mon"].lower()], text)
+    if kind in ("mbare", "mlast"):
+        if a is None:
+            return _unresolved(text)
+        mo = MONTHS[g["mon"].lower()]
+        if len(g["mon"].rstrip(".")) == 3 and g["mon"].lower() in ("mar", "may", "jun", "jan") and kind == "mbare":
+            return None  # a bare three-letter word after "in" is rarely a month
+        rel = (g.get("rel") or "").lower()
+        y = a.year
+        if rel == "last":
+            y = a.year - 1 if mo >= a.month else a.year
+        elif rel == "next":
+            y = a.year + 1 if mo <= a.month else a.year
+        elif rel != "this" and mo > a.month:
+            y = a.year - 1
+        return _month(y, mo, text)
+    if kind == "rel":
+        if a is None or prec != "day":
+            return _unresolved(text)
+        w = " ".join(g["word"].lower().split())
+        back = 2 if "before" in w else (1 if w == "yesterday" else 0)
+        return _day(a - timedelta(days=back), text)
+    if kind == "period":
+        if a is None:
+            return _unresolved(text)
+        per, rel = g["per"].lower(), g["rel"].lower()
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
+        if per == "year":
+            return _year(a.year + step, text)
+        if per == "month":
+            if prec == "year":
+                return _unresolved(text)
+            return _month(*_add_months(a.year, a.month, step), text)
+        if prec != "day":
+            return _unresolved(text)
+        start = a + timedelta(days=7 * step - a.weekday())
+        end = start + timedelta(days=6)
+        if start.month == end.month:
+            return _month(start.year, start.month, text)
+        return _year(start.year, text) if start.year == end.year else _unresolved(text)
+    if kind == "ago":
+        if a is None:
+            return _unresolved(text)
+        return _ago(_num(g["num"]), g["unit"], a, prec or "year", text, adt)
+    if kind == "wd":
+        if a is None or prec != "day":
+            return _unresolved(text)
+        rel = (g.get("rel") or "").lower() or None
+        return _day(_weekday_date(WEEKDAYS[g["wd"].lower()], rel, a), text)
+    if kind == "range":
+        return _year(int(g["year"]), text)
+    if kind == "year":
+        return _year(int(g["year"]), text)
+    raise AssertionError(kind)
+
+
+def _select(hits: list[tuple[int, int, int, str, re.Match[str]]]) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    """Longest non-overlapping matches, leftmost first; pattern order breaks ties."""
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+    out: list = []
+    last_end = -1
+    for h in hits:
+        if h[0] >= last_end:
+            out.append(h)
+            last_end = h[1]
+        elif out and h[0] == out[-1][0] and h[1] > out[-1][1]:
+            out[-1] = h
+            last_end = h[1]
+    return out
+
+
+def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, DateValue]]:
+    """Date expressions in `text` as (start, end, DateValue); without an anchor, relative ones stay unresolved."""
+    a, prec, adt = _anchor_parts(anchor)
+    hits = []
+    for order, (kind, rx) in enumerate(_PATTERNS):
+        for m in rx.finditer(text):
+            s, e = m.span("core") if "core" in rx.groupindex else m.span()
+            hits.append((s, e, order, kind, m))
+    out: list[tuple[int, int, DateValue]] = []
+    for s, e, _, kind, m in _select(hits):
+        dv = _resolve_match(kind, m, text[s:e], a, prec, adt)
+        if dv is not None:
+            out.append((s, e, dv))
+    if a is None:
+        out = _weekday_context(text, out)
+    return out
+
+
+_MD_RE = re.compile(rf"{_MON}\s+{_DAY}", re.I)
+_DM_RE = re.compile(rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}", re.I)
+_WD_NEAR = re.compile(rf"(?<!\w){_WD_FULL}(?!\w)", re.I)
+
+
+def _weekday_context(text: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:
+    """Without an anchor, a month-day near a weekday ("Friday night ... March 22") gets the year that fits."""
+    latest = date.today().year
+    explicit_years = [int(dv.value[:4]) for _, _, dv in found if dv.value and dv.precision in ("day", "second")]
+    if explicit_years:
+        latest = max(explicit_years)
+    out = list(found)
+    for i, (s, e, dv) in enumerate(found):
+        if dv.precision != "unresolved":
+            continue
+        m = _MD_RE.fullmatch(dv.text or "") or _DM_RE.fullmatch(dv.text or "")
+        if not m:
+            continue
+        mo, d = MONTHS[m.group("mon").lower()], int(m.group("day"))
+        for w in _WD_NEAR.finditer(text, max(0, s - 200), min(len(text), e + 60)):
+            y = infer_year(mo, d, WEEKDAYS[w.group("wd").lower()], latest=latest)
+            if y is not None and _valid(y, mo, d):
+                out[i] = (s, e, _day(date(y, mo, d), dv.text))
+                break
+    # a weekday mention next to a resolved date of that weekday names the same day
+    days = [(s, e, dv) for s, e, dv in out if dv.precision == "day"]
+    for i, (s, e, dv) in enumerate(out):
+        if dv.precision != "unresolved":
+            continue
+        w = _WD_NEAR.fullmatch(text, s, s + len(text[s:e].split()[0])) if text[s:e] else None
+        if not w:
+            continue
+        wd = WEEKDAYS[w.group("wd").lower()]
+        for s2, _, dv2 in days:
+            if abs(s2 - s) <= 200 and date.fromisoformat(dv2.value[:10]).weekday() == wd:
+                out[i] = (s, e, DateValue(dv2.value[:10], "day", dv.text))
+                break
+    return out
+
+
+def resolve_date(expr: str, *, anchor: DateValue | None) -> DateValue:
+    """One date expression -> DateValue; regex layer first, dateparser for the rest."""
+    expr_s = expr.strip()
+    for s, e, dv in find_dates(expr_s, anchor=anchor):
+        if e - s >= len(expr_s) * 0.6:
+            return dv
+    return _dateparser(expr_s, anchor)
+
+
+_REWRITES = [
+    (re.compile(r"\b(?:in\s+)?(\w+)\s+of\s+this\s+year\b", re.I), r"\1 {year}"),
+    (re.compile(r"\b(?:in\s+)?(\w+)\s+of\s+last\s+year\b", re.I), r"\1 {last}"),
+]
+
+
+def _dateparser(expr: str, anchor: DateValue | None) -> DateValue:
+    a, prec, adt = _anchor_parts(anchor)
+    if a is not None:
+        for rx, rep in _REWRITES:
+            expr = rx.sub(rep.format(year=a.year, last=a.year - 1), expr)
+    import dateparser  # slow import; only the fallback needs it
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    if a is not None:
+        settings["RELATIVE_BASE"] = adt or datetime(a.year, a.month, a.day)
+    try:
+        parsed = dateparser.parse(expr, languages=["en"], settings=settings)
+    except (ValueError, OverflowError) as err:
+        raise ValueError(f"dateparser failed on {expr!r}: {err}") from err
+    if parsed is None:
+        return _unresolved(expr)
+    has_year = re.search(r"\b(?:1[89]|20)\d{2}\b", expr) is not None
+    if a is None and not has_year:
+        return _unresolved(expr)  # dateparser would silently use today
+    has_day = re.search(r"(?<!\d)[0-3]?\d(?!\d{2})(?:st|nd|rd|th)?\b", re.sub(r"\b(?:1[89]|20)\d{2}\b", "", expr))
+    if has_day or re.search(r"day|ago|yesterday|today|tonight|week", expr, re.I):
+        return _day(parsed.date(), expr)
+    if re.search("|".join(MONTHS), expr, re.I):
+        return _month(parsed.year, parsed.month, expr)
+    return _year(parsed.year, expr)
+
+
+def comment_age(text: str, *, anchor: DateValue | None) -> DateValue:
+    """A comment's age ("6 months ago", "3h", "2y") -> its date, relative to the page's date."""
+    t = text.strip()
+    a, prec, adt = _anchor_parts(anchor)
+    m = _AGO_RE.search(t)
+    if m:
+        if a is None:
+            return _unresolved(t)
+        return _ago(_num(m.group("num")), m.group("unit"), a, prec or "year", t, adt)
+    m = _SHORT_AGE_RE.search(t)
+    if m:
+        if a is None:
+            return _unresolved(t)
+        unit = {"y": "year", "mo": "month", "w": "week", "d": "day", "h": "hour", "m": "minute", "s": "second"}[m.group("unit").lower()]
+        return _ago(int(m.group("num")), unit, a, prec or "year", t, adt)
+    return resolve_date(t, anchor=anchor)
+
+
+_PUB_LINE = re.compile(r"^.{0,40}\b(?:published|updated|posted|last\s+modified|date)\b.*$", re.I | re.M)
+
+
+def infer_publication_date(text: str) -> DateValue:
+    """The date a page states for itself: a dateline or 'Published' line near the top; DateValue() if none."""
+    windows = [text[:800]] + [m.group() for m in _PUB_LINE.finditer(text)]
+    for w in windows:
+        for _, _, dv in find_dates(w, anchor=None):
+            if dv.precision in ("day", "second"):
+                return dv
+    return DateValue()

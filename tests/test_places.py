@@ -1,0 +1,68 @@
+"""Gazetteer: place names found in cased and lowercase text, resolved with context and population."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.places import Gazetteer, name_key
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory) -> Gazetteer:
+    return Gazetteer.load(cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+def found(gaz, text):
+    return [(text[s:e], name) for s, e, name in gaz.find(text)]
+
+
+def test_population_decides_without_context(gaz):
+    assert gaz.resolve("Moscow").country == "RU"
+    assert gaz.resolve("Kerman").country == "IR"
+    assert gaz.resolve("San Salvador").country == "SV"
+
+
+def test_country_context_overrides_population(gaz):
+    assert gaz.resolve("Moscow", countries=("US",)).country == "US"
+
+
+def test_venue_admin1_and_country_precision(gaz):
+    p = gaz.resolve("Crocus City Hall")
+    assert (p.precision, p.city, p.country) == ("venue", "Krasnogorsk", "RU")
+    assert gaz.resolve("Kabul airport").name == "Hamid Karzai International Airport"
+    k = gaz.resolve("Kunar")
+    assert (k.precision, k.country) == ("admin1", "AF") and k.lat is not None
+    c = gaz.resolve("Afghanistan")
+    assert (c.precision, c.country) == ("country", "AF") and c.lat is not None
+
+
+def test_embassy_is_a_venue_in_its_city(gaz):
+    text = "a blast near the Russian embassy in Kabul killed two"
+    hits = gaz.find(text)
+    assert [text[s:e] for s, e, _ in hits] == ["Russian embassy in Kabul"]
+    p = gaz.resolve(hits[0][2])
+    assert (p.precision, p.city, p.country) == ("venue", "Kabul", "AF")
+
+
+def test_lowercase_newswire(gaz):
+    assert found(gaz, "in san salvador the fmln attacked") == [("san salvador", "San Salvador")]
+
+
+def test_common_words_are_not_places(gaz):
+    text = "the police can use mobile phones of nice people in march"
+    assert found(gaz, text) == []
+    assert found(gaz, "The Police said that Nice weather helped.") == []
+
+
+def test_person_names_in_cased_text(gaz):
+    assert found(gaz, "Florence Nightingale arrived in Florence.") == [("Florence", "Florence")]
+
+
+def test_demonym_gives_country(gaz):
+    assert gaz.country_of_demonym("Salvadoran") == "SV"
+    assert gaz.country_name("RU") == "Russia"
+
+
+def test_name_key_folds():
+    assert name_key("Medellín") == "medellin"
+    assert name_key("Mazar-i-Sharif") == "mazar i sharif"

@@ -1,0 +1,97 @@
+"""Date finding and resolution against a publication-date anchor, plus property tests of the normaliser."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventledger.extract.times import comment_age, find_dates, infer_publication_date, infer_year, resolve_date
+from eventledger.records import DateValue
+
+ANCHOR = DateValue("2024-03-24", "day")  # a Sunday
+
+
+def one(text, anchor=ANCHOR):
+    hits = find_dates(text, anchor=anchor)
+    assert len(hits) == 1, hits
+    s, e, dv = hits[0]
+    assert text[s:e] == dv.text
+    return dv.value, dv.precision
+
+
+@pytest.mark.parametrize("text,value,precision", [
+    ("they struck last Friday", "2024-03-22", "day"),
+    ("on March 22 gunmen", "2024-03-22", "day"),
+    ("in August 2021", "2021-08", "month"),
+    ("In January of this year", "2024-01", "month"),
+    ("earlier this month", "2024-03", "month"),
+    ("last month", "2024-02", "month"),
+    ("two days ago", "2024-03-22", "day"),
+    ("on Monday", "2024-03-18", "day"),
+    ("27th March, 2024", "2024-03-27", "day"),
+    ("March 27, 2024", "2024-03-27", "day"),
+    ("2024-03-27", "2024-03-27", "day"),
+    ("6 months ago", "2023-09", "month"),
+    ("from 2016–19", "2016", "year"),
+    ("in 2004", "2004", "year"),
+    ("yesterday", "2024-03-23", "day"),
+    ("san salvador, 12 jan 90 (radio)", "1990-01-12", "day"),
+    ("in december", "2023-12", "month"),
+])
+def test_resolves_against_anchor(text, value, precision):
+    assert one(text) == (value, precision)
+
+
+def test_relative_dates_without_anchor_stay_unresolved():
+    assert one("last Friday", None) == (None, "unresolved")
+    assert one("two days ago", None) == (None, "unresolved")
+    assert one("March 27, 2024", None) == ("2024-03-27", "day")
+
+
+def test_weekday_fixes_the_year_without_anchor():
+    text = "Gunmen opened fire on Friday night at a concert hall. By March 22 the toll had risen."
+    hits = find_dates(text, anchor=None)
+    assert [(text[s:e], dv.value) for s, e, dv in hits] == [("Friday night", "2024-03-22"), ("March 22", "2024-03-22")]
+
+
+def test_infer_year_and_publication_date():
+    assert infer_year(3, 22, 4, latest=2026) == 2024
+    assert infer_publication_date("Friday, March 22\nGunmen attacked a hall.").value == "2024-03-22"
+    assert infer_publication_date("no dates here").value is None
+
+
+def test_resolve_date_falls_back_to_dateparser():
+    assert resolve_date("In January of this year", anchor=ANCHOR).value == "2024-01"
+    assert resolve_date("1st of Feb. 2023", anchor=None).value == "2023-02-01"
+    assert resolve_date("no date at all", anchor=ANCHOR).precision == "unresolved"
+
+
+def test_comment_ages():
+    assert comment_age("6 months ago", anchor=ANCHOR).value == "2023-09"
+    assert comment_age("3h", anchor=DateValue("2024-03-24T02:00:00", "second")).value == "2024-03-23"
+    assert comment_age("2y", anchor=ANCHOR).value == "2022"
+    assert comment_age("5 days ago", anchor=None).precision == "unresolved"
+
+
+FORMATS = ["{d.year:04d}-{d.month:02d}-{d.day:02d}", "{mon} {d.day}, {d.year}", "{d.day} {mon} {d.year}",
+           "{d.day}th of {mon}, {d.year}", "{wd}, {mon} {d.day}, {d.year}", "{ab}. {d.day}, {d.year}"]
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(FORMATS),
+       st.booleans())
+def test_any_date_round_trips_in_every_format(d, fmt, lower):
+    text = fmt.format(d=d, mon=d.strftime("%B"), ab=d.strftime("%b"), wd=d.strftime("%A"))
+    if lower:
+        text = text.lower()
+    hits = find_dates(f"It happened {text}.", anchor=None)
+    assert [(dv.value, dv.precision) for _, _, dv in hits] == [(d.isoformat(), "day")]
+
+
+@given(st.text(max_size=200), st.sampled_from([None, ANCHOR]))
+def test_spans_are_exact_on_any_text(text, anchor):
+    for s, e, dv in find_dates(text, anchor=anchor):
+        assert text[s:e] == dv.text
+        assert dv.precision in ("second", "day", "month", "year", "unresolved")
