@@ -1,0 +1,37 @@
+"""Language identification with py3langid, restricted to the languages of data/clean_languages.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventledger.clean.rules import LanguageSettings
+
+
+class LanguageDetector:
+    """Holds the loaded model (about a second to load): make one per stage, not per call."""
+
+    def __init__(self, settings: LanguageSettings | None = None):
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        self.settings = settings or LanguageSettings.load()
+        self.model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self.model.set_languages(self.settings.languages)
+
+    def classify(self, text: str) -> tuple[str, float]:
+        lang, prob = self.model.classify(text)
+        return str(lang), float(prob)
+
+    def detect(self, text: str, *, fallback: str | None = None) -> str:
+        """The language of `text`; short or uncertain text takes `fallback` when one is given."""
+        if fallback and len(text.strip()) < self.settings.min_chars:
+            return fallback
+        lang, prob = self.classify(text)
+        if fallback and prob < self.settings.min_confidence:
+            return fallback
+        return lang
+
+
+def detect_language(text: str, *, detector: LanguageDetector | None = None, settings_path: str | Path | None = None) -> str:
+    """ISO 639-1 code of `text`; pass a detector when calling more than once."""
+    detector = detector or LanguageDetector(LanguageSettings.load(settings_path))
+    return detector.detect(text)

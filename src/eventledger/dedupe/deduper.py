@@ -1,0 +1,88 @@
+"""The Deduper stage: within one run, link exact and near copies of documents and segments to their original.
+
+The original of a group is the earliest published, then the smallest id, so the links do not depend on
+the order of the input. The stage therefore reads its whole shard before it yields; copies across shards
+and runs are caught by the store with `DuplicateIndex` over persisted signatures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from eventledger.dedupe.index import THRESHOLD, DuplicateIndex
+from eventledger.dedupe.minhash import content_key, minhash, normalise
+from eventledger.dedupe.syndication import syndicated_from
+from eventledger.records import Document, Segment
+
+NO_DATE = "9999"  # undated items sort after dated ones
+
+
+class Deduper:
+    name = "dedupe"
+
+    def __init__(self, *, threshold: float = THRESHOLD, min_words_exact: int = 5, min_words_near: int = 20):
+        self.threshold = threshold
+        self.min_words_exact = min_words_exact
+        self.min_words_near = min_words_near  # MinHash on a handful of shingles is noise
+
+    def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
+        records = list(records)
+        docs = [r for r in records if isinstance(r, Document)]
+        for d in docs:
+            for s in d.segments:
+                mark_syndication(s)
+        self.link([(d.id, _doc_date(d), d.text, d) for d in docs])
+        self.link([(s.id, s.date.value or _doc_date(d), s.text, s) for d in docs for s in d.segments])
+        yield from records
+
+    def link(self, items: list[tuple[str, str, str, Document | Segment]]) -> None:
+        """Set `duplicate_of` (and meta["duplicate_method"]) on every copy among the items."""
+        items = sorted(items, key=lambda t: (t[1] or NO_DATE, t[0]))  # originals first
+        parent = {t[0]: t[0] for t in items}
+
+        def root(i: str) -> str:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        method: dict[str, str] = {}
+        by_key: dict[str, str] = {}
+        index = DuplicateIndex(threshold=self.threshold)
+        for item_id, _, text, _ in items:
+            n = len(normalise(text).split())
+            if n < self.min_words_exact:
+                continue
+            key = content_key(text)
+            if key in by_key:
+                parent[item_id] = root(by_key[key])
+                method[item_id] = "exact"
+                continue
+            by_key[key] = item_id
+            if n < self.min_words_near:
+                continue
+            m = minhash(text)
+            hits = [h for h in index.query(m) if h != item_id]
+            if hits:
+                parent[item_id] = root(hits[0])  # hits come from earlier (older) items
+                method[item_id] = "near"
+            index.add(item_id, m)
+        for item_id, _, _, rec in items:
+            original = root(item_id)
+            if original != item_id and not rec.duplicate_of:
+                rec.duplicate_of = original
+                rec.meta["duplicate_method"] = method.get(item_id, "near")
+
+
+def mark_syndication(seg: Segment) -> None:
+    """A segment that says it is republished from another outlet takes that outlet as its source."""
+    outlet = seg.meta.get("syndicated_from") or syndicated_from(seg.text)
+    if outlet:
+        seg.meta["syndicated_from"] = outlet
+        seg.source = outlet
+
+
+def _doc_date(d: Document) -> str:
+    dates = [s.date.value for s in d.segments if s.date.value]
+    return d.published.value or (min(dates) if dates else NO_DATE)

@@ -1,0 +1,36 @@
+"""A MinHash LSH index of signatures: the store fills it from persisted signatures to check new documents."""
+
+from __future__ import annotations
+
+from datasketch import LeanMinHash, MinHashLSH
+
+from eventledger.dedupe.minhash import NUM_PERM, from_signature
+
+THRESHOLD = 0.8
+
+
+class DuplicateIndex:
+    """Candidates come from LSH bands and are confirmed by their estimated Jaccard similarity."""
+
+    def __init__(self, *, threshold: float = THRESHOLD):
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.hashes: dict[str, LeanMinHash] = {}
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def __contains__(self, item_id: str) -> bool:
+        return item_id in self.hashes
+
+    def add(self, item_id: str, signature: bytes | LeanMinHash) -> None:
+        m = from_signature(signature) if isinstance(signature, (bytes, bytearray, memoryview)) else signature
+        if item_id in self.hashes:
+            self.lsh.remove(item_id)  # a re-added id replaces its old signature
+        self.lsh.insert(item_id, m)
+        self.hashes[item_id] = m
+
+    def query(self, signature: bytes | LeanMinHash) -> list[str]:
+        """Ids whose text is a near copy of the signature's text, sorted."""
+        m = from_signature(signature) if isinstance(signature, (bytes, bytearray, memoryview)) else signature
+        return sorted(i for i in self.lsh.query(m) if self.hashes[i].jaccard(m) >= self.threshold)
