@@ -1,0 +1,27 @@
+"""JSON lines from the user's own scrapers: {url, title, text, published, source}, one article per line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventledger.read.common import canonical_bytes, clean_part, doc_id, parse_date
+from eventledger.records import Document
+
+FIELDS = {"url", "title", "text", "published", "source"}
+
+
+def is_item(obj: Any) -> bool:
+    return isinstance(obj, dict) and "text" in obj and bool(obj.keys() & {"url", "title"})
+
+
+def article(obj: dict, *, path: str) -> Document | str:
+    title, body = clean_part(str(obj.get("title") or "")), clean_part(str(obj.get("text") or ""))
+    if not title and not body:
+        return "scraped item has neither title nor text"
+    data = canonical_bytes(obj)
+    extra = {k: v for k, v in obj.items() if k not in FIELDS}
+    return Document(id=doc_id(data), path=path, kind="article", content=data,
+                    text=f"{title}\n\n{body}" if title and body else title or body,
+                    source=clean_part(str(obj.get("source") or "")) or None, url=obj.get("url") or None,
+                    title=title or None, published=parse_date(obj.get("published")),
+                    meta={"format": "scraped", **({"extra": extra} if extra else {})})

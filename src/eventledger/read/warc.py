@@ -1,0 +1,52 @@
+"""WARC and ARC archives: each complete HTML response (status 200) becomes a page document."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from eventledger.read.common import parse_date
+from eventledger.read.decode import normalise_codec
+from eventledger.read.html import html_document
+from eventledger.records import Document, Quarantined
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _charset(content_type: str) -> str | None:
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            return normalise_codec(value)
+    return None
+
+
+def read_warc(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    count = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+            count += 1
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = record.http_headers.get_header("Content-Type") or ""
+            if record.http_headers.get_statuscode() != "200" or not ctype.lower().startswith(HTML_TYPES):
+                continue
+            payload = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0):  # bytes still owed: the record was cut off
+                yield Quarantined(path, f"truncated WARC: record {count} ends early; {count - 1} records read before it")
+                return
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            fetched = parse_date(record.rec_headers.get_header("WARC-Date")).value
+            doc = html_document(payload, path=path, url=uri, charset=_charset(ctype), fetched=fetched)
+            if isinstance(doc, str):
+                yield Quarantined(path, f"WARC record {count} ({uri}): {doc}")
+                continue
+            doc.meta.update(format="warc", warc_record_id=record.rec_headers.get_header("WARC-Record-ID"))
+            yield doc
+    except Exception as e:  # warcio raises many types on bad input; each becomes a quarantine, never a crash
+        yield Quarantined(path, f"malformed WARC after {count} records: {type(e).__name__}: {e}")
+        return
+    if count == 0:
+        yield Quarantined(path, "malformed WARC: no records could be read")
