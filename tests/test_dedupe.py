@@ -1,0 +1,75 @@
+"""Exact and near duplicates of documents and segments, syndication, signatures and the persistent index."""
+
+from __future__ import annotations
+
+import itertools
+
+from eventledger.dedupe import Deduper, DuplicateIndex, minhash_signature, syndicated_from
+from eventledger.records import DateValue, Document, Piece, Segment
+
+STORY = (
+    "Gunmen opened fire on worshippers leaving a mosque in the eastern province late on Friday, killing seven people "
+    "and wounding at least fifteen others, according to a spokesman for the provincial police who said the attackers "
+    "fled on motorcycles and that a search operation was under way in the surrounding villages and farmland. "
+    "Residents said the mosque had received threats in recent weeks and that guards had asked the authorities for "
+    "more protection. Hospital staff in the provincial capital appealed for blood donors as the wounded arrived, "
+    "several of them children, and the governor announced three days of mourning across the province. No group "
+    "has said it carried out the shooting, which followed a series of attacks on places of worship in the region."
+)
+OTHER = (
+    "Heavy rain flooded low-lying districts of the capital on Tuesday, forcing schools to close and cutting power to "
+    "thousands of homes while emergency crews pumped water from underpasses and cleared fallen trees from main roads."
+)
+
+
+def doc(doc_id: str, text: str, published: str | None = None) -> Document:
+    seg = Segment(f"seg_{doc_id}", doc_id, 0, "article", text, [Piece(0, 0, len(text))])
+    return Document(doc_id, doc_id, "article", text.encode(), text, published=DateValue(published, "day" if published else None), segments=[seg])
+
+
+def links(docs):
+    return {d.id: d.duplicate_of for d in docs}, {s.id: s.duplicate_of for d in docs for s in d.segments}
+
+
+def test_exact_and_near_copies_link_to_the_earliest():
+    near = STORY.replace("late on Friday", "on Friday night").replace("seven people", "7 people")
+    docs = [doc("doc_b", STORY.upper(), "2024-03-02"), doc("doc_a", STORY, "2024-03-01"), doc("doc_c", near, "2024-03-03"), doc("doc_d", OTHER)]
+    out = list(Deduper().run(docs))
+    d, s = links(out)
+    assert d == {"doc_b": "doc_a", "doc_a": None, "doc_c": "doc_a", "doc_d": None}
+    assert s["seg_doc_b"] == "seg_doc_a" and s["seg_doc_c"] == "seg_doc_a"
+    assert {x.id: x.meta.get("duplicate_method") for x in out} == {"doc_b": "exact", "doc_a": None, "doc_c": "near", "doc_d": None}
+
+
+def test_original_does_not_depend_on_input_order():
+    results = set()
+    for perm in itertools.permutations(["doc_x", "doc_y", "doc_z"]):
+        docs = [doc(i, STORY) for i in perm]  # undated: the smallest id is the original
+        results.add(tuple(sorted(links(list(Deduper().run(docs)))[0].items())))
+    assert results == {(("doc_x", None), ("doc_y", "doc_x"), ("doc_z", "doc_x"))}
+
+
+def test_short_texts_are_not_linked():
+    out = list(Deduper().run([doc("doc_1", "Thanks for sharing."), doc("doc_2", "Thanks for sharing.")]))
+    assert all(d.duplicate_of is None for d in out)
+
+
+def test_syndication_sets_source():
+    text = STORY + " This article was originally published by Frontier Post."
+    out = list(Deduper().run([doc("doc_s", text)]))
+    seg = out[0].segments[0]
+    assert seg.source == seg.meta["syndicated_from"] == "Frontier Post"
+    assert syndicated_from("Reprinted with the permission of Radio Free Europe/Radio Liberty, 1201 Connecticut Ave") == "Radio Free Europe/Radio Liberty"
+    assert syndicated_from("Police said the suspects had been republished nowhere.") is None
+
+
+def test_signature_bytes_and_index_across_runs():
+    sig = minhash_signature(STORY)
+    assert isinstance(sig, bytes) and sig == minhash_signature(STORY)
+    index = DuplicateIndex()
+    index.add("doc_old", sig)
+    index.add("doc_other", minhash_signature(OTHER))
+    assert index.query(minhash_signature(STORY.replace("seven", "7"))) == ["doc_old"]
+    assert index.query(minhash_signature("A completely unrelated sentence about football scores and weather.")) == []
+    index.add("doc_old", minhash_signature(OTHER))  # re-adding replaces
+    assert index.query(sig) == [] and len(index) == 2
