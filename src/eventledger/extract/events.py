@@ -1,0 +1,231 @@
+"""Event frames from one parsed sentence: trigger, type, and role fillers found in the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventledger.extract.lexicon import EventType, Lexicon
+
+ROLES = ("perpetrator_orgs", "perpetrator_individuals", "targets", "victims", "weapons")
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_OBJ = {"dobj", "obj", "attr"}
+_SKIP_HEADS = {"i", "we", "you", "it", "they", "he", "she", "them", "him", "her", "us", "which", "who", "that",
+               "this", "these", "those", "one", "some", "all", "what", "something", "anyone", "someone", "part",
+               "number", "group", "side", "area", "responsibility"}
+_NAME_ENTS = {"PERSON"}
+_ORG_ENTS = {"ORG", "NORP"}
+
+
+@dataclass(slots=True)
+class Span:
+    start: int  # offsets in the sentence text
+    end: int
+    text: str
+    actor_id: str | None = None
+
+
+@dataclass(slots=True)
+class Frame:
+    etype: EventType
+    trigger: Span
+    roles: dict[str, list[Span]] = field(default_factory=lambda: {r: [] for r in ROLES})
+
+    def add(self, role: str, span: Span) -> None:
+        for s in self.roles[role]:
+            if s.start == span.start and s.end == span.end:
+                return
+        self.roles[role].append(span)
+
+
+def np_span(tok) -> tuple[int, int]:
+    """Token offsets of the noun phrase headed by `tok`: its left modifiers, no clauses, PPs or appositions."""
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("det", "predet", "case", "punct", "cc", "preconj", "advmod"):
+            continue
+        left = min(left, c.left_edge.i)
+    right = tok.i
+    # flat names and compounds to the right ("Crocus City Hall") belong to the phrase
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "nummod") and c.i == right + 1:
+            right = c.i
+    doc = tok.doc
+    while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "case", "predet", "prep") or (
+            left < tok.i and doc[left].lower_ in ("the", "a", "an", "some", "several", "two", "three")):
+        left += 1
+    return left, right + 1
+
+
+def _expand_conj(tok):
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out.extend(_expand_conj(c))
+    return out
+
+
+def _preps(tok, words: tuple[str, ...]):
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in words:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield from _expand_conj(p)
+
+
+class FrameFinder:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def triggers(self, sent) -> list[tuple[object, EventType]]:
+        """(token, type) for every trigger in a parsed sentence that is not background."""
+        low = sent.text.lower()
+        if self.lex.is_not_violence(low):
+            return []
+        out = []
+        seen = set()
+        for pat, et in self.lex.phrase_rx:
+            for m in pat.finditer(low):
+                tok = next((t for t in sent if t.idx >= m.start()), None)
+                if tok is None or tok.i in seen:
+                    continue
+                # the head of the phrase: the last token inside the match
+                inside = [t for t in sent if m.start() <= t.idx < m.end()]
+                head = max(inside, key=lambda t: (t.pos_ in ("NOUN", "VERB"), t.i)) if inside else tok
+                seen.update(t.i for t in inside)
+                out.append((head, et))
+        for t in sent:
+            if t.i in seen:
+                continue
+            lem = t.lemma_.lower()
+            et = None
+            if t.pos_ == "VERB" or (t.pos_ == "AUX" and False):
+                et = self.lex.verb_type.get(lem)
+            elif t.pos_ in ("NOUN", "PROPN"):
+                et = self.lex.noun_type.get(lem) or self.lex.noun_type.get(t.lower_)
+            if et is None:
+                continue
+            if self.lex.is_background(low[:t.idx]):
+                continue
+            out.append((t, et))
+        return out
+
+    def frames(self, sent, *, actor_at) -> list[Frame]:
+        """One frame per event family in the sentence, the highest-priority trigger naming its type."""
+        trig = self.triggers(sent)
+        by_family: dict[str, Frame] = {}
+        for tok, et in trig:
+            fr = by_family.get(et.family)
+            span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+            if fr is None:
+                fr = by_family[et.family] = Frame(et, span)
+            elif et.priority > fr.etype.priority:
+                fr.etype, fr.trigger = et, span
+            self._roles(fr, tok, et, actor_at)
+        for fr in by_family.values():
+            self._weapons(fr, sent)
+            self._claims(fr, sent, actor_at)
+        return list(by_family.values())
+
+    def _span(self, tok, actor_at) -> Span:
+        a, b = np_span(tok)
+        doc = tok.doc
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        return Span(start, end, doc.text[start:end], actor_at(start, end))
+
+    def _classify_agent(self, fr: Frame, tok, actor_at) -> None:
+        """A perpetrator candidate: organisation or individual, by registry, entity type or head word."""
+        if tok.lower_ in _SKIP_HEADS or tok.pos_ == "PRON":
+            return
+        sp = self._span(tok, actor_at)
+        low = tok.lower_
+        if sp.actor_id or tok.ent_type_ in _ORG_ENTS or low in self.lex.perp_org_heads:
+            # "members of the FMLN": the individuals, and the organisation in the of-phrase
+            fr.add("perpetrator_orgs", sp)
+        elif low in self.lex.perp_ind_heads or tok.ent_type_ in _NAME_ENTS:
+            fr.add("perpetrator_individuals", sp)
+            for org in _preps(tok, ("of", "from")):
+                osp = self._span(org, actor_at)
+                if osp.actor_id or org.ent_type_ in _ORG_ENTS or org.lower_ in self.lex.perp_org_heads:
+                    fr.add("perpetrator_orgs", osp)
+
+    def _classify_patient(self, fr: Frame, tok, actor_at, et: EventType) -> None:
+        """A victim or target candidate: physical things are targets, people are victims."""
+        if tok.lower_ in _SKIP_HEADS or tok.pos_ == "PRON" or tok.like_num:
+            return
+        low = tok.lower_
+        sp = self._span(tok, actor_at)
+        if low in self.lex.weapon_heads:
+            fr.add("weapons", sp)
+        elif low in self.lex.target_heads or tok.ent_type_ in ("FAC",):
+            fr.add("targets", sp)
+        elif low in self.lex.victim_heads or tok.ent_type_ in _NAME_ENTS:
+            if et.family == "arrest":
+                fr.add("perpetrator_individuals", sp)
+            else:
+                fr.add("victims", sp)
+
+    def _roles(self, fr: Frame, tok, et: EventType, actor_at) -> None:
+        if tok.pos_ == "VERB":
+            passive = any(c.dep_ in _PASS_SUBJ for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
+            for c in tok.children:
+                for x in _expand_conj(c):
+                    if c.dep_ in _SUBJ and not passive:
+                        self._classify_agent(fr, x, actor_at)
+                    elif c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ:
+                        self._classify_patient(fr, x, actor_at, et)
+            for a in _preps(tok, ("by",)):
+                self._classify_agent(fr, a, actor_at)
+            for p in _preps(tok, ("on", "against", "at", "in", "near", "outside", "inside")):
+                if p.lower_ in self.lex.target_heads or p.ent_type_ == "FAC":
+                    self._classify_patient(fr, p, actor_at, et)
+            # "X, who attacked": the subject of a relative clause is the noun it modifies
+            if tok.dep_ == "relcl" and not passive:
+                self._classify_agent(fr, tok.head, actor_at)
+            if tok.dep_ in ("acl",) and passive:  # "a priest killed by ..."
+                self._classify_patient(fr, tok.head, actor_at, et)
+            # subject of a governing verb: "guerrillas launched an attack" handled for nouns below
+        else:
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN"):
+                    if c.lower_ in self.lex.weapon_heads:
+                        fr.add("weapons", self._span(c, actor_at))
+                    elif actor_at(c.idx, c.idx + len(c.text)) or c.ent_type_ in _ORG_ENTS or c.lower_ in self.lex.perp_ind_heads:
+                        self._classify_agent(fr, c, actor_at)
+            for a in _preps(tok, ("by", "of") if et.type != "targeted killing" and et.type != "kidnapping" else ("by",)):
+                if a.lower_ in self.lex.perp_ind_heads or a.ent_type_ in _ORG_ENTS or actor_at(a.idx, a.idx + len(a.text)):
+                    self._classify_agent(fr, a, actor_at)
+                elif a.dep_ == "pobj" and a.head.lower_ == "of":
+                    self._classify_patient(fr, a, actor_at, et)
+            for p in _preps(tok, ("on", "against", "at", "of", "near", "outside")):
+                self._classify_patient(fr, p, actor_at, et)
+            # "the guerrillas launched/carried out an attack": subject of the light verb
+            h = tok.head
+            if tok.dep_ in ("dobj", "obj") and h.pos_ == "VERB":
+                for c in h.children:
+                    if c.dep_ in _SUBJ:
+                        for x in _expand_conj(c):
+                            self._classify_agent(fr, x, actor_at)
+                for a in _preps(h, ("by",)):
+                    self._classify_agent(fr, a, actor_at)
+            if tok.dep_ in _PASS_SUBJ | _SUBJ and h.lemma_ in ("claim", "perpetrate", "carry", "commit", "attribute", "blame"):
+                for a in _preps(h, ("by", "to", "on")):
+                    self._classify_agent(fr, a, actor_at)
+
+    def _weapons(self, fr: Frame, sent) -> None:
+        for t in sent:
+            if t.lower_ in self.lex.weapon_heads and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+                a, b = np_span(t)
+                start, end = sent[a].idx, sent[b - 1].idx + len(sent[b - 1].text)
+                fr.add("weapons", Span(start, end, sent.text[start:end]))
+
+    def _claims(self, fr: Frame, sent, actor_at) -> None:
+        """'X claimed responsibility' and 'claimed by X' name the perpetrator."""
+        for t in sent:
+            if t.lemma_ == "claim" and t.pos_ == "VERB":
+                for c in t.children:
+                    if c.dep_ in _SUBJ:
+                        for x in _expand_conj(c):
+                            self._classify_agent(fr, x, actor_at)
+                for a in _preps(t, ("by",)):
+                    self._classify_agent(fr, a, actor_at)

