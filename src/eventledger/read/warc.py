@@ -24,10 +24,13 @@ def _charset(content_type: str) -> str | None:
 def read_warc(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
     from warcio.archiveiterator import ArchiveIterator
 
-    count = 0
+    count = pages = 0
     try:
         for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
             count += 1
+            if not record.rec_type:
+                yield Quarantined(path, f"malformed WARC: record {count} has no WARC-Type; the rest was not read")
+                return
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             ctype = record.http_headers.get_header("Content-Type") or ""
@@ -40,6 +43,7 @@ def read_warc(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
             uri = record.rec_headers.get_header("WARC-Target-URI")
             fetched = parse_date(record.rec_headers.get_header("WARC-Date")).value
             doc = html_document(payload, path=path, url=uri, charset=_charset(ctype), fetched=fetched)
+            pages += 1
             if isinstance(doc, str):
                 yield Quarantined(path, f"WARC record {count} ({uri}): {doc}")
                 continue
@@ -50,3 +54,5 @@ def read_warc(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
         return
     if count == 0:
         yield Quarantined(path, "malformed WARC: no records could be read")
+    elif pages == 0:
+        yield Quarantined(path, f"WARC holds no HTML responses with status 200 ({count} records)")
