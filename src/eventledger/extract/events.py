@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from eventledger.extract.lexicon import EventType, Lexicon
@@ -14,6 +15,10 @@ _SKIP_HEADS = {"i", "we", "you", "it", "they", "he", "she", "them", "him", "her"
                "this", "these", "those", "one", "some", "all", "what", "something", "anyone", "someone", "part",
                "number", "group", "side", "area", "responsibility"}
 _NAME_ENTS = {"PERSON"}
+_SEIZED = re.compile(r"\b(?:seiz|confiscat|captur|cache|arsenal|found|recover|smuggl|traffick|purchas|deliver|suppl)", re.I)
+# heads that are weapons only with a weapon word before them ("dynamite charge", not "drug charges")
+_NEEDS_MODIFIER = {"charge", "charges", "device", "devices", "sticks", "shell", "shells", "vest", "belt",
+                   "cocktail", "cocktails", "traps"}
 _ORG_ENTS = {"ORG", "NORP"}
 
 
@@ -124,12 +129,24 @@ class FrameFinder:
             self._roles(fr, tok, et, actor_at)
         for fr in by_family.values():
             self._weapons(fr, sent)
+            if fr.etype.family == "attack":
+                self._sentence_perps(fr, sent, actor_at)
             self._claims(fr, sent, actor_at)
         return list(by_family.values())
 
     def _span(self, tok, actor_at) -> Span:
-        a, b = np_span(tok)
         doc = tok.doc
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in ("PERSON", "ORG")), None)
+        if ent is not None:
+            a, b = ent.start, ent.end
+            while a < b - 1 and (doc[a].lower_.strip(".") in self.lex.person_titles or doc[a].lower_ in self.lex.role_words):
+                a += 1
+        else:
+            a, b = np_span(tok)
+            # "members of the FMLN": the of-phrase names who they are
+            if tok.lower_ in ("members", "member", "group", "groups", "units", "unit", "column"):
+                for p in _preps(tok, ("of",)):
+                    b = max(b, p.i + 1)
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         return Span(start, end, doc.text[start:end], actor_at(start, end))
 
@@ -159,11 +176,15 @@ class FrameFinder:
             fr.add("weapons", sp)
         elif low in self.lex.target_heads or tok.ent_type_ in ("FAC",):
             fr.add("targets", sp)
-        elif low in self.lex.victim_heads or tok.ent_type_ in _NAME_ENTS:
-            if et.family == "arrest":
+        elif tok.ent_type_ in _NAME_ENTS:
+            fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", sp)
+        elif low in self.lex.victim_heads:
+            # a person named in apposition ("the minister, Orlando Letelier") is the victim to report
+            named = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.ent_type_ in _NAME_ENTS]
+            for c in named:
+                fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", self._span(c, actor_at))
+            if not named and et.family == "arrest":
                 fr.add("perpetrator_individuals", sp)
-            else:
-                fr.add("victims", sp)
 
     def _roles(self, fr: Frame, tok, et: EventType, actor_at) -> None:
         if tok.pos_ == "VERB":
@@ -213,11 +234,30 @@ class FrameFinder:
                     self._classify_agent(fr, a, actor_at)
 
     def _weapons(self, fr: Frame, sent) -> None:
+        if _SEIZED.search(sent.text):
+            return  # an arms haul or a clash inventory, not what the attack was done with
         for t in sent:
+            if t.lower_ in _NEEDS_MODIFIER and not any(c.lower_ in self.lex.weapon_heads or c.lower_ in self.lex.weapon_modifiers
+                                                       for c in t.lefts):
+                continue
             if t.lower_ in self.lex.weapon_heads and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
                 a, b = np_span(t)
                 start, end = sent[a].idx, sent[b - 1].idx + len(sent[b - 1].text)
                 fr.add("weapons", Span(start, end, sent.text[start:end]))
+
+    def _sentence_perps(self, fr: Frame, sent, actor_at) -> None:
+        """Perpetrator nouns acting anywhere in an attack sentence: subjects, 'by' phrases, armed groups."""
+        for t in sent:
+            low = t.lower_
+            if low in self.lex.perp_ind_heads and t.pos_ in ("NOUN", "PROPN") and (
+                    t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB" and t.dep_ == "nsubj"
+                    or t.dep_ == "pobj" and t.head.lower_ == "by"):
+                if low not in ("members", "member", "man", "men", "soldiers", "soldier", "troops", "persons", "person"):
+                    self._classify_agent(fr, t, actor_at)
+            aid = actor_at(t.idx, t.idx + len(t.text))
+            if aid and t.ent_iob_ in ("B", "O") and t.dep_ in ("nsubj", "pobj", "poss", "compound"):
+                if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
+                    fr.add("perpetrator_orgs", self._span(t, actor_at))
 
     def _claims(self, fr: Frame, sent, actor_at) -> None:
         """'X claimed responsibility' and 'claimed by X' name the perpetrator."""

@@ -172,6 +172,7 @@ class Extractor:
                     prev = _recent(reports, i, _kind_family(c.kind))
                     if prev is not None:
                         self._attach_counts(doc, w, i, prev, [c])
+        _one_mention_per_entity([r for _, r in reports])
         for _, r in reports:
             if r not in doc.reports:
                 doc.reports.append(r)
@@ -303,6 +304,30 @@ class Extractor:
             a, b = seg.doc_offset(s), seg.doc_offset(e)
             doc.mentions.append(Mention(make_id("men", doc.id, a, b, "date"), doc.id, seg.id, "date", doc.text[a:b],
                                         a, b, "date", {"value": dv.value, "precision": dv.precision}))
+
+
+def _entity_key(arg: Arg) -> str:
+    if arg.actor_id:
+        return arg.actor_id
+    words = re.findall(r"[\w-]+", arg.text.lower())
+    head = words[-1] if words else ""
+    return head[:-1] if head.endswith("s") and len(head) > 3 else head
+
+
+def _one_mention_per_entity(reports: list[Report]) -> None:
+    """Within a segment a role filler is kept once (its first mention), so one entity is not counted as several."""
+    seen: dict[str, set[str]] = {}
+    for r in reports:
+        for role in ROLES:
+            keep = []
+            used = seen.setdefault(role, set())
+            for a in getattr(r, role):
+                k = _entity_key(a)
+                if k and k in used:
+                    continue
+                used.add(k)
+                keep.append(a)
+            setattr(r, role, keep)
 
 
 def _in_parens(text: str, a: int, b: int) -> bool:
