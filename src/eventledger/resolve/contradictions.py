@@ -1,0 +1,96 @@
+"""Contradictions as data: values of one field, from reports of one event, that cannot all be true."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from eventledger.resolve.config import ResolveConfig, norm
+from eventledger.resolve.features import Profile, place_score, related
+from eventledger.resolve.sources import View
+from eventledger.resolve.statements import BLAME, blamed, self_claim
+from eventledger.resolve.values import disagreeing
+
+
+def _grouped(pairs: list[tuple[str, str]]) -> list[dict]:
+    g: dict[str, set[str]] = defaultdict(set)
+    for value, rid in pairs:
+        g[value].add(rid)
+    return [{"value": k, "reports": sorted(v)} for k, v in sorted(g.items())]
+
+
+def contradictions(
+    vs: list[View], profiles: dict[str, Profile], counts: dict[str, dict], perps: list[dict], statements: list[dict], cfg: ResolveConfig
+) -> list[dict]:
+    facts = [v for v in vs if not v.opinion]
+    out = []
+    for kind in sorted(counts):
+        if counts[kind]["contested"]:
+            out.append({"field": f"counts.{kind}", "values": disagreeing(counts[kind]["values"], cfg)})
+    days = _grouped([(v.report["date"]["value"][:10], v.id) for v in facts if (v.report.get("date") or {}).get("precision") in ("day", "second") and v.report["date"].get("value")])
+    if len(days) > 1:
+        out.append({"field": "date", "values": days})
+    fams = _grouped([(cfg.family(v.report.get("type")), v.id) for v in facts if cfg.family(v.report.get("type"))])
+    if len(fams) > 1:
+        out.append({"field": "type", "values": _grouped([(norm(v.report.get("type")), v.id) for v in facts if cfg.family(v.report.get("type"))])})
+    place = _places(facts, profiles, cfg)
+    if place:
+        out.append(place)
+    actors = _grouped([(p["actor_id"] or norm(p["actor"]), r) for p in perps for r in p["reports"] or ["-"]])
+    if len(actors) > 1:
+        out.append({"field": "perpetrator", "values": [{**a, "reports": [r for r in a["reports"] if r != "-"]} for a in actors]})
+    claim = _claims(statements, cfg)
+    if claim:
+        out.append(claim)
+    return out
+
+
+def _places(facts: list[View], profiles: dict[str, Profile], cfg: ResolveConfig) -> dict | None:
+    """Cities farther apart than one place (Krasnogorsk and Moscow are one place; Moscow and Kazan are not)."""
+    cities: dict[str, list[View]] = defaultdict(list)
+    for v in facts:
+        if profiles[v.id].city:
+            cities[profiles[v.id].city].append(v)
+    names = sorted(cities)
+    clash = any(
+        (place_score(profiles[cities[a][0].id], profiles[cities[b][0].id], cfg) or 0.0) < cfg.place["city_near"]
+        for i, a in enumerate(names) for b in names[i + 1 :]
+    )
+    if not clash:
+        return None
+    return {"field": "place", "values": [{"value": c, "reports": sorted(v.id for v in cities[c])} for c in names]}
+
+
+def _claims(statements: list[dict], cfg: ResolveConfig) -> dict | None:
+    """A claim of responsibility against a denial by the same actor, or against blame put on someone unrelated."""
+    claims, denials, blames = [], [], []
+    for st in statements:
+        name, aid = blamed(st)
+        key = aid or norm(name)
+        if st.get("kind") == "claim-of-responsibility" and self_claim(st) and key:
+            claims.append((key, name, st))
+        elif st.get("kind") == "denial":
+            who = st.get("speaker_actor_id") or norm(st.get("speaker")) or key
+            denials.append((who, st))
+        elif st.get("kind") in BLAME and key:
+            blames.append((key, name, st))
+    if not claims:
+        return None
+    values: dict[str, set[str]] = defaultdict(set)
+    report_of = {st["id"]: st.get("report") for st in statements}
+    claimed = {k for k, _, _ in claims}
+    for k, name, st in claims:
+        values[f"claimed by {name or k}"].add(st["id"])
+    hit = False
+    for who, st in denials:
+        if who in claimed:
+            values[f"denied by {st.get('speaker') or who}"].add(st["id"])
+            hit = True
+    for k, name, st in blames:
+        if all(k != c and not related(k, c, cfg.parents) for c in claimed):
+            values[f"blamed on {name or k} by {st.get('speaker') or 'unnamed'}"].add(st["id"])
+            hit = True
+    if not hit:
+        return None
+    return {"field": "claim", "values": [
+        {"value": k, "reports": sorted({report_of[s] for s in v if report_of[s]}), "statements": sorted(v)} for k, v in sorted(values.items())
+    ]}

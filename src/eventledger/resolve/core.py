@@ -1,0 +1,120 @@
+"""resolve(): reports -> events, as a pure function of the reports, their contexts, statements,
+the previous events (for id stability) and analyst corrections. Input order never matters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from eventledger.resolve.cluster import cluster
+from eventledger.resolve.config import ResolveConfig, as_config
+from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ordered, shown
+from eventledger.resolve.event import build
+from eventledger.resolve.features import profile
+from eventledger.resolve.identity import assign, event_id, founder_of, revisions
+from eventledger.resolve.sources import canonical_key, views
+from eventledger.resolve.statements import link_statements
+
+
+@dataclass(slots=True)
+class Resolution:
+    events: list[dict] = field(default_factory=list)
+    ambiguous: list[dict] = field(default_factory=list)  # {report, candidates, scores, why}
+    revisions: list[dict] = field(default_factory=list)  # {event, change, why, ...}
+
+
+def resolve(
+    reports: Iterable[dict],
+    *,
+    contexts: dict[str, dict],
+    statements: Iterable[dict] = (),
+    previous_events: Iterable[dict] = (),
+    corrections: Iterable[dict] = (),
+    config: ResolveConfig | dict | None = None,
+) -> Resolution:
+    cfg = as_config(config)
+    unique = {r["id"]: r for r in sorted(reports, key=lambda r: r["id"])}
+    vs = views(list(unique.values()), contexts, cfg)
+    order = sorted(vs.values(), key=canonical_key)
+    key = {v.id: canonical_key(v) for v in order}
+    profiles = {v.id: profile(v.report, key[v.id], cfg) for v in order}
+    auto = cluster([profiles[v.id] for v in order], cfg)
+    clusters = [[order[i].id for i in g] for g in auto.clusters]
+    previous = sorted(previous_events, key=lambda e: e["id"])
+    aliases = {e["id"]: f for e in previous if (f := founder_of(e))}
+
+    notes: list[dict] = []
+    corr = ordered(corrections)
+    members = Membership(clusters, aliases)
+    moved: dict[str, list[str]] = {}  # correction id -> reports it concerns, to show it on their events
+    for c in corr:
+        if c["kind"] not in MEMBERSHIP:
+            continue
+        anchor = members.by_evt.get(c.get("event") or "")
+        why = members.apply(c)
+        if why:
+            notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": f"correction {c['id']}: {why}", "correction": c["id"]})
+            continue
+        concerned = [anchor] if anchor else []
+        if c["kind"] != "merge":
+            concerned += [r for r in ([c.get("target")] if isinstance(c.get("target"), str) else []) + list(c.get("value") or []) if isinstance(r, str) and r in unique]
+        moved[c["id"]] = concerned
+    clusters = members.result()
+    ids = assign(clusters, lambda r: key[r], previous)
+
+    home = {r: k for k, c in enumerate(clusters) for r in c}
+    def find(eid: str | None) -> int | None:
+        for k, (i, _) in enumerate(ids):
+            if i == eid:
+                return k
+        r = members.by_evt.get(eid or "") or (eid if eid in home else None)
+        return home.get(r) if r else None
+
+    event_of = {r: ids[k][0] for k, c in enumerate(clusters) for r in c}
+    groups = {ids[k][0]: [vs[r] for r in sorted(c, key=lambda r: key[r])] for k, c in enumerate(clusters)}
+    linked = link_statements(list(statements), event_of, groups)
+    by_event: dict[str, list[dict]] = {}
+    for st in sorted(statements, key=lambda s: s["id"]):
+        if st["id"] in linked:
+            by_event.setdefault(linked[st["id"]], []).append(st)
+
+    events = []
+    for k, c in enumerate(clusters):
+        eid, founder = ids[k]
+        events.append(build(eid, founder, groups[eid], profiles, by_event.get(eid, []), cfg=cfg, policy=cfg.policy))
+    index = {e["id"]: e for e in events}
+
+    for c in corr:
+        if c["kind"] in MEMBERSHIP:
+            if c["id"] in moved:
+                for eid in sorted({event_of[r] for r in moved[c["id"]] if r in event_of}):
+                    index[eid]["corrections"].append(shown(c))
+            continue
+        k = find(c.get("event"))
+        if k is None:
+            notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": f"correction {c['id']}: event {c.get('event')} not found", "correction": c["id"]})
+            continue
+        e = index[ids[k][0]]
+        apply_fields(e, [c])
+        e["corrections"].append(shown(c))
+
+    ambiguous = []
+    for i, cands in sorted(auto.ambiguous.items()):
+        rid = order[i].id
+        e = index[event_of[rid]]
+        if len(e["reports"]) != 1:
+            continue  # an analyst placed it: no longer ambiguous
+        e["ambiguous"] = True
+        options = sorted({(event_of[order[auto.clusters[g][0]].id], s) for g, s in cands} - {(e["id"], s) for _, s in cands})
+        e["candidates"] = [eid for eid, _ in options]
+        ambiguous.append({
+            "report": rid, "event": e["id"], "candidates": [eid for eid, _ in options], "scores": [round(s, 3) for _, s in options],
+            "why": "fits events that cannot be one event about equally well; left unmerged",
+        })
+    events.sort(key=lambda e: e["id"])
+    return Resolution(events, ambiguous, revisions(events, previous) + notes)
+
+
+def singleton_id(report_id: str) -> str:
+    """The id a report's event gets when it founds one (useful to address it in a correction)."""
+    return event_id(report_id)

@@ -1,0 +1,111 @@
+"""Build one event dict (DESIGN.md shape) from its member reports: all values kept, summaries derived."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from eventledger.resolve.config import ResolveConfig, norm
+from eventledger.resolve.contradictions import contradictions
+from eventledger.resolve.features import Profile
+from eventledger.resolve.sources import View, independent_sources
+from eventledger.resolve.statements import perpetrators
+from eventledger.resolve.values import summarize
+
+DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
+PLACE_RANK = {"venue": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+PLACE_KEYS = ("name", "city", "admin1", "country", "lat", "lon", "precision")
+
+
+def _facts(vs: list[View]) -> list[View]:
+    return [v for v in vs if not v.opinion] or vs
+
+
+def event_type(vs: list[View], cfg: ResolveConfig) -> str:
+    types = Counter(v.report.get("type") for v in _facts(vs) if v.report.get("type"))
+    specific = [(n, t) for t, n in types.items() if norm(t) not in cfg.generic_types]
+    pool = specific or [(n, t) for t, n in types.items()]
+    return min(pool, key=lambda x: (-x[0], x[1]))[1] if pool else "unknown"
+
+
+def event_date(vs: list[View]) -> dict:
+    seen: dict[tuple, set[str]] = defaultdict(set)
+    for v in vs:
+        d = v.report.get("date") or {}
+        if d.get("value") and d.get("precision") in DATE_RANK:
+            prec = "day" if d["precision"] == "second" else d["precision"]
+            seen[(d["value"][: {"day": 10, "month": 7, "year": 4}[prec]], prec)].add(v.id)
+    values = [{"value": k[0], "precision": k[1], "reports": sorted(r)} for k, r in sorted(seen.items())]
+    facts = {v.id for v in _facts(vs)}
+    pool = [x for x in values if set(x["reports"]) & facts] or values
+    if not pool:
+        return {"value": None, "precision": None, "values": []}
+    top = min(pool, key=lambda x: (DATE_RANK[x["precision"]], -len(set(x["reports"]) & facts), x["value"]))
+    return {"value": top["value"], "precision": top["precision"], "values": values}
+
+
+def event_place(vs: list[View]) -> dict:
+    seen: dict[tuple, set[str]] = defaultdict(set)
+    full: dict[tuple, dict] = {}
+    for v in _facts(vs):
+        p = v.report.get("place") or {}
+        if not any(p.get(k) for k in ("name", "city", "admin1", "country")):
+            continue
+        k = tuple(p.get(x) for x in ("name", "city", "admin1", "country", "precision"))
+        seen[k].add(v.id)
+        full.setdefault(k, {x: p.get(x) for x in PLACE_KEYS})
+    if not seen:
+        return {**{k: None for k in PLACE_KEYS}, "values": []}
+    keys = sorted(seen, key=lambda k: (PLACE_RANK.get(k[4], 5), -len(seen[k]), tuple(x or "" for x in k)))
+    best = dict(full[keys[0]])
+    # a venue told without its city borrows the most common city of the same country
+    for k in keys[1:]:
+        other = full[k]
+        if best.get("country") and other.get("country") not in (None, best["country"]):
+            continue
+        for x in ("city", "admin1", "country"):
+            if not best.get(x) and other.get(x):
+                best[x] = other[x]
+        if best.get("lat") is None and other.get("lat") is not None and other.get("precision") in ("venue", "city"):
+            best["lat"], best["lon"] = other["lat"], other["lon"]
+    values = [{**{x: full[k].get(x) for x in ("name", "city", "admin1", "country", "precision")}, "reports": sorted(seen[k])} for k in keys]
+    return {**best, "values": values}
+
+
+def count_values(vs: list[View]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for v in vs:
+        for kind, cs in (v.report.get("counts") or {}).items():
+            for c in cs:
+                out[kind].append({
+                    **c, "report": v.id, "source": v.source, "origin": v.origin, "document": v.report["document"],
+                    "segment": v.report["segment"], "published": v.published, "opinion": v.opinion, "copy": v.copy,
+                })
+    return out
+
+
+def build(eid: str, founder: str, vs: list[View], profiles: dict[str, Profile], statements: list[dict], *, cfg: ResolveConfig, policy: str) -> dict:
+    counts = {k: summarize(vals, policy=policy, cfg=cfg) for k, vals in sorted(count_values(vs).items())}
+    perps = perpetrators(vs, statements)
+    sources = sorted({(v.source or v.origin, v.report["document"]) for v in vs})
+    return {
+        "id": eid,
+        "founder": founder,
+        "type": event_type(vs, cfg),
+        "date": event_date(vs),
+        "place": event_place(vs),
+        "perpetrators": perps,
+        "counts": counts,
+        "reports": [
+            {"id": v.id, "document": v.report["document"], "segment": v.report["segment"], "source": v.source,
+             "origin": v.origin, "opinion": v.opinion, "copy": v.copy}
+            for v in vs
+        ],
+        "sources": [{"name": n, "document": d} for n, d in sources],
+        "independent_sources": independent_sources(vs),
+        "contradictions": contradictions(vs, profiles, counts, perps, statements, cfg),
+        "statements": sorted(st["id"] for st in statements),
+        "ambiguous": False,
+        "corrections": [],
+        "resolution": cfg.version,
+        "policy": policy,
+    }

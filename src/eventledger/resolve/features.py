@@ -1,0 +1,225 @@
+"""What a report says that helps tell whether two reports describe one event, and the pair score."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+
+from eventledger.resolve.config import ResolveConfig, norm
+from eventledger.resolve.values import count_range
+
+INF = float("inf")
+STOP = frozenset("the a an of and or in on at to for with by from people person persons civilians".split())
+PLACE_SUFFIX = re.compile(r"\b(oblast|province|region|governorate|state|city|krai|district|prefecture|county)\b")
+CAPS = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+|the\s+)?)*[A-Z][\w'’.-]*(?:\s+[a-z]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    lo: int  # proleptic ordinal of the first day
+    hi: int  # ... of the last day
+    precision: str  # day | month | year
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: str
+    key: tuple
+    type: str
+    family: str | None
+    date: DateSpan | None
+    country: str | None
+    admin1: str | None
+    city: str | None
+    coords: tuple[float, float] | None  # only for city-or-finer places
+    venue: str | None
+    perps: frozenset[str]
+    names: frozenset[str]
+    words: frozenset[str]
+    counts: dict[str, tuple[tuple[float, float, int | None], ...]]  # kind -> (low, high, exact value)
+
+
+def date_span(d: dict | None) -> DateSpan | None:
+    """None for a missing or unresolved date."""
+    d = d or {}
+    v, prec = d.get("value"), d.get("precision")
+    if not v or prec in (None, "unresolved"):
+        return None
+    try:
+        if prec == "year" or len(v) == 4:
+            y = int(v[:4])
+            return DateSpan(Date(y, 1, 1).toordinal(), Date(y, 12, 31).toordinal(), "year")
+        if prec == "month" or len(v) == 7:
+            y, m = int(v[:4]), int(v[5:7])
+            nxt = Date(y + (m == 12), m % 12 + 1, 1)
+            return DateSpan(Date(y, m, 1).toordinal(), nxt.toordinal() - 1, "month")
+        day = Date.fromisoformat(v[:10]).toordinal()
+        return DateSpan(day, day, "day")
+    except ValueError as e:
+        raise ValueError(f"report date {v!r} ({prec}) is not ISO 8601; fix the extractor's date resolution") from e
+
+
+def place_name(text: str | None) -> str | None:
+    n = PLACE_SUFFIX.sub(" ", norm(text)).strip()
+    return " ".join(n.split()) or None
+
+
+def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
+    place = report.get("place") or {}
+    prec = place.get("precision")
+    city = place_name(place.get("city")) or (place_name(place.get("name")) if prec == "city" else None)
+    coords = None
+    if place.get("lat") is not None and place.get("lon") is not None and prec in ("venue", "city"):
+        coords = (float(place["lat"]), float(place["lon"]))
+    perps = frozenset(a.get("actor_id") or norm(a.get("text")) for a in report.get("perpetrator_orgs") or () if a.get("actor_id") or a.get("text"))
+    return Profile(
+        id=report["id"],
+        key=key,
+        type=norm(report.get("type")),
+        family=cfg.family(report.get("type")),
+        date=date_span(report.get("date")),
+        country=(place.get("country") or "").upper() or None,
+        admin1=place_name(place.get("admin1")),
+        city=city,
+        coords=coords,
+        venue=_name_key(place["name"]) if prec == "venue" and place.get("name") else None,
+        perps=perps,
+        names=_names(report, cfg),
+        words=_words(report),
+        counts={k: tuple(_range(c, cfg) for c in v if c.get("value") is not None or c.get("low") is not None) for k, v in (report.get("counts") or {}).items()},
+    )
+
+
+def _range(c: dict, cfg: ResolveConfig) -> tuple[float, float, int | None]:
+    lo, hi = count_range(c, cfg)
+    return lo, hi, c.get("value") if c.get("qualifier") == "exact" else None
+
+
+def _names(report: dict, cfg: ResolveConfig) -> frozenset[str]:
+    """Distinctive names: a venue, and capitalised phrases ending in a venue word ("Kabul airport")."""
+    out: set[str] = set()
+    place = report.get("place") or {}
+    if place.get("precision") == "venue" and place.get("name"):
+        out.add(_name_key(place["name"]))
+    texts = [a.get("text") or "" for k in ("targets", "victims") for a in report.get(k) or ()]
+    ev = report.get("evidence") or {}
+    texts.append(ev.get("text") or "")
+    for t in texts:
+        for m in CAPS.finditer(t):
+            words = norm(m.group()).split()
+            if len(words) >= 2 and any(w.strip(".,") in cfg.venue_words for w in words[1:]):
+                out.add(_name_key(m.group()))
+    out.discard("")
+    return frozenset(out)
+
+
+def _name_key(text: str) -> str:
+    words = [w.strip(".,'’") for w in norm(text).split()]
+    return " ".join(w for w in words if w not in STOP)
+
+
+def _words(report: dict) -> frozenset[str]:
+    toks = set()
+    for k in ("targets", "victims"):
+        for a in report.get(k) or ():
+            toks.update(w for w in re.findall(r"\w+", norm(a.get("text"))) if len(w) > 3 and w not in STOP)
+    return frozenset(toks)
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def date_score(a: DateSpan | None, b: DateSpan | None, cfg: ResolveConfig) -> float | None:
+    """None when the dates cannot both be right; 0 when one is unknown."""
+    if a is None or b is None:
+        return 0.0
+    c = cfg.date
+    if a.precision == "day" and b.precision == "day":
+        gap = abs(a.lo - b.lo)
+        return c["day_same"] if gap == 0 else c["day_near"] if gap <= c["tolerance_days"] else None
+    if a.hi < b.lo or b.hi < a.lo:
+        return None
+    if "year" in (a.precision, b.precision):
+        return c["year_contains"]
+    if a.precision == b.precision == "month":
+        return c["month_same"]
+    return c["month_contains_day"]
+
+
+def place_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
+    c = cfg.place
+    if a.country and b.country and a.country != b.country:
+        return None
+    if a.venue and a.venue == b.venue:
+        return c["venue_same"]
+    if a.coords and b.coords:
+        d = km(a.coords, b.coords)
+        if d > c["far_km"]:
+            return None
+        if a.city and a.city == b.city:
+            return c["city_same"]
+        return c["city_near"] if d <= c["near_km"] else c["admin1_same"]
+    if a.city and b.city:
+        if a.city == b.city:
+            return c["city_same"]
+        if frozenset((a.city, b.city)) in cfg.metro or a.city == b.admin1 or b.city == a.admin1:
+            return c["city_near"]
+        return None
+    if a.admin1 and b.admin1:
+        return c["admin1_same"] if a.admin1 == b.admin1 else None
+    if (a.city and a.city == b.admin1) or (b.city and b.city == a.admin1):
+        return c["admin1_same"]
+    if a.country and a.country == b.country:
+        return c["country_same"]
+    return 0.0
+
+
+def family_ok(a: Profile, b: Profile) -> bool:
+    return a.family is None or b.family is None or a.family == b.family
+
+
+def compatible(a: Profile, b: Profile, cfg: ResolveConfig) -> bool:
+    return family_ok(a, b) and date_score(a.date, b.date, cfg) is not None and place_score(a, b, cfg) is not None
+
+
+def related(x: str, y: str, parents: dict[str, str]) -> bool:
+    return parents.get(x) == y or parents.get(y) == x
+
+
+def evidence_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float:
+    """Everything but date and place: what makes two reports the same happening."""
+    w = cfg.weights
+    s = w["type_same"] if a.type and a.type == b.type else w["type_family"] if a.family and a.family == b.family else 0.0
+    if a.perps & b.perps:
+        s += w["perpetrator_same"]
+    elif any(related(x, y, cfg.parents) for x in a.perps for y in b.perps):
+        s += w["perpetrator_related"]
+    s += min(w["name_cap"], w["name_shared"] * len(a.names & b.names))
+    if a.words and b.words:
+        s += w["words_max"] * len(a.words & b.words) / len(a.words | b.words)
+    cs = 0.0
+    for kind in sorted(set(a.counts) & set(b.counts)):
+        xa, xb = a.counts[kind], b.counts[kind]
+        if any(x[2] is not None and x[2] == y[2] for x in xa for y in xb):
+            cs += w["count_exact_same"]
+        elif any(x[0] <= y[1] and y[0] <= x[1] for x in xa for y in xb):
+            cs += w["count_overlap"]
+    return s + min(w["counts_cap"], cs)
+
+
+def pair_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
+    """None when the two reports cannot describe one event; else the evidence that they do."""
+    if not family_ok(a, b):
+        return None
+    ds, ps = date_score(a.date, b.date, cfg), place_score(a, b, cfg)
+    if ds is None or ps is None:
+        return None
+    ev = evidence_score(a, b, cfg)
+    if (a.date is None or b.date is None) and ev < cfg.strong_threshold:
+        return 0.0  # an undated report joins only on strong evidence of its own
+    return ds + ps + ev

@@ -1,0 +1,103 @@
+"""Stable event ids and the revisions that explain every change against the previous resolution.
+
+An event's id is make_id("evt", founder), the founder being its earliest member report under the
+canonical key. With previous events given, an event that still holds a previous founder keeps that
+event's id, so ids survive new reports arriving; every id ever issued names its founder, which lets
+analyst corrections find their event again after re-processing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from eventledger.ids import make_id
+
+TRACKED = ("type", "date", "place", "independent_sources")
+
+
+def event_id(founder: str) -> str:
+    return make_id("evt", founder)
+
+
+def founder_of(event: dict) -> str | None:
+    if event.get("founder"):
+        return event["founder"]
+    return next((r["id"] for r in event.get("reports") or () if event_id(r["id"]) == event["id"]), None)
+
+
+def assign(clusters: list[list[str]], key: Callable[[str], tuple], previous: Iterable[dict]) -> list[tuple[str, str]]:
+    """(event id, founder) for each cluster of report ids."""
+    prev = {}
+    for e in previous:
+        f = founder_of(e)
+        if f:
+            prev[f] = e["id"]
+    out = []
+    for c in clusters:
+        old = sorted((r for r in c if r in prev), key=key)
+        if old:
+            out.append((prev[old[0]], old[0]))
+        else:
+            f = min(c, key=key)
+            out.append((event_id(f), f))
+    return out
+
+
+def _reports(e: dict) -> set[str]:
+    return {r["id"] for r in e.get("reports") or ()}
+
+
+def _bests(e: dict) -> dict:
+    return {k: (v.get("best"), v.get("contested")) for k, v in (e.get("counts") or {}).items()}
+
+
+def _actors(e: dict) -> list:
+    return sorted((p.get("actor_id") or p.get("actor"), p.get("basis")) for p in e.get("perpetrators") or ())
+
+
+def _brief(x):
+    return {k: x.get(k) for k in ("value", "precision", "name", "city", "country") if x.get(k) is not None} if isinstance(x, dict) else x
+
+
+def revisions(events: list[dict], previous: Iterable[dict]) -> list[dict]:
+    """One record per new, changed, merged or vanished event: {event, change, why, ...}."""
+    prev = {e["id"]: e for e in previous}
+    home = {r: e["id"] for e in prev.values() for r in _reports(e)}
+    now_ids = {e["id"] for e in events}
+    now_home = {r["id"]: e["id"] for e in events for r in e.get("reports") or ()}
+    out = []
+    for e in events:
+        mine = _reports(e)
+        old = prev.get(e["id"])
+        came_from = sorted({home[r] for r in mine if r in home and home[r] != e["id"]})
+        if old is None:
+            why = "new reports" if not came_from else f"formed from reports of {', '.join(came_from)}"
+            out.append({"event": e["id"], "change": "new" if not came_from else "split", "why": why, "reports_added": sorted(mine), "from": came_from})
+            continue
+        added, removed = sorted(mine - _reports(old)), sorted(_reports(old) - mine)
+        fields = [f for f in TRACKED if _brief(e.get(f)) != _brief(old.get(f))]
+        if _bests(e) != _bests(old):
+            fields.append("counts")
+        if _actors(e) != _actors(old):
+            fields.append("perpetrators")
+        if (e.get("corrections") or []) != (old.get("corrections") or []):
+            fields.append("corrections")
+        absorbed = [p for p in came_from if p not in now_ids]
+        if not (added or removed or fields):
+            continue
+        change = "merge" if absorbed else "update"
+        parts = []
+        if added:
+            parts.append(f"{len(added)} report(s) joined")
+        if removed:
+            parts.append(f"{len(removed)} report(s) left")
+        if absorbed:
+            parts.append(f"absorbed {', '.join(absorbed)}")
+        if fields:
+            parts.append(f"changed {', '.join(fields)}")
+        out.append({"event": e["id"], "change": change, "why": "; ".join(parts), "reports_added": added, "reports_removed": removed, "fields": fields, "from": absorbed})
+    for pid in sorted(set(prev) - now_ids):
+        gone = sorted({now_home[r] for r in _reports(prev[pid]) if r in now_home})
+        why = f"its reports are now in {', '.join(gone)}" if gone else "its reports are gone"
+        out.append({"event": pid, "change": "removed", "why": why, "into": gone})
+    return out
