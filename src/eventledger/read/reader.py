@@ -34,8 +34,10 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _mb(n: int) -> str:
-    return f"{n / MB:.1f} MB"
+def _size(n: int, *, exact: bool = False) -> str:
+    if n < MB:
+        return f"{n} bytes"
+    return f"{n / MB:g} MB" if exact else f"{n / MB:.1f} MB"
 
 
 def _one_line(reason: str) -> str:
@@ -78,7 +80,7 @@ class Reader:
             yield rec
 
     def _too_large(self, size: int, what: str = "") -> str:
-        return f"too large{what}: {_mb(size)} > {self.max_bytes / MB:g} MB limit"
+        return f"too large{what}: {_size(size)} > {_size(self.max_bytes, exact=True)} limit"
 
     def _read(self, data: bytes, *, path: str, depth: int) -> Result:
         if len(data) > self.max_bytes:
