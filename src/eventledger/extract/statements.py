@@ -14,7 +14,7 @@ _KIND_NAME = {"claim": "claim-of-responsibility", "denial": "denial", "threat": 
 _QUOTE_RX = re.compile(r"[\"“”«»]")
 _PRONOUNS = {"he", "she", "they"}
 # "Name, (the) role words ... ," apposition after a name
-_APPOS_RX = re.compile(r"^\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;:«»\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|$|\s+(?:said|told|stated|says|wrote)\b))")
+_APPOS_RX = re.compile(r"\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;:«»\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|$|\s+(?:said|told|stated|says|wrote)\b))")
 
 
 class StatementFinder:
@@ -45,7 +45,8 @@ class StatementFinder:
             kind = self.kind_of(low)
             quoted = bool(_QUOTE_RX.search(sent))
             speech = [t for t in sdoc if t.lower_ in self.lex.speech_verbs or t.lemma_ in ("say", "tell", "state", "write", "add", "accuse", "blame", "claim", "deny", "threaten", "warn")]
-            if kind is None and not (quoted and speech) and not (speech and self._is_person_speaker(sdoc, speech)):
+            pron = last_speaker is not None and any(c.lower_ in _PRONOUNS and c.dep_ == "nsubj" for v in speech for c in v.children)
+            if kind is None and not (quoted and speech) and not (speech and (pron or self._is_person_speaker(sdoc, speech))):
                 continue
             kind = kind or "quote"
             speaker, role, actor_id = self._speaker(sdoc, speech, seg.text, s0, w)
@@ -55,7 +56,7 @@ class StatementFinder:
                 claimer = self._claimer(sdoc, s0, w)
                 if claimer is not None:
                     speaker, role, actor_id = claimer[0], None, claimer[1]
-            if speaker is None and kind in ("quote", "assessment"):
+            if speaker is None and kind in ("quote", "assessment", "accusation", "attribution", "denial"):
                 continue
             if speaker is not None and role is not None or (speaker and speaker[:1].isupper()):
                 last_speaker = (speaker, role, actor_id)

@@ -1,0 +1,101 @@
+"""The Extractor stage on documents written for these tests: reports, roles, places, dates, exact spans."""
+
+import pytest
+
+from eventledger.extract import Extractor, extract_text
+from eventledger.ids import make_id
+from eventledger.records import DateValue, Document, Piece, Segment
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def _doc(parts, *, kinds=None, published=None):
+    """A document whose segments are the given texts joined by blank lines."""
+    text = "\n\n".join(parts)
+    did = make_id("doc", text)
+    segs, pos = [], 0
+    for i, p in enumerate(parts):
+        segs.append(Segment(id=make_id("seg", did, i), document=did, index=i, kind=(kinds or ["article"] * len(parts))[i],
+                            text=p, pieces=[Piece(0, pos, len(p))], author="someone"))
+        pos += len(p) + 2
+    return Document(id=did, path="t.txt", kind="article", content=text.encode(), text=text,
+                    published=published or DateValue("2024-03-27", "day"), segments=segs)
+
+
+def _spans(doc):
+    """Every (start, end, text) the document exports."""
+    for r in doc.reports:
+        for role in ("perpetrator_orgs", "perpetrator_individuals", "targets", "victims", "weapons"):
+            for a in getattr(r, role):
+                yield a.start, a.end, a.text
+        for ev in (r.evidence, r.date_evidence, r.place.evidence):
+            if ev is not None:
+                yield ev.start, ev.end, ev.text
+        for cs in r.counts.values():
+            for c in cs:
+                yield c.evidence.start, c.evidence.end, c.evidence.text
+    for s in doc.statements:
+        yield s.evidence.start, s.evidence.end, s.evidence.text
+        if s.about:
+            yield s.about.start, s.about.end, s.about.text
+    for m in doc.mentions:
+        yield m.start, m.end, m.text
+
+
+def test_list_of_past_attacks_gives_one_report_each(ex):
+    d = _doc(["Russia has suffered many deadly attacks: Beslan in 2004 (334 deaths) and Moscow in 2002 (130 deaths)."])
+    ex.process([d])
+    items = sorted((r.date.value, r.place.city, r.counts["killed"][0].value) for r in d.reports if r.meta.get("list_item"))
+    assert items == [("2002", "Moscow", 130), ("2004", "Beslan", 334)]
+
+
+def test_report_with_date_place_and_perpetrator(ex):
+    d = _doc(["In September 2022 ISIS-K carried out a bombing of the Russian Embassy in Kabul, killing at least six."])
+    ex.process([d])
+    [r] = [r for r in d.reports if r.type == "bombing"]
+    assert r.date.value == "2022-09" and r.place.country == "AF"
+    assert [a.actor_id for a in r.perpetrator_orgs] == ["islamic-state-khorasan"]
+    assert [(c.value, c.qualifier) for c in r.counts["killed"]] == [(6, "at least")]
+
+
+def test_not_violence_and_background(ex):
+    d = _doc(["Afghanistan futsal team beats Australia 5-4 in a thrilling match.",
+              "A measles outbreak claims 29 lives, the agency said.",
+              "Crowds gathered to mark the anniversary of the assassination of the general."])
+    ex.process([d])
+    assert d.reports == []
+
+
+def test_comment_reports_are_opinions(ex):
+    d = _doc(["Gunmen attacked the market and killed 12 people."], kinds=["comment"])
+    ex.process([d])
+    assert d.reports and all(r.opinion for r in d.reports)
+
+
+def test_duplicate_segments_are_skipped(ex):
+    d = _doc(["Gunmen attacked the market and killed 12 people.", "Gunmen attacked the market and killed 12 people."])
+    d.segments[1].duplicate_of = d.segments[0].id
+    ex.process([d])
+    assert {r.segment for r in d.reports} == {d.segments[0].id}
+
+
+def test_every_span_is_exact(ex):
+    d = _doc(["Sunday, March 24: gunmen stormed a concert hall near Moscow, killing more than 130 people.",
+              "The Islamic State claimed responsibility on Telegram, a spokesman for the group said.",
+              "\"They will pay,\" said Anna Petrova, the spokesperson for the city council."])
+    ex.process([d])
+    spans = list(_spans(d))
+    assert spans
+    for s, e, t in spans:
+        assert d.text[s:e] == t
+
+
+def test_lowercase_text_still_finds_roles():
+    doc = extract_text("urban guerrillas of the fmln attacked an electric power substation with dynamite in san salvador.")
+    [r] = doc.reports
+    assert [a.text for a in r.weapons] == ["dynamite"]
+    assert any(a.actor_id == "fmln" for a in r.perpetrator_orgs)
+    assert "electric power substation" in [a.text for a in r.targets]
