@@ -27,6 +27,7 @@ def only_quarantine(path: Path, **limits) -> str:
 @pytest.mark.parametrize(("name", "data", "expected"), [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b" \n\r\n\t ", "empty file (only whitespace)"),
+    ("bom-only.txt", b"\xef\xbb\xbf\n", "empty file (only whitespace)"),
     ("noise.bin", bytes(range(256)) * 8, "binary file (binary data (NUL bytes)): not a supported format"),
     ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (PDF): not a supported format"),
     ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "binary file (JPEG image): not a supported format"),
@@ -131,3 +132,20 @@ def test_unreadable_file(tmp_path):
     p.write_bytes(GOOD)
     p.chmod(0)
     assert only_quarantine(p).startswith("cannot read: Permission denied")
+
+
+def test_text_that_opens_with_a_bracket_is_still_a_page(tmp_path):
+    p = tmp_path / "update.txt"
+    p.write_text("[UPDATE] A second blast was reported near the stadium.\n\nNo group has claimed it.")
+    [doc] = Reader().run([p])
+    assert isinstance(doc, Document) and doc.kind == "page" and doc.text.startswith("[UPDATE]")
+
+
+def test_tar_is_named_in_the_reason(tmp_path):
+    import tarfile
+
+    src = tmp_path / "note.txt"
+    src.write_bytes(GOOD)
+    with tarfile.open(tmp_path / "notes.tar.gz", "w:gz") as tf:
+        tf.add(src, arcname="note.txt")
+    assert "tar archive; unpack it first" in only_quarantine(tmp_path / "notes.tar.gz")

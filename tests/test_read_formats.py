@@ -172,3 +172,16 @@ def test_directory_walk_is_sorted_and_sharded_without_overlap():
     shards = [[r.id for r in Reader().run([FIX], rank=k, world_size=2)] for k in range(2)]
     assert sorted(shards[0] + shards[1]) == sorted(r.id for r in Reader().run([FIX]))
     assert not set(shards[0]) & set(shards[1])
+
+
+def test_feed_with_a_comment_after_the_root_keeps_every_item(tmp_path):
+    p = tmp_path / "cached.xml"
+    p.write_bytes((FIX / "feed_rss.xml").read_bytes() + b"<!-- served from cache in 0.012s -->\n")
+    assert len(docs(p)) == 2
+
+
+def test_telegram_whole_account_export_reads_each_chat(tmp_path):
+    channel = json.loads((FIX / "telegram_result.json").read_text())
+    p = tmp_path / "result.json"
+    p.write_text(json.dumps({"about": "Here is the data you requested.", "chats": {"about": "", "list": [channel]}}))
+    assert [d.meta["message_id"] for d in docs(p)] == [2, 3, 5]

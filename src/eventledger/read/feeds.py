@@ -9,7 +9,8 @@ from eventledger.read.common import Part, canonical_bytes, clean_part, parse_dat
 from eventledger.read.markup import html_to_text
 from eventledger.records import Document, Quarantined
 
-CLOSED = re.compile(rb"</(?:rss|feed|rdf:RDF)\s*>\s*$", re.I)
+CLOSED = re.compile(rb"</(?:rss|feed|rdf:RDF)\s*>", re.I)
+TAIL = 4096  # generators often append a comment after the root element; look a little further back
 
 
 def _body(entry) -> str:
@@ -26,7 +27,7 @@ def read_feed(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
     if parsed.bozo and not entries:
         yield Quarantined(path, f"malformed feed XML: {parsed.get('bozo_exception')}")
         return
-    truncated = not CLOSED.search(data.rstrip())
+    truncated = not CLOSED.search(data[-TAIL:])
     if truncated and entries:
         entries = entries[:-1]  # the last item may be cut off; nothing partial goes on
     source = clean_part(parsed.feed.get("title")) or None

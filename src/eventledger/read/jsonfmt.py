@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from eventledger.read import nostr, scraped, telegram, threads
@@ -12,13 +12,16 @@ from eventledger.records import Document, Quarantined
 Result = Iterator[Document | Quarantined]
 
 
-def read_json(text: str, *, data: bytes, path: str) -> Result:
+def read_json(text: str, *, data: bytes, path: str, not_json: Callable[[], Result] | None = None) -> Result:
+    """`not_json` reads the text some other way when it does not parse (a .txt that opens with "[")."""
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
         lines = [ln for ln in text.splitlines() if ln.strip()]
         if len(lines) > 1 and _parses(lines[0]):
             yield from _json_lines(text, path=path)
+        elif not_json is not None:
+            yield from not_json()
         else:
             yield Quarantined(path, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}")
         return
@@ -36,6 +39,10 @@ def _parses(line: str) -> bool:
 def _whole(obj: Any, *, data: bytes, path: str) -> Result:
     if telegram.is_export(obj):
         yield from telegram.read_export(obj, path=path)
+    elif telegram.is_account_export(obj):
+        for chat in obj["chats"]["list"]:
+            if telegram.is_export(chat):
+                yield from telegram.read_export(chat, path=path)
     elif threads.is_lemmy(obj) or threads.is_reddit(obj):
         doc = (threads.lemmy_thread if threads.is_lemmy(obj) else threads.reddit_thread)(obj, data=data, path=path)
         yield Quarantined(path, doc) if isinstance(doc, str) else doc

@@ -180,7 +180,8 @@ def read_content(data: bytes, *, path: str) -> Result:
     head = text.lstrip("\ufeff \t\r\n")
     fmt = sniff.text_format(head, path)
     if fmt == "json":
-        yield from read_json(text.lstrip("\ufeff"), data=data, path=path)
+        fallback = None if path.lower().endswith(sniff.JSON_EXT) else (lambda: _page(data, text, path))
+        yield from read_json(text.lstrip("\ufeff"), data=data, path=path, not_json=fallback)
     elif fmt == "feed":
         yield from read_feed(data, path=path)
     elif fmt == "html":
@@ -188,8 +189,14 @@ def read_content(data: bytes, *, path: str) -> Result:
         yield Quarantined(path, doc) if isinstance(doc, str) else doc
     elif fmt == "xml":
         yield Quarantined(path, "XML that is neither a feed (RSS/Atom) nor HTML")
-    elif not head.strip():
-        yield Quarantined(path, "empty file (only whitespace)")
     else:
-        yield Document(id=doc_id(data), path=path, kind="page", content=data, text=normalise_newlines(text.lstrip("\ufeff")),
-                       meta={"format": "text"})
+        yield from _page(data, text, path)
+
+
+def _page(data: bytes, text: str, path: str) -> Result:
+    """A plain-text rendering of a page: the cleaner segments it."""
+    if not text.strip("\ufeff \t\r\n\x00"):
+        yield Quarantined(path, "empty file (only whitespace)")
+        return
+    yield Document(id=doc_id(data), path=path, kind="page", content=data,
+                   text=normalise_newlines(text.lstrip("\ufeff")), meta={"format": "text"})

@@ -35,6 +35,8 @@ def binary_kind(data: bytes) -> str | None:
     for magic, name in MAGIC:
         if data.startswith(magic):
             return name
+    if data[257:262] == b"ustar":
+        return "tar archive; unpack it first"
     head = data[:8192]
     if b"\x00" in head:
         return "binary data (NUL bytes)"
@@ -59,7 +61,7 @@ def text_format(head: str, path: str) -> str:
         return "json"
     if head.startswith("<"):
         body = XML_DECL.sub("", head[:4096])
-        if FEED_ROOT.search(body[:1024]):
+        if FEED_ROOT.search(body[:2048]):
             return "feed"
         if HTML_MARK.search(body) or lowered.endswith((".html", ".htm", ".xhtml")):
             return "html"

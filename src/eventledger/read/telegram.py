@@ -15,6 +15,11 @@ def is_export(obj: Any) -> bool:
     return isinstance(obj, dict) and isinstance(obj.get("messages"), list) and ("name" in obj or "type" in obj)
 
 
+def is_account_export(obj: Any) -> bool:
+    """A whole-account export holds many chats under chats.list."""
+    return isinstance(obj, dict) and isinstance(obj.get("chats"), dict) and isinstance(obj["chats"].get("list"), list)
+
+
 def _runs(msg: dict) -> list:
     """The message's text as runs: `text` may be a string or a list of strings and entity objects."""
     text = msg.get("text")
