@@ -1,0 +1,212 @@
+"""The JSON API: the same data as the pages, read-only unless the operator set a token."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi.security import HTTPAuthorizationCredentials
+from pydantic import BaseModel, Field
+
+from eventledger.ids import make_id
+from eventledger.serve import events as ev
+from eventledger.serve import views
+from eventledger.serve.cursor import BadCursor
+from eventledger.serve.dossier import dossier
+from eventledger.serve.security import bearer, check_token
+from eventledger.store import models as m
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_UPLOAD = 64 * 2**20
+
+router = APIRouter(prefix="/api")
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    next: str | None = Field(None, description="Opaque cursor for the next page; absent on the last page.")
+    total: int | None = None
+
+
+class CorrectionIn(BaseModel):
+    kind: Literal["set-value", "reject-value", "merge", "split", "reassign-report", "note"]
+    field: str | None = Field(None, max_length=80, description="e.g. killed, date, place, perpetrator")
+    value: Any = None
+    note: str = Field("", max_length=4000)
+    author: str | None = Field(None, max_length=200)
+
+
+def event_filter(
+    date_from: Annotated[str | None, Query(pattern=DATE, description="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, Query(pattern=DATE, description="Latest event date, inclusive.")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166 alpha-2.")] = None,
+    actor: Annotated[str | None, Query(min_length=1, max_length=200, description="Actor id or any alias.")] = None,
+    type: Annotated[str | None, Query(min_length=1, max_length=40)] = None,  # noqa: A002 - the API's word
+    q: Annotated[str | None, Query(max_length=200, description="Words in the reports' text or the event's names.")] = None,
+    min_sources: Annotated[int, Query(ge=0, le=10000, description="Minimum independent sources.")] = 0,
+    contested: Annotated[bool, Query(description="Only events where sources contradict each other.")] = False,
+) -> ev.EventFilter:
+    return ev.EventFilter(date_from, date_to, country, actor, type, q, min_sources, contested)
+
+
+Filter = Annotated[ev.EventFilter, Depends(event_filter)]
+Limit = Annotated[int, Query(ge=1, le=500)]
+Cursor = Annotated[str | None, Query(max_length=2000, description="Opaque cursor from the previous page's `next`.")]
+
+
+def _store(request: Request):
+    return request.app.state.store
+
+
+def _paged(fn, *args, **kw):
+    try:
+        return fn(*args, **kw)
+    except BadCursor as e:
+        raise HTTPException(422, str(e)) from e
+
+
+def writer(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    check_token(request.app.state.write_token, credentials)
+
+
+@router.get("/events", response_model=Page, summary="Events, filtered and sorted, one page at a time")
+def list_events(request: Request, f: Filter, sort: Literal[ev.SORT_CHOICES] = "-date", limit: Limit = 50, cursor: Cursor = None):  # type: ignore[valid-type]
+    return _paged(ev.list_events, _store(request), f, sort=sort, limit=limit, after=cursor, actors=request.app.state.actors)
+
+
+@router.get("/events/{event_id}", summary="Event dossier: every reported value with its source and evidence")
+def get_event(request: Request, event_id: str) -> dict:
+    d = dossier(_store(request), event_id)
+    if d is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return d
+
+
+@router.get("/map", summary="Events as GeoJSON points (largest first, at most `limit`)")
+def map_json(request: Request, f: Filter, limit: Annotated[int, Query(ge=1, le=20000)] = 3000) -> dict:
+    pts, n = ev.map_points(_store(request), f, actors=request.app.state.actors, limit=limit)
+    return {
+        "type": "FeatureCollection", "matched": n,
+        "features": [{"type": "Feature", "id": p["id"], "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
+                      "properties": {k: p[k] for k in ("type", "killed", "date", "place")}} for p in pts],
+    }
+
+
+@router.get("/timeline", summary="Events and deaths per week or month, by type")
+def timeline_json(request: Request, f: Filter, unit: Literal["week", "month"] = "month") -> dict:
+    return {"unit": unit, "buckets": ev.timeline(_store(request), f, unit=unit, actors=request.app.state.actors)}
+
+
+@router.get("/reports", response_model=Page, summary="Reports (one source's account of one event)")
+def list_reports(request: Request, document: str | None = None, source: str | None = None,
+                 type: str | None = None, limit: Limit = 50, cursor: Cursor = None):  # noqa: A002
+    where = [c for c in (m.ReportRow.document_id == document if document else None, m.ReportRow.source == source if source else None,
+                         m.ReportRow.type == type if type else None) if c is not None]
+    return _paged(views.page_by_id, _store(request), m.ReportRow, where=where, limit=limit, after=cursor, name="reports", shape=lambda r: r.payload)
+
+
+@router.get("/reports/{report_id}", summary="One report")
+def get_report(request: Request, report_id: str) -> dict:
+    with _store(request).session() as s:
+        r = s.get(m.ReportRow, report_id)
+        if r is None:
+            raise HTTPException(404, f"no report {report_id}")
+        return r.payload
+
+
+@router.get("/statements", response_model=Page, summary="Statements: claims, attributions, denials, quotes")
+def list_statements(request: Request, event: str | None = None, kind: str | None = None, limit: Limit = 50, cursor: Cursor = None):
+    where = [c for c in (m.StatementRow.event_id == event if event else None, m.StatementRow.kind == kind if kind else None) if c is not None]
+    return _paged(views.page_by_id, _store(request), m.StatementRow, where=where, limit=limit, after=cursor, name="statements",
+                  shape=lambda r: {**r.payload, "event": r.event_id})
+
+
+@router.get("/statements/{statement_id}", summary="One statement")
+def get_statement(request: Request, statement_id: str) -> dict:
+    with _store(request).session() as s:
+        r = s.get(m.StatementRow, statement_id)
+        if r is None:
+            raise HTTPException(404, f"no statement {statement_id}")
+        return {**r.payload, "event": r.event_id}
+
+
+@router.get("/documents", response_model=Page, summary="Documents (metadata; fetch one for its segments)")
+def list_documents(request: Request, limit: Limit = 50, cursor: Cursor = None):
+    shape = lambda d: {"id": d.id, "path": d.path, "kind": d.kind, "title": d.title, "url": d.url,  # noqa: E731
+                       "published": {"value": d.published_value, "precision": d.published_precision}, "duplicate_of": d.duplicate_of}
+    return _paged(views.page_by_id, _store(request), m.DocumentRow, limit=limit, after=cursor, name="documents", shape=shape)
+
+
+@router.get("/documents/{document_id}", summary="A document's cleaned segments beside what was dropped and why")
+def get_document(request: Request, document_id: str, start: Annotated[int | None, Query(ge=0)] = None,
+                 end: Annotated[int | None, Query(ge=0)] = None) -> dict:
+    d = views.document_view(_store(request), document_id, start=start, end=end)
+    if d is None:
+        raise HTTPException(404, f"no document {document_id}")
+    return d
+
+
+@router.get("/actors", summary="Actors of the curated registry")
+def list_actors(request: Request) -> dict:
+    return {"items": views.actor_list(request.app.state.actors)}
+
+
+@router.get("/actors/{actor_id}", summary="An actor: aliases, parent and affiliates, events by role, statements by and about it")
+def get_actor(request: Request, actor_id: str) -> dict:
+    a = views.actor_view(_store(request), actor_id, actors=request.app.state.actors)
+    if a is None:
+        raise HTTPException(404, f"no actor {actor_id}")
+    return a
+
+
+@router.get("/sources", summary="Sources with how many reports each gave")
+def list_sources(request: Request) -> dict:
+    return {"items": views.source_list(_store(request))}
+
+
+@router.get("/sources/{source_id}", summary="A source: what it reported and how often it disagreed with others")
+def get_source(request: Request, source_id: str) -> dict:
+    v = views.source_view(_store(request), source_id)
+    if v is None:
+        raise HTTPException(404, f"no source {source_id}")
+    return v
+
+
+@router.get("/briefing", summary="Events new or changed since a date, told in quoted evidence sentences")
+def get_briefing(request: Request, since: Annotated[str, Query(pattern=DATE)], limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+    return views.briefing(_store(request), since, limit=limit)
+
+
+@router.get("/search", response_model=Page, summary="Full-text search over segments")
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 20, cursor: Cursor = None):
+    return _paged(views.search, _store(request), q, limit=limit, after=cursor)
+
+
+@router.post("/documents", status_code=201, dependencies=[Depends(writer)], summary="Ingest an uploaded file (token required)")
+async def upload(request: Request, file: Annotated[UploadFile, File(description="Any input the readers accept")]) -> dict:
+    data = await file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise HTTPException(413, f"upload larger than {MAX_UPLOAD // 2**20} MiB; ingest it with the command line")
+    try:
+        from eventledger.ingest import ingest_bytes
+    except ImportError as e:
+        raise HTTPException(503, f"ingestion is not installed in this server: {e}") from e
+    result = ingest_bytes(data, file.filename or "upload", store=_store(request))
+    return {"read": result.read, "stored": result.stored, "skipped": result.skipped, "reports": result.reports,
+            "statements": result.statements, "events": result.events,
+            "quarantined": [{"path": q.path, "reason": q.reason, "stage": q.stage} for q in result.quarantined]}
+
+
+@router.post("/events/{event_id}/corrections", status_code=201, dependencies=[Depends(writer)],
+             summary="Record an analyst correction (token required); applied on the next resolution")
+def correct(request: Request, event_id: str, body: CorrectionIn) -> dict:
+    store = _store(request)
+    with store.session() as s:
+        if s.get(m.EventRow, event_id) is None:
+            raise HTTPException(404, f"no event {event_id}")
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    c = {"id": make_id("cor", event_id, body.kind, body.field, repr(body.value), body.note, created), "kind": body.kind,
+         "event": event_id, "field": body.field, "value": body.value, "note": body.note, "author": body.author, "created": created}
+    store.add_correction(c)
+    return c
