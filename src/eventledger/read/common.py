@@ -42,7 +42,7 @@ def _second(dt: datetime) -> DateValue:
 
 
 def parse_date(value: Any) -> DateValue:
-    """A published date as a source writes it -> ISO value + precision; unparseable -> 'unresolved' with the text."""
+    """A date as a source writes it -> ISO value + precision; unparseable -> 'unresolved' with the text."""
     if value is None or value == "":
         return DateValue()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -101,7 +101,7 @@ class Part:
 
 
 def assemble(parts: list[Part], *, doc: str) -> tuple[str, list[Segment]]:
-    """Join parts with blank lines into the document text; each part becomes one segment over its own slice."""
+    """Join parts with blank lines into the document text; each part is one segment over its slice."""
     chunks: list[str] = []
     segments: list[Segment] = []
     pos = 0
@@ -121,7 +121,8 @@ def assemble(parts: list[Part], *, doc: str) -> tuple[str, list[Segment]]:
     return SEP.join(chunks), segments
 
 
-def structured_document(parts: list[Part], *, item_bytes: bytes, path: str, kind: str, **fields: Any) -> Document:
+def structured_document(parts: list[Part], *, item_bytes: bytes, path: str, kind: str,
+                        **fields: Any) -> Document:
     """A document whose reader already knows its segments (posts, messages, threads, feed items)."""
     did = doc_id(item_bytes)
     text, segments = assemble(parts, doc=did)

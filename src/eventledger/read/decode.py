@@ -1,4 +1,4 @@
-"""Bytes to text: BOM, declared charset, UTF-8, then detection with a tie-break by how common a codepage is."""
+"""Bytes to text: BOM, declared charset, UTF-8, then detection (ties go to the commoner codepage)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def detect(data: bytes) -> str | None:
     if not matches:
         return None
     best = matches[0]
-    ties = [m for m in matches if abs(m.chaos - best.chaos) < 0.01 and abs(m.coherence - best.coherence) < 0.01]
+    ties = [m for m in matches
+            if abs(m.chaos - best.chaos) < 0.01 and abs(m.coherence - best.coherence) < 0.01]
 
     def rank(m) -> int:
         codec = normalise_codec(m.encoding) or m.encoding

@@ -38,8 +38,8 @@ def read_feed(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
             continue
         text = f"{title}\n\n{body}" if title and body else title or body
         raw_date = entry.get("published") or entry.get("updated")
-        item = {"feed": source, "id": entry.get("id"), "link": entry.get("link"), "title": title, "body": body,
-                "date": raw_date}
+        item = {"feed": source, "id": entry.get("id"), "link": entry.get("link"), "title": title,
+                "body": body, "date": raw_date}
         date = parse_date(raw_date)
         part = Part(kind="article" if body else "headline", text=text, title=title or None, date=date,
                     author=entry.get("author") or None)
@@ -48,4 +48,5 @@ def read_feed(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
             url=entry.get("link"), title=title or None, published=date, author=part.author,
             meta={"format": "feed", "item": n, "guid": entry.get("id")})
     if truncated:
-        yield Quarantined(path, f"truncated feed XML: the document does not close; {len(entries)} complete items kept")
+        yield Quarantined(path, f"truncated feed XML: the root element never closes; "
+                                f"{len(entries)} complete items kept")

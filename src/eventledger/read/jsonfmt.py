@@ -44,7 +44,8 @@ def _whole(obj: Any, *, data: bytes, path: str) -> Result:
             if telegram.is_export(chat):
                 yield from telegram.read_export(chat, path=path)
     elif threads.is_lemmy(obj) or threads.is_reddit(obj):
-        doc = (threads.lemmy_thread if threads.is_lemmy(obj) else threads.reddit_thread)(obj, data=data, path=path)
+        build = threads.lemmy_thread if threads.is_lemmy(obj) else threads.reddit_thread
+        doc = build(obj, data=data, path=path)
         yield Quarantined(path, doc) if isinstance(doc, str) else doc
     elif isinstance(obj, list) and not nostr.is_event(nostr.unwrap(obj)):
         if not obj:

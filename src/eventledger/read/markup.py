@@ -26,5 +26,6 @@ def html_to_text(fragment: str | None) -> str:
 
 
 def _tidy(text: str) -> str:
-    lines = [SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return BLANKS.sub("\n\n", "\n".join(lines)).strip()

@@ -25,7 +25,8 @@ def unwrap(obj: Any) -> Any:
 
 
 def _tag_values(tags: list, name: str) -> list[str]:
-    return [t[1] for t in tags if isinstance(t, list) and len(t) > 1 and t[0] == name and isinstance(t[1], str)]
+    return [t[1] for t in tags
+            if isinstance(t, list) and len(t) > 1 and t[0] == name and isinstance(t[1], str)]
 
 
 def note_document(event: dict, *, path: str) -> Document | None:

@@ -129,7 +129,8 @@ class Reader:
             try:
                 with zf.open(info) as f:
                     member = f.read(self.max_bytes + 1)
-            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, OSError) as e:
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError,
+                    OSError) as e:
                 yield Quarantined(inner, f"unreadable zip entry: {type(e).__name__}: {e}")
                 continue
             yield from self._read(member, path=inner, depth=depth + 1)

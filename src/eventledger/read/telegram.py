@@ -5,19 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from eventledger.read.common import Part, canonical_bytes, clean_part, from_timestamp, parse_date, structured_document
+from eventledger.read.common import (Part, canonical_bytes, clean_part, from_timestamp, parse_date,
+                                     structured_document)
 from eventledger.records import Document
 
 LINK_TYPES = ("link", "text_link")
 
 
 def is_export(obj: Any) -> bool:
-    return isinstance(obj, dict) and isinstance(obj.get("messages"), list) and ("name" in obj or "type" in obj)
+    if not isinstance(obj, dict):
+        return False
+    return isinstance(obj.get("messages"), list) and ("name" in obj or "type" in obj)
 
 
 def is_account_export(obj: Any) -> bool:
     """A whole-account export holds many chats under chats.list."""
-    return isinstance(obj, dict) and isinstance(obj.get("chats"), dict) and isinstance(obj["chats"].get("list"), list)
+    chats = obj.get("chats") if isinstance(obj, dict) else None
+    return isinstance(chats, dict) and isinstance(chats.get("list"), list)
 
 
 def _runs(msg: dict) -> list:
@@ -51,7 +55,9 @@ def read_export(export: dict, *, path: str) -> Iterator[Document]:
         text, links = flatten(msg)
         if not text:
             continue
-        date = from_timestamp(msg["date_unixtime"]) if msg.get("date_unixtime") else parse_date(msg.get("date"))
+        # date_unixtime is UTC; `date` is the exporting computer's local time, used only when alone
+        unix = msg.get("date_unixtime")
+        date = from_timestamp(unix) if unix else parse_date(msg.get("date"))
         meta = {"format": "telegram", "channel_id": export.get("id"), "message_id": msg.get("id"),
                 "forwarded_from": msg.get("forwarded_from"), "reply_to": msg.get("reply_to_message_id"),
                 "links": links}

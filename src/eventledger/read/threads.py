@@ -12,7 +12,9 @@ GONE = {"[deleted]", "[removed]"}
 
 
 def is_reddit(obj: Any) -> bool:
-    if not (isinstance(obj, list) and obj and all(isinstance(x, dict) and x.get("kind") == "Listing" for x in obj)):
+    if not isinstance(obj, list) or not obj:
+        return False
+    if not all(isinstance(x, dict) and x.get("kind") == "Listing" for x in obj):
         return False
     first = obj[0].get("data", {}).get("children") or [{}]
     return isinstance(first[0], dict) and first[0].get("kind") == "t3"
@@ -58,38 +60,40 @@ def reddit_thread(listings: list, *, data: bytes, path: str) -> Document | str:
     sub = post.get("subreddit")
     url = f"https://www.reddit.com{post['permalink']}" if post.get("permalink") else post.get("url")
     return structured_document(parts, item_bytes=data, path=path, kind="thread",
-                               source=f"r/{sub}" if sub else None, url=url, title=title or None, published=date,
-                               author=post.get("author"),
+                               source=f"r/{sub}" if sub else None, url=url, title=title or None,
+                               published=date, author=post.get("author"),
                                meta={"format": "reddit", "post_id": post.get("id"), "link": post.get("url")})
 
 
-def _lemmy_date(value: Any):
-    # Older Lemmy versions write naive UTC timestamps without the Z.
-    return parse_date(value) if value else from_timestamp(None)
+def _chain(comment: dict) -> list[str]:
+    """Ancestor ids from the root down to the comment itself ("0.12.34" -> ["12", "34"])."""
+    return [x for x in str(comment.get("path", "0")).split(".") if x and x != "0"]
 
 
 def lemmy_thread(obj: dict, *, data: bytes, path: str) -> Document | str:
     view = obj["post_view"]
     post = view.get("post", {})
     title, body = clean_part(post.get("name")), clean_part(post.get("body"))
-    date = _lemmy_date(post.get("published"))
+    date = parse_date(post.get("published"))  # older Lemmy writes naive UTC, which parse_date keeps as is
     author = (view.get("creator") or {}).get("name")
     parts = [_post_part(title, body, date=date, author=author, score=(view.get("counts") or {}).get("score"))]
     if not parts[0].text:
         return "Lemmy thread has neither title nor body"
-    views = [v for v in obj.get("comments") or [] if isinstance(v, dict) and isinstance(v.get("comment"), dict)]
+    views = [v for v in obj.get("comments") or []
+             if isinstance(v, dict) and isinstance(v.get("comment"), dict)]
     kept: dict[str, int] = {}  # comment id -> part index
     # Parents before children whatever order the API gave; path "0.12.34" is the chain of ancestor ids.
-    for v in sorted(views, key=lambda v: [int(x) for x in str(v["comment"].get("path", "0")).split(".") if x.isdigit()]):
+    for v in sorted(views, key=lambda v: [int(x) for x in _chain(v["comment"]) if x.isdigit()]):
         c = v["comment"]
-        chain = [x for x in str(c.get("path", "0")).split(".") if x and x != "0"]
+        chain = _chain(c)
         text = clean_part(c.get("content"))
         if not text or c.get("deleted") or c.get("removed"):
             continue
         parent = next((kept[a] for a in reversed(chain[:-1]) if a in kept), 0)
-        parts.append(Part(kind="comment", text=text, date=_lemmy_date(c.get("published")),
-                          author=(v.get("creator") or {}).get("name"), score=(v.get("counts") or {}).get("score"),
-                          depth=max(1, len(chain)), parent=parent, meta={"comment_id": c.get("id")}))
+        parts.append(Part(kind="comment", text=text, date=parse_date(c.get("published")),
+                          author=(v.get("creator") or {}).get("name"),
+                          score=(v.get("counts") or {}).get("score"), depth=max(1, len(chain)), parent=parent,
+                          meta={"comment_id": c.get("id")}))
         kept[str(c.get("id"))] = len(parts) - 1
     community = view.get("community") or {}
     host = urlparse(community.get("actor_id") or "").hostname

@@ -29,7 +29,8 @@ def read_warc(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
         for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
             count += 1
             if not record.rec_type:
-                yield Quarantined(path, f"malformed WARC: record {count} has no WARC-Type; the rest was not read")
+                yield Quarantined(path, f"malformed WARC: record {count} has no WARC-Type; "
+                                        "the rest was not read")
                 return
             if record.rec_type != "response" or record.http_headers is None:
                 continue
@@ -38,7 +39,8 @@ def read_warc(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
                 continue
             payload = record.content_stream().read()
             if getattr(record.raw_stream, "limit", 0):  # bytes still owed: the record was cut off
-                yield Quarantined(path, f"truncated WARC: record {count} ends early; {count - 1} records read before it")
+                yield Quarantined(path, f"truncated WARC: record {count} ends early; "
+                                        f"{count - 1} records read before it")
                 return
             uri = record.rec_headers.get_header("WARC-Target-URI")
             fetched = parse_date(record.rec_headers.get_header("WARC-Date")).value
