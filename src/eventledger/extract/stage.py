@@ -96,8 +96,14 @@ class Extractor:
         yield from self.process(batch)
 
     def process(self, docs: list[Document]) -> list[Document]:
-        works: list[tuple[Document, list[SegWork]]] = [(d, [self._prepare(d, s) for s in d.segments if s.duplicate_of is None])
-                                                     for d in docs]
+        works: list[tuple[Document, list[SegWork]]] = []
+        for d in docs:
+            fallback = None
+            if not (d.published and d.published.value):
+                from eventledger.extract.times import infer_publication_date
+                inferred = infer_publication_date(d.text)  # "Friday ... March 22" with no year -> 2024
+                fallback = inferred if inferred and inferred.value else None
+            works.append((d, [self._prepare(d, s, fallback) for s in d.segments if s.duplicate_of is None]))
         todo = [(w, i) for _, ws in works for w in ws for i in self._select(w)]
         texts = (w.text[w.sents[i][0]:w.sents[i][1]] for w, i in todo)
         for (w, i), sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64)):
@@ -109,7 +115,7 @@ class Extractor:
         return docs
 
     # -- preparation -------------------------------------------------------------------------
-    def _prepare(self, doc: Document, seg: Segment) -> SegWork:
+    def _prepare(self, doc: Document, seg: Segment, fallback: DateValue | None = None) -> SegWork:
         from eventledger.extract.times import find_dates
 
         text = seg.text
@@ -121,7 +127,7 @@ class Extractor:
             names += [(s, e, None) for s, e, _ in places]
             text = restore_case(text, common=self.common, spans=sents, names=names)
             places = self.gazetteer.find(text)
-        anchor = seg.date if seg.date and seg.date.value else (doc.published if doc.published and doc.published.value else None)
+        anchor = seg.date if seg.date and seg.date.value else (doc.published if doc.published and doc.published.value else fallback)
         dates = find_dates(text, anchor=anchor)
         return SegWork(seg, text, sents, actors, places, dates, anchor)
 
@@ -226,6 +232,12 @@ class Extractor:
                          meta={"gtd": et.gtd, "acled": et.acled, "family": et.family, "list_item": True})
             self._set_date(doc, w, rep, self._date_in(w, item_start, item_end, a, absolute_only=True))
             self._set_place(doc, w, rep, self._place_in(w, item_start, item_end))
+            # "... and now Crocus City Hall in 2024 (137 deaths)": an event the segment already reported
+            same = next((r for _, r in reports if not r.meta.get("list_item") and r.place.name and r.place.name == rep.place.name
+                         and rep.date.value and (r.date.value or "").startswith(rep.date.value)), None)
+            if same is not None:
+                self._attach_counts(doc, w, i, same, [c])
+                continue
             self._attach_counts(doc, w, i, rep, [c])
             reports.append((i, rep))
 
