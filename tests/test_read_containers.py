@@ -137,3 +137,14 @@ def test_malformed_warc_header_is_quarantined(tmp_path):
     p.write_bytes(b"WARC/1.0\r\nthis is not a header line at all\r\n\r\n")
     docs, bad = split(list(Reader().run([p])))
     assert docs == [] and len(bad) == 1 and "WARC" in bad[0].reason
+
+
+def test_arc_file_reads_like_warc():
+    html = page_html(7)
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(html) + html
+    body = b"1 0 Example Archive\nURL IP-address Archive-date Content-type Archive-length\n"
+    head = b"filedesc://crawl.arc 0.0.0.0 20240325100000 text/plain %d\n" % len(body)
+    rec = b"http://example.org/kidal 192.0.2.7 20240325100500 text/html %d\n" % len(http)
+    [doc] = Reader().read_bytes(head + body + b"\n" + rec + http + b"\n", path="crawl.arc")
+    assert (doc.url, doc.fetched) == ("http://example.org/kidal", "2024-03-25T10:05:00")
+    assert doc.text.startswith("Night raid report 7\n\nReport 7:")
