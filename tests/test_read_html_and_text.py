@@ -140,3 +140,9 @@ def test_article_extraction_f1_at_least_trafilatura_published():
     result = shingles.aggregate(rows)
     assert len(rows) == 181, f"the page set changed ({digest}); re-measure before trusting the floor"
     assert result["f1"] >= 0.958, result
+
+
+@given(st.text(max_size=300))
+def test_utf8_always_decodes_to_itself(text):
+    assert decode(text.encode("utf-8"))[0] == text
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8"))[0] == text
