@@ -63,3 +63,50 @@ def test_duplicate_alias_is_rejected():
     with pytest.raises(ValueError, match="names both"):
         ActorRegistry([Actor("a", "Alpha", "armed-group", aliases=("Front",)),
                        Actor("b", "Beta", "armed-group", aliases=("front",))], version="t")
+
+
+def test_at_least_200_armed_groups_with_required_examples(reg):
+    groups = [a for a in reg.all() if a.kind == "armed-group"]
+    assert len(groups) >= 200
+    for name in ["ISKP", "Taliban", "TTP", "Haqqani Network", "AQAP", "AQIM", "AQIS", "al-Shabaab", "Boko Haram",
+                 "ISWAP", "JNIM", "Hamas", "Hezbollah", "Ansar Allah", "PKK", "FARC", "ELN", "Sendero Luminoso",
+                 "FPL", "ERP", "FARN", "PRTC", "MRTA", "M-19", "EPL", "Medellin cartel", "Cali cartel", "Contras",
+                 "URNG", "Provisional IRA", "Real IRA", "UVF", "Red Army Faction", "Red Brigades", "17N",
+                 "Aum Shinrikyo", "LTTE", "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Ansar al-Sunna", "ADF", "M23",
+                 "Wagner Group", "FSB", "NDS", "GKNB", "Salvadoran army", "Peruvian police", "U.S. military"]:
+        assert reg.lookup(name) is not None, name
+    assert reg.get(reg.lookup("ISKP")).parent == "islamic-state"
+    assert {reg.lookup(n) for n in ["FPL", "ERP", "FARN", "PRTC"]} <= {
+        a.id for a in reg.all() if a.parent in ("fmln", "rn-el-salvador")}
+
+
+def test_aliases_in_their_own_scripts(reg):
+    assert reg.lookup("داعش") == "islamic-state"
+    assert reg.lookup("ФСБ") == "fsb"
+    text = "В теракте в «Крокусе» обвинили ИГИЛ-Хорасан"
+    assert [aid for _, _, aid in reg.find(text)] == ["islamic-state-khorasan"]
+
+
+def test_lowercase_text_aliases_only_in_all_lowercase_documents(reg):
+    assert [aid for _, _, aid in reg.find("eta claimed the bombing")] == ["eta"]
+    assert reg.find("The ETA of the flight was noon, said Ira.") == [(4, 7, "eta")]
+    assert reg.find("Ira said the eta was noon.") == []
+
+
+def test_state_forces_and_generic_forces(reg):
+    text = "the salvadoran army and security forces clashed with the fmln near the u.s. embassy"
+    got = [(text[s:e], aid) for s, e, aid in reg.find(text)]
+    assert got == [("salvadoran army", "army-sv"), ("security forces", "security-forces"), ("fmln", "fmln")]
+
+
+def test_flow_yaml_comma_in_name_is_caught(tmp_path):
+    """Regression: an unquoted comma in a flow-style name silently became extra keys ("Return, Reclamation")."""
+    p = tmp_path / "actors.yaml"
+    p.write_text('version: "t"\nactors:\n- {id: x, name: Return, Reclamation, kind: armed-group}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown fields"):
+        ActorRegistry.load(p)
+
+
+def test_two_letter_alias_must_be_case_sensitive():
+    with pytest.raises(ValueError, match="case_sensitive"):
+        ActorRegistry([Actor("un", "United Nations", "institution", aliases=("UN",))], version="t")

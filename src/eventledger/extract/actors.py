@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 KINDS = ("armed-group", "state-force", "government", "institution", "movement", "criminal")
+FIELDS = {"id", "name", "kind", "aliases", "case_sensitive", "lowercase_text", "parent", "affiliates", "region", "country"}
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
 
 # Dashes and typographic apostrophes fold to one form so aliases match however the source typed them.
@@ -49,6 +50,7 @@ class Actor:
     region: str | None = None
     country: str | None = None  # ISO 3166 alpha-2 of the home country, None for transnational actors
     case_sensitive: tuple[str, ...] = field(default=(), compare=False)
+    lowercase_text: tuple[str, ...] = field(default=(), compare=False)  # case-sensitive aliases safe in all-lowercase text
 
 
 def _trie_regex(keys: list[str]) -> str:
@@ -81,6 +83,24 @@ def _pattern_key(alias: str, *, lower: bool) -> str:
     return " ".join(fold(alias, lower=lower).split())
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _longest_spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Regex matches, preferring a longer match that starts inside a shorter one ("the [Islamic State-Khorasan]")."""
+    out = []
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        s, e = m.span()
+        for w in _WORD_START.finditer(text, s + 1, e):
+            m2 = rx.match(text, w.start())
+            if m2 is not None and m2.end() > e and m2.end() - m2.start() > e - s:
+                s, e = m2.span()
+        out.append((s, e))
+        pos = e if e > pos else pos + 1
+    return out
+
+
 class ActorRegistry:
     """Actors by id plus one compiled matcher per case mode, built once per registry object."""
 
@@ -99,15 +119,25 @@ class ActorRegistry:
                     raise ValueError(f"actor {a.id!r} refers to unknown actor {ref!r}; add it or fix the id")
         self._ci: dict[str, str] = {}  # case-insensitive key -> actor id
         self._cs: dict[str, str] = {}  # case-sensitive key -> actor id
+        self._lc: dict[str, str] = {}  # keys matched only when the whole text is lowercase (MUC-4 newswire)
         for a in actors:
+            for name in a.aliases:
+                if len(alias_key(name).replace(" ", "")) <= 2:
+                    raise ValueError(f"alias {name!r} of {a.id!r} is two letters or less; list it under case_sensitive")
             for name in (a.name, *a.aliases):
                 self._add(self._ci, alias_key(name), a.id, name)
             for name in a.case_sensitive:
                 self._add(self._cs, alias_key(name, lower=False), a.id, name)
+            for name in a.lowercase_text:
+                if name not in a.case_sensitive:
+                    raise ValueError(f"lowercase_text alias {name!r} of {a.id!r} must also be listed under case_sensitive")
+                self._add(self._lc, alias_key(name), a.id, name)
         ci_keys = {_pattern_key(n, lower=True) for a in actors for n in (a.name, *a.aliases)}
         cs_keys = {_pattern_key(n, lower=False) for a in actors for n in a.case_sensitive}
         self._ci_re = re.compile(r"(?<!\w)" + _trie_regex(sorted(ci_keys)) + r"(?!\w)") if ci_keys else None
+        lc_keys = {_pattern_key(n, lower=True) for a in actors for n in a.lowercase_text}
         self._cs_re = re.compile(r"(?<!\w)" + _trie_regex(sorted(cs_keys)) + r"(?!\w)") if cs_keys else None
+        self._lc_re = re.compile(r"(?<!\w)" + _trie_regex(sorted(lc_keys)) + r"(?!\w)") if lc_keys else None
 
     @staticmethod
     def _add(index: dict[str, str], key: str, actor_id: str, name: str) -> None:
@@ -126,6 +156,10 @@ class ActorRegistry:
             raise ValueError(f"{p}: expected a mapping with 'version' and 'actors'")
         actors = []
         for i, e in enumerate(data["actors"]):
+            unknown = set(e) - FIELDS
+            if unknown:
+                raise ValueError(f"{p}: actor entry {i} ({e.get('id')}) has unknown fields {sorted(unknown)}; "
+                                 "quote names that contain commas")
             try:
                 actors.append(Actor(
                     id=e["id"], name=e["name"], kind=e["kind"],
@@ -133,6 +167,7 @@ class ActorRegistry:
                     parent=e.get("parent"), affiliates=tuple(e.get("affiliates") or ()),
                     region=e.get("region"), country=e.get("country"),
                     case_sensitive=tuple(str(x) for x in e.get("case_sensitive") or ()),
+                    lowercase_text=tuple(str(x) for x in e.get("lowercase_text") or ()),
                 ))
             except KeyError as err:
                 raise ValueError(f"{p}: actor entry {i} lacks {err}; every entry needs id, name, kind") from err
@@ -150,15 +185,19 @@ class ActorRegistry:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Longest non-overlapping alias matches, leftmost first."""
         hits: list[tuple[int, int, str]] = []
-        for rx, index, lower in ((self._ci_re, self._ci, True), (self._cs_re, self._cs, False)):
+        # case-sensitive first: on equal spans the explicitly cased alias is the more specific one
+        passes = [(self._cs_re, self._cs, False), (self._ci_re, self._ci, True)]
+        if not any(ch.isupper() for ch in text):
+            passes.append((self._lc_re, self._lc, True))
+        for rx, index, lower in passes:
             if rx is None:
                 continue
             folded = fold(text, lower=lower)
-            for m in rx.finditer(folded):
-                aid = index.get(alias_key(m.group(), lower=lower))
+            for s, e in _longest_spans(rx, folded):
+                aid = index.get(alias_key(folded[s:e], lower=lower))
                 if aid is not None:
-                    hits.append((m.start(), m.end(), aid))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+                    hits.append((s, e, aid))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))  # stable: ties keep the case-sensitive hit
         out: list[tuple[int, int, str]] = []
         last_end = -1
         for s, e, aid in hits:
