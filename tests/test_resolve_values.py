@@ -10,9 +10,12 @@ from eventledger.resolve import ResolveConfig, best, contested, summarize
 from eventledger.resolve.values import count_range
 
 
+CFG = ResolveConfig.load()
+
+
 @pytest.fixture(scope="module")
 def cfg():
-    return ResolveConfig.load()
+    return CFG
 
 
 def v(value, qualifier="exact", *, report="r", origin=None, published=None, opinion=False, who=None):
@@ -81,8 +84,7 @@ def test_summary_range_and_flags(cfg):
 
 @given(st.integers(0, 10_000), st.sampled_from(["exact", "at least", "more than", "nearly", "around", "up to"]))
 def test_range_contains_a_plausible_reading(value, qualifier):
-    cfg = ResolveConfig.load()
-    lo, hi = count_range({"value": value, "qualifier": qualifier}, cfg)
+    lo, hi = count_range({"value": value, "qualifier": qualifier}, CFG)
     assert lo <= hi
     if qualifier in ("exact", "at least", "nearly", "around", "up to"):
         assert lo <= value <= hi

@@ -65,7 +65,7 @@ def cluster(profiles: list[Profile], cfg: ResolveConfig) -> Clustering:
     excluded: set[int] = set()
     for _ in range(len(profiles) + 1):
         groups = _agglomerate(len(profiles), scores, cfg, excluded)
-        new = _ambiguous(groups, scores, cfg) - excluded
+        new = _ambiguous(groups, scores, cfg, excluded)
         if not new:
             break
         excluded |= new
@@ -105,26 +105,24 @@ def _agglomerate(n: int, scores, cfg: ResolveConfig, excluded: set[int]) -> list
     return sorted(members.values())
 
 
-def _ambiguous(groups: list[list[int]], scores, cfg: ResolveConfig) -> set[int]:
-    """Reports that fit two clusters that cannot be one event, about equally well."""
+def _ambiguous(groups: list[list[int]], scores, cfg: ResolveConfig, excluded: set[int]) -> set[int]:
+    """Reports (not yet excluded) that fit two clusters that cannot be one event, about equally well."""
     out: set[int] = set()
     where = {i: g for g in groups for i in g}
     near: dict[int, set[int]] = defaultdict(set)
     for (i, j), s in scores.items():
-        if s >= cfg.merge_threshold:
+        if s >= cfg.merge_threshold and i not in excluded and j not in excluded:
             near[i].add(j)
             near[j].add(i)
     for i in sorted(near):
         home = [x for x in where[i] if x != i]
         own = _link(i, home, scores)
         others = {id(where[j]): where[j] for j in near[i] if where[j] is not where[i]}
-        for g in others.values():
-            if not _mergeable([i], g, scores):
-                continue
-            link = _link(i, g, scores)
-            if link >= own - cfg.ambiguity_margin and (not home or not _mergeable(home, g, scores)):
-                out.add(i)
-                break
+        fits = [g for g in others.values() if _mergeable([i], g, scores) and _link(i, g, scores) >= own - cfg.ambiguity_margin]
+        if home and any(not _mergeable(home, g, scores) for g in fits):
+            out.add(i)
+        elif not home and any(not _mergeable(a, b, scores) for k, a in enumerate(fits) for b in fits[k + 1 :]):
+            out.add(i)
     return out
 
 

@@ -8,6 +8,9 @@ from typing import Any
 
 import yaml
 
+# the C loader when present: actors.yaml is large and is read on every resolution
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_PATH = DATA / "resolution.yaml"
 EVENT_TYPES_PATH = DATA / "event_types.yaml"
@@ -40,7 +43,7 @@ class ResolveConfig:
     @classmethod
     def load(cls, path: str | Path | None = None, *, event_types: str | Path | None = None, actors: str | Path | None = None, **overrides: Any) -> ResolveConfig:
         p = Path(path) if path else DEFAULT_PATH
-        d = yaml.safe_load(p.read_text(encoding="utf-8"))
+        d = yaml.load(p.read_text(encoding="utf-8"), Loader=LOADER)
         if not isinstance(d, dict):
             raise ValueError(f"{p}: expected a mapping of settings")
         missing = [k for k in ("version", "merge_threshold", "strong_threshold", "ambiguity_margin", "weights", "date", "place", "policy") if k not in d]
@@ -90,10 +93,10 @@ def _taxonomy_families(path: Path) -> dict[str, str]:
     """Families from the extraction taxonomy when it exists (mapping or list of entries with `family`)."""
     if not path.exists():
         return {}
-    d = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    d = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
     types = d.get("types", d) if isinstance(d, dict) else d
     out: dict[str, str] = {}
-    items = types.items() if isinstance(types, dict) else ((e.get("id") or e.get("name"), e) for e in types or () if isinstance(e, dict))
+    items = types.items() if isinstance(types, dict) else ((e.get("type") or e.get("id") or e.get("name"), e) for e in types or () if isinstance(e, dict))
     for name, entry in items:
         if isinstance(entry, dict) and entry.get("family") and name:
             out[norm(name)] = str(entry["family"])
@@ -105,7 +108,7 @@ def _taxonomy_families(path: Path) -> dict[str, str]:
 def _actor_parents(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    d = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    d = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
     return {a["id"]: a["parent"] for a in d.get("actors") or () if isinstance(a, dict) and a.get("parent")}
 
 

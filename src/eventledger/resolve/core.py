@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from eventledger.resolve.cluster import cluster
 from eventledger.resolve.config import ResolveConfig, as_config
-from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ordered, shown
+from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown
 from eventledger.resolve.event import build
 from eventledger.resolve.features import profile
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
@@ -47,20 +47,21 @@ def resolve(
     corr = ordered(corrections)
     members = Membership(clusters, aliases)
     moved: dict[str, list[str]] = {}  # correction id -> reports it concerns, to show it on their events
+    shifted: set[str] = set()  # reports an analyst split or detached
     for c in corr:
         if c["kind"] not in MEMBERSHIP:
             continue
-        anchor = members.by_evt.get(c.get("event") or "")
+        k = members.find(c.get("event"))
+        before = set(members.clusters[k]) if k is not None else set()
         why = members.apply(c)
         if why:
             notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": f"correction {c['id']}: {why}", "correction": c["id"]})
             continue
-        concerned = [anchor] if anchor else []
-        if c["kind"] != "merge":
-            concerned += [r for r in ([c.get("target")] if isinstance(c.get("target"), str) else []) + list(c.get("value") or []) if isinstance(r, str) and r in unique]
-        moved[c["id"]] = concerned
+        shifted_now = [] if c["kind"] == "merge" else [r for r in ids_of(c.get("target")) + ids_of(c.get("value")) if r in unique]
+        shifted.update(shifted_now)
+        moved[c["id"]] = sorted(before | members.clusters[k] | set(shifted_now))
     clusters = members.result()
-    ids = assign(clusters, lambda r: key[r], previous)
+    ids = assign(clusters, lambda r: key[r], previous, frozenset(shifted))
 
     home = {r: k for k, c in enumerate(clusters) for r in c}
     def find(eid: str | None) -> int | None:

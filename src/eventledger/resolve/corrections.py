@@ -23,7 +23,7 @@ def ordered(corrections) -> list[dict]:
     return out
 
 
-def _ids(x) -> list[str]:
+def ids_of(x) -> list[str]:
     if x is None:
         return []
     return [x] if isinstance(x, str) else list(x)
@@ -71,7 +71,7 @@ class Membership:
                     self.where[r] = k
                 self.clusters[t] = set()
             return None
-        reports = [r for r in _ids(c.get("value") if c["kind"] == "split" else (c.get("target") or c.get("value"))) if r in self.where]
+        reports = [r for r in ids_of(c.get("value") if c["kind"] == "split" else (c.get("target") or c.get("value"))) if r in self.where]
         if not reports:
             return "no known report to move"
         if c["kind"] == "detach":

@@ -25,22 +25,44 @@ def founder_of(event: dict) -> str | None:
     return next((r["id"] for r in event.get("reports") or () if event_id(r["id"]) == event["id"]), None)
 
 
-def assign(clusters: list[list[str]], key: Callable[[str], tuple], previous: Iterable[dict]) -> list[tuple[str, str]]:
-    """(event id, founder) for each cluster of report ids."""
+def assign(clusters: list[list[str]], key: Callable[[str], tuple], previous: Iterable[dict], moved: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(event id, founder) for each cluster of report ids.
+
+    `moved`: reports an analyst split or detached; they take no previous id with them, and the
+    event they left keeps its id on the cluster holding most of its other reports.
+    """
+    previous = list(previous)
     prev = {}
     for e in previous:
         f = founder_of(e)
         if f:
             prev[f] = e["id"]
-    out = []
-    for c in clusters:
-        old = sorted((r for r in c if r in prev), key=key)
+    out: list[tuple[str, str] | None] = [None] * len(clusters)
+    for k, c in enumerate(clusters):
+        old = sorted((r for r in c if r in prev and r not in moved), key=key)
         if old:
-            out.append((prev[old[0]], old[0]))
-        else:
+            out[k] = (prev[old[0]], old[0])
+    taken = {x[0] for x in out if x}
+    for e in previous:
+        if e["id"] in taken or founder_of(e) not in moved:
+            continue
+        mine = _reports(e) - moved
+        overlap = [(len(mine & set(c)), -k) for k, c in enumerate(clusters) if out[k] is None and mine & set(c)]
+        if overlap:
+            k = -max(overlap)[1]
+            out[k] = (e["id"], min(clusters[k], key=key))
+            taken.add(e["id"])
+    result = []
+    for x, c in zip(out, clusters):
+        if x is None:
             f = min(c, key=key)
-            out.append((event_id(f), f))
-    return out
+            eid, n = event_id(f), 1
+            while eid in taken:  # its founder's id stayed with the event it was detached from
+                eid, n = make_id("evt", f, n), n + 1
+            taken.add(eid)
+            x = (eid, f)
+        result.append(x)
+    return result
 
 
 def _reports(e: dict) -> set[str]:
@@ -48,7 +70,7 @@ def _reports(e: dict) -> set[str]:
 
 
 def _bests(e: dict) -> dict:
-    return {k: (v.get("best"), v.get("contested")) for k, v in (e.get("counts") or {}).items()}
+    return {k: (v.get("low"), v.get("high"), v.get("best"), v.get("contested"), len(v.get("values") or ())) for k, v in (e.get("counts") or {}).items()}
 
 
 def _actors(e: dict) -> list:

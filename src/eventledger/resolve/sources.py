@@ -53,5 +53,5 @@ def independent_sources(vs: list[View]) -> int:
 
 
 def canonical_key(v: View) -> tuple:
-    """Earliest published first, then id: the report that founds an event."""
-    return (v.published or "~", v.id)
+    """Facts before comments, earliest published first, then id: the report that founds an event."""
+    return (v.opinion, v.published or "~", v.id)

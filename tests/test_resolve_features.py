@@ -1,0 +1,94 @@
+"""Pair compatibility (dates, places, families), the settings file, pairwise scoring."""
+
+from __future__ import annotations
+
+import pytest
+from test_resolve_helpers import MOSCOW, RU_VENUE, report
+
+from eventledger.records import Place
+from eventledger.resolve import ResolveConfig, pairwise_scores
+from eventledger.resolve.features import date_score, date_span, pair_score, place_score, profile
+
+
+@pytest.fixture(scope="module")
+def cfg():
+    return ResolveConfig.load()
+
+
+def prof(cfg, **kw):
+    return profile(report("d", 0, **kw), ("k",), cfg)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        (("2024-03", "month"), ("2024-03-22", "day"), True),
+        (("2024", "year"), ("2024-03-22", "day"), True),
+        (("2002", "year"), ("2024-03-22", "day"), False),
+        (("2024-03-22", "day"), ("2024-03-23", "day"), True),  # within the tolerance
+        (("2024-03-22", "day"), ("2024-03-25", "day"), False),
+        (("2024-01", "month"), ("2024-03", "month"), False),
+        (("2024-03-22T18:05:00", "second"), ("2024-03-22", "day"), True),
+        ((None, "unresolved"), ("2024-03-22", "day"), True),
+    ],
+)
+def test_date_compatibility(cfg, a, b, ok):
+    assert (date_score(date_span({"value": a[0], "precision": a[1]}), date_span({"value": b[0], "precision": b[1]}), cfg) is not None) is ok
+
+
+def test_bad_iso_date_is_an_error_that_says_where():
+    with pytest.raises(ValueError, match="ISO"):
+        date_span({"value": "22 March", "precision": "day"})
+
+
+def test_places(cfg):
+    venue, moscow = prof(cfg, place=RU_VENUE), prof(cfg, place=MOSCOW)
+    assert place_score(venue, moscow, cfg) == cfg.place["city_near"]  # Krasnogorsk is next to Moscow
+    no_coords = prof(cfg, place=Place(name="Krasnogorsk", city="Krasnogorsk", country="RU", precision="city"))
+    bare_moscow = prof(cfg, place=Place(name="Moscow", city="Moscow", country="RU", precision="city"))
+    assert place_score(no_coords, bare_moscow, cfg) == cfg.place["city_near"]  # the curated metro pair
+    kazan = prof(cfg, place=Place(name="Kazan", city="Kazan", country="RU", lat=55.79, lon=49.12, precision="city"))
+    assert place_score(kazan, moscow, cfg) is None
+    kabul = prof(cfg, place=Place(name="Kabul", city="Kabul", country="AF", precision="city"))
+    assert place_score(kabul, moscow, cfg) is None
+    russia = prof(cfg, place=Place(name="Russia", country="RU", precision="country"))
+    assert place_score(russia, moscow, cfg) == cfg.place["country_same"]
+    oblast = prof(cfg, place=Place(name="Moscow Oblast", admin1="Moscow Oblast", country="RU", precision="admin1"))
+    assert place_score(oblast, bare_moscow, cfg) == cfg.place["admin1_same"]
+
+
+def test_families_keep_arrests_apart_from_attacks(cfg):
+    attack = prof(cfg, type="armed assault", date=("2024-03-25", "day"), place=MOSCOW)
+    arrest = prof(cfg, type="arrest", date=("2024-03-25", "day"), place=MOSCOW)
+    unknown = prof(cfg, type="mystery", date=("2024-03-25", "day"), place=MOSCOW)
+    assert pair_score(attack, arrest, cfg) is None
+    assert pair_score(attack, unknown, cfg) is not None
+
+
+def test_shared_venue_name_is_strong_evidence(cfg):
+    a = prof(cfg, type="attack", date=("2024", "year"), place=Place(name="Crocus City Hall", country="RU", precision="venue"), text="at Crocus City Hall")
+    b = prof(cfg, type="armed assault", date=("2024-03-22", "day"), place=RU_VENUE, text="gunmen at Crocus City Hall")
+    assert "crocus city hall" in a.names
+    assert pair_score(a, b, cfg) >= cfg.merge_threshold
+
+
+def test_settings_file_loads_and_checks(tmp_path, cfg):
+    assert cfg.merge_threshold > 0 and cfg.policy in ("acled", "gtd", "median")
+    assert cfg.family("Suicide Bombing") == "attack" and cfg.outlet("Voice of America") == cfg.outlet("VOA News")
+    assert cfg.parents.get("islamic-state-khorasan") == "islamic-state"
+    bad = tmp_path / "r.yaml"
+    bad.write_text("version: 1\nweights: {}\n")
+    with pytest.raises(ValueError, match="missing settings"):
+        ResolveConfig.load(bad)
+    with pytest.raises(ValueError, match="unknown resolution settings"):
+        ResolveConfig.load(threshold=3)
+
+
+def test_pairwise_scores():
+    gold = [["a", "b", "c"], ["d"], ["e", "f"]]
+    assert pairwise_scores(gold, gold)["f1"] == 1.0
+    s = pairwise_scores([["a", "b"], ["c", "d"], ["e", "f"]], gold)
+    assert (s["true_pairs"], s["pred_pairs"], s["gold_pairs"]) == (2, 3, 4)
+    assert s["precision"] == pytest.approx(2 / 3) and s["recall"] == pytest.approx(0.5)
+    assert pairwise_scores([["a"], ["b"]], [["a", "b"]])["recall"] == 0.0
+    assert pairwise_scores([["a", "b", "zz"]], [["a", "b"]])["precision"] == 1.0  # items the gold lacks are left out
