@@ -1,0 +1,82 @@
+"""Notebook access: `eventledger.open(db)` gives the ledger as pandas DataFrames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from eventledger.export.fields import count, perpetrators, source_names
+from eventledger.store import Store
+
+
+class Ledger:
+    def __init__(self, db: str | Store | None = None):
+        self.store = db if isinstance(db, Store) else Store(db)
+
+    def _records(self, what: str):
+        from eventledger.export.jsonl import records
+
+        return records(self.store, what)
+
+    def events(self) -> pd.DataFrame:
+        """One row per event; every reported value stays in `counts` and the dossier, this is the summary."""
+        rows = []
+        for e in self._records("events"):
+            place, date = e.get("place") or {}, e.get("date") or {}
+            row = {"id": e["id"], "type": e.get("type"), "date": date.get("value"), "date_precision": date.get("precision"),
+                   "place": place.get("name"), "city": place.get("city"), "admin1": place.get("admin1"), "country": place.get("country"),
+                   "lat": place.get("lat"), "lon": place.get("lon"), "place_precision": place.get("precision")}
+            for kind in ("killed", "injured", "kidnapped"):
+                c = count(e, kind)
+                row.update({f"{kind}_low": c.get("low"), f"{kind}_high": c.get("high"), f"{kind}_best": c.get("best")})
+            ps = perpetrators(e)
+            row.update({
+                "perpetrators": [p["actor"] for p in ps], "perpetrator_ids": [p.get("actor_id") for p in ps],
+                "perpetrator_basis": [p.get("basis") for p in ps], "sources": source_names(e),
+                "independent_sources": e.get("independent_sources") or 0, "n_reports": len(e.get("reports") or []),
+                "contested": [c.get("field") for c in e.get("contradictions") or []],
+            })
+            rows.append(row)
+        df = pd.DataFrame(rows, columns=None if rows else ["id", "type", "date", "country", "killed_best"])
+        for col in ("killed_low", "killed_high", "killed_best", "injured_low", "injured_high", "injured_best",
+                    "kidnapped_low", "kidnapped_high", "kidnapped_best"):
+            if col in df:
+                df[col] = df[col].astype("Int64")
+        return df
+
+    def reports(self) -> pd.DataFrame:
+        rows = []
+        for r in self._records("reports"):
+            place, date = r.get("place") or {}, r.get("date") or {}
+            killed = (r.get("counts") or {}).get("killed") or []
+            rows.append({"id": r["id"], "document": r.get("document"), "segment": r.get("segment"), "source": r.get("source"),
+                         "type": r.get("type"), "date": date.get("value"), "date_precision": date.get("precision"),
+                         "place": place.get("name"), "country": place.get("country"), "lat": place.get("lat"), "lon": place.get("lon"),
+                         "killed": [k.get("value") for k in killed], "perpetrators": [a.get("text") for a in r.get("perpetrator_orgs") or []],
+                         "opinion": bool(r.get("opinion")), "evidence": (r.get("evidence") or {}).get("text")})
+        return pd.DataFrame(rows, columns=None if rows else ["id", "document", "source", "type", "date"])
+
+    def statements(self) -> pd.DataFrame:
+        rows = [{"id": st["id"], "event": st.get("event"), "document": st.get("document"), "speaker": st.get("speaker"),
+                 "speaker_role": st.get("speaker_role"), "speaker_actor_id": st.get("speaker_actor_id"), "kind": st.get("kind"),
+                 "about": (st.get("about") or {}).get("text"), "about_actor_id": (st.get("about") or {}).get("actor_id"),
+                 "channel": st.get("channel"), "text": st.get("text")} for st in self._records("statements")]
+        return pd.DataFrame(rows, columns=None if rows else ["id", "event", "speaker", "kind", "text"])
+
+    def attribution_graph(self) -> pd.DataFrame:
+        """Edges `by -> actor` for every claim, attribution and report of a perpetrator, one row per event."""
+        rows = []
+        for e in self._records("events"):
+            for p in perpetrators(e):
+                by = p.get("by")
+                rows.append({"source": by if isinstance(by, str) else ", ".join(by or []) or None, "target": p["actor"],
+                             "target_id": p.get("actor_id"), "basis": p.get("basis"), "event": e["id"],
+                             "reports": len(p.get("reports") or [])})
+        for st in self._records("statements"):
+            about = st.get("about") or {}
+            if st.get("kind") in ("claim-of-responsibility", "attribution", "accusation", "denial") and about.get("text"):
+                rows.append({"source": st.get("speaker"), "target": about.get("text"), "target_id": about.get("actor_id"),
+                             "basis": st.get("kind"), "event": st.get("event"), "reports": 1})
+        return pd.DataFrame(rows, columns=["source", "target", "target_id", "basis", "event", "reports"])
+
+    def close(self) -> None:
+        self.store.close()
