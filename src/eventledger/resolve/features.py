@@ -20,7 +20,7 @@ CAPS = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+|the\s+)?)*[A-Z][\w'’.-]*(?:
 class DateSpan:
     lo: int  # proleptic ordinal of the first day
     hi: int  # ... of the last day
-    precision: str  # day | month | year
+    precision: str  # day | month | year | before (a date not stated but borrowed from the publication)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ class Profile:
     venue: str | None
     perps: frozenset[str]
     names: frozenset[str]
+    venue_words: frozenset[str]  # "concert", "hall": what kind of place, in the report's own words
     words: frozenset[str]
     counts: dict[str, tuple[tuple[float, float, int | None], ...]]  # kind -> (low, high, exact value)
 
@@ -78,8 +79,8 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         id=report["id"],
         key=key,
         type=norm(report.get("type")),
-        family=cfg.family(report.get("type")),
-        date=date_span(report.get("date")),
+        family=(report.get("meta") or {}).get("family") or cfg.family(report.get("type")),
+        date=_date(report, cfg),
         country=(place.get("country") or "").upper() or None,
         admin1=place_name(place.get("admin1")),
         city=city,
@@ -87,9 +88,20 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         venue=_name_key(place["name"]) if prec == "venue" and place.get("name") else None,
         perps=perps,
         names=_names(report, cfg),
+        venue_words=frozenset(w for w in re.findall(r"[a-z]+", ((report.get("evidence") or {}).get("text") or "").lower()) if w in cfg.venue_words),
         words=_words(report),
         counts={k: tuple(_range(c, cfg) for c in v if c.get("value") is not None or c.get("low") is not None) for k, v in (report.get("counts") or {}).items()},
     )
+
+
+def _date(report: dict, cfg: ResolveConfig) -> DateSpan | None:
+    """A date the source did not state (borrowed from the segment's publication) only bounds the event from above."""
+    d = report.get("date") or {}
+    span = date_span(d)
+    borrowed = (report.get("meta") or {}).get("date_from") and not d.get("text") and not report.get("date_evidence")
+    if span is None or not borrowed:
+        return span
+    return DateSpan(span.hi - int(cfg.date["borrowed_window_days"]), span.hi, "before")
 
 
 def _range(c: dict, cfg: ResolveConfig) -> tuple[float, float, int | None]:
@@ -138,6 +150,8 @@ def date_score(a: DateSpan | None, b: DateSpan | None, cfg: ResolveConfig) -> fl
     """None when the dates cannot both be right; 0 when one is unknown."""
     if a is None or b is None:
         return 0.0
+    if "before" in (a.precision, b.precision):
+        return None if a.hi < b.lo or b.hi < a.lo else 0.0
     c = cfg.date
     if a.precision == "day" and b.precision == "day":
         gap = abs(a.lo - b.lo)
@@ -200,6 +214,7 @@ def evidence_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float:
     elif any(related(x, y, cfg.parents) for x in a.perps for y in b.perps):
         s += w["perpetrator_related"]
     s += min(w["name_cap"], w["name_shared"] * len(a.names & b.names))
+    s += min(w["venue_words_cap"], w["venue_word"] * len(a.venue_words & b.venue_words))
     if a.words and b.words:
         s += w["words_max"] * len(a.words & b.words) / len(a.words | b.words)
     cs = 0.0
@@ -212,6 +227,10 @@ def evidence_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float:
     return s + min(w["counts_cap"], cs)
 
 
+def dated(p: Profile) -> bool:
+    return p.date is not None and p.date.precision != "before"
+
+
 def pair_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
     """None when the two reports cannot describe one event; else the evidence that they do."""
     if not family_ok(a, b):
@@ -220,6 +239,6 @@ def pair_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
     if ds is None or ps is None:
         return None
     ev = evidence_score(a, b, cfg)
-    if (a.date is None or b.date is None) and ev < cfg.strong_threshold:
+    if (not dated(a) or not dated(b)) and ev < cfg.strong_threshold:
         return 0.0  # an undated report joins only on strong evidence of its own
     return ds + ps + ev
