@@ -95,3 +95,24 @@ def test_spans_are_exact_on_any_text(text, anchor):
     for s, e, dv in find_dates(text, anchor=anchor):
         assert text[s:e] == dv.text
         assert dv.precision in ("second", "day", "month", "year", "unresolved")
+
+
+def test_sentence_full_stop_stays_out_of_the_span():
+    """Regression: MUC-4 "killed on 11 november." took the full stop into the date text."""
+    assert [dv.text for _, _, dv in find_dates("killed on 11 november.", anchor=ANCHOR)] == ["11 november"]
+    assert [dv.text for _, _, dv in find_dates("since Sept. 11, 2001", anchor=None)] == ["Sept. 11, 2001"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("last night", "2024-03-23"), ("next Friday", "2024-03-29"), ("on Sunday", "2024-03-24"),
+    ("last Sunday", "2024-03-17"), ("last March", "2023-03"), ("next June", "2024-06"),
+    ("a week ago", "2024-03-17"), ("3 years ago", "2021"), ("Sept. 11, 2001", "2001-09-11"),
+    ("between 1980 and 1992", "1980"), ("mid-August 2021", "2021-08"),
+])
+def test_more_relative_forms(text, value):
+    assert one(text)[0] == value
+
+
+def test_ordinary_words_are_not_dates():
+    assert find_dates("he may go and march on", anchor=ANCHOR) == []
+    assert find_dates("2000 people and 45 trucks", anchor=ANCHOR) == []

@@ -23,7 +23,9 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 UNITS = {"second": "s", "sec": "s", "minute": "min", "min": "min", "hour": "h", "hr": "h", "day": "d",
          "week": "w", "wk": "w", "month": "mo", "year": "y", "yr": "y"}
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# full month names, or abbreviations with an optional dot ("Sept.", "Feb"); a sentence's full stop stays out
+_MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
+        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?)")
 _WD = r"(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
 _WD_FULL = r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -38,7 +40,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("dmy", rf"(?<!\w)(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?:{_YEAR4}|(?P<yy>\d{{2}})))?(?![\w-])"),
     ("my", rf"(?<!\w)(?:(?P<part>early|mid|late)[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR4}(?!\d)"),
     ("mrel", rf"(?<!\w){_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
-    ("mbare", rf"\b(?:in|since|during|until|by|from|through)\s+(?P<core>{_MON})(?![\w.-])"),
+    ("mbare", rf"\b(?:in|since|during|until|by|from|through)\s+(?P<core>{_MON})(?![\w-])"),
     ("mlast", rf"(?<!\w)(?P<rel>last|this|next|early|late|mid)[\s-]+{_MON}(?![\w-])"),
     ("rel", r"(?<!\w)(?P<word>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|(?:the\s+)?day\s+before\s+yesterday)(?!\w)"),
     ("period", r"(?<!\w)(?:(?P<earlier>earlier|later)\s+)?(?P<rel>last|this|past|next|previous)\s+(?P<per>week|weekend|month|year)(?!\w)"),
@@ -69,6 +71,10 @@ def _anchor_parts(anchor: DateValue | None) -> tuple[date | None, str | None, da
     except ValueError as err:
         raise ValueError(f"anchor {v!r} is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD[THH:MM:SS])") from err
     raise ValueError(f"anchor {v!r} is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD[THH:MM:SS])")
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def _day(d: date, text: str) -> DateValue:
@@ -163,7 +169,7 @@ def _resolve_match(kind: str, m: re.Match[str], text: str, a: date | None, prec:
             return DateValue(value, "second", text)
         return _day(date(y, mo, d), text)
     if kind in ("mdy", "dmy"):
-        mo, d = MONTHS[g["mon"].lower()], int(g["day"])
+        mo, d = _month_number(g["mon"]), int(g["day"])
         if not 1 <= d <= 31:
             return None
         if g.get("year") or g.get("yy"):
@@ -178,16 +184,16 @@ def _resolve_match(kind: str, m: re.Match[str], text: str, a: date | None, prec:
             return _unresolved(text)
         return _day(date(y, mo, d), text) if _valid(y, mo, d) else None
     if kind == "my":
-        return _month(int(g["year"]), MONTHS[g["mon"].lower()], text)
+        return _month(int(g["year"]), _month_number(g["mon"]), text)
     if kind == "mrel":
         if a is None:
             return _unresolved(text)
         y = a.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-        return _month(y, MONTHS[g["mon"].lower()], text)
+        return _month(y, _month_number(g["mon"]), text)
     if kind in ("mbare", "mlast"):
         if a is None:
             return _unresolved(text)
-        mo = MONTHS[g["mon"].lower()]
+        mo = _month_number(g["mon"])
         if len(g["mon"].rstrip(".")) == 3 and g["mon"].lower() in ("mar", "may", "jun", "jan") and kind == "mbare":
             return None  # a bare three-letter word after "in" is rarely a month
         rel = (g.get("rel") or "").lower()
@@ -203,7 +209,7 @@ def _resolve_match(kind: str, m: re.Match[str], text: str, a: date | None, prec:
         if a is None or prec != "day":
             return _unresolved(text)
         w = " ".join(g["word"].lower().split())
-        back = 2 if "before" in w else (1 if w == "yesterday" else 0)
+        back = 2 if "before" in w else (1 if w in ("yesterday", "last night") else 0)
         return _day(a - timedelta(days=back), text)
     if kind == "period":
         if a is None:
@@ -290,7 +296,7 @@ def _weekday_context(text: str, found: list[tuple[int, int, DateValue]]) -> list
         m = _MD_RE.fullmatch(dv.text or "") or _DM_RE.fullmatch(dv.text or "")
         if not m:
             continue
-        mo, d = MONTHS[m.group("mon").lower()], int(m.group("day"))
+        mo, d = _month_number(m.group("mon")), int(m.group("day"))
         for w in _WD_NEAR.finditer(text, max(0, s - 200), min(len(text), e + 60)):
             y = infer_year(mo, d, WEEKDAYS[w.group("wd").lower()], latest=latest)
             if y is not None and _valid(y, mo, d):
