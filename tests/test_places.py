@@ -72,3 +72,50 @@ def test_demonym_gives_country(gaz):
 def test_name_key_folds():
     assert name_key("Medellín") == "medellin"
     assert name_key("Mazar-i-Sharif") == "mazar i sharif"
+
+
+def test_nearby_places_disambiguate(gaz):
+    krasnogorsk = gaz.resolve("Krasnogorsk")
+    assert gaz.resolve("Moscow", nearby=[krasnogorsk]).country == "RU"
+    pullman = gaz.resolve("Pullman", countries=("US",))
+    assert gaz.resolve("Moscow", nearby=[pullman]).country == "US"
+
+
+def test_city_is_tied_to_its_division(gaz):
+    assert gaz.resolve("Jalalabad").admin1 == "Nangarhar"
+    assert gaz.resolve("Krasnogorsk").admin1 == "Moscow Oblast"
+    p = gaz.resolve("Kunar province")
+    assert (p.precision, p.admin1) == ("admin1", "Kunar")
+    assert gaz.resolve("Cabo Delgado").country == "MZ"
+
+
+def test_countries_in_text(gaz):
+    text = "Russian investigators said the gunmen, Tajik citizens, fled from Krasnogorsk toward Bryansk."
+    got = gaz.countries_in(text)
+    assert got[0] == "RU" and "TJ" in got
+
+
+def test_non_latin_names(gaz):
+    hits = gaz.find("Теракт в Красногорск и Москва")
+    assert [gaz.resolve(n).country for _, _, n in hits] == ["RU", "RU"]
+
+
+def test_index_is_cached_on_disk(tmp_path):
+    Gazetteer.load(cache_dir=tmp_path)
+    files = list(tmp_path.glob("gazetteer-*.pkl"))
+    assert len(files) == 1
+    again = Gazetteer.load(cache_dir=tmp_path)
+    assert again.resolve("Kerman").country == "IR"
+
+
+def test_curated_tables_are_consistent():
+    from eventledger.extract.places import DATA, _read_tsv
+
+    admin1 = _read_tsv(DATA / "places_admin1.tsv")
+    keys = [(r["country"], name_key(r["name"])) for r in admin1]
+    assert len(keys) == len(set(keys)) and len(admin1) >= 300
+    for r in _read_tsv(DATA / "places_venues.tsv"):
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r["name"]
+        assert len(r["country"]) == 2
+    demonyms = _read_tsv(DATA / "places_demonyms.tsv")
+    assert {"RU", "IR", "SV", "AF"} <= {r["country"] for r in demonyms}

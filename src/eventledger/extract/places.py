@@ -286,6 +286,21 @@ class Gazetteer:
         """'Russian' -> 'RU'; for country context from adjectives."""
         return self._ix.demonyms.get(name_key(word))
 
+    def countries_in(self, text: str) -> list[str]:
+        """ISO2 codes the text points at, most mentioned first: country names, demonyms, resolved places."""
+        counts: dict[str, int] = {}
+        for _, _, name in self.find(text):
+            p = self.resolve(name)
+            if p is not None and p.country:
+                counts[p.country] = counts.get(p.country, 0) + 1
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            if word[:1].isupper():
+                iso = self._ix.demonyms.get(_token_key(word))
+                if iso:
+                    counts[iso] = counts.get(iso, 0) + 1
+        return sorted(counts, key=lambda k: -counts[k])
+
     def candidates(self, name: str) -> list[Candidate]:
         m = _EMBASSY.match(name.strip())
         if m:
