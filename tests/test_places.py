@@ -119,3 +119,8 @@ def test_curated_tables_are_consistent():
         assert len(r["country"]) == 2
     demonyms = _read_tsv(DATA / "places_demonyms.tsv")
     assert {"RU", "IR", "SV", "AF"} <= {r["country"] for r in demonyms}
+
+
+def test_big_city_beats_division_of_the_same_name(gaz):
+    assert gaz.resolve("WASHINGTON").precision == "city"
+    assert gaz.resolve("Amur", countries=("RU",)).precision == "admin1"

@@ -116,3 +116,17 @@ def test_more_relative_forms(text, value):
 def test_ordinary_words_are_not_dates():
     assert find_dates("he may go and march on", anchor=ANCHOR) == []
     assert find_dates("2000 people and 45 trucks", anchor=ANCHOR) == []
+
+
+def test_month_day_takes_the_year_of_a_full_date_just_before():
+    """An aggregator page dated 2025 retells a 2024 attack: 'March 22' follows 'March 27, 2024'."""
+    text = "The attack of March 27, 2024 was claimed at once. Police said on March 22 the men had met."
+    got = [(dv.text, dv.value) for _, _, dv in find_dates(text, anchor=DateValue("2025-12-28", "day"))]
+    assert got == [("March 27, 2024", "2024-03-27"), ("March 22", "2024-03-22")]
+
+
+def test_weekday_far_before_the_month_day_still_fixes_the_year():
+    filler = "The group has spread north of the border over the years. " * 5
+    text = f"It claimed Friday night's attack. {filler} The attack on a concert hall on March 22 was planned."
+    got = [(dv.text, dv.value) for _, _, dv in find_dates(text, anchor=None)]
+    assert got == [("Friday night", "2024-03-22"), ("March 22", "2024-03-22")]

@@ -316,7 +316,8 @@ class Gazetteer:
         return out
 
     def _score(self, c: Candidate, countries: tuple[str, ...], nearby: list[tuple[float, float]]) -> float:
-        pop = c.population or {"country": 10**7, "admin1": 10**6, "venue": 10**5}.get(c.kind, 1000)
+        # divisions count as a city of ~300,000: a big city of the same name wins ("Kabul", "New York")
+        pop = c.population or {"country": 10**7, "admin1": 10**5.5, "venue": 10**5}.get(c.kind, 1000)
         s = math.log10(max(pop, 1000))
         if c.kind == "country":
             s += 3

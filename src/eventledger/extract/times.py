@@ -275,9 +275,32 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
             out.append((s, e, dv))
     if a is None:
         out = _weekday_context(text, out)
+    else:
+        out = _year_from_context(text, out, a)
     return out
 
 
+def _year_from_context(text: str, found: list[tuple[int, int, DateValue]], a: date) -> list[tuple[int, int, DateValue]]:
+    """A month-day without a year takes the year of an explicit full date just before it ("March 27, 2024 ...
+    on March 22"), when that is not after the anchor: aggregator pages tell old events under a new date."""
+    out = list(found)
+    last: tuple[int, int] | None = None  # (end offset, year) of the latest explicit dated expression
+    for i, (s, e, dv) in enumerate(found):
+        if dv.value and dv.precision in ("day", "second") and _HAS_YEAR.search(dv.text or ""):
+            last = (e, int(dv.value[:4]))
+            continue
+        if last is None or s - last[0] > 600 or dv.precision != "day" or _HAS_YEAR.search(dv.text or ""):
+            continue
+        if not (_MD_RE.search(dv.text or "") or _DM_RE.search(dv.text or "")):
+            continue
+        y = last[1]
+        mo, d = int(dv.value[5:7]), int(dv.value[8:10])
+        if y != int(dv.value[:4]) and _valid(y, mo, d) and date(y, mo, d) <= a + timedelta(days=7):
+            out[i] = (s, e, _day(date(y, mo, d), dv.text))
+    return out
+
+
+_HAS_YEAR = re.compile(r"(?:1[89]|20)\d{2}|\d\s+[a-z]+\.?\s+\d{2}$", re.I)  # 4-digit year, or "12 jan 90"
 _MD_RE = re.compile(rf"{_MON}\s+{_DAY}", re.I)
 _DM_RE = re.compile(rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}", re.I)
 _WD_NEAR = re.compile(rf"(?<!\w){_WD_FULL}(?!\w)", re.I)
@@ -297,7 +320,7 @@ def _weekday_context(text: str, found: list[tuple[int, int, DateValue]]) -> list
         if not m:
             continue
         mo, d = _month_number(m.group("mon")), int(m.group("day"))
-        for w in _WD_NEAR.finditer(text, max(0, s - 200), min(len(text), e + 60)):
+        for w in _WD_NEAR.finditer(text, max(0, s - 500), min(len(text), e + 150)):
             y = infer_year(mo, d, WEEKDAYS[w.group("wd").lower()], latest=latest)
             if y is not None and _valid(y, mo, d):
                 out[i] = (s, e, _day(date(y, mo, d), dv.text))
@@ -312,7 +335,7 @@ def _weekday_context(text: str, found: list[tuple[int, int, DateValue]]) -> list
             continue
         wd = WEEKDAYS[w.group("wd").lower()]
         for s2, _, dv2 in days:
-            if abs(s2 - s) <= 200 and date.fromisoformat(dv2.value[:10]).weekday() == wd:
+            if abs(s2 - s) <= 500 and date.fromisoformat(dv2.value[:10]).weekday() == wd:
                 out[i] = (s, e, DateValue(dv2.value[:10], "day", dv.text))
                 break
     return out
