@@ -23,7 +23,7 @@ from eventledger.records import Place
 DATA = Path(__file__).resolve().parents[1] / "data"
 CURATED = ("places_admin1.tsv", "places_venues.tsv", "places_corrections.tsv", "places_demonyms.tsv",
            "places_stoplist.tsv")
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 KIND_RANK = {"venue": 3, "country": 2, "admin1": 1, "city": 0}
 _TOKEN = re.compile(r"[^\W_]+")
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
@@ -33,6 +33,13 @@ _EMBASSY_BEFORE = re.compile(r"(?P<adj>[^\W\d_]+)\s+(?:embassy|consulate(?:[\s-]
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|into|toward|towards|around)|(?:town|city|village|province|department|municipality|jurisdiction|port|capital) of)\s+$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:president|minister|colonel|col|general|gen|mr|mrs|ms|dr|father|bishop|archbishop|monsignor|senator|judge|mayor|commander|captain|capt|lieutenant|lt|sergeant|sgt|major|deputy|governor|ambassador|attorney|priest|journalist|leader|saint|st|san|santa|fort|lake|mount|mt)\.?\s+$", re.I)
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|wrote|asked|argued|noted|explained|who|whose|himself|herself)\b")
+# function words that begin sentences; any other capitalised word right before a place-like word is a first name
+_SENTENCE_STARTERS = frozenset("""a an the in at on from to of for by with near after before during since while when if
+as but and or so yet then now today yesterday tonight earlier later meanwhile also still even both all some many most
+several few this that these those there here it its he she they we i you his her their our my your what which who why
+how where once although though because unless until despite about around across into onto over under inside outside
+between among against toward towards via per like unlike within without beyond according last next every each
+no not only just""".split())
 # capitalised words that may stand right before a single-word place name
 _NAME_OK_BEFORE = {"in", "at", "near", "from", "to", "of", "the", "and", "or", "on", "into", "outside", "northern", "southern",
                    "eastern", "western", "central", "north", "south", "east", "west", "greater", "downtown", "old", "new",
@@ -74,8 +81,7 @@ class Candidate:
 class _Index:
     names: dict[str, list[Candidate]] = field(default_factory=dict)
     findable: dict[str, tuple[str, str, int, bool]] = field(default_factory=dict)  # key -> name, kind, pop, primary
-    first_tokens: set[str] = field(default_factory=set)
-    max_tokens: int = 1
+    first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest name (in tokens) it starts
     countries: dict[str, str] = field(default_factory=dict)  # iso2 -> name
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> iso2
     stop: set[str] = field(default_factory=set)
@@ -230,8 +236,7 @@ def _build(data_dir: Path) -> _Index:
             idx.findable[k] = (*prev[:3], True)
     for k in idx.findable:
         toks = k.split(" ")
-        idx.first_tokens.add(toks[0])
-        idx.max_tokens = max(idx.max_tokens, len(toks))
+        idx.first_tokens[toks[0]] = max(idx.first_tokens.get(toks[0], 0), len(toks))
     return idx
 
 
@@ -346,11 +351,12 @@ class Gazetteer:
         out: list[tuple[int, int, str]] = []
         i, n = 0, len(toks)
         while i < n:
-            if toks[i][2] not in ix.first_tokens:
+            longest = ix.first_tokens.get(toks[i][2])
+            if longest is None:
                 i += 1
                 continue
             hit = None
-            for L in range(min(ix.max_tokens, n - i), 0, -1):
+            for L in range(min(longest, n - i), 0, -1):
                 if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + L - 1)):
                     continue
                 key = " ".join(t[2] for t in toks[i:i + L])
@@ -398,8 +404,8 @@ class Gazetteer:
             if i > 0 and text[toks[i - 1][1]:s] == " ":
                 prev = text[toks[i - 1][0]:toks[i - 1][1]]
                 if (prev[:1].isupper() and prev.lower() not in _NAME_OK_BEFORE and toks[i - 1][2] not in self._ix.findable
-                        and not _sentence_start(text, toks[i - 1][0])):
-                    return False
+                        and (not _sentence_start(text, toks[i - 1][0]) or prev.lower() not in _SENTENCE_STARTERS)):
+                    return False  # "Emilio Ponce", and "Chuck Darwin" even at the start of a sentence
             return True
         if primary and pop >= 100000:
             return True
