@@ -151,7 +151,8 @@ class ActorRegistry:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
         p = Path(path) if path else DEFAULT_PATH
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 6x faster when libyaml is there
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
         if not isinstance(data, dict) or "version" not in data or "actors" not in data:
             raise ValueError(f"{p}: expected a mapping with 'version' and 'actors'")
         actors = []
