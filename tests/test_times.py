@@ -130,3 +130,19 @@ def test_weekday_far_before_the_month_day_still_fixes_the_year():
     text = f"It claimed Friday night's attack. {filler} The attack on a concert hall on March 22 was planned."
     got = [(dv.text, dv.value) for _, _, dv in find_dates(text, anchor=None)]
     assert got == [("Friday night", "2024-03-22"), ("March 22", "2024-03-22")]
+
+
+def test_day_ranges_give_their_first_day():
+    assert one("March 22-23, 2024") == ("2024-03-22", "day")
+    assert one("22–23 March 2024") == ("2024-03-22", "day")
+
+
+@given(st.integers(min_value=1, max_value=300),
+       st.sampled_from(["minute", "hour", "day", "week", "month", "year", "hr", "min", "wk", "yr"]),
+       st.booleans())
+def test_comment_ages_never_lie_after_the_anchor(n, unit, plural):
+    text = f"{n} {unit}{'s' if plural else ''} ago"
+    dv = comment_age(text, anchor=DateValue("2024-03-24T12:00:00", "second"))
+    assert dv.value is not None and dv.value <= "2024-03-24"
+    assert dv.precision == {"minute": "day", "min": "day", "hour": "day", "hr": "day", "day": "day", "week": "day",
+                            "wk": "day", "month": "month", "year": "year", "yr": "year"}[unit]

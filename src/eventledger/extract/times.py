@@ -36,8 +36,8 @@ _UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|w(?:ee)?k|month|y(?:ea)
 # Order matters only for equal spans; overlaps keep the longest match.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in [
     ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d])"),
-    ("mdy", rf"(?<!\w)(?:{_WD},?\s+(?:(?:the\s+)?(?:night|morning|evening|afternoon)\s+of\s+|(?:night|morning|evening|afternoon),?\s+)?)?{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR4})?(?![\w-])"),
-    ("dmy", rf"(?<!\w)(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?:{_YEAR4}|(?P<yy>\d{{2}})))?(?![\w-])"),
+    ("mdy", rf"(?<!\w)(?:{_WD},?\s+(?:(?:the\s+)?(?:night|morning|evening|afternoon)\s+of\s+|(?:night|morning|evening|afternoon),?\s+)?)?{_MON}\s+{_DAY}(?!\d)(?:\s*[-\u2013]\s*[0-3]?\d(?!\d))?(?:,?\s+{_YEAR4})?(?![\w-])"),
+    ("dmy", rf"(?<!\w)(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_MON}(?:,?\s+(?:{_YEAR4}|(?P<yy>\d{{2}})))?(?![\w-])"),
     ("my", rf"(?<!\w)(?:(?P<part>early|mid|late)[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR4}(?!\d)"),
     ("mrel", rf"(?<!\w){_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
     ("mbare", rf"\b(?:in|since|during|until|by|from|through)\s+(?P<core>{_MON})(?![\w-])"),
