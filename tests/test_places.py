@@ -124,3 +124,20 @@ def test_curated_tables_are_consistent():
 def test_big_city_beats_division_of_the_same_name(gaz):
     assert gaz.resolve("WASHINGTON").precision == "city"
     assert gaz.resolve("Amur", countries=("RU",)).precision == "admin1"
+
+
+@pytest.mark.parametrize("text,span,country", [
+    ("near the U.S. embassy in Baghdad", "U.S. embassy in Baghdad", "IQ"),
+    ("The Russian Embassy in Kabul was hit", "Russian Embassy in Kabul", "AF"),
+    ("at the South African embassy in Kabul", "South African embassy in Kabul", "AF"),
+    ("the iraqi consulate in istanbul", "iraqi consulate in istanbul", "TR"),
+])
+def test_embassy_forms(gaz, text, span, country):
+    (s, e, name), = gaz.find(text)
+    assert text[s:e] == span
+    p = gaz.resolve(name)
+    assert (p.precision, p.country) == ("venue", country)
+
+
+def test_embassy_without_a_country_is_just_the_city(gaz):
+    assert found(gaz, "He went to the embassy in Kabul") == ["Kabul"]

@@ -27,9 +27,9 @@ INDEX_FORMAT = 5
 KIND_RANK = {"venue": 3, "country": 2, "admin1": 1, "city": 0}
 _TOKEN = re.compile(r"[^\W_]+")
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
-_EMBASSY = re.compile(r"(?P<adj>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$",
-                      re.I)
-_EMBASSY_BEFORE = re.compile(r"(?P<adj>[^\W\d_]+)\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
+_ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
+_EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$", re.I)
+_EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|into|toward|towards|around)|(?:town|city|village|province|department|municipality|jurisdiction|port|capital) of)\s+$", re.I)
 _TITLE_BEFORE = re.compile(r"\b(?:president|minister|colonel|col|general|gen|mr|mrs|ms|dr|father|bishop|archbishop|monsignor|senator|judge|mayor|commander|captain|capt|lieutenant|lt|sergeant|sgt|major|deputy|governor|ambassador|attorney|priest|journalist|leader|saint|st|san|santa|fort|lake|mount|mt)\.?\s+$", re.I)
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|wrote|asked|argued|noted|explained|who|whose|himself|herself)\b")
@@ -307,13 +307,14 @@ class Gazetteer:
         return sorted(counts, key=lambda k: -counts[k])
 
     def candidates(self, name: str) -> list[Candidate]:
-        m = _EMBASSY.match(name.strip())
+        m = _EMBASSY.match(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
         if m:
             return self._embassy(m.group("adj"), m.group("what"), m.group("city"))
         return list(self._ix.names.get(name_key(name), ()))
 
     def _embassy(self, adj: str, what: str, city: str) -> list[Candidate]:
         out = []
+        adj = adj if any(ch.isupper() for ch in adj) else adj.title()  # lowercase newswire: "russian" -> "Russian"
         for c in self._ix.names.get(name_key(city), ()):
             if c.kind == "city":
                 label = f"{adj} {what.lower()}, {c.name}"
@@ -368,16 +369,28 @@ class Gazetteer:
                 i += 1
                 continue
             s, e, name, L = hit
-            m = _EMBASSY_BEFORE.search(text, max(0, s - 60), s)
-            if m and (ix.demonyms.get(name_key(m.group("adj"))) or name_key(m.group("adj")) in ix.names):
-                s0 = m.start() if not out or m.start() >= out[-1][1] else s
-                if s0 != s:
-                    out.append((s0, e, text[s0:e]))
-                    i += L
-                    continue
+            s0 = self._embassy_start(text, s)
+            if s0 is not None and (not out or s0 >= out[-1][1]):
+                out.append((s0, e, text[s0:e]))
+                i += L
+                continue
             out.append((s, e, name))
             i += L
         return out
+
+    def _embassy_start(self, text: str, city_start: int) -> int | None:
+        """Start of "<Russian|U.S.> embassy in " right before a city, when the adjective names a country."""
+        m = _EMBASSY_BEFORE.search(text, max(0, city_start - 60), city_start)
+        if not m:
+            return None
+        adj = m.group("adj")
+        words = adj.split()
+        for j in range(len(words)):  # "The Russian" -> "Russian"
+            cand = " ".join(words[j:])
+            k = name_key(cand)
+            if self._ix.demonyms.get(k) or any(c.kind == "country" for c in self._ix.names.get(k, ())):
+                return m.start("adj") + adj.index(words[j]) if j else m.start("adj")
+        return None
 
     def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int, bool], cased: bool) -> bool:
         _, kind, pop, primary = entry
