@@ -137,6 +137,7 @@ def find_counts(text: str) -> list[CountHit]:
         if after:
             kind, end, who, chained = after
             low, high = _bounds(value, qualifier)
+            first = len(hits)
             hits.append(CountHit(kind, value, qualifier, low, high, who, span_start, end))
             # "around 170 civilians and 13 US military personnel being killed": each figure with its who
             for c in chained:
@@ -151,7 +152,7 @@ def find_counts(text: str) -> list[CountHit]:
                 lo2, hi2 = _bounds(v2, "exact")
                 hits.append(CountHit(kind, v2, "exact", lo2, hi2, sub[2], c, sub[1]))
             if chained:
-                hits[-len(chained) - 1].end = _end_of_who(text, m.end(), chained[0])
+                hits[first].end = _end_of_who(text, m.end(), chained[0])
             continue
         before = _kind_before(text, span_start)
         if before:
