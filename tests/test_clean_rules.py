@@ -62,5 +62,11 @@ def test_post_header_parts():
     assert (b.author, b.source, b.date.value, len(b.lines)) == ("Jane Roe", "North Wire", "2023-06-02", 3)
     assert date_line(split_lines("2nd June, 2023 · admin")[0]).author == "admin"
     assert date_line(split_lines("Talks resumed on June 2, 2023 in Doha")[0]) is None
-    assert outlet_prefix("The Herald (UK): Police said", frozenset()) == (len("The Herald (UK): "), "The Herald")
+    assert outlet_prefix("The Herald (UK): Police said two died.", frozenset()) == (len("The Herald (UK): "), "The Herald")
     assert outlet_prefix("Update: police said", frozenset({"update"})) is None
+
+
+def test_datelines_and_topic_headlines_are_not_outlet_prefixes():
+    assert outlet_prefix("TRIPOLI: Gunmen stormed a checkpoint overnight, officials said.", frozenset()) is None
+    assert outlet_prefix("Port bombing: 40 dead as city mourns", frozenset()) is None
+    assert outlet_prefix("BBC: Gunmen stormed a checkpoint overnight, officials said.", frozenset()) == (len("BBC: "), "BBC")

@@ -73,3 +73,10 @@ def test_signature_bytes_and_index_across_runs():
     assert index.query(minhash_signature("A completely unrelated sentence about football scores and weather.")) == []
     index.add("doc_old", minhash_signature(OTHER))  # re-adding replaces
     assert index.query(sig) == [] and len(index) == 2
+
+
+def test_wire_credits_name_the_original_outlet():
+    assert syndicated_from("TRIPOLI (Harbour Wire) - Gunmen stormed a checkpoint overnight.") == "Harbour Wire"
+    assert syndicated_from("This story was provided by Harbour Wire and has been edited for length.") == "Harbour Wire"
+    # a place in brackets inside a sentence is not a credit
+    assert syndicated_from("The mayor said (in Tripoli) - without giving figures - that two died.") is None

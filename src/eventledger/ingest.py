@@ -105,7 +105,11 @@ def _process(store: Store, docs: list[Document], deduper, result: IngestResult, 
             fresh[d.id] = d
     if not fresh:
         return
-    for doc in _run_stages(list(fresh.values()), store, result, report, workers=workers):
+    from eventledger.dedupe import Deduper
+
+    # Within-batch copies are linked here, in one process, so that the links do not depend on --workers.
+    processed = Deduper().run(_run_stages(list(fresh.values()), store, result, report, workers=workers))
+    for doc in processed:
         doc = deduper.check(doc)
         if store.save_document(doc, signature=deduper.signature(doc)):
             result.stored += 1

@@ -99,4 +99,9 @@ def outlet_prefix(text: str, not_outlets: frozenset[str]) -> tuple[int, str] | N
     name = _PAREN.sub("", m["outlet"]).strip()
     if name.lower() in not_outlets or not name:
         return None
+    if re.fullmatch(r"[A-Z][A-Z'’-]{3,}(?:\s+[A-Z][A-Z'’-]{3,})*", name):
+        return None  # a dateline place ("PESHAWAR: ..."); outlets in capitals are short (BBC, AFP, RFE/RL)
+    rest = text[m.end():].strip()
+    if len(rest.split()) <= 15 and not re.search(r"[.!?\"”’]$", rest):
+        return None  # a headline with a topic ("Crocus City Hall: 137 dead ..."), not an outlet's post
     return m.end(), name
