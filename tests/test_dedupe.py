@@ -80,3 +80,10 @@ def test_wire_credits_name_the_original_outlet():
     assert syndicated_from("This story was provided by Harbour Wire and has been edited for length.") == "Harbour Wire"
     # a place in brackets inside a sentence is not a credit
     assert syndicated_from("The mayor said (in Tripoli) - without giving figures - that two died.") is None
+
+
+def test_a_copy_trimmed_for_length_is_still_a_copy():
+    sentences = STORY.split(". ")
+    trimmed = ". ".join(sentences[:-1]).replace("and that a search operation was under way", "and a search began")
+    out = list(Deduper().run([doc("doc_a", STORY, "2024-03-01"), doc("doc_t", trimmed, "2024-03-02")]))
+    assert links(out)[0]["doc_t"] == "doc_a"
