@@ -78,9 +78,15 @@ def _preps(tok, words: tuple[str, ...]):
                     yield from _expand_conj(p)
 
 
+# Actor kinds that may be named perpetrator from mere presence in an attack sentence; the state's own forces
+# and offices need a grammatical role (agent of the attack verb, a "by" phrase) to be named.
+_LOOSE_PERP_KINDS = {"armed-group", "criminal", "movement", None}
+
+
 class FrameFinder:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, actor_kind=lambda actor_id: None):
         self.lex = lexicon
+        self.actor_kind = actor_kind
 
     def triggers(self, sent) -> list[tuple[object, EventType]]:
         """(token, type) for every trigger in a parsed sentence that is not background."""
@@ -255,9 +261,13 @@ class FrameFinder:
                 if low not in ("members", "member", "man", "men", "soldiers", "soldier", "troops", "persons", "person"):
                     self._classify_agent(fr, t, actor_at)
             aid = actor_at(t.idx, t.idx + len(t.text))
-            if aid and t.ent_iob_ in ("B", "O") and t.dep_ in ("nsubj", "pobj", "poss", "compound"):
+            if aid and t.ent_iob_ in ("B", "O") and (
+                    t.dep_ in ("nsubj", "pobj", "poss", "compound") and self.actor_kind(aid) in _LOOSE_PERP_KINDS
+                    or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force"):
                 if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
-                    fr.add("perpetrator_orgs", self._span(t, actor_at))
+                    # "the medellin cartel": the compound names the actor, the phrase is its head's
+                    head = t.head if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") else t
+                    fr.add("perpetrator_orgs", self._span(head, actor_at))
 
     def _claims(self, fr: Frame, sent, actor_at) -> None:
         """'X claimed responsibility' and 'claimed by X' name the perpetrator."""

@@ -74,7 +74,7 @@ class Extractor:
             gazetteer = Gazetteer.load()
         self.gazetteer = gazetteer
         self.lex = lexicon or Lexicon.load()
-        self.frames = FrameFinder(self.lex)
+        self.frames = FrameFinder(self.lex, actor_kind=lambda aid: getattr(self.actors.get(aid), "kind", None))
         self.common = _common_words(self.nlp)
         self.batch_size = batch_size
         self._alias_case = {a.lower(): a for act in self.actors.all() for a in (act.name, *act.aliases, *act.case_sensitive)}
