@@ -52,6 +52,14 @@ def test_list_of_past_attacks_gives_one_report_each(ex):
     assert items == [("2002", "Moscow", 130), ("2004", "Beslan", 334)]
 
 
+def test_a_lists_lead_in_is_not_an_event_of_its_own(ex):
+    d = _doc(["Between 1990 and 2010, three of the deadliest attacks struck the region: Grozny in 1995 (50 deaths), "
+              "Nalchik in 2005 (35 deaths) and Beslan in 2004 (334 deaths)."])
+    ex.process([d])
+    assert len(d.reports) == 3 and all(r.meta.get("list_item") for r in d.reports)
+    assert "1990" not in {r.date.value for r in d.reports}
+
+
 def test_report_with_date_place_and_perpetrator(ex):
     d = _doc(["In September 2022 ISIS-K carried out a bombing of the Russian Embassy in Kabul, killing at least six."])
     ex.process([d])

@@ -40,3 +40,23 @@ def test_threat(ex):
 def test_pronoun_speaker_is_last_named(ex):
     sts = _kinds("Police chief Ahmed Karimi said the attackers fled. He said that more arrests were expected.", ex)
     assert len(sts) == 2 and all("Karimi" in (s.speaker or "") for s in sts)
+
+
+def test_spokesperson_through_whom_an_organisation_speaks(ex):
+    sts = _kinds("The ruling coalition, which this week through Ana Ruiz, spokeswoman for the interior ministry, stated on "
+                 "state radio: «No group could act like this without the backing of a foreign intelligence service.", ex)
+    assert [(s.kind, s.speaker) for s in sts] == [("attribution", "Ana Ruiz")]
+    assert sts[0].speaker_role.startswith("spokeswoman")
+    assert sts[0].about is None  # nobody named is blamed; the coalition before the verb is not the target
+
+
+def test_organisation_speaker_gets_its_registry_name_and_keeps_the_words(ex):
+    [s] = _kinds("ISWAP on Monday threatened new attacks on army bases in Borno.", ex)
+    assert s.kind == "threat"
+    assert s.speaker == "Islamic State West Africa Province" and s.speaker_text == "ISWAP"
+    assert s.speaker_actor_id == "islamic-state-west-africa"
+
+
+def test_blamed_actor_comes_after_the_verb(ex):
+    [s] = _kinds("Officials in Kabul blamed al-Shabaab for the ambush.", ex)
+    assert s.kind == "attribution" and s.about.actor_id == "al-shabaab"

@@ -210,6 +210,7 @@ class Statement(Record):
     text: str
     evidence: Evidence
     speaker_actor_id: str | None = None
+    speaker_text: str | None = None  # the speaker as written, when `speaker` is a registry actor's name
     about: Arg | None = None  # the actor claimed for, blamed or denied
     channel: str | None = None  # Telegram, al-Naba, Amaq, video, ...
     report: str | None = None  # the report it concerns, when the text ties it to one

@@ -79,7 +79,15 @@ class Extractor:
         self.batch_size = batch_size
         self._alias_case = {a.lower(): a for act in self.actors.all() for a in (act.name, *act.aliases, *act.case_sensitive)}
         from eventledger.extract.statements import StatementFinder
-        self.statements = StatementFinder(self.lex)
+        self.statements = StatementFinder(self.lex, actor_name=self._canonical_name)
+
+    def _canonical_name(self, text: str, actor_id: str) -> str | None:
+        words = text.split(maxsplit=1)
+        bare = words[1] if len(words) == 2 and words[0].lower() == "the" else text
+        if self.actors.lookup(bare) != actor_id and self.actors.lookup(text) != actor_id:
+            return None
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else None
 
     def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
         batch: list[Document] = []
@@ -166,6 +174,8 @@ class Extractor:
             if len(items) >= 2:
                 self._list_reports(doc, w, i, frames, items, reports, opinion)
                 counts = [c for c in counts if c not in items]
+                # the list's lead-in ("between 1970 and 2023, six of the deadliest attacks...") is no event itself
+                frames = [f for f in frames if f.etype.family != "attack"]
             if not frames and counts and any(c.kind in ("killed", "injured", "kidnapped") for c in counts):
                 prev = _recent(reports, i, "attack")
                 if prev is None:

@@ -18,8 +18,9 @@ _APPOS_RX = re.compile(r"\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;:«»\"“”]{3,90}
 
 
 class StatementFinder:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, actor_name=None):
         self.lex = lexicon
+        self.actor_name = actor_name  # (text, actor id) -> canonical name when the text names exactly that actor
         self._speech = re.compile(r"\b(?:" + "|".join(sorted(lexicon.speech_verbs)) + r")\b", re.I)
 
     def cue(self, sentence: str) -> bool:
@@ -56,20 +57,27 @@ class StatementFinder:
                 claimer = self._claimer(sdoc, s0, w)
                 if claimer is not None:
                     speaker, role, actor_id = claimer[0], None, claimer[1]
+            if speaker is None and kind in ("threat", "denial", "claim-of-responsibility"):
+                speaker, role, actor_id = self._actor_before_verb(sdoc, speech, s0, w)
             if speaker is None and kind in ("quote", "assessment", "accusation", "attribution", "denial"):
                 continue
             if speaker is not None and role is not None or (speaker and speaker[:1].isupper()):
                 last_speaker = (speaker, role, actor_id)
-            about = self._about(sdoc, s0, w, kind, actor_id)
+            about = self._about(sdoc, s0, w, kind, actor_id, speech)
             channel = next((name for name, rx in self.lex.channels.items() if rx.search(sent)), None) if kind == "claim-of-responsibility" else None
             rep = next((r for j, r in reversed(reports) if j <= i and r.meta.get("family") == "attack"), None)
             a, b = seg.doc_offset(s0), seg.doc_offset(s1)
             if opinion and seg.author:
                 speaker, role, actor_id = seg.author, "comment author (opinion)", None
+            written = None
+            if actor_id and self.actor_name is not None and speaker and not role:
+                # an organisation speaking is named as the registry names it; the words as written stay beside
+                written, speaker = speaker, self.actor_name(speaker, actor_id) or speaker
             out.append(Statement(
                 id=make_id("sta", doc.id, a, b, kind), document=doc.id, segment=seg.id, speaker=speaker,
                 speaker_role=role, kind=kind, text=doc.text[a:b], evidence=doc.evidence(seg, a, b),
-                speaker_actor_id=actor_id, about=about, channel=channel, report=rep.id if rep else None))
+                speaker_actor_id=actor_id, speaker_text=written if written != speaker else None, about=about,
+                channel=channel, report=rep.id if rep else None))
         return out
 
     def _is_person_speaker(self, sdoc, speech) -> bool:
@@ -78,6 +86,11 @@ class StatementFinder:
 
     def _speaker(self, sdoc, speech, text: str, s0: int, w):
         """The subject of the speech verb (or the name after it: '..., said Lucas Webber, co-founder ...')."""
+        # "... which, through Omer Celik, spokesperson ..., stated": the person the organisation spoke through
+        for t in sdoc:
+            if t.lower_ in ("through", "via") and t.dep_ == "prep" and speech and t.i < speech[0].i:
+                for p in (c for c in t.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                    return self._named(sdoc, p, text, s0, w)
         for v in speech:
             subj = [c for c in v.children if c.dep_ in ("nsubj",)]
             for c in subj:
@@ -128,6 +141,17 @@ class StatementFinder:
                 actor_id = aid
         return name, role, actor_id
 
+    def _actor_before_verb(self, sdoc, speech, s0: int, w):
+        """A registry actor opening the clause of a threat or denial ("IS-K on March 25 threatened ...")."""
+        verbs = [v for v in speech if v.lemma_ in ("threaten", "deny", "claim", "warn", "vow")]
+        if not verbs:
+            return None, None, None
+        cut = s0 + verbs[0].idx
+        hit = next(((x, y, aid) for x, y, aid in w.actors if s0 <= x and y <= cut), None)
+        if hit is None:
+            return None, None, None
+        return w.seg.text[hit[0]:hit[1]], None, hit[2]
+
     def _claimer(self, sdoc, s0: int, w):
         for t in sdoc:
             if t.lemma_ in ("claim", "take", "assume"):
@@ -144,7 +168,7 @@ class StatementFinder:
         hit = next(((x, y, aid) for x, y, aid in w.actors if s0 <= x and y <= s1), None)
         return (w.seg.text[hit[0]:hit[1]], hit[2]) if hit else None
 
-    def _about(self, sdoc, s0: int, w, kind: str, speaker_id: str | None) -> Arg | None:
+    def _about(self, sdoc, s0: int, w, kind: str, speaker_id: str | None, speech=()) -> Arg | None:
         s1 = s0 + len(sdoc.text)
         seg = w.seg
         hits = [h for h in w.actors if s0 <= h[0] and h[1] <= s1]
@@ -152,9 +176,15 @@ class StatementFinder:
             hits = [h for h in hits if h[2] == speaker_id] or hits
         else:
             hits = [h for h in hits if h[2] != speaker_id]
+            if kind in ("attribution", "accusation") and speech:
+                # who is blamed comes after the verb, unless the verb is passive ("X was blamed by ...")
+                verb_at = s0 + speech[0].idx
+                passive = any(t.dep_ in ("nsubjpass", "auxpass") for t in sdoc)
+                hits = [h for h in hits if h[0] > verb_at] or (hits if passive else [])
         if not hits:
             # accused/blamed a state or organisation that the registry does not hold
-            for t in sdoc:
+            first = speech[0].i if speech and not any(t.dep_ in ("nsubjpass", "auxpass") for t in sdoc) else 0
+            for t in sdoc[first:]:
                 if t.ent_type_ in ("GPE", "ORG", "NORP") and t.dep_ in ("dobj", "pobj") and kind in ("accusation", "attribution"):
                     a, b = s0 + t.idx, s0 + t.idx + len(t.text)
                     ent = next((e for e in sdoc.ents if e.start <= t.i < e.end), None)
