@@ -141,12 +141,18 @@ def run(
     predictions_out: Path | None = None,
     extract: Callable[[str], Any] | None = None,
     progress: Callable[[int], None] | None = None,
+    relevance: Path | str | None = None,
 ) -> dict[str, Any]:
-    """Extract every document's text with EventLedger (no publication date) and score it."""
+    """Extract every document's text with EventLedger (no publication date) and score it.
+
+    `relevance` adds the optional learned document filter: a saved model's path, or "train" to fit one
+    on train.json beside `path` first (a few seconds).
+    """
     from eventledger.eval.predict import TextExtractor
 
     golds = load_gold(path, limit=limit)
-    extract = extract or TextExtractor("eval muc4")
+    model = relevance_model(relevance, path) if relevance else None
+    extract = extract or TextExtractor("eval muc4", relevance=model)
     mappings = Mappings.load()
     t0 = time.perf_counter()
     preds: dict[str, PredDoc] = {}
@@ -157,9 +163,27 @@ def run(
     result = score(golds, preds)
     result["counts"]["seconds"] = round(time.perf_counter() - t0, 1)
     result["data"] = str(path)
+    if model is not None:
+        result["relevance_model"] = dict(model.about, threshold=model.threshold)
     if predictions_out:
         write_predictions(predictions_out, preds.values())
     return result
+
+
+def relevance_model(spec: Path | str, dev_path: Path):
+    from eventledger.eval.errors import EvalError
+    from eventledger.extract.relevance import RelevanceModel, muc4_examples
+
+    if str(spec) != "train":
+        try:
+            return RelevanceModel.load(Path(spec))
+        except ValueError as e:
+            raise EvalError(str(e)) from e
+    train = Path(dev_path).with_name("train.json")
+    if not train.exists():
+        raise EvalError(f"{train}: no such file (the relevance model is trained on MUC-4 train.json)")
+    texts, labels = muc4_examples(train)
+    return RelevanceModel.train(texts, labels, about={"trained_on": str(train)})
 
 
 def write_predictions(path: Path, preds: Iterable[PredDoc]) -> None:

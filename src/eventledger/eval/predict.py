@@ -18,13 +18,13 @@ class Extraction:
 class TextExtractor:
     """One Extractor (and its spaCy model) reused for every text of a run."""
 
-    def __init__(self, what: str):
+    def __init__(self, what: str, relevance=None):
         try:
             from eventledger.extract import Extractor, extract_text
         except ImportError as e:
             raise missing(what, "eventledger.extract.extract_text", e) from e
         self._extract_text = extract_text
-        self._extractor = Extractor()
+        self._extractor = Extractor(relevance=relevance)
 
     def __call__(self, text: str) -> Extraction:
         doc = self._extract_text(text, published=None, extractor=self._extractor)

@@ -66,7 +66,8 @@ class Extractor:
     name = "extract"
 
     def __init__(self, *, nlp=None, actors: ActorRegistry | None = None, gazetteer=None,
-                 lexicon: Lexicon | None = None, batch_size: int = 32):
+                 lexicon: Lexicon | None = None, batch_size: int = 32, relevance=None):
+        self.relevance = relevance  # optional learned document filter (extract/relevance.py); off by default
         self.nlp = nlp if nlp is not None else load_nlp()
         self.actors = actors if actors is not None else ActorRegistry.load()
         if gazetteer is None:
@@ -116,10 +117,18 @@ class Extractor:
         texts = (w.text[w.sents[i][0]:w.sents[i][1]] for w, i in todo)
         for (w, i), sdoc in zip(todo, self.nlp.pipe(texts, batch_size=64)):
             w.parse[i] = sdoc
-        for d, ws in works:
+        keep = self.relevance.scores(d.text for d in docs) if self.relevance is not None else None
+        for k, (d, ws) in enumerate(works):
             d.mentions, d.reports, d.statements = [], [], []
             for w in ws:
                 self._extract(d, w)
+            if keep is not None:
+                # the learned filter judged that no incident is reported here: keep the mentions and statements
+                d.meta["relevance"] = round(keep[k], 4)
+                if keep[k] < self.relevance.threshold:
+                    d.reports = []
+                    for st in d.statements:
+                        st.report = None
         return docs
 
     # -- preparation -------------------------------------------------------------------------
