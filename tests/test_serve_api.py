@@ -143,13 +143,16 @@ def test_briefing_sentences_are_quotes(env):
 
 def test_writes_need_the_token(env):
     client, ids, store = env
-    body = {"kind": "set-value", "field": "killed", "value": 145, "note": "hospital list"}
+    body = {"kind": "set-best", "field": "killed", "value": 145, "note": "hospital list"}
     url = f"/api/events/{ids['borno']}/corrections"
     r = client.post(url, json=body)
     assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
     assert client.post(url, json=body, headers={"Authorization": "Bearer wrong"}).status_code == 403
     assert client.post("/api/events/evt_nope/corrections", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 404
     assert client.post(url, json={"kind": "rewrite"}, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 422
+    # a known kind without what it needs is refused when written, not when the next resolution runs
+    bad = client.post(url, json={"kind": "set-best", "field": "killed", "value": "many"}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert bad.status_code == 422 and "whole number" in bad.json()["detail"]
     before = store.counts()["corrections"]
     r = client.post(url, json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 201 and r.json()["event"] == ids["borno"]

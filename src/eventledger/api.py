@@ -78,5 +78,46 @@ class Ledger:
                              "basis": st.get("kind"), "event": st.get("event"), "reports": 1})
         return pd.DataFrame(rows, columns=["source", "target", "target_id", "basis", "event", "reports"])
 
+    # -- one event, contradictions, corrections (also what `eventledger show|contradictions|event` use) --------
+    def event(self, ref: str) -> dict:
+        """The event with this id, or the only one whose id starts with `ref`; LookupError otherwise."""
+        from eventledger.store import models as m
+
+        with self.store.session() as s:
+            row = s.get(m.EventRow, ref)
+            if row is None:
+                ids = [i for (i,) in s.query(m.EventRow.id).filter(m.EventRow.id.startswith(ref, autoescape=True)).limit(5)]
+                if len(ids) != 1:
+                    raise LookupError(f"no event {ref}" if not ids else f"{ref} matches several events: {', '.join(ids)}")
+                row = s.get(m.EventRow, ids[0])
+            return dict(row.payload)
+
+    def contradictions(self, field: str | None = None) -> list[dict]:
+        """Every contradiction in the store: one row per event and field, with each value and its reports."""
+        rows = []
+        for e in self._records("events"):
+            for c in e.get("contradictions") or ():
+                if field and c["field"] not in (field, f"counts.{field}"):
+                    continue
+                rows.append({"event": e["id"], "date": (e.get("date") or {}).get("value"), "type": e.get("type"),
+                             "field": c["field"], "values": c["values"]})
+        return rows
+
+    def correct(self, kind: str, event: str, **kw) -> tuple[dict, dict | None]:
+        """Record an analyst correction and re-resolve; returns it and the event it now concerns (if any)."""
+        from eventledger.ingest import resolve_store
+        from eventledger.resolve import corrections
+
+        e = self.event(event)
+        if kind == "merge" and kw.get("target"):
+            kw["target"] = self.event(kw["target"])["id"]
+        c = corrections.make(kind, e["id"], **kw)
+        self.store.add_correction(c)
+        resolve_store(self.store)
+        for ev in self._records("events"):
+            if any(x.get("id") == c["id"] for x in ev.get("corrections") or ()):
+                return c, ev
+        return c, None
+
     def close(self) -> None:
         self.store.close()

@@ -144,12 +144,133 @@ def serve(
     run(db=db, host=host, port=port)
 
 
-def _register_subapps() -> None:
+def _ledger(db: str | None):
+    from eventledger.api import Ledger
+
+    return Ledger(_store(db))
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+@app.command()
+def show(event: Annotated[str, typer.Argument(help="Event id (or a unique start of one).")], db: DbOpt = None,
+         as_json: JsonOpt = False) -> None:
+    """Print an event's dossier: each field, each reported value, its source and quote."""
+    from eventledger.resolve.render import dossier
+
     try:
-        from eventledger.eval.cli import app as eval_app
-    except ImportError:  # the evaluation harness is optional at import time
+        e = _ledger(db).event(event)
+    except LookupError as err:
+        fail(str(err))
+    typer.echo(json.dumps(e, ensure_ascii=False, indent=2, default=str) if as_json else "\n".join(dossier(e)))
+
+
+@app.command()
+def contradictions(db: DbOpt = None, field: Annotated[str | None, typer.Option(help="Only this field: killed, date, place, perpetrator, ...")] = None,
+                   as_json: JsonOpt = False) -> None:
+    """List every contradiction across the store: the event, the field, each value and the reports behind it."""
+    rows = _ledger(db).contradictions(field)
+    if as_json:
+        for r in rows:
+            typer.echo(json.dumps(r, ensure_ascii=False, default=str))
         return
-    app.add_typer(eval_app, name="eval", help="Measure quality on the shared development data.")
+    for r in rows:
+        vals = " | ".join(f"{v['value']} ({len(v.get('reports') or v.get('statements') or [])} reports)" for v in r["values"])
+        typer.echo(f"{r['event']}  {r['date'] or '?'}  {r['type'] or '?'}  {r['field']}: {vals}")
+    typer.echo(f"{len(rows)} contradictions", err=True)
 
 
-_register_subapps()
+event_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Analyst corrections to one event, kept apart from "
+                        "the sources' values and re-applied on every re-run.")
+app.add_typer(event_app, name="event")
+NoteOpt = Annotated[str, typer.Option("--note", help="Why (shown with the correction).")]
+AuthorOpt = Annotated[str | None, typer.Option("--author", help="Who decided (default: $USER).")]
+
+
+def _correct(db, kind: str, event: str, note: str, author: str | None, **kw) -> None:
+    import os
+
+    from eventledger.resolve.render import summary_line
+
+    try:
+        c, e = _ledger(db).correct(kind, event, note=note, author=author or os.environ.get("USER"), **kw)
+    except (LookupError, ValueError) as err:
+        fail(str(err))
+    typer.echo(f"recorded {c['id']} ({kind})")
+    if e is not None:
+        typer.echo(summary_line(e))
+
+
+@event_app.command()
+def merge(event: str, other: Annotated[str, typer.Argument(help="The event to fold into EVENT.")], note: NoteOpt = "",
+          author: AuthorOpt = None, db: DbOpt = None) -> None:
+    """Merge OTHER into EVENT: they are one event."""
+    _correct(db, "merge", event, note, author, target=other)
+
+
+@event_app.command()
+def split(event: str, reports: Annotated[list[str], typer.Argument(help="Report ids that form a new event.")], note: NoteOpt = "",
+          author: AuthorOpt = None, db: DbOpt = None) -> None:
+    """Split these reports out of EVENT into a new event of their own."""
+    _correct(db, "split", event, note, author, value=list(reports))
+
+
+@event_app.command()
+def detach(event: str, report: Annotated[str, typer.Argument(help="A report that is not about this event.")], note: NoteOpt = "",
+           author: AuthorOpt = None, db: DbOpt = None) -> None:
+    """Mark a report as not about EVENT: it stands alone."""
+    _correct(db, "detach", event, note, author, target=report)
+
+
+@event_app.command()
+def edit(event: str, field: Annotated[str, typer.Argument(help="date, place, type, ...")],
+         value: Annotated[str, typer.Argument(help="The value (JSON for objects, e.g. '{\"value\": \"2024-03-22\"}').")],
+         note: NoteOpt = "", author: AuthorOpt = None, db: DbOpt = None) -> None:
+    """Set a field to the analyst's value; the computed value stays beside it."""
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        parsed = value
+    _correct(db, "edit", event, note, author, field=field, value=parsed)
+
+
+@event_app.command(name="set-best")
+def set_best(event: str, kind: Annotated[str, typer.Argument(help="A count kind: killed, injured, kidnapped, ...")],
+             value: Annotated[int, typer.Argument(min=0)], note: NoteOpt = "", author: AuthorOpt = None, db: DbOpt = None) -> None:
+    """Choose the best estimate of a count, with a note; every source's value is kept."""
+    _correct(db, "set-best", event, note, author, field=kind, value=value)
+
+
+@event_app.command(name="note")
+def note_(event: str, text: Annotated[str, typer.Argument(help="The remark.")], author: AuthorOpt = None, db: DbOpt = None) -> None:
+    """Attach an analyst's remark to EVENT (changes no value)."""
+    _correct(db, "note", event, text, author)
+
+
+@app.command()
+def train(
+    what: Annotated[str, typer.Argument(help="relevance: the learned document filter")],
+    data: Annotated[Path, typer.Argument(help="MUC-4 style JSON lines (doctext, templates); a document with templates is relevant.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the model (JSON).")] = Path("var/relevance.json"),
+) -> None:
+    """Train an optional learned stage on labelled data (CPU, seconds)."""
+    from eventledger.extract.relevance import RelevanceModel, muc4_examples
+
+    if what != "relevance":
+        fail(f"cannot train '{what}': the one trainable stage is 'relevance'")
+    if not data.exists():
+        fail(f"{data}: no such file")
+    try:
+        texts, labels = muc4_examples(data)
+        model = RelevanceModel.train(texts, labels, about={"trained_on": str(data)})
+    except (ValueError, KeyError) as e:
+        fail(f"{data}: {e}")
+    model.save(out)
+    typer.echo(f"wrote {out}: {model.about['documents']} documents ({model.about['relevant']} relevant), "
+               f"{model.about['features']} features, threshold {model.threshold}")
+
+
+from eventledger.eval.cli import app as eval_app  # noqa: E402 - the sub-app registers after the commands above
+
+app.add_typer(eval_app, name="eval", help="Measure quality on the shared development data.")

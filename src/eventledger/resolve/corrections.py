@@ -1,26 +1,66 @@
 """Analyst corrections, applied after automatic resolution so that they survive every re-run.
 
+This module is the one definition of what a correction is; the CLI (`eventledger event ...`) and the API
+(`POST /api/events/{id}/corrections`) both build them with `make`, which validates them, so a bad
+correction is refused when written and can never break a later resolution run.
+
 Kinds: merge (event + target event), split (event, value: report ids that form a new event),
 detach (event, target or value: one report that stands alone), edit (event, field, value),
-set-best (event, field: a count kind such as "killed" or "counts.killed", value).
+set-best (event, field: a count kind such as "killed" or "counts.killed", value), note (event, note:
+a remark shown on the event that changes nothing).
 Events are found by id through their founder report (see identity.py), so a correction written
 against an id still lands after that event's membership has changed.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
+from eventledger.ids import make_id
 from eventledger.resolve.identity import event_id
 
-KINDS = ("merge", "split", "detach", "edit", "set-best")
+KINDS = ("merge", "split", "detach", "edit", "set-best", "note")
 MEMBERSHIP = ("merge", "split", "detach")
 
 
+def problem(c: dict) -> str | None:
+    """Why a correction cannot be applied as written, or None."""
+    kind = c.get("kind")
+    if kind not in KINDS:
+        return f"kind {kind!r} is not one of {', '.join(KINDS)}"
+    if not c.get("event"):
+        return "it names no event"
+    if kind == "merge" and not c.get("target"):
+        return "merge needs the other event (target)"
+    if kind == "split" and not ids_of(c.get("value")):
+        return "split needs the report ids that form the new event"
+    if kind == "detach" and not (ids_of(c.get("target")) or ids_of(c.get("value"))):
+        return "detach needs the report to detach"
+    if kind in ("edit", "set-best") and not c.get("field"):
+        return f"{kind} needs a field"
+    if kind == "set-best" and not (isinstance(c.get("value"), int) and not isinstance(c.get("value"), bool) and c["value"] >= 0):
+        return "set-best needs a whole number of at least 0"
+    if kind == "note" and not (c.get("note") or "").strip():
+        return "a note needs its text"
+    return None
+
+
+def make(kind: str, event: str, *, field: str | None = None, value: Any = None, target: str | None = None,
+         note: str = "", author: str | None = None, created: str | None = None) -> dict:
+    """A validated correction; its id comes from its content, so recording the same decision twice keeps one."""
+    c = {"kind": kind, "event": event, "target": target, "field": field, "value": value, "note": note or "",
+         "author": author, "created": created or datetime.now(UTC).isoformat(timespec="seconds")}
+    why = problem(c)
+    if why:
+        raise ValueError(f"correction refused: {why}")
+    c["id"] = make_id("cor", kind, event, target, field, repr(value), c["note"], author)
+    return c
+
+
 def ordered(corrections) -> list[dict]:
-    out = sorted(corrections, key=lambda c: (c.get("created") or "", c["id"]))
-    for c in out:
-        if c.get("kind") not in KINDS:
-            raise ValueError(f"correction {c.get('id')} has kind {c.get('kind')!r}; use one of {', '.join(KINDS)}")
-    return out
+    """Corrections in the order they were made; any that could not be applied (older rows) are left out."""
+    return [c for c in sorted(corrections, key=lambda c: (c.get("created") or "", c["id"])) if problem(c) is None]
 
 
 def ids_of(x) -> list[str]:

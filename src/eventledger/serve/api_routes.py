@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, Field
 
-from eventledger.ids import make_id
+from eventledger.resolve import corrections
+from eventledger.resolve.corrections import KINDS
 from eventledger.serve import events as ev
 from eventledger.serve import views
 from eventledger.serve.cursor import BadCursor
@@ -30,9 +30,10 @@ class Page(BaseModel):
 
 
 class CorrectionIn(BaseModel):
-    kind: Literal["set-value", "reject-value", "merge", "split", "reassign-report", "note"]
-    field: str | None = Field(None, max_length=80, description="e.g. killed, date, place, perpetrator")
+    kind: Literal[KINDS]  # type: ignore[valid-type]  # one definition: eventledger.resolve.corrections
+    field: str | None = Field(None, max_length=80, description="edit: a field (date, place, type, ...); set-best: a count kind (killed)")
     value: Any = None
+    target: str | None = Field(None, max_length=200, description="merge: the other event; detach: the report to detach")
     note: str = Field("", max_length=4000)
     author: str | None = Field(None, max_length=200)
 
@@ -205,8 +206,10 @@ def correct(request: Request, event_id: str, body: CorrectionIn) -> dict:
     with store.session() as s:
         if s.get(m.EventRow, event_id) is None:
             raise HTTPException(404, f"no event {event_id}")
-    created = datetime.now(UTC).isoformat(timespec="seconds")
-    c = {"id": make_id("cor", event_id, body.kind, body.field, repr(body.value), body.note, created), "kind": body.kind,
-         "event": event_id, "field": body.field, "value": body.value, "note": body.note, "author": body.author, "created": created}
+    try:
+        c = corrections.make(body.kind, event_id, field=body.field, value=body.value, target=body.target,
+                             note=body.note, author=body.author)
+    except ValueError as e:
+        raise HTTPException(422, str(e)) from e
     store.add_correction(c)
     return c
