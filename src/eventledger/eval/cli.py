@@ -56,9 +56,11 @@ def muc4(
     as_json: JsonOpt = False,
     limit: LimitOpt = None,
     predictions_out: Annotated[Path | None, typer.Option(help="Write predictions as JSON lines (docid, extracts by role).")] = None,
+    relevance: Annotated[str | None, typer.Option(help="Score with the learned relevance filter: a model file from "
+                                                       "`eventledger train relevance`, or 'train' to fit one on train.json first.")] = None,
 ) -> None:
     """Role-filler extraction scored with CEAF-REE (strict and proportional), incident types, false alarms."""
-    _run("muc4", as_json, path=_exists(file), limit=limit, predictions_out=predictions_out)
+    _run("muc4", as_json, path=_exists(file), limit=limit, predictions_out=predictions_out, relevance=relevance)
 
 
 @app.command()

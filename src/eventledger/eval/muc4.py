@@ -142,6 +142,7 @@ def run(
     extract: Callable[[str], Any] | None = None,
     progress: Callable[[int], None] | None = None,
     relevance: Path | str | None = None,
+    compare_learned: bool = False,
 ) -> dict[str, Any]:
     """Extract every document's text with EventLedger (no publication date) and score it.
 
@@ -165,6 +166,11 @@ def run(
     result["data"] = str(path)
     if model is not None:
         result["relevance_model"] = dict(model.about, threshold=model.threshold)
+    if compare_learned and model is None and Path(path).with_name("train.json").exists():
+        # the optional learned stage beside the default, same documents, same scorer
+        learned = run(path, limit=limit, relevance="train")
+        result["learned"] = {"ceaf_ree": learned["ceaf_ree"], "false_alarm": learned["false_alarm"],
+                             "relevance_model": learned["relevance_model"]}
     if predictions_out:
         write_predictions(predictions_out, preds.values())
     return result
@@ -200,4 +206,6 @@ def headline(result: dict) -> dict[str, float]:
         "muc4.ceaf_ree.prop.micro.f1": c["prop"]["micro"]["f1"],
         "muc4.incident_type.template_accuracy": result["incident_type"]["template_accuracy"],
         "muc4.false_alarm.rate": result["false_alarm"]["rate"],
+        **({"muc4.learned.ceaf_ree.strict.micro.f1": result["learned"]["ceaf_ree"]["strict"]["micro"]["f1"]}
+           if "learned" in result else {}),
     }

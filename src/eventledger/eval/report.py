@@ -31,9 +31,17 @@ def tables(task: str, r: dict[str, Any]) -> list[Table]:
              f"{fa['documents_with_muc_type_report']}/{fa['documents_without_templates']} (any report: {fa['documents_with_any_report']})"],
             ["documents / with templates / reports", f"{n['documents']} / {n['documents_with_templates']} / {n['reports']}", f"{n.get('seconds', '-')} s"],
         ]
-        return [("MUC-4 CEAF-REE (per role; micro over roles and documents)",
-                 ["role", "strict P", "strict R", "strict F1", "prop P", "prop R", "prop F1"], rows),
-                ("MUC-4 incident types and false alarms", ["metric", "value", "counts"], other)]
+        out = [("MUC-4 CEAF-REE (per role; micro over roles and documents)",
+                ["role", "strict P", "strict R", "strict F1", "prop P", "prop R", "prop F1"], rows),
+               ("MUC-4 incident types and false alarms", ["metric", "value", "counts"], other)]
+        if "learned" in r:
+            lc, lfa = r["learned"]["ceaf_ree"], r["learned"]["false_alarm"]
+            lrows = [[role, *(pct(lc["strict"][role][x]) for x in ("p", "r", "f1"))]
+                     for role in ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon", "micro")]
+            lrows.append(["false-alarm rate", pct(lfa["rate"]), f"{lfa['documents_with_muc_type_report']}/{lfa['documents_without_templates']}", ""])
+            out.append(("MUC-4 with the optional learned relevance filter (trained on train.json in the same run)",
+                        ["role", "strict P", "strict R", "strict F1"], lrows))
+        return out
     if task in ("wikievents", "rams"):
         m = r["metrics"]
         rows = [_prf_row(k, v) for k, v in m.items()]

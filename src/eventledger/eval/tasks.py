@@ -17,6 +17,7 @@ def run_task(name: str, *, path: Path | None = None, limit: int | None = None,
     if name == "muc4":
         from eventledger.eval import muc4
 
+        kw.setdefault("compare_learned", not kw.get("relevance"))
         return muc4.run(path or paths["muc4"], limit=limit, progress=progress, **kw)
     if name in ("wikievents", "rams"):
         from eventledger.eval import kairos
