@@ -79,7 +79,9 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=300)
     ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--json", action="store_true", help="Print one JSON object (for benchmarks/run.py).")
     args = ap.parse_args()
+    say = (lambda *a: None) if args.json else print
     from fastapi.testclient import TestClient
 
     from eventledger.serve import create_app
@@ -90,7 +92,8 @@ def main() -> None:
     store = Store(f"sqlite:///{path}")
     t0 = time.perf_counter()
     ids = build(store, args.events) if fresh else [f"evt_{i:016x}" for i in range(args.events)]
-    print(f"store: {args.events} synthetic events ({'built in %.1f s' % (time.perf_counter() - t0) if fresh else 'reused'}) at {path}")
+    build_s = time.perf_counter() - t0
+    say(f"store: {args.events} synthetic events ({'built in %.1f s' % (time.perf_counter() - t0) if fresh else 'reused'}) at {path}")
     client = TestClient(create_app(store))
     rng = random.Random(1)
     client.get("/api/events")  # warm caches and the connection pool
@@ -98,16 +101,28 @@ def main() -> None:
         "list (newest first, 50)": ["/api/events?limit=50"] * args.requests,
         "list page 2 via cursor": [],
         "list filtered (country+contested)": [f"/api/events?country={rng.choice(COUNTRIES)[0]}&contested=true&limit=50" for _ in range(args.requests)],
+        "list filtered (country)": [f"/api/events?country={rng.choice(COUNTRIES)[0]}&limit=50" for _ in range(args.requests)],
+        "list filtered (contested)": ["/api/events?contested=true&limit=50"] * args.requests,
+        "list filtered (min 3 sources)": ["/api/events?min_sources=3&limit=50"] * args.requests,
+        "list filtered (date range)": [f"/api/events?date_from=20{rng.randint(15, 23)}-01&date_to=20{rng.randint(23, 24)}-12&limit=50"
+                                       for _ in range(args.requests)],
+        "list filtered (type)": [f"/api/events?type={rng.choice(TYPES)}&limit=50" for _ in range(args.requests)],
         "list sorted by deaths": ["/api/events?sort=-killed&limit=50"] * args.requests,
         "dossier": [f"/api/events/{rng.choice(ids)}" for _ in range(args.requests)],
     }
     nxt = client.get("/api/events?limit=50").json()["next"]
     cases["list page 2 via cursor"] = [f"/api/events?limit=50&cursor={nxt}"] * args.requests
-    print(f"{'endpoint':36} {'median ms':>10} {'p99 ms':>8}")
+    say(f"{'endpoint':36} {'median ms':>10} {'p99 ms':>8}")
+    out = {}
     for name, urls in cases.items():
         med, p99 = measure(client, urls)
-        print(f"{name:36} {med:10.1f} {p99:8.1f}")
+        out[name] = {"median_ms": round(med, 2), "p99_ms": round(p99, 2), "requests": len(urls)}
+        say(f"{name:36} {med:10.1f} {p99:8.1f}")
     store.close()
+    if args.json:
+        import json
+
+        print(json.dumps({"events": args.events, "build_s": round(build_s, 1), "cases": out}))
 
 
 if __name__ == "__main__":
