@@ -26,9 +26,10 @@ DEFAULT_TASKS: dict[str, dict[str, Any]] = {
     "rams": {"limit": 200, "ci": True},
     "articles": {"limit": None, "ci": False},
     "seeds": {"limit": None, "ci": True},
+    "resolution": {"limit": None, "ci": True},
 }
 DATA_FOR_TASK = {"muc4": ("muc4",), "wikievents": ("wikievents",), "rams": ("rams",),
-                 "articles": ("articles",), "seeds": ("seeds-gold", "seeds")}
+                 "articles": ("articles",), "seeds": ("seeds-gold", "seeds"), "resolution": ("seeds-gold", "seeds", "muc4")}
 
 
 def sha256_path(path: Path) -> str:

@@ -91,6 +91,12 @@ def seeds(gold: Annotated[Path, typer.Argument(help="seeds-gold.json")],
     _run("seeds", as_json, path=_exists(gold), corpus=_exists(corpus))
 
 
+@app.command(name="resolution")
+def resolution_(as_json: JsonOpt = False, limit: LimitOpt = None) -> None:
+    """Pairwise and B-cubed resolution scores on a set built from the seeds gold and MUC-4 dev."""
+    _run("resolution", as_json, limit=limit)
+
+
 def _commit() -> str | None:
     from eventledger.eval.paths import ROOT
 

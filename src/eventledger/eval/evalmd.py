@@ -12,6 +12,7 @@ COMMANDS = {
     "rams": "eventledger eval rams ../shared/data/rams/dev.jsonlines",
     "articles": "eventledger eval articles ../shared/data/article-extraction",
     "seeds": "eventledger eval seeds ../shared/eval/seeds-gold.json ../shared/corpus/seeds",
+    "resolution": "eventledger eval resolution",
 }
 
 METHODS = """\
@@ -54,6 +55,11 @@ METHODS = """\
   prediction, recall over pages with ground truth, F1 from the two means. EventLedger's
   `eventledger.read.extract_html` beside plain `trafilatura.extract` with defaults, same pages, same run.
   Published: trafilatura 2.0.0 0.958, readability.js 0.947.
+- **Resolution** (pairwise and B-cubed P/R/F1 over items): the set is built at evaluation time from
+  the seeds gold (one item per document and gold event it reports) and MUC-4 dev (one item per document
+  with templates; same incident = a shared victim name of two or more words and a shared incident type,
+  a conservative rule); see `src/eventledger/eval/resolution.py` for how each item's predicted event is
+  chosen. Pairwise precision/recall with no predicted or no gold pairs is 0.
 - **Seeds** (5 documents, hand gold): ingested into a temporary SQLite store, exports compared as
   `../shared/tools/check-seeds` does (loose title similarity, date prefix within tolerance, place by
   city/province/country), plus an event-type check, qualifiers of figures, claims, attributions,

@@ -55,6 +55,14 @@ def tables(task: str, r: dict[str, Any]) -> list[Table]:
         if "ratio_f1" in r:
             rows.append(["eventledger / trafilatura F1", "", "", f"{r['ratio_f1']:.3f}", "", "", ""])
         return [("Article main text (word 4-shingles)", ["system", "P", "R", "F1", "pages", "errors", "time"], rows)]
+    if task == "resolution":
+        rows = [[name, pct(x["p"]), pct(x["r"]), pct(x["f1"]), pct(x["b3_p"]), pct(x["b3_r"]), pct(x["b3_f1"]),
+                 f"{x['items']} items, {x['gold_clusters']} gold / {x['predicted_clusters']} predicted clusters, "
+                 f"pairs {x['pairs_correct']}/{x['pairs_predicted']} predicted, {x['pairs_gold']} gold"]
+                for name, x in r["sets"].items()]
+        mi = r["micro"]
+        rows.append(["micro (pairs summed)", pct(mi["p"]), pct(mi["r"]), pct(mi["f1"]), "", "", "", f"{r['seconds']} s"])
+        return [("Resolution of reports into events", ["set", "pairwise P", "pairwise R", "pairwise F1", "B3 P", "B3 R", "B3 F1", "counts"], rows)]
     if task == "seeds":
         rows = []
         for k, v in r.get("segmentation", {}).items():

@@ -8,7 +8,7 @@ from typing import Any
 
 from eventledger.eval.paths import default_paths
 
-TASKS = ("muc4", "wikievents", "rams", "articles", "seeds")
+TASKS = ("muc4", "wikievents", "rams", "articles", "seeds", "resolution")
 
 
 def run_task(name: str, *, path: Path | None = None, limit: int | None = None,
@@ -27,6 +27,10 @@ def run_task(name: str, *, path: Path | None = None, limit: int | None = None,
         from eventledger.eval import articles
 
         return articles.run(path or paths["articles"], limit=limit, **kw)
+    if name == "resolution":
+        from eventledger.eval import resolution
+
+        return resolution.run({**paths, **({"muc4": path} if path else {})}, limit=limit)
     if name == "seeds":
         from eventledger.eval import seeds
 
@@ -45,6 +49,10 @@ def headline(name: str, result: dict) -> dict[str, float]:
         return h(name, result)
     if name == "articles":
         from eventledger.eval.articles import headline as h
+
+        return h(result)
+    if name == "resolution":
+        from eventledger.eval.resolution import headline as h
 
         return h(result)
     from eventledger.eval.seeds import headline as h
