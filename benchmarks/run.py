@@ -59,7 +59,7 @@ def commit() -> str:
 
 def run(quick: bool) -> dict:
     sizes = {"events": 2000, "requests": 20, "extract_docs": 30, "feed_items": 100} if quick else \
-            {"events": 100_000, "requests": 300, "extract_docs": 200, "feed_items": 2000}
+            {"events": 100_000, "requests": 300, "extract_docs": 200, "feed_items": 500}
     res: dict = {"machine": machine(), "commit": commit(), "quick": quick, "sizes": sizes,
                  "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
     t = time.perf_counter()
