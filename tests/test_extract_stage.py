@@ -107,3 +107,15 @@ def test_lowercase_text_still_finds_roles():
     assert [a.text for a in r.weapons] == ["dynamite"]
     assert any(a.actor_id == "fmln" for a in r.perpetrator_orgs)
     assert "electric power substation" in [a.text for a in r.targets]
+
+
+def test_named_place_before_the_attack_noun_is_a_target_not_a_perpetrator(ex):
+    d = extract_text("Nobody expected anything as big as the Central Plaza Hotel bombing in Kampala.", extractor=ex)
+    [r] = d.reports
+    assert [a.text for a in r.targets] == ["Central Plaza Hotel"] and r.perpetrator_orgs == []
+
+
+def test_perpetrator_span_covers_the_registry_name(ex):
+    d = extract_text("Fighters of the Islamic State West Africa Province attacked a market in Maiduguri.", extractor=ex)
+    orgs = [(a.text, a.actor_id) for r in d.reports for a in r.perpetrator_orgs]
+    assert ("Islamic State West Africa Province", "islamic-state-west-africa") in orgs

@@ -154,6 +154,11 @@ class FrameFinder:
                 for p in _preps(tok, ("of",)):
                     b = max(b, p.i + 1)
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        hit = getattr(actor_at, "hit", lambda a, b: None)(start, end)
+        if hit is not None and hit[0] >= doc[a].idx - 4 and (hit[0] < start or hit[1] > end):
+            # the registry's name is longer than the parse's phrase ("Islamic State" of "Islamic State Khorasan
+            # Province"): the span covers the whole name, so the text and the actor id say the same thing
+            start, end = min(start, hit[0]), max(end, hit[1])
         return Span(start, end, doc.text[start:end], actor_at(start, end))
 
     def _classify_agent(self, fr: Frame, tok, actor_at) -> None:
@@ -217,6 +222,9 @@ class FrameFinder:
                 if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN"):
                     if c.lower_ in self.lex.weapon_heads:
                         fr.add("weapons", self._span(c, actor_at))
+                    elif c.pos_ == "PROPN" and c.lower_ in self.lex.target_heads and not actor_at(c.idx, c.idx + len(c.text)):
+                        # "the Crocus City Hall bombing": a named place before the attack noun is its target
+                        fr.add("targets", self._span(c, actor_at))
                     elif actor_at(c.idx, c.idx + len(c.text)) or c.ent_type_ in _ORG_ENTS or c.lower_ in self.lex.perp_ind_heads:
                         self._classify_agent(fr, c, actor_at)
             for a in _preps(tok, ("by", "of") if et.type != "targeted killing" and et.type != "kidnapping" else ("by",)):

@@ -168,11 +168,18 @@ class Extractor:
             s0, s1 = w.sents[i]
             sdoc = w.parse[i]
 
-            def actor_at(a: int, b: int, _s0=s0) -> str | None:
+            def actor_hit(a: int, b: int, _s0=s0) -> tuple[int, int, str] | None:
+                """The registry match overlapping sentence offsets a..b, in sentence offsets."""
                 for x, y, aid in w.actors:
                     if x < _s0 + b and _s0 + a < y:
-                        return aid
+                        return x - _s0, y - _s0, aid
                 return None
+
+            def actor_at(a: int, b: int) -> str | None:
+                hit = actor_hit(a, b)
+                return hit[2] if hit else None
+
+            actor_at.hit = actor_hit
 
             frames = self.frames.frames(sdoc, actor_at=actor_at)
             counts = [c for c in find_counts(w.text[s0:s1])] if NUMBER_RX.search(w.text[s0:s1]) or _VAGUE_RX.search(w.text[s0:s1]) else []
