@@ -119,3 +119,18 @@ def test_perpetrator_span_covers_the_registry_name(ex):
     d = extract_text("Fighters of the Islamic State West Africa Province attacked a market in Maiduguri.", extractor=ex)
     orgs = [(a.text, a.actor_id) for r in d.reports for a in r.perpetrator_orgs]
     assert ("Islamic State West Africa Province", "islamic-state-west-africa") in orgs
+
+
+def test_a_victim_named_by_surname_is_reported_under_the_full_name(ex):
+    d = extract_text("Senator Federico Estrada Velez spoke in Medellin on Monday. Gunmen killed Velez outside his office.",
+                     extractor=ex)
+    victims = [a for r in d.reports for a in r.victims]
+    assert [a.text for a in victims] == ["Federico Estrada Velez"]
+    assert d.text[victims[0].start:victims[0].end] == "Federico Estrada Velez"
+
+
+def test_possessive_and_relative_clause_victims(ex):
+    d = extract_text("Rebels attacked the town to avenge Maria Lopez Ortega's murder. Juan Perez Soto, who was "
+                     "kidnapped near the border, was freed.", extractor=ex)
+    victims = {a.text for r in d.reports for a in r.victims}
+    assert {"Maria Lopez Ortega", "Juan Perez Soto"} <= victims

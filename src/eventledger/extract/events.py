@@ -153,6 +153,8 @@ class FrameFinder:
             if tok.lower_ in ("members", "member", "group", "groups", "units", "unit", "column"):
                 for p in _preps(tok, ("of",)):
                     b = max(b, p.i + 1)
+        while b - 1 > a and doc[b - 1].lower_ in ("'s", "’s", "'"):  # the possessive ending is no part of a name
+            b -= 1
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         hit = getattr(actor_at, "hit", lambda a, b: None)(start, end)
         if hit is not None and hit[0] >= doc[a].idx - 4 and (hit[0] < start or hit[1] > end):
@@ -187,7 +189,8 @@ class FrameFinder:
             fr.add("weapons", sp)
         elif low in self.lex.target_heads or tok.ent_type_ in ("FAC",):
             fr.add("targets", sp)
-        elif tok.ent_type_ in _NAME_ENTS:
+        elif tok.ent_type_ in _NAME_ENTS or any(c.dep_ in ("compound", "flat") and c.ent_type_ in _NAME_ENTS for c in tok.lefts):
+            # a name whose last word the tagger missed ("Jaime Pardo leal") is still a name
             fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", sp)
         elif low in self.lex.victim_heads:
             # a person named in apposition ("the minister, Orlando Letelier") is the victim to report
@@ -211,15 +214,21 @@ class FrameFinder:
             for p in _preps(tok, ("on", "against", "at", "in", "near", "outside", "inside")):
                 if p.lower_ in self.lex.target_heads or p.ent_type_ == "FAC":
                     self._classify_patient(fr, p, actor_at, et)
-            # "X, who attacked": the subject of a relative clause is the noun it modifies
+            # "X, who attacked": the subject of a relative clause is the noun it modifies;
+            # "X, who was kidnapped": in the passive it is the one it happened to
             if tok.dep_ == "relcl" and not passive:
                 self._classify_agent(fr, tok.head, actor_at)
+            elif tok.dep_ == "relcl" and passive and tok.head.pos_ in ("PROPN", "NOUN"):
+                self._classify_patient(fr, tok.head, actor_at, et)
             if tok.dep_ in ("acl",) and passive:  # "a priest killed by ..."
                 self._classify_patient(fr, tok.head, actor_at, et)
             # subject of a governing verb: "guerrillas launched an attack" handled for nouns below
         else:
             for c in tok.children:
-                if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN"):
+                if c.dep_ == "poss" and c.ent_type_ in _NAME_ENTS and et.family == "attack" and not actor_at(c.idx, c.idx + len(c.text)):
+                    # "Bernardo Jaramillo Ossa's murder": the person whose killing it was
+                    self._classify_patient(fr, c, actor_at, et)
+                elif c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN"):
                     if c.lower_ in self.lex.weapon_heads:
                         fr.add("weapons", self._span(c, actor_at))
                     elif c.pos_ == "PROPN" and c.lower_ in self.lex.target_heads and not actor_at(c.idx, c.idx + len(c.text)):

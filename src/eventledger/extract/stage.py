@@ -204,6 +204,7 @@ class Extractor:
                     prev = _recent(reports, i, _kind_family(c.kind))
                     if prev is not None:
                         self._attach_counts(doc, w, i, prev, [c])
+        _full_names(w, [r for _, r in reports], titles=self.lex.person_titles | self.lex.role_words)
         _one_mention_per_entity([r for _, r in reports])
         for _, r in reports:
             if r not in doc.reports:
@@ -350,6 +351,41 @@ def _entity_key(arg: Arg) -> str:
     words = re.findall(r"[\w-]+", arg.text.lower())
     head = words[-1] if words else ""
     return head[:-1] if head.endswith("s") and len(head) > 3 else head
+
+
+_NAME_SEQ = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:(?:de|del|la|y|van|von|al|bin|ibn)\s+)?[A-Z][\w'-]+){1,5}")
+
+
+def _full_names(w: SegWork, reports: list[Report], *, titles=frozenset()) -> None:
+    """A person named by surname ("Velez") after the full name ("Federico Estrada Velez") is reported under
+    the full name, its first mention in the segment: one person, one name, and the span shows where it is
+    written in full."""
+    seg = w.seg
+    names = []
+    for m in _NAME_SEQ.finditer(w.text):
+        x = m.start()
+        for word in m.group(0).split():  # "Senator Federico Estrada Velez": the title is no part of the name
+            if word.lower().strip(".") not in titles:
+                break
+            x += len(word) + 1
+        while x < m.end() and w.text[x].isspace():
+            x += 1
+        if len(w.text[x:m.end()].split()) >= 2:
+            names.append((x, m.end(), w.text[x:m.end()].lower().split()))
+    if not names:
+        return
+    for r in reports:
+        for role in ("victims", "perpetrator_individuals"):
+            args = getattr(r, role)
+            for k, a in enumerate(args):
+                words = a.text.lower().split()
+                if a.actor_id or not 1 <= len(words) <= 3 or not a.text[:1].isalpha():
+                    continue
+                full = next(((x, y) for x, y, ws in names if len(ws) > len(words) and ws[-len(words):] == words), None)
+                if full is None:
+                    continue
+                x, y = full
+                args[k] = Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), None)
 
 
 def _one_mention_per_entity(reports: list[Report]) -> None:
