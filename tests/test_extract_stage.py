@@ -134,3 +134,15 @@ def test_possessive_and_relative_clause_victims(ex):
                      "kidnapped near the border, was freed.", extractor=ex)
     victims = {a.text for r in d.reports for a in r.victims}
     assert {"Maria Lopez Ortega", "Juan Perez Soto"} <= victims
+
+
+def test_members_of_a_group_are_individuals_and_the_group_is_the_organisation(ex):
+    d = extract_text("Members of the FMLN attacked a police post in San Miguel.", extractor=ex)
+    [r] = d.reports
+    assert [a.text for a in r.perpetrator_individuals] == ["Members of the FMLN"]
+    assert [(a.text, a.actor_id) for a in r.perpetrator_orgs] == [("FMLN", "fmln")]
+
+
+def test_a_tally_of_arms_is_not_the_weapon_of_an_attack(ex):
+    d = extract_text("The army said the rebels who attacked the base lost 12 rifles, 3 mortars and 40 grenades.", extractor=ex)
+    assert [a.text for r in d.reports for a in r.weapons] == []

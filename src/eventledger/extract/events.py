@@ -169,6 +169,15 @@ class FrameFinder:
             return
         sp = self._span(tok, actor_at)
         low = tok.lower_
+        if low in ("members", "member") or low in self.lex.perp_ind_heads:
+            # "members of the FMLN": the people are the individuals, the organisation is the of-phrase alone
+            orgs = [o for o in _preps(tok, ("of", "from")) if actor_at(o.idx, o.idx + len(o.text))
+                    or o.ent_type_ in _ORG_ENTS or o.lower_ in self.lex.perp_org_heads]
+            if orgs:
+                fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
+                for o in orgs:
+                    fr.add("perpetrator_orgs", self._span(o, actor_at))
+                return
         if sp.actor_id or tok.ent_type_ in _ORG_ENTS or low in self.lex.perp_org_heads:
             # "members of the FMLN": the individuals, and the organisation in the of-phrase
             fr.add("perpetrator_orgs", sp)
@@ -259,6 +268,9 @@ class FrameFinder:
     def _weapons(self, fr: Frame, sent) -> None:
         if _SEIZED.search(sent.text):
             return  # an arms haul or a clash inventory, not what the attack was done with
+        counted = [t for t in sent if t.lower_ in self.lex.weapon_heads and any(c.dep_ == "nummod" for c in t.children)]
+        if len(counted) >= 3:
+            return  # "24 SA-7s, 915 rifles, 49 mortars": a tally of arms, not the weapons of one attack
         for t in sent:
             if t.lower_ in _NEEDS_MODIFIER and not any(c.lower_ in self.lex.weapon_heads or c.lower_ in self.lex.weapon_modifiers
                                                        for c in t.lefts):
@@ -280,7 +292,7 @@ class FrameFinder:
             aid = actor_at(t.idx, t.idx + len(t.text))
             if aid and t.ent_iob_ in ("B", "O") and (
                     t.dep_ in ("nsubj", "pobj", "poss", "compound") and self.actor_kind(aid) in _LOOSE_PERP_KINDS
-                    or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force"):
+                    or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force" and t.head.lemma_.lower() in self.lex.verb_type):
                 if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
                     # "the medellin cartel": the compound names the actor, the phrase is its head's
                     head = t.head if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") else t
