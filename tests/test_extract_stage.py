@@ -146,3 +146,13 @@ def test_members_of_a_group_are_individuals_and_the_group_is_the_organisation(ex
 def test_a_tally_of_arms_is_not_the_weapon_of_an_attack(ex):
     d = extract_text("The army said the rebels who attacked the base lost 12 rifles, 3 mortars and 40 grenades.", extractor=ex)
     assert [a.text for r in d.reports for a in r.weapons] == []
+
+
+def test_those_held_responsible_for_an_attack_are_its_perpetrators(ex):
+    cases = {
+        "Officials said the Shining Path was responsible for the bombing of the bridge.": "Shining Path",
+        "Police believe the Medellin Cartel is behind the car bomb attack on the newspaper.": "Medellin Cartel",
+    }
+    for text, who in cases.items():
+        orgs = [a.text for r in extract_text(text, extractor=ex).reports for a in r.perpetrator_orgs]
+        assert any(who in o for o in orgs), (text, orgs)

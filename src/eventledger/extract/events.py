@@ -83,6 +83,35 @@ def _preps(tok, words: tuple[str, ...]):
 _LOOSE_PERP_KINDS = {"armed-group", "criminal", "movement", None}
 
 
+def _subjects(verb):
+    return [x for c in verb.children if c.dep_ in _SUBJ | _PASS_SUBJ for x in _expand_conj(c)]
+
+
+def _held_responsible(tok):
+    """Who the sentence makes answerable for the attack noun `tok`:
+    "X were responsible for the assassination", "blames X for the murder", "X are behind this attack",
+    "persons suspected of participating in the attack"."""
+    if tok.dep_ != "pobj":
+        return []
+    prep, up = tok.head, tok.head.head
+    if prep.lower_ == "for" and up.lower_ == "responsible":
+        if up.dep_ in ("acomp", "amod") and up.head.pos_ in ("AUX", "VERB"):
+            return _subjects(up.head) or [c for c in up.head.children if c.dep_ in ("dobj", "obj")]
+        if up.dep_ in ("oprd", "xcomp", "ccomp"):  # "held X responsible for ..."
+            return [c for c in up.head.children if c.dep_ in ("dobj", "obj")]
+    if prep.lower_ == "for" and up.lemma_ in ("blame", "accuse", "charge", "convict", "arrest", "sentence", "hold"):
+        return [x for c in up.children if c.dep_ in ("dobj", "obj") for x in _expand_conj(c)] or (
+            _subjects(up) if any(c.dep_ in _PASS_SUBJ for c in up.children) else [])
+    if prep.lower_ == "behind" and up.pos_ in ("AUX", "VERB"):
+        return _subjects(up)
+    if prep.lower_ == "in" and up.lemma_ in ("participate", "involve", "implicate", "take part"):
+        clause = up.head.head if up.dep_ == "pcomp" else up
+        if clause.dep_ in ("acl", "relcl") and clause.head.pos_ in ("NOUN", "PROPN"):
+            return [clause.head]  # "three persons suspected of participating in the attack"
+        return _subjects(clause) or _subjects(up)
+    return []
+
+
 class FrameFinder:
     def __init__(self, lexicon: Lexicon, actor_kind=lambda actor_id: None):
         self.lex = lexicon
@@ -264,6 +293,8 @@ class FrameFinder:
             if tok.dep_ in _PASS_SUBJ | _SUBJ and h.lemma_ in ("claim", "perpetrate", "carry", "commit", "attribute", "blame"):
                 for a in _preps(h, ("by", "to", "on")):
                     self._classify_agent(fr, a, actor_at)
+            for a in _held_responsible(tok):
+                self._classify_agent(fr, a, actor_at)
 
     def _weapons(self, fr: Frame, sent) -> None:
         if _SEIZED.search(sent.text):
