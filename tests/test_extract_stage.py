@@ -156,3 +156,15 @@ def test_those_held_responsible_for_an_attack_are_its_perpetrators(ex):
     for text, who in cases.items():
         orgs = [a.text for r in extract_text(text, extractor=ex).reports for a in r.perpetrator_orgs]
         assert any(who in o for o in orgs), (text, orgs)
+
+
+def test_phrase_triggers_reach_the_parser_and_lists_are_spelled_out(ex):
+    d = extract_text("Rebels blew up a power substation in Cauca. They also burned three vehicles -- an ambulance, "
+                     "a fuel truck and a bus.", extractor=ex)
+    targets = {a.text for r in d.reports for a in r.targets}
+    assert {"power substation", "ambulance", "fuel truck", "bus"} <= targets
+
+
+def test_what_an_attack_destroyed_is_its_target(ex):
+    d = extract_text("A car bomb exploded in Bogota on Tuesday and destroyed the newspaper building.", extractor=ex)
+    assert "newspaper building" in {a.text for r in d.reports for a in r.targets}

@@ -20,6 +20,7 @@ _SEIZED = re.compile(r"\b(?:seiz|confiscat|captur|cache|arsenal|found|recover|sm
 _NEEDS_MODIFIER = {"charge", "charges", "device", "devices", "sticks", "shell", "shells", "vest", "belt",
                    "cocktail", "cocktails", "traps"}
 _ORG_ENTS = {"ORG", "NORP"}
+_DAMAGE = {"destroy", "damage", "affect", "hit", "wreck", "shatter", "raze", "derail", "sabotage", "gut", "demolish"}
 
 
 @dataclass(slots=True)
@@ -62,11 +63,13 @@ def np_span(tok) -> tuple[int, int]:
     return left, right + 1
 
 
-def _expand_conj(tok):
+def _expand_conj(tok, *, appos: bool = False):
+    """The phrase and those coordinated with it; with `appos`, also the items a phrase is spelled out into
+    ("three vehicles -- an ambulance, a fuel truck and a station wagon")."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
-            out.extend(_expand_conj(c))
+        if (c.dep_ == "conj" or appos and c.dep_ == "appos") and c.pos_ in ("NOUN", "PROPN"):
+            out.extend(_expand_conj(c, appos=appos))
     return out
 
 
@@ -163,6 +166,8 @@ class FrameFinder:
                 fr.etype, fr.trigger = et, span
             self._roles(fr, tok, et, actor_at)
         for fr in by_family.values():
+            if fr.etype.family == "attack":
+                self._damaged(fr, sent, actor_at)
             self._weapons(fr, sent)
             if fr.etype.family == "attack":
                 self._sentence_perps(fr, sent, actor_at)
@@ -242,7 +247,7 @@ class FrameFinder:
         if tok.pos_ == "VERB":
             passive = any(c.dep_ in _PASS_SUBJ for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
             for c in tok.children:
-                for x in _expand_conj(c):
+                for x in _expand_conj(c, appos=c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ):
                     if c.dep_ in _SUBJ and not passive:
                         self._classify_agent(fr, x, actor_at)
                     elif c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ:
@@ -295,6 +300,16 @@ class FrameFinder:
                     self._classify_agent(fr, a, actor_at)
             for a in _held_responsible(tok):
                 self._classify_agent(fr, a, actor_at)
+
+    def _damaged(self, fr: Frame, sent, actor_at) -> None:
+        """In an attack sentence, what was destroyed, damaged or hit is a target ("the blast destroyed 500 houses")."""
+        for t in sent:
+            if t.pos_ == "VERB" and t.lemma_.lower() in _DAMAGE:
+                for c in t.children:
+                    if c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ:
+                        for x in _expand_conj(c, appos=True):
+                            if x.lower_ in self.lex.target_heads or x.ent_type_ == "FAC":
+                                self._classify_patient(fr, x, actor_at, fr.etype)
 
     def _weapons(self, fr: Frame, sent) -> None:
         if _SEIZED.search(sent.text):

@@ -66,8 +66,10 @@ class Lexicon:
         words = sorted(self.verb_type.keys() | self.noun_type.keys(), key=len, reverse=True)
         # cheap prefilter: any trigger stem or phrase in a sentence sends it to the parser
         stems = {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in words}
-        self.trigger_prefilter = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) + r")", re.I)
         self.phrase_rx = [(p, t) for t in self.types for p in t.phrases]
+        # phrases ("blew up", "set fire to") hold forms no stem covers, so they are part of the prefilter too
+        self.trigger_prefilter = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) + r")"
+                                            + "".join(f"|(?:{p.pattern})" for p, _ in self.phrase_rx), re.I)
         self.weapon_heads = frozenset(roles["weapon_heads"])
         self.weapon_modifiers = frozenset(roles["weapon_modifiers"])
         self.target_heads = frozenset(roles["target_heads"])
