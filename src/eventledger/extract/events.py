@@ -20,6 +20,11 @@ _SEIZED = re.compile(r"\b(?:seiz|confiscat|captur|cache|arsenal|found|recover|sm
 _NEEDS_MODIFIER = {"charge", "charges", "device", "devices", "sticks", "shell", "shells", "vest", "belt",
                    "cocktail", "cocktails", "traps"}
 _ORG_ENTS = {"ORG", "NORP"}
+# verbs whose subject speaks, learns or reacts rather than acts: "police said", "the army reported"
+_NOT_AGENCY = {"say", "tell", "report", "announce", "confirm", "state", "add", "deny", "claim", "believe", "suspect",
+               "investigate", "find", "discover", "arrive", "respond", "react", "arrest", "detain", "search", "identify",
+               "know", "think", "note", "explain", "indicate", "reveal", "inform", "warn", "urge", "ask", "launch", "begin",
+               "continue", "remain", "be", "have"}
 _DAMAGE = {"destroy", "damage", "affect", "hit", "wreck", "shatter", "raze", "derail", "sabotage", "gut", "demolish"}
 
 
@@ -338,7 +343,7 @@ class FrameFinder:
             aid = actor_at(t.idx, t.idx + len(t.text))
             if aid and t.ent_iob_ in ("B", "O") and (
                     t.dep_ in ("nsubj", "pobj", "poss", "compound") and self.actor_kind(aid) in _LOOSE_PERP_KINDS
-                    or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force" and t.head.lemma_.lower() in self.lex.verb_type):
+                    or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force" and t.head.lemma_.lower() not in _NOT_AGENCY):
                 if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
                     # "the medellin cartel": the compound names the actor, the phrase is its head's
                     head = t.head if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") else t
