@@ -168,3 +168,8 @@ def test_phrase_triggers_reach_the_parser_and_lists_are_spelled_out(ex):
 def test_what_an_attack_destroyed_is_its_target(ex):
     d = extract_text("A car bomb exploded in Bogota on Tuesday and destroyed the newspaper building.", extractor=ex)
     assert "newspaper building" in {a.text for r in d.reports for a in r.targets}
+
+
+def test_the_assassinated_candidate_is_the_victim(ex):
+    d = extract_text("Navarro replaced the assassinated Carlos Pizarro as candidate.", extractor=ex)
+    assert any("Pizarro" in a.text for r in d.reports for a in r.victims)

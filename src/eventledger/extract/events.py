@@ -268,7 +268,7 @@ class FrameFinder:
                 self._classify_agent(fr, tok.head, actor_at)
             elif tok.dep_ == "relcl" and passive and tok.head.pos_ in ("PROPN", "NOUN"):
                 self._classify_patient(fr, tok.head, actor_at, et)
-            if tok.dep_ in ("acl",) and passive:  # "a priest killed by ..."
+            if tok.dep_ in ("acl", "amod") and passive:  # "a priest killed by ...", "the assassinated candidate"
                 self._classify_patient(fr, tok.head, actor_at, et)
             # subject of a governing verb: "guerrillas launched an attack" handled for nouns below
         else:
