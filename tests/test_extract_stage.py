@@ -173,3 +173,11 @@ def test_what_an_attack_destroyed_is_its_target(ex):
 def test_the_assassinated_candidate_is_the_victim(ex):
     d = extract_text("Navarro replaced the assassinated Carlos Pizarro as candidate.", extractor=ex)
     assert any("Pizarro" in a.text for r in d.reports for a in r.victims)
+
+
+def test_held_responsible_as_a_modifier_and_names_stop_at_an_open_bracket(ex):
+    d = extract_text("We hold the government and the armed forces responsible for this new attack. Members of the "
+                     "Shining Path (SL) attacked a bus in Lima.", extractor=ex)
+    orgs = [a.text for r in d.reports for a in r.perpetrator_orgs]
+    assert any("armed forces" in o for o in orgs)
+    assert all("(" not in o for o in orgs)

@@ -107,6 +107,11 @@ def _held_responsible(tok):
             return _subjects(up.head) or [c for c in up.head.children if c.dep_ in ("dobj", "obj")]
         if up.dep_ in ("oprd", "xcomp", "ccomp"):  # "held X responsible for ..."
             return [c for c in up.head.children if c.dep_ in ("dobj", "obj")]
+        if up.dep_ == "amod" and up.head.pos_ in ("NOUN", "PROPN"):  # "hold the government and the army responsible"
+            n = up.head
+            while n.dep_ in ("appos", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
+                n = n.head
+            return _expand_conj(n, appos=True)
     if prep.lower_ == "for" and up.lemma_ in ("blame", "accuse", "charge", "convict", "arrest", "sentence", "hold"):
         return [x for c in up.children if c.dep_ in ("dobj", "obj") for x in _expand_conj(c)] or (
             _subjects(up) if any(c.dep_ in _PASS_SUBJ for c in up.children) else [])
@@ -192,8 +197,10 @@ class FrameFinder:
             if tok.lower_ in ("members", "member", "group", "groups", "units", "unit", "column"):
                 for p in _preps(tok, ("of",)):
                     b = max(b, p.i + 1)
-        while b - 1 > a and doc[b - 1].lower_ in ("'s", "’s", "'"):  # the possessive ending is no part of a name
+        while b - 1 > a and doc[b - 1].lower_ in ("'s", "’s", "'", "("):  # a possessive ending or an open bracket
             b -= 1
+        if any(doc[k].text == "(" for k in range(a, b)) and not any(doc[k].text == ")" for k in range(a, b)):
+            b = next(k for k in range(a, b) if doc[k].text == "(")  # "front (fmln": the name stops at the bracket
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         hit = getattr(actor_at, "hit", lambda a, b: None)(start, end)
         if hit is not None and hit[0] >= doc[a].idx - 4 and (hit[0] < start or hit[1] > end):
