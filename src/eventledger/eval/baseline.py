@@ -29,7 +29,7 @@ DEFAULT_TASKS: dict[str, dict[str, Any]] = {
     "resolution": {"limit": None, "ci": True},
 }
 DATA_FOR_TASK = {"muc4": ("muc4",), "wikievents": ("wikievents",), "rams": ("rams",),
-                 "articles": ("articles",), "seeds": ("seeds-gold", "seeds"), "resolution": ("seeds-gold", "seeds", "muc4")}
+                 "articles": ("articles",), "seeds": ("seeds-gold", "seeds"), "resolution": ("seeds-gold", "seeds", "muc4", "wikievents")}
 
 
 def sha256_path(path: Path) -> str:

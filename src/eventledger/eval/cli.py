@@ -93,7 +93,7 @@ def seeds(gold: Annotated[Path, typer.Argument(help="seeds-gold.json")],
 
 @app.command(name="resolution")
 def resolution_(as_json: JsonOpt = False, limit: LimitOpt = None) -> None:
-    """Pairwise and B-cubed resolution scores on a set built from the seeds gold and MUC-4 dev."""
+    """Pairwise and B-cubed resolution scores on a set built from the seeds gold, MUC-4 dev and WikiEvents dev."""
     _run("resolution", as_json, limit=limit)
 
 

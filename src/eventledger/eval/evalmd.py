@@ -56,10 +56,14 @@ METHODS = """\
   `eventledger.read.extract_html` beside plain `trafilatura.extract` with defaults, same pages, same run.
   Published: trafilatura 2.0.0 0.958, readability.js 0.947.
 - **Resolution** (pairwise and B-cubed P/R/F1 over items): the set is built at evaluation time from
-  the seeds gold (one item per document and gold event it reports) and MUC-4 dev (one item per document
+  the seeds gold (one item per document and gold event it reports), MUC-4 dev (one item per document
   with templates; same incident = a shared victim name of two or more words and a shared incident type,
-  a conservative rule); see `src/eventledger/eval/resolution.py` for how each item's predicted event is
-  chosen. Pairwise precision/recall with no predicted or no gold pairs is 0.
+  a conservative rule, so a true merge it cannot see counts against precision) and WikiEvents dev (one
+  item per document; only articles of the same Wikipedia event page, `wiki_<topic>_<n>_news_<m>`, are
+  grouped). Each set is ingested into its own temporary store through the real pipeline, MUC-4 and
+  WikiEvents as undated texts. A MUC-4 document's predicted event is that of its report naming most of
+  its templates' fillers, else its majority event; a WikiEvents document's is its majority event; see
+  `src/eventledger/eval/resolution.py`. Pairwise precision/recall with no predicted or no gold pairs is 0.
 - **Seeds** (5 documents, hand gold): ingested into a temporary SQLite store, exports compared as
   `../shared/tools/check-seeds` does (loose title similarity, date prefix within tolerance, place by
   city/province/country), plus an event-type check, qualifiers of figures, claims, attributions,
