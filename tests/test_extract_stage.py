@@ -181,3 +181,9 @@ def test_held_responsible_as_a_modifier_and_names_stop_at_an_open_bracket(ex):
     orgs = [a.text for r in d.reports for a in r.perpetrator_orgs]
     assert any("armed forces" in o for o in orgs)
     assert all("(" not in o for o in orgs)
+
+
+def test_irregular_past_forms_reach_the_parser_and_counted_victims_are_described(ex):
+    d = extract_text("Two Mormon missionaries were shot last night in La Paz.", extractor=ex)
+    assert [r.type for r in d.reports] == ["armed assault"]
+    assert [a.text for r in d.reports for a in r.victims] == ["Mormon missionaries"]

@@ -25,6 +25,7 @@ _NOT_AGENCY = {"say", "tell", "report", "announce", "confirm", "state", "add", "
                "investigate", "find", "discover", "arrive", "respond", "react", "arrest", "detain", "search", "identify",
                "know", "think", "note", "explain", "indicate", "reveal", "inform", "warn", "urge", "ask", "launch", "begin",
                "continue", "remain", "be", "have"}
+_GROUP_WORDS = {"group", "groups", "band", "bands", "squad", "squads", "column", "columns", "unit", "units", "cell", "cells", "gang"}
 _DAMAGE = {"destroy", "damage", "affect", "hit", "wreck", "shatter", "raze", "derail", "sabotage", "gut", "demolish"}
 
 
@@ -215,6 +216,15 @@ class FrameFinder:
             return
         sp = self._span(tok, actor_at)
         low = tok.lower_
+        if low in _GROUP_WORDS:
+            # "a group of terrorists from the FAL": the people, and the organisation they come from
+            people = [p for p in _preps(tok, ("of",)) if p.lower_ in self.lex.perp_ind_heads]
+            if people:
+                fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
+                for o in [o for x in (tok, *people) for o in _preps(x, ("from",))]:
+                    if actor_at(o.idx, o.idx + len(o.text)) or o.ent_type_ in _ORG_ENTS or o.lower_ in self.lex.perp_org_heads:
+                        fr.add("perpetrator_orgs", self._span(o, actor_at))
+                return
         if low in ("members", "member") or low in self.lex.perp_ind_heads:
             # "members of the FMLN": the people are the individuals, the organisation is the of-phrase alone
             orgs = [o for o in _preps(tok, ("of", "from")) if actor_at(o.idx, o.idx + len(o.text))
@@ -254,6 +264,8 @@ class FrameFinder:
                 fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", self._span(c, actor_at))
             if not named and et.family == "arrest":
                 fr.add("perpetrator_individuals", sp)
+            elif not named and any(c.dep_ == "nummod" for c in tok.children):
+                fr.add("victims", sp)  # "two Mormon missionaries": who they were, when no name is given
 
     def _roles(self, fr: Frame, tok, et: EventType, actor_at) -> None:
         if tok.pos_ == "VERB":

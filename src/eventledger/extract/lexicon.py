@@ -40,6 +40,11 @@ def _rx(items: list[str], where: str) -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
+_IRREGULAR = {"shoot": ("shot",), "slay": ("slew", "slain"), "beat": ("beaten",), "strike": ("struck", "stricken"),
+              "burn": ("burnt",), "fight": ("fought",), "blow": ("blew", "blown"), "steal": ("stole", "stolen"),
+              "stab": ("stabbed",), "kidnap": ("kidnapped", "kidnaping"), "hang": ("hung",), "throw": ("threw", "thrown")}
+
+
 class Lexicon:
     """Everything extraction knows as data, compiled once per Extractor."""
 
@@ -66,6 +71,8 @@ class Lexicon:
         words = sorted(self.verb_type.keys() | self.noun_type.keys(), key=len, reverse=True)
         # cheap prefilter: any trigger stem or phrase in a sentence sends it to the parser
         stems = {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in words}
+        # irregular forms share no stem with their lemma ("shot" of "shoot"): without them such sentences never reach the parser
+        stems |= {form for lemma in self.verb_type for form in _IRREGULAR.get(lemma, ())}
         self.phrase_rx = [(p, t) for t in self.types for p in t.phrases]
         # phrases ("blew up", "set fire to") hold forms no stem covers, so they are part of the prefilter too
         self.trigger_prefilter = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) + r")"
