@@ -135,3 +135,16 @@ def test_muc4_dev_gold_is_three_named_victim_incidents():
     groups = [g for g in members.values() if len(g) > 1]
     assert sorted(map(sorted, groups)) == [["TST1-MUC3-0049", "TST2-MUC4-0007", "TST2-MUC4-0032"],
                                            ["TST1-MUC3-0050", "TST2-MUC4-0025"], ["TST2-MUC4-0022", "TST2-MUC4-0026"]]
+
+
+def test_report_tables_give_scores_and_sizes_per_set():
+    from eventledger.eval.report import tables
+
+    a = pairwise({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "x"})
+    b = pairwise({"d": 1, "e": 1}, {})
+    result = {"sets": {"seeds": a, "muc4": b}, "seconds": 1.5,
+              "micro": {"p": 1 / 3, "r": 0.5, "f1": 0.4, "pairs_gold": 2, "pairs_predicted": 3, "pairs_correct": 1}}
+    (_, _, scores), (_, cols, sizes) = tables("resolution", result)
+    assert scores[0][:4] == ["seeds", "33.3", "100.0", "50.0"] and scores[-1][3] == "40.0"
+    assert sizes[1] == ["muc4", "2", "1", "2", "1", "0", "0"]
+    assert sizes[-1] == ["all (1.5 s)", "5", "", "", "2", "3", "1"]

@@ -56,13 +56,18 @@ def tables(task: str, r: dict[str, Any]) -> list[Table]:
             rows.append(["eventledger / trafilatura F1", "", "", f"{r['ratio_f1']:.3f}", "", "", ""])
         return [("Article main text (word 4-shingles)", ["system", "P", "R", "F1", "pages", "errors", "time"], rows)]
     if task == "resolution":
-        rows = [[name, pct(x["p"]), pct(x["r"]), pct(x["f1"]), pct(x["b3_p"]), pct(x["b3_r"]), pct(x["b3_f1"]),
-                 f"{x['items']} items, {x['gold_clusters']} gold / {x['predicted_clusters']} predicted clusters, "
-                 f"pairs {x['pairs_correct']}/{x['pairs_predicted']} predicted, {x['pairs_gold']} gold"]
-                for name, x in r["sets"].items()]
-        mi = r["micro"]
-        rows.append(["micro (pairs summed)", pct(mi["p"]), pct(mi["r"]), pct(mi["f1"]), "", "", "", f"{r['seconds']} s"])
-        return [("Resolution of reports into events", ["set", "pairwise P", "pairwise R", "pairwise F1", "B3 P", "B3 R", "B3 F1", "counts"], rows)]
+        sets, mi = r["sets"], r["micro"]
+        scores = [[name, pct(x["p"]), pct(x["r"]), pct(x["f1"]), pct(x["b3_p"]), pct(x["b3_r"]), pct(x["b3_f1"])]
+                  for name, x in sets.items()]
+        scores.append(["micro (pairs summed)", pct(mi["p"]), pct(mi["r"]), pct(mi["f1"]), "", "", ""])
+        # counts apart from scores, so both tables fit a terminal
+        counts = [[name, str(x["items"]), str(x["gold_clusters"]), str(x["predicted_clusters"]), str(x["pairs_gold"]),
+                   str(x["pairs_predicted"]), str(x["pairs_correct"])] for name, x in sets.items()]
+        counts.append([f"all ({r['seconds']} s)", str(sum(x["items"] for x in sets.values())), "", "", str(mi["pairs_gold"]),
+                       str(mi["pairs_predicted"]), str(mi["pairs_correct"])])
+        return [("Resolution of reports into events", ["set", "pairwise P", "pairwise R", "pairwise F1", "B3 P", "B3 R", "B3 F1"], scores),
+                ("Resolution set sizes", ["set", "items", "gold clusters", "pred. clusters", "gold pairs",
+                                                             "pred. pairs", "correct pairs"], counts)]
     if task == "seeds":
         rows = []
         for k, v in r.get("segmentation", {}).items():
