@@ -67,3 +67,15 @@ def test_digits_round_trip(n):
                                      ("twenty-five", 25), ("two dozen", 24), ("3 million", 3_000_000)])
 def test_number_words(words, n):
     assert parse_number(words) == n
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of people were killed in the two blasts near the cemetery.",
+    "The group claimed the attack and named two of the bombers.",
+])
+def test_numbers_that_count_something_else_are_not_tolls(text):
+    assert [h.value for h in find_counts(text) if h.value is not None] == []
+
+
+def test_a_part_of_the_toll_is_not_another_toll():
+    assert [(h.kind, h.value) for h in find_counts("137 people had been killed, including three children.")] == [("killed", 137)]

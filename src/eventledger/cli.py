@@ -73,7 +73,7 @@ def _print_found(store) -> None:
     t = Table(title="Events found (most independent sources first)")
     for col in ("event", "type", "date", "place", "killed", "sources", "contested"):
         t.add_column(col)
-    for e in events[:25]:
+    for e in events[:20]:
         k = (e.get("counts") or {}).get("killed") or {}
         vals = sorted({v.get("value") for v in k.get("values", []) if v.get("value") is not None})
         place = e.get("place") or {}
@@ -83,7 +83,11 @@ def _print_found(store) -> None:
             "/".join(map(str, vals)) or "-", str(e.get("independent_sources") or 0),
             "yes" if e.get("contradictions") else "",
         )
-    Console(stderr=False).print(t)
+    console = Console(stderr=False)
+    if not console.is_terminal:
+        console = Console(stderr=False, width=160)  # piped or logged: room for ids and places
+    console.print(t)
+    console.print("`eventledger show EVENT` prints an event's dossier; `eventledger contradictions` lists the disagreements.")
 
 
 @app.command()

@@ -32,7 +32,7 @@ KIND_AFTER = {
 }
 # ... and before it ("killing at least 139", "arrests of seven people", "the missing who could be")
 KIND_BEFORE = {
-    "killing": "killed", "killed": "killed", "kills": "killed", "kill": "killed", "claimed": "killed",
+    "killing": "killed", "killed": "killed", "kills": "killed", "kill": "killed",
     "toll": "killed", "deaths": "killed", "dead": "killed",
     "wounding": "injured", "wounded": "injured", "injuring": "injured", "injured": "injured", "injure": "injured",
     "missing": "missing",
@@ -102,6 +102,16 @@ def _who(words: list[re.Match]) -> str | None:
     return words[0].string[words[0].start():words[-1].end()]
 
 
+# words between a kind word and a number that show the number counts something else: "killed in the two
+# blasts", "claimed the attack and named two", "killed, including three children" (a part, not the toll)
+_BREAKS_BEFORE = {"in", "during", "after", "before", "by", "from", "with", "named", "identified", "and", "including",
+                  "among", "whom", "which", "while", "across", "over", "within"}
+# nouns after a number that are not people: "the two blasts", "three cars"
+_THINGS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:blasts?|explosions?|bombs?|bombings?|attacks?|devices?|vehicles?|cars?|"
+                           r"buildings?|houses?|homes?|shots?|rounds?|rockets?|missiles?|grenades?|incidents?|locations?|"
+                           r"sites?|places?|cities|towns?|villages?|provinces?|districts?|countries|groups?)\b", re.I)
+
+
 def _kind_before(text: str, pos: int, *, window: int = 5) -> tuple[str, int] | None:
     """A kind word within `window` words before the number (qualifier already stripped)."""
     ws = _words(text, max(0, pos - 60), pos)[-window:]
@@ -109,7 +119,7 @@ def _kind_before(text: str, pos: int, *, window: int = 5) -> tuple[str, int] | N
         w = m.group().lower()
         if w in KIND_BEFORE:
             return KIND_BEFORE[w], m.start()
-        if w in (".", ";", "(", ")") or NUMBER_RX.fullmatch(m.group()):
+        if w in (".", ";", "(", ")") or w in _BREAKS_BEFORE or NUMBER_RX.fullmatch(m.group()):
             return None
     return None
 
@@ -154,7 +164,7 @@ def find_counts(text: str) -> list[CountHit]:
             if chained:
                 hits[first].end = _end_of_who(text, m.end(), chained[0])
             continue
-        before = _kind_before(text, span_start)
+        before = None if _THINGS_AFTER.match(text, m.end()) else _kind_before(text, span_start)
         if before:
             kind, kstart = before
             end = m.end()
