@@ -79,3 +79,8 @@ def test_numbers_that_count_something_else_are_not_tolls(text):
 
 def test_a_part_of_the_toll_is_not_another_toll():
     assert [(h.kind, h.value) for h in find_counts("137 people had been killed, including three children.")] == [("killed", 137)]
+
+
+def test_vague_figures_with_an_auxiliary():
+    [h] = find_counts("Dozens were killed when the market was shelled.")
+    assert (h.kind, h.qualifier, h.low, h.high) == ("killed", "vague", 24, 99)

@@ -187,7 +187,7 @@ def _end_of_who(text: str, start: int, next_number: int) -> int:
     return start + (cut.start() if cut else len(seg.rstrip()))
 
 
-_VAGUE_RX = re.compile(r"\b(" + "|".join(VAGUE) + r")\s+(?:of\s+)?(?:(?:people|civilians|persons)\s+(?:were\s+)?)?(" +
+_VAGUE_RX = re.compile(r"\b(" + "|".join(VAGUE) + r")\s+(?:of\s+)?(?:(?:people|civilians|persons)\s+)?(?:(?:were|have been|had been)\s+)?(" +
                        "|".join(k for k in KIND_AFTER if k not in ("lives", "death", "hostage")) + r")\b", re.I)
 
 
