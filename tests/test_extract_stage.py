@@ -187,3 +187,11 @@ def test_irregular_past_forms_reach_the_parser_and_counted_victims_are_described
     d = extract_text("Two Mormon missionaries were shot last night in La Paz.", extractor=ex)
     assert [r.type for r in d.reports] == ["armed assault"]
     assert [a.text for r in d.reports for a in r.victims] == ["Mormon missionaries"]
+
+
+def test_each_report_keeps_its_perpetrators_and_they_refers_back(ex):
+    d = extract_text("Gunmen from al-Shabaab stormed a hotel in Mogadishu on Friday. In Baidoa on Saturday, they "
+                     "attacked a police station, killing four.", extractor=ex)
+    assert len(d.reports) == 2
+    assert all([a.actor_id for a in r.perpetrator_orgs] == ["al-shabaab"] for r in d.reports)
+    assert d.reports[1].meta["perpetrators_from"] == d.reports[0].id

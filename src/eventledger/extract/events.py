@@ -42,6 +42,7 @@ class Frame:
     etype: EventType
     trigger: Span
     roles: dict[str, list[Span]] = field(default_factory=lambda: {r: [] for r in ROLES})
+    pronoun_agent: bool = False  # "they attacked": the perpetrator was named in an earlier sentence
 
     def add(self, role: str, span: Span) -> None:
         for s in self.roles[role]:
@@ -212,6 +213,8 @@ class FrameFinder:
 
     def _classify_agent(self, fr: Frame, tok, actor_at) -> None:
         """A perpetrator candidate: organisation or individual, by registry, entity type or head word."""
+        if tok.lower_ in ("they", "he", "she") and tok.dep_ in _SUBJ:
+            fr.pronoun_agent = True
         if tok.lower_ in _SKIP_HEADS or tok.pos_ == "PRON":
             return
         sp = self._span(tok, actor_at)

@@ -238,6 +238,14 @@ class Extractor:
                 if (a.start, a.end) not in have:
                     getattr(rep, role).append(a)
                     have.add((a.start, a.end))
+        if fr.pronoun_agent and not (rep.perpetrator_orgs or rep.perpetrator_individuals):
+            # "They then set fire to the town hall": the perpetrators last named in this segment, where they are named
+            before = next((r for j, r in reversed(reports) if j < i and r is not rep and r.meta.get("family") == "attack"
+                           and (r.perpetrator_orgs or r.perpetrator_individuals)), None)
+            if before is not None:
+                rep.perpetrator_orgs = list(before.perpetrator_orgs)
+                rep.perpetrator_individuals = list(before.perpetrator_individuals)
+                rep.meta["perpetrators_from"] = before.id
         return rep
 
     def _list_reports(self, doc, w, i, frames, items: list[CountHit], reports, opinion) -> None:
@@ -389,18 +397,18 @@ def _full_names(w: SegWork, reports: list[Report], *, titles=frozenset()) -> Non
 
 
 def _one_mention_per_entity(reports: list[Report]) -> None:
-    """Within a segment a role filler is kept once (its first mention), so one entity is not counted as several."""
-    seen: dict[str, set[str]] = {}
+    """Within a segment one entity has one mention, its first: a report keeps its filler, named as it was first
+    named, so "the guerrillas" and "guerrilla" are not counted as two entities, and no report loses its own."""
+    first: dict[tuple[str, str], Arg] = {}
     for r in reports:
         for role in ROLES:
-            keep = []
-            used = seen.setdefault(role, set())
+            keep, used = [], set()
             for a in getattr(r, role):
                 k = _entity_key(a)
-                if k and k in used:
+                if k in used:
                     continue
                 used.add(k)
-                keep.append(a)
+                keep.append(first.setdefault((role, k), a) if k else a)
             setattr(r, role, keep)
 
 
