@@ -195,3 +195,32 @@ def test_each_report_keeps_its_perpetrators_and_they_refers_back(ex):
     assert len(d.reports) == 2
     assert all([a.actor_id for a in r.perpetrator_orgs] == ["al-shabaab"] for r in d.reports)
     assert d.reports[1].meta["perpetrators_from"] == d.reports[0].id
+
+
+def test_a_dateline_is_not_where_the_event_happened(ex):
+    d = _doc(["WASHINGTON — Analysts report a wave of arrests after last week's bombing of a market in Kabul."])
+    ex.process([d])
+    [r] = [r for r in d.reports if r.type == "bombing"]
+    assert r.place.city == "Kabul"
+
+
+def test_a_loosely_dated_report_takes_the_day_of_the_same_event_told_elsewhere_in_the_document(ex):
+    d = _doc(["Migrants face reprisals after last week's bombing of a market in Kabul that killed 20 people.",
+              "On March 22, a suicide bomber struck the Mandawi market in Kabul, killing at least 19."],
+             published=DateValue("2024-03-27", "day"))
+    ex.process([d])
+    loose, exact = sorted(d.reports, key=lambda r: r.evidence.start)
+    assert exact.date.value == "2024-03-22"
+    assert (loose.date.value, loose.date.text, loose.date_evidence) == ("2024-03-22", "March 22", exact.date_evidence)
+    assert loose.meta["date_report"] == exact.id and loose.meta["date_stated"] == "last week"
+    assert all(d.text[s:e] == t for s, e, t in _spans(d))
+
+
+def test_a_loose_date_that_fits_two_events_is_left_as_stated(ex):
+    d = _doc(["Migrants face reprisals after last week's bombing in Kabul that killed 20 people.",
+              "On March 19, a bomb exploded at a bus station in Kabul, killing three.",
+              "On March 22, a suicide bomber struck a market in Kabul, killing at least 19."],
+             published=DateValue("2024-03-27", "day"))
+    ex.process([d])
+    loose = min(d.reports, key=lambda r: r.evidence.start)
+    assert loose.date.text == "last week" and "date_report" not in loose.meta

@@ -245,7 +245,8 @@ def _joinable(text: str, start: int, end: int) -> bool:
     return bool(_JOIN_GAP.fullmatch(text, start, end)) and "\n\n" not in text[start:end]
 
 
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance."""
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
@@ -330,7 +331,7 @@ class Gazetteer:
         if c.country in countries:
             s += 6
         if nearby and c.lat is not None:
-            d = min(_distance_km((c.lat, c.lon), p) for p in nearby)
+            d = min(distance_km((c.lat, c.lon), p) for p in nearby)
             s += 4 if d < 150 else (2 if d < 500 else 0)
         return s
 

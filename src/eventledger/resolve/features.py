@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date as Date
 
+from eventledger.extract.places import distance_km
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.values import count_range
 
@@ -140,12 +140,6 @@ def _words(report: dict) -> frozenset[str]:
     return frozenset(toks)
 
 
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def date_score(a: DateSpan | None, b: DateSpan | None, cfg: ResolveConfig) -> float | None:
     """None when the dates cannot both be right; 0 when one is unknown."""
     if a is None or b is None:
@@ -172,7 +166,7 @@ def place_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
     if a.venue and a.venue == b.venue:
         return c["venue_same"]
     if a.coords and b.coords:
-        d = km(a.coords, b.coords)
+        d = distance_km(a.coords, b.coords)
         if d > c["far_km"]:
             return None
         if a.city and a.city == b.city:
