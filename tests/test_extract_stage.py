@@ -224,3 +224,19 @@ def test_a_loose_date_that_fits_two_events_is_left_as_stated(ex):
     ex.process([d])
     loose = min(d.reports, key=lambda r: r.evidence.start)
     assert loose.date.text == "last week" and "date_report" not in loose.meta
+
+
+def test_first_names_that_are_also_words_are_capitalised_before_a_name():
+    from eventledger.extract.text import load_first_names, restore_case
+
+    text = "the murder of archbishop oscar arnulfo romero and of luis carlos galan sarmiento."
+    common = {"the", "murder", "of", "archbishop", "oscar", "and", "carlos", "galan"}
+    out = restore_case(text, common=common, spans=[(0, len(text))], names=[], first_names=load_first_names({"the"}))
+    assert out == "The murder of archbishop Oscar Arnulfo Romero and of Luis Carlos Galan Sarmiento."
+    assert restore_case(text, common=common, spans=[(0, len(text))], names=[]).count("oscar") == 1
+
+
+def test_a_victim_named_by_the_first_of_two_surnames_is_reported_under_the_full_name(ex):
+    d = extract_text("the government condemned the murder of jorge adolfo vargas gonzalez, second secretary of the "
+                     "nicaraguan embassy.  vargas was shot dead yesterday morning in zone 10 of the capital.", extractor=ex)
+    assert {a.text for r in d.reports for a in r.victims} == {"jorge adolfo vargas gonzalez"}

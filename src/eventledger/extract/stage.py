@@ -13,7 +13,7 @@ from eventledger.extract.events import ROLES, Frame, FrameFinder, Span
 from eventledger.extract.lexicon import Lexicon
 from eventledger.extract.numbers import NUMBER_RX, VAGUE
 from eventledger.extract.places import distance_km
-from eventledger.extract.text import is_lowercase_text, restore_case, sentence_spans
+from eventledger.extract.text import is_lowercase_text, load_first_names, restore_case, sentence_spans
 from eventledger.ids import make_id
 from eventledger.records import PRECISIONS, Arg, Count, DateValue, Document, Mention, Piece, Place, Report, Segment
 
@@ -80,6 +80,7 @@ class Extractor:
         self.lex = lexicon or Lexicon.load()
         self.frames = FrameFinder(self.lex, actor_kind=lambda aid: getattr(self.actors.get(aid), "kind", None))
         self.common = _common_words(self.nlp)
+        self.first_names = load_first_names(self.nlp.Defaults.stop_words)
         self.batch_size = batch_size
         self._alias_case = {a.lower(): a for act in self.actors.all() for a in (act.name, *act.aliases, *act.case_sensitive)}
         from eventledger.extract.statements import StatementFinder
@@ -146,7 +147,7 @@ class Extractor:
         if is_lowercase_text(text):
             names = [(s, e, self._alias_case.get(text[s:e].lower())) for s, e, _ in actors]
             names += [(s, e, None) for s, e, _ in places]
-            text = restore_case(text, common=self.common, spans=sents, names=names)
+            text = restore_case(text, common=self.common, spans=sents, names=names, first_names=self.first_names)
             places = self.gazetteer.find(text)
         anchor = seg.date if seg.date and seg.date.value else (doc.published if doc.published and doc.published.value else fallback)
         dates = find_dates(text, anchor=anchor)
@@ -219,7 +220,7 @@ class Extractor:
         s0, s1 = w.sents[i]
         seg = w.seg
         date_hit = self._date_in(w, s0, s1, s0 + fr.trigger.start)
-        place_hit = self._place_in(w, s0, s1, near=s0 + fr.trigger.start)
+        place_hit = self._place_in(w, s0, s1)
         prev = _recent(reports, i, fr.etype.family, window=3)
         if prev is not None and date_hit is None and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2]):
             rep = prev  # the same event told on: one report per event per segment
@@ -307,18 +308,17 @@ class Extractor:
             rep.date = DateValue(w.anchor.value, w.anchor.precision, None)
             rep.meta["date_from"] = "segment" if w.seg.date and w.seg.date.value else "document"
 
-    def _place_in(self, w: SegWork, a: int, b: int, near: int | None = None):
-        """The most precise place in text[a:b], the nearest to `near` among equals; a dateline is where
-        the story was filed, not where the event happened, so it counts only when nothing else is named."""
+    def _place_in(self, w: SegWork, a: int, b: int):
+        """The most precise place in text[a:b], the first among equals; a dateline is where the story was
+        filed, not where the event happened, so it counts only when nothing else is named."""
         hits = [p for p in w.places if a <= p[0] and p[1] <= b]
         told = [p for p in hits if not _DATELINE_RX.match(w.text, p[1]) or w.text[a:p[0]].strip()]
         hits = told or hits
         if not hits:
             return None
-        def key(h):
-            rank = max((_PRECISION_RANK.get(c.kind, 0) for c in self.gazetteer.candidates(h[2])), default=0)
-            return (-rank, abs(h[0] - near) if near is not None else 0, h[0])
-        return min(hits, key=key)
+        def rank(h):
+            return max((_PRECISION_RANK.get(c.kind, 0) for c in self.gazetteer.candidates(h[2])), default=0)
+        return max(hits, key=rank)  # max keeps the first of equal ranks
 
     def _fallback_place(self, w: SegWork, s0: int):
         """The segment's first place before the sentence (a dateline or earlier context)."""
@@ -394,7 +394,11 @@ def _full_names(w: SegWork, reports: list[Report], *, titles=frozenset()) -> Non
                 words = a.text.lower().split()
                 if a.actor_id or not 1 <= len(words) <= 3 or not a.text[:1].isalpha():
                     continue
-                full = next(((x, y) for x, y, ws in names if len(ws) > len(words) and ws[-len(words):] == words), None)
+                while len(words) > 1 and words[0].strip(".") in titles:  # "Msgr Romero" is Romero
+                    words = words[1:]
+                # the surname, or the first of two ("Vargas" in "Jorge Adolfo Vargas Gonzalez")
+                full = next(((x, y) for x, y, ws in names if len(ws) > len(words) and ws[-len(words):] == words
+                             or len(ws) >= len(words) + 2 and ws[-len(words) - 1:-1] == words), None)
                 if full is None:
                     continue
                 x, y = full

@@ -44,14 +44,18 @@ def is_lowercase_text(text: str) -> bool:
 
 
 def restore_case(text: str, *, common: frozenset[str] | set[str], spans: list[tuple[int, int]],
-                 names: list[tuple[int, int, str | None]]) -> str:
+                 names: list[tuple[int, int, str | None]], first_names: frozenset[str] = frozenset()) -> str:
     """Same-length copy of all-lowercase text with sentence starts, names and unknown words capitalised.
 
     `names` are (start, end, preferred casing or None) spans from the actor registry and the gazetteer;
-    a word that is not common English vocabulary is taken to be a name (MUC-4 style newswire).
+    a word that is not common English vocabulary is taken to be a name (MUC-4 style newswire). A first
+    name that is also a word ("oscar", "victor", "rosa") is capitalised when a name follows it, so the
+    tagger sees "Oscar Arnulfo Romero" whole (right to left, so "jorge adolfo" chains), and so is a word
+    between a first name and a name ("luis carlos galan sarmiento").
     """
     chars = list(text)
-    for m in _WORD_RX.finditer(text):
+    words = list(_WORD_RX.finditer(text))
+    for m in words:
         w = m.group().lower()
         if len(w) >= 3 and w not in common and w.strip("'-") not in common:
             chars[m.start()] = chars[m.start()].upper()
@@ -64,4 +68,32 @@ def restore_case(text: str, *, common: frozenset[str] | set[str], spans: list[tu
             for m in _WORD_RX.finditer(text, s, e):
                 if m.group() not in ("of", "the", "and", "de", "del", "la", "for", "in"):
                     chars[m.start()] = chars[m.start()].upper()
+    if first_names:
+        # a surname that is also a word, between a given name and a name: "luis carlos galan sarmiento"
+        for prev, m, nxt in zip(words, words[1:], words[2:]):
+            if (prev.group() in first_names and chars[nxt.start()].isupper() and m.group().isalpha()
+                    and len(m.group()) >= 3 and text[prev.end():nxt.start()] == f" {m.group()} "):
+                chars[m.start()] = chars[m.start()].upper()
+        for m, nxt in reversed(list(zip(words, words[1:]))):
+            if (m.group() in first_names and chars[nxt.start()].isupper()
+                    and text[m.end():nxt.start()] == " "):
+                chars[m.start()] = chars[m.start()].upper()
     return "".join(chars)
+
+
+def load_first_names(stop_words: frozenset[str] | set[str] = frozenset()) -> frozenset[str]:
+    """Given names of many countries, lowercased, from the name dictionary that gender-guesser ships
+    (read in place: about 48,000 names, a few hundred of them ordinary English words as well)."""
+    from importlib.resources import files
+
+    try:
+        data = files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(encoding="iso-8859-1")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    out = set()
+    for line in data.splitlines():
+        if line[:1] in ("M", "F", "?", "1") and len(line) > 30:
+            name = line[3:29].strip().lower()
+            if name.isascii() and name.isalpha() and len(name) >= 3 and name not in stop_words:
+                out.add(name)
+    return frozenset(out)
