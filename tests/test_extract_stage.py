@@ -240,3 +240,11 @@ def test_a_victim_named_by_the_first_of_two_surnames_is_reported_under_the_full_
     d = extract_text("the government condemned the murder of jorge adolfo vargas gonzalez, second secretary of the "
                      "nicaraguan embassy.  vargas was shot dead yesterday morning in zone 10 of the capital.", extractor=ex)
     assert {a.text for r in d.reports for a in r.victims} == {"jorge adolfo vargas gonzalez"}
+
+
+def test_targets_and_weapons_are_named_without_owner_or_number(ex):
+    d = extract_text("Guerrillas destroyed at least 10 buses with 11 bombs in Lima. In Cuzco gunmen burned his car.",
+                     extractor=ex)
+    assert [a.text for r in d.reports for a in r.targets] == ["buses", "car"]
+    assert [a.text for r in d.reports for a in r.weapons] == ["bombs"]
+    assert all(d.text[s:e] == t for s, e, t in _spans(d))

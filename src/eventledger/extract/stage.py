@@ -239,6 +239,8 @@ class Extractor:
         for role in ROLES:
             have = {(a.start, a.end) for a in getattr(rep, role)}
             for sp in fr.roles[role]:
+                if role in ("targets", "weapons"):
+                    sp = _things(sp)
                 a = self._arg(seg, s0, sp)
                 if (a.start, a.end) not in have:
                     getattr(rep, role).append(a)
@@ -419,6 +421,22 @@ def _one_mention_per_entity(reports: list[Report]) -> None:
                 used.add(k)
                 keep.append(first.setdefault((role, k), a) if k else a)
             setattr(r, role, keep)
+
+
+_THING_LEAD_RX = re.compile(
+    r"(?:(?:his|her|their|its|our|my|your|many|several|numerous|various|some|dozens\s+of|hundreds\s+of|"
+    r"a\s+number\s+of|(?:at\s+)?least|about|around|approximately|nearly|almost|over|more\s+than|up\s+to)\s+)*"
+    r"(?:(?:" + NUMBER_RX.pattern + r")\s+)?", re.I)
+
+
+def _things(sp: Span) -> Span:
+    """A target or weapon is named without whose it was or how many ("his car" is a car, "at least 10 buses"
+    are buses: the count is a count, the evidence sentence keeps both)."""
+    m = _THING_LEAD_RX.match(sp.text)
+    cut = m.end() if m else 0
+    if not cut or cut >= len(sp.text) or not sp.text[cut:].strip()[:1].isalpha():
+        return sp
+    return Span(sp.start + cut, sp.end, sp.text[cut:], sp.actor_id)
 
 
 def _borrow_dates(reports: list[Report]) -> None:
