@@ -248,3 +248,11 @@ def test_targets_and_weapons_are_named_without_owner_or_number(ex):
     assert [a.text for r in d.reports for a in r.targets] == ["buses", "car"]
     assert [a.text for r in d.reports for a in r.weapons] == ["bombs"]
     assert all(d.text[s:e] == t for s, e, t in _spans(d))
+
+
+def test_a_known_group_inside_a_longer_phrase_is_named_by_its_registry_name(ex):
+    d = extract_text("Taliban gunmen attacked a checkpoint in Kunduz. The sinister Medellin cartel bombed a bank "
+                     "in Bogota. Japanese air forces bombed the port.", extractor=ex)
+    orgs = [a.text for r in d.reports for a in r.perpetrator_orgs]
+    assert orgs == ["Taliban", "Medellin cartel", "Japanese air forces"]
+    assert [a.text for a in d.reports[0].perpetrator_individuals] == ["Taliban gunmen"]

@@ -199,6 +199,8 @@ class FrameFinder:
             if tok.lower_ in ("members", "member", "group", "groups", "units", "unit", "column"):
                 for p in _preps(tok, ("of",)):
                     b = max(b, p.i + 1)
+        while a < b - 1 and doc[a].lower_ in _WHEN_WORDS:  # "today the extraditables": the parse took the day along
+            a += 1
         while b - 1 > a and doc[b - 1].lower_ in ("'s", "’s", "'", "("):  # a possessive ending or an open bracket
             b -= 1
         if any(doc[k].text == "(" for k in range(a, b)) and not any(doc[k].text == ")" for k in range(a, b)):
@@ -226,7 +228,7 @@ class FrameFinder:
                 fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
                 for o in [o for x in (tok, *people) for o in _preps(x, ("from",))]:
                     if actor_at(o.idx, o.idx + len(o.text)) or o.ent_type_ in _ORG_ENTS or o.lower_ in self.lex.perp_org_heads:
-                        fr.add("perpetrator_orgs", self._span(o, actor_at))
+                        self._add_org(fr, self._span(o, actor_at), actor_at)
                 return
         if low in ("members", "member") or low in self.lex.perp_ind_heads:
             # "members of the FMLN": the people are the individuals, the organisation is the of-phrase alone
@@ -235,17 +237,38 @@ class FrameFinder:
             if orgs:
                 fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
                 for o in orgs:
-                    fr.add("perpetrator_orgs", self._span(o, actor_at))
+                    self._add_org(fr, self._span(o, actor_at), actor_at)
                 return
         if sp.actor_id or tok.ent_type_ in _ORG_ENTS or low in self.lex.perp_org_heads:
-            # "members of the FMLN": the individuals, and the organisation in the of-phrase
-            fr.add("perpetrator_orgs", sp)
+            self._add_org(fr, sp, actor_at)
         elif low in self.lex.perp_ind_heads or tok.ent_type_ in _NAME_ENTS:
             fr.add("perpetrator_individuals", sp)
             for org in _preps(tok, ("of", "from")):
                 osp = self._span(org, actor_at)
                 if osp.actor_id or org.ent_type_ in _ORG_ENTS or org.lower_ in self.lex.perp_org_heads:
-                    fr.add("perpetrator_orgs", osp)
+                    self._add_org(fr, osp, actor_at)
+
+    def _add_org(self, fr: Frame, sp: Span, actor_at) -> None:
+        """An organisation; "Taliban gunmen" are also the individuals who acted for it."""
+        org = self._registry_name(sp, actor_at)
+        fr.add("perpetrator_orgs", org)
+        if org.end < sp.end and sp.text.split()[-1].lower() in self.lex.perp_ind_heads:
+            fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
+
+    def _registry_name(self, sp: Span, actor_at) -> Span:
+        """An armed group the registry knows, inside a longer phrase ("the sinister Medellin cartel", "an FMLN
+        guerrilla unit", "Taliban gunmen"), is named by its registry name alone: that is the actor the span
+        stands for. A state force loses only what follows its name ("army troops"); other bodies keep the phrase."""
+        hit = getattr(actor_at, "hit", lambda a, b: None)(sp.start, sp.end)
+        if hit is None or not (sp.start <= hit[0] and hit[1] <= sp.end) or (hit[0], hit[1]) == (sp.start, sp.end):
+            return sp
+        if sp.text[hit[1] - sp.start:].strip().lower() in _NAME_TAILS:
+            return sp  # "the Islamic State group": the word says what the name is, and heads the phrase
+        kind = self.actor_kind(hit[2])
+        lead = sp.text[:hit[0] - sp.start].strip().lower()
+        if kind not in ("armed-group", "criminal") and not (kind == "state-force" and lead in ("", "the", "a", "an")):
+            return sp  # "Japanese air forces", "the U.N. Security Council": the rest of the phrase says whose or which
+        return Span(hit[0], hit[1], sp.text[hit[0] - sp.start:hit[1] - sp.start], hit[2])
 
     def _classify_patient(self, fr: Frame, tok, actor_at, et: EventType) -> None:
         """A victim or target candidate: physical things are targets, people are victims."""
@@ -381,3 +404,9 @@ class FrameFinder:
                             self._classify_agent(fr, x, actor_at)
                 for a in _preps(t, ("by",)):
                     self._classify_agent(fr, a, actor_at)
+
+
+_NAME_TAILS = frozenset({"group", "organization", "organisation", "movement", "militants", "militia", "network",
+                         "terrorist group", "militant group", "terror group", "rebels", "insurgents", "fighters"})
+_WHEN_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "recently", "meanwhile"})
+
