@@ -256,3 +256,9 @@ def test_a_known_group_inside_a_longer_phrase_is_named_by_its_registry_name(ex):
     orgs = [a.text for r in d.reports for a in r.perpetrator_orgs]
     assert orgs == ["Taliban", "Medellin cartel", "Japanese air forces"]
     assert [a.text for a in d.reports[0].perpetrator_individuals] == ["Taliban gunmen"]
+
+
+def test_an_assassin_is_a_perpetrator_not_an_event(ex):
+    d = extract_text("The judge was killed by assassins who fired from a car.", extractor=ex)
+    [r] = d.reports
+    assert r.trigger == "killed" and [a.text for a in r.perpetrator_individuals] == ["assassins"]
