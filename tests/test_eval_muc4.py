@@ -53,6 +53,12 @@ def test_predicted_roles_union_and_grouping():
     assert roles["Victim"] == []
 
 
+def test_described_victims_have_no_muc4_slot_unless_asked():
+    reports = [{"type": "attack", "victims": [arg("Jaime Pardo Leal"), dict(arg("two missionaries"), described=True)]}]
+    assert muc4.predicted_roles(reports)["Victim"] == [["Jaime Pardo Leal"]]
+    assert muc4.predicted_roles(reports, described_victims=True)["Victim"] == [["Jaime Pardo Leal"], ["two missionaries"]]
+
+
 def test_match_types_single_type_templates_first():
     # gold: (bombing | attack), (bombing); predicted: bombing, attack. Serving 'bombing' first to the
     # single-type template leaves 'attack' for the either-or one: 2 matched.

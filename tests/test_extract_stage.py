@@ -186,7 +186,7 @@ def test_held_responsible_as_a_modifier_and_names_stop_at_an_open_bracket(ex):
 def test_irregular_past_forms_reach_the_parser_and_counted_victims_are_described(ex):
     d = extract_text("Two Mormon missionaries were shot last night in La Paz.", extractor=ex)
     assert [r.type for r in d.reports] == ["armed assault"]
-    assert [a.text for r in d.reports for a in r.victims] == ["Mormon missionaries"]
+    assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("Two Mormon missionaries", True)]
 
 
 def test_each_report_keeps_its_perpetrators_and_they_refers_back(ex):

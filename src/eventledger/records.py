@@ -148,6 +148,7 @@ class Arg(Record):
     start: int
     end: int
     actor_id: str | None = None
+    described: bool = False  # people given by who they were and how many ("two missionaries"), not by name
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ class Span:
     end: int
     text: str
     actor_id: str | None = None
+    described: bool = False  # see records.Arg
 
 
 @dataclass(slots=True)
@@ -65,7 +66,7 @@ def np_span(tok) -> tuple[int, int]:
             right = c.i
     doc = tok.doc
     while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "case", "predet", "prep") or (
-            left < tok.i and doc[left].lower_ in ("the", "a", "an", "some", "several", "two", "three")):
+            left < tok.i and doc[left].lower_ in ("the", "a", "an")):
         left += 1
     return left, right + 1
 
@@ -291,7 +292,7 @@ class FrameFinder:
             if not named and et.family == "arrest":
                 fr.add("perpetrator_individuals", sp)
             elif not named and any(c.dep_ == "nummod" for c in tok.children):
-                fr.add("victims", sp)  # "two Mormon missionaries": who they were, when no name is given
+                fr.add("victims", Span(sp.start, sp.end, sp.text, sp.actor_id, described=True))  # "two Mormon missionaries": who they were, when no name is given
 
     def _roles(self, fr: Frame, tok, et: EventType, actor_at) -> None:
         if tok.pos_ == "VERB":

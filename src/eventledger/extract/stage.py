@@ -341,7 +341,7 @@ class Extractor:
 
     def _arg(self, seg: Segment, s0: int, sp: Span) -> Arg:
         a, b = seg.doc_offset(s0 + sp.start), seg.doc_offset(s0 + sp.end)
-        return Arg(seg.text[s0 + sp.start:s0 + sp.end], a, b, sp.actor_id)
+        return Arg(seg.text[s0 + sp.start:s0 + sp.end], a, b, sp.actor_id, sp.described)
 
     def _ev(self, doc: Document, seg: Segment, a: int, b: int):
         return doc.evidence(seg, seg.doc_offset(a), seg.doc_offset(b))
