@@ -262,3 +262,8 @@ def test_an_assassin_is_a_perpetrator_not_an_event(ex):
     d = extract_text("The judge was killed by assassins who fired from a car.", extractor=ex)
     [r] = d.reports
     assert r.trigger == "killed" and [a.text for a in r.perpetrator_individuals] == ["assassins"]
+
+
+def test_unnamed_victims_are_described(ex):
+    d = extract_text("Gunmen killed the mayor and his driver in Cali.", extractor=ex)
+    assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("mayor", True), ("his driver", True)]

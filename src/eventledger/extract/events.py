@@ -291,8 +291,9 @@ class FrameFinder:
                 fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", self._span(c, actor_at))
             if not named and et.family == "arrest":
                 fr.add("perpetrator_individuals", sp)
-            elif not named and any(c.dep_ == "nummod" for c in tok.children):
-                fr.add("victims", Span(sp.start, sp.end, sp.text, sp.actor_id, described=True))  # "two Mormon missionaries": who they were, when no name is given
+            elif not named:
+                # "two Mormon missionaries", "his driver": who they were, when no name is given
+                fr.add("victims", Span(sp.start, sp.end, sp.text, sp.actor_id, described=True))
 
     def _roles(self, fr: Frame, tok, et: EventType, actor_at) -> None:
         if tok.pos_ == "VERB":
