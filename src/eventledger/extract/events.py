@@ -240,7 +240,13 @@ class FrameFinder:
                 for o in orgs:
                     self._add_org(fr, self._span(o, actor_at), actor_at)
                 return
-        if sp.actor_id or tok.ent_type_ in _ORG_ENTS or low in self.lex.perp_org_heads:
+        if low in self.lex.perp_ind_heads and low not in self.lex.perp_org_heads and not tok.ent_type_ in _NAME_ENTS:
+            # "45 soldiers", "FMLN guerrillas": people; the group they belong to when it is named before them
+            fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
+            hit = getattr(actor_at, "hit", lambda a, b: None)(sp.start, sp.end)
+            if hit is not None and sp.start <= hit[0] and hit[1] <= tok.idx:
+                fr.add("perpetrator_orgs", Span(hit[0], hit[1], sp.text[hit[0] - sp.start:hit[1] - sp.start], hit[2]))
+        elif sp.actor_id or tok.ent_type_ in _ORG_ENTS or low in self.lex.perp_org_heads:
             self._add_org(fr, sp, actor_at)
         elif low in self.lex.perp_ind_heads or tok.ent_type_ in _NAME_ENTS:
             fr.add("perpetrator_individuals", sp)
