@@ -267,3 +267,11 @@ def test_an_assassin_is_a_perpetrator_not_an_event(ex):
 def test_unnamed_victims_are_described(ex):
     d = extract_text("Gunmen killed the mayor and his driver in Cali.", extractor=ex)
     assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("mayor", True), ("his driver", True)]
+
+
+def test_blamed_for_an_attack_and_machinegunned(ex):
+    d = extract_text("The junior officers' command blames certain officers of the armed forces for the murder of "
+                     "the six Jesuits.", extractor=ex)
+    assert [a.text for r in d.reports for a in r.perpetrator_individuals] == ["certain officers"]
+    d = extract_text("On Monday 20 terrorists machinegunned a bus in Usulutan.", extractor=ex)
+    assert [(r.type, [a.text for a in r.perpetrator_individuals]) for r in d.reports] == [("armed assault", ["20 terrorists"])]

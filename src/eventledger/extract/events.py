@@ -98,6 +98,9 @@ def _subjects(verb):
     return [x for c in verb.children if c.dep_ in _SUBJ | _PASS_SUBJ for x in _expand_conj(c)]
 
 
+_BLAME_VERBS = frozenset({"blame", "accuse", "charge", "convict", "arrest", "sentence", "hold"})
+
+
 def _held_responsible(tok):
     """Who the sentence makes answerable for the attack noun `tok`:
     "X were responsible for the assassination", "blames X for the murder", "X are behind this attack",
@@ -115,7 +118,10 @@ def _held_responsible(tok):
             while n.dep_ in ("appos", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
                 n = n.head
             return _expand_conj(n, appos=True)
-    if prep.lower_ == "for" and up.lemma_ in ("blame", "accuse", "charge", "convict", "arrest", "sentence", "hold"):
+    if prep.lower_ == "for" and up.pos_ in ("NOUN", "PROPN"):
+        # "blames certain officers of the armed forces for the murder": the parse hung "for" on the object
+        up = next((a for a in list(up.ancestors)[:4] if a.lemma_ in _BLAME_VERBS), up)
+    if prep.lower_ == "for" and up.lemma_ in _BLAME_VERBS:
         return [x for c in up.children if c.dep_ in ("dobj", "obj") for x in _expand_conj(c)] or (
             _subjects(up) if any(c.dep_ in _PASS_SUBJ for c in up.children) else [])
     if prep.lower_ == "behind" and up.pos_ in ("AUX", "VERB"):
