@@ -275,3 +275,10 @@ def test_blamed_for_an_attack_and_machinegunned(ex):
     assert [a.text for r in d.reports for a in r.perpetrator_individuals] == ["certain officers"]
     d = extract_text("On Monday 20 terrorists machinegunned a bus in Usulutan.", extractor=ex)
     assert [(r.type, [a.text for a in r.perpetrator_individuals]) for r in d.reports] == [("armed assault", ["20 terrorists"])]
+
+
+def test_a_target_keeps_its_of_phrase_and_arson_targets_what_was_set_on_fire(ex):
+    d = extract_text("In Huaraz the terrorists set fire to the offices of the local development corporation.", extractor=ex)
+    assert [a.text for r in d.reports for a in r.targets] == ["offices of the local development corporation"]
+    d = extract_text("In Bogota a bomb exploded at a branch of the city's electric company.", extractor=ex)
+    assert [a.text for r in d.reports for a in r.targets] == ["branch of the city's electric company"]

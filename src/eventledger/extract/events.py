@@ -71,6 +71,20 @@ def np_span(tok) -> tuple[int, int]:
     return left, right + 1
 
 
+def _with_of(tok, sp: Span) -> Span:
+    """A target with the of-phrase that says whose or which it is ("the offices of the local development
+    corporation", "a branch of the city's electric company")."""
+    for p in tok.rights:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            obj = next((c for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                b = np_span(obj)[1]
+                end = tok.doc[b - 1].idx + len(tok.doc[b - 1].text)
+                if end > sp.end:
+                    return Span(sp.start, end, tok.doc.text[sp.start:end], sp.actor_id)
+    return sp
+
+
 def _expand_conj(tok, *, appos: bool = False):
     """The phrase and those coordinated with it; with `appos`, also the items a phrase is spelled out into
     ("three vehicles -- an ambulance, a fuel truck and a station wagon")."""
@@ -292,7 +306,7 @@ class FrameFinder:
         if low in self.lex.weapon_heads:
             fr.add("weapons", sp)
         elif low in self.lex.target_heads or tok.ent_type_ in ("FAC",):
-            fr.add("targets", sp)
+            fr.add("targets", _with_of(tok, sp))
         elif tok.ent_type_ in _NAME_ENTS or any(c.dep_ in ("compound", "flat") and c.ent_type_ in _NAME_ENTS for c in tok.lefts):
             # a name whose last word the tagger missed ("Jaime Pardo leal") is still a name
             fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", sp)
@@ -350,6 +364,9 @@ class FrameFinder:
                     self._classify_patient(fr, a, actor_at, et)
             for p in _preps(tok, ("on", "against", "at", "of", "near", "outside")):
                 self._classify_patient(fr, p, actor_at, et)
+            if et.type == "arson":  # "set fire to the offices": the to-phrase, on the noun or on "set"
+                for p in [*_preps(tok, ("to",)), *(_preps(tok.head, ("to",)) if tok.head.pos_ == "VERB" else ())]:
+                    self._classify_patient(fr, p, actor_at, et)
             # "the guerrillas launched/carried out an attack": subject of the light verb
             h = tok.head
             if tok.dep_ in ("dobj", "obj") and h.pos_ == "VERB":
