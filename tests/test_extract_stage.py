@@ -282,3 +282,8 @@ def test_a_target_keeps_its_of_phrase_and_arson_targets_what_was_set_on_fire(ex)
     assert [a.text for r in d.reports for a in r.targets] == ["offices of the local development corporation"]
     d = extract_text("In Bogota a bomb exploded at a branch of the city's electric company.", extractor=ex)
     assert [a.text for r in d.reports for a in r.targets] == ["branch of the city's electric company"]
+
+
+def test_the_objective_of_the_attack_is_its_target(ex):
+    d = extract_text("The target of the attack was the Antioquia liqueur plant.", extractor=ex)
+    assert [a.text for r in d.reports for a in r.targets] == ["Antioquia liqueur plant"]

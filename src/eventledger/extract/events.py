@@ -364,6 +364,13 @@ class FrameFinder:
                     self._classify_patient(fr, a, actor_at, et)
             for p in _preps(tok, ("on", "against", "at", "of", "near", "outside")):
                 self._classify_patient(fr, p, actor_at, et)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in ("target", "objective"):
+                # "the offices were the objective of the attack", "the target of the attack was the plant"
+                n = tok.head.head
+                told = _subjects(n.head) if n.dep_ == "attr" else (
+                    [c for c in n.head.children if c.dep_ == "attr"] if n.dep_ in _SUBJ else [])
+                for x in told:
+                    self._classify_patient(fr, x, actor_at, et)
             if et.type == "arson":  # "set fire to the offices": the to-phrase, on the noun or on "set"
                 for p in [*_preps(tok, ("to",)), *(_preps(tok.head, ("to",)) if tok.head.pos_ == "VERB" else ())]:
                     self._classify_patient(fr, p, actor_at, et)
