@@ -426,12 +426,12 @@ def _one_mention_per_entity(reports: list[Report]) -> None:
 _THING_LEAD_RX = re.compile(
     r"(?:(?:his|her|their|its|our|my|your|many|several|numerous|various|some|dozens\s+of|hundreds\s+of|"
     r"a\s+number\s+of|(?:at\s+)?least|about|around|approximately|nearly|almost|over|more\s+than|up\s+to)\s+)*"
-    r"(?:(?:" + NUMBER_RX.pattern + r")\s+)?", re.I)
+    r"(?:(?:" + NUMBER_RX.pattern + r")\s+)?(?:(?:powerful|huge|massive|big|large)\s+)*", re.I)
 
 
 def _things(sp: Span) -> Span:
-    """A target or weapon is named without whose it was or how many ("his car" is a car, "at least 10 buses"
-    are buses: the count is a count, the evidence sentence keeps both)."""
+    """A target or weapon is named without whose it was, how many or how big ("his car" is a car, "at least
+    10 buses" are buses, "a powerful bomb" a bomb: the evidence sentence keeps the rest)."""
     m = _THING_LEAD_RX.match(sp.text)
     cut = m.end() if m else 0
     if not cut or cut >= len(sp.text) or not sp.text[cut:].strip()[:1].isalpha():
