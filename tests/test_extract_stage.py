@@ -287,3 +287,9 @@ def test_a_target_keeps_its_of_phrase_and_arson_targets_what_was_set_on_fire(ex)
 def test_the_objective_of_the_attack_is_its_target(ex):
     d = extract_text("The target of the attack was the Antioquia liqueur plant.", extractor=ex)
     assert [a.text for r in d.reports for a in r.targets] == ["Antioquia liqueur plant"]
+
+
+def test_a_victim_named_before_a_comma_and_an_office(ex):
+    d = extract_text("cartel boss pablo escobar gaviria ordered the assassination of bernardo jaramillo ossa, "
+                     "presidential candidate of patriotic union, up.", extractor=ex)  # lowercased wire text
+    assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("bernardo jaramillo ossa", False)]

@@ -71,6 +71,16 @@ def np_span(tok) -> tuple[int, int]:
     return left, right + 1
 
 
+def _name_before_comma(tok, sp: Span) -> Span | None:
+    """The name that opens `tok`'s phrase and ends at a comma before it, when the tagger saw a person there."""
+    doc = tok.doc
+    first = next((t for t in doc[tok.left_edge.i:tok.i] if t.idx >= sp.start), None)
+    comma = next((t for t in doc[tok.left_edge.i:tok.i] if t.text == "," and t.idx > sp.start), None)
+    if first is None or comma is None or first.ent_type_ not in _NAME_ENTS:
+        return None
+    return Span(sp.start, comma.idx, doc.text[sp.start:comma.idx])
+
+
 def _with_of(tok, sp: Span) -> Span:
     """A target with the of-phrase that says whose or which it is ("the offices of the local development
     corporation", "a branch of the city's electric company")."""
@@ -220,6 +230,9 @@ class FrameFinder:
             if tok.lower_ in ("members", "member", "group", "groups", "units", "unit", "column"):
                 for p in _preps(tok, ("of",)):
                     b = max(b, p.i + 1)
+        comma = next((k for k in range(max(a, tok.i), b) if doc[k].text == ","), None)
+        if comma is not None and comma > a:
+            b = comma  # "Bernardo Jaramillo Ossa, presidential candidate": a name ends at its comma
         while a < b - 1 and doc[a].lower_ in _WHEN_WORDS:  # "today the extraditables": the parse took the day along
             a += 1
         while b - 1 > a and doc[b - 1].lower_ in ("'s", "’s", "'", "("):  # a possessive ending or an open bracket
@@ -315,6 +328,11 @@ class FrameFinder:
             named = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.ent_type_ in _NAME_ENTS]
             for c in named:
                 fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", self._span(c, actor_at))
+            lead = _name_before_comma(tok, sp)
+            if not named and lead is not None:
+                # "Bernardo Jaramillo Ossa, presidential candidate": the parse made the office the head
+                named = [lead]
+                fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", lead)
             if not named and et.family == "arrest":
                 fr.add("perpetrator_individuals", sp)
             elif not named:
