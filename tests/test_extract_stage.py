@@ -293,3 +293,8 @@ def test_a_victim_named_before_a_comma_and_an_office(ex):
     d = extract_text("cartel boss pablo escobar gaviria ordered the assassination of bernardo jaramillo ossa, "
                      "presidential candidate of patriotic union, up.", extractor=ex)  # lowercased wire text
     assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("bernardo jaramillo ossa", False)]
+
+
+def test_what_belongs_to_a_group_is_not_the_group_acting(ex):
+    d = extract_text("Russian warplanes bombed ISIS targets near Raqqa.", extractor=ex)
+    assert [a.text for r in d.reports for a in r.perpetrator_orgs] == ["Russian warplanes"]

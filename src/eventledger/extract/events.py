@@ -445,10 +445,12 @@ class FrameFinder:
             if aid and t.ent_iob_ in ("B", "O") and (
                     t.dep_ in ("nsubj", "pobj", "poss", "compound") and self.actor_kind(aid) in _LOOSE_PERP_KINDS
                     or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force" and t.head.lemma_.lower() not in _NOT_AGENCY):
+                if t.dep_ == "compound" and (t.head.lower_ in self.lex.target_heads or t.head.lemma_ in ("target", "position")):
+                    continue  # "ISIS targets", "Islamic State positions": what was attacked, not who attacked
                 if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
                     # "the medellin cartel": the compound names the actor, the phrase is its head's
                     head = t.head if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") else t
-                    fr.add("perpetrator_orgs", self._span(head, actor_at))
+                    self._add_org(fr, self._span(head, actor_at), actor_at)
 
     def _claims(self, fr: Frame, sent, actor_at) -> None:
         """'X claimed responsibility' and 'claimed by X' name the perpetrator."""
