@@ -298,3 +298,17 @@ def test_a_victim_named_before_a_comma_and_an_office(ex):
 def test_what_belongs_to_a_group_is_not_the_group_acting(ex):
     d = extract_text("Russian warplanes bombed ISIS targets near Raqqa.", extractor=ex)
     assert [a.text for r in d.reports for a in r.perpetrator_orgs] == ["Russian warplanes"]
+
+
+def test_the_group_is_the_armed_group_named_before(ex):
+    d = extract_text("ISIS-K has grown stronger. For instance, the group launched a suicide bombing outside the "
+                     "Kabul airport in August 2021.", extractor=ex)
+    [r] = d.reports
+    assert [(a.text, a.actor_id) for a in r.perpetrator_orgs] == [("ISIS-K", "islamic-state-khorasan")]
+    assert r.meta["perpetrators_from"] == "segment"
+    assert all(d.text[s:e] == t for s, e, t in _spans(d))
+
+
+def test_blamed_for_killing(ex):
+    d = extract_text("In January, IS-K was blamed for killing more than 90 people in Kerman.", extractor=ex)
+    assert [a.actor_id for r in d.reports for a in r.perpetrator_orgs] == ["islamic-state-khorasan"]

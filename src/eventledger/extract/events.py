@@ -125,6 +125,12 @@ def _subjects(verb):
 _BLAME_VERBS = frozenset({"blame", "accuse", "charge", "convict", "arrest", "sentence", "hold"})
 
 
+def _blamed(verb) -> list:
+    """Who a blame verb names: its object ("blames X for"), or its subject in the passive ("X was blamed for")."""
+    return [x for c in verb.children if c.dep_ in ("dobj", "obj") for x in _expand_conj(c)] or (
+        _subjects(verb) if any(c.dep_ in _PASS_SUBJ for c in verb.children) else [])
+
+
 def _held_responsible(tok):
     """Who the sentence makes answerable for the attack noun `tok`:
     "X were responsible for the assassination", "blames X for the murder", "X are behind this attack",
@@ -146,8 +152,7 @@ def _held_responsible(tok):
         # "blames certain officers of the armed forces for the murder": the parse hung "for" on the object
         up = next((a for a in list(up.ancestors)[:4] if a.lemma_ in _BLAME_VERBS), up)
     if prep.lower_ == "for" and up.lemma_ in _BLAME_VERBS:
-        return [x for c in up.children if c.dep_ in ("dobj", "obj") for x in _expand_conj(c)] or (
-            _subjects(up) if any(c.dep_ in _PASS_SUBJ for c in up.children) else [])
+        return _blamed(up)
     if prep.lower_ == "behind" and up.pos_ in ("AUX", "VERB"):
         return _subjects(up)
     if prep.lower_ == "in" and up.lemma_ in ("participate", "involve", "implicate", "take part"):
@@ -251,6 +256,10 @@ class FrameFinder:
         """A perpetrator candidate: organisation or individual, by registry, entity type or head word."""
         if tok.lower_ in ("they", "he", "she") and tok.dep_ in _SUBJ:
             fr.pronoun_agent = True
+        if (tok.lower_ in ("group", "organization", "organisation") and tok.dep_ in _SUBJ
+                and [c.lower_ for c in tok.children] == ["the"]):
+            fr.pronoun_agent = True  # "the group launched a suicide bombing": named in an earlier sentence
+            return
         if tok.lower_ in _SKIP_HEADS or tok.pos_ == "PRON":
             return
         sp = self._span(tok, actor_at)
@@ -350,6 +359,9 @@ class FrameFinder:
                         self._classify_patient(fr, x, actor_at, et)
             for a in _preps(tok, ("by",)):
                 self._classify_agent(fr, a, actor_at)
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.lemma_ in _BLAME_VERBS:
+                for a in _blamed(tok.head.head):  # "IS-K was blamed for killing more than 90 people"
+                    self._classify_agent(fr, a, actor_at)
             for p in _preps(tok, ("on", "against", "at", "in", "near", "outside", "inside")):
                 if p.lower_ in self.lex.target_heads or p.ent_type_ == "FAC":
                     self._classify_patient(fr, p, actor_at, et)

@@ -253,6 +253,14 @@ class Extractor:
                 rep.perpetrator_orgs = list(before.perpetrator_orgs)
                 rep.perpetrator_individuals = list(before.perpetrator_individuals)
                 rep.meta["perpetrators_from"] = before.id
+            else:
+                # "ISIS-K ... For instance, the group launched": the armed group named last before the sentence
+                named = [(x, y, aid) for x, y, aid in w.actors if y <= s0
+                         and getattr(self.actors.get(aid), "kind", None) in ("armed-group", "criminal")]
+                if named:
+                    x, y, aid = named[-1]
+                    rep.perpetrator_orgs = [Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), aid)]
+                    rep.meta["perpetrators_from"] = "segment"
         return rep
 
     def _list_reports(self, doc, w, i, frames, items: list[CountHit], reports, opinion) -> None:
