@@ -312,3 +312,11 @@ def test_the_group_is_the_armed_group_named_before(ex):
 def test_blamed_for_killing(ex):
     d = extract_text("In January, IS-K was blamed for killing more than 90 people in Kerman.", extractor=ex)
     assert [a.actor_id for r in d.reports for a in r.perpetrator_orgs] == ["islamic-state-khorasan"]
+
+
+def test_people_that_only_people_can_be_are_victims(ex):
+    d = extract_text("Gunmen shot dead two journalists and a cameraman in Kabul.", extractor=ex)
+    assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("two journalists", True), ("cameraman", True)]
+    d = extract_text("Rebels took three engineers hostage in Medellin.", extractor=ex)
+    assert [a.text for r in d.reports for a in r.victims] == ["three engineers"]
+    assert all(d.text[s:e] == t for s, e, t in _spans(d))

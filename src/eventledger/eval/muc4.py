@@ -215,8 +215,6 @@ def headline(result: dict) -> dict[str, float]:
         "muc4.ceaf_ree.prop.micro.f1": c["prop"]["micro"]["f1"],
         "muc4.incident_type.template_accuracy": result["incident_type"]["template_accuracy"],
         "muc4.false_alarm.rate": result["false_alarm"]["rate"],
-        **({"muc4.with_described_victims.ceaf_ree.strict.micro.f1":
-            result["with_described_victims"]["ceaf_ree"]["strict"]["micro"]["f1"]} if "with_described_victims" in result else {}),
         **({"muc4.learned.ceaf_ree.strict.micro.f1": result["learned"]["ceaf_ree"]["strict"]["micro"]["f1"]}
            if "learned" in result else {}),
     }

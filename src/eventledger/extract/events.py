@@ -66,7 +66,7 @@ def np_span(tok) -> tuple[int, int]:
             right = c.i
     doc = tok.doc
     while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "case", "predet", "prep") or (
-            left < tok.i and doc[left].lower_ in ("the", "a", "an")):
+            left < tok.i and doc[left].lower_ in ("the", "a", "an", "dead")):  # "shot dead two journalists"
         left += 1
     return left, right + 1
 
@@ -79,6 +79,12 @@ def _name_before_comma(tok, sp: Span) -> Span | None:
     if first is None or comma is None or first.ent_type_ not in _NAME_ENTS:
         return None
     return Span(sp.start, comma.idx, doc.text[sp.start:comma.idx])
+
+
+def _cut(sp: Span, at: int) -> Span:
+    """The span up to offset `at`, without trailing space."""
+    text = sp.text[:at - sp.start].rstrip()
+    return Span(sp.start, sp.start + len(text), text, sp.actor_id, sp.described)
 
 
 def _with_of(tok, sp: Span) -> Span:
@@ -122,6 +128,9 @@ def _subjects(verb):
     return [x for c in verb.children if c.dep_ in _SUBJ | _PASS_SUBJ for x in _expand_conj(c)]
 
 
+# verbs done only to people: their objects are victims whatever the noun ("killed three engineers")
+_HUMAN_OBJECT = frozenset({"kill", "murder", "assassinate", "execute", "slay", "behead", "wound", "injure", "kidnap",
+                           "abduct", "stab", "massacre", "shoot", "behead", "torture", "lynch"})
 _BLAME_VERBS = frozenset({"blame", "accuse", "charge", "convict", "arrest", "sentence", "hold"})
 
 
@@ -319,8 +328,9 @@ class FrameFinder:
             return sp  # "Japanese air forces", "the U.N. Security Council": the rest of the phrase says whose or which
         return Span(hit[0], hit[1], sp.text[hit[0] - sp.start:hit[1] - sp.start], hit[2])
 
-    def _classify_patient(self, fr: Frame, tok, actor_at, et: EventType) -> None:
-        """A victim or target candidate: physical things are targets, people are victims."""
+    def _classify_patient(self, fr: Frame, tok, actor_at, et: EventType, *, human: bool = False) -> None:
+        """A victim or target candidate: physical things are targets, people are victims; `human` when the
+        verb can only be done to people ("killed three engineers", "kidnapped a technician")."""
         if tok.lower_ in _SKIP_HEADS or tok.pos_ == "PRON" or tok.like_num:
             return
         low = tok.lower_
@@ -347,6 +357,8 @@ class FrameFinder:
             elif not named:
                 # "two Mormon missionaries", "his driver": who they were, when no name is given
                 fr.add("victims", Span(sp.start, sp.end, sp.text, sp.actor_id, described=True))
+        elif human and tok.pos_ == "NOUN" and not tok.ent_type_ and et.family != "arrest":
+            fr.add("victims", Span(sp.start, sp.end, sp.text, sp.actor_id, described=True))
 
     def _roles(self, fr: Frame, tok, et: EventType, actor_at) -> None:
         if tok.pos_ == "VERB":
@@ -356,7 +368,7 @@ class FrameFinder:
                     if c.dep_ in _SUBJ and not passive:
                         self._classify_agent(fr, x, actor_at)
                     elif c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ:
-                        self._classify_patient(fr, x, actor_at, et)
+                        self._classify_patient(fr, x, actor_at, et, human=tok.lemma_.lower() in _HUMAN_OBJECT)
             for a in _preps(tok, ("by",)):
                 self._classify_agent(fr, a, actor_at)
             if tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.lemma_ in _BLAME_VERBS:
@@ -401,6 +413,14 @@ class FrameFinder:
                     [c for c in n.head.children if c.dep_ == "attr"] if n.dep_ in _SUBJ else [])
                 for x in told:
                     self._classify_patient(fr, x, actor_at, et)
+            if et.type == "hostage taking" and tok.head.pos_ in ("VERB", "AUX"):
+                # "took three engineers hostage", "three engineers were taken hostage": the people held
+                for c in tok.head.children:
+                    if c is not tok and (c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ):
+                        for x in _expand_conj(c, appos=True):
+                            self._classify_patient(fr, x, actor_at, et, human=True)
+                # the parse may take the trigger into the phrase ("three engineers hostage")
+                fr.roles["victims"] = [_cut(s, tok.idx) if s.start < tok.idx < s.end else s for s in fr.roles["victims"]]
             if et.type == "arson":  # "set fire to the offices": the to-phrase, on the noun or on "set"
                 for p in [*_preps(tok, ("to",)), *(_preps(tok.head, ("to",)) if tok.head.pos_ == "VERB" else ())]:
                     self._classify_patient(fr, p, actor_at, et)
