@@ -37,6 +37,11 @@ class Span:
     actor_id: str | None = None
     described: bool = False  # see records.Arg
 
+    def part(self, start: int, end: int, actor_id: str | None = ...) -> Span:
+        """The piece of this span between sentence offsets start..end (its actor unless one is given)."""
+        return Span(start, end, self.text[start - self.start:end - self.start],
+                    self.actor_id if actor_id is ... else actor_id, self.described)
+
 
 @dataclass(slots=True)
 class Frame:
@@ -81,10 +86,15 @@ def _name_before_comma(tok, sp: Span) -> Span | None:
     return Span(sp.start, comma.idx, doc.text[sp.start:comma.idx])
 
 
+def _registry_hit(actor_at, a: int, b: int) -> tuple[int, int, str] | None:
+    """The registry match overlapping sentence offsets a..b, when `actor_at` can tell (stage.py gives it `hit`)."""
+    hit = getattr(actor_at, "hit", None)
+    return hit(a, b) if hit is not None else None
+
+
 def _cut(sp: Span, at: int) -> Span:
     """The span up to offset `at`, without trailing space."""
-    text = sp.text[:at - sp.start].rstrip()
-    return Span(sp.start, sp.start + len(text), text, sp.actor_id, sp.described)
+    return sp.part(sp.start, sp.start + len(sp.text[:at - sp.start].rstrip()))
 
 
 def _with_of(tok, sp: Span) -> Span:
@@ -130,7 +140,7 @@ def _subjects(verb):
 
 # verbs done only to people: their objects are victims whatever the noun ("killed three engineers")
 _HUMAN_OBJECT = frozenset({"kill", "murder", "assassinate", "execute", "slay", "behead", "wound", "injure", "kidnap",
-                           "abduct", "stab", "massacre", "shoot", "behead", "torture", "lynch"})
+                           "abduct", "stab", "massacre", "shoot", "torture", "lynch"})
 _BLAME_VERBS = frozenset({"blame", "accuse", "charge", "convict", "arrest", "sentence", "hold"})
 
 
@@ -254,7 +264,7 @@ class FrameFinder:
         if any(doc[k].text == "(" for k in range(a, b)) and not any(doc[k].text == ")" for k in range(a, b)):
             b = next(k for k in range(a, b) if doc[k].text == "(")  # "front (fmln": the name stops at the bracket
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-        hit = getattr(actor_at, "hit", lambda a, b: None)(start, end)
+        hit = _registry_hit(actor_at, start, end)
         if hit is not None and hit[0] >= doc[a].idx - 4 and (hit[0] < start or hit[1] > end):
             # the registry's name is longer than the parse's phrase ("Islamic State" of "Islamic State Khorasan
             # Province"): the span covers the whole name, so the text and the actor id say the same thing
@@ -294,9 +304,9 @@ class FrameFinder:
         if low in self.lex.perp_ind_heads and low not in self.lex.perp_org_heads and not tok.ent_type_ in _NAME_ENTS:
             # "45 soldiers", "FMLN guerrillas": people; the group they belong to when it is named before them
             fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
-            hit = getattr(actor_at, "hit", lambda a, b: None)(sp.start, sp.end)
+            hit = _registry_hit(actor_at, sp.start, sp.end)
             if hit is not None and sp.start <= hit[0] and hit[1] <= tok.idx:
-                fr.add("perpetrator_orgs", Span(hit[0], hit[1], sp.text[hit[0] - sp.start:hit[1] - sp.start], hit[2]))
+                fr.add("perpetrator_orgs", sp.part(*hit))
         elif sp.actor_id or tok.ent_type_ in _ORG_ENTS or low in self.lex.perp_org_heads:
             self._add_org(fr, sp, actor_at)
         elif low in self.lex.perp_ind_heads or tok.ent_type_ in _NAME_ENTS:
@@ -317,7 +327,7 @@ class FrameFinder:
         """An armed group the registry knows, inside a longer phrase ("the sinister Medellin cartel", "an FMLN
         guerrilla unit", "Taliban gunmen"), is named by its registry name alone: that is the actor the span
         stands for. A state force loses only what follows its name ("army troops"); other bodies keep the phrase."""
-        hit = getattr(actor_at, "hit", lambda a, b: None)(sp.start, sp.end)
+        hit = _registry_hit(actor_at, sp.start, sp.end)
         if hit is None or not (sp.start <= hit[0] and hit[1] <= sp.end) or (hit[0], hit[1]) == (sp.start, sp.end):
             return sp
         if sp.text[hit[1] - sp.start:].strip().lower() in _NAME_TAILS:
@@ -326,7 +336,7 @@ class FrameFinder:
         lead = sp.text[:hit[0] - sp.start].strip().lower()
         if kind not in ("armed-group", "criminal") and not (kind == "state-force" and lead in ("", "the", "a", "an")):
             return sp  # "Japanese air forces", "the U.N. Security Council": the rest of the phrase says whose or which
-        return Span(hit[0], hit[1], sp.text[hit[0] - sp.start:hit[1] - sp.start], hit[2])
+        return sp.part(*hit)
 
     def _classify_patient(self, fr: Frame, tok, actor_at, et: EventType, *, human: bool = False) -> None:
         """A victim or target candidate: physical things are targets, people are victims; `human` when the
@@ -335,23 +345,24 @@ class FrameFinder:
             return
         low = tok.lower_
         sp = self._span(tok, actor_at)
+        person = "perpetrator_individuals" if et.family == "arrest" else "victims"  # who is arrested is a suspect
         if low in self.lex.weapon_heads:
             fr.add("weapons", sp)
         elif low in self.lex.target_heads or tok.ent_type_ in ("FAC",):
             fr.add("targets", _with_of(tok, sp))
         elif tok.ent_type_ in _NAME_ENTS or any(c.dep_ in ("compound", "flat") and c.ent_type_ in _NAME_ENTS for c in tok.lefts):
             # a name whose last word the tagger missed ("Jaime Pardo leal") is still a name
-            fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", sp)
+            fr.add(person, sp)
         elif low in self.lex.victim_heads:
             # a person named in apposition ("the minister, Orlando Letelier") is the victim to report
             named = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.ent_type_ in _NAME_ENTS]
             for c in named:
-                fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", self._span(c, actor_at))
+                fr.add(person, self._span(c, actor_at))
             lead = _name_before_comma(tok, sp)
             if not named and lead is not None:
                 # "Bernardo Jaramillo Ossa, presidential candidate": the parse made the office the head
                 named = [lead]
-                fr.add("perpetrator_individuals" if et.family == "arrest" else "victims", lead)
+                fr.add(person, lead)
             if not named and et.family == "arrest":
                 fr.add("perpetrator_individuals", sp)
             elif not named:

@@ -256,7 +256,7 @@ class Extractor:
             else:
                 # "ISIS-K ... For instance, the group launched": the armed group named last before the sentence
                 named = [(x, y, aid) for x, y, aid in w.actors if y <= s0
-                         and getattr(self.actors.get(aid), "kind", None) in ("armed-group", "criminal")]
+                         and self.frames.actor_kind(aid) in ("armed-group", "criminal")]
                 if named:
                     x, y, aid = named[-1]
                     rep.perpetrator_orgs = [Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), aid)]
@@ -444,7 +444,7 @@ def _things(sp: Span) -> Span:
     cut = m.end() if m else 0
     if not cut or cut >= len(sp.text) or not sp.text[cut:].strip()[:1].isalpha():
         return sp
-    return Span(sp.start + cut, sp.end, sp.text[cut:], sp.actor_id)
+    return sp.part(sp.start + cut, sp.end)
 
 
 def _borrow_dates(reports: list[Report]) -> None:

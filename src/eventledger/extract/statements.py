@@ -146,8 +146,7 @@ class StatementFinder:
         verbs = [v for v in speech if v.lemma_ in ("threaten", "deny", "claim", "warn", "vow")]
         if not verbs:
             return None, None, None
-        cut = s0 + verbs[0].idx
-        hit = next(((x, y, aid) for x, y, aid in w.actors if s0 <= x and y <= cut), None)
+        hit = _actor_within(w, s0, s0 + verbs[0].idx)
         if hit is None:
             return None, None, None
         return w.seg.text[hit[0]:hit[1]], None, hit[2]
@@ -164,14 +163,14 @@ class StatementFinder:
                         return w.seg.text[hit[0]:hit[1]], hit[2]
                     if c.pos_ == "PROPN":
                         return w.seg.text[a:b], None
-        s1 = s0 + len(sdoc.text)
-        hit = next(((x, y, aid) for x, y, aid in w.actors if s0 <= x and y <= s1), None)
+        hit = _actor_within(w, s0, s0 + len(sdoc.text))
         return (w.seg.text[hit[0]:hit[1]], hit[2]) if hit else None
 
     def _about(self, sdoc, s0: int, w, kind: str, speaker_id: str | None, speech=()) -> Arg | None:
         s1 = s0 + len(sdoc.text)
         seg = w.seg
         hits = [h for h in w.actors if s0 <= h[0] and h[1] <= s1]
+        passive = any(t.dep_ in ("nsubjpass", "auxpass") for t in sdoc)
         if kind == "claim-of-responsibility":
             hits = [h for h in hits if h[2] == speaker_id] or hits
         else:
@@ -179,11 +178,10 @@ class StatementFinder:
             if kind in ("attribution", "accusation") and speech:
                 # who is blamed comes after the verb, unless the verb is passive ("X was blamed by ...")
                 verb_at = s0 + speech[0].idx
-                passive = any(t.dep_ in ("nsubjpass", "auxpass") for t in sdoc)
                 hits = [h for h in hits if h[0] > verb_at] or (hits if passive else [])
         if not hits:
             # accused/blamed a state or organisation that the registry does not hold
-            first = speech[0].i if speech and not any(t.dep_ in ("nsubjpass", "auxpass") for t in sdoc) else 0
+            first = speech[0].i if speech and not passive else 0
             for t in sdoc[first:]:
                 if t.ent_type_ in ("GPE", "ORG", "NORP") and t.dep_ in ("dobj", "pobj") and kind in ("accusation", "attribution"):
                     a, b = s0 + t.idx, s0 + t.idx + len(t.text)
@@ -194,3 +192,8 @@ class StatementFinder:
             return None
         x, y, aid = hits[0]
         return Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), aid)
+
+
+def _actor_within(w, a: int, b: int) -> tuple[int, int, str] | None:
+    """The first registry match lying wholly inside segment offsets a..b."""
+    return next(((x, y, aid) for x, y, aid in w.actors if a <= x and y <= b), None)
