@@ -309,6 +309,22 @@ def test_the_group_is_the_armed_group_named_before(ex):
     assert all(d.text[s:e] == t for s, e, t in _spans(d))
 
 
+def test_choosing_a_target_somewhere_is_an_attack_done_by_who_chose(ex):
+    d = extract_text("Al-Shabaab has hit hotels before. Money and recruits led the group to pick a busy target in "
+                     "Nairobi.", extractor=ex)
+    [r] = [r for r in d.reports if r.place.city == "Nairobi"]
+    assert r.type == "armed assault" and [a.actor_id for a in r.perpetrator_orgs] == ["al-shabaab"]
+    # an aim, not a place: nothing happened
+    assert not extract_text("The group wants to pick targets carefully.", extractor=ex).reports
+
+
+def test_the_doer_of_an_infinitive_is_the_one_who_set_out_to_do_it(ex):
+    d = extract_text("Two young men tried to storm the army barracks in San Miguel on 3 May.", extractor=ex)
+    [r] = d.reports
+    assert [a.text for a in r.perpetrator_individuals] == ["Two young men"]
+    assert [a.text for a in r.targets] == ["the army barracks"]
+
+
 def test_blamed_for_killing(ex):
     d = extract_text("In January, IS-K was blamed for killing more than 90 people in Kerman.", extractor=ex)
     assert [a.actor_id for r in d.reports for a in r.perpetrator_orgs] == ["islamic-state-khorasan"]

@@ -194,6 +194,24 @@ def test_undated_report_needs_strong_evidence():
     assert ("d3", "d6") in groups and ("d5",) in groups
 
 
+def _front(doc, date=None, when="2024-06-02"):
+    return report(doc, 0, type="armed assault", date=(when, "day") if date else None, place=MOSCOW,
+                  perps=[("the Northern Front", "northern-front")], text=f"the Northern Front's attack ({doc})")
+
+
+def test_undated_report_joins_the_one_dated_event_of_its_kind_and_perpetrator():
+    R = [_front("d1", date=True), _front("d2")]
+    C = {r["id"]: ctx(f"outlet {r['document']}") for r in R}
+    assert membership(run(R, C)) == [sorted(r["id"] for r in R)]
+    # two undated reports have nothing in time that makes them one event: the same evidence is not enough
+    R2 = [_front("d2"), _front("d3")]
+    assert len(run(R2, {r["id"]: ctx("x") for r in R2}).events) == 2
+    # two dated attacks of that group in that city: the undated report could be either, so it stays apart
+    R3 = [_front("d1", date=True), _front("d4", date=True, when="2022-01-05"), _front("d2")]
+    res = run(R3, {r["id"]: ctx(f"outlet {r['document']}") for r in R3})
+    assert [a["report"] for a in res.ambiguous] == [R3[2]["id"]] and len(res.events) == 3
+
+
 def test_corrections_apply_and_survive_a_rerun():
     R, C, S = world()
     first = run(R, C, S)

@@ -138,6 +138,15 @@ def _subjects(verb):
     return [x for c in verb.children if c.dep_ in _SUBJ | _PASS_SUBJ for x in _expand_conj(c)]
 
 
+def _controllers(verb) -> list:
+    """Who does an infinitive that has no subject of its own: the object of the verb it completes
+    ("led the group to select a target"), else that verb's subject ("the rebels tried to storm the base")."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in verb.children):
+        return []
+    up = verb.head
+    return [x for c in up.children if c.dep_ in ("dobj", "obj") for x in _expand_conj(c)] or _subjects(up)
+
+
 # verbs done only to people: their objects are victims whatever the noun ("killed three engineers")
 _HUMAN_OBJECT = frozenset({"kill", "murder", "assassinate", "execute", "slay", "behead", "wound", "injure", "kidnap",
                            "abduct", "stab", "massacre", "shoot", "torture", "lynch"})
@@ -271,11 +280,13 @@ class FrameFinder:
             start, end = min(start, hit[0]), max(end, hit[1])
         return Span(start, end, doc.text[start:end], actor_at(start, end))
 
-    def _classify_agent(self, fr: Frame, tok, actor_at) -> None:
-        """A perpetrator candidate: organisation or individual, by registry, entity type or head word."""
-        if tok.lower_ in ("they", "he", "she") and tok.dep_ in _SUBJ:
+    def _classify_agent(self, fr: Frame, tok, actor_at, *, subject: bool = False) -> None:
+        """A perpetrator candidate: organisation or individual, by registry, entity type or head word.
+        `subject`: the doer of the clause though the parse does not make it its subject (an infinitive's controller)."""
+        subject = subject or tok.dep_ in _SUBJ
+        if tok.lower_ in ("they", "he", "she", "them", "him", "her") and subject:
             fr.pronoun_agent = True
-        if (tok.lower_ in ("group", "organization", "organisation") and tok.dep_ in _SUBJ
+        if (tok.lower_ in ("group", "organization", "organisation") and subject
                 and [c.lower_ for c in tok.children] == ["the"]):
             fr.pronoun_agent = True  # "the group launched a suicide bombing": named in an earlier sentence
             return
@@ -380,6 +391,9 @@ class FrameFinder:
                         self._classify_agent(fr, x, actor_at)
                     elif c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ:
                         self._classify_patient(fr, x, actor_at, et, human=tok.lemma_.lower() in _HUMAN_OBJECT)
+            if not passive:
+                for x in _controllers(tok):
+                    self._classify_agent(fr, x, actor_at, subject=True)
             for a in _preps(tok, ("by",)):
                 self._classify_agent(fr, a, actor_at)
             if tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.lemma_ in _BLAME_VERBS:
@@ -442,6 +456,8 @@ class FrameFinder:
                     if c.dep_ in _SUBJ:
                         for x in _expand_conj(c):
                             self._classify_agent(fr, x, actor_at)
+                for x in _controllers(h):
+                    self._classify_agent(fr, x, actor_at, subject=True)
                 for a in _preps(h, ("by",)):
                     self._classify_agent(fr, a, actor_at)
             if tok.dep_ in _PASS_SUBJ | _SUBJ and h.lemma_ in ("claim", "perpetrate", "carry", "commit", "attribute", "blame"):

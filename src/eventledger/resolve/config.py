@@ -27,6 +27,7 @@ class ResolveConfig:
     version: str
     merge_threshold: float
     strong_threshold: float
+    anchored_threshold: float
     ambiguity_margin: float
     weights: dict[str, float]
     date: dict[str, float]
@@ -46,7 +47,7 @@ class ResolveConfig:
         d = yaml.load(p.read_text(encoding="utf-8"), Loader=LOADER)
         if not isinstance(d, dict):
             raise ValueError(f"{p}: expected a mapping of settings")
-        missing = [k for k in ("version", "merge_threshold", "strong_threshold", "ambiguity_margin", "weights", "date", "place", "policy") if k not in d]
+        missing = [k for k in ("version", "merge_threshold", "strong_threshold", "anchored_threshold", "ambiguity_margin", "weights", "date", "place", "policy") if k not in d]
         if missing:
             raise ValueError(f"{p}: missing settings {missing}; see the comments at the top of the file")
         families = {norm(t): fam for fam, types in (d.get("families") or {}).items() for t in types}
@@ -56,6 +57,7 @@ class ResolveConfig:
             version=str(d["version"]),
             merge_threshold=float(d["merge_threshold"]),
             strong_threshold=float(d["strong_threshold"]),
+            anchored_threshold=float(d["anchored_threshold"]),
             ambiguity_margin=float(d["ambiguity_margin"]),
             weights={k: float(v) for k, v in d["weights"].items()},
             date={k: float(v) for k, v in d["date"].items()},

@@ -233,6 +233,7 @@ def pair_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
     if ds is None or ps is None:
         return None
     ev = evidence_score(a, b, cfg)
-    if (not dated(a) or not dated(b)) and ev < cfg.strong_threshold:
-        return 0.0  # an undated report joins only on strong evidence of its own
+    known = dated(a) + dated(b)
+    if known < 2 and ev < (cfg.anchored_threshold if known else cfg.strong_threshold):
+        return 0.0  # an undated report joins only on evidence of its own, less of it when the other is dated
     return ds + ps + ev
