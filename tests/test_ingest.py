@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
+from conftest import DEMO
 
 from eventledger.export.jsonl import records
 from eventledger.ingest import ingest
@@ -107,3 +111,47 @@ def test_export_cli_prints_json_lines(tmp_path):
                          capture_output=True, text=True, check=True).stdout
     docs = [json.loads(line) for line in out.splitlines()]
     assert len(docs) == 2 and all(d["segments"] for d in docs)
+
+
+def _events(url: str) -> dict:
+    """Each event's id, its reports, and what it says (the derived summary fields)."""
+    s = Store(url)
+    try:
+        return {e["id"]: (sorted(r["id"] for r in e["reports"]), e["date"], e["place"], e["counts"], e["independent_sources"])
+                for e in records(s, "events")}
+    finally:
+        s.close()
+
+
+def _by_reports(events: dict) -> dict:
+    return {tuple(v[0]): v[1:] for v in events.values()}
+
+
+@pytest.fixture(scope="module")
+def shared_stages():
+    # one Extractor (one spaCy load) for the many small ingests below; stages keep no state between documents
+    from eventledger import ingest as ingest_module
+
+    stages = ingest_module.processing_stages()
+    return lambda: stages
+
+
+def test_demo_corpus_in_any_order_and_one_file_at_a_time_gives_the_same_events(tmp_path, monkeypatch, shared_stages):
+    monkeypatch.setattr("eventledger.ingest.processing_stages", shared_stages)
+    files = sorted(DEMO.iterdir())
+    once = f"sqlite:///{tmp_path / 'once.db'}"
+    ingest(files, db=once, on_error=lambda q: None)
+    want = _events(once)
+    assert sum(len(v[0]) > 1 for v in want.values()) >= 3  # the corpus has events told by several reports
+    for seed in (1, 2):
+        order = files[:]
+        random.Random(seed).shuffle(order)
+        shuffled = f"sqlite:///{tmp_path / f'shuffled{seed}.db'}"
+        ingest(order, db=shuffled, on_error=lambda q: None)
+        assert _events(shuffled) == want  # same events, same ids, same values
+        step = f"sqlite:///{tmp_path / f'step{seed}.db'}"
+        for f in order:
+            ingest([f], db=step, on_error=lambda q: None)
+        got = _events(step)
+        # the same grouping; ids are those issued when each event was first seen, so they may differ
+        assert _by_reports(got) == _by_reports(want)
