@@ -325,6 +325,21 @@ def test_the_doer_of_an_infinitive_is_the_one_who_set_out_to_do_it(ex):
     assert [a.text for a in r.targets] == ["the army barracks"]
 
 
+@pytest.mark.parametrize("text,stated,why", [
+    ("Investigators said on Sunday that the attack had killed 137 people.", None, "speech"),
+    ("Gunmen attacked a bus in Kano, police said on Sunday.", None, "speech"),
+    ("Police found the bodies on Sunday after gunmen attacked the village.", None, "aftermath"),
+    ("Several men opened fire inside the hall on Sunday.", "Sunday", None),
+    ("Police said the attack happened on Sunday.", "Sunday", None),
+    ("The group claimed the suicide bombing at the airport on Sunday.", "Sunday", None),  # attachment unsure: the attack's
+])
+def test_a_date_of_what_was_said_or_done_later_only_bounds_the_attack(ex, text, stated, why):
+    d = extract_text(text, published=DateValue("2024-03-26", "day"), extractor=ex)
+    [r] = d.reports
+    assert r.date.value == "2024-03-24" and r.date.text == stated and r.meta.get("date_from") == why
+    assert (r.date_evidence is None) == (stated is None)
+
+
 def test_blamed_for_killing(ex):
     d = extract_text("In January, IS-K was blamed for killing more than 90 people in Kerman.", extractor=ex)
     assert [a.actor_id for r in d.reports for a in r.perpetrator_orgs] == ["islamic-state-khorasan"]

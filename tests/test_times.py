@@ -57,6 +57,13 @@ def test_weekday_fixes_the_year_without_anchor():
     assert [(text[s:e], dv.value) for s, e, dv in hits] == [("Friday night", "2024-03-22"), ("March 22", "2024-03-22")]
 
 
+def test_that_year_is_the_year_named_before():
+    text = "They took power in 2019 and bombed the ministry in May of that year."
+    hits = find_dates(text, anchor=ANCHOR)
+    assert [(text[s:e], dv.value) for s, e, dv in hits] == [("2019", "2019"), ("May of that year", "2019-05")]
+    assert one("in May of that year", None) == (None, "unresolved")  # no year before it to refer to
+
+
 def test_infer_year_and_publication_date():
     assert infer_year(3, 22, 4, latest=2026) == 2024
     assert infer_publication_date("Friday, March 22\nGunmen attacked a hall.").value == "2024-03-22"

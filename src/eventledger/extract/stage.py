@@ -220,9 +220,14 @@ class Extractor:
         s0, s1 = w.sents[i]
         seg = w.seg
         date_hit = self._date_in(w, s0, s1, s0 + fr.trigger.start)
+        later = None  # (why, date hit): the date of a later happening, an upper bound for this one
+        why = date_hit and self._date_of_other(w.parse[i], date_hit[0] - s0, date_hit[1] - s0,
+                                               (fr.trigger.start, fr.trigger.end), fr.etype.family, date_hit[2].precision)
+        if why:
+            later, date_hit = (why, date_hit), None
         place_hit = self._place_in(w, s0, s1)
         prev = _recent(reports, i, fr.etype.family, window=3)
-        if prev is not None and date_hit is None and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2]):
+        if prev is not None and date_hit is None and later is None and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2]):
             rep = prev  # the same event told on: one report per event per segment
             if self.lex.by_type[rep.type].priority < fr.etype.priority:
                 rep.type = fr.etype.type
@@ -233,7 +238,7 @@ class Extractor:
                          source=seg.source or doc.source, type=fr.etype.type, opinion=opinion,
                          evidence=self._ev(doc, seg, s0, s1), trigger=fr.trigger.text,
                          meta={"gtd": fr.etype.gtd, "acled": fr.etype.acled, "family": fr.etype.family})
-            self._set_date(doc, w, rep, date_hit)
+            self._set_date(doc, w, rep, date_hit, later=later)
             self._set_place(doc, w, rep, place_hit or self._fallback_place(w, s0))
             reports.append((i, rep))
         for role in ROLES:
@@ -309,11 +314,54 @@ class Extractor:
             return None
         return min(hits, key=lambda d: abs(d[0] - near))
 
-    def _set_date(self, doc, w: SegWork, rep: Report, hit) -> None:
+    def _date_of_other(self, sdoc, a: int, b: int, trigger: tuple[int, int], family: str, precision: str | None) -> str | None:
+        """Why the date in sdoc[a:b] is not the event's own, or None when it is. It hangs on a verb that is
+        neither an attack word nor a light verb ("launched an attack on Friday"), with the trigger somewhere
+        below that verb and not its subject ("a bomber struck on Friday" is the attack): "speech" when it tells when something was said ("Investigators said on Sunday that
+        the attack had killed 137"), "aftermath" when it tells when something followed ("A court on Sunday
+        ordered four men held over the attack"). Either way the event happened on or before that date."""
+        span = sdoc.char_span(a, b, alignment_mode="expand")
+        trig = next((t for t in sdoc if t.idx >= trigger[0]), None)
+        if span is None or trig is None:
+            return None
+        verb = None
+        for t in span.root.ancestors:
+            if t.i == trig.i:
+                return None  # "Friday's attack", "the attack on Sunday"
+            if t.pos_ in ("VERB", "AUX"):
+                verb = t
+                break
+        if verb is None or trigger[0] <= verb.idx < trigger[1] or verb.lemma_.lower() in _LIGHT_VERBS:
+            return None  # "opened fire on Friday": the verb is part of the trigger
+        if b > trigger[0] and any(t.pos_ not in ("ADV", "ADP") for t in sdoc[verb.i + 1:span.start]):
+            # a date after the attack words and away from the verb may as well be the attack's: the parse's
+            # attachment is a guess there ("claimed the bombing at Kabul airport in August")
+            return None
+        et = self.lex.verb_type.get(verb.lemma_.lower())
+        if et is not None and et.family == family:
+            return None  # another word for the same happening ("an attack ... killed five on Sunday")
+        path = [trig, *trig.ancestors]
+        at = next((k for k, t in enumerate(path) if t.i == verb.i), None)
+        if not at:
+            return None
+        if verb.lower_ in self.lex.speech_verbs:
+            return "speech"
+        if path[at - 1].dep_ in ("nsubj", "nsubjpass", "csubj", "agent"):
+            return None  # "a suicide bomber struck on March 22": the attacker's deed, not what followed
+        # an arrest or a court order dated by the order is dated right, an attack is not; a month or a year on
+        # such a verb is as likely the attack's ("In January, IS-K was blamed for killing 90")
+        return "aftermath" if family == "attack" and precision in ("day", "second") else None
+
+    def _set_date(self, doc, w: SegWork, rep: Report, hit, *, later=None) -> None:
         if hit is not None:
             s, e, dv = hit
             rep.date = DateValue(dv.value, dv.precision, w.seg.text[s:e])
             rep.date_evidence = self._ev(doc, w.seg, s, e)
+        elif later is not None:
+            # the event happened on or before that day: a bound, like a publication date, with the words kept
+            why, (s, e, dv) = later
+            rep.date = DateValue(dv.value, dv.precision, None)
+            rep.meta.update(date_from=why, date_stated=w.seg.text[s:e])
         elif w.anchor is not None:
             rep.date = DateValue(w.anchor.value, w.anchor.precision, None)
             rep.meta["date_from"] = "segment" if w.seg.date and w.seg.date.value else "document"
@@ -445,6 +493,11 @@ def _things(sp: Span) -> Span:
     if not cut or cut >= len(sp.text) or not sp.text[cut:].strip()[:1].isalpha():
         return sp
     return sp.part(sp.start + cut, sp.end)
+
+
+# verbs that only carry an event noun: the date on them is the event's ("launched an attack on Friday")
+_LIGHT_VERBS = frozenset({"launch", "carry", "stage", "conduct", "commit", "perpetrate", "mount", "unleash", "happen",
+                          "occur", "take", "begin", "start", "be", "continue", "resume", "execute"})
 
 
 def _borrow_dates(reports: list[Report]) -> None:

@@ -40,6 +40,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("dmy", rf"(?<!\w)(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_MON}(?:,?\s+(?:{_YEAR4}|(?P<yy>\d{{2}})))?(?![\w-])"),
     ("my", rf"(?<!\w)(?:(?P<part>early|mid|late)[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR4}(?!\d)"),
     ("mrel", rf"(?<!\w){_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+    ("mthat", rf"(?<!\w){_MON},?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b"),
     ("mbare", rf"\b(?:in|since|during|until|by|from|through)\s+(?P<core>{_MON})(?![\w-])"),
     ("mlast", rf"(?<!\w)(?P<rel>last|this|next|early|late|mid)[\s-]+{_MON}(?![\w-])"),
     ("rel", r"(?<!\w)(?P<word>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|(?:the\s+)?day\s+before\s+yesterday)(?!\w)"),
@@ -190,6 +191,8 @@ def _resolve_match(kind: str, m: re.Match[str], text: str, a: date | None, prec:
             return _unresolved(text)
         y = a.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         return _month(y, _month_number(g["mon"]), text)
+    if kind == "mthat":
+        return _unresolved(text)  # the year told before it in the text: see _that_year
     if kind in ("mbare", "mlast"):
         if a is None:
             return _unresolved(text)
@@ -271,6 +274,8 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
     out: list[tuple[int, int, DateValue]] = []
     for s, e, _, kind, m in _select(hits):
         dv = _resolve_match(kind, m, text[s:e], a, prec, adt)
+        if kind == "mthat":
+            dv = _that_year(text, s, _month_number(m["mon"]), dv)
         if dv is not None:
             out.append((s, e, dv))
     if a is None:
@@ -278,6 +283,15 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
     else:
         out = _year_from_context(text, out, a)
     return out
+
+
+_YEAR_RE = re.compile(r"(?<![\w-])(?:1[89]|20)\d{2}(?![\w-])")
+
+
+def _that_year(text: str, start: int, month: int, dv: DateValue) -> DateValue:
+    """"August of that year": the year named last before it, when it is close enough to be the one meant."""
+    years = [m for m in _YEAR_RE.finditer(text, max(0, start - 300), start)]
+    return _month(int(years[-1].group()), month, dv.text or "") if years else dv
 
 
 def _year_from_context(text: str, found: list[tuple[int, int, DateValue]], a: date) -> list[tuple[int, int, DateValue]]:
