@@ -227,7 +227,8 @@ class Extractor:
             later, date_hit = (why, date_hit), None
         place_hit = self._place_in(w, s0, s1)
         prev = _recent(reports, i, fr.etype.family, window=3)
-        if prev is not None and date_hit is None and later is None and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2]):
+        if (prev is not None and date_hit is None and later is None
+                and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2])):
             rep = prev  # the same event told on: one report per event per segment
             if self.lex.by_type[rep.type].priority < fr.etype.priority:
                 rep.type = fr.etype.type
@@ -314,7 +315,8 @@ class Extractor:
             return None
         return min(hits, key=lambda d: abs(d[0] - near))
 
-    def _date_of_other(self, sdoc, a: int, b: int, trigger: tuple[int, int], family: str, precision: str | None) -> str | None:
+    def _date_of_other(self, sdoc, a: int, b: int, trigger: tuple[int, int], family: str,
+                       precision: str | None) -> str | None:
         """Why the date in sdoc[a:b] is not the event's own, or None when it is. It hangs on a verb that is
         neither an attack word nor a light verb ("launched an attack on Friday"), with the trigger somewhere
         below that verb and not its subject ("a bomber struck on Friday" is the attack): "speech" when it tells when something was said ("Investigators said on Sunday that
