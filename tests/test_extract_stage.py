@@ -340,6 +340,28 @@ def test_a_date_of_what_was_said_or_done_later_only_bounds_the_attack(ex, text, 
     assert (r.date_evidence is None) == (stated is None)
 
 
+def _titled(text, title):
+    d = _doc([text])
+    d.segments[0].title = title
+    return d
+
+
+def test_an_undated_headline_takes_the_date_of_the_story_below_it(ex):
+    d = _titled("Mosul market toll rises to 31\n\nOfficials say 31 people were killed in Monday's bombing of a "
+                "market in Mosul.", "Mosul market toll rises to 31")
+    ex.process([d])
+    head, body = sorted(d.reports, key=lambda r: r.evidence.start)
+    assert body.date.value == "2024-03-25" and body.meta.get("date_from") is None
+    assert (head.date.value, head.date_evidence, head.meta["date_from"]) == ("2024-03-25", body.date_evidence, "headline")
+    assert all(d.text[s:e] == t for s, e, t in _spans(d))
+    # two dated events below it: the headline could be either, so it keeps its own (borrowed) date
+    d = _titled("Two attacks in Mosul\n\nOn Monday a bomb killed 31 people at a market in Mosul. On Friday gunmen "
+                "killed four guards at a bank in Mosul.", "Two attacks in Mosul")
+    ex.process([d])
+    head = min(d.reports, key=lambda r: r.evidence.start)
+    assert head.meta.get("date_from") == "document" and head.date_evidence is None
+
+
 def test_blamed_for_killing(ex):
     d = extract_text("In January, IS-K was blamed for killing more than 90 people in Kerman.", extractor=ex)
     assert [a.actor_id for r in d.reports for a in r.perpetrator_orgs] == ["islamic-state-khorasan"]

@@ -126,6 +126,7 @@ class Extractor:
             d.mentions, d.reports, d.statements = [], [], []
             for w in ws:
                 self._extract(d, w)
+            _date_headlines(d)
             _borrow_dates(d.reports)
             if keep is not None:
                 # the learned filter judged that no incident is reported here: keep the mentions and statements
@@ -500,6 +501,39 @@ def _things(sp: Span) -> Span:
 # verbs that only carry an event noun: the date on them is the event's ("launched an attack on Friday")
 _LIGHT_VERBS = frozenset({"launch", "carry", "stage", "conduct", "commit", "perpetrate", "mount", "unleash", "happen",
                           "occur", "take", "begin", "start", "be", "continue", "resume", "execute"})
+
+
+def _date_headlines(doc: Document) -> None:
+    """A headline tells the story below it ("Kerman toll lowered again, to 84" over "84 people were killed in
+    Wednesday's bombings in Kerman"): an undated headline report takes the date of the one dated report of the
+    same kind and place in its story. Like any borrowed date it keeps its evidence and meta says where from."""
+    for seg in doc.segments:
+        if not seg.title or not seg.text.startswith(seg.title):
+            continue
+        start, end = seg.doc_offset(0), seg.doc_offset(len(seg.title))
+        mine = [r for r in doc.reports if r.segment == seg.id]
+        heads = [r for r in mine if r.evidence is not None and start <= r.evidence.start < end and r.date_evidence is None]
+        for h in heads:
+            fits = {(q.date.value, q.date.precision): q for q in mine
+                    if q is not h and q.date_evidence is not None and q.evidence.start >= end
+                    and q.meta.get("family") == h.meta.get("family") and _same_place(h.place, q.place)}
+            if len(fits) != 1:
+                continue  # no dated story below, or two events in it: the headline keeps its own date
+            q, = fits.values()
+            h.meta.update(date_from="headline", date_report=q.id)
+            h.date = DateValue(q.date.value, q.date.precision, q.date.text)
+            h.date_evidence = q.date_evidence
+
+
+def _same_place(a, b) -> bool:
+    """Unknown, or the same country and (with coordinates for both) within 50 km."""
+    if a.name is None or b.name is None:
+        return True
+    if a.country != b.country:
+        return False
+    if a.lat is None or b.lat is None or a.precision == "country" or b.precision == "country":
+        return True
+    return distance_km((a.lat, a.lon), (b.lat, b.lon)) <= 50
 
 
 def _borrow_dates(reports: list[Report]) -> None:
