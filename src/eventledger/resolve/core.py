@@ -62,6 +62,7 @@ def resolve(
         moved[c["id"]] = sorted(before | members.clusters[k] | set(shifted_now))
     clusters = members.result()
     ids = assign(clusters, lambda r: key[r], previous, frozenset(shifted))
+    _merged_keep_their_id(ids, clusters, corr, aliases)
 
     home = {r: k for k, c in enumerate(clusters) for r in c}
     def find(eid: str | None) -> int | None:
@@ -114,6 +115,17 @@ def resolve(
         })
     events.sort(key=lambda e: e["id"])
     return Resolution(events, ambiguous, revisions(events, previous) + notes)
+
+
+def _merged_keep_their_id(ids: list[tuple[str, str]], clusters: list[list[str]], corr: list[dict], aliases: dict[str, str]) -> None:
+    """`event merge EVENT OTHER` folds OTHER into EVENT: the merged event keeps EVENT's id, whichever
+    founder sorts first (the analyst named the event that stays)."""
+    where = {r: k for k, c in enumerate(clusters) for r in c}
+    for c in corr:
+        f = aliases.get(c.get("event") or "") if c["kind"] == "merge" else None
+        k = where.get(f) if f else None
+        if k is not None and ids[k][0] != c["event"] and all(i != c["event"] for i, _ in ids):
+            ids[k] = (c["event"], f)
 
 
 def singleton_id(report_id: str) -> str:
