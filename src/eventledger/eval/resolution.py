@@ -123,7 +123,6 @@ def _ingest(folder: Path) -> tuple[list[dict], list[dict], list[dict]]:
 
 def seeds_set(gold_path: Path, corpus: Path) -> tuple[dict, dict]:
     from eventledger.eval.seeds import _seed_of, date_ok, place_ok
-
     from eventledger.resolve.config import ResolveConfig
 
     family = ResolveConfig.load().family

@@ -222,10 +222,11 @@ class Extractor:
         seg = w.seg
         date_hit = self._date_in(w, s0, s1, s0 + fr.trigger.start)
         later = None  # (why, date hit): the date of a later happening, an upper bound for this one
-        why = date_hit and self._date_of_other(w.parse[i], date_hit[0] - s0, date_hit[1] - s0,
-                                               (fr.trigger.start, fr.trigger.end), fr.etype.family, date_hit[2].precision)
-        if why:
-            later, date_hit = (why, date_hit), None
+        if date_hit is not None:
+            why = self._date_of_other(w.parse[i], date_hit[0] - s0, date_hit[1] - s0,
+                                      (fr.trigger.start, fr.trigger.end), fr.etype.family, date_hit[2].precision)
+            if why:
+                later, date_hit = (why, date_hit), None
         place_hit = self._place_in(w, s0, s1)
         prev = _recent(reports, i, fr.etype.family, window=3)
         if (prev is not None and date_hit is None and later is None
@@ -320,9 +321,10 @@ class Extractor:
                        precision: str | None) -> str | None:
         """Why the date in sdoc[a:b] is not the event's own, or None when it is. It hangs on a verb that is
         neither an attack word nor a light verb ("launched an attack on Friday"), with the trigger somewhere
-        below that verb and not its subject ("a bomber struck on Friday" is the attack): "speech" when it tells when something was said ("Investigators said on Sunday that
-        the attack had killed 137"), "aftermath" when it tells when something followed ("A court on Sunday
-        ordered four men held over the attack"). Either way the event happened on or before that date."""
+        below that verb and not its subject ("a bomber struck on Friday" is the attack): "speech" when it
+        tells when something was said ("Investigators said on Sunday that the attack had killed 137"),
+        "aftermath" when it tells when something followed ("A court on Sunday ordered four men held over the
+        attack"). Either way the event happened on or before that date."""
         span = sdoc.char_span(a, b, alignment_mode="expand")
         trig = next((t for t in sdoc if t.idx >= trigger[0]), None)
         if span is None or trig is None:
@@ -520,12 +522,23 @@ def _date_headlines(doc: Document) -> None:
             if len(fits) != 1:
                 continue  # no dated story below, or two events in it: the headline keeps its own date
             q, = fits.values()
-            h.meta.update(date_from="headline", date_report=q.id)
-            h.date = DateValue(q.date.value, q.date.precision, q.date.text)
-            h.date_evidence = q.date_evidence
+            _take_date(h, q, date_from="headline")
 
 
-def _same_place(a, b) -> bool:
+def _take_date(r: Report, q: Report, **meta) -> None:
+    """r is dated by q's stated date, evidence and all; meta says why and from which report."""
+    r.meta.update(meta, date_report=q.id)
+    r.date = DateValue(q.date.value, q.date.precision, q.date.text)
+    r.date_evidence = q.date_evidence
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Both placed by coordinates, in the same country, within 50 km."""
+    return (a.lat is not None and b.lat is not None and a.country == b.country
+            and distance_km((a.lat, a.lon), (b.lat, b.lon)) <= 50)
+
+
+def _same_place(a: Place, b: Place) -> bool:
     """Unknown, or the same country and (with coordinates for both) within 50 km."""
     if a.name is None or b.name is None:
         return True
@@ -533,7 +546,7 @@ def _same_place(a, b) -> bool:
         return False
     if a.lat is None or b.lat is None or a.precision == "country" or b.precision == "country":
         return True
-    return distance_km((a.lat, a.lon), (b.lat, b.lon)) <= 50
+    return _near(a, b)
 
 
 def _borrow_dates(reports: list[Report]) -> None:
@@ -547,16 +560,13 @@ def _borrow_dates(reports: list[Report]) -> None:
             continue
         fits = {(q.date.value, q.date.precision): q for q in reports
                 if q is not r and q.date.text and q.date_evidence is not None
-                and q.meta.get("family") == r.meta.get("family") and q.place.lat is not None
+                and q.meta.get("family") == r.meta.get("family")
                 and rank.get(q.date.precision, 9) < rank.get(r.date.precision, 9)
-                and q.date.value.startswith(r.date.value) and q.place.country == r.place.country
-                and distance_km((q.place.lat, q.place.lon), (r.place.lat, r.place.lon)) <= 50}
+                and q.date.value.startswith(r.date.value) and _near(q.place, r.place)}
         if len(fits) != 1:
             continue  # none, or several events it could be: leave the date as the source gave it
         q, = fits.values()
-        r.meta.update(date_from="coreference", date_report=q.id, date_stated=r.date.text)
-        r.date = DateValue(q.date.value, q.date.precision, q.date.text)
-        r.date_evidence = q.date_evidence
+        _take_date(r, q, date_from="coreference", date_stated=r.date.text)
 
 
 def _in_parens(text: str, a: int, b: int) -> bool:

@@ -62,9 +62,9 @@ def resolve(
         moved[c["id"]] = sorted(before | members.clusters[k] | set(shifted_now))
     clusters = members.result()
     ids = assign(clusters, lambda r: key[r], previous, frozenset(shifted))
-    _merged_keep_their_id(ids, clusters, corr, aliases)
-
     home = {r: k for k, c in enumerate(clusters) for r in c}
+    _merged_keep_their_id(ids, home, corr, aliases)
+
     def find(eid: str | None) -> int | None:
         for k, (i, _) in enumerate(ids):
             if i == eid:
@@ -117,14 +117,13 @@ def resolve(
     return Resolution(events, ambiguous, revisions(events, previous) + notes)
 
 
-def _merged_keep_their_id(ids: list[tuple[str, str]], clusters: list[list[str]], corr: list[dict], aliases: dict[str, str]) -> None:
+def _merged_keep_their_id(ids: list[tuple[str, str]], home: dict[str, int], corr: list[dict], aliases: dict[str, str]) -> None:
     """`event merge EVENT OTHER` folds OTHER into EVENT: the merged event keeps EVENT's id, whichever
-    founder sorts first (the analyst named the event that stays)."""
-    where = {r: k for k, c in enumerate(clusters) for r in c}
+    founder sorts first (the analyst named the event that stays). `home`: report id -> cluster index."""
     for c in corr:
         f = aliases.get(c.get("event") or "") if c["kind"] == "merge" else None
-        k = where.get(f) if f else None
-        if k is not None and ids[k][0] != c["event"] and all(i != c["event"] for i, _ in ids):
+        k = home.get(f) if f else None
+        if k is not None and all(i != c["event"] for i, _ in ids):
             ids[k] = (c["event"], f)
 
 
