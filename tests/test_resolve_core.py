@@ -21,34 +21,39 @@ def run(R, C, S=(), **kw):
 
 
 def by_doc(res, doc):
-    return [e for e in res.events if any(r["document"] == doc for r in e["reports"])]
+    return [e for e in res.events if any(r["document"] == doc for r in e.reports)]
 
 
 def crocus(res):
-    hits = [e for e in res.events if (e["place"].get("name") or "") == "Crocus City Hall"]
-    assert len(hits) == 1, [summary_line(e) for e in res.events]
+    hits = [e for e in res.events if (e.place.get("name") or "") == "Crocus City Hall"]
+    assert len(hits) == 1, [summary_line(e.to_dict()) for e in res.events]
     return hits[0]
 
 
+def stored(res):
+    """Events as the store keeps them, to hand back as `previous_events`."""
+    return [e.to_dict() for e in res.events]
+
+
 def membership(res):
-    return sorted(sorted(r["id"] for r in e["reports"]) for e in res.events)
+    return sorted(sorted(r["id"] for r in e.reports) for e in res.events)
 
 
 def test_concert_hall_attack_is_one_event_with_every_figure():
     R, C, S = world()
     e = crocus(run(R, C, S))
-    assert {r["document"] for r in e["reports"]} == {"docA", "docB", "docC", "docD", "docE", "docF"}
-    killed = e["counts"]["killed"]
+    assert {r["document"] for r in e.reports} == {"docA", "docB", "docC", "docD", "docE", "docF"}
+    killed = e.counts["killed"]
     assert {x["value"] for x in killed["values"]} == {137, 139, 144}
     assert all(x["source"] and x["report"] for x in killed["values"])
     assert killed["contested"] and (killed["low"], killed["high"], killed["best"]) == (137, 144, 137)
-    assert e["date"]["value"] == "2024-03-22" and e["place"]["city"] == "Krasnogorsk"
-    assert {"counts.killed", "perpetrator", "claim"} <= {c["field"] for c in e["contradictions"]}
+    assert e.date["value"] == "2024-03-22" and e.place["city"] == "Krasnogorsk"
+    assert {"counts.killed", "perpetrator", "claim"} <= {c.field for c in e.contradictions}
 
 
 def test_perpetrators_carry_their_basis():
     R, C, S = world()
-    perps = crocus(run(R, C, S))["perpetrators"]
+    perps = crocus(run(R, C, S)).perpetrators
     got = {(p["actor_id"] or p["actor"], p["basis"], p["by"]) for p in perps}
     assert ("islamic-state", "claimed", "Islamic State") in got
     assert ("islamic-state-khorasan", "attributed", "U.S. officials") in got
@@ -61,8 +66,8 @@ def test_copies_and_comments_do_not_inflate_independent_sources():
     R, C, S = world()
     e = crocus(run(R, C, S))
     # Northern Courier, Lagoon Review, VOA (its reprint counts once), Eastern Ledger; the comment never counts
-    assert e["independent_sources"] == 4
-    assert len(e["sources"]) == 6
+    assert e.independent_sources == 4
+    assert len(e.sources) == 6
 
 
 def test_past_and_unrelated_attacks_stay_apart():
@@ -70,10 +75,10 @@ def test_past_and_unrelated_attacks_stay_apart():
     res = run(R, C, S)
     for doc, n in (("docB", 3), ("docG", 2)):
         assert len(by_doc(res, doc)) == n
-    kabul = [e for e in res.events if e["place"].get("city") == "Kabul"]
-    assert len(kabul) == 2 and len({e["id"] for e in kabul}) == 2
-    siege = [e for e in res.events if e["date"]["value"] == "2002"]
-    assert len(siege) == 1 and len(siege[0]["reports"]) == 1
+    kabul = [e for e in res.events if e.place.get("city") == "Kabul"]
+    assert len(kabul) == 2 and len({e.id for e in kabul}) == 2
+    siege = [e for e in res.events if e.date["value"] == "2002"]
+    assert len(siege) == 1 and len(siege[0].reports) == 1
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
@@ -93,8 +98,8 @@ def test_input_order_does_not_matter(seed):
 def test_ids_derive_from_the_founding_report():
     R, C, S = world()
     for e in run(R, C, S).events:
-        assert e["id"] == event_id(e["founder"])
-        assert e["founder"] in {r["id"] for r in e["reports"]}
+        assert e.id == event_id(e.founder)
+        assert e.founder in {r["id"] for r in e.reports}
 
 
 def _one_at_a_time(R, C, S, docs):
@@ -104,7 +109,7 @@ def _one_at_a_time(R, C, S, docs):
         Ri = [r for r in R if r["document"] in keep]
         Si = [s for s in S if s["document"] in keep]
         res = run(Ri, {r["id"]: C[r["id"]] for r in Ri}, Si, previous_events=previous)
-        previous = res.events
+        previous = stored(res)
     return res
 
 
@@ -122,8 +127,8 @@ def test_incremental_any_order_same_groups_and_stable_ids(seed):
     inc, once = _one_at_a_time(R, C, S, docs), run(R, C, S)
     assert membership(inc) == membership(once)
     # ids stay those issued when each event was first seen: re-running with them changes nothing
-    again = run(R, C, S, previous_events=inc.events)
-    assert [e["id"] for e in again.events] == [e["id"] for e in inc.events]
+    again = run(R, C, S, previous_events=stored(inc))
+    assert [e.id for e in again.events] == [e.id for e in inc.events]
     assert again.revisions == []
 
 
@@ -133,12 +138,12 @@ def test_new_report_keeps_event_id_and_reports_a_revision():
     old = crocus(first)
     late = report("docH", 0, date=("2024-03-22", "day"), place=RU_VENUE, counts={"killed": [(145, "exact")]}, text="at Crocus City Hall")
     C2 = {**C, late["id"]: ctx("Late Gazette", published=("2024-04-02", "day"))}
-    res = run(R + [late], C2, S, previous_events=first.events)
+    res = run(R + [late], C2, S, previous_events=stored(first))
     e = crocus(res)
-    assert e["id"] == old["id"]
-    rev = [r for r in res.revisions if r["event"] == e["id"]]
+    assert e.id == old.id
+    rev = [r for r in res.revisions if r["event"] == e.id]
     assert len(rev) == 1 and rev[0]["reports_added"] == [late["id"]] and "counts" in rev[0]["fields"]
-    assert all(r["event"] == e["id"] for r in res.revisions)
+    assert all(r["event"] == e.id for r in res.revisions)
 
 
 def test_revisions_for_new_and_removed_events():
@@ -146,10 +151,10 @@ def test_revisions_for_new_and_removed_events():
     first = run(R, C, S)
     kerman = [r for r in R if r["place"]["city"] == "Kerman"][0]
     rest = [r for r in R if r is not kerman]
-    res = run(rest, C, S, previous_events=first.events)
+    res = run(rest, C, S, previous_events=stored(first))
     gone = [r for r in res.revisions if r["change"] == "removed"]
     assert len(gone) == 1 and gone[0]["event"] == event_id(kerman["id"])
-    back = run(R, C, S, previous_events=res.events)
+    back = run(R, C, S, previous_events=stored(res))
     assert [r["change"] for r in back.revisions] == ["new"]
 
 
@@ -172,9 +177,9 @@ def test_report_fitting_two_events_is_left_unmerged_and_listed():
     assert [a["report"] for a in res.ambiguous] == [vague]
     amb = res.ambiguous[0]
     assert len(amb["candidates"]) == 2 and amb["event"] not in amb["candidates"]
-    lone = [e for e in res.events if e["id"] == amb["event"]][0]
-    assert lone["ambiguous"] and [r["id"] for r in lone["reports"]] == [vague]
-    assert sorted(len(e["reports"]) for e in res.events) == [1, 1, 2]
+    lone = [e for e in res.events if e.id == amb["event"]][0]
+    assert lone.ambiguous and [r["id"] for r in lone.reports] == [vague]
+    assert sorted(len(e.reports) for e in res.events) == [1, 1, 2]
 
 
 def test_report_fitting_one_event_joins_it():
@@ -190,7 +195,7 @@ def test_undated_report_needs_strong_evidence():
                     counts={"killed": [(4, "exact")]}, text="the bomb at North Depot")
     C = {**C, weak["id"]: ctx("w"), strong["id"]: ctx("s")}
     res = run(R[:3] + [weak, strong], C)
-    groups = {tuple(sorted(r["document"] for r in e["reports"])) for e in res.events}
+    groups = {tuple(sorted(r["document"] for r in e.reports)) for e in res.events}
     assert ("d3", "d6") in groups and ("d5",) in groups
 
 
@@ -216,36 +221,42 @@ def test_corrections_apply_and_survive_a_rerun():
     R, C, S = world()
     first = run(R, C, S)
     e = crocus(first)
-    kerman = [x for x in first.events if x["place"].get("city") == "Kerman"][0]
-    comment = [r["id"] for r in e["reports"] if r["opinion"]][0]
+    kerman = [x for x in first.events if x.place.get("city") == "Kerman"][0]
+    comment = [r["id"] for r in e.reports if r["opinion"]][0]
     corrections = [
-        {"id": "cor_1", "kind": "set-best", "event": e["id"], "field": "killed", "value": 145, "note": "official final toll", "author": "ana", "created": "2024-04-01"},
-        {"id": "cor_2", "kind": "detach", "event": e["id"], "target": comment, "note": "a comment, not this attack", "author": "ana", "created": "2024-04-02"},
-        {"id": "cor_3", "kind": "edit", "event": kerman["id"], "field": "type", "value": "suicide bombing (double)", "author": "ben", "created": "2024-04-03"},
+        {"id": "cor_1", "kind": "set-best", "event": e.id, "field": "killed", "value": 145,
+         "note": "official final toll", "author": "ana", "created": "2024-04-01"},
+        {"id": "cor_2", "kind": "detach", "event": e.id, "target": comment,
+         "note": "a comment, not this attack", "author": "ana", "created": "2024-04-02"},
+        {"id": "cor_3", "kind": "edit", "event": kerman.id, "field": "type",
+         "value": "suicide bombing (double)", "author": "ben", "created": "2024-04-03"},
     ]
-    res = run(R, C, S, previous_events=first.events, corrections=corrections)
-    for attempt in (res, run(R, C, S, previous_events=res.events, corrections=corrections)):
+    res = run(R, C, S, previous_events=stored(first), corrections=corrections)
+    for attempt in (res, run(R, C, S, previous_events=stored(res), corrections=corrections)):
         c = crocus(attempt)
-        assert c["id"] == e["id"]
-        assert c["counts"]["killed"]["best"] == 145 and c["counts"]["killed"]["policy"] == "analyst"
-        assert c["counts"]["killed"]["computed_best"] == 137
-        assert comment not in {r["id"] for r in c["reports"]}
-        assert {x["id"] for x in c["corrections"]} == {"cor_1", "cor_2"}
-        k = [x for x in attempt.events if x["id"] == kerman["id"]][0]
-        assert k["type"] == "suicide bombing (double)" and k["computed"]["type"] == "suicide bombing"
-    assert run(R, C, S, previous_events=res.events, corrections=corrections).revisions == []
+        assert c.id == e.id
+        assert c.counts["killed"]["best"] == 145 and c.counts["killed"]["policy"] == "analyst"
+        assert c.counts["killed"]["computed_best"] == 137
+        assert comment not in {r["id"] for r in c.reports}
+        assert {x["id"] for x in c.corrections} == {"cor_1", "cor_2"}
+        k = [x for x in attempt.events if x.id == kerman.id][0]
+        assert k.type == "suicide bombing (double)" and k.computed["type"] == "suicide bombing"
+    assert run(R, C, S, previous_events=stored(res), corrections=corrections).revisions == []
 
 
 def test_merge_and_split_corrections():
     R, C, S = world()
     first = run(R, C, S)
-    kabul = sorted((e for e in first.events if e["place"].get("city") == "Kabul"), key=lambda e: e["id"])
-    merged = run(R, C, S, corrections=[{"id": "m", "kind": "merge", "event": kabul[0]["id"], "target": kabul[1]["id"], "created": "1"}])
-    assert len([e for e in merged.events if e["place"].get("city") == "Kabul"]) == 1
+    kabul = sorted((e for e in first.events if e.place.get("city") == "Kabul"), key=lambda e: e.id)
+    merge = {"id": "m", "kind": "merge", "event": kabul[0].id, "target": kabul[1].id, "created": "1"}
+    merged = run(R, C, S, corrections=[merge])
+    assert len([e for e in merged.events if e.place.get("city") == "Kabul"]) == 1
     e = crocus(first)
-    part = [r["id"] for r in e["reports"] if r["document"] in ("docC", "docD")]
-    split = run(R, C, S, corrections=[{"id": "s", "kind": "split", "event": e["id"], "value": part, "created": "1"}])
-    assert sorted(len(x["reports"]) for x in split.events if {r["id"] for r in x["reports"]} & (set(part) | {e["founder"]})) == [2, 4]
+    part = [r["id"] for r in e.reports if r["document"] in ("docC", "docD")]
+    split = run(R, C, S, corrections=[{"id": "s", "kind": "split", "event": e.id, "value": part,
+                                       "created": "1"}])
+    touched = set(part) | {e.founder}
+    assert sorted(len(x.reports) for x in split.events if {r["id"] for r in x.reports} & touched) == [2, 4]
     missing = run(R, C, S, corrections=[{"id": "x", "kind": "edit", "event": "evt_nope", "field": "type", "value": "y"}])
     assert [r["event"] for r in missing.revisions if r["change"] == "correction-unapplied"] == ["evt_nope"]
 
@@ -253,7 +264,8 @@ def test_merge_and_split_corrections():
 def test_policy_is_selectable():
     R, C, S = world()
     e = crocus(run(R, C, S, config={"policy": "gtd"}))
-    assert e["counts"]["killed"]["policy"] == "gtd" and e["counts"]["killed"]["best"] == 137  # Lagoon Review is the latest
+    killed = e.counts["killed"]
+    assert killed["policy"] == "gtd" and killed["best"] == 137  # Lagoon Review is the latest
     with pytest.raises(ValueError, match="policy"):
         run(R, C, S, config={"policy": "loudest"})
 
@@ -263,13 +275,13 @@ def test_attribution_graph_and_text_views():
     res = run(R, C, S)
     e = crocus(res)
     edges = attribution_graph(res.events, S)
-    mine = {(x["speaker"], x["actor"], x["kind"]) for x in edges if x["event"] == e["id"]}
+    mine = {(x["speaker"], x["actor"], x["kind"]) for x in edges if x["event"] == e.id}
     assert ("Vladimir Putin", "Ukraine", "accusation") in mine
     assert ("U.S. officials", "IS-K", "attribution") in mine
     assert ("Islamic State", "Islamic State", "claim-of-responsibility") in mine
-    line = summary_line(e)
-    assert e["id"] in line and "CONTESTED" in line
-    text = "\n".join(dossier(e))
+    line = summary_line(e.to_dict())
+    assert e.id in line and "CONTESTED" in line
+    text = "\n".join(dossier(e.to_dict()))
     for needle in ("144", "at least 139", "137", "Lagoon Review", "claimed", "Vladimir Putin"):
         assert needle in text
 
@@ -278,9 +290,9 @@ def test_detaching_the_founder_keeps_the_event_id_on_the_rest():
     R, C, S = world()
     first = run(R, C, S)
     e = crocus(first)
-    cor = [{"id": "d", "kind": "detach", "event": e["id"], "target": e["founder"], "created": "1"}]
-    res = run(R, C, S, previous_events=first.events, corrections=cor)
-    rest = [x for x in res.events if x["id"] == e["id"]][0]
-    assert e["founder"] not in {r["id"] for r in rest["reports"]} and len(rest["reports"]) == len(e["reports"]) - 1
-    again = run(R, C, S, previous_events=res.events, corrections=cor)
+    cor = [{"id": "d", "kind": "detach", "event": e.id, "target": e.founder, "created": "1"}]
+    res = run(R, C, S, previous_events=stored(first), corrections=cor)
+    rest = [x for x in res.events if x.id == e.id][0]
+    assert e.founder not in {r["id"] for r in rest.reports} and len(rest.reports) == len(e.reports) - 1
+    again = run(R, C, S, previous_events=stored(res), corrections=cor)
     assert again.events == res.events and again.revisions == []

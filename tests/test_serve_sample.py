@@ -8,7 +8,9 @@ whose text is full of markup that must never run in a browser.
 from __future__ import annotations
 
 from eventledger.ids import make_id
-from eventledger.records import Count, DateValue, Document, Dropped, Evidence, Piece, Place, Report, Segment, Statement, Arg
+from eventledger.records import (
+    Arg, Count, DateValue, Document, Dropped, Event, Evidence, Piece, Place, Report, Segment, Statement,
+)
 from eventledger.store import Store
 
 XSS = [
@@ -144,7 +146,7 @@ def build_sample(store: Store) -> dict:
         "sources": [{"name": x.source, "document": x.id}], "independent_sources": 1, "contradictions": [],
         "statements": [st_xss.id], "corrections": [],
     }
-    store.replace_events([crocus, borno, kano], ambiguous=[], revisions=[
+    store.replace_events([Event.from_dict(e) for e in (crocus, borno, kano)], ambiguous=[], revisions=[
         {"event": crocus["id"], "change": "new", "why": "first report"},
         {"event": crocus["id"], "change": "update", "why": "a later report raised the toll to 144"},
         {"event": kano["id"], "change": "new", "why": "first report"},

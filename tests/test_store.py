@@ -6,7 +6,8 @@ import pytest
 
 from eventledger.ids import make_id
 from eventledger.records import (
-    Count, DateValue, Document, Dropped, Evidence, Piece, Place, Quarantined, Report, Segment, Statement,
+    Count, DateValue, Document, Dropped, Event, Evidence, Piece, Place, Quarantined, Report, Segment,
+    Statement,
 )
 from eventledger.store import Store, StoreError
 from eventledger.export.jsonl import records
@@ -69,8 +70,9 @@ def test_replace_events_keeps_unchanged_rows(store: Store):
     (r,) = records(store, "reports")
     ev = {"id": "evt_1", "type": "armed-assault", "date": r["date"], "place": r["place"], "reports": [{"id": r["id"]}],
           "statements": [], "independent_sources": 1, "contradictions": []}
-    store.replace_events([ev], ambiguous=[], revisions=[{"event": "evt_1", "change": "new", "why": "first report"}])
-    store.replace_events([ev], ambiguous=[], revisions=[])
+    first = [{"event": "evt_1", "change": "new", "why": "first report"}]
+    store.replace_events([Event.from_dict(ev)], ambiguous=[], revisions=first)
+    store.replace_events([Event.from_dict(ev)], ambiguous=[], revisions=[])
     (e,) = records(store, "events")
     assert e["id"] == "evt_1" and store.counts()["events"] == 1
     store.replace_events([], ambiguous=[], revisions=[])

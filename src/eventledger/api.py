@@ -81,16 +81,14 @@ class Ledger:
     # -- one event, contradictions, corrections (also what `eventledger show|contradictions|event` use) --------
     def event(self, ref: str) -> dict:
         """The event with this id, or the only one whose id starts with `ref`; LookupError otherwise."""
-        from eventledger.store import models as m
-
-        with self.store.session() as s:
-            row = s.get(m.EventRow, ref)
-            if row is None:
-                ids = [i for (i,) in s.query(m.EventRow.id).filter(m.EventRow.id.startswith(ref, autoescape=True)).limit(5)]
-                if len(ids) != 1:
-                    raise LookupError(f"no event {ref}" if not ids else f"{ref} matches several events: {', '.join(ids)}")
-                row = s.get(m.EventRow, ids[0])
-            return dict(row.payload)
+        e = self.store.event(ref)
+        if e is None:
+            ids = self.store.event_ids_starting(ref, limit=5)
+            if len(ids) != 1:
+                several = f"{ref} matches several events: {', '.join(ids)}"
+                raise LookupError(several if ids else f"no event {ref}")
+            e = self.store.event(ids[0])
+        return dict(e.payload)
 
     def contradictions(self, field: str | None = None) -> list[dict]:
         """Every contradiction in the store: one row per event and field, with each value and its reports."""

@@ -209,32 +209,14 @@ def _deduper(store: Store) -> StoreDeduper:
 def resolve_store(store: Store, *, policy: str | None = None) -> None:
     """Re-resolve all reports into events; ids of events that persist are kept (incremental)."""
     from eventledger.resolve import resolve
-    from eventledger.store import models as m
 
-    docs, segs = {}, {}
-    with store.session() as s:
-        for d in s.query(m.DocumentRow.id, m.DocumentRow.meta, m.DocumentRow.duplicate_of, m.DocumentRow.published_value, m.DocumentRow.published_precision):
-            docs[d.id] = d
-        for g in s.query(m.SegmentRow.id, m.SegmentRow.kind, m.SegmentRow.source, m.SegmentRow.meta, m.SegmentRow.duplicate_of, m.SegmentRow.date_value, m.SegmentRow.date_precision):
-            segs[g.id] = g
-    reports = store.payloads(m.ReportRow)
-    contexts = {}
-    for r in reports:
-        d, g = docs.get(r["document"]), segs.get(r["segment"])
-        date = (g.date_value, g.date_precision) if g is not None and g.date_value else (d.published_value, d.published_precision) if d is not None else (None, None)
-        contexts[r["id"]] = {
-            "source": (g.source if g is not None and g.source else None) or r.get("source") or ((d.meta or {}).get("source") if d is not None else None),
-            "original_source": ((g.meta or {}).get("syndicated_from") if g is not None else None),
-            "duplicate_of": (d.duplicate_of if d is not None else None) or (g.duplicate_of if g is not None else None),
-            "segment_kind": g.kind if g is not None else None,
-            "published": {"value": date[0], "precision": date[1]},
-        }
+    reports = store.reports()
     res = resolve(
         reports,
-        contexts=contexts,
-        statements=store.payloads(m.StatementRow),
-        previous_events=store.payloads(m.EventRow),
-        corrections=store.payloads(m.CorrectionRow),
+        contexts=store.report_contexts(reports),
+        statements=store.statements(),
+        previous_events=store.events(),
+        corrections=store.corrections(),
         **({"config": {"policy": policy}} if policy else {}),
     )
     store.replace_events(res.events, ambiguous=res.ambiguous, revisions=res.revisions)

@@ -14,7 +14,10 @@ holds for every exported value.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from dataclasses import fields as _fields
 from typing import Any
+
+from eventledger.ids import content_hash, make_id
 
 # Document kinds and segment kinds (DESIGN.md lists the common ones; more may be added).
 DOCUMENT_KINDS = ("article", "aggregator", "post", "thread", "feed-item", "channel-message", "page")
@@ -71,6 +74,11 @@ class Source(Record):
     kind: str = "outlet"  # outlet | channel | nostr-key | forum | user | site
     url: str | None = None
 
+    @classmethod
+    def named(cls, name: str, *, kind: str = "outlet", url: str | None = None) -> Source:
+        """The source of this name; its id ignores case and surrounding space, so every spelling meets."""
+        return cls(make_id("src", name.strip().lower()), name, kind, url)
+
 
 @dataclass(slots=True)
 class Piece(Record):
@@ -99,6 +107,16 @@ class Segment(Record):
     language: str | None = None
     duplicate_of: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """DESIGN.md's segment shape (the document it belongs to and its index are implied by the list)."""
+        return {
+            "id": self.id, "kind": self.kind, "title": self.title,
+            "date": {"value": self.date.value, "precision": self.date.precision},
+            "author": self.author, "source": self.source, "score": self.score, "depth": self.depth,
+            "parent": self.parent, "language": self.language, "duplicate_of": self.duplicate_of,
+            "text": self.text, "pieces": [p.to_dict() for p in self.pieces], "meta": dict(self.meta),
+        }
 
     def doc_offset(self, offset: int) -> int:
         """Map an offset in `text` to an offset in the document text."""
@@ -243,6 +261,101 @@ class Document(Record):
     reports: list[Report] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, Any]:
+        """DESIGN.md's document shape: the verbatim content is named by its hash; mentions, reports and
+        statements are exported as records of their own."""
+        return {
+            "id": self.id, "path": self.path, "source": self.source, "kind": self.kind, "url": self.url,
+            "title": self.title,
+            "published": {"value": self.published.value, "precision": self.published.precision},
+            "fetched": self.fetched, "language": self.language, "author": self.author,
+            "content_hash": content_hash(self.content), "meta": dict(self.meta),
+            "segments": [g.to_dict() for g in self.segments], "dropped": [d.to_dict() for d in self.dropped],
+            "duplicate_of": self.duplicate_of, "text": self.text,
+        }
+
     def evidence(self, segment: Segment | None, start: int, end: int) -> Evidence:
         """Evidence for a span given in document offsets."""
         return Evidence(self.id, segment.id if segment else None, start, end, self.text[start:end])
+
+
+@dataclass(slots=True)
+class Contradiction(Record):
+    """Values of one field, from reports of one event, that cannot all be true."""
+
+    field: str  # counts.killed, date, type, place, perpetrator, claim
+    values: list[dict[str, Any]] = field(default_factory=list)  # {value, reports[, statements]}
+
+
+@dataclass(slots=True)
+class Event(Record):
+    """The real-world happening that many reports describe: every reported value kept with its report,
+    summaries derived beside them. `to_dict()` is the export and store shape (DESIGN.md)."""
+
+    id: str
+    founder: str | None = None  # the report the id derives from (resolve/identity.py)
+    type: str = "unknown"
+    date: dict[str, Any] = field(default_factory=dict)  # value, precision, values: [{value, precision, ...}]
+    place: dict[str, Any] = field(default_factory=dict)  # name .. precision, values: [{..., reports}]
+    perpetrators: list[dict[str, Any]] = field(default_factory=list)  # actor, actor_id, basis, by, reports
+    # kind -> {values, low, high, best, policy, contested}
+    counts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # id, document, segment, source, origin, opinion, copy
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)  # name, document
+    independent_sources: int = 0
+    contradictions: list[Contradiction] = field(default_factory=list)
+    statements: list[str] = field(default_factory=list)
+    ambiguous: bool = False
+    corrections: list[dict[str, Any]] = field(default_factory=list)  # the analyst corrections applied
+    resolution: str | None = None  # version of the resolution settings
+    policy: str | None = None
+    computed: dict[str, Any] | None = None  # field -> the value resolution gave, where an analyst edited it
+    candidates: list[str] | None = None  # events an ambiguous report could also belong to
+    extra: dict[str, Any] = field(default_factory=dict)  # analyst-edited fields outside this shape
+
+    def get(self, name: str) -> Any:
+        return getattr(self, name) if name in EVENT_FIELDS else self.extra.get(name)
+
+    def edit(self, name: str, value: Any) -> None:
+        """An analyst's value for a field; the computed one stays in `computed`."""
+        if self.computed is None:
+            self.computed = {}
+        self.computed[name] = self.get(name)
+        if name in EVENT_FIELDS:
+            setattr(self, name, value)
+        else:
+            self.extra[name] = value
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {name: _plain(getattr(self, name)) for name in _EVENT_SHAPE}
+        # optional keys come last, in the order resolution adds them: edits, then ambiguity
+        if self.computed is not None:
+            out["computed"] = _plain(self.computed)
+        out.update(_plain(self.extra))
+        if self.candidates is not None:
+            out["candidates"] = _plain(self.candidates)
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        """The inverse of `to_dict()`; keys it does not know are kept in `extra`."""
+        known = {k: v for k, v in d.items() if k in EVENT_FIELDS}
+        known["contradictions"] = [Contradiction(c["field"], list(c.get("values") or ()))
+                                   for c in d.get("contradictions") or ()]
+        return cls(**known, extra={k: v for k, v in d.items() if k not in EVENT_FIELDS})
+
+
+EVENT_FIELDS = frozenset(f.name for f in _fields(Event)) - {"extra"}
+_EVENT_SHAPE = tuple(f.name for f in _fields(Event) if f.name not in ("computed", "candidates", "extra"))
+
+
+def _plain(x: Any) -> Any:
+    """A deep copy of nested dicts and lists with records as their dicts (asdict is 4x slower on events)."""
+    if isinstance(x, dict):
+        return {k: _plain(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return type(x)(_plain(v) for v in x)
+    if isinstance(x, Record):
+        return x.to_dict()
+    return x

@@ -4,24 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from sqlalchemy import select
-
 from eventledger.store import Store
-from eventledger.store import models as m
 
 FORMATS = ("csv-acled", "csv-gtd", "geojson", "stix")
-
-
-def _context(store: Store) -> dict:
-    """What the formats need beyond the event dicts: update times, report dates, citations."""
-    with store.session() as s:
-        updated = dict(s.execute(select(m.EventRow.id, m.EventRow.updated_at)).all())
-        docs = {d.id: d for d in s.execute(select(m.DocumentRow.id, m.DocumentRow.title, m.DocumentRow.published_value, m.DocumentRow.url))}
-        reports = {}
-        for r in s.execute(select(m.ReportRow.id, m.ReportRow.source, m.ReportRow.document_id)):
-            d = docs.get(r.document_id)
-            reports[r.id] = {"source": r.source, "published": d.published_value if d else None}
-    return {"updated": updated, "reports": reports, "docs": docs}
 
 
 def _citations(events: list[dict], docs: dict) -> dict:
@@ -32,7 +17,8 @@ def _citations(events: list[dict], docs: dict) -> dict:
             d = docs.get(s.get("document")) if isinstance(s, dict) else None
             name = s.get("name") if isinstance(s, dict) else s
             if d is not None:
-                cites.append(f'{name}, "{d.title or "untitled"}", {d.published_value or "undated"}' + (f", {d.url}" if d.url else ""))
+                when = d.published["value"] or "undated"
+                cites.append(f'{name}, "{d.title or "untitled"}", {when}' + (f", {d.url}" if d.url else ""))
             elif name:
                 cites.append(str(name))
         out[e["id"]] = cites
@@ -51,13 +37,12 @@ def write_export(store: Store, *, what: str, fmt: str, out: TextIO) -> None:
     if what != "events":
         raise ValueError(f"--format {fmt} exports events; use --what events (or --format jsonl for {what})")
     events = list(records(store, "events"))
-    ctx = _context(store)
     actors = ActorRegistry.load()
     if fmt == "csv-acled":
-        acled.write(events, out, codebook=Codebook.load(), actors=actors, updated=ctx["updated"])
+        acled.write(events, out, codebook=Codebook.load(), actors=actors, updated=store.updated_times())
     elif fmt == "csv-gtd":
-        gtd.write(events, out, codebook=Codebook.load(), citations=_citations(events, ctx["docs"]))
+        gtd.write(events, out, codebook=Codebook.load(), citations=_citations(events, store.document_refs()))
     elif fmt == "geojson":
         geojson.write(events, out)
     else:
-        stix.write(events, out, reports=ctx["reports"], updated=ctx["updated"], actors=actors)
+        stix.write(events, out, reports=store.report_sources(), updated=store.updated_times(), actors=actors)

@@ -1,4 +1,5 @@
-"""Resolution: many reports -> one event, every value kept with its source (pure functions over dicts)."""
+"""Resolution: many reports -> one event, every value kept with its source (pure functions: report
+dicts in, Event records out)."""
 
 from eventledger.resolve.config import POLICIES, ResolveConfig
 from eventledger.resolve.core import Resolution, resolve, singleton_id

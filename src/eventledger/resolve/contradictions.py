@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from eventledger.records import Contradiction
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.features import Profile, place_score, related
 from eventledger.resolve.sources import View
@@ -20,31 +21,33 @@ def _grouped(pairs: list[tuple[str, str]]) -> list[dict]:
 
 def contradictions(
     vs: list[View], profiles: dict[str, Profile], counts: dict[str, dict], perps: list[dict], statements: list[dict], cfg: ResolveConfig
-) -> list[dict]:
+) -> list[Contradiction]:
     facts = [v for v in vs if not v.opinion]
     out = []
     for kind in sorted(counts):
         if counts[kind]["contested"]:
-            out.append({"field": f"counts.{kind}", "values": disagreeing(counts[kind]["values"], cfg)})
+            out.append(Contradiction(f"counts.{kind}", disagreeing(counts[kind]["values"], cfg)))
     days = _grouped([(v.report["date"]["value"][:10], v.id) for v in facts if (v.report.get("date") or {}).get("precision") in ("day", "second") and v.report["date"].get("value")])
     if len(days) > 1:
-        out.append({"field": "date", "values": days})
+        out.append(Contradiction("date", days))
     fams = _grouped([(cfg.family(v.report.get("type")), v.id) for v in facts if cfg.family(v.report.get("type"))])
     if len(fams) > 1:
-        out.append({"field": "type", "values": _grouped([(norm(v.report.get("type")), v.id) for v in facts if cfg.family(v.report.get("type"))])})
+        types = [(norm(v.report.get("type")), v.id) for v in facts if cfg.family(v.report.get("type"))]
+        out.append(Contradiction("type", _grouped(types)))
     place = _places(facts, profiles, cfg)
     if place:
         out.append(place)
     actors = _grouped([(p["actor_id"] or norm(p["actor"]), r) for p in perps for r in p["reports"] or ["-"]])
     if len(actors) > 1:
-        out.append({"field": "perpetrator", "values": [{**a, "reports": [r for r in a["reports"] if r != "-"]} for a in actors]})
+        named = [{**a, "reports": [r for r in a["reports"] if r != "-"]} for a in actors]
+        out.append(Contradiction("perpetrator", named))
     claim = _claims(statements, cfg)
     if claim:
         out.append(claim)
     return out
 
 
-def _places(facts: list[View], profiles: dict[str, Profile], cfg: ResolveConfig) -> dict | None:
+def _places(facts: list[View], profiles: dict[str, Profile], cfg: ResolveConfig) -> Contradiction | None:
     """Cities farther apart than one place (Krasnogorsk and Moscow are one place; Moscow and Kazan are not)."""
     cities: dict[str, list[View]] = defaultdict(list)
     for v in facts:
@@ -57,10 +60,10 @@ def _places(facts: list[View], profiles: dict[str, Profile], cfg: ResolveConfig)
     )
     if not clash:
         return None
-    return {"field": "place", "values": [{"value": c, "reports": sorted(v.id for v in cities[c])} for c in names]}
+    return Contradiction("place", [{"value": c, "reports": sorted(v.id for v in cities[c])} for c in names])
 
 
-def _claims(statements: list[dict], cfg: ResolveConfig) -> dict | None:
+def _claims(statements: list[dict], cfg: ResolveConfig) -> Contradiction | None:
     """A claim of responsibility against a denial by the same actor, or against blame put on someone unrelated."""
     claims, denials, blames = [], [], []
     for st in statements:
@@ -91,6 +94,7 @@ def _claims(statements: list[dict], cfg: ResolveConfig) -> dict | None:
             hit = True
     if not hit:
         return None
-    return {"field": "claim", "values": [
-        {"value": k, "reports": sorted({report_of[s] for s in v if report_of[s]}), "statements": sorted(v)} for k, v in sorted(values.items())
-    ]}
+    return Contradiction("claim", [
+        {"value": k, "reports": sorted({report_of[s] for s in v if report_of[s]}), "statements": sorted(v)}
+        for k, v in sorted(values.items())
+    ])

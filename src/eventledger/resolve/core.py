@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from eventledger.records import Event
 from eventledger.resolve.cluster import cluster
 from eventledger.resolve.config import ResolveConfig, as_config
 from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown
@@ -18,7 +19,7 @@ from eventledger.resolve.statements import link_statements
 
 @dataclass(slots=True)
 class Resolution:
-    events: list[dict] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     ambiguous: list[dict] = field(default_factory=list)  # {report, candidates, scores, why}
     revisions: list[dict] = field(default_factory=list)  # {event, change, why, ...}
 
@@ -84,13 +85,13 @@ def resolve(
     for k, c in enumerate(clusters):
         eid, founder = ids[k]
         events.append(build(eid, founder, groups[eid], profiles, by_event.get(eid, []), cfg=cfg, policy=cfg.policy))
-    index = {e["id"]: e for e in events}
+    index = {e.id: e for e in events}
 
     for c in corr:
         if c["kind"] in MEMBERSHIP:
             if c["id"] in moved:
                 for eid in sorted({event_of[r] for r in moved[c["id"]] if r in event_of}):
-                    index[eid]["corrections"].append(shown(c))
+                    index[eid].corrections.append(shown(c))
             continue
         k = find(c.get("event"))
         if k is None:
@@ -98,23 +99,25 @@ def resolve(
             continue
         e = index[ids[k][0]]
         apply_fields(e, [c])
-        e["corrections"].append(shown(c))
+        e.corrections.append(shown(c))
 
     ambiguous = []
     for i, cands in sorted(auto.ambiguous.items()):
         rid = order[i].id
         e = index[event_of[rid]]
-        if len(e["reports"]) != 1:
+        if len(e.reports) != 1:
             continue  # an analyst placed it: no longer ambiguous
-        e["ambiguous"] = True
-        options = sorted({(event_of[order[auto.clusters[g][0]].id], s) for g, s in cands} - {(e["id"], s) for _, s in cands})
-        e["candidates"] = [eid for eid, _ in options]
+        e.ambiguous = True
+        options = sorted({(event_of[order[auto.clusters[g][0]].id], s) for g, s in cands}
+                         - {(e.id, s) for _, s in cands})
+        e.candidates = [eid for eid, _ in options]
         ambiguous.append({
-            "report": rid, "event": e["id"], "candidates": [eid for eid, _ in options], "scores": [round(s, 3) for _, s in options],
+            "report": rid, "event": e.id, "candidates": [eid for eid, _ in options],
+            "scores": [round(s, 3) for _, s in options],
             "why": "fits events that cannot be one event about equally well; left unmerged",
         })
-    events.sort(key=lambda e: e["id"])
-    return Resolution(events, ambiguous, revisions(events, previous) + notes)
+    events.sort(key=lambda e: e.id)
+    return Resolution(events, ambiguous, revisions([e.to_dict() for e in events], previous) + notes)
 
 
 def _merged_keep_their_id(ids: list[tuple[str, str]], home: dict[str, int], corr: list[dict], aliases: dict[str, str]) -> None:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from eventledger.ids import make_id
+from eventledger.records import Event
 from eventledger.resolve.identity import event_id
 
 KINDS = ("merge", "split", "detach", "edit", "set-best", "note")
@@ -125,18 +126,18 @@ class Membership:
         return sorted(sorted(c) for c in self.clusters if c)
 
 
-def apply_fields(event: dict, corrections: list[dict]) -> dict:
+def apply_fields(event: Event, corrections: list[dict]) -> Event:
     """edit and set-best on a built event; the computed value is kept beside the analyst's."""
     for c in corrections:
         if c["kind"] == "edit":
             field = c.get("field")
             if not field:
                 raise ValueError(f"edit correction {c['id']} names no field")
-            event.setdefault("computed", {})[field] = event.get(field)
-            event[field] = c.get("value")
+            event.edit(field, c.get("value"))
         elif c["kind"] == "set-best":
             kind = (c.get("field") or "killed").removeprefix("counts.")
-            slot = event["counts"].setdefault(kind, {"values": [], "low": None, "high": None, "best": None, "policy": None, "contested": False})
+            slot = event.counts.setdefault(kind, {"values": [], "low": None, "high": None, "best": None,
+                                                  "policy": None, "contested": False})
             slot["computed_best"], slot["computed_policy"] = slot.get("best"), slot.get("policy")
             slot["best"], slot["policy"] = c.get("value"), "analyst"
     return event

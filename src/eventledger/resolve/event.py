@@ -1,9 +1,10 @@
-"""Build one event dict (DESIGN.md shape) from its member reports: all values kept, summaries derived."""
+"""Build one Event from its member reports: all values kept, summaries derived."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from eventledger.records import Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
@@ -83,29 +84,28 @@ def count_values(vs: list[View]) -> dict[str, list[dict]]:
     return out
 
 
-def build(eid: str, founder: str, vs: list[View], profiles: dict[str, Profile], statements: list[dict], *, cfg: ResolveConfig, policy: str) -> dict:
+def build(eid: str, founder: str, vs: list[View], profiles: dict[str, Profile], statements: list[dict], *,
+          cfg: ResolveConfig, policy: str) -> Event:
     counts = {k: summarize(vals, policy=policy, cfg=cfg) for k, vals in sorted(count_values(vs).items())}
     perps = perpetrators(vs, statements)
     sources = sorted({(v.source or v.origin, v.report["document"]) for v in vs})
-    return {
-        "id": eid,
-        "founder": founder,
-        "type": event_type(vs, cfg),
-        "date": event_date(vs),
-        "place": event_place(vs),
-        "perpetrators": perps,
-        "counts": counts,
-        "reports": [
+    return Event(
+        id=eid,
+        founder=founder,
+        type=event_type(vs, cfg),
+        date=event_date(vs),
+        place=event_place(vs),
+        perpetrators=perps,
+        counts=counts,
+        reports=[
             {"id": v.id, "document": v.report["document"], "segment": v.report["segment"], "source": v.source,
              "origin": v.origin, "opinion": v.opinion, "copy": v.copy}
             for v in vs
         ],
-        "sources": [{"name": n, "document": d} for n, d in sources],
-        "independent_sources": independent_sources(vs),
-        "contradictions": contradictions(vs, profiles, counts, perps, statements, cfg),
-        "statements": sorted(st["id"] for st in statements),
-        "ambiguous": False,
-        "corrections": [],
-        "resolution": cfg.version,
-        "policy": policy,
-    }
+        sources=[{"name": n, "document": d} for n, d in sources],
+        independent_sources=independent_sources(vs),
+        contradictions=contradictions(vs, profiles, counts, perps, statements, cfg),
+        statements=sorted(st["id"] for st in statements),
+        resolution=cfg.version,
+        policy=policy,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from eventledger.records import Event
 from eventledger.resolve.config import norm
 from eventledger.resolve.sources import View
 
@@ -118,9 +119,9 @@ def perpetrators(vs: list[View], statements: list[dict]) -> list[dict]:
     return sorted(out, key=lambda e: (BASIS_ORDER[e["basis"]], norm(e["actor"]), norm(e["by"])))
 
 
-def attribution_graph(events: list[dict], statements: list[dict]) -> list[dict]:
+def attribution_graph(events: list[Event], statements: list[dict]) -> list[dict]:
     """Edges speaker -> blamed actor -> event, one per claim, attribution, accusation or denial."""
-    event_of = {sid: e["id"] for e in events for sid in e.get("statements") or ()}
+    event_of = {sid: e.id for e in events for sid in e.statements or ()}
     edges = []
     for st in sorted(statements, key=lambda s: s["id"]):
         if st.get("kind") not in ("claim-of-responsibility", "denial", *BLAME):

@@ -15,7 +15,6 @@ from eventledger.serve import views
 from eventledger.serve.cursor import BadCursor
 from eventledger.serve.dossier import dossier
 from eventledger.serve.security import bearer, check_token
-from eventledger.store import models as m
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_UPLOAD = 64 * 2**20
@@ -102,41 +101,35 @@ def timeline_json(request: Request, f: Filter, unit: Literal["week", "month"] = 
 @router.get("/reports", response_model=Page, summary="Reports (one source's account of one event)")
 def list_reports(request: Request, document: str | None = None, source: str | None = None,
                  type: str | None = None, limit: Limit = 50, cursor: Cursor = None):  # noqa: A002
-    where = [c for c in (m.ReportRow.document_id == document if document else None, m.ReportRow.source == source if source else None,
-                         m.ReportRow.type == type if type else None) if c is not None]
-    return _paged(views.page_by_id, _store(request), m.ReportRow, where=where, limit=limit, after=cursor, name="reports", shape=lambda r: r.payload)
+    return _paged(views.paged, _store(request).reports_page, document=document, source=source, type=type,
+                  limit=limit, after=cursor, name="reports")
 
 
 @router.get("/reports/{report_id}", summary="One report")
 def get_report(request: Request, report_id: str) -> dict:
-    with _store(request).session() as s:
-        r = s.get(m.ReportRow, report_id)
-        if r is None:
-            raise HTTPException(404, f"no report {report_id}")
-        return r.payload
+    r = _store(request).report(report_id)
+    if r is None:
+        raise HTTPException(404, f"no report {report_id}")
+    return r
 
 
 @router.get("/statements", response_model=Page, summary="Statements: claims, attributions, denials, quotes")
 def list_statements(request: Request, event: str | None = None, kind: str | None = None, limit: Limit = 50, cursor: Cursor = None):
-    where = [c for c in (m.StatementRow.event_id == event if event else None, m.StatementRow.kind == kind if kind else None) if c is not None]
-    return _paged(views.page_by_id, _store(request), m.StatementRow, where=where, limit=limit, after=cursor, name="statements",
-                  shape=lambda r: {**r.payload, "event": r.event_id})
+    return _paged(views.paged, _store(request).statements_page, event=event, kind=kind, limit=limit,
+                  after=cursor, name="statements")
 
 
 @router.get("/statements/{statement_id}", summary="One statement")
 def get_statement(request: Request, statement_id: str) -> dict:
-    with _store(request).session() as s:
-        r = s.get(m.StatementRow, statement_id)
-        if r is None:
-            raise HTTPException(404, f"no statement {statement_id}")
-        return {**r.payload, "event": r.event_id}
+    st = _store(request).statement(statement_id)
+    if st is None:
+        raise HTTPException(404, f"no statement {statement_id}")
+    return st
 
 
 @router.get("/documents", response_model=Page, summary="Documents (metadata; fetch one for its segments)")
 def list_documents(request: Request, limit: Limit = 50, cursor: Cursor = None):
-    shape = lambda d: {"id": d.id, "path": d.path, "kind": d.kind, "title": d.title, "url": d.url,  # noqa: E731
-                       "published": {"value": d.published_value, "precision": d.published_precision}, "duplicate_of": d.duplicate_of}
-    return _paged(views.page_by_id, _store(request), m.DocumentRow, limit=limit, after=cursor, name="documents", shape=shape)
+    return _paged(views.paged, _store(request).documents_page, limit=limit, after=cursor, name="documents")
 
 
 @router.get("/documents/{document_id}", summary="A document's cleaned segments beside what was dropped and why")
@@ -203,9 +196,8 @@ async def upload(request: Request, file: Annotated[UploadFile, File(description=
              summary="Record an analyst correction (token required); applied on the next resolution")
 def correct(request: Request, event_id: str, body: CorrectionIn) -> dict:
     store = _store(request)
-    with store.session() as s:
-        if s.get(m.EventRow, event_id) is None:
-            raise HTTPException(404, f"no event {event_id}")
+    if store.event(event_id) is None:
+        raise HTTPException(404, f"no event {event_id}")
     try:
         c = corrections.make(body.kind, event_id, field=body.field, value=body.value, target=body.target,
                              note=body.note, author=body.author)

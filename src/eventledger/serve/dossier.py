@@ -2,52 +2,34 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
-
 from eventledger.serve.evidence import in_context
 from eventledger.store import Store
-from eventledger.store import models as m
 
 
 class Context:
-    """Documents, segments and reports needed to show evidence, loaded once per page."""
+    """Documents and reports needed to show evidence, loaded once per page."""
 
-    def __init__(self, s, *, report_ids=(), doc_ids=()):
-        self.reports = {r.id: r.payload for r in s.scalars(select(m.ReportRow).where(m.ReportRow.id.in_(list(report_ids))))}
+    def __init__(self, store: Store, *, report_ids=(), doc_ids=()):
+        self.reports = store.reports_by_id(report_ids)
+        self.told = store.report_contexts(self.reports.values())
         doc_ids = set(doc_ids) | {r.get("document") for r in self.reports.values()}
-        D = m.DocumentRow
-        rows = s.execute(
-            select(D.id, D.title, D.text, D.url, D.kind, D.published_value, D.published_precision, D.source_id, D.meta)
-            .where(D.id.in_([d for d in doc_ids if d]))
-        ).all()
-        self.docs = {r.id: r for r in rows}
-        seg_ids = [r.get("segment") for r in self.reports.values() if r.get("segment")]
-        self.segs = {
-            g.id: g for g in s.execute(select(m.SegmentRow.id, m.SegmentRow.date_value, m.SegmentRow.date_precision,
-                                              m.SegmentRow.source, m.SegmentRow.kind).where(m.SegmentRow.id.in_(seg_ids)))
-        }
+        self.docs = store.document_refs([d for d in doc_ids if d], text=True)
 
     def doc(self, doc_id: str | None) -> dict | None:
         d = self.docs.get(doc_id)
         if d is None:
             return None
-        return {"id": d.id, "title": d.title, "url": d.url, "kind": d.kind, "source": (d.meta or {}).get("source"),
-                "published": {"value": d.published_value, "precision": d.published_precision}}
+        return {"id": d.id, "title": d.title, "url": d.url, "kind": d.kind, "source": d.source,
+                "published": dict(d.published)}
 
     def report(self, report_id: str | None) -> dict | None:
         """Who reported it and when: the segment's own date (a post, a comment) or the document's."""
         r = self.reports.get(report_id)
         if r is None:
             return None
-        g, d = self.segs.get(r.get("segment")), self.docs.get(r.get("document"))
-        if g is not None and g.date_value:
-            when = {"value": g.date_value, "precision": g.date_precision}
-        else:
-            when = {"value": d.published_value if d else None, "precision": d.published_precision if d else None}
-        doc_source = (d.meta or {}).get("source") if d is not None else None
-        source = (g.source if g is not None and g.source else None) or r.get("source") or doc_source
-        return {"id": r["id"], "document": r.get("document"), "segment": r.get("segment"), "source": source,
-                "reported": when, "kind": g.kind if g is not None else None,
+        told, d = self.told[r["id"]], self.docs.get(r.get("document"))
+        return {"id": r["id"], "document": r.get("document"), "segment": r.get("segment"),
+                "source": told["source"], "reported": told["published"], "kind": told["segment_kind"],
                 "document_title": d.title if d else None}
 
     def quote(self, ev: dict | None) -> dict | None:
@@ -71,25 +53,18 @@ def _contested_fields(e: dict) -> set[str]:
 
 
 def dossier(store: Store, event_id: str) -> dict | None:
-    with store.session() as s:
-        row = s.get(m.EventRow, event_id)
-        if row is None:
-            return None
-        e = row.payload or {}
-        report_ids = {r["id"] for r in e.get("reports") or [] if r.get("id")}
-        report_ids |= set(s.scalars(select(m.EventReportRow.report_id).where(m.EventReportRow.event_id == event_id)))
-        st_ids = list(e.get("statements") or [])
-        statements = [
-            {**r.payload, "event": r.event_id}
-            for r in s.scalars(select(m.StatementRow).where(or_(m.StatementRow.event_id == event_id, m.StatementRow.id.in_(st_ids))).order_by(m.StatementRow.id))
-        ]
-        ev_docs = {v.get("evidence", {}).get("document") for c in (e.get("counts") or {}).values() if isinstance(c, dict)
-                   for v in c.get("values") or [] if v.get("evidence")}
-        ctx = Context(s, report_ids=report_ids, doc_ids=ev_docs | {st.get("document") for st in statements})
-        corrections = [dict(c.payload, created=c.created_at) for c in
-                       s.scalars(select(m.CorrectionRow).where(m.CorrectionRow.event_id == event_id).order_by(m.CorrectionRow.created_at))]
-        revisions = [{"at": r.at, "change": r.change, "why": r.why} for r in
-                     s.scalars(select(m.RevisionRow).where(m.RevisionRow.event_id == event_id).order_by(m.RevisionRow.id))]
+    stored = store.event(event_id)
+    if stored is None:
+        return None
+    e = stored.payload or {}
+    report_ids = {r["id"] for r in e.get("reports") or [] if r.get("id")}
+    report_ids |= store.event_report_ids(event_id)
+    statements = store.event_statements(event_id, list(e.get("statements") or []))
+    ev_docs = {v.get("evidence", {}).get("document") for c in (e.get("counts") or {}).values()
+               if isinstance(c, dict) for v in c.get("values") or [] if v.get("evidence")}
+    ctx = Context(store, report_ids=report_ids, doc_ids=ev_docs | {st.get("document") for st in statements})
+    corrections = store.corrections(event_id=event_id)
+    revisions = store.revisions([event_id]).get(event_id, [])
     contested = _contested_fields(e)
     reports = sorted((ctx.report(rid) for rid in report_ids if rid in ctx.reports), key=lambda r: (r["reported"]["value"] or "", r["id"]))
     counts = []
@@ -128,7 +103,7 @@ def dossier(store: Store, event_id: str) -> dict | None:
     return {
         "event": e,
         "id": event_id,
-        "updated_at": row.updated_at,
+        "updated_at": stored.updated_at,
         "contested": sorted(contested),
         "counts": counts,
         "reports": reports,

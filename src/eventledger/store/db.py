@@ -20,8 +20,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from eventledger.ids import content_hash, make_id
-from eventledger.records import Document, Quarantined
+from eventledger.records import Document, Event, Quarantined, Source
 from eventledger.store import models as m
+from eventledger.store.events import EventReads
+from eventledger.store.reads import RecordReads
 
 DEFAULT_URL = "sqlite:///eventledger.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -53,7 +55,9 @@ class StoreError(Exception):
     pass
 
 
-class Store:
+class Store(EventReads, RecordReads):
+    """Writes here; reads in events.py (events, revisions, corrections) and reads.py (the rest)."""
+
     def __init__(self, url: str | None = None, *, migrate: bool = True):
         self.url = resolve_url(url)
         self.engine: Engine = self._engine()
@@ -114,9 +118,10 @@ class Store:
                 return False
             source_id = None
             if doc.source:
-                source_id = make_id("src", doc.source.strip().lower())
+                src = Source.named(doc.source, kind=doc.meta.get("source_kind", "outlet"))
+                source_id = src.id
                 if s.get(m.SourceRow, source_id) is None:
-                    s.add(m.SourceRow(id=source_id, name=doc.source, kind=doc.meta.get("source_kind", "outlet"), url=None))
+                    s.add(m.SourceRow(id=src.id, name=src.name, kind=src.kind, url=src.url))
                     s.flush()
             s.add(_document_row(doc, source_id, signature))
             s.flush()
@@ -184,18 +189,12 @@ class Store:
         with self.session() as s:
             return {k: s.scalar(select(func.count()).select_from(t)) or 0 for k, t in tables.items()}
 
-    def rows(self, model, *, order=None) -> Iterator:
-        with self.session() as s:
-            q = select(model).order_by(*(order if order is not None else model.__table__.primary_key.columns))
-            yield from s.scalars(q)
-
-    def payloads(self, model) -> list[dict]:
-        return [r.payload for r in self.rows(model)]
-
     # -- events ----------------------------------------------------------
 
-    def replace_events(self, events: list[dict], *, ambiguous: list[dict], revisions: list[dict]) -> None:
+    def replace_events(self, records: Iterable[Event], *, ambiguous: list[dict],
+                       revisions: list[dict]) -> None:
         """Swap in a new resolution in one transaction; ids are stable, so unchanged rows stay equal."""
+        events = [e.to_dict() for e in records]  # the payload is the export shape
         stamp = now()
         with self.session() as s:
             s.execute(delete(m.EventReportRow))

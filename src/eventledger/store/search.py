@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from eventledger.store import Store
+if TYPE_CHECKING:  # the Store's own queries use this module
+    from eventledger.store import Store
 
 # Snippet markers that never occur in scraped text; templates split on them and escape the pieces.
 MARK_START, MARK_END = "\x02", "\x03"
