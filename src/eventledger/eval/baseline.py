@@ -27,9 +27,11 @@ DEFAULT_TASKS: dict[str, dict[str, Any]] = {
     "articles": {"limit": None, "ci": False},
     "seeds": {"limit": None, "ci": True},
     "resolution": {"limit": None, "ci": True},
+    "gva": {"limit": None, "ci": False},  # minutes of ingest; floors to be pinned by the lead
 }
 DATA_FOR_TASK = {"muc4": ("muc4",), "wikievents": ("wikievents",), "rams": ("rams",),
-                 "articles": ("articles",), "seeds": ("seeds-gold", "seeds"), "resolution": ("seeds-gold", "seeds", "muc4", "wikievents")}
+                 "articles": ("articles",), "seeds": ("seeds-gold", "seeds"), "resolution": ("seeds-gold", "seeds", "muc4", "wikievents"),
+                 "gva": ("gva",)}
 
 
 def sha256_path(path: Path) -> str:

@@ -14,7 +14,7 @@ import typer
 from eventledger.eval.errors import EvalError
 
 app = typer.Typer(
-    help="Measure EventLedger on the shared development data (MUC-4, WikiEvents, RAMS, article pages, seeds).",
+    help="Measure EventLedger on the shared development data (MUC-4, WikiEvents, RAMS, article pages, seeds, GVA news).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -95,6 +95,44 @@ def seeds(gold: Annotated[Path, typer.Argument(help="seeds-gold.json")],
 def resolution_(as_json: JsonOpt = False, limit: LimitOpt = None) -> None:
     """Pairwise and B-cubed resolution scores on a set built from the seeds gold, MUC-4 dev and WikiEvents dev."""
     _run("resolution", as_json, limit=limit)
+
+
+@app.command()
+def gva(
+    folder: Annotated[Path | None, typer.Argument(help="Folder with articles.jsonl and incidents.jsonl "
+                                                       "(default ../shared/data/gva-dev).")] = None,
+    part: Annotated[str, typer.Option(help="train, test (the dev-test part; the default) or all.")] = "test",
+    as_json: JsonOpt = False,
+    limit: Annotated[int | None, typer.Option(help="Only the first N incidents of the part in split-hash order "
+                                                   "(a fixed sample; incidents stay whole).")] = None,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Write one JSON line per incident: gold, "
+                                                "predicted values with their evidence, split and merged articles.")] = None,
+    workers: Annotated[int, typer.Option(help="Ingest worker processes.")] = 1,
+    tune_lexical: Annotated[bool, typer.Option("--tune-lexical", help="Print the lexical baseline's best settings "
+                                               "on the training part (how its fixed setting was chosen) and stop.")] = False,
+) -> None:
+    """Article -> event clustering (B-cubed, pairwise) beside a TF-IDF baseline, and per-incident killed/injured/day/city."""
+    from eventledger.eval.paths import default_paths
+
+    folder = _exists(folder or default_paths()["gva"])
+    if tune_lexical:
+        from eventledger.eval.gva import tune_lexical as tune
+
+        try:
+            rows = tune(folder)
+        except EvalError as e:
+            _fail(str(e))
+        typer.echo(json.dumps(rows, indent=2) if as_json else "\n".join(
+            f"threshold {r['threshold']:.3f}  window {r['window_days']:>2} d  {r['linkage']:<8} "
+            f"B3 F1 {100 * r['b3_f1']:.1f}  pairwise F1 {100 * r['f1']:.1f}" for r in rows))
+        return
+    done = [0]
+
+    def progress(n: int) -> None:
+        done[0] += n
+        typer.echo(f"  ingested {done[0]} articles", err=True)
+
+    _run("gva", as_json, path=folder, part=part, limit=limit, errors=errors, workers=workers, progress=progress)
 
 
 def _commit() -> str | None:

@@ -13,6 +13,7 @@ COMMANDS = {
     "articles": "eventledger eval articles ../shared/data/article-extraction",
     "seeds": "eventledger eval seeds ../shared/eval/seeds-gold.json ../shared/corpus/seeds",
     "resolution": "eventledger eval resolution",
+    "gva": "eventledger eval gva ../shared/data/gva-dev --part test",
 }
 
 METHODS = """\
@@ -67,6 +68,23 @@ METHODS = """\
   WikiEvents as undated texts. A MUC-4 document's predicted event is that of its report naming most of
   its templates' fillers, else its majority event; a WikiEvents document's is its majority event; see
   `src/eventledger/eval/resolution.py`. Pairwise precision/recall with no predicted or no gold pairs is 0.
+- **GVA news** (`../shared/data/gva-dev`: local US news, each article labelled with its Gun Violence Archive
+  incident). Split once, by incident: an incident group (incidents sharing an article are one group) is in the
+  training part when sha256("eventledger-gva-split:" + its smallest incident id) is even, else in the dev-test
+  part (865 / 866 incidents, 1,508 / 1,484 articles); this report shows the **dev-test** part, and `--part train|all`
+  the others. The part's articles are ingested into a temporary store by the real pipeline and read back through
+  the export. An article's predicted event holds its main report: among its reports held by an event (only those
+  marked `salience: main` when any is), the event holding most, ties to the earliest report in the text; no
+  report, alone. B-cubed and pairwise P/R/F1 over articles; subsets (>= 2 articles; incidents sharing state,
+  city and month with another group) are scored against the whole clustering (pairs touching the subset).
+  Beside it, in the same run: every article alone, and a lexical baseline (TF-IDF of title+text, sublinear tf,
+  smoothed idf, cosine; articles published more than 14 days apart get cosine 0; average-link clustering cut
+  at cosine 0.2), its setting chosen on the training part only (`eventledger eval gva --tune-lexical`).
+  Per incident, the event holding most of its articles: killed/injured exact (best estimate; no stated figure
+  = 0), day exact (day precision), city exact (a name of the event's place equals GVA's city, either name of
+  `City (Part)`, or its county; and admin1 equals GVA's state; names compared lowercased without punctuation,
+  saint = st, a trailing "city" dropped); an incident with no event is wrong in every field.
+  `--errors FILE` writes one JSON line per incident with the evidence behind each predicted value.
 - **Seeds** (5 documents, hand gold): ingested into a temporary SQLite store, exports compared as
   `../shared/tools/check-seeds` does (loose title similarity, date prefix within tolerance, place by
   city/province/country), plus an event-type check, qualifiers of figures, claims, attributions,

@@ -20,6 +20,7 @@ def default_paths() -> dict[str, Path]:
         "wikievents": s / "data" / "wikievents" / "dev.jsonl",
         "rams": s / "data" / "rams" / "dev.jsonlines",
         "articles": s / "data" / "article-extraction",
+        "gva": s / "data" / "gva-dev",
         "seeds-gold": s / "eval" / "seeds-gold.json",
         "seeds": s / "corpus" / "seeds",
     }

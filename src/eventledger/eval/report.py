@@ -73,6 +73,8 @@ def tables(task: str, r: dict[str, Any]) -> list[Table]:
         return [("Resolution of reports into events", ["set", "pairwise P", "pairwise R", "pairwise F1", "B3 P", "B3 R", "B3 F1"], scores),
                 ("Resolution set sizes", ["set", "items", "gold clusters", "pred. clusters", "gold pairs",
                                                              "pred. pairs", "correct pairs"], counts)]
+    if task == "gva":
+        return _gva_tables(r)
     if task == "seeds":
         rows = []
         for k, v in r.get("segmentation", {}).items():
@@ -85,6 +87,40 @@ def tables(task: str, r: dict[str, Any]) -> list[Table]:
         return [("Seed documents against the hand gold", ["check", "result"], rows),
                 ("Seed documents: what is missing", ["missing"], [[x] for x in r["missing"]] or [["nothing"]])]
     raise ValueError(task)
+
+
+GVA_SUBSETS = {"all": "all", "multi_article": ">=2 articles", "city_month": "city+month"}
+
+
+def _gva_tables(r: dict) -> list[Table]:
+    subsets = {"all": r["all"], **r["subsets"]}
+    where = f"{r['part']} part" + ("" if r["limit"] is None else f", first {r['limit']} incidents")
+    clus = [[GVA_SUBSETS[k], name, *(pct(c[x]) for x in ("b3_p", "b3_r", "b3_f1", "p", "r", "f1")), str(c["items"])]
+            for k, sub in subsets.items() for name, c in sub["clustering"].items()]
+    fields = []
+    for k, sub in subsets.items():
+        f = sub["fields"]
+        fields.append([GVA_SUBSETS[k], str(f["incidents"]), str(f["no_event"]),
+                       *(pct(f[x]["rate"]) for x in ("killed", "injured", "day", "city", "state")),
+                       *(pct(f[f"{x}_when_gold_positive"]["rate"]) for x in ("killed", "injured"))])
+        fields.append([f"{GVA_SUBSETS[k]}: right in any event of its articles (diagnostic)", "", "",
+                       *(pct(f["in_any_event"][x]) for x in ("killed", "injured", "day", "city")), "", "", ""])
+    st, sec, lx = r["store"], r["seconds"], r["lexical"]
+    other = [
+        ["events per article", f"{st['events_per_article']:.2f}", f"{st['events']} events / {r['articles']} articles"],
+        ["reports / articles with no event", f"{st['reports']} / {st['articles_without_event']}",
+         f"{len(st['quarantined'])} quarantined"],
+        ["incidents / gold clusters", f"{r['incidents']} / {r['groups']}", "incidents sharing an article are one cluster"],
+        ["lexical baseline setting", f"cosine >= {lx['threshold']}", f"{lx['linkage']} link, published within {lx['window_days']} days"],
+        ["time", f"{sec['total']} s", f"ingest {sec['ingest']} s ({sec['ingest_per_article']} s/article; resolve {sec['resolve']} s of it), "
+                   f"lexical {sec['lexical']} s"],
+    ]
+    return [(f"GVA article -> event clustering ({where})",
+             ["subset", "system", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1", "articles"], clus),
+            (f"GVA per incident (the event holding most of its articles): % exact ({where})",
+             ["subset", "incidents", "no event", "killed", "injured", "day", "city", "state", "killed if >0",
+              "injured if >0"], fields),
+            ("GVA store and time", ["", "value", "detail"], other)]
 
 
 def _fmt(v) -> str:

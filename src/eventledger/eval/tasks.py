@@ -8,7 +8,7 @@ from typing import Any
 
 from eventledger.eval.paths import default_paths
 
-TASKS = ("muc4", "wikievents", "rams", "articles", "seeds", "resolution")
+TASKS = ("muc4", "wikievents", "rams", "articles", "seeds", "resolution", "gva")
 
 
 def run_task(name: str, *, path: Path | None = None, limit: int | None = None,
@@ -31,6 +31,10 @@ def run_task(name: str, *, path: Path | None = None, limit: int | None = None,
         from eventledger.eval import resolution
 
         return resolution.run({**paths, **({"muc4": path} if path else {})}, limit=limit)
+    if name == "gva":
+        from eventledger.eval import gva
+
+        return gva.run(path or paths["gva"], limit=limit, progress=progress, **kw)
     if name == "seeds":
         from eventledger.eval import seeds
 
@@ -53,6 +57,10 @@ def headline(name: str, result: dict) -> dict[str, float]:
         return h(result)
     if name == "resolution":
         from eventledger.eval.resolution import headline as h
+
+        return h(result)
+    if name == "gva":
+        from eventledger.eval.gva import headline as h
 
         return h(result)
     from eventledger.eval.seeds import headline as h
