@@ -184,7 +184,8 @@ def headline(result: dict) -> dict[str, float]:
     c, f = a["clustering"], a["fields"]
     h = {
         "gva.bcubed.f1": c["eventledger"]["b3_f1"], "gva.pairwise.f1": c["eventledger"]["f1"],
-        "gva.lexical.bcubed.f1": c["lexical"]["b3_f1"], "gva.alone.bcubed.f1": c["alone"]["b3_f1"],
+        "gva.lexical.bcubed.f1": c["lexical"]["b3_f1"],
+        "gva.bcubed.f1_over_lexical": c["eventledger"]["b3_f1"] - c["lexical"]["b3_f1"],
         "gva.events_per_article": result["store"]["events_per_article"],
     }
     h.update({f"gva.{k}": f[k]["rate"] for k in gva_fields.FIELDS})

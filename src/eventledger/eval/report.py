@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 Table = tuple[str, list[str], list[list[str]]]
@@ -90,11 +91,12 @@ def tables(task: str, r: dict[str, Any]) -> list[Table]:
 
 
 GVA_SUBSETS = {"all": "all", "multi_article": ">=2 articles", "city_month": "city+month"}
+GVA_PARTS = {"train": "training part", "test": "dev-test part", "all": "whole folder"}
 
 
 def _gva_tables(r: dict) -> list[Table]:
     subsets = {"all": r["all"], **r["subsets"]}
-    where = f"{r['part']} part" + ("" if r["limit"] is None else f", first {r['limit']} incidents")
+    where = GVA_PARTS.get(r["part"], r["part"]) + ("" if r["limit"] is None else f", first {r['limit']} incidents")
     clus = [[GVA_SUBSETS[k], name, *(pct(c[x]) for x in ("b3_p", "b3_r", "b3_f1", "p", "r", "f1")), str(c["items"])]
             for k, sub in subsets.items() for name, c in sub["clustering"].items()]
     fields = []
@@ -107,6 +109,7 @@ def _gva_tables(r: dict) -> list[Table]:
                        *(pct(f["in_any_event"][x]) for x in ("killed", "injured", "day", "city")), "", "", ""])
     st, sec, lx = r["store"], r["seconds"], r["lexical"]
     other = [
+        ["data", Path(r["data"]).name, where],
         ["events per article", f"{st['events_per_article']:.2f}", f"{st['events']} events / {r['articles']} articles"],
         ["reports / articles with no event", f"{st['reports']} / {st['articles_without_event']}",
          f"{len(st['quarantined'])} quarantined"],
