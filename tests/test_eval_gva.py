@@ -288,3 +288,14 @@ def test_error_record_names_split_and_merged_articles(tmp_path):
     assert value["quote"] == "a 17-year-old was killed" and value["sentence"].startswith("Police said")
     assert value["article"] == "title a"
     assert rec["right_elsewhere"] == {}  # no event of these articles says 2 killed
+
+
+def test_shipped_lexical_setting_is_the_best_on_the_training_part():
+    from eventledger.eval.paths import default_paths
+
+    folder = default_paths()["gva"]
+    if not (folder / "incidents.jsonl").exists():
+        pytest.skip("../shared/data/gva-dev is not here")
+    best = gva.tune_lexical(folder, top=1)[0]
+    assert (best["threshold"], best["window_days"], best["linkage"]) == (
+        lexical.DEFAULT.threshold, lexical.DEFAULT.window_days, lexical.DEFAULT.linkage)

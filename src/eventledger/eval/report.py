@@ -105,7 +105,7 @@ def _gva_tables(r: dict) -> list[Table]:
         fields.append([GVA_SUBSETS[k], str(f["incidents"]), str(f["no_event"]),
                        *(pct(f[x]["rate"]) for x in ("killed", "injured", "day", "city", "state")),
                        *(pct(f[f"{x}_when_gold_positive"]["rate"]) for x in ("killed", "injured"))])
-        fields.append([f"{GVA_SUBSETS[k]}: right in any event of its articles (diagnostic)", "", "",
+        fields.append([f"{GVA_SUBSETS[k]}, any event", "", "",
                        *(pct(f["in_any_event"][x]) for x in ("killed", "injured", "day", "city")), "", "", ""])
     st, sec, lx = r["store"], r["seconds"], r["lexical"]
     other = [
@@ -120,7 +120,8 @@ def _gva_tables(r: dict) -> list[Table]:
     ]
     return [(f"GVA article -> event clustering ({where})",
              ["subset", "system", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1", "articles"], clus),
-            (f"GVA per incident (the event holding most of its articles): % exact ({where})",
+            (f"GVA per incident (the event holding most of its articles): % exact ({where}); 'any event' rows, a "
+             "diagnostic: right in some event holding a report of its articles",
              ["subset", "incidents", "no event", "killed", "injured", "day", "city", "state", "killed if >0",
               "injured if >0"], fields),
             ("GVA store and time", ["", "value", "detail"], other)]
