@@ -239,6 +239,8 @@ def test_run_on_a_tiny_corpus(tmp_path):
     errors = tmp_path / "errors.jsonl"
     r = gva.run(folder, part="all", errors=errors)
     assert r["articles"] == 3 and r["incidents"] == 2 and r["store"]["events"] >= 1
+    # every article is mapped back from its stored document to an event (article id kept in the document's meta)
+    assert r["store"]["articles_without_event"] == 0
     assert r["store"]["events_per_article"] == r["store"]["events"] / 3
     alone = r["all"]["clustering"]["alone"]
     assert alone["b3_p"] == 1.0 and alone["b3_r"] == pytest.approx((0.5 + 0.5 + 1) / 3)
@@ -247,6 +249,7 @@ def test_run_on_a_tiny_corpus(tmp_path):
     lines = [json.loads(x) for x in errors.read_text(encoding="utf-8").splitlines()]
     assert [x["incident"] for x in lines] == ["11", "12"]
     assert {a["title"] for a in lines[0]["articles"]} == {arts[0]["title"], arts[1]["title"]}
+    assert all(a["event"] for x in lines for a in x["articles"]) and lines[0]["predicted"]["date"]["value"]
     assert set(gva.headline(r)) >= {"gva.bcubed.f1", "gva.killed", "gva.city", "gva.events_per_article"}
 
 
