@@ -28,9 +28,20 @@ def _store(db: str | None):
         raise typer.BadParameter(str(e), param_hint="--db") from e
 
 
+def printable(text: str) -> str:
+    """Text from inputs (file names, reasons) as it may reach a terminal: control characters escaped."""
+    from eventledger.read.common import printable as escape
+
+    return escape(text)
+
+
 def fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {printable(message)}", err=True)
     raise typer.Exit(1)
+
+
+def _print_quarantined(q) -> None:
+    typer.echo(f"error: {printable(q.path)}: {printable(q.reason)}", err=True)
 
 
 @app.command()
@@ -53,7 +64,8 @@ def ingest(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} documents"),
                   TimeElapsedColumn(), disable=quiet or not sys.stderr.isatty(), transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
-        result = run(paths, store=store, workers=workers, progress=lambda n: bar.advance(task, n))
+        result = run(paths, store=store, workers=workers, on_error=_print_quarantined,
+                     progress=lambda n: bar.advance(task, n))
     typer.echo(result.summary())
     if not quiet:
         _print_found(store)

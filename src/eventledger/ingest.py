@@ -8,6 +8,7 @@ written in one transaction.
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ def ingest_bytes(data: bytes, name: str, *, store: Store) -> IngestResult:
 
 
 def _process(store: Store, docs: list[Document], deduper, result: IngestResult, report, *, workers: int) -> None:
+    """Clean, extract, dedupe and store a batch; a document that fails any step is quarantined alone."""
     known = store.known_documents(d.id for d in docs)
     fresh: dict[str, Document] = {}
     for d in docs:
@@ -107,11 +109,23 @@ def _process(store: Store, docs: list[Document], deduper, result: IngestResult, 
         return
     from eventledger.dedupe import Deduper
 
+    processed = _run_stages(list(fresh.values()), store, result, report, workers=workers)
     # Within-batch copies are linked here, in one process, so that the links do not depend on --workers.
-    processed = Deduper().run(_run_stages(list(fresh.values()), store, result, report, workers=workers))
+    try:
+        processed = list(Deduper().run(processed))
+    except Exception:
+        processed = _one_by_one(Deduper().run, processed, "dedupe", store, result, report)
     for doc in processed:
-        doc = deduper.check(doc)
-        if store.save_document(doc, signature=deduper.signature(doc)):
+        try:
+            doc = deduper.check(doc)
+            saved = store.save_document(doc, signature=deduper.signature(doc))
+        except Exception as e:  # save_document is one transaction: nothing of this document was kept
+            _quarantine(store, _failed(doc, "store", e), result, report)
+            # it is in the near-duplicate index now; rebuild from the store so nothing links to it
+            rebuilt = StoreDeduper.from_store(store)
+            deduper.index, deduper.meta = rebuilt.index, rebuilt.meta
+            continue
+        if saved:
             result.stored += 1
             result.reports += len(doc.reports)
             result.statements += len(doc.statements)
@@ -126,24 +140,40 @@ def _run_stages(docs: list[Document], store: Store, result: IngestResult, report
     try:
         if workers > 1 and len(docs) > 1:
             return list(run_processes(processing_stages(), docs, workers=workers))
-        return list(chain(processing_stages(), docs))
+        # Stages change documents in place and cleaning twice is not idempotent: a failed batch must leave
+        # the documents as they were for the one-by-one retry.
+        return list(chain(processing_stages(), copy.deepcopy(docs)))
     except Exception:
-        if len(docs) == 1:
-            raise
-    out: list[Document] = []
+        pass  # some document broke a stage; find which by running them one at a time
     stages = processing_stages()
+    return _one_by_one(lambda batch: chain(stages, batch), docs, "process", store, result, report)
+
+
+def _one_by_one(run, docs: list[Document], step: str, store: Store, result: IngestResult, report) -> list[Document]:
+    out: list[Document] = []
     for d in docs:
         try:
-            out.extend(chain(stages, [d]))
+            out.extend(run([d]))
         except Exception as e:  # one bad document must not stop the batch
-            _quarantine(store, Quarantined(d.path, f"{type(e).__name__}: {e}", stage="process"), result, report)
+            _quarantine(store, _failed(d, step, e), result, report)
     return out
 
 
+def _failed(doc: Document, step: str, e: Exception) -> Quarantined:
+    return Quarantined(doc.path, f"{step} failed on document {doc.id}: {type(e).__name__}: {' '.join(str(e).split())[:300]}",
+                       stage=step)
+
+
 def _quarantine(store: Store, q: Quarantined, result: IngestResult, report) -> None:
+    from eventledger.read.common import printable
+
+    # Whatever the input held, the record stored is valid text (lone surrogates and NUL escaped) and the
+    # one reported has every control character escaped, so a file name cannot drive the terminal.
+    q.path, q.reason = (x.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+                        for x in (q.path, q.reason))
     result.quarantined.append(q)
     store.quarantine(q)
-    report(q)
+    report(Quarantined(printable(q.path), printable(q.reason), stage=q.stage))
 
 
 def _print_error(q: Quarantined) -> None:

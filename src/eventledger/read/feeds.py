@@ -15,8 +15,9 @@ TAIL = 4096  # generators often append a comment after the root element; look a 
 
 def _body(entry) -> str:
     """The fullest text the item offers: its content when longer than the summary."""
-    options = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
-    return max((html_to_text(o) for o in options), key=len, default="")
+    options = [c.get("value", "") for c in entry.get("content", []) if isinstance(c, dict)]
+    options.append(entry.get("summary", ""))
+    return max((html_to_text(o) for o in options if isinstance(o, str)), key=len, default="")
 
 
 def read_feed(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
@@ -32,21 +33,31 @@ def read_feed(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
         entries = entries[:-1]  # the last item may be cut off; nothing partial goes on
     source = clean_part(parsed.feed.get("title")) or None
     for n, entry in enumerate(entries):
-        title = clean_part(html_to_text(entry.get("title", "")))
-        body = _body(entry)
-        if not title and not body:
+        try:
+            doc = _item(entry, n, source=source, path=path)
+        except Exception as e:  # feedparser's values are loosely typed; one odd item, one reason
+            yield Quarantined(path, f"feed item {n + 1}: {type(e).__name__}: {e}")
             continue
-        text = f"{title}\n\n{body}" if title and body else title or body
-        raw_date = entry.get("published") or entry.get("updated")
-        item = {"feed": source, "id": entry.get("id"), "link": entry.get("link"), "title": title,
-                "body": body, "date": raw_date}
-        date = parse_date(raw_date)
-        part = Part(kind="article" if body else "headline", text=text, title=title or None, date=date,
-                    author=entry.get("author") or None)
-        yield structured_document(
-            [part], item_bytes=canonical_bytes(item), path=path, kind="feed-item", source=source,
-            url=entry.get("link"), title=title or None, published=date, author=part.author,
-            meta={"format": "feed", "item": n, "guid": entry.get("id")})
+        if doc is not None:
+            yield doc
     if truncated:
         yield Quarantined(path, f"truncated feed XML: the root element never closes; "
                                 f"{len(entries)} complete items kept")
+
+
+def _item(entry, n: int, *, source: str | None, path: str) -> Document | None:
+    title = clean_part(html_to_text(entry.get("title", "")))
+    body = _body(entry)
+    if not title and not body:
+        return None
+    text = f"{title}\n\n{body}" if title and body else title or body
+    raw_date = entry.get("published") or entry.get("updated")
+    item = {"feed": source, "id": entry.get("id"), "link": entry.get("link"), "title": title,
+            "body": body, "date": raw_date}
+    date = parse_date(raw_date)
+    part = Part(kind="article" if body else "headline", text=text, title=title or None, date=date,
+                author=entry.get("author") or None)
+    return structured_document(
+        [part], item_bytes=canonical_bytes(item), path=path, kind="feed-item", source=source,
+        url=entry.get("link"), title=title or None, published=date, author=part.author,
+        meta={"format": "feed", "item": n, "guid": entry.get("id")})

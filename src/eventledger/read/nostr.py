@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from eventledger.read.common import Part, canonical_bytes, clean_part, from_timestamp, structured_document
+from eventledger.read.common import (BadItem, Part, canonical_bytes, from_timestamp, list_field, structured_document,
+                                     text_field)
 from eventledger.records import Document
 
 EVENT_KEYS = {"id", "pubkey", "created_at", "kind", "tags", "content"}
@@ -32,11 +33,13 @@ def _tag_values(tags: list, name: str) -> list[str]:
 def note_document(event: dict, *, path: str) -> Document | None:
     if event.get("kind") != TEXT_NOTE:
         return None
-    text = clean_part(event.get("content"))
+    text = text_field(event, "content")
     if not text:
         return None
-    pubkey = str(event["pubkey"])
-    tags = event.get("tags") or []
+    pubkey = text_field(event, "pubkey")
+    if not pubkey:
+        raise BadItem("Nostr note without a pubkey")
+    tags = list_field(event, "tags")
     links = list(dict.fromkeys(_tag_values(tags, "r") + [u.rstrip(".,;:!?)]") for u in URL.findall(text)]))
     date = from_timestamp(event.get("created_at"))
     meta = {"format": "nostr", "event_id": event.get("id"), "pubkey": pubkey,

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from eventledger.read import sniff
-from eventledger.read.common import doc_id
-from eventledger.read.decode import decode, normalise_newlines
+from eventledger.read.common import doc_id, printable
+from eventledger.read.decode import declared_charset, decode, normalise_newlines
 from eventledger.read.feeds import read_feed
 from eventledger.read.html import html_document
 from eventledger.read.jsonfmt import read_json
+from eventledger.read.validate import check_document
 from eventledger.read.warc import read_warc
 from eventledger.records import Document, Quarantined
 
@@ -41,8 +43,49 @@ def _size(n: int, *, exact: bool = False) -> str:
 
 
 def _one_line(reason: str) -> str:
-    line = " ".join(reason.split())
+    line = printable(" ".join(reason.split()))
     return line if len(line) <= 300 else line[:297] + "..."
+
+
+class Refused(Exception):
+    """An input the reader will not open or read, with the reason."""
+
+
+KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+         (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+
+
+def _regular(st: os.stat_result) -> None:
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in KINDS if test(st.st_mode)), "not a regular file")
+        raise Refused(f"not read: {kind}; only regular files are read")
+
+
+def _read_at_most(f, n: int) -> bytes:
+    """Up to n bytes: read() may return less than asked before the end of a file."""
+    chunks, got = [], 0
+    while got < n:
+        chunk = f.read(min(n - got, 4 * MB))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def display_path(path: str | Path) -> str:
+    """The path as text that any store and terminal can take: undecodable name bytes shown as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _locator(doc: Document) -> str:
+    """Which item of its file a document was, for a reason about it."""
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    for key, label in (("message_id", "message"), ("item", "item"), ("event_id", "event"),
+                       ("warc_record_id", "record"), ("post_id", "post")):
+        if isinstance(meta.get(key), (str, int)) and not isinstance(meta.get(key), bool):
+            return f"{label} {str(meta[key])[:80]}: "
+    return ""
 
 
 class Reader:
@@ -61,22 +104,52 @@ class Reader:
                 yield from self.read_path(path)
 
     def read_path(self, path: Path) -> Result:
-        name = str(path)
+        name = display_path(path)
         try:
-            size = path.stat().st_size
-            if size > self.max_bytes:  # judged before reading, so a huge file costs nothing
-                yield Quarantined(name, self._too_large(size))
-                return
-            data = path.read_bytes()
+            data = self._read_file(path)
+        except Refused as e:
+            yield Quarantined(name, str(e))
+            return
         except OSError as e:
             yield Quarantined(name, _one_line(f"cannot read: {e.strerror or e}"))
             return
         yield from self.read_bytes(data, path=name)
 
+    def _read_file(self, path: Path) -> bytes:
+        """The bytes of a regular file, at most the limit; FIFOs and devices are refused without reading."""
+        _regular(os.stat(path))  # before opening: opening some devices already does something
+        # O_NONBLOCK so that a FIFO swapped in after the stat cannot block the open; fstat sees what was opened
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb", buffering=0) as f:
+            st = os.fstat(fd)
+            _regular(st)
+            if st.st_size > self.max_bytes:  # judged before reading, so a huge file costs nothing
+                raise Refused(self._too_large(st.st_size))
+            data = _read_at_most(f, self.max_bytes + 1)
+        if len(data) > self.max_bytes:  # it grew, or its size lied: the limit holds on the bytes read
+            raise Refused(f"too large: more than {_size(self.max_bytes, exact=True)} read, over the limit")
+        return data
+
     def read_bytes(self, data: bytes, *, path: str) -> Result:
-        for rec in self._read(data, path=path, depth=0):
+        """Every record passes here: quarantine reasons made one line, documents checked at the boundary."""
+        records = self._read(data, path=path, depth=0)
+        while True:
+            try:
+                rec = next(records)
+            except StopIteration:
+                return
+            except Exception as e:  # a reader fault on odd input costs the rest of this file, not the batch
+                yield Quarantined(path, _one_line(f"reader failed: {type(e).__name__}: {e}; "
+                                                  "the rest of this file was not read"))
+                return
+            if isinstance(rec, Document):
+                why = check_document(rec, max_bytes=self.max_bytes)
+                if why:
+                    rec = Quarantined(rec.path if isinstance(rec.path, str) else path,
+                                      f"{_locator(rec)}invalid document: {why}")
             if isinstance(rec, Quarantined):
                 rec.reason = _one_line(rec.reason)
+                rec.path = rec.path.encode("utf-8", "backslashreplace").decode("utf-8")
             yield rec
 
     def _too_large(self, size: int, what: str = "") -> str:
@@ -129,8 +202,7 @@ class Reader:
             try:
                 with zf.open(info) as f:
                     member = f.read(self.max_bytes + 1)
-            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError,
-                    OSError) as e:
+            except Exception as e:  # zipfile, zlib, bz2 and lzma each raise their own; one entry, one reason
                 yield Quarantined(inner, f"unreadable zip entry: {type(e).__name__}: {e}")
                 continue
             yield from self._read(member, path=inner, depth=depth + 1)
@@ -177,7 +249,10 @@ def read_content(data: bytes, *, path: str) -> Result:
     if what:
         yield Quarantined(path, f"binary file ({what}): not a supported format")
         return
-    text, _ = decode(data)
+    text, codec = decode(data, declared=declared_charset(data))
+    if codec is None:
+        yield Quarantined(path, "binary or undecodable: not UTF-8, and no known encoding reads it as text")
+        return
     head = text.lstrip("\ufeff \t\r\n")
     fmt = sniff.text_format(head, path)
     if fmt == "json":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventledger.read.common import canonical_bytes, clean_part, doc_id, parse_date
+from eventledger.read.common import canonical_bytes, doc_id, optional_text, parse_date, text_field
 from eventledger.records import Document
 
 FIELDS = {"url", "title", "text", "published", "source"}
@@ -15,13 +15,13 @@ def is_item(obj: Any) -> bool:
 
 
 def article(obj: dict, *, path: str) -> Document | str:
-    title, body = clean_part(str(obj.get("title") or "")), clean_part(str(obj.get("text") or ""))
+    title, body = text_field(obj, "title"), text_field(obj, "text")
     if not title and not body:
         return "scraped item has neither title nor text"
     data = canonical_bytes(obj)
     extra = {k: v for k, v in obj.items() if k not in FIELDS}
     return Document(id=doc_id(data), path=path, kind="article", content=data,
                     text=f"{title}\n\n{body}" if title and body else title or body,
-                    source=clean_part(str(obj.get("source") or "")) or None, url=obj.get("url") or None,
+                    source=optional_text(obj, "source"), url=optional_text(obj, "url"),
                     title=title or None, published=parse_date(obj.get("published")),
                     meta={"format": "scraped", **({"extra": extra} if extra else {})})

@@ -186,7 +186,9 @@ async def upload(request: Request, file: Annotated[UploadFile, File(description=
         from eventledger.ingest import ingest_bytes
     except ImportError as e:
         raise HTTPException(503, f"ingestion is not installed in this server: {e}") from e
-    result = ingest_bytes(data, file.filename or "upload", store=_store(request))
+    # The name becomes a temporary file: ".", ".." or one over the 255-byte file-name limit would fail (500).
+    name = (file.filename or "").rsplit("/", 1)[-1].lstrip(".")[-60:] or "upload"
+    result = ingest_bytes(data, name, store=_store(request))
     return {"read": result.read, "stored": result.stored, "skipped": result.skipped, "reports": result.reports,
             "statements": result.statements, "events": result.events,
             "quarantined": [{"path": q.path, "reason": q.reason, "stage": q.stage} for q in result.quarantined]}
