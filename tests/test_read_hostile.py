@@ -450,3 +450,20 @@ def test_issue14_hostile_uploads_are_quarantined_not_500(api, name, data, bad):
     r = api.post("/api/documents", files={"file": (name, data)}, headers={"Authorization": "Bearer t0ken"})
     assert r.status_code == 201, r.text[:300]
     assert len(r.json()["quarantined"]) == bad
+
+
+# --- found by tests/test_fuzz_readers.py ------------------------------------------------------------
+
+def test_feed_with_a_non_utf8_byte_in_its_encoding_declaration(tmp_path):
+    p = tmp_path / "feed.xml"
+    p.write_bytes(b'<?xml version="1.0" encoding="\x80utf-8"?><rss version="2.0"><channel><title>T</title>'
+                  b"</channel></rss>")  # feedparser raised UnicodeDecodeError
+    [reason] = quarantined(read_one(p))
+    assert reason.startswith("malformed feed XML: feedparser failed: UnicodeDecodeError")
+
+
+def test_declared_charset_with_a_nul_in_its_name():
+    from eventledger.read.decode import decode, normalise_codec
+
+    assert normalise_codec("utf\x008") is None  # codecs.lookup raised ValueError
+    assert decode(GOOD, declared="utf\x008") == (GOOD.decode(), "utf_8")

@@ -149,7 +149,8 @@ def _run_stages(docs: list[Document], store: Store, result: IngestResult, report
     return _one_by_one(lambda batch: chain(stages, batch), docs, "process", store, result, report)
 
 
-def _one_by_one(run, docs: list[Document], step: str, store: Store, result: IngestResult, report) -> list[Document]:
+def _one_by_one(run, docs: list[Document], step: str, store: Store, result: IngestResult,
+                report) -> list[Document]:
     out: list[Document] = []
     for d in docs:
         try:
@@ -160,8 +161,8 @@ def _one_by_one(run, docs: list[Document], step: str, store: Store, result: Inge
 
 
 def _failed(doc: Document, step: str, e: Exception) -> Quarantined:
-    return Quarantined(doc.path, f"{step} failed on document {doc.id}: {type(e).__name__}: {' '.join(str(e).split())[:300]}",
-                       stage=step)
+    message = " ".join(str(e).split())[:300]
+    return Quarantined(doc.path, f"{step} failed on document {doc.id}: {type(e).__name__}: {message}", stage=step)
 
 
 def _quarantine(store: Store, q: Quarantined, result: IngestResult, report) -> None:

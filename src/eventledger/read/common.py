@@ -44,7 +44,9 @@ def json_type(value: Any) -> str:
         return "a number"
     if isinstance(value, str):
         return "text"
-    return "an array" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
+    if isinstance(value, list):
+        return "an array"
+    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def sound_text(value: str, what: str) -> str:

@@ -14,7 +14,7 @@ COMMON = ("utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp125
           "euc_kr", "big5", "cp1250", "iso8859_2", "cp1253", "cp1254", "cp1255", "cp1257", "cp1258")
 XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-# Python text codecs that no page means by its charset (WHATWG knows none of them; utf-7 allows script tricks).
+# Python text codecs no page means by its charset (WHATWG knows none of them; utf-7 allows script tricks).
 NOT_CHARSETS = {"idna", "punycode", "unicode_escape", "raw_unicode_escape", "utf_7", "utf_32", "utf_32_le",
                 "utf_32_be"}
 # WHATWG: a page that says latin-1 or ascii means windows-1252.
@@ -29,7 +29,7 @@ def normalise_codec(name: str | None) -> str | None:
         return None
     try:
         codec = codecs.lookup(name.strip().strip("\"'")).name.replace("-", "_")
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or a name with NUL in it
         return None
     if codec in NOT_CHARSETS:
         return None

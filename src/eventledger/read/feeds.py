@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from eventledger.read.common import Part, canonical_bytes, clean_part, parse_date, structured_document
+from eventledger.read.common import (BadItem, Part, canonical_bytes, clean_part, parse_date,
+                                     structured_document)
 from eventledger.read.markup import html_to_text
 from eventledger.records import Document, Quarantined
 
@@ -23,7 +24,11 @@ def _body(entry) -> str:
 def read_feed(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as e:  # feedparser trips on some bad declarations (a non-UTF-8 byte in encoding="...")
+        yield Quarantined(path, f"malformed feed XML: feedparser failed: {type(e).__name__}: {e}")
+        return
     entries = list(parsed.entries)
     if parsed.bozo and not entries:
         yield Quarantined(path, f"malformed feed XML: {parsed.get('bozo_exception')}")
@@ -35,8 +40,8 @@ def read_feed(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
     for n, entry in enumerate(entries):
         try:
             doc = _item(entry, n, source=source, path=path)
-        except Exception as e:  # feedparser's values are loosely typed; one odd item, one reason
-            yield Quarantined(path, f"feed item {n + 1}: {type(e).__name__}: {e}")
+        except BadItem as e:
+            yield Quarantined(path, f"feed item {n + 1}: {e}")
             continue
         if doc is not None:
             yield doc

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from eventledger.read.common import (BadItem, Part, canonical_bytes, from_timestamp, list_field, structured_document,
-                                     text_field)
+from eventledger.read.common import (BadItem, Part, canonical_bytes, from_timestamp, list_field,
+                                     structured_document, text_field)
 from eventledger.records import Document
 
 EVENT_KEYS = {"id", "pubkey", "created_at", "kind", "tags", "content"}

@@ -118,7 +118,7 @@ class Reader:
     def _read_file(self, path: Path) -> bytes:
         """The bytes of a regular file, at most the limit; FIFOs and devices are refused without reading."""
         _regular(os.stat(path))  # before opening: opening some devices already does something
-        # O_NONBLOCK so that a FIFO swapped in after the stat cannot block the open; fstat sees what was opened
+        # O_NONBLOCK: a FIFO swapped in after the stat cannot block the open; fstat sees what was opened
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         with open(fd, "rb", buffering=0) as f:
             st = os.fstat(fd)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlparse
 
-from eventledger.read.common import (BadItem, Part, from_timestamp, int_field, json_type, list_field, object_field,
-                                     optional_text, parse_date, structured_document, text_field)
+from eventledger.read.common import (BadItem, Part, from_timestamp, int_field, json_type, list_field,
+                                     object_field, optional_text, parse_date, structured_document, text_field)
 from eventledger.records import Document
 
 GONE = {"[deleted]", "[removed]"}

@@ -1,4 +1,4 @@
-"""The read stage's boundary: every Document is checked here before it leaves, so the store never sees a bad value."""
+"""The read stage's boundary: every Document is checked before it leaves, so the store never sees a bad value."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ SHORT_FIELD_CHARS = 10_000
 META_BYTES = 1_000_000
 INT64 = 2**63
 ISO_FORMS = {  # precision -> the shape of its value
-    "year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d{2}"), "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d{2}"),
+    "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "second": re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}"),
 }
-NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")  # JSON's escape of NUL, not an escaped backslash before "u0000"
+# JSON's escape of NUL, and not an escaped backslash followed by "u0000"
+NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 SHORT_FIELDS = ("source", "url", "title", "fetched", "language", "author")
 
 
@@ -60,7 +62,7 @@ def _segment(seg: Segment, doc: Document) -> None:
         _optional_int(getattr(seg, name), f"{where} {name}")
     _date(seg.date, f"{where} date")
     _meta(seg.meta, f"{where} meta")
-    for p in seg.pieces:  # the offset contract of records.py: a piece is a verbatim slice of the document text
+    for p in seg.pieces:  # records.py's offset contract: a piece is a verbatim slice of the document text
         if doc.text[p.doc_start:p.doc_start + p.length] != seg.text[p.seg_start:p.seg_start + p.length]:
             raise Invalid(f"{where} does not match the document text at offset {p.doc_start}")
 
