@@ -81,8 +81,10 @@ def display_path(path: str | Path) -> str:
 def _locator(doc: Document) -> str:
     """Which item of its file a document was, for a reason about it."""
     meta = doc.meta if isinstance(doc.meta, dict) else {}
-    for key, label in (("message_id", "message"), ("item", "item"), ("event_id", "event"),
-                       ("warc_record_id", "record"), ("post_id", "post")):
+    if meta.get("format") == "feed" and isinstance(meta.get("item"), int):
+        return f"feed item {meta['item'] + 1}: "  # counted from 0 in meta
+    for key, label in (("message_id", "message"), ("event_id", "event"), ("warc_record_id", "record"),
+                       ("post_id", "post")):
         if isinstance(meta.get(key), (str, int)) and not isinstance(meta.get(key), bool):
             return f"{label} {str(meta[key])[:80]}: "
     return ""
