@@ -1,4 +1,4 @@
-"""Main-text extraction on the article-extraction benchmark: EventLedger's reader beside plain trafilatura."""
+"""Main-text extraction on the article-extraction (Scrapinghub) and WCXB benchmarks: EventLedger beside plain trafilatura."""
 
 from __future__ import annotations
 
@@ -38,8 +38,26 @@ def trafilatura_extractor() -> Callable[[bytes, str | None], str]:
     return lambda html, url: trafilatura.extract(html, url=url) or ""
 
 
-def run(folder: Path, *, limit: int | None = None, systems: dict[str, Callable] | None = None) -> dict[str, Any]:
-    """Score each system on the same pages; an extractor that raises on a page scores that page as empty."""
+def run(folder: Path, *, limit: int | None = None, systems: dict[str, Callable] | None = None,
+        wcxb_folder: Path | None = None) -> dict[str, Any]:
+    """Score each system on the same pages; an extractor that raises on a page scores that page as empty.
+
+    A WCXB folder (metadata.json, ground-truth/) is scored the WCXB way (eval/wcxb.py); `wcxb_folder`
+    adds that run to a Scrapinghub one.
+    """
+    from eventledger.eval import wcxb
+
+    if wcxb.is_wcxb(folder):
+        return {"wcxb": wcxb.run(folder, limit=limit)}
+    out = _scrapinghub(folder, limit=limit, systems=systems)
+    if wcxb_folder is not None:
+        if not wcxb.is_wcxb(wcxb_folder):
+            raise EvalError(f"{wcxb_folder} is not a WCXB folder (metadata.json and ground-truth/ expected)")
+        out["wcxb"] = wcxb.run(wcxb_folder, limit=limit)
+    return out
+
+
+def _scrapinghub(folder: Path, *, limit: int | None, systems: dict[str, Callable] | None) -> dict[str, Any]:
     pages = load(folder, limit=limit)
     systems = systems or {"eventledger": eventledger_extractor(), "trafilatura": trafilatura_extractor()}
     out: dict[str, Any] = {"systems": {}, "data": str(folder)}
@@ -61,7 +79,11 @@ def run(folder: Path, *, limit: int | None = None, systems: dict[str, Callable] 
 
 
 def headline(result: dict) -> dict[str, float]:
-    out = {f"articles.{name}.f1": s["f1"] for name, s in result["systems"].items()}
+    from eventledger.eval import wcxb
+
+    out = {f"articles.{name}.f1": s["f1"] for name, s in result.get("systems", {}).items()}
     if "ratio_f1" in result:
         out["articles.ratio_f1"] = result["ratio_f1"]
+    if "wcxb" in result:
+        out.update(wcxb.headline(result["wcxb"]))
     return out

@@ -21,6 +21,7 @@ def default_paths() -> dict[str, Path]:
         "rams": s / "data" / "rams" / "dev.jsonlines",
         "articles": s / "data" / "article-extraction",
         "gva": s / "data" / "gva-dev",
+        "wcxb": s / "data" / "wcxb-dev",
         "seeds-gold": s / "eval" / "seeds-gold.json",
         "seeds": s / "corpus" / "seeds",
     }

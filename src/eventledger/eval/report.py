@@ -56,11 +56,16 @@ def tables(task: str, r: dict[str, Any]) -> list[Table]:
                      f"gold args {n['gold_arguments_in_scope']}", f"reports {n['reports']}", f"{n['seconds']} s"])
         return [(f"{task}: event detection and head-word argument extraction", PRF_COLS, rows)]
     if task == "articles":
-        rows = [[name, pct(s["precision"]), pct(s["recall"]), pct(s["f1"]), str(s["pages"]), str(len(s["errors"])), f"{s['seconds']} s"]
-                for name, s in r["systems"].items()]
-        if "ratio_f1" in r:
-            rows.append(["eventledger / trafilatura F1", "", "", f"{r['ratio_f1']:.3f}", "", "", ""])
-        return [("Article main text (word 4-shingles)", ["system", "P", "R", "F1", "pages", "errors", "time"], rows)]
+        out = []
+        if "systems" in r:
+            rows = [[name, pct(s["precision"]), pct(s["recall"]), pct(s["f1"]), str(s["pages"]), str(len(s["errors"])), f"{s['seconds']} s"]
+                    for name, s in r["systems"].items()]
+            if "ratio_f1" in r:
+                rows.append(["eventledger / trafilatura F1", "", "", f"{r['ratio_f1']:.3f}", "", "", ""])
+            out.append(("Article main text, Scrapinghub (word 4-shingles)", ["system", "P", "R", "F1", "pages", "errors", "time"], rows))
+        if "wcxb" in r:
+            out += _wcxb_tables(r["wcxb"])
+        return out
     if task == "resolution":
         sets, mi = r["sets"], r["micro"]
         scores = [[name, pct(x["p"]), pct(x["r"]), pct(x["f1"]), pct(x["b3_p"]), pct(x["b3_r"]), pct(x["b3_f1"])]
@@ -125,6 +130,30 @@ def _gva_tables(r: dict) -> list[Table]:
              ["subset", "incidents", "no event", "killed", "injured", "day", "city", "state", "killed if >0",
               "injured if >0"], fields),
             ("GVA store and time", ["", "value", "detail"], other)]
+
+
+def _wcxb_tables(w: dict[str, Any]) -> list[Table]:
+    rows = []
+    for kind, systems in w["types"].items():
+        for name, s in systems.items():
+            rows.append([kind, name, pct(s["p"]), pct(s["r"]), pct(s["f1"]), pct(s["halves"][0]), pct(s["halves"][1]),
+                         f"{s['pages']} ({s['half_pages'][0]}+{s['half_pages'][1]})"])
+    secs = w["seconds_per_page"]
+    meta = [[field] + [pct(w["metadata"][name][field]["accuracy"]) for name in w["metadata"]]
+            + [str(next(iter(w["metadata"].values()))[field]["pages"])] for field in ("title", "author", "date")]
+    ratio = secs["eventledger"] / secs["trafilatura"] if secs.get("trafilatura") else float("nan")
+    meta.append(["seconds per page"] + [f"{secs[name]:.3f}" for name in w["metadata"]] + [f"ratio {ratio:.2f}"])
+    a = w["accounted"]
+    acc = [["pages scored", str(a["pages"])], ["documents", f"{a['documents']} ({a['threads']} threads)"],
+           ["quarantined", str(a["quarantined"])]]
+    acc += [[f"  reason: {reason}", str(n)] for reason, n in a["quarantine_reasons"].items()]
+    acc += [["near copies linked (kept)", str(a["near_copies_linked"])], ["lost", str(a["lost"])],
+            ["left out: no gold main text", ", ".join(w["no_gold_main_text"]) or "none"]]
+    return [("WCXB dev main text (word F1, bag of lowercased words), per page type and domain half",
+             ["type", "system", "P", "R", "F1", "F1 half 0", "F1 half 1", "pages (halves)"], rows),
+            ("WCXB dev metadata (share of pages with a gold value that match) and time",
+             ["field", *w["metadata"], "pages"], meta),
+            ("WCXB dev pages accounted for", ["what", "count"], acc)]
 
 
 def _fmt(v) -> str:

@@ -26,6 +26,8 @@ def run_task(name: str, *, path: Path | None = None, limit: int | None = None,
     if name == "articles":
         from eventledger.eval import articles
 
+        if path is None:  # the default run scores both benchmarks
+            kw.setdefault("wcxb_folder", paths["wcxb"] if paths["wcxb"].exists() else None)
         return articles.run(path or paths["articles"], limit=limit, **kw)
     if name == "resolution":
         from eventledger.eval import resolution

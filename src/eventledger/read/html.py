@@ -1,31 +1,28 @@
-"""HTML pages: main text and metadata by trafilatura (dates by htmldate), raw HTML kept as the content."""
+"""HTML pages: the page model's text (an article, or a thread's posts) and metadata, raw HTML kept as the content."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from eventledger.read.common import doc_id, parse_date
-from eventledger.read.decode import decode, html_charset, normalise_newlines
+from eventledger.clean.htmlpage import PageModel, PageReader
+from eventledger.read.common import Part, doc_id, structured_document
+from eventledger.read.decode import decode, html_charset
 from eventledger.records import DateValue, Document
 
-HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.I)
-# Tuned on the article-extraction pages (word-shingle F1 of the main text, trafilatura 2.3.1): defaults
-# 0.953, without comments 0.960, and favouring precision 0.964. Comments are better read from a
-# thread's own JSON than from a page's footer.
-OPTIONS = {"include_comments": False, "include_tables": True, "favor_precision": True}
-DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+NO_TEXT = "HTML has no extractable text: no main text, title or description (a page its scripts fill in?)"
 
 
 @dataclass(slots=True)
 class HtmlPage:
-    text: str  # main text only; the Document puts the title in front of it
+    text: str  # main text only (a thread: every post); the Document puts the title in front of it
     title: str | None = None
     author: str | None = None
     date: DateValue = field(default_factory=DateValue)
     sitename: str | None = None
     language: str | None = None
     url: str | None = None
+    model: PageModel | None = None
 
 
 def _squash(s: str) -> str:
@@ -39,30 +36,39 @@ def with_title(title: str | None, text: str) -> str:
     return f"{title}\n\n{text}" if text else title
 
 
-def extract_html(html: str | bytes, *, url: str | None = None, charset: str | None = None) -> HtmlPage:
-    import trafilatura
-
+def read_page(html: str | bytes, *, charset: str | None = None, reader: PageReader | None = None) -> PageModel:
     if isinstance(html, bytes):
         html = decode(html, declared=charset or html_charset(html))[0]
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, date_extraction_params=DATE_PARAMS,
-                                        **OPTIONS)
-    if found is None:
-        return HtmlPage(text="", url=url)
-    title = " ".join((found.title or "").split()) or None
-    text = normalise_newlines(found.text or "").strip()
-    lang = found.language or (m.group(1).lower() if (m := HTML_LANG.search(html[:4096])) else None)
-    return HtmlPage(text=text, title=title, author=found.author or None,
-                    date=parse_date(found.date), sitename=found.sitename or None, language=lang,
-                    url=found.url or url)
+    return (reader or PageReader()).read(html)
+
+
+def extract_html(html: str | bytes, *, url: str | None = None, charset: str | None = None,
+                 reader: PageReader | None = None) -> HtmlPage:
+    model = read_page(html, charset=charset, reader=reader)
+    m = model.meta
+    first = next((p for p in model.parts if p.kind == "post"), None) if model.kind == "thread" else None
+    return HtmlPage(text=model.main_text, title=m.title, author=m.author or (first.author if first else None),
+                    date=m.date if m.date.value or first is None else first.date, sitename=m.sitename,
+                    language=m.language, url=m.url or url, model=model)
 
 
 def html_document(data: bytes, *, path: str, url: str | None = None, charset: str | None = None,
-                  fetched: str | None = None) -> Document | str:
-    """The page as a Document, or the reason it has no text."""
-    page = extract_html(data, url=url, charset=charset)
+                  fetched: str | None = None, reader: PageReader | None = None) -> Document | str:
+    """The page as a Document (a thread or an article with comments comes segmented), or why it has none."""
+    page = extract_html(data, url=url, charset=charset, reader=reader)
+    model = page.model
+    fields = {"source": page.sitename, "url": page.url or url, "title": page.title, "published": page.date,
+              "fetched": fetched, "language": page.language, "author": page.author}
+    meta = {"format": "html", "page_model": model.how}
+    if len(model.parts) > 1:
+        parts = [Part(p.kind, p.text, date=p.date, author=p.author, score=p.score, depth=p.depth, parent=p.parent,
+                      meta=dict(p.meta)) for p in model.parts]
+        parts[0].text = with_title(page.title, parts[0].text)
+        parts[0].title = page.title
+        doc = structured_document(parts, item_bytes=data, path=path, kind=model.kind, meta=meta, **fields)
+        doc.dropped = list(model.dropped)
+        return doc
     text = with_title(page.title, page.text)
     if not text:
-        return "HTML has no extractable main text or title"
-    return Document(id=doc_id(data), path=path, kind="page", content=data, text=text, source=page.sitename,
-                    url=page.url or url, title=page.title, published=page.date, fetched=fetched,
-                    language=page.language, author=page.author, meta={"format": "html"})
+        return NO_TEXT
+    return Document(id=doc_id(data), path=path, kind="page", content=data, text=text, meta=meta, **fields)
