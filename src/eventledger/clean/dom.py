@@ -45,9 +45,10 @@ def is_element(el) -> bool:
 
 @dataclass(slots=True)
 class Sizes:
-    """Characters of visible text under each element, computed in one pass."""
+    """Characters of visible text under each element, and how many of them are link text, in one pass."""
 
     chars: dict[etree._Element, int] = field(default_factory=dict)
+    links: dict[etree._Element, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, root: etree._Element) -> Sizes:
@@ -55,17 +56,26 @@ class Sizes:
         out._walk(root)
         return out
 
-    def _walk(self, el: etree._Element) -> int:
-        n = len((el.text or "").strip())
+    def _walk(self, el: etree._Element) -> tuple[int, int]:
+        n, linked = len((el.text or "").strip()), 0
         for ch in el:
             if is_element(ch) and ch.tag not in SKIP:
-                n += self._walk(ch)
+                a, b = self._walk(ch)
+                n, linked = n + a, linked + b
             n += len((ch.tail or "").strip())
+        if el.tag == "a":
+            linked = n
         self.chars[el] = n
-        return n
+        if linked:
+            self.links[el] = linked
+        return n, linked
 
     def __getitem__(self, el: etree._Element) -> int:
         return self.chars.get(el, 0)
+
+    def link_density(self, el: etree._Element) -> float:
+        n = self.chars.get(el, 0)
+        return self.links.get(el, 0) / n if n else 0.0
 
 
 def text_of(el: etree._Element, *, skip: frozenset | set = frozenset()) -> str:

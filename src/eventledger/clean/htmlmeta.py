@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree
 
+from eventledger.clean.dates import find_dates
 from eventledger.clean.dom import is_element
 from eventledger.records import DateValue
 
@@ -29,6 +30,9 @@ DATE_META = ("article:published_time", "og:article:published_time", "og:publishe
              "article.published", "published_time", "created")
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "citation_author",
                "byl", "twitter:creator")
+_DATE_CLASS = re.compile(r"(?:.*[-_])?(?:date|time|timestamp|published|pubdate|posted|post-date|entry-date|meta-date)(?:[-_].*)?")
+_AUTHOR_CLASS = re.compile(r"(?:.*[-_])?(?:author|byline|author-name|authorname|writer)(?:[-_].*)?")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
 
 
@@ -66,8 +70,8 @@ def read_meta(root: etree._Element) -> PageMeta:
         next((o for o in ld if "WebPage" in _types(o)), None) or {}
     out = PageMeta(types=types)
     out.sitename = metas.get("og:site_name") or _name(main.get("publisher")) or None
-    out.title = _clean(metas.get("og:title") or _text(main.get("headline")) or metas.get("twitter:title")
-                       or _title_tag(root, out.sitename))
+    out.title = _headline(root) or _clean(metas.get("og:title") or _text(main.get("headline"))
+                                          or metas.get("twitter:title") or _title_tag(root, out.sitename))
     out.author = _author(main, metas, root)
     out.date = _date(main, metas, root)
     out.description = _clean(metas.get("og:description") or metas.get("description") or _text(main.get("description")))
@@ -114,11 +118,14 @@ def _text(v: Any) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip() else None
 
 
-def _name(v: Any) -> str | None:
+def _name(v: Any, *, people: bool = False) -> str | None:
+    """A name; with `people`, an Organization is no author (a site names itself as one)."""
     if isinstance(v, list):
-        names = [n for n in (_name(x) for x in v) if n]
+        names = [n for n in (_name(x, people=people) for x in v) if n]
         return ", ".join(dict.fromkeys(names)) or None
     if isinstance(v, dict):
+        if people and "Organization" in _types(v):
+            return None
         return _text(v.get("name"))
     return _text(v)
 
@@ -126,6 +133,16 @@ def _name(v: Any) -> str | None:
 def _clean(s: str | None) -> str | None:
     s = " ".join((s or "").split())
     return s or None
+
+
+def _headline(root: etree._Element) -> str | None:
+    """The page's one <h1>, the headline as readers see it (wcxb-dev gold titles follow it more often than og:title)."""
+    body = root.find("body")
+    h1s = list(body.iter("h1")) if body is not None else []
+    if len(h1s) != 1:
+        return None
+    text = " ".join(h1s[0].text_content().split())
+    return text if 2 <= len(text) <= 300 else None
 
 
 def _title_tag(root: etree._Element, sitename: str | None) -> str | None:
@@ -143,7 +160,7 @@ def _title_tag(root: etree._Element, sitename: str | None) -> str | None:
 
 
 def _author(main: dict, metas: dict[str, str], root: etree._Element) -> str | None:
-    name = _name(main.get("author"))
+    name = _name(main.get("author"), people=True)
     if not name:
         for key in AUTHOR_META:
             v = metas.get(key)
@@ -158,6 +175,14 @@ def _author(main: dict, metas: dict[str, str], root: etree._Element) -> str | No
     if not name:
         a = next((e for e in root.iter("a") if "author" in (e.get("rel") or "").split()), None)
         name = a.text_content() if a is not None else None
+    if not name:  # a byline element: class author, byline, author-name ...
+        body = root.find("body")
+        for el in body.iter() if body is not None else ():
+            if is_element(el) and any(_AUTHOR_CLASS.fullmatch(c) for c in (el.get("class") or "").lower().split()):
+                text = " ".join(el.text_content().split())
+                if 2 < len(text) <= 60:
+                    name = text
+                    break
     name = _BY.sub("", " ".join((name or "").split()))
     return name if name and len(name) <= 120 else None
 
@@ -176,16 +201,30 @@ def _date(main: dict, metas: dict[str, str], root: etree._Element) -> DateValue:
             if raw and (dv := _parse(raw)).value:
                 return dv
     body = root.find("body")
-    t = next(body.iter("time"), None) if body is not None else None
+    if body is None:
+        return DateValue()
+    t = next(body.iter("time"), None)
     if t is not None and t.get("datetime") and (dv := _parse(t.get("datetime"))).value:
         return dv
+    for el in body.iter():
+        if is_element(el) and (el.tag == "time" or any(_DATE_CLASS.fullmatch(c) for c in (el.get("class") or "").lower().split())):
+            found = find_dates(" ".join(el.text_content().split())[:200])
+            if found:
+                return found[0][2]
     return DateValue()
 
 
 def _parse(raw: str) -> DateValue:
+    """A publication date as the page's own calendar day: "2024-03-15T08:00:00+03:00" is 15 March there."""
     from eventledger.read.common import parse_date  # the read package imports this module
 
-    return parse_date(raw)
+    m = _ISO_DAY.match(raw.strip())
+    if m:
+        return DateValue(m.group(0), "day")
+    dv = parse_date(raw)
+    if dv.value and dv.precision == "second":
+        return DateValue(dv.value[:10], "day")
+    return dv
 
 
 def _canonical(root: etree._Element) -> str | None:

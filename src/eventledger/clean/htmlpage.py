@@ -8,7 +8,8 @@ measured on wcxb-dev (tuned on one half of its domains, confirmed on the other; 
   whose thread sits beside the text (comments): the thread, unless trafilatura's text holds the whole
   thread and more (the finder missed posts), then trafilatura's text;
 - undeclared repeated blocks with author and date: the thread only when they hold nearly all of
-  trafilatura's text, there are several, and the page does not call itself an article;
+  trafilatura's text, there are several, they do not call themselves comments and the page does not
+  call itself an article;
 - an article with comment blocks below it keeps them as comment parts beside its text.
 """
 
@@ -83,6 +84,10 @@ class PageReader:
         for el in [e for e in root.iter("noscript") if sizes[e] < NOSCRIPT_NOTICE]:
             el.drop_tree()
         text = tidy(trafilatura.extract(root, **TRAFILATURA) or "")
+        return self.decide(text, thread, meta, root)
+
+    def decide(self, text: str, thread: Thread | None, meta: PageMeta, root) -> PageModel:
+        """Trafilatura's text, the thread, or the text with the thread as its comments (see the module doc)."""
         if thread is None:
             return self._article(text, meta, root)
         th_words, tr_words = Counter(words("\n".join(p.text for p in thread.posts))), Counter(words(text))
@@ -93,7 +98,8 @@ class PageReader:
             if in_trafilatura >= HOLDS and holds_trafilatura < HOLDS:
                 return self._article(text, meta, root, how="trafilatura (holds the thread and more)")
             return self._thread(thread, meta)
-        if len(thread.posts) >= MIN_UNDECLARED_POSTS and holds_trafilatura >= HOLDS and not meta.news:
+        if (len(thread.posts) >= MIN_UNDECLARED_POSTS and holds_trafilatura >= HOLDS and not meta.news
+                and not thread.comments):  # comments answer an article or post: that is the page's text
             return self._thread(thread, meta)
         model = self._article(text, meta, root)
         if holds_trafilatura < BESIDE and thread.comments:

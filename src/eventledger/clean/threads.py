@@ -10,7 +10,7 @@ is the thread.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,8 @@ from eventledger.records import DateValue, Dropped
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "clean_html.yaml"
 MIN_POST_CHARS = 15  # a post shorter than this is a "+1" or a widget
+MAX_LINK_SHARE = 0.5  # posts are mostly their own words; side lists of threads are mostly links
+MAX_ONE_SHARE = 0.75  # no post of a thread holds nearly all its text; one layout box of a page does
 CANDIDATES = 12  # groups, by text, whose evidence is read
 MIN_EVIDENCE = 0.5  # share of a group's blocks that must carry a date or an author
 PROFILE_LINK = re.compile(r"/(?:u|user|users|member|members|profile|profiles|people|author|authors)/|[?&](?:u|user|userid|showuser)=", re.I)
@@ -138,6 +140,10 @@ class ThreadFinder:
         if typed < MIN_EVIDENCE and (dated < MIN_EVIDENCE or authored < MIN_EVIDENCE):
             return 0.0, ""
         chars = sum(sizes[m] for m in members)
+        if sum(sizes.links.get(m, 0) for m in members) > MAX_LINK_SHARE * chars:
+            return 0.0, ""  # lists of links to other threads and articles, not posts
+        if max(sizes[m] for m in members) > MAX_ONE_SHARE * chars:
+            return 0.0, ""  # layout boxes (container, row) of which one holds the whole page
         evidence = 2 * typed + dated + authored + named
         why = "schema.org post type" if typed >= MIN_EVIDENCE else "repeated blocks with author and date"
         return chars * evidence, why
@@ -159,6 +165,7 @@ class ThreadFinder:
 
     # -- the posts ---------------------------------------------------------------------------------------
     def _thread(self, members: list[etree._Element], sizes: Sizes, why: str) -> Thread | None:
+        members = self._with_lone_posts(members, sizes)
         member_set = set(members)
         dropped: list[Dropped] = []
         posts: list[Post] = []
@@ -189,8 +196,36 @@ class ThreadFinder:
             return None
         first = members[0]
         comments = self.rules.post_type(first) == "Comment" or any(
-            "comment" in t or "reply" in t for t in classes(first))
+            "comment" in t or "reply" in t for t in classes(first) + ((first.get("id") or "").lower(),))
         return Thread(posts, dropped, why, comments)
+
+    def _with_lone_posts(self, members: list[etree._Element], sizes: Sizes) -> list[etree._Element]:
+        """The group, plus posts marked up apart (a Q&A question beside its answers) whose text container
+        has the same signature as the group's, added in document order."""
+        member_set = set(members)
+        bodies = Counter(signature(b) for m in members
+                         if (b := self._body(m, {x for x in descendants(m) if x in member_set}, sizes)) is not m)
+        if not bodies:
+            return members
+        sig, n = bodies.most_common(1)[0]
+        if n < 2:
+            return members
+        root = members[0].getroottree().getroot()
+        extra = []
+        for el in root.iter():
+            if is_element(el) and signature(el) == sig and sizes[el] >= MIN_POST_CHARS \
+                    and not any(a in member_set for a in el.iterancestors()):
+                # the lone post is the nearest ancestor that holds nothing of the group
+                box = el
+                for a in el.iterancestors():
+                    if any(x in member_set for x in a.iter()) or a.tag in ("body", "html"):
+                        break
+                    box = a
+                extra.append(box)
+        if not extra:
+            return members
+        order = {el: i for i, el in enumerate(root.iter())}
+        return sorted(set(members) | set(extra), key=order.__getitem__)
 
     def _body(self, m: etree._Element, nested: set, sizes: Sizes) -> etree._Element:
         """The post's own text container: schema.org text, else the largest body-like descendant."""

@@ -142,7 +142,8 @@ def _wcxb_tables(w: dict[str, Any]) -> list[Table]:
     meta = [[field] + [pct(w["metadata"][name][field]["accuracy"]) for name in w["metadata"]]
             + [str(next(iter(w["metadata"].values()))[field]["pages"])] for field in ("title", "author", "date")]
     ratio = secs["eventledger"] / secs["trafilatura"] if secs.get("trafilatura") else float("nan")
-    meta.append(["seconds per page"] + [f"{secs[name]:.3f}" for name in w["metadata"]] + [f"ratio {ratio:.2f}"])
+    meta.append(["seconds per page (reading)"] + [f"{secs[name]:.3f}" for name in w["metadata"]] + [f"ratio {ratio:.2f}"])
+    meta.append(["seconds per page, cleaning after reading", f"{w.get('clean_seconds_per_page', 0):.3f}", "", ""])
     a = w["accounted"]
     acc = [["pages scored", str(a["pages"])], ["documents", f"{a['documents']} ({a['threads']} threads)"],
            ["quarantined", str(a["quarantined"])]]
