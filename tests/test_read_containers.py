@@ -108,7 +108,7 @@ def test_warc_keeps_html_200_responses_only(tmp_path):
         docs, bad = split(list(Reader().run([p])))
         assert bad == []
         assert [d.url for d in docs] == ["https://example.org/a", "https://example.org/b", "https://example.org/c"]
-        assert docs[0].fetched == "2024-03-25T10:00:00" and docs[0].kind == "page"
+        assert docs[0].fetched == "2024-03-25T10:00:00" and docs[0].kind == "article"
         assert docs[0].text.startswith("Night raid report 1\n\nReport 1: militants attacked")
         assert docs[0].content == page_html(1) and docs[0].meta["format"] == "warc"
 

@@ -148,7 +148,7 @@ def test_scraper_json_lines_dates_keep_their_precision():
 
 def test_html_page_main_text_and_metadata():
     [doc] = docs(FIX / "article.html")
-    assert doc.kind == "page" and doc.segments == []
+    assert doc.kind == "article" and [s.kind for s in doc.segments] == ["article"]
     assert doc.content == (FIX / "article.html").read_bytes()
     assert doc.text.startswith("Attackers storm hotel in Mogadishu")
     assert "presidential palace in Mogadishu" in doc.text and "radio station" in doc.text

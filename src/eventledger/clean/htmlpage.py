@@ -28,6 +28,8 @@ from eventledger.records import DateValue, Dropped
 HOLDS = 0.8  # share of one text's words found in the other: it holds the other
 BESIDE = 0.5  # below this share the thread is not the article's text (comments, side lists)
 MIN_UNDECLARED_POSTS = 4  # repeated blocks without schema.org types need this many to be a thread
+LITTLE_OF_PAGE = 0.6  # trafilatura's text under this share of the page's non-link text may have missed parts
+MUCH_MORE = 1.5  # ... and a recall-minded pass that finds this many times the words has found them
 NOSCRIPT_NOTICE = 200  # characters: "please enable JavaScript"; Discourse serves whole threads in <noscript>
 TRAFILATURA = {"include_comments": False, "include_tables": True}  # wcxb-dev articles 0.930 -> 0.937 without comments
 
@@ -84,6 +86,14 @@ class PageReader:
         for el in [e for e in root.iter("noscript") if sizes[e] < NOSCRIPT_NOTICE]:
             el.drop_tree()
         text = tidy(trafilatura.extract(root, **TRAFILATURA) or "")
+        body = root.find("body")
+        visible = sizes[body] - sizes.links.get(body, 0) if body is not None else 0
+        if len(text) < LITTLE_OF_PAGE * visible:
+            # trafilatura may have kept one part of a page cut into many boxes: a second, recall-minded
+            # pass is taken when it finds much more (wcxb-dev articles 0.937 -> 0.943, both halves)
+            more = tidy(trafilatura.extract(parse(html), favor_recall=True, fast=True, **TRAFILATURA) or "")
+            if len(words(more)) > MUCH_MORE * len(words(text)):
+                text = more
         return self.decide(text, thread, meta, root)
 
     def decide(self, text: str, thread: Thread | None, meta: PageMeta, root) -> PageModel:

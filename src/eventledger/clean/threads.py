@@ -185,6 +185,13 @@ class ThreadFinder:
             if len(text) < MIN_POST_CHARS:
                 continue
             head = [d for d in descendants(m, nested | {body})] if body is not m else list(descendants(m, skip))
+            if body is not m:  # what sits beside the text in the block: signatures, votes, user cards
+                shown: set = set()
+                for d in head:
+                    kind = self.rules.drop_kind(d)
+                    if kind and not any(a in shown for a in d.iterancestors()) and (t := text_of(d)):
+                        shown.add(d)
+                        dropped.append(Dropped(kind, f"{kind} beside a post", len(t), text=t[:80]))
             post = Post(m, text, author=self._author(head), date=self._date(head), score=self._score_of(head))
             anc = next((a for a in m.iterancestors() if a in index), None)
             if anc is not None:
@@ -197,7 +204,23 @@ class ThreadFinder:
         first = members[0]
         comments = self.rules.post_type(first) == "Comment" or any(
             "comment" in t or "reply" in t for t in classes(first) + ((first.get("id") or "").lower(),))
-        return Thread(posts, dropped, why, comments)
+        return Thread(posts, dropped + self._furniture(first, member_set), why, comments)
+
+    def _furniture(self, first: etree._Element, members: set) -> list[Dropped]:
+        """Page parts around the thread (navigation, related threads, cookie banners, footers), recorded as dropped."""
+        body = first.getroottree().getroot().find("body")
+        holders = {a for m in members for a in m.iterancestors()}  # boxes that hold posts are not furniture
+        out, prune = [], set(members)
+        for el in descendants(body, prune) if body is not None else ():
+            if el in holders or any(a in prune for a in el.iterancestors()):
+                continue
+            kind = self.rules.drop_kind(el)
+            if kind:
+                prune.add(el)
+                t = text_of(el)
+                if t:
+                    out.append(Dropped(kind, f"{kind} around the thread", len(t), text=t[:80]))
+        return out
 
     def _with_lone_posts(self, members: list[etree._Element], sizes: Sizes) -> list[etree._Element]:
         """The group, plus posts marked up apart (a Q&A question beside its answers) whose text container

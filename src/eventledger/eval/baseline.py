@@ -30,7 +30,7 @@ DEFAULT_TASKS: dict[str, dict[str, Any]] = {
     "gva": {"limit": None, "ci": False},  # minutes of ingest; floors to be pinned by the lead
 }
 DATA_FOR_TASK = {"muc4": ("muc4",), "wikievents": ("wikievents",), "rams": ("rams",),
-                 "articles": ("articles",), "seeds": ("seeds-gold", "seeds"), "resolution": ("seeds-gold", "seeds", "muc4", "wikievents"),
+                 "articles": ("articles", "wcxb"), "seeds": ("seeds-gold", "seeds"), "resolution": ("seeds-gold", "seeds", "muc4", "wikievents"),
                  "gva": ("gva",)}
 
 

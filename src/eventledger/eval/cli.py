@@ -78,9 +78,11 @@ def rams(file: Annotated[Path, typer.Argument(help="RAMS dev.jsonlines.")], as_j
 
 
 @app.command()
-def articles(folder: Annotated[Path, typer.Argument(help="Folder with html/*.html.gz and ground-truth.json.")],
+def articles(folder: Annotated[Path, typer.Argument(help="Scrapinghub folder (html/*.html.gz, ground-truth.json) or "
+                                                        "WCXB folder (html/, ground-truth/, metadata.json).")],
              as_json: JsonOpt = False, limit: LimitOpt = None) -> None:
-    """Main-text extraction, word-shingle F1: eventledger.read.extract_html beside plain trafilatura."""
+    """Main-text extraction beside plain trafilatura: Scrapinghub word-shingle F1, or WCXB word F1 per page type
+    with title, author and date."""
     _run("articles", as_json, path=_exists(folder), limit=limit)
 
 

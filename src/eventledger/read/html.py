@@ -54,21 +54,20 @@ def extract_html(html: str | bytes, *, url: str | None = None, charset: str | No
 
 def html_document(data: bytes, *, path: str, url: str | None = None, charset: str | None = None,
                   fetched: str | None = None, reader: PageReader | None = None) -> Document | str:
-    """The page as a Document (a thread or an article with comments comes segmented), or why it has none."""
+    """The page as a segmented Document (an article, its comments, or a thread's posts), or why it has none."""
     page = extract_html(data, url=url, charset=charset, reader=reader)
     model = page.model
     fields = {"source": page.sitename, "url": page.url or url, "title": page.title, "published": page.date,
               "fetched": fetched, "language": page.language, "author": page.author}
     meta = {"format": "html", "page_model": model.how}
-    if len(model.parts) > 1:
-        parts = [Part(p.kind, p.text, date=p.date, author=p.author, score=p.score, depth=p.depth, parent=p.parent,
-                      meta=dict(p.meta)) for p in model.parts]
-        parts[0].text = with_title(page.title, parts[0].text)
-        parts[0].title = page.title
-        doc = structured_document(parts, item_bytes=data, path=path, kind=model.kind, meta=meta, **fields)
-        doc.dropped = list(model.dropped)
-        return doc
-    text = with_title(page.title, page.text)
-    if not text:
+    if not model.parts and not page.title:
         return NO_TEXT
-    return Document(id=doc_id(data), path=path, kind="page", content=data, text=text, meta=meta, **fields)
+    # the page model has cut the page already: the cleaner's rules for text renderings (menus, bylines) would
+    # only cut the article's own lists and lines (wcxb-dev articles 0.937 read, 0.932 after them)
+    parts = [Part("article" if p.kind == "summary" else p.kind, p.text, date=p.date, author=p.author, score=p.score,
+                  depth=p.depth, parent=p.parent, meta=dict(p.meta)) for p in model.parts] or [Part("article", "")]
+    parts[0].text = with_title(page.title, parts[0].text)
+    parts[0].title = page.title
+    doc = structured_document(parts, item_bytes=data, path=path, kind=model.kind, meta=meta, **fields)
+    doc.dropped = list(model.dropped)
+    return doc
