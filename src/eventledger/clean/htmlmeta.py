@@ -30,7 +30,8 @@ DATE_META = ("article:published_time", "og:article:published_time", "og:publishe
              "article.published", "published_time", "created")
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "citation_author",
                "byl", "twitter:creator")
-_DATE_CLASS = re.compile(r"(?:.*[-_])?(?:date|time|timestamp|published|pubdate|posted|post-date|entry-date|meta-date)(?:[-_].*)?")
+_DATE_CLASS = re.compile(r"(?:.*[-_])?(?:date|time|timestamp|published|pubdate|posted|post-date|entry-date|meta-date)"
+                         r"(?:[-_].*)?")
 _AUTHOR_CLASS = re.compile(r"(?:.*[-_])?(?:author|byline|author-name|authorname|writer)(?:[-_].*)?")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
@@ -207,7 +208,8 @@ def _date(main: dict, metas: dict[str, str], root: etree._Element) -> DateValue:
     if t is not None and t.get("datetime") and (dv := _parse(t.get("datetime"))).value:
         return dv
     for el in body.iter():
-        if is_element(el) and (el.tag == "time" or any(_DATE_CLASS.fullmatch(c) for c in (el.get("class") or "").lower().split())):
+        dated = is_element(el) and (el.tag == "time" or any(_DATE_CLASS.fullmatch(c) for c in (el.get("class") or "").lower().split()))
+        if dated:
             found = find_dates(" ".join(el.text_content().split())[:200])
             if found:
                 return found[0][2]

@@ -67,6 +67,15 @@ def _holds(a: Counter, b: Counter) -> float:
     return sum((a & b).values()) / n if n else 0.0
 
 
+def _searched_date(html: str) -> DateValue:
+    """htmldate's quick search of the page, for the pages that state no date in their metadata (wcxb-dev
+    dates 76.7% -> 83% right); its extensive search costs more than the whole text extraction."""
+    from htmldate import find_date
+
+    found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    return DateValue(found, "day") if found else DateValue()
+
+
 class PageReader:
     """Reads one HTML page into a PageModel; the rules load once per reader."""
 
@@ -80,6 +89,8 @@ class PageReader:
         if root is None:
             return PageModel([], PageMeta(), "article", "nothing")
         meta = read_meta(root)
+        if not meta.date.value:
+            meta.date = _searched_date(html)
         sizes = Sizes.of(root)
         thread = self.finder.find(root, sizes)
         # trafilatura comes last as it may change the tree; a short <noscript> is a notice, not text

@@ -27,7 +27,8 @@ MAX_LINK_SHARE = 0.5  # posts are mostly their own words; side lists of threads 
 MAX_ONE_SHARE = 0.75  # no post of a thread holds nearly all its text; one layout box of a page does
 CANDIDATES = 12  # groups, by text, whose evidence is read
 MIN_EVIDENCE = 0.5  # share of a group's blocks that must carry a date or an author
-PROFILE_LINK = re.compile(r"/(?:u|user|users|member|members|profile|profiles|people|author|authors)/|[?&](?:u|user|userid|showuser)=", re.I)
+PROFILE_LINK = re.compile(r"/(?:u|user|users|member|members|profile|profiles|people|author|authors)/"
+                          r"|[?&](?:u|user|userid|showuser)=", re.I)
 _INT = re.compile(r"([-−+]?\d[\d,.]*)\s*([kK]\b)?")
 
 
@@ -150,11 +151,13 @@ class ThreadFinder:
 
     # -- evidence inside one block ---------------------------------------------------------------------
     def _is_date(self, d: etree._Element) -> bool:
-        return (d.tag == "time" or d.get("datetime") is not None or d.get("itemprop") in ("datePublished", "dateCreated")
+        return (d.tag == "time" or d.get("datetime") is not None
+                or d.get("itemprop") in ("datePublished", "dateCreated")
                 or (self.rules.any_token(self.rules.date_class, d) and len(d) <= 3))
 
     def _is_author(self, d: etree._Element) -> bool:
-        return (d.get("itemprop") in ("author", "creator") or (d.tag == "a" and bool(PROFILE_LINK.search(d.get("href") or "")))
+        return (d.get("itemprop") in ("author", "creator")
+                or (d.tag == "a" and bool(PROFILE_LINK.search(d.get("href") or "")))
                 or self.rules.any_token(self.rules.author_class, d))
 
     def _date_el(self, el: etree._Element) -> etree._Element | None:
@@ -270,7 +273,7 @@ class ThreadFinder:
                 if name:
                     return name[:80]
         for d in head:
-            if (d.tag == "a" and PROFILE_LINK.search(d.get("href") or "")) or self.rules.any_token(self.rules.author_class, d):
+            if self._is_author(d) and d.get("itemprop") not in ("author", "creator"):
                 name = " ".join((d.text_content() or "").split())
                 if 0 < len(name) <= 60:
                     return name
@@ -278,8 +281,8 @@ class ThreadFinder:
 
     def _date(self, head: list[etree._Element]) -> DateValue:
         for d in head:
-            raw = (d.get("datetime") or (d.get("content") if d.get("itemprop") in ("datePublished", "dateCreated") else None)
-                   or (d.get("title") if self.rules.any_token(self.rules.date_class, d) else None))
+            stated = d.get("content") if d.get("itemprop") in ("datePublished", "dateCreated") else None
+            raw = d.get("datetime") or stated or (d.get("title") if self.rules.any_token(self.rules.date_class, d) else None)
             if raw and (dv := _iso(raw)) is not None:
                 return dv
         for d in head:
