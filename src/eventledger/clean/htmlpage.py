@@ -30,6 +30,7 @@ BESIDE = 0.5  # below this share the thread is not the article's text (comments,
 MIN_UNDECLARED_POSTS = 4  # repeated blocks without schema.org types need this many to be a thread
 LITTLE_OF_PAGE = 0.6  # trafilatura's text under this share of the page's non-link text may have missed parts
 MUCH_MORE = 1.5  # ... and a recall-minded pass that finds this many times the words has found them
+SHORT_TEXT = 150  # words: fewer above a comment thread with more is a link post, not an article
 NOSCRIPT_NOTICE = 200  # characters: "please enable JavaScript"; Discourse serves whole threads in <noscript>
 TRAFILATURA = {"include_comments": False, "include_tables": True}  # wcxb-dev articles 0.930 -> 0.937 without comments
 
@@ -122,6 +123,16 @@ class PageReader:
         if (len(thread.posts) >= MIN_UNDECLARED_POSTS and holds_trafilatura >= HOLDS and not meta.news
                 and not thread.comments):  # comments answer an article or post: that is the page's text
             return self._thread(thread, meta)
+        if thread.comments and sum(tr_words.values()) < SHORT_TEXT <= sum(th_words.values()) and not meta.news:
+            # a link or a few lines under a long discussion: the discussion is what the page holds
+            model = self._thread(thread, meta)
+            model.parts.insert(0, Part("post", text, meta={"from": "text above the thread"}))
+            model.parts[1].kind = "comment"
+            for p in model.parts[1:]:
+                p.parent = 0 if p.parent is None else p.parent + 1
+                p.depth = max(1, p.depth or 0)
+            model.how = "thread below a short text"
+            return model
         model = self._article(text, meta, root)
         if holds_trafilatura < BESIDE and thread.comments:
             # the article is part 0: a comment's parent index moves up by one, a top comment answers the article

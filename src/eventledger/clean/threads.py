@@ -143,7 +143,7 @@ class ThreadFinder:
         chars = sum(sizes[m] for m in members)
         if sum(sizes.links.get(m, 0) for m in members) > MAX_LINK_SHARE * chars:
             return 0.0, ""  # lists of links to other threads and articles, not posts
-        if max(sizes[m] for m in members) > MAX_ONE_SHARE * chars:
+        if typed < MIN_EVIDENCE and max(sizes[m] for m in members) > MAX_ONE_SHARE * chars:
             return 0.0, ""  # layout boxes (container, row) of which one holds the whole page
         evidence = 2 * typed + dated + authored + named
         why = "schema.org post type" if typed >= MIN_EVIDENCE else "repeated blocks with author and date"
