@@ -165,3 +165,15 @@ def test_text_of_breaks_blocks_and_leaves_out_scripts():
 def test_page_model_is_stable(page):
     a, b = PageReader().read(page), PageReader().read(page)
     assert [(p.kind, p.text, p.author) for p in a.parts] == [(p.kind, p.text, p.author) for p in b.parts]
+
+
+def test_a_link_above_a_long_comment_thread_is_a_thread():
+    # no NewsArticle declared: a page that calls itself news keeps its comments apart, however short its text
+    link_post = ARTICLE.replace("".join(f"<p>Paragraph {i}. {LONG}</p>" for i in range(8)),
+                                '<p><a href="https://example.org/report">New report on attacks on markets</a></p>')
+    long_comments = link_post.replace("nobody is safe.", "nobody is safe. " + LONG * 2)
+    long_comments = long_comments[:long_comments.index("<script")] + long_comments[long_comments.index("</script>") + 9:]
+    doc = html_document(long_comments.encode(), path="link.html")
+    assert doc.kind == "thread" and doc.meta["page_model"] == "thread below a short text"
+    assert [s.kind for s in doc.segments] == ["post", "comment", "comment", "comment"]
+    assert "New report on attacks" in doc.segments[0].text
