@@ -177,3 +177,4 @@ def test_a_link_above_a_long_comment_thread_is_a_thread():
     assert doc.kind == "thread" and doc.meta["page_model"] == "thread below a short text"
     assert [s.kind for s in doc.segments] == ["post", "comment", "comment", "comment"]
     assert "New report on attacks" in doc.segments[0].text
+    assert all(s.parent == doc.segments[0].id and s.depth == 1 for s in doc.segments[1:])

@@ -10,7 +10,11 @@ measured on wcxb-dev (tuned on one half of its domains, confirmed on the other; 
 - undeclared repeated blocks with author and date: the thread only when they hold nearly all of
   trafilatura's text, there are several, they do not call themselves comments and the page does not
   call itself an article;
+- a link or a few lines above a longer comment thread (a link post) is a thread whose opening post it is;
 - an article with comment blocks below it keeps them as comment parts beside its text.
+
+Trafilatura runs with comments off; when its text keeps little of the page's non-link text, a second,
+recall-minded pass replaces it if it finds much more.
 """
 
 from __future__ import annotations
@@ -77,6 +81,12 @@ def _searched_date(html: str) -> DateValue:
     return DateValue(found, "day") if found else DateValue()
 
 
+def _comments(thread: Thread) -> list[Part]:
+    """The thread's posts as comments on part 0 (an article, a link post): indices move up by one."""
+    return [Part("comment", p.text, p.author, p.date, p.score, p.depth + 1, 0 if p.parent is None else p.parent + 1)
+            for p in thread.posts]
+
+
 class PageReader:
     """Reads one HTML page into a PageModel; the rules load once per reader."""
 
@@ -125,19 +135,11 @@ class PageReader:
             return self._thread(thread, meta)
         if thread.comments and sum(tr_words.values()) < SHORT_TEXT <= sum(th_words.values()) and not meta.news:
             # a link or a few lines under a long discussion: the discussion is what the page holds
-            model = self._thread(thread, meta)
-            model.parts.insert(0, Part("post", text, meta={"from": "text above the thread"}))
-            model.parts[1].kind = "comment"
-            for p in model.parts[1:]:
-                p.parent = 0 if p.parent is None else p.parent + 1
-                p.depth = max(1, p.depth or 0)
-            model.how = "thread below a short text"
-            return model
+            parts = [Part("post", text, meta={"from": "text above the thread"})] + _comments(thread)
+            return PageModel(parts, meta, "thread", "thread below a short text", list(thread.dropped))
         model = self._article(text, meta, root)
         if holds_trafilatura < BESIDE and thread.comments:
-            # the article is part 0: a comment's parent index moves up by one, a top comment answers the article
-            model.parts += [Part("comment", p.text, p.author, p.date, p.score, p.depth + 1,
-                                 0 if p.parent is None else p.parent + 1) for p in thread.posts]
+            model.parts += _comments(thread)
             model.dropped += thread.dropped
             model.how += " with the comment thread below it"
         return model
@@ -157,7 +159,8 @@ class PageReader:
     @staticmethod
     def _thread(thread: Thread, meta: PageMeta) -> PageModel:
         # the first post opens the thread (depth 0); a post not inside another answers it (depth 1)
-        parts = [Part("post", thread.posts[0].text, thread.posts[0].author, thread.posts[0].date, thread.posts[0].score, 0)]
+        op = thread.posts[0]
+        parts = [Part("post", op.text, op.author, op.date, op.score, 0)]
         for p in thread.posts[1:]:
             parts.append(Part("comment", p.text, p.author, p.date, p.score, p.depth + 1,
                               0 if p.parent is None else p.parent))
