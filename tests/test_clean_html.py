@@ -178,3 +178,15 @@ def test_a_link_above_a_long_comment_thread_is_a_thread():
     assert [s.kind for s in doc.segments] == ["post", "comment", "comment", "comment"]
     assert "New report on attacks" in doc.segments[0].text
     assert all(s.parent == doc.segments[0].id and s.depth == 1 for s in doc.segments[1:])
+
+
+def test_a_near_copy_of_a_page_is_linked_and_kept():
+    from eventledger.clean import Cleaner
+    from eventledger.dedupe import Deduper
+
+    copy = FORUM.replace("Roads to the border town are closed", "Roads to the border town remain closed")
+    docs = [Cleaner().clean(html_document(page.encode(), path=name)) for name, page in (("a.html", FORUM), ("b.html", copy))]
+    assert list(Deduper().run(docs)) == docs  # nothing is dropped
+    assert sum(d.duplicate_of is not None for d in docs) == 1
+    linked = next(d for d in docs if d.duplicate_of)
+    assert linked.duplicate_of in {d.id for d in docs} and linked.meta["duplicate_method"] == "near"
