@@ -146,5 +146,7 @@ def test_article_extraction_f1_at_least_plain_trafilatura():
 
 @given(st.text(max_size=300))
 def test_utf8_always_decodes_to_itself(text):
-    assert decode(text.encode("utf-8"))[0] == text
+    # a text that itself opens with U+FEFF is byte for byte a BOM plus the rest; every decoder reads it so
+    if not text.startswith("\ufeff"):
+        assert decode(text.encode("utf-8"))[0] == text
     assert decode(b"\xef\xbb\xbf" + text.encode("utf-8"))[0] == text
