@@ -17,6 +17,7 @@ from pathlib import Path
 from eventledger.pipeline import chain, run_processes
 from eventledger.records import Document, Quarantined
 from eventledger.store import Store
+from eventledger.store.db import now
 
 BATCH = 64
 
@@ -30,6 +31,7 @@ class IngestResult:
     reports: int = 0
     statements: int = 0
     events: int = 0
+    started: str = field(default_factory=now)  # the briefing shows what changed since the last run began
 
     def summary(self) -> str:
         return (
@@ -82,6 +84,8 @@ def ingest(
     if resolve:
         resolve_store(store)
     result.events = store.counts()["events"]
+    store.record_ingest(started=result.started, counts={"read": result.read, "stored": result.stored, "skipped": result.skipped,
+                        "quarantined": len(result.quarantined), "reports": result.reports, "events": result.events})
     return result
 
 

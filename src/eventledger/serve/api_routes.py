@@ -12,6 +12,7 @@ from eventledger.resolve import corrections
 from eventledger.resolve.corrections import KINDS
 from eventledger.serve import events as ev
 from eventledger.serve import views
+from eventledger.serve.briefing import SINCE, briefing
 from eventledger.serve.cursor import BadCursor
 from eventledger.serve.dossier import dossier
 from eventledger.serve.security import bearer, check_token
@@ -46,8 +47,9 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description="Words in the reports' text or the event's names.")] = None,
     min_sources: Annotated[int, Query(ge=0, le=10000, description="Minimum independent sources.")] = 0,
     contested: Annotated[bool, Query(description="Only events where sources contradict each other.")] = False,
+    admin1: Annotated[str | None, Query(min_length=1, max_length=200, description="The event's first-order division (province, state), any case.")] = None,
 ) -> ev.EventFilter:
-    return ev.EventFilter(date_from, date_to, country, actor, type, q, min_sources, contested)
+    return ev.EventFilter(date_from, date_to, country, actor, type, q, min_sources, contested, admin1)
 
 
 Filter = Annotated[ev.EventFilter, Depends(event_filter)]
@@ -93,9 +95,9 @@ def map_json(request: Request, f: Filter, limit: Annotated[int, Query(ge=1, le=2
     }
 
 
-@router.get("/timeline", summary="Events and deaths per week or month, by type")
+@router.get("/timeline", summary="Events and deaths per week or month, by type; month- and year-dated events apart")
 def timeline_json(request: Request, f: Filter, unit: Literal["week", "month"] = "month") -> dict:
-    return {"unit": unit, "buckets": ev.timeline(_store(request), f, unit=unit, actors=request.app.state.actors)}
+    return ev.timeline(_store(request), f, unit=unit, actors=request.app.state.actors)
 
 
 @router.get("/reports", response_model=Page, summary="Reports (one source's account of one event)")
@@ -167,14 +169,19 @@ def get_source(request: Request, source_id: str) -> dict:
     return v
 
 
-@router.get("/briefing", summary="Events new or changed since a date, told in quoted evidence sentences")
-def get_briefing(request: Request, since: Annotated[str, Query(pattern=DATE)], limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
-    return views.briefing(_store(request), since, limit=limit)
+@router.get("/briefing", summary="What changed since the last ingest (or `since`), most significant first, in quoted sentences")
+def get_briefing(request: Request, since: Annotated[str | None, Query(pattern=SINCE.pattern, description="A day or a moment (an ingest run's start); default: the start of the last ingest.")] = None,
+                 limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+    return briefing(_store(request), since, limit=limit)
 
 
-@router.get("/search", response_model=Page, summary="Full-text search over segments")
+class SearchPage(Page):
+    events: list[dict[str, Any]] = Field(default_factory=list, description="Matching events (first page only).")
+
+
+@router.get("/search", response_model=SearchPage, summary="Events and document passages matching words, each passage with its source, date and events")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 20, cursor: Cursor = None):
-    return _paged(views.search, _store(request), q, limit=limit, after=cursor)
+    return _paged(views.search, _store(request), q, limit=limit, after=cursor, actors=request.app.state.actors)
 
 
 @router.post("/documents", status_code=201, dependencies=[Depends(writer)], summary="Ingest an uploaded file (token required)")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from eventledger.serve import cursor as cur
+from eventledger.serve.timeline import timeline as timeline_of
 from eventledger.store import SORT_CHOICES, EventFilter, Store, StoredEvent
 
-__all__ = ["SORT_CHOICES", "EventFilter", "bucket_of", "facets", "list_events", "map_points", "summary",
-           "timeline"]
+__all__ = ["SORT_CHOICES", "EventFilter", "facets", "list_events", "map_points", "summary", "timeline"]
 
 
 def _actor_id(f: EventFilter, actors) -> str | None:
@@ -58,29 +56,6 @@ def map_points(store: Store, f: EventFilter, *, actors=None, limit: int = 3000) 
     return store.located_events(f, actor_id=_actor_id(f, actors), limit=limit)
 
 
-def bucket_of(value: str | None, unit: str) -> str | None:
-    if not value or len(value) < 7:
-        return None
-    if unit == "month":
-        return value[:7]
-    if len(value) < 10:
-        return None  # a month-precise date has no week
-    try:
-        d = date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-    return (d - timedelta(days=d.weekday())).isoformat()  # weeks start on Monday
-
-
-def timeline(store: Store, f: EventFilter, *, unit: str = "month", actors=None) -> list[dict]:
-    """Events and deaths per bucket and type, oldest first."""
-    buckets: dict[str, dict] = {}
-    for value, typ, killed in store.event_dates(f, actor_id=_actor_id(f, actors)):
-        b = bucket_of(value, unit)
-        if b is None:
-            continue
-        slot = buckets.setdefault(b, {"bucket": b, "events": 0, "killed": 0, "by_type": {}})
-        slot["events"] += 1
-        slot["killed"] += killed or 0
-        slot["by_type"][typ] = slot["by_type"].get(typ, 0) + 1
-    return [buckets[k] for k in sorted(buckets)]
+def timeline(store: Store, f: EventFilter, *, unit: str = "month", actors=None) -> dict:
+    """Events and deaths per week or month (serve/timeline.py says how each date precision is drawn)."""
+    return timeline_of(store, f, unit=unit, actor_id=_actor_id(f, actors))

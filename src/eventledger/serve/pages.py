@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
 from eventledger.serve import events as ev
 from eventledger.serve import svg, views
+from eventledger.serve import timeline as tl
+from eventledger.serve.briefing import SINCE, briefing
 from eventledger.serve.basemap import land_cells, land_path
 from eventledger.serve.cursor import BadCursor
 from eventledger.serve.dossier import dossier
@@ -27,7 +29,7 @@ def parse_filter(params) -> tuple[ev.EventFilter, list[str]]:
     """Lenient form parsing: blanks are unset, bad values are reported on the page, not as a 422."""
     errors: list[str] = []
     get = lambda k: (params.get(k) or "").strip() or None  # noqa: E731
-    f = ev.EventFilter(actor=get("actor"), type=get("type"), q=get("q"))
+    f = ev.EventFilter(actor=get("actor"), type=get("type"), q=get("q"), admin1=get("admin1"))
     for k in ("date_from", "date_to"):
         v = get(k)
         if v and not _DATE.match(v):
@@ -99,10 +101,10 @@ def timeline_page(request: Request):
     f, errors = parse_filter(request.query_params)
     unit = "week" if request.query_params.get("unit") == "week" else "month"
     fac, colour = _palette(request)
-    buckets = ev.timeline(request.app.state.store, f, unit=unit, actors=request.app.state.actors)
-    geo = svg.timeline_geometry(buckets, colour=colour)
-    return _render(request, "timeline.html", f=f, geo=geo, buckets=buckets, unit=unit, facets=fac, colour=colour, errors=errors,
-                   args=f.query_args())
+    t = ev.timeline(request.app.state.store, f, unit=unit, actors=request.app.state.actors)
+    geo = tl.geometry(t, colour=colour)
+    return _render(request, "timeline.html", f=f, geo=geo, t=t, slots=tl.axis(t), unit=unit, facets=fac, colour=colour,
+                   errors=errors, args=f.query_args())
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -155,25 +157,30 @@ def document_page(request: Request, document_id: str):
 
 @router.get("/briefing", response_class=HTMLResponse)
 def briefing_page(request: Request):
-    since = (request.query_params.get("since") or "").strip()
+    since = (request.query_params.get("since") or "").strip() or None
     errors = []
-    if since and not _DATE.match(since):
-        errors.append("since must look like 2024-03-22")
-        since = ""
-    since = since or (datetime.now(UTC) - timedelta(days=1)).date().isoformat()
-    return _render(request, "briefing.html", b=views.briefing(request.app.state.store, since), errors=errors)
+    if since and not SINCE.match(since):
+        errors.append("since must look like 2024-03-22; showing what the last ingest changed")
+        since = None
+    return _render(request, "briefing.html", b=briefing(request.app.state.store, since), errors=errors)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request):
     q = (request.query_params.get("q") or "").strip()[:200]
-    res, errors = {"items": [], "next": None}, []
+    res, errors = {"events": [], "items": [], "next": None}, []
     if q:
         try:
-            res = views.search(request.app.state.store, q, limit=20, after=request.query_params.get("cursor") or None)
+            res = views.search(request.app.state.store, q, limit=20, after=request.query_params.get("cursor") or None,
+                               actors=request.app.state.actors)
         except BadCursor as e:
             errors.append(str(e))
     return _render(request, "search.html", q=q, res=res, errors=errors)
+
+
+@router.get("/favicon.ico")
+def favicon():
+    return FileResponse(Path(__file__).parent / "static" / "favicon.svg", media_type="image/svg+xml")
 
 
 def not_found_page(request: Request, exc: HTTPException):

@@ -1,4 +1,4 @@
-"""Geometry for the SVG map and timeline; templates draw it (so every label is escaped there)."""
+"""Geometry for the SVG map (the timeline's is in timeline.py); templates draw it, so every label is escaped there."""
 
 from __future__ import annotations
 
@@ -32,8 +32,9 @@ def map_geometry(points: list[dict], *, colour: dict[str, str]) -> dict:
     out = []
     for p in points:
         x, y = project(p["lat"], p["lon"])
-        r = (3.0 + 2.2 * math.sqrt(max(0, p.get("killed") or 0))) * unit
-        out.append({**p, "x": round(x, 2), "y": round(y, 2), "r": round(min(r, 40 * unit), 2), "colour": colour.get(p["type"], PALETTE[-1])})
+        rpx = min(3.0 + 2.2 * math.sqrt(max(0, p.get("killed") or 0)), 40.0)  # on screen, at any zoom
+        out.append({**p, "x": round(x, 2), "y": round(y, 2), "r": round(rpx * unit, 2), "rpx": round(rpx, 1),
+                    "colour": colour.get(p["type"], PALETTE[-1])})
     return {"viewbox": " ".join(f"{v:.1f}" for v in vb), "points": out, "stroke": round(0.8 * unit, 3), "grid": _graticule(), "unit": unit}
 
 
@@ -41,31 +42,3 @@ def _graticule() -> list[dict]:
     lines = [{"x1": 0, "y1": project(lat, 0)[1], "x2": W, "y2": project(lat, 0)[1]} for lat in range(-60, 90, 30)]
     lines += [{"x1": project(0, lon)[0], "y1": 0, "x2": project(0, lon)[0], "y2": H} for lon in range(-150, 180, 30)]
     return lines
-
-
-def timeline_geometry(buckets: list[dict], *, colour: dict[str, str], width: float = 1000, height: float = 320) -> dict:
-    """Stacked bars of events per bucket by type, with deaths as a line on the right-hand scale."""
-    left, right, top, bottom = 48.0, 56.0, 16.0, 44.0
-    n = max(1, len(buckets))
-    pw, ph = width - left - right, height - top - bottom
-    max_events = max((b["events"] for b in buckets), default=0) or 1
-    max_killed = max((b["killed"] for b in buckets), default=0) or 1
-    bw = pw / n
-    bars, line = [], []
-    for i, b in enumerate(buckets):
-        x = left + i * bw
-        y = top + ph
-        for t in sorted(b["by_type"]):
-            h = b["by_type"][t] / max_events * ph
-            y -= h
-            bars.append({"x": round(x + bw * 0.1, 2), "y": round(y, 2), "w": round(bw * 0.8, 2), "h": round(h, 2),
-                         "colour": colour.get(t, PALETTE[-1]), "title": f"{b['bucket']}: {b['by_type'][t]} {t}"})
-        line.append((round(x + bw / 2, 2), round(top + ph - b["killed"] / max_killed * ph, 2)))
-    step = max(1, math.ceil(n / 12))
-    labels = [{"x": round(left + i * bw + bw / 2, 2), "text": b["bucket"]} for i, b in enumerate(buckets) if i % step == 0]
-    ticks = [{"y": round(top + ph - f * ph, 2), "events": round(f * max_events, 1), "killed": round(f * max_killed)} for f in (0, 0.5, 1)]
-    return {
-        "width": width, "height": height, "left": left, "right": width - right, "top": top, "bottom": top + ph,
-        "bars": bars, "line": " ".join(f"{x},{y}" for x, y in line), "dots": [{"x": x, "y": y, "killed": b["killed"], "bucket": b["bucket"]} for (x, y), b in zip(line, buckets)],
-        "labels": labels, "ticks": ticks,
-    }

@@ -20,6 +20,8 @@ def date_text(d) -> str:
     if not v:
         return "undated"
     p = d.get("precision")
+    if "T" in v:  # a publication time: to the minute is enough to read
+        v = v[:16].replace("T", " ")
     return v if p in (None, "day", "second", "month", "year") else f"{v} ({p})"
 
 

@@ -1,4 +1,4 @@
-"""Actor, source, document, briefing and search views, and the plain record lists of the API."""
+"""Actor, source, document and search views, and the plain record lists of the API."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from eventledger.records import Piece, Source
 from eventledger.serve import cursor as cur
 from eventledger.serve.dossier import Context
 from eventledger.serve.events import summary
-from eventledger.serve.evidence import in_context, sentence
-from eventledger.store import Store
+from eventledger.serve.evidence import in_context
+from eventledger.store import EventFilter, Store
+from eventledger.store.search import terms
 
 
 def source_id(name: str) -> str:
@@ -157,52 +158,66 @@ def document_view(store: Store, doc_id: str, *, start: int | None = None, end: i
     }
 
 
-# -- briefing ------------------------------------------------------------
-
-
-def briefing(store: Store, since: str, *, limit: int = 100, sentences: int = 3) -> dict:
-    """What is new or changed since a date, told only in sentences quoted from the evidence."""
-    rows = store.events_changed_since(since, limit=limit)
-    revs = store.revisions([e.id for e in rows], since=since)
-    report_ids = [x["id"] for e in rows for x in (e.payload or {}).get("reports") or [] if x.get("id")]
-    ctx = Context(store, report_ids=report_ids)
-    items = []
-    for e in rows:
-        quotes, seen = [], set()
-        for x in (e.payload or {}).get("reports") or []:
-            ev = (ctx.reports.get(x.get("id")) or {}).get("evidence")
-            d = ctx.docs.get((ev or {}).get("document"))
-            if not ev or d is None or ev.get("start") is None:
-                continue
-            a, b = sentence(d.text, ev["start"], ev["end"])
-            quote = d.text[a:b]
-            if quote in seen:
-                continue
-            seen.add(quote)
-            info = ctx.report(x["id"]) or {}
-            quotes.append({"text": quote, "document": d.id, "start": a, "end": b, "source": info.get("source"), "reported": info.get("reported")})
-            if len(quotes) >= sentences:
-                break
-        changes = revs.get(e.id, [])
-        items.append({**summary(e), "changes": changes, "new": any(c["change"] == "new" for c in changes), "summary": quotes})
-    return {"since": since, "events": items}
-
-
 # -- search and plain lists ----------------------------------------------
 
 
-def search(store: Store, q: str, *, limit: int = 20, after: str | None = None) -> dict:
+def search(store: Store, q: str, *, limit: int = 20, after: str | None = None, actors=None) -> dict:
+    """Events (by place, actor, type or their reports' words) and the document passages that match, each
+    passage with its source, its date and the events its reports are in."""
     offset = cur.decode(after, "search:" + q)[0] if after else 0
     hits = store.search_segments(q, limit=limit + 1, offset=offset)
     more = len(hits) > limit
     hits = hits[:limit]
     docs = store.document_refs({h.document for h in hits})
-    return {
-        "items": [{"segment": h.segment, "document": h.document,
-                   "document_title": d.title if (d := docs.get(h.document)) else None,
-                   "kind": h.kind, "title": h.title, "snippet": h.snippet} for h in hits],
-        "next": cur.encode("search:" + q, [offset + limit]) if more else None,
-    }
+    seg_events = store.segment_events(h.segment for h in hits)
+    labels = {e.id: _event_label(e) for e in store.events_by_id({x for ids in seg_events.values() for x in ids})}
+    items = []
+    for h in hits:
+        d = docs.get(h.document)
+        title = d.title if d else None
+        items.append({
+            "segment": h.segment, "document": h.document, "document_title": title, "kind": h.kind,
+            "title": h.title if h.title and h.title != title else None,  # a segment titled as its page says it once
+            "snippet": h.snippet, "source": h.source or (d.source if d else None),
+            "date": {"value": h.date, "precision": None} if h.date else (dict(d.published) if d else None),
+            "events": [labels[x] for x in seg_events.get(h.segment, []) if x in labels],
+        })
+    return {"events": search_events(store, q, actors=actors) if not after else [], "items": items,
+            "next": cur.encode("search:" + q, [offset + limit]) if more else None}
+
+
+def search_events(store: Store, q: str, *, actors=None, limit: int = 50) -> list[dict]:
+    """Events whose place, type, actors or report text match, those matched by place first, then by type or
+    actor, then by the words of their reports; a registry alias also finds its actor's events."""
+    found = {e.id: e for e in store.events_page(EventFilter(q=q), sort="-sources", limit=500, total=False).items}
+    aid = actors.lookup(q) if actors else None
+    if aid:
+        page = store.events_page(EventFilter(actor=q), actor_id=aid, sort="-sources", limit=500, total=False)
+        found.update({e.id: e for e in page.items})
+    words = [w.lower() for w in terms(q)]
+    out = []
+    for e in found.values():
+        s = summary(e)
+        place = " ".join(str(v) for k, v in (s["place"] or {}).items() if k in ("name", "city", "admin1", "country") and v)
+        named = " ".join([s["type"] or ""] + [str(p.get("actor") or "") for p in s["perpetrators"]])
+        matched = ("place" if _has_all(place, words) else
+                   "actor" if aid and any(p.get("actor_id") == aid for p in s["perpetrators"]) else
+                   "type or actor" if _has_all(named, words) else "report text")
+        out.append({**s, "matched": matched})
+    tier = {"place": 0, "actor": 1, "type or actor": 1, "report text": 2}
+    out.sort(key=lambda s: (tier[s["matched"]], -s["independent_sources"], (s["date"] or {}).get("value") or "~", s["id"]))
+    return out[:limit]
+
+
+def _has_all(text: str, words: list[str]) -> bool:
+    low = text.lower()
+    return bool(words) and all(w in low for w in words)
+
+
+def _event_label(e) -> dict:
+    s = summary(e)
+    date = {k: (s["date"] or {}).get(k) for k in ("value", "precision")}
+    return {"id": s["id"], "type": s["type"], "date": date, "place": s["place"].get("name") or s["place"].get("country")}
 
 
 def paged(fetch, *, after: str | None, name: str, **kw) -> dict:

@@ -230,6 +230,11 @@ class Store(EventReads, RecordReads):
                     st.event_id = eid
                     st.payload = {**st.payload, "event": eid}
 
+    def record_ingest(self, *, started: str, counts: dict) -> None:
+        """Note one finished `ingest` run (started then, ending now) and what it stored."""
+        with self.session() as s:
+            s.add(m.IngestRunRow(started_at=started, finished_at=now(), payload=dict(counts)))
+
     def add_correction(self, correction: dict) -> None:
         with self.session() as s:
             s.merge(m.CorrectionRow(id=correction["id"], kind=correction["kind"], event_id=correction.get("event"), created_at=correction.get("created") or now(), payload=correction))

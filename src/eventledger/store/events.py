@@ -30,6 +30,7 @@ class EventFilter:
     q: str | None = None
     min_sources: int = 0
     contested: bool = False
+    admin1: str | None = None  # the event's own province or state (not one some report gave), any case
 
     def query_args(self) -> dict:
         """The filter as URL query arguments (empty ones left out)."""
@@ -83,6 +84,8 @@ def _filtered(stmt, f: EventFilter, *, store, actor_id: str | None):
         stmt = stmt.where(E.date_value <= f.date_to + "\uffff")  # "2024-03-31T10:00" is still on the 31st
     if f.country:
         stmt = stmt.where(E.country == f.country.upper())
+    if f.admin1:
+        stmt = stmt.where(func.lower(E.payload[("place", "admin1")].as_string()) == f.admin1.strip().lower())
     if f.type:
         stmt = stmt.where(E.type == f.type)
     if f.min_sources:
@@ -187,9 +190,10 @@ class EventReads:
                        limit: int = 3000) -> tuple[list[dict], int]:
         """Events with coordinates, largest first, and how many matched.
 
-        Each as {id, type, lat, lon, killed, date, place (its name)}."""
+        Each as {id, type, lat, lon, killed, date, place (its name), precision (of the place), country,
+        sources (independent)}."""
         E = m.EventRow
-        cols = select(E.id, E.type, E.lat, E.lon, E.killed_best, E.date_value, E.payload)
+        cols = select(E.id, E.type, E.lat, E.lon, E.killed_best, E.date_value, E.payload, E.country, E.independent_sources)
         base = _filtered(cols, f, store=self, actor_id=actor_id)
         base = base.where(E.lat.is_not(None), E.lon.is_not(None))
         with self.session() as s:
@@ -197,7 +201,9 @@ class EventReads:
             rows = s.execute(base.order_by(E.killed_best.desc(), E.id).limit(limit)).all()
         pts = [
             {"id": r.id, "type": r.type, "lat": r.lat, "lon": r.lon, "killed": r.killed_best,
-             "date": r.date_value, "place": ((r.payload or {}).get("place") or {}).get("name")}
+             "date": r.date_value, "place": ((r.payload or {}).get("place") or {}).get("name"),
+             "precision": ((r.payload or {}).get("place") or {}).get("precision"),
+             "country": r.country, "sources": r.independent_sources}
             for r in rows
         ]
         return pts, n or 0
@@ -209,6 +215,16 @@ class EventReads:
         stmt = stmt.where(E.date_value.is_not(None))
         with self.session() as s:
             return [tuple(r) for r in s.execute(stmt)]
+
+    def event_periods(self, f: EventFilter, *, actor_id: str | None = None) -> list[dict]:
+        """What the timeline draws of every matching event: {date, precision, type, killed, policy}; undated
+        events too (date None), so the page can say how many it leaves out."""
+        E = m.EventRow
+        policy = E.payload[("counts", "killed", "policy")].as_string()
+        stmt = _filtered(select(E.date_value, E.date_precision, E.type, E.killed_best, policy), f, store=self,
+                         actor_id=actor_id)
+        with self.session() as s:
+            return [{"date": d, "precision": p, "type": t, "killed": k, "policy": pol} for d, p, t, k, pol in s.execute(stmt)]
 
     def events_by_id(self, ids) -> list[StoredEvent]:
         with self.session() as s:

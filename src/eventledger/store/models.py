@@ -183,4 +183,14 @@ class CorrectionRow(Base):
     payload: Mapped[dict] = mapped_column(JSON)
 
 
+class IngestRunRow(Base):
+    """One `ingest` run: when it started and ended and what it stored (the briefing reads changes since one)."""
+
+    __tablename__ = "ingest_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    started_at: Mapped[str] = mapped_column(String(40), index=True)
+    finished_at: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)  # the run's counts: read, stored, skipped, ...
+
+
 Index("ix_reports_date", ReportRow.date_value)

@@ -166,6 +166,40 @@ class RecordReads:
         """Full-text search over segment text and titles, best match first."""
         return search_segments(self, query, limit=limit, offset=offset)
 
+    def segment_events(self, segment_ids: Iterable[str]) -> dict[str, list[str]]:
+        """segment id -> the events its reports are in (a search hit links to them)."""
+        R, ER = m.ReportRow, m.EventReportRow
+        out: dict[str, list[str]] = {}
+        with self.session() as s:
+            rows = self._batched(s, lambda chunk: select(R.segment_id, ER.event_id).join(ER, ER.report_id == R.id)
+                                 .where(R.segment_id.in_(chunk)).distinct(), segment_ids)
+        for seg, event in sorted(rows):
+            out.setdefault(seg, []).append(event)
+        return out
+
+    def ingested_at(self, *, reports: Iterable[str] = (), statements: Iterable[str] = ()) -> dict[str, str]:
+        """report or statement id -> when the document it came from was stored (what is new since a run)."""
+        D = m.DocumentRow
+        out: dict[str, str] = {}
+        with self.session() as s:
+            for model, ids in ((m.ReportRow, reports), (m.StatementRow, statements)):
+                rows = self._batched(s, lambda chunk, M=model: select(M.id, D.ingested_at)
+                                     .join(D, D.id == M.document_id).where(M.id.in_(chunk)), ids)
+                out.update(dict(rows))
+        return out
+
+    def ingest_runs(self, *, limit: int = 20) -> list[dict]:
+        """The latest `ingest` runs, newest first: {id, started, finished, and the run's counts}."""
+        R = m.IngestRunRow
+        with self.session() as s:
+            rows = s.scalars(select(R).order_by(R.started_at.desc(), R.id.desc()).limit(limit))
+            return [{**(r.payload or {}), "id": r.id, "started": r.started_at, "finished": r.finished_at} for r in rows]
+
+    def last_stored_at(self) -> str | None:
+        """When the newest document was stored (stands in for the last run in stores made before runs were kept)."""
+        with self.session() as s:
+            return s.scalar(select(func.max(m.DocumentRow.ingested_at)))
+
     # -- reports ---------------------------------------------------------
 
     def reports(self, *, document: str | None = None) -> list[dict]:

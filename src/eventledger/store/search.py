@@ -23,6 +23,8 @@ class Hit:
     kind: str
     title: str | None
     snippet: str  # text with MARK_START/MARK_END around the matched words
+    date: str | None = None  # the segment's own date (a post, a comment), if it has one
+    source: str | None = None  # the segment's own outlet (a post of an aggregator page), if it has one
 
 
 def terms(query: str) -> list[str]:
@@ -37,7 +39,7 @@ def search_segments(store: Store, query: str, *, limit: int = 20, offset: int = 
     if store.dialect == "sqlite":
         sql = text(
             "SELECT s.id, s.document_id, s.kind, s.title, "
-            "snippet(segments_fts, 2, :a, :b, '…', 24) AS snip "
+            "snippet(segments_fts, 2, :a, :b, '…', 24) AS snip, s.date_value, s.source "
             "FROM segments_fts JOIN segments s ON s.id = segments_fts.segment_id "
             "WHERE segments_fts MATCH :q ORDER BY rank, s.id LIMIT :n OFFSET :o"
         )
@@ -46,7 +48,7 @@ def search_segments(store: Store, query: str, *, limit: int = 20, offset: int = 
         doc = "to_tsvector('simple', coalesce(s.title, '') || ' ' || s.text)"
         sql = text(
             f"SELECT s.id, s.document_id, s.kind, s.title, "
-            f"ts_headline('simple', s.text, q, :opts) AS snip "
+            f"ts_headline('simple', s.text, q, :opts) AS snip, s.date_value, s.source "
             f"FROM segments s, plainto_tsquery('simple', :q) q "
             f"WHERE {doc} @@ q ORDER BY ts_rank({doc}, q) DESC, s.id LIMIT :n OFFSET :o"
         )
@@ -55,7 +57,7 @@ def search_segments(store: Store, query: str, *, limit: int = 20, offset: int = 
     else:
         raise ValueError(f"full-text search is not available on {store.dialect}; use SQLite or PostgreSQL")
     with store.session() as s:
-        return [Hit(r[0], r[1], r[2], r[3], r[4] or "") for r in s.execute(sql, params)]
+        return [Hit(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6]) for r in s.execute(sql, params)]
 
 
 def matching_segment_ids(store: Store, query: str, *, limit: int = 5000) -> list[str]:
