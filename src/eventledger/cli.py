@@ -182,6 +182,149 @@ def show(event: Annotated[str, typer.Argument(help="Event id (or a unique start 
     typer.echo(json.dumps(e, ensure_ascii=False, indent=2, default=str) if as_json else "\n".join(dossier(e)))
 
 
+DATE_RX = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _registry():
+    from eventledger.extract.actors import ActorRegistry
+
+    return ActorRegistry.load()
+
+
+def _clean(v) -> str:
+    """A cell on one line: scraped names can hold line breaks and tabs."""
+    return "" if v is None else " ".join(str(v).split())
+
+
+@app.command(name="events")
+def events_(
+    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 code of the event's country, e.g. RU.")] = None,
+    admin1: Annotated[str | None, typer.Option(help="The event's province or state, as its place names it (any case).")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Event type as listed, e.g. 'armed assault', 'bombing'.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date: 2024, 2024-03 or 2024-03-22.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date, inclusive.")] = None,
+    actor: Annotated[str | None, typer.Option(help="A perpetrator: registry id or any alias (IS-K, ISKP, ...).")] = None,
+    min_sources: Annotated[int, typer.Option(min=0, help="At least this many independent sources.")] = 0,
+    contested: Annotated[bool, typer.Option("--contested", help="Only events whose sources contradict each other.")] = False,
+    query: Annotated[str | None, typer.Option("--query", help="Words in the reports' text or the event's names.")] = None,
+    sort: Annotated[str, typer.Option(help="date | killed | sources | updated; a leading - for descending.")] = "-date",
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many (default: all).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line (the API's event summary).")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """List events, filtered: a table, or JSON lines / CSV for scripts."""
+    import re
+
+    from eventledger.serve.events import FLAT_COLUMNS, SORT_CHOICES, EventFilter, all_events, flat
+
+    for name, v in (("--from", date_from), ("--to", date_to)):
+        if v and not re.match(DATE_RX, v):
+            fail(f"{name} must look like 2024, 2024-03 or 2024-03-22, not '{v}'")
+    if country and not re.fullmatch(r"[A-Za-z]{2}", country):
+        fail(f"--country takes a two-letter ISO code such as RU, not '{country}'")
+    if sort not in SORT_CHOICES:
+        fail(f"--sort must be one of {', '.join(SORT_CHOICES)}")
+    if as_json and as_csv:
+        fail("choose one of --json and --csv")
+    store = _store(db)
+    f = EventFilter(date_from=date_from, date_to=date_to, country=country.upper() if country else None, actor=actor,
+                    type=type_, q=query, min_sources=min_sources, contested=contested, admin1=admin1)
+    rows = all_events(store, f, sort=sort, limit=limit, actors=_registry() if actor else None)
+    if as_json:
+        n = 0
+        for n, row in enumerate(rows, 1):
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif as_csv:
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=FLAT_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        n = 0
+        for n, row in enumerate(rows, 1):
+            w.writerow({k: _clean(v) for k, v in flat(row).items()})
+    else:
+        n = _print_events(list(rows))
+    if n == 0 and type_ and type_ not in store.event_facets()["types"]:
+        fail(f"no event has type '{type_}'; types in this ledger: {', '.join(store.event_facets()['types'])}")
+    typer.echo(f"{n} events", err=True)
+
+
+def _print_events(rows: list[dict]) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from eventledger.serve.templating import count_text, date_text
+
+    t = Table(show_lines=False, pad_edge=False)
+    for col, kw in (("event", {"no_wrap": True}), ("date", {"no_wrap": True}), ("type", {}), ("place", {}),
+                    ("killed", {"justify": "right"}), ("sources", {"justify": "right"}), ("perpetrators", {}),
+                    ("contested", {})):
+        t.add_column(col, **kw)
+    for e in rows:
+        place = e.get("place") or {}
+        where = ", ".join(_clean(x) for x in (place.get("name"), place.get("admin1"), place.get("country")) if x) or "?"
+        perps = [f"{_clean(p['actor'])} ({p.get('basis') or 'reported'})" for p in e.get("perpetrators") or [] if p.get("actor")]
+        t.add_row(e["id"], date_text(e.get("date")), _clean(e.get("type")), where, count_text(e.get("killed")),
+                  str(e.get("independent_sources") or 0), "; ".join(perps[:3]) + (f" +{len(perps) - 3}" if len(perps) > 3 else ""),
+                  ", ".join(e.get("contradictions") or []))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)  # piped: room for ids, places and actors
+    if rows:
+        console.print(t)
+    return len(rows)
+
+
+@app.command()
+def search(words: Annotated[list[str], typer.Argument(help="Words to find: a place, an actor, a type, any words of the reports.")],
+           limit: Annotated[int, typer.Option(min=1, help="Passages to list.")] = 10, as_json: JsonOpt = False, db: DbOpt = None) -> None:
+    """Find events (by place, actor, type or their reports' words) and the document passages that mention the words."""
+    from eventledger.serve.views import search as run
+
+    res = run(_store(db), " ".join(words), limit=limit, actors=_registry())
+    if as_json:
+        typer.echo(json.dumps({"events": res["events"], "passages": res["items"]}, ensure_ascii=False, default=str))
+        return
+    from eventledger.serve.templating import date_text
+
+    typer.echo(f"{len(res['events'])} events")
+    for e in res["events"]:
+        place = e.get("place") or {}
+        typer.echo(f"  {e['id']}  {date_text(e.get('date'))}  {_clean(e.get('type'))}  "
+                   f"{_clean(place.get('name') or place.get('country') or '?')}  ({e['matched']})")
+    typer.echo(f"{len(res['items'])}{'+' if res['next'] else ''} passages")
+    for h in res["items"]:
+        text = _clean(h["snippet"].replace("\x02", "[").replace("\x03", "]"))
+        events = ", ".join(x["id"] for x in h["events"]) or "no event"
+        typer.echo(f"  {_clean(h.get('source') or 'unknown source')}, {date_text(h.get('date'))}: {text}\n    -> {events}")
+
+
+@app.command()
+def briefing(since: Annotated[str | None, typer.Option(help="A day (2024-03-22) or a moment; default: the start of the last ingest.")] = None,
+             limit: Annotated[int, typer.Option(min=1, help="Events to show.")] = 20, as_json: JsonOpt = False, db: DbOpt = None) -> None:
+    """What changed since the last ingest (or --since), most significant first, with what is new about each event."""
+    from eventledger.serve.briefing import SINCE, briefing as run
+    from eventledger.serve.templating import count_text, date_text
+
+    if since and not SINCE.match(since):
+        fail(f"--since must look like 2024-03-22 (or 2024-03-22T10:00:00+00:00), not '{since}'")
+    b = run(_store(db), since, limit=limit, sentences=1)
+    if as_json:
+        typer.echo(json.dumps(b, ensure_ascii=False, default=str))
+        return
+    run_text = f"the ingest of {b['run']['started']}" if b["run"] else f"{b['since']}"
+    typer.echo(f"Changed since {run_text}: {b['changed']} events; ordered {b['order']}.")
+    for e in b["events"]:
+        place = e.get("place") or {}
+        typer.echo(f"\n{e['id']}  {_clean(e['type'])} · {_clean(place.get('name') or place.get('country') or '?')}  "
+                   f"{date_text(e.get('date'))}  killed {count_text(e.get('killed'))}  {e['independent_sources']} sources")
+        for n in e["new"]:
+            typer.echo(f"  {n['kind']}: {_clean(n['text'])}")
+        for q in e["summary"]:
+            typer.echo(f'  "{_clean(q["text"])}" ({_clean(q.get("source") or "unknown source")})')
+
+
 @app.command()
 def contradictions(db: DbOpt = None, field: Annotated[str | None, typer.Option(help="Only this field: killed, date, place, perpetrator, ...")] = None,
                    as_json: JsonOpt = False) -> None:

@@ -6,7 +6,8 @@ from eventledger.serve import cursor as cur
 from eventledger.serve.timeline import timeline as timeline_of
 from eventledger.store import SORT_CHOICES, EventFilter, Store, StoredEvent
 
-__all__ = ["SORT_CHOICES", "EventFilter", "facets", "list_events", "map_points", "summary", "timeline"]
+__all__ = ["FLAT_COLUMNS", "SORT_CHOICES", "EventFilter", "all_events", "facets", "flat", "list_events", "map_points",
+           "summary", "timeline"]
 
 
 def _actor_id(f: EventFilter, actors) -> str | None:
@@ -44,6 +45,40 @@ def list_events(store: Store, f: EventFilter, *, sort: str = "-date", limit: int
                              after=cur.decode(after, sort) if after else None, total=total)
     nxt = cur.encode(sort, page.next) if page.next else None
     return {"items": [summary(r) for r in page.items], "next": nxt, "total": page.total}
+
+
+def all_events(store: Store, f: EventFilter, *, sort: str = "-date", limit: int | None = None, actors=None):
+    """Every matching event's summary in `sort` order, page by page (the command line lists them all)."""
+    after, n = None, 0
+    while True:
+        page = store.events_page(f, actor_id=_actor_id(f, actors), sort=sort, limit=500, after=after, total=False)
+        for row in page.items:
+            if limit is not None and n >= limit:
+                return
+            n += 1
+            yield summary(row)
+        if not page.next:
+            return
+        after = page.next
+
+
+FLAT_COLUMNS = ("id", "date", "date_precision", "type", "place", "city", "admin1", "country", "lat", "lon",
+                "killed_low", "killed_high", "killed_best", "injured_best", "perpetrators", "independent_sources",
+                "contested")
+
+
+def flat(s: dict) -> dict:
+    """A summary as one flat row of FLAT_COLUMNS (perpetrators and contested fields `; `-joined)."""
+    place, date = s.get("place") or {}, s.get("date") or {}
+    killed, injured = s.get("killed") or {}, s.get("injured") or {}
+    return {
+        "id": s["id"], "date": date.get("value"), "date_precision": date.get("precision"), "type": s.get("type"),
+        "place": place.get("name"), "city": place.get("city"), "admin1": place.get("admin1"), "country": place.get("country"),
+        "lat": place.get("lat"), "lon": place.get("lon"), "killed_low": killed.get("low"), "killed_high": killed.get("high"),
+        "killed_best": killed.get("best"), "injured_best": injured.get("best"),
+        "perpetrators": "; ".join(f"{p['actor']} ({p.get('basis') or 'reported'})" for p in s.get("perpetrators") or [] if p.get("actor")),
+        "independent_sources": s.get("independent_sources"), "contested": "; ".join(s.get("contradictions") or []),
+    }
 
 
 def facets(store: Store) -> dict:
