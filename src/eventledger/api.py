@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eventledger.export.fields import count, perpetrators, source_names
+from eventledger.export.fields import perpetrators
+from eventledger.export.table import frame
 from eventledger.store import Store
 
 
@@ -18,30 +19,11 @@ class Ledger:
         return records(self.store, what)
 
     def events(self) -> pd.DataFrame:
-        """One row per event; every reported value stays in `counts` and the dossier, this is the summary."""
-        rows = []
-        for e in self._records("events"):
-            place, date = e.get("place") or {}, e.get("date") or {}
-            row = {"id": e["id"], "type": e.get("type"), "date": date.get("value"), "date_precision": date.get("precision"),
-                   "place": place.get("name"), "city": place.get("city"), "admin1": place.get("admin1"), "country": place.get("country"),
-                   "lat": place.get("lat"), "lon": place.get("lon"), "place_precision": place.get("precision")}
-            for kind in ("killed", "injured", "kidnapped"):
-                c = count(e, kind)
-                row.update({f"{kind}_low": c.get("low"), f"{kind}_high": c.get("high"), f"{kind}_best": c.get("best")})
-            ps = perpetrators(e)
-            row.update({
-                "perpetrators": [p["actor"] for p in ps], "perpetrator_ids": [p.get("actor_id") for p in ps],
-                "perpetrator_basis": [p.get("basis") for p in ps], "sources": source_names(e),
-                "independent_sources": e.get("independent_sources") or 0, "n_reports": len(e.get("reports") or []),
-                "contested": [c.get("field") for c in e.get("contradictions") or []],
-            })
-            rows.append(row)
-        df = pd.DataFrame(rows, columns=None if rows else ["id", "type", "date", "country", "killed_best"])
-        for col in ("killed_low", "killed_high", "killed_best", "injured_low", "injured_high", "injured_best",
-                    "kidnapped_low", "kidnapped_high", "kidnapped_best"):
-            if col in df:
-                df[col] = df[col].astype("Int64")
-        return df
+        """One row per event; every reported value stays in `counts` and the dossier, this is the summary.
+
+        `date` and `date_last` are the first and last day the event's date can mean (datetime64), with
+        `date_precision` (day, month, year) beside them; export/table.py lists every column."""
+        return frame(list(self._records("events")), docs=self.store.document_refs())
 
     def reports(self) -> pd.DataFrame:
         rows = []

@@ -105,25 +105,27 @@ def _print_found(store) -> None:
 @app.command()
 def export(
     what: Annotated[str, typer.Option(help="documents | reports | statements | events")] = "events",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl | csv-acled | csv-gtd | geojson | stix")] = "jsonl",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl | csv-acled | csv-gtd | geojson | stix | parquet")] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout (required for parquet).")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Export records in the shapes of DESIGN.md (JSON lines) or in analysts' formats."""
+    """Export records in the shapes of DESIGN.md (JSON lines) or in analysts' formats (docs/exports.md)."""
+    from eventledger.export import BINARY, write_export
     from eventledger.export.jsonl import WHAT, records
 
     if what not in WHAT:
         fail(f"--what must be one of {', '.join(WHAT)}, not '{what}'")
+    if fmt in BINARY and out is None:
+        fail(f"--format {fmt} writes a binary file: give it a name with --out events.{fmt}")
     store = _store(db)
-    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    stream = out.open("wb" if fmt in BINARY else "w", encoding=None if fmt in BINARY else "utf-8") if out else sys.stdout
     try:
         if fmt == "jsonl":
             for rec in records(store, what):
                 stream.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
         else:
-            from eventledger.export import write_export
-
-            write_export(store, what=what, fmt=fmt, out=stream)
+            for note in write_export(store, what=what, fmt=fmt, out=stream):
+                typer.echo(f"note: {note}", err=True)
     except ValueError as e:
         fail(str(e))
     finally:

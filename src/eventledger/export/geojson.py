@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from eventledger.export.fields import count, perpetrators, source_names
+from eventledger.export.fields import count, outlets, perpetrators
 
 
-def feature(e: dict) -> dict:
+def feature(e: dict, docs: dict | None = None) -> dict:
     place = e.get("place") or {}
     has_point = place.get("lat") is not None and place.get("lon") is not None
     k, w = count(e, "killed"), count(e, "injured")
@@ -23,12 +23,12 @@ def feature(e: dict) -> dict:
             "killed_low": k.get("low"), "killed_high": k.get("high"), "killed_best": k.get("best"),
             "injured_best": w.get("best"),
             "perpetrators": [{"actor": p["actor"], "actor_id": p.get("actor_id"), "basis": p.get("basis")} for p in perpetrators(e)],
-            "sources": source_names(e), "independent_sources": e.get("independent_sources") or 0,
+            "sources": [n for n, _ in outlets(e, docs or {})], "independent_sources": e.get("independent_sources") or 0,
             "contested": [c.get("field") for c in e.get("contradictions") or []],
         },
     }
 
 
-def write(events: list[dict], out, **_) -> None:
-    json.dump({"type": "FeatureCollection", "features": [feature(e) for e in events]}, out, ensure_ascii=False)
+def write(events: list[dict], out, *, ctx) -> None:
+    json.dump({"type": "FeatureCollection", "features": [feature(e, ctx.docs) for e in events]}, out, ensure_ascii=False)
     out.write("\n")

@@ -1,21 +1,25 @@
-"""CSV with the Global Terrorism Database's column names and codes (docs/exports.md lists each column)."""
+"""CSV with the Global Terrorism Database's column names and codes (docs/exports.md lists each column and rule).
+
+Only attacks: arrests, threats, foiled plots and types the codebook file does not map are left out."""
 
 from __future__ import annotations
 
 import csv
 
-from eventledger.export.codebook import Codebook
-from eventledger.export.fields import count, date_parts, notes, perpetrators
+from eventledger.export.fields import count, date_parts, event_targets, notes, one_line, organised, perpetrators, target_type
 
 COLUMNS = [
-    "eventid", "iyear", "imonth", "iday", "approxdate", "extended", "country_txt", "region_txt", "provstate", "city",
-    "latitude", "longitude", "specificity", "vicinity", "summary", "doubtterr", "multiple", "success", "suicide",
-    "attacktype1_txt", "targtype1_txt", "target1", "gname", "gname2", "gname3", "guncertain1", "claimed", "claimmode_txt",
-    "weaptype1_txt", "weapdetail", "nkill", "nkillus", "nkillter", "nwound", "nwoundus", "property", "ishostkid", "nhostkid",
-    "addnotes", "scite1", "scite2", "scite3", "dbsource",
+    "eventid", "iyear", "imonth", "iday", "approxdate", "extended", "country", "country_txt", "region", "region_txt",
+    "provstate", "city", "latitude", "longitude", "specificity", "vicinity", "summary", "doubtterr", "multiple",
+    "success", "suicide", "attacktype1", "attacktype1_txt", "targtype1", "targtype1_txt", "target1", "gname", "gname2",
+    "gname3", "guncertain1", "claimed", "claimmode", "claimmode_txt", "weaptype1", "weaptype1_txt", "weapdetail",
+    "nkill", "nkillus", "nkillter", "nwound", "nwoundus", "property", "ishostkid", "nhostkid", "addnotes", "scite1",
+    "scite2", "scite3", "dbsource",
     # EventLedger additions
     "eventledger_id", "nkill_low", "nkill_high", "contested", "independent_sources",
 ]
+MANDATORY = ("eventid", "iyear", "imonth", "iday", "country_txt", "region", "region_txt", "specificity", "success",
+             "attacktype1", "attacktype1_txt", "targtype1", "targtype1_txt", "weaptype1", "weaptype1_txt", "gname")
 SPECIFICITY = {"venue": 1, "city": 1, "admin1": 4, "country": 5, "region": 5}
 
 
@@ -23,34 +27,63 @@ def _n(v):
     return "" if v is None else v
 
 
-def rows(events: list[dict], *, codebook: Codebook, citations: dict | None = None, **_):
-    seq: dict[str, int] = {}
-    for e in sorted(events, key=lambda e: ((e.get("date") or {}).get("value") or "", e.get("id"))):
+def city(place: dict, names: set[str]) -> str:
+    """The town: the place's city, or its name when the place is a town or a venue; never a country's name."""
+    c = place.get("city") or (place.get("name") if place.get("precision") in ("city", "venue") else None) or ""
+    return "" if c.strip().lower() in names else c
+
+
+def rows(events: list[dict], *, ctx):
+    cb, seq = ctx.codebook, {}
+    codes = cb.gtd_codes
+    attacks = [e for e in events if cb.is_attack(e.get("type"))]
+    left = sorted({e.get("type") or "untyped" for e in events if not cb.is_attack(e.get("type"))})
+    if len(attacks) < len(events):
+        ctx.notes.append(f"GTD: {len(events) - len(attacks)} events that are not attacks were left out ({', '.join(left)})")
+    dated, undated, dropped = [], 0, 0
+    for e in attacks:
+        y, mo, dy, prec = date_parts(e)
+        approx = ((e.get("date") or {}).get("value") or "") if prec not in ("day", "second") else ""
+        if not y and (published := ctx.first_published(e)):
+            y, mo, dy = int(published[:4]), 0, 0
+            approx, undated = f"no later than {published[:10]} (first report)", undated + 1
+        if not y:
+            dropped += 1  # GTD has no row without a year
+            continue
+        dated.append((y, mo or 0, dy or 0, approx, e))
+    if undated:
+        ctx.notes.append(f"GTD: {undated} attacks without a date carry their first report's year (approxdate says so)")
+    if dropped:
+        ctx.notes.append(f"GTD: {dropped} attacks were left out: neither they nor their reports have a date")
+    for y, mo, dy, approx, e in sorted(dated, key=lambda x: (x[0], x[1], x[2], x[4].get("id"))):
         place = e.get("place") or {}
         iso2 = place.get("country")
-        y, mo, dy, prec = date_parts(e)
-        day_key = f"{y or 0:04d}{mo or 0:02d}{dy or 0:02d}"
+        day_key = f"{y:04d}{mo:02d}{dy:02d}"
         seq[day_key] = seq.get(day_key, 0) + 1
-        kind = codebook.for_type(e.get("type"))
-        ps = perpetrators(e)
+        kind = cb.for_type(e.get("type"))
+        ps = [(p, a.name) for p, a in organised(perpetrators(e), ctx.actors)]
         k, w, kid = count(e, "killed"), count(e, "injured"), count(e, "kidnapped")
-        targets = [t.get("text") if isinstance(t, dict) else t for t in e.get("targets") or []]
-        cites = (citations or {}).get(e.get("id"), [])
+        targets, victims = event_targets(e, ctx.reports)
+        ttype = target_type(targets, victims, cb)
+        cites = ctx.citations(e)
         hostage = kind["gtd"].startswith("Hostage") or (kid.get("best") or 0) > 0
-        yield {
-            "eventid": f"{day_key}{seq[day_key]:04d}", "iyear": y or "", "imonth": mo or 0, "iday": dy or 0,
-            "approxdate": ((e.get("date") or {}).get("value") or "") if prec not in ("day", "second") else "",
-            "extended": 0, "country_txt": codebook.country_name(iso2), "region_txt": codebook.gtd_region.get(iso2 or "", ""),
-            "provstate": place.get("admin1") or "", "city": place.get("city") or place.get("name") or "",
+        code, country = cb.gtd_country(iso2)
+        region = cb.gtd_region.get(iso2 or "", "")
+        row = {
+            "eventid": f"{day_key}{seq[day_key]:04d}", "iyear": y or "", "imonth": mo, "iday": dy, "approxdate": approx,
+            "extended": 0, "country": code, "country_txt": country, "region": codes["region"].get(region, ""),
+            "region_txt": region, "provstate": place.get("admin1") or "",
+            "city": city(place, {country.lower(), cb.country_name(iso2).lower(), (iso2 or "").lower()}),
             "latitude": _n(place.get("lat")), "longitude": _n(place.get("lon")),
             "specificity": SPECIFICITY.get(place.get("precision"), 5), "vicinity": 0, "summary": notes(e),
             "doubtterr": -9, "multiple": 0, "success": 1, "suicide": int("suicide" in (e.get("type") or "")),
-            "attacktype1_txt": kind["gtd"], "targtype1_txt": "Unknown", "target1": targets[0] if targets else "",
-            "gname": ps[0]["actor"] if len(ps) > 0 else "Unknown", "gname2": ps[1]["actor"] if len(ps) > 1 else "",
-            "gname3": ps[2]["actor"] if len(ps) > 2 else "",
-            "guncertain1": (0 if ps[0].get("basis") == "claimed" else 1) if ps else "",
-            "claimed": 1 if any(p.get("basis") == "claimed" for p in ps) else 0, "claimmode_txt": "",
-            "weaptype1_txt": kind["weapon"], "weapdetail": "",
+            "attacktype1": codes["attacktype"][kind["gtd"]], "attacktype1_txt": kind["gtd"],
+            "targtype1": codes["targtype"][ttype], "targtype1_txt": ttype, "target1": (targets or victims or [""])[0],
+            "gname": ps[0][1] if len(ps) > 0 else "Unknown", "gname2": ps[1][1] if len(ps) > 1 else "",
+            "gname3": ps[2][1] if len(ps) > 2 else "",
+            "guncertain1": (0 if ps[0][0].get("basis") == "claimed" else 1) if ps else "",
+            "claimed": 1 if any(p.get("basis") == "claimed" for p in perpetrators(e)) else 0, "claimmode": "", "claimmode_txt": "",
+            "weaptype1": codes["weaptype"][kind["weapon"]], "weaptype1_txt": kind["weapon"], "weapdetail": "",
             "nkill": _n(k.get("best")), "nkillus": "", "nkillter": "", "nwound": _n(w.get("best")), "nwoundus": "",
             "property": -9, "ishostkid": int(hostage), "nhostkid": _n(kid.get("best")) if hostage else "",
             "addnotes": "Sources disagree on: " + ", ".join(str(c.get("field")) for c in e["contradictions"]) if e.get("contradictions") else "",
@@ -59,9 +92,10 @@ def rows(events: list[dict], *, codebook: Codebook, citations: dict | None = Non
             "eventledger_id": e.get("id"), "nkill_low": _n(k.get("low")), "nkill_high": _n(k.get("high")),
             "contested": int(bool(e.get("contradictions"))), "independent_sources": e.get("independent_sources") or 0,
         }
+        yield {c: one_line(v) for c, v in row.items()}
 
 
-def write(events: list[dict], out, **kw) -> None:
+def write(events: list[dict], out, *, ctx) -> None:
     w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
-    w.writerows(rows(events, **kw))
+    w.writerows(rows(events, ctx=ctx))

@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import date, timedelta
 from itertools import accumulate
 
+from eventledger.export.fields import date_span
 from eventledger.serve.svg import PALETTE
 from eventledger.store import EventFilter, Store
 
@@ -32,19 +33,6 @@ def _slot(value: str, unit: str) -> str | None:
     except ValueError:
         return None
     return value[:7] if unit == "month" else _monday(d).isoformat()
-
-
-def _period(value: str, precision: str | None) -> tuple[date, date] | None:
-    """First and last day a month- or year-precision date can mean."""
-    try:
-        if precision == "month" or (precision is None and len(value) == 7):
-            first = date(int(value[:4]), int(value[5:7]), 1)
-            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, nxt - timedelta(days=1)
-        first = date(int(value[:4]), 1, 1)
-        return first, date(first.year, 12, 31)
-    except (ValueError, IndexError):
-        return None
 
 
 def _slots_between(a: date, b: date, unit: str) -> list[str]:
@@ -81,7 +69,7 @@ def timeline(store: Store, f: EventFilter, *, unit: str = "month", actor_id: str
         if key is not None:
             slot = buckets.setdefault(key, {"bucket": key, "events": 0, "killed": 0, "by_type": {}})
         else:
-            span = _period(value, prec) if value and len(value) >= 4 else None
+            span = date_span(value, prec if prec in ("month", "year") else None) if value and len(value) >= 4 else None
             if span is None:
                 undated["events"] += 1
                 undated["killed"] += r["killed"] or 0
