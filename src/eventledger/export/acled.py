@@ -36,7 +36,10 @@ def _actors(entries, actors) -> list[tuple[str, str]]:
 def rows(events: list[dict], *, ctx):
     cb, seq, undated, dropped = ctx.codebook, {}, 0, 0
     dated = []
-    for e in events:
+    placed = [e for e in events if (e.get("place") or {}).get("country")]
+    if len(placed) < len(events):
+        ctx.notes.append(f"ACLED: {len(events) - len(placed)} events were left out: no report says in which country")
+    for e in placed:
         y, mo, dy, prec = date_parts(e)
         from_report = False
         if not y:

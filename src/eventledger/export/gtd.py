@@ -40,6 +40,10 @@ def rows(events: list[dict], *, ctx):
     left = sorted({e.get("type") or "untyped" for e in events if not cb.is_attack(e.get("type"))})
     if len(attacks) < len(events):
         ctx.notes.append(f"GTD: {len(events) - len(attacks)} events that are not attacks were left out ({', '.join(left)})")
+    placed = [e for e in attacks if (e.get("place") or {}).get("country")]
+    if len(placed) < len(attacks):
+        ctx.notes.append(f"GTD: {len(attacks) - len(placed)} attacks were left out: no report says in which country")
+    attacks = placed
     dated, undated, dropped = [], 0, 0
     for e in attacks:
         y, mo, dy, prec = date_parts(e)
