@@ -60,3 +60,28 @@ def test_organisation_speaker_gets_its_registry_name_and_keeps_the_words(ex):
 def test_blamed_actor_comes_after_the_verb(ex):
     [s] = _kinds("Officials in Kabul blamed al-Shabaab for the ambush.", ex)
     assert s.kind == "attribution" and s.about.actor_id == "al-shabaab"
+
+
+def test_he_said_after_an_organisation_is_not_the_organisation(ex):
+    # issue 19: IS-K's actor page listed an analyst's "he said" as a statement by IS-K (seed 004)
+    sts = _kinds("IS-K on March 25 threatened to carry out more massacres against Russia. Webber of Militant Wire said "
+                 "the group poses a growing threat. \u201cThis is an indication of things to come,\u201d he said.", ex)
+    assert not [s for s in sts if s.kind == "quote" and s.speaker_actor_id == "islamic-state-khorasan"]
+    quote = [s for s in sts if "indication" in s.text]
+    assert all(s.speaker and "Webber" in s.speaker for s in quote)
+
+
+def test_she_said_follows_the_person_just_named(ex):
+    # seed 004: two quotes of Sara Harmouch were given to the analyst quoted before her
+    sts = _kinds("\u201cWe are witnessing a new phase,\u201d said Riccardo Valle, the co-founder of a research platform. "
+                 "Sara Harmouch, a terrorism and defense policy expert in Washington, said the group has adapted to local "
+                 "conditions. \u201cThis flexibility could make the group more resilient,\u201d she said.", ex)
+    [s] = [s for s in sts if "flexibility" in s.text]
+    assert "Harmouch" in s.speaker
+
+
+def test_she_told_police_is_her_statement_not_the_police(ex):
+    # GVA dev: "She told police she usually kept the handgun in the trunk" was the police's
+    sts = _kinds("Gillilan, who is a licensed security officer, told an investigator that the shooting was her mistake. "
+                 "She told police she usually kept the handgun in the trunk of her car.", ex)
+    assert not [s for s in sts if "trunk" in s.text and s.speaker_actor_id == "police"]

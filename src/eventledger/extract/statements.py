@@ -13,6 +13,7 @@ _KIND_NAME = {"claim": "claim-of-responsibility", "denial": "denial", "threat": 
               "attribution": "attribution", "assessment": "assessment"}
 _QUOTE_RX = re.compile(r"[\"“”«»]")
 _PRONOUNS = {"he", "she", "they"}
+_PERSONAL = {"he", "she"}  # name a person: never an organisation that spoke before
 # "Name, (the) role words ... ," apposition after a name
 _APPOS_RX = re.compile(r"\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;:«»\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|$|\s+(?:said|told|stated|says|wrote)\b))")
 
@@ -38,6 +39,7 @@ class StatementFinder:
         seg = w.seg
         out: list[Statement] = []
         last_speaker: tuple[str, str | None, str | None] | None = None
+        last_at = -1  # the sentence that named last_speaker
         for i in sorted(w.parse):
             s0, s1 = w.sents[i]
             sdoc = w.parse[i]
@@ -48,11 +50,25 @@ class StatementFinder:
             speech = [t for t in sdoc if t.lower_ in self.lex.speech_verbs or t.lemma_ in ("say", "tell", "state", "write", "add", "accuse", "blame", "claim", "deny", "threaten", "warn")]
             pron = last_speaker is not None and any(c.lower_ in _PRONOUNS and c.dep_ == "nsubj" for v in speech for c in v.children)
             if kind is None and not (quoted and speech) and not (speech and (pron or self._is_person_speaker(sdoc, speech))):
+                # "Webber of MilitantWire.com said IS-K poses a threat." is kept as no statement, but the
+                # "he said" after it is Webber's: a named person saying something is the speaker from here on
+                named = self._named_person(sdoc, speech, seg.text, s0, w)
+                if named:
+                    last_speaker, last_at = named, i
                 continue
             kind = kind or "quote"
             speaker, role, actor_id = self._speaker(sdoc, speech, seg.text, s0, w)
-            if speaker is None and any(t.lower_ in _PRONOUNS and t.dep_ in ("nsubj",) for t in sdoc) and last_speaker:
+            pronoun = next((t.lower_ for t in sdoc if t.lower_ in _PRONOUNS and t.dep_ in ("nsubj",)), None)
+            # the pronoun saying the main clause ("She told police ..."), not one inside what is said
+            said_by = next((c.lower_ for v in speech if v.dep_ == "ROOT" for c in v.children
+                            if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS), None)
+            if speaker is None and pronoun and last_speaker and not (pronoun in _PERSONAL and _organisation(last_speaker)):
                 speaker, role, actor_id = last_speaker
+            elif said_by in _PERSONAL and speaker is not None and _organisation((speaker, role, actor_id)):
+                # "She told police ...": the one speaking is the person "she" is, not the organisation told;
+                # that is the person just named, or no one we can tell
+                near = last_speaker and not _organisation(last_speaker) and i - last_at <= 2
+                speaker, role, actor_id = last_speaker if near else (None, None, None)
             if kind == "claim-of-responsibility":
                 claimer = self._claimer(sdoc, s0, w)
                 if claimer is not None:
@@ -62,7 +78,7 @@ class StatementFinder:
             if speaker is None and kind in ("quote", "assessment", "accusation", "attribution", "denial"):
                 continue
             if speaker is not None and role is not None or (speaker and speaker[:1].isupper()):
-                last_speaker = (speaker, role, actor_id)
+                last_speaker, last_at = (speaker, role, actor_id), i
             about = self._about(sdoc, s0, w, kind, actor_id, speech)
             channel = next((name for name, rx in self.lex.channels.items() if rx.search(sent)), None) if kind == "claim-of-responsibility" else None
             rep = next((r for j, r in reversed(reports) if j <= i and r.meta.get("family") == "attack"), None)
@@ -79,6 +95,23 @@ class StatementFinder:
                 speaker_actor_id=actor_id, speaker_text=written if written != speaker else None, about=about,
                 channel=channel, report=rep.id if rep else None))
         return out
+
+    def _named_person(self, sdoc, speech, text: str, s0: int, w):
+        """The speaker of a speech verb whose subject is a person's name: a PERSON entity, a name with a role
+        in apposition ("Sara Harmouch, a policy expert, said"), or a capitalised proper noun (or noun inside
+        the sentence, where capitals are not the sentence's) that is no organisation or place; else None."""
+        for v in speech:
+            for c in v.children:
+                if c.dep_ != "nsubj" or c.pos_ == "PRON":
+                    continue
+                # in text set all in capitals, a capital says nothing
+                capital = (c.text[:1].isupper() and not c.text.isupper() and not c.ent_type_
+                           and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.i > 0)))
+                titled = c.pos_ == "PROPN" and any(a.dep_ == "appos" and a.lower_ in self.lex.role_words for a in c.children)
+                if c.ent_type_ == "PERSON" or capital or titled:
+                    named = self._named(sdoc, c, text, s0, w)
+                    return None if _organisation(named) else named
+        return None
 
     def _is_person_speaker(self, sdoc, speech) -> bool:
         return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in self.lex.role_words)
@@ -192,6 +225,12 @@ class StatementFinder:
             return None
         x, y, aid = hits[0]
         return Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), aid)
+
+
+def _organisation(speaker: tuple[str | None, str | None, str | None]) -> bool:
+    """A speaker the actor registry knows, speaking as itself (no role): an organisation, not a person."""
+    _, role, actor_id = speaker
+    return actor_id is not None and role is None
 
 
 def _actor_within(w, a: int, b: int) -> tuple[int, int, str] | None:
