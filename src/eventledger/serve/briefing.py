@@ -71,7 +71,7 @@ def whats_new(e: dict, stored: dict[str, str], since: str, revisions: list[dict]
     for c in e.get("contradictions") or []:
         # new when, without what was stored since the moment, fewer than two of its values would stand
         old = [v for v in c.get("values") or []
-               if any(stored.get(r, "") < since for r in [*(v.get("reports") or []), *(v.get("statements") or [])])]
+               if not _is_new([*(v.get("reports") or []), *(v.get("statements") or [])], stored, since)]
         if new_event or len(old) < 2:
             vals = " vs ".join(str(v.get("value")) for v in c.get("values") or [])
             out.append({"kind": "new contradiction", "text": f"{c.get('field')}: {vals}"})
@@ -124,14 +124,14 @@ def _quotes(e: StoredEvent, ctx: Context, fresh: set[str], n: int) -> list[dict]
 
 def briefing(store: Store, since: str | None = None, *, limit: int = 100, sentences: int = 3) -> dict:
     """Events changed since `since` (default: the start of the last ingest), most significant first."""
-    run, runs = None, []
+    run, runs, chosen = None, [], since is not None
     if since is None:
         since, run, runs = default_since(store)
     else:
         runs = store.ingest_runs(limit=10)
         run = next((r for r in runs if r["started"] == since), None)
     if since is None:  # an empty store
-        return {"since": None, "run": None, "runs": [], "order": ORDER, "changed": 0, "events": []}
+        return {"since": None, "basis": "nothing ingested", "run": None, "runs": [], "order": ORDER, "changed": 0, "events": []}
     rows = store.events_changed_since(since, limit=CANDIDATES)
     payloads = [r.payload or {} for r in rows]
     stored = store.ingested_at(
@@ -149,4 +149,6 @@ def briefing(store: Store, since: str | None = None, *, limit: int = 100, senten
     ctx = Context(store, report_ids=[x["id"] for r in by_id.values() for x in (r.payload or {}).get("reports") or [] if x.get("id")])
     for i in items:
         i["summary"] = _quotes(by_id[i["id"]], ctx, fresh, sentences)
-    return {"since": since, "run": run, "runs": runs, "order": ORDER, "changed": len(rows), "events": items}
+    basis = ("asked for" if chosen else "the start of the last ingest" if run else
+             "the day the newest document was stored (this store has no record of its ingest runs)")
+    return {"since": since, "basis": basis, "run": run, "runs": runs, "order": ORDER, "changed": len(rows), "events": items}

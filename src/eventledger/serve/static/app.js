@@ -41,6 +41,9 @@ function interactiveMap(svg) {
   var start = svg.getAttribute("viewBox").split(/\s+/).map(Number);
   var view = {x: start[0], y: start[1], w: start[2], h: start[3]};
   var home = {x: view.x, y: view.y, w: view.w, h: view.h};
+  var grid = document.createElementNS(NS, "g");
+  grid.setAttribute("class", "fine-grid");
+  svg.appendChild(grid);
   var layer = document.createElementNS(NS, "g");
   layer.setAttribute("class", "marks");
   svg.appendChild(layer);
@@ -109,8 +112,42 @@ function interactiveMap(svg) {
     return out;
   }
 
+  // Degree lines with labels, finer as one zooms in: the base map's land cells are a degree wide, so
+  // once zoomed in they are what tells where one is.
+  function drawGrid(u) {
+    while (grid.firstChild) { grid.removeChild(grid.firstChild); }
+    var degrees = view.w * 360 / WORLD.w;
+    var step = [1, 2, 5, 10, 30].find(function (s) { return degrees / s <= 8; }) || 30;
+    var unitPerDeg = WORLD.w / 360;
+    function line(x1, y1, x2, y2) {
+      var l = document.createElementNS(NS, "line");
+      l.setAttribute("x1", x1); l.setAttribute("y1", y1); l.setAttribute("x2", x2); l.setAttribute("y2", y2);
+      grid.appendChild(l);
+    }
+    function label(x, y, text, anchor) {
+      var t = document.createElementNS(NS, "text");
+      t.setAttribute("x", x); t.setAttribute("y", y); t.setAttribute("text-anchor", anchor);
+      t.setAttribute("font-size", (11 * u).toFixed(4));
+      t.textContent = text;
+      grid.appendChild(t);
+    }
+    var lon0 = Math.ceil((view.x / unitPerDeg - 180) / step) * step;
+    for (var lon = lon0; (lon + 180) * unitPerDeg <= view.x + view.w; lon += step) {
+      var x = (lon + 180) * unitPerDeg;
+      line(x, view.y, x, view.y + view.h);
+      label(x + 3 * u, view.y + view.h - 5 * u, Math.abs(lon) + "°" + (lon < 0 ? "W" : lon > 0 ? "E" : ""), "start");
+    }
+    var lat0 = Math.floor((90 - view.y / unitPerDeg) / step) * step;
+    for (var lat = lat0; (90 - lat) * unitPerDeg <= view.y + view.h; lat -= step) {
+      var y = (90 - lat) * unitPerDeg;
+      line(view.x, y, view.x + view.w, y);
+      label(view.x + view.w - 4 * u, y - 3 * u, Math.abs(lat) + "°" + (lat < 0 ? "S" : lat > 0 ? "N" : ""), "end");
+    }
+  }
+
   function draw() {
     var u = unitsPerPx();
+    drawGrid(u);
     while (layer.firstChild) { layer.removeChild(layer.firstChild); }
     clusters().forEach(function (c) {
       var g = document.createElementNS(NS, "g");
