@@ -32,7 +32,8 @@ def map_geometry(points: list[dict], *, colour: dict[str, str]) -> dict:
     out = []
     for p in points:
         x, y = project(p["lat"], p["lon"])
-        rpx = min(3.0 + 2.2 * math.sqrt(max(0, p.get("killed") or 0)), 40.0)  # on screen, at any zoom
+        # on screen, at any zoom; small enough that marks a country apart do not touch on a world map
+        rpx = min(2.5 + 1.4 * math.sqrt(max(0, p.get("killed") or 0)), 24.0)
         out.append({**p, "x": round(x, 2), "y": round(y, 2), "r": round(rpx * unit, 2), "rpx": round(rpx, 1),
                     "colour": colour.get(p["type"], PALETTE[-1])})
     return {"viewbox": " ".join(f"{v:.1f}" for v in vb), "points": out, "stroke": round(0.8 * unit, 3), "grid": _graticule(), "unit": unit}

@@ -105,12 +105,33 @@ function interactiveMap(svg) {
       var near = null;
       for (var i = 0; i < out.length; i++) {
         var c = out[i], dx = (c.x - p.x) / u, dy = (c.y - p.y) / u;
-        if (Math.sqrt(dx * dx + dy * dy) < Math.max(TOUCH_PX, c.rpx + p.rpx)) { near = c; break; }
+        // marks that would overlap (a little overlap of two big ones is still two places) join one cluster
+        if (Math.sqrt(dx * dx + dy * dy) < Math.max(TOUCH_PX, 0.8 * (c.rpx + p.rpx))) { near = c; break; }
       }
       if (near) { near.members.push(p); } else { out.push({x: p.x, y: p.y, rpx: p.rpx, members: [p]}); }
     });
+    // a cluster is drawn bigger than its first mark: join clusters whose drawn marks now overlap, the
+    // smaller into the larger (which keeps its place on the map), until none do
+    var merged = true;
+    while (merged) {
+      merged = false;
+      for (var i = 0; i < out.length && !merged; i++) {
+        for (var j = i + 1; j < out.length; j++) {
+          var a = out[i], b = out[j], dx = (a.x - b.x) / u, dy = (a.y - b.y) / u;
+          if (Math.sqrt(dx * dx + dy * dy) < 0.8 * (radius(a) + radius(b))) {
+            var big = a.members.length >= b.members.length ? a : b, small = big === a ? b : a;
+            big.members = big.members.concat(small.members);
+            out.splice(out.indexOf(small), 1);
+            merged = true;
+            break;
+          }
+        }
+      }
+    }
     return out;
   }
+
+  function radius(c) { return c.members.length === 1 ? c.rpx : Math.min(11 + 3 * Math.sqrt(c.members.length), 26); }
 
   // Degree lines with labels, finer as one zooms in: the base map's land cells are a degree wide, so
   // once zoomed in they are what tells where one is.
@@ -157,7 +178,7 @@ function interactiveMap(svg) {
       g.setAttribute("role", "button");
       g.dataset.ids = c.members.map(function (p) { return p.id; }).join(" ");
       var circle = document.createElementNS(NS, "circle");
-      var rpx = one ? c.rpx : Math.min(11 + 3 * Math.sqrt(c.members.length), 26);
+      var rpx = radius(c);
       circle.setAttribute("cx", c.x);
       circle.setAttribute("cy", c.y);
       circle.setAttribute("r", (rpx * u).toFixed(4));
