@@ -84,7 +84,7 @@ def test_acled_and_gtd_exports_pass_the_codebook_checks(demo, tmp_path):
 def test_stix_parses_without_custom_content(demo, tmp_path):
     import stix2
 
-    from eventledger.extract.actors import ActorRegistry
+    from eventledger.knowledge import ActorRegistry
 
     url, _ = demo
     path = tmp_path / "bundle.json"

@@ -188,7 +188,7 @@ DATE_RX = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 def _registry():
-    from eventledger.extract.actors import ActorRegistry
+    from eventledger.knowledge import ActorRegistry
 
     return ActorRegistry.load()
 
@@ -416,7 +416,7 @@ def train(
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the model (JSON).")] = Path("var/relevance.json"),
 ) -> None:
     """Train an optional learned stage on labelled data (CPU, seconds)."""
-    from eventledger.extract.relevance import RelevanceModel, muc4_examples
+    from eventledger.extract import RelevanceModel, muc4_examples
 
     if what != "relevance":
         fail(f"cannot train '{what}': the one trainable stage is 'relevance'")

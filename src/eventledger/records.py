@@ -35,7 +35,8 @@ STATEMENT_KINDS = (
     "quote",
 )
 PERPETRATOR_BASES = ("claimed", "attributed", "reported")
-PLACE_PRECISIONS = ("venue", "city", "admin1", "country", "region")
+PLACE_PRECISIONS = ("venue", "city", "admin1", "country", "region")  # the one order, most precise first
+PLACE_RANK = {p: i for i, p in enumerate(PLACE_PRECISIONS)}  # lower is more precise
 
 
 class Record:

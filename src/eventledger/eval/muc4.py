@@ -187,7 +187,7 @@ def run(
 
 def relevance_model(spec: Path | str, dev_path: Path):
     from eventledger.eval.errors import EvalError
-    from eventledger.extract.relevance import RelevanceModel, muc4_examples
+    from eventledger.extract import RelevanceModel, muc4_examples
 
     if str(spec) != "train":
         try:

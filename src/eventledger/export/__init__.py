@@ -46,7 +46,7 @@ class Context:
 
 
 def context(store: Store) -> Context:
-    from eventledger.extract.actors import ActorRegistry
+    from eventledger.knowledge import ActorRegistry
 
     reports = {r["id"]: r for r in store.reports()}
     # who told each report and when: a post's or comment's own date before its page's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from eventledger.extract.lexicon import Lexicon
+from eventledger.knowledge import Lexicon
 from eventledger.ids import make_id
 from eventledger.records import Arg, Document, Report, Statement
 

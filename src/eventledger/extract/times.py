@@ -9,15 +9,9 @@ import re
 from calendar import monthrange
 from datetime import date, datetime, timedelta
 
+from eventledger.knowledge.calendar import MONTHS, WEEKDAYS, month_number
 from eventledger.records import DateValue
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
-            "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 UNITS = {"second": "s", "sec": "s", "minute": "min", "min": "min", "hour": "h", "hr": "h", "day": "d",
@@ -51,6 +45,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("year", rf"\b(?:in|since|during|by|until|of|from|early|late|mid|year|before|after|around|circa|throughout)\s+(?P<core>{_YEAR4})(?![\w-])"),
 ]]
 
+CENTURY_PIVOT = 30  # a two-digit year above this is 19xx ("12 jan 90"), else 20xx
 _AGO_RE = re.compile(rf"(?<!\w){_NUM}\s*{_UNIT}(?:\s+ago)?(?!\w)", re.I)
 _SHORT_AGE_RE = re.compile(r"(?<!\w)(?P<num>\d{1,3})\s*(?P<unit>y|mo|w|d|h|m|s)(?!\w)", re.I)
 
@@ -72,10 +67,6 @@ def _anchor_parts(anchor: DateValue | None) -> tuple[date | None, str | None, da
     except ValueError as err:
         raise ValueError(f"anchor {v!r} is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD[THH:MM:SS])") from err
     raise ValueError(f"anchor {v!r} is not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD[THH:MM:SS])")
-
-
-def _month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
 
 
 def _day(d: date, text: str) -> DateValue:
@@ -157,95 +148,131 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else NUMBER_WORDS[s]
 
 
+# Each date kind of _PATTERNS has a handler: (groups, text, anchor date, anchor precision, anchor datetime)
+# -> DateValue, or None when the match is not a date after all (e.g. day 45).
+def _iso(g, text, a, prec, adt):
+    y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
+    if not _valid(y, mo, d):
+        return None
+    if g.get("H"):
+        value = f"{y:04d}-{mo:02d}-{d:02d}T{g['H']}:{g['M']}:{g.get('S') or '00'}"
+        return DateValue(value, "second", text)
+    return _day(date(y, mo, d), text)
+
+
+def _two_digit_year(yy: str) -> int:
+    return 1900 + int(yy) if int(yy) > CENTURY_PIVOT else 2000 + int(yy)
+
+
+def _month_day(g, text, a, prec, adt):
+    mo, d = month_number(g["mon"]), int(g["day"])
+    if not 1 <= d <= 31:
+        return None
+    if g.get("year") or g.get("yy"):
+        y = int(g["year"]) if g.get("year") else _two_digit_year(g["yy"])
+    elif g.get("wd") and (a is None or prec != "day"):
+        y = infer_year(mo, d, WEEKDAYS[g["wd"].lower().rstrip(".")], latest=(a.year if a else date.today().year))
+    else:
+        y = _month_day_year(mo, d, a if prec == "day" else None) if a else None
+        if y is None and a is not None:
+            y = a.year
+    if y is None:
+        return _unresolved(text)
+    return _day(date(y, mo, d), text) if _valid(y, mo, d) else None
+
+
+def _month_year(g, text, a, prec, adt):
+    return _month(int(g["year"]), month_number(g["mon"]), text)
+
+
+def _month_of_relative_year(g, text, a, prec, adt):
+    if a is None:
+        return _unresolved(text)
+    y = a.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+    return _month(y, month_number(g["mon"]), text)
+
+
+def _month_of_that_year(g, text, a, prec, adt):
+    return _unresolved(text)  # the year told before it in the text: see _that_year
+
+
+def _month_alone(g, text, a, prec, adt, *, bare: bool = False):
+    if a is None:
+        return _unresolved(text)
+    mo = month_number(g["mon"])
+    if bare and len(g["mon"].rstrip(".")) == 3 and g["mon"].lower() in ("mar", "may", "jun", "jan"):
+        return None  # a bare three-letter word after "in" is rarely a month
+    rel = (g.get("rel") or "").lower()
+    y = a.year
+    if rel == "last":
+        y = a.year - 1 if mo >= a.month else a.year
+    elif rel == "next":
+        y = a.year + 1 if mo <= a.month else a.year
+    elif rel != "this" and mo > a.month:
+        y = a.year - 1
+    return _month(y, mo, text)
+
+
+def _bare_month(g, text, a, prec, adt):
+    return _month_alone(g, text, a, prec, adt, bare=True)
+
+
+def _relative_day(g, text, a, prec, adt):
+    if a is None or prec != "day":
+        return _unresolved(text)
+    w = " ".join(g["word"].lower().split())
+    back = 2 if "before" in w else (1 if w in ("yesterday", "last night") else 0)
+    return _day(a - timedelta(days=back), text)
+
+
+def _period(g, text, a, prec, adt):
+    if a is None:
+        return _unresolved(text)
+    per, rel = g["per"].lower(), g["rel"].lower()
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
+    if per == "year":
+        return _year(a.year + step, text)
+    if per == "month":
+        if prec == "year":
+            return _unresolved(text)
+        return _month(*_add_months(a.year, a.month, step), text)
+    if prec != "day":
+        return _unresolved(text)
+    start = a + timedelta(days=7 * step - a.weekday())
+    end = start + timedelta(days=6)
+    if start.month == end.month:
+        return _month(start.year, start.month, text)
+    return _year(start.year, text) if start.year == end.year else _unresolved(text)
+
+
+def _ago_match(g, text, a, prec, adt):
+    if a is None:
+        return _unresolved(text)
+    return _ago(_num(g["num"]), g["unit"], a, prec or "year", text, adt)
+
+
+def _weekday(g, text, a, prec, adt):
+    if a is None or prec != "day":
+        return _unresolved(text)
+    rel = (g.get("rel") or "").lower() or None
+    return _day(_weekday_date(WEEKDAYS[g["wd"].lower()], rel, a), text)
+
+
+def _year_match(g, text, a, prec, adt):
+    return _year(int(g["year"]), text)
+
+
+_RESOLVE = {
+    "iso": _iso, "mdy": _month_day, "dmy": _month_day, "my": _month_year, "mrel": _month_of_relative_year,
+    "mthat": _month_of_that_year, "mbare": _bare_month, "mlast": _month_alone, "rel": _relative_day,
+    "period": _period, "ago": _ago_match, "wd": _weekday, "range": _year_match, "year": _year_match,
+}
+
+
 def _resolve_match(kind: str, m: re.Match[str], text: str, a: date | None, prec: str | None,
                    adt: datetime | None) -> DateValue | None:
     """DateValue for one regex match; None when the match is not a date after all (e.g. day 45)."""
-    g = m.groupdict()
-    if kind == "iso":
-        y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
-        if not _valid(y, mo, d):
-            return None
-        if g.get("H"):
-            value = f"{y:04d}-{mo:02d}-{d:02d}T{g['H']}:{g['M']}:{g.get('S') or '00'}"
-            return DateValue(value, "second", text)
-        return _day(date(y, mo, d), text)
-    if kind in ("mdy", "dmy"):
-        mo, d = _month_number(g["mon"]), int(g["day"])
-        if not 1 <= d <= 31:
-            return None
-        if g.get("year") or g.get("yy"):
-            y = int(g["year"]) if g.get("year") else (1900 + int(g["yy"]) if int(g["yy"]) > 30 else 2000 + int(g["yy"]))
-        elif g.get("wd") and (a is None or prec != "day"):
-            y = infer_year(mo, d, WEEKDAYS[g["wd"].lower().rstrip(".")], latest=(a.year if a else date.today().year))
-        else:
-            y = _month_day_year(mo, d, a if prec == "day" else None) if a else None
-            if y is None and a is not None:
-                y = a.year
-        if y is None:
-            return _unresolved(text)
-        return _day(date(y, mo, d), text) if _valid(y, mo, d) else None
-    if kind == "my":
-        return _month(int(g["year"]), _month_number(g["mon"]), text)
-    if kind == "mrel":
-        if a is None:
-            return _unresolved(text)
-        y = a.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-        return _month(y, _month_number(g["mon"]), text)
-    if kind == "mthat":
-        return _unresolved(text)  # the year told before it in the text: see _that_year
-    if kind in ("mbare", "mlast"):
-        if a is None:
-            return _unresolved(text)
-        mo = _month_number(g["mon"])
-        if len(g["mon"].rstrip(".")) == 3 and g["mon"].lower() in ("mar", "may", "jun", "jan") and kind == "mbare":
-            return None  # a bare three-letter word after "in" is rarely a month
-        rel = (g.get("rel") or "").lower()
-        y = a.year
-        if rel == "last":
-            y = a.year - 1 if mo >= a.month else a.year
-        elif rel == "next":
-            y = a.year + 1 if mo <= a.month else a.year
-        elif rel != "this" and mo > a.month:
-            y = a.year - 1
-        return _month(y, mo, text)
-    if kind == "rel":
-        if a is None or prec != "day":
-            return _unresolved(text)
-        w = " ".join(g["word"].lower().split())
-        back = 2 if "before" in w else (1 if w in ("yesterday", "last night") else 0)
-        return _day(a - timedelta(days=back), text)
-    if kind == "period":
-        if a is None:
-            return _unresolved(text)
-        per, rel = g["per"].lower(), g["rel"].lower()
-        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
-        if per == "year":
-            return _year(a.year + step, text)
-        if per == "month":
-            if prec == "year":
-                return _unresolved(text)
-            return _month(*_add_months(a.year, a.month, step), text)
-        if prec != "day":
-            return _unresolved(text)
-        start = a + timedelta(days=7 * step - a.weekday())
-        end = start + timedelta(days=6)
-        if start.month == end.month:
-            return _month(start.year, start.month, text)
-        return _year(start.year, text) if start.year == end.year else _unresolved(text)
-    if kind == "ago":
-        if a is None:
-            return _unresolved(text)
-        return _ago(_num(g["num"]), g["unit"], a, prec or "year", text, adt)
-    if kind == "wd":
-        if a is None or prec != "day":
-            return _unresolved(text)
-        rel = (g.get("rel") or "").lower() or None
-        return _day(_weekday_date(WEEKDAYS[g["wd"].lower()], rel, a), text)
-    if kind == "range":
-        return _year(int(g["year"]), text)
-    if kind == "year":
-        return _year(int(g["year"]), text)
-    raise AssertionError(kind)
+    return _RESOLVE[kind](m.groupdict(), text, a, prec, adt)
 
 
 def _select(hits: list[tuple[int, int, int, str, re.Match[str]]]) -> list[tuple[int, int, int, str, re.Match[str]]]:
@@ -275,7 +302,7 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
     for s, e, _, kind, m in _select(hits):
         dv = _resolve_match(kind, m, text[s:e], a, prec, adt)
         if kind == "mthat":
-            dv = _that_year(text, s, _month_number(m["mon"]), dv)
+            dv = _that_year(text, s, month_number(m["mon"]), dv)
         if dv is not None:
             out.append((s, e, dv))
     if a is None:
@@ -333,7 +360,7 @@ def _weekday_context(text: str, found: list[tuple[int, int, DateValue]]) -> list
         m = _MD_RE.fullmatch(dv.text or "") or _DM_RE.fullmatch(dv.text or "")
         if not m:
             continue
-        mo, d = _month_number(m.group("mon")), int(m.group("day"))
+        mo, d = month_number(m.group("mon")), int(m.group("day"))
         for w in _WD_NEAR.finditer(text, max(0, s - 500), min(len(text), e + 150)):
             y = infer_year(mo, d, WEEKDAYS[w.group("wd").lower()], latest=latest)
             if y is not None and _valid(y, mo, d):

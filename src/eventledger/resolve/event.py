@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from eventledger.records import Event
+from eventledger.records import PLACE_RANK, Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
@@ -13,7 +13,6 @@ from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import summarize
 
 DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
-PLACE_RANK = {"venue": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 PLACE_KEYS = ("name", "city", "admin1", "country", "lat", "lon", "precision")
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date as Date
 
-from eventledger.extract.places import distance_km
+from eventledger.knowledge import distance_km
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.values import count_range
 

@@ -24,7 +24,7 @@ token (EVENTLEDGER_TOKEN): 401 without one, 403 with a wrong one or when writes 
 
 def create_app(store: Store, *, write_token: str | None = None, actors=None) -> FastAPI:
     if actors is None:
-        from eventledger.extract.actors import ActorRegistry
+        from eventledger.knowledge import ActorRegistry
 
         actors = ActorRegistry.load()
     app = FastAPI(title="EventLedger", version="1", description=DESCRIPTION, docs_url=None, redoc_url=None,

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import yaml
 
+from eventledger.knowledge.files import DATA
+
 KINDS = ("armed-group", "state-force", "government", "institution", "movement", "criminal")
 FIELDS = {"id", "name", "kind", "aliases", "case_sensitive", "lowercase_text", "parent", "affiliates", "region", "country"}
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
+DEFAULT_PATH = DATA / "actors.yaml"
 
 # Dashes and typographic apostrophes fold to one form so aliases match however the source typed them.
 _FOLD_TABLE = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ",

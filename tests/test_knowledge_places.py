@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.places import Gazetteer, name_key
+from eventledger.knowledge import Gazetteer, name_key
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +109,7 @@ def test_index_is_cached_on_disk(tmp_path):
 
 
 def test_curated_tables_are_consistent():
-    from eventledger.extract.places import DATA, _read_tsv
+    from eventledger.knowledge.files import DATA, read_tsv as _read_tsv
 
     admin1 = _read_tsv(DATA / "places_admin1.tsv")
     keys = [(r["country"], name_key(r["name"])) for r in admin1]

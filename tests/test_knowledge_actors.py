@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.actors import Actor, ActorRegistry
+from eventledger.knowledge import Actor, ActorRegistry
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,157 @@
+"""Date policy: which date a report takes (its own sentence's, a bound, the segment's or the document's), and
+the dates a report may borrow from another report of the same document."""
+
+from __future__ import annotations
+
+import re
+
+from eventledger.extract.work import SegWork, evidence
+from eventledger.knowledge import distance_km
+from eventledger.records import PRECISIONS, DateValue, Document, Place, Report, Segment
+
+NEAR_KM = 50  # two reports this close may tell one event (headline and story, a loose and an exact date)
+_ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def segment_anchor(doc: Document, seg: Segment, fallback: DateValue | None) -> DateValue | None:
+    """The date relative dates in a segment count from: its own, else the document's, else one inferred."""
+    if seg.date and seg.date.value:
+        return seg.date
+    return doc.published if doc.published and doc.published.value else fallback
+
+
+class Dater:
+    """Dates reports from what their sentence says, or bounds them when the date is of something later."""
+
+    def __init__(self, lexicon):
+        self.lex = lexicon
+
+    def date_in(self, w: SegWork, a: int, b: int, near: int, *, absolute_only: bool = False):
+        """The resolved date in text[a:b] closest to offset `near`; with `absolute_only`, one with a year
+        written out when there is one."""
+        hits = [d for d in w.dates if a <= d[0] and d[1] <= b and d[2].value]
+        if absolute_only:
+            hits = [d for d in hits if _ABSOLUTE_YEAR.search(w.text[d[0]:d[1]])] or hits
+        if not hits:
+            return None
+        return min(hits, key=lambda d: abs(d[0] - near))
+
+    def date_of_other(self, sdoc, a: int, b: int, trigger: tuple[int, int], family: str,
+                      precision: str | None) -> str | None:
+        """Why the date in sdoc[a:b] is not the event's own, or None when it is. It hangs on a verb that is
+        neither an attack word nor a light verb ("launched an attack on Friday"), with the trigger somewhere
+        below that verb and not its subject ("a bomber struck on Friday" is the attack): "speech" when it
+        tells when something was said ("Investigators said on Sunday that the attack had killed 137"),
+        "aftermath" when it tells when something followed ("A court on Sunday ordered four men held over the
+        attack"). Either way the event happened on or before that date."""
+        span = sdoc.char_span(a, b, alignment_mode="expand")
+        trig = next((t for t in sdoc if t.idx >= trigger[0]), None)
+        if span is None or trig is None:
+            return None
+        verb = None
+        for t in span.root.ancestors:
+            if t.i == trig.i:
+                return None  # "Friday's attack", "the attack on Sunday"
+            if t.pos_ in ("VERB", "AUX"):
+                verb = t
+                break
+        if verb is None or trigger[0] <= verb.idx < trigger[1] or verb.lemma_.lower() in self.lex.light_verbs:
+            return None  # "opened fire on Friday": the verb is part of the trigger
+        if b > trigger[0] and any(t.pos_ not in ("ADV", "ADP") for t in sdoc[verb.i + 1:span.start]):
+            # a date after the attack words and away from the verb may as well be the attack's: the parse's
+            # attachment is a guess there ("claimed the bombing at Kabul airport in August")
+            return None
+        et = self.lex.verb_type.get(verb.lemma_.lower())
+        if et is not None and et.family == family:
+            return None  # another word for the same happening ("an attack ... killed five on Sunday")
+        path = [trig, *trig.ancestors]
+        at = next((k for k, t in enumerate(path) if t.i == verb.i), None)
+        if not at:
+            return None
+        if verb.lower_ in self.lex.speech_verbs:
+            return "speech"
+        if path[at - 1].dep_ in ("nsubj", "nsubjpass", "csubj", "agent"):
+            return None  # "a suicide bomber struck on March 22": the attacker's deed, not what followed
+        # an arrest or a court order dated by the order is dated right, an attack is not; a month or a year on
+        # such a verb is as likely the attack's ("In January, IS-K was blamed for killing 90")
+        return "aftermath" if family == "attack" and precision in ("day", "second") else None
+
+    def set_date(self, doc, w: SegWork, rep: Report, hit, *, later=None) -> None:
+        if hit is not None:
+            s, e, dv = hit
+            rep.date = DateValue(dv.value, dv.precision, w.seg.text[s:e])
+            rep.date_evidence = evidence(doc, w.seg, s, e)
+        elif later is not None:
+            # the event happened on or before that day: a bound, like a publication date, with the words kept
+            why, (s, e, dv) = later
+            rep.date = DateValue(dv.value, dv.precision, None)
+            rep.meta.update(date_from=why, date_stated=w.seg.text[s:e])
+        elif w.anchor is not None:
+            rep.date = DateValue(w.anchor.value, w.anchor.precision, None)
+            rep.meta["date_from"] = "segment" if w.seg.date and w.seg.date.value else "document"
+
+
+def date_headlines(doc: Document) -> None:
+    """A headline tells the story below it ("Kerman toll lowered again, to 84" over "84 people were killed in
+    Wednesday's bombings in Kerman"): an undated headline report takes the date of the one dated report of the
+    same kind and place in its story. Like any borrowed date it keeps its evidence and meta says where from."""
+    for seg in doc.segments:
+        if not seg.title or not seg.text.startswith(seg.title):
+            continue
+        start, end = seg.doc_offset(0), seg.doc_offset(len(seg.title))
+        mine = [r for r in doc.reports if r.segment == seg.id]
+        heads = [r for r in mine
+                 if r.evidence is not None and start <= r.evidence.start < end and r.date_evidence is None]
+        for h in heads:
+            fits = {(q.date.value, q.date.precision): q for q in mine
+                    if q is not h and q.date_evidence is not None and q.evidence.start >= end
+                    and q.meta.get("family") == h.meta.get("family") and same_place(h.place, q.place)}
+            if len(fits) != 1:
+                continue  # no dated story below, or two events in it: the headline keeps its own date
+            q, = fits.values()
+            take_date(h, q, date_from="headline")
+
+
+def take_date(r: Report, q: Report, **meta) -> None:
+    """r is dated by q's stated date, evidence and all; meta says why and from which report."""
+    r.meta.update(meta, date_report=q.id)
+    r.date = DateValue(q.date.value, q.date.precision, q.date.text)
+    r.date_evidence = q.date_evidence
+
+
+def near(a: Place, b: Place) -> bool:
+    """Both placed by coordinates, in the same country, within NEAR_KM."""
+    return (a.lat is not None and b.lat is not None and a.country == b.country
+            and distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM)
+
+
+def same_place(a: Place, b: Place) -> bool:
+    """Unknown, or the same country and (with coordinates for both) within NEAR_KM."""
+    if a.name is None or b.name is None:
+        return True
+    if a.country != b.country:
+        return False
+    if a.lat is None or b.lat is None or a.precision == "country" or b.precision == "country":
+        return True
+    return near(a, b)
+
+
+def borrow_dates(reports: list[Report]) -> None:
+    """A report dated only loosely ("last week's attack on a Moscow concert hall", March 2024) takes the day
+    from the one report in the same document that tells an event of the same kind, within NEAR_KM, on a day
+    inside that period ("On March 22, gunmen stormed the Crocus City Hall"). The date keeps its own evidence
+    span; meta records the report it came from and the words the source itself used."""
+    rank = {p: i for i, p in enumerate(PRECISIONS)}
+    unknown = len(PRECISIONS)  # after every precision
+    for r in reports:
+        if not (r.date.text and r.date.value and r.place.lat is not None):
+            continue
+        fits = {(q.date.value, q.date.precision): q for q in reports
+                if q is not r and q.date.text and q.date_evidence is not None
+                and q.meta.get("family") == r.meta.get("family")
+                and rank.get(q.date.precision, unknown) < rank.get(r.date.precision, unknown)
+                and q.date.value.startswith(r.date.value) and near(q.place, r.place)}
+        if len(fits) != 1:
+            continue  # none, or several events it could be: leave the date as the source gave it
+        q, = fits.values()
+        take_date(r, q, date_from="coreference", date_stated=r.date.text)

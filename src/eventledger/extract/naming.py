@@ -1,0 +1,111 @@
+"""How a report names who and what: a person by the full name the segment gives, one entity by one mention,
+a thing without whose or how big it was, an organisation as the registry names it."""
+
+from __future__ import annotations
+
+import re
+
+from eventledger.extract.numbers import NUMBER_RX
+from eventledger.extract.phrases import ROLES, Span
+from eventledger.extract.work import SegWork
+from eventledger.records import Arg, Report
+
+MIN_PLURAL_HEAD = 4  # a head word this long or longer loses a plural -s in its entity key ("guerrillas")
+
+
+class Namer:
+    """The naming rules, with their word lists compiled once from the lexicon."""
+
+    def __init__(self, lexicon, actors):
+        self.lex = lexicon
+        self.actors = actors
+        self.titles = lexicon.person_titles | lexicon.role_words
+        particles = "|".join(sorted(lexicon.name_particles, key=lambda w: (-len(w), w)))
+        self.name_seq = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:(?:{particles})\s+)?[A-Z][\w'-]+){{1,5}}")
+        self.thing_lead = re.compile(
+            rf"(?:(?:{lexicon.thing_owners}|{lexicon.thing_quantities})\s+)*"
+            rf"(?:(?:{NUMBER_RX.pattern})\s+)?(?:(?:{lexicon.thing_sizes})\s+)*", re.I)
+
+    def canonical_name(self, text: str, actor_id: str) -> str | None:
+        """The registry's name of the actor when `text` names exactly that actor ("the IS" -> Islamic State)."""
+        words = text.split(maxsplit=1)
+        bare = words[1] if len(words) == 2 and words[0].lower() == "the" else text
+        if self.actors.lookup(bare) != actor_id and self.actors.lookup(text) != actor_id:
+            return None
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else None
+
+    def things(self, sp: Span) -> Span:
+        """A target or weapon is named without whose it was, how many or how big ("his car" is a car, "at least
+        10 buses" are buses, "a powerful bomb" a bomb: the evidence sentence keeps the rest)."""
+        m = self.thing_lead.match(sp.text)
+        cut = m.end() if m else 0
+        if not cut or cut >= len(sp.text) or not sp.text[cut:].strip()[:1].isalpha():
+            return sp
+        return sp.part(sp.start + cut, sp.end)
+
+    def full_names(self, w: SegWork, reports: list[Report]) -> None:
+        """A person named by surname ("Velez") after the full name ("Federico Estrada Velez") is reported under
+        the full name, its first mention in the segment: one person, one name, and the span shows where it is
+        written in full."""
+        names = self._names(w.text)
+        if not names:
+            return
+        seg = w.seg
+        for r in reports:
+            for role in ("victims", "perpetrator_individuals"):
+                args = getattr(r, role)
+                for k, a in enumerate(args):
+                    full = self._full(a, names)
+                    if full is not None:
+                        x, y = full
+                        args[k] = Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), None)
+
+    def _names(self, text: str) -> list[tuple[int, int, list[str]]]:
+        """Names of two words or more, without the title before them ("Senator Federico Estrada Velez")."""
+        names = []
+        for m in self.name_seq.finditer(text):
+            x = m.start()
+            for word in m.group(0).split():
+                if word.lower().strip(".") not in self.titles:
+                    break
+                x += len(word) + 1
+            while x < m.end() and text[x].isspace():
+                x += 1
+            if len(text[x:m.end()].split()) >= 2:
+                names.append((x, m.end(), text[x:m.end()].lower().split()))
+        return names
+
+    def _full(self, a: Arg, names) -> tuple[int, int] | None:
+        words = a.text.lower().split()
+        if a.actor_id or not 1 <= len(words) <= 3 or not a.text[:1].isalpha():
+            return None
+        while len(words) > 1 and words[0].strip(".") in self.titles:  # "Msgr Romero" is Romero
+            words = words[1:]
+        # the surname, or the first of two ("Vargas" in "Jorge Adolfo Vargas Gonzalez")
+        return next(((x, y) for x, y, ws in names if len(ws) > len(words) and ws[-len(words):] == words
+                     or len(ws) >= len(words) + 2 and ws[-len(words) - 1:-1] == words), None)
+
+
+def entity_key(arg: Arg) -> str:
+    if arg.actor_id:
+        return arg.actor_id
+    words = re.findall(r"[\w-]+", arg.text.lower())
+    head = words[-1] if words else ""
+    return head[:-1] if head.endswith("s") and len(head) >= MIN_PLURAL_HEAD else head
+
+
+def one_mention_per_entity(reports: list[Report]) -> None:
+    """Within a segment one entity has one mention, its first: a report keeps its filler, named as it was first
+    named, so "the guerrillas" and "guerrilla" are not counted as two entities, and no report loses its own."""
+    first: dict[tuple[str, str], Arg] = {}
+    for r in reports:
+        for role in ROLES:
+            keep, used = [], set()
+            for a in getattr(r, role):
+                k = entity_key(a)
+                if k in used:
+                    continue
+                used.add(k)
+                keep.append(first.setdefault((role, k), a) if k else a)
+            setattr(r, role, keep)

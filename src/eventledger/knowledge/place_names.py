@@ -1,0 +1,35 @@
+"""A place name's folded key and the places it may name (candidates), shared by the index and the venues."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[^\W_]+")
+
+
+def name_key(name: str) -> str:
+    """Folded, accentless, punctuation-free form under which names are indexed and looked up."""
+    s = name.lower() if name.isascii() else "".join(
+        c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    return " ".join(TOKEN.findall(s))
+
+
+def token_key(tok: str) -> str:
+    if tok.isascii():
+        return tok.lower()
+    return "".join(c for c in unicodedata.normalize("NFD", tok.lower()) if not unicodedata.combining(c))
+
+
+@dataclass(slots=True, frozen=True)
+class Candidate:
+    name: str
+    kind: str  # venue | city | admin1 | country
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    geonameid: int | None = None
+    city: str | None = None  # for venues: the city they are in
