@@ -373,3 +373,32 @@ def test_people_that_only_people_can_be_are_victims(ex):
     d = extract_text("Rebels took three engineers hostage in Medellin.", extractor=ex)
     assert [a.text for r in d.reports for a in r.victims] == ["three engineers"]
     assert all(d.text[s:e] == t for s, e, t in _spans(d))
+
+
+def test_a_comment_age_counts_back_from_the_capture_and_dates_what_it_says(ex):
+    """Comment headers give an age ("3 days ago") as of when the page was captured: counted back from the
+    capture time it is the comment's date, and the comment's "yesterday" is the day before that."""
+    doc = _doc(["Residents mourned on Sunday.", "A car bomb exploded in Kabul yesterday, killing five people.",
+                "Gunmen attacked a checkpoint in Herat yesterday.", "A bomb killed two people in Kandahar yesterday."],
+               kinds=["article", "comment", "comment", "comment"], published=DateValue("2024-03-01", "day"))
+    doc.fetched = "2024-03-24T12:00:00"
+    doc.segments[1].meta["age"] = "3 days ago"
+    doc.segments[2].meta["age"] = "-196 months ago"  # a score and an age clean could not tell apart
+    ex.process([doc])
+    assert doc.segments[1].date == DateValue("2024-03-21", "day", "3 days ago")
+    assert doc.segments[2].date == DateValue() and doc.segments[3].date == DateValue()
+    by_seg = {r.segment: r for r in doc.reports}
+    assert by_seg[doc.segments[1].id].date.value == "2024-03-20"
+    assert by_seg[doc.segments[2].id].date.value == "2024-02-29"  # no age: counted from the page's date
+    assert by_seg[doc.segments[3].id].date.value == "2024-02-29"
+
+
+def test_a_comment_age_is_not_counted_from_the_publication_date(ex):
+    """The seed thread: comments on an attack read "6 months ago" under the article about it, so the page was
+    captured long after publication; without a capture time the age stays words."""
+    doc = _doc(["Gunmen attacked a concert hall.", "A bomb killed two people in Kandahar."],
+               kinds=["article", "comment"], published=DateValue("2024-03-27", "day"))
+    doc.segments[1].meta["age"] = "6 months ago"
+    ex.process([doc])
+    assert doc.segments[1].date == DateValue()
+    assert [r.date.value for r in doc.reports if r.segment == doc.segments[1].id] == ["2024-03-27"]

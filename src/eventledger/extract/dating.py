@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from eventledger.extract.times import comment_age
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge import distance_km
 from eventledger.records import PRECISIONS, DateValue, Document, Place, Report, Segment
@@ -13,11 +14,34 @@ NEAR_KM = 50  # two reports this close may tell one event (headline and story, a
 _ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+def document_date(doc: Document, fallback: DateValue | None) -> DateValue | None:
+    return doc.published if doc.published and doc.published.value else fallback
+
+
+def date_comment(doc: Document, seg: Segment) -> None:
+    """A comment shows its age ("6 months ago") where a post shows its date. The age counts back from when the
+    page was rendered, its capture time (`Document.fetched`, e.g. a WARC record's date), never from the
+    article's date: the seed thread's comments on the 22 March 2024 Crocus attack read "6 months ago" under an
+    article of 27 March 2024, so the page was captured months after it was published. With a capture time the
+    age becomes the comment's date (its words kept as the date's text) and what the comment says ("yesterday")
+    is dated from it; without one the age stays words and the comment takes the page's date as before. An age
+    clean could not read (score and age left run together, "-196 months ago") stays words too."""
+    age = seg.meta.get("age")
+    if seg.kind != "comment" or (seg.date and seg.date.value) or not age or age[0] in "-\u2212+":
+        return
+    if not doc.fetched:
+        return
+    captured = DateValue(doc.fetched, "second" if len(doc.fetched) > 10 else "day")
+    dv = comment_age(age, anchor=captured)
+    if dv.value:
+        seg.date = dv
+
+
 def segment_anchor(doc: Document, seg: Segment, fallback: DateValue | None) -> DateValue | None:
     """The date relative dates in a segment count from: its own, else the document's, else one inferred."""
     if seg.date and seg.date.value:
         return seg.date
-    return doc.published if doc.published and doc.published.value else fallback
+    return document_date(doc, fallback)
 
 
 class Dater:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from eventledger.extract.dating import Dater, borrow_dates, date_headlines, segment_anchor
+from eventledger.extract.dating import Dater, borrow_dates, date_comment, date_headlines, segment_anchor
 from eventledger.extract.frames import FrameFinder
 from eventledger.extract.mentions import add_mentions
 from eventledger.extract.naming import Namer
@@ -77,7 +77,12 @@ class Extractor:
         if not (d.published and d.published.value):
             inferred = infer_publication_date(d.text)  # "Friday ... March 22" with no year -> 2024
             fallback = inferred if inferred and inferred.value else None
-        return [self.prep.prepare(s, segment_anchor(d, s, fallback)) for s in d.segments if s.duplicate_of is None]
+        works = []
+        for s in d.segments:
+            if s.duplicate_of is None:
+                date_comment(d, s)
+                works.append(self.prep.prepare(s, segment_anchor(d, s, fallback)))
+        return works
 
     def _segment(self, doc: Document, w: SegWork) -> None:
         opinion = w.seg.kind == "comment"
