@@ -13,7 +13,8 @@ from eventledger.clean import dates as clean_dates
 from eventledger.extract.placing import Placer
 from eventledger.extract.times import find_dates
 from eventledger.extract.work import SegWork
-from eventledger.knowledge import MONTHS, Candidate, Gazetteer, Lexicon, PlaceContext, load_venues, month_number
+from eventledger.knowledge import (MONTHS, Candidate, Gazetteer, Lexicon, PlaceContext, load_venues,
+                                   month_number)
 from eventledger.knowledge.files import DATA, read_yaml, words
 from eventledger.records import PLACE_PRECISIONS, PLACE_RANK, DateValue, Segment
 

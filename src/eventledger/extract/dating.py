@@ -116,9 +116,10 @@ class Dater:
 
 
 def date_headlines(doc: Document) -> None:
-    """A headline tells the story below it ("Kerman toll lowered again, to 84" over "84 people were killed in
-    Wednesday's bombings in Kerman"): an undated headline report takes the date of the one dated report of the
-    same kind and place in its story. Like any borrowed date it keeps its evidence and meta says where from."""
+    """A headline tells the story below it ("Kerman toll lowered again, to 84" over "84 people were killed
+    in Wednesday's bombings in Kerman"): an undated headline report takes the date of the one dated report of
+    the same kind and place in its story. Like any borrowed date it keeps its evidence and meta says where
+    from."""
     for seg in doc.segments:
         if not seg.title or not seg.text.startswith(seg.title):
             continue

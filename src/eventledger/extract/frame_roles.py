@@ -7,12 +7,13 @@ listed in a report, so a new rule goes where its fillers should come.
 
 from __future__ import annotations
 
-from eventledger.extract.phrases import (NAME_ENTS, OBJ, ORG_ENTS, PASS_SUBJ, SUBJ, blamed, controllers, cut, expand_conj,
-                                         held_responsible, preps, subjects)
+from eventledger.extract.phrases import (NAME_ENTS, OBJ, ORG_ENTS, PASS_SUBJ, SUBJ, blamed, controllers, cut,
+                                         expand_conj, held_responsible, preps, subjects)
 
 PLACE_PREPS_OF_VERB = ("on", "against", "at", "in", "near", "outside", "inside")
 PLACE_PREPS_OF_NOUN = ("on", "against", "at", "of", "near", "outside")
-CLAIM_VERBS = ("claim", "perpetrate", "carry", "commit", "attribute", "blame")  # "the attack was claimed by X"
+# "the attack was claimed by X", "the bombing was attributed to X"
+CLAIM_VERBS = ("claim", "perpetrate", "carry", "commit", "attribute", "blame")
 
 
 def _passive(tok) -> bool:
@@ -95,7 +96,8 @@ def _noun_modifiers(ff, fr, tok, et, actors) -> None:
     """Who or what stands before the attack noun: "Bernardo Jaramillo Ossa's murder" (the victim), "the car
     bomb attack" (the weapon), "the Crocus City Hall bombing" (the target), "the FMLN attack" (the agent)."""
     for c in tok.children:
-        if c.dep_ == "poss" and c.ent_type_ in NAME_ENTS and et.family == "attack" and not _named_actor(c, actors):
+        if (c.dep_ == "poss" and c.ent_type_ in NAME_ENTS and et.family == "attack"
+                and not _named_actor(c, actors)):
             ff.classify_patient(fr, c, actors, et)
         elif c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN"):
             if c.lower_ in ff.lex.weapon_heads:

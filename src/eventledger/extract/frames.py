@@ -13,6 +13,9 @@ from eventledger.knowledge import EventType, Lexicon
 # Actor kinds that may be named perpetrator from mere presence in an attack sentence; the state's own forces
 # and offices need a grammatical role (agent of the attack verb, a "by" phrase) to be named.
 LOOSE_PERP_KINDS = {"armed-group", "criminal", "movement", None}
+ARMS_TALLY = 3  # this many counted weapons in a sentence ("915 rifles") are an arms tally, not one attack's
+# people words that, acting in a sentence, do not by themselves name who attacked ("men", "soldiers")
+_TOO_VAGUE_TO_NAME = ("members", "member", "man", "men", "soldiers", "soldier", "troops", "persons", "person")
 
 
 class FrameFinder:
@@ -79,7 +82,8 @@ class FrameFinder:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in ("PERSON", "ORG")), None)
         if ent is not None:
             a, b = ent.start, ent.end
-            while a < b - 1 and (doc[a].lower_.strip(".") in self.lex.person_titles or doc[a].lower_ in self.lex.role_words):
+            while a < b - 1 and (doc[a].lower_.strip(".") in self.lex.person_titles
+                                 or doc[a].lower_ in self.lex.role_words):
                 a += 1
         else:
             a, b = np_span(tok)
@@ -90,23 +94,25 @@ class FrameFinder:
         comma = next((k for k in range(max(a, tok.i), b) if doc[k].text == ","), None)
         if comma is not None and comma > a:
             b = comma  # "Bernardo Jaramillo Ossa, presidential candidate": a name ends at its comma
-        while a < b - 1 and doc[a].lower_ in self.lex.when_words:  # "today the extraditables": the parse took the day along
+        # "today the extraditables": the parse took the day along
+        while a < b - 1 and doc[a].lower_ in self.lex.when_words:
             a += 1
-        while b - 1 > a and doc[b - 1].lower_ in ("'s", "’s", "'", "("):  # a possessive ending or an open bracket
+        while b - 1 > a and doc[b - 1].lower_ in ("'s", "’s", "'", "("):  # a possessive, an open bracket
             b -= 1
         if any(doc[k].text == "(" for k in range(a, b)) and not any(doc[k].text == ")" for k in range(a, b)):
-            b = next(k for k in range(a, b) if doc[k].text == "(")  # "front (fmln": the name stops at the bracket
+            b = next(k for k in range(a, b) if doc[k].text == "(")  # "front (fmln": the name stops there
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         hit = actors.hit(start, end)
         if hit is not None and hit[0] >= doc[a].idx - 4 and (hit[0] < start or hit[1] > end):
-            # the registry's name is longer than the parse's phrase ("Islamic State" of "Islamic State Khorasan
-            # Province"): the span covers the whole name, so the text and the actor id say the same thing
+            # the registry's name is longer than the parse's phrase ("Islamic State" of "Islamic State
+            # Khorasan Province"): the span covers the whole name, so the text and the actor id say the same
             start, end = min(start, hit[0]), max(end, hit[1])
         return Span(start, end, doc.text[start:end], actors.at(start, end))
 
     def classify_agent(self, fr: Frame, tok, actors, *, subject: bool = False) -> None:
         """A perpetrator candidate: organisation or individual, by registry, entity type or head word.
-        `subject`: the doer of the clause though the parse does not make it its subject (an infinitive's controller)."""
+        `subject`: the doer of the clause though the parse does not make it its subject (an infinitive's
+        controller)."""
         subject = subject or tok.dep_ in SUBJ
         if tok.lower_ in ("they", "he", "she", "them", "him", "her") and subject:
             fr.pronoun_agent = True
@@ -124,7 +130,8 @@ class FrameFinder:
             if people:
                 fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
                 for o in [o for x in (tok, *people) for o in preps(x, ("from",))]:
-                    if actors.at(o.idx, o.idx + len(o.text)) or o.ent_type_ in ORG_ENTS or o.lower_ in self.lex.perp_org_heads:
+                    if (actors.at(o.idx, o.idx + len(o.text)) or o.ent_type_ in ORG_ENTS
+                            or o.lower_ in self.lex.perp_org_heads):
                         self.add_org(fr, self.span(o, actors), actors)
                 return
         if low in ("members", "member") or low in self.lex.perp_ind_heads:
@@ -136,7 +143,8 @@ class FrameFinder:
                 for o in orgs:
                     self.add_org(fr, self.span(o, actors), actors)
                 return
-        if low in self.lex.perp_ind_heads and low not in self.lex.perp_org_heads and tok.ent_type_ not in NAME_ENTS:
+        if (low in self.lex.perp_ind_heads and low not in self.lex.perp_org_heads
+                and tok.ent_type_ not in NAME_ENTS):
             # "45 soldiers", "FMLN guerrillas": people; the group they belong to when it is named before them
             fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
             hit = actors.hit(sp.start, sp.end)
@@ -161,16 +169,20 @@ class FrameFinder:
     def _registry_name(self, sp: Span, actors) -> Span:
         """An armed group the registry knows, inside a longer phrase ("the sinister Medellin cartel", "an FMLN
         guerrilla unit", "Taliban gunmen"), is named by its registry name alone: that is the actor the span
-        stands for. A state force loses only what follows its name ("army troops"); other bodies keep the phrase."""
+        stands for. A state force loses only what follows its name ("army troops"); other bodies keep the
+        phrase."""
         hit = actors.hit(sp.start, sp.end)
-        if hit is None or not (sp.start <= hit[0] and hit[1] <= sp.end) or (hit[0], hit[1]) == (sp.start, sp.end):
+        if (hit is None or not (sp.start <= hit[0] and hit[1] <= sp.end)
+                or (hit[0], hit[1]) == (sp.start, sp.end)):
             return sp
         if sp.text[hit[1] - sp.start:].strip().lower() in self.lex.name_tails:
             return sp  # "the Islamic State group": the word says what the name is, and heads the phrase
         kind = self.actor_kind(hit[2])
         lead = sp.text[:hit[0] - sp.start].strip().lower()
-        if kind not in ("armed-group", "criminal") and not (kind == "state-force" and lead in ("", "the", "a", "an")):
-            return sp  # "Japanese air forces", "the U.N. Security Council": the rest of the phrase says whose or which
+        if kind not in ("armed-group", "criminal") and not (kind == "state-force"
+                                                             and lead in ("", "the", "a", "an")):
+            # "Japanese air forces", "the U.N. Security Council": the rest of the phrase says whose or which
+            return sp
         return sp.part(*hit)
 
     def classify_patient(self, fr: Frame, tok, actors, et: EventType, *, human: bool = False) -> None:
@@ -180,12 +192,14 @@ class FrameFinder:
             return
         low = tok.lower_
         sp = self.span(tok, actors)
-        person = "perpetrator_individuals" if et.family == "arrest" else "victims"  # who is arrested is a suspect
+        # who is arrested is a suspect
+        person = "perpetrator_individuals" if et.family == "arrest" else "victims"
         if low in self.lex.weapon_heads:
             fr.add("weapons", sp)
         elif low in self.lex.target_heads or tok.ent_type_ in ("FAC",):
             fr.add("targets", with_of(tok, sp))
-        elif tok.ent_type_ in NAME_ENTS or any(c.dep_ in ("compound", "flat") and c.ent_type_ in NAME_ENTS for c in tok.lefts):
+        elif tok.ent_type_ in NAME_ENTS or any(c.dep_ in ("compound", "flat") and c.ent_type_ in NAME_ENTS
+                                               for c in tok.lefts):
             # a name whose last word the tagger missed ("Jaime Pardo leal") is still a name
             fr.add(person, sp)
         elif low in self.lex.victim_heads:
@@ -207,7 +221,8 @@ class FrameFinder:
             fr.add("victims", Span(sp.start, sp.end, sp.text, sp.actor_id, described=True))
 
     def _damaged(self, fr: Frame, sent, actors) -> None:
-        """In an attack sentence, what was destroyed, damaged or hit is a target ("the blast destroyed 500 houses")."""
+        """In an attack sentence, what was destroyed, damaged or hit is a target ("the blast destroyed 500
+        houses")."""
         for t in sent:
             if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.damage_verbs:
                 for c in t.children:
@@ -219,12 +234,13 @@ class FrameFinder:
     def _weapons(self, fr: Frame, sent) -> None:
         if self.lex.seized.search(sent.text):
             return  # an arms haul or a clash inventory, not what the attack was done with
-        counted = [t for t in sent if t.lower_ in self.lex.weapon_heads and any(c.dep_ == "nummod" for c in t.children)]
-        if len(counted) >= 3:
+        counted = [t for t in sent if t.lower_ in self.lex.weapon_heads
+                   and any(c.dep_ == "nummod" for c in t.children)]
+        if len(counted) >= ARMS_TALLY:
             return  # "24 SA-7s, 915 rifles, 49 mortars": a tally of arms, not the weapons of one attack
+        weapon_words = self.lex.weapon_heads | self.lex.weapon_modifiers
         for t in sent:
-            if t.lower_ in self.lex.needs_weapon_word and not any(c.lower_ in self.lex.weapon_heads or c.lower_ in self.lex.weapon_modifiers
-                                                       for c in t.lefts):
+            if t.lower_ in self.lex.needs_weapon_word and not any(c.lower_ in weapon_words for c in t.lefts):
                 continue
             if t.lower_ in self.lex.weapon_heads and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
                 a, b = np_span(t)
@@ -238,13 +254,16 @@ class FrameFinder:
             if low in self.lex.perp_ind_heads and t.pos_ in ("NOUN", "PROPN") and (
                     t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB" and t.dep_ == "nsubj"
                     or t.dep_ == "pobj" and t.head.lower_ == "by"):
-                if low not in ("members", "member", "man", "men", "soldiers", "soldier", "troops", "persons", "person"):
+                if low not in _TOO_VAGUE_TO_NAME:
                     self.classify_agent(fr, t, actors)
             aid = actors.at(t.idx, t.idx + len(t.text))
             if aid and t.ent_iob_ in ("B", "O") and (
-                    t.dep_ in ("nsubj", "pobj", "poss", "compound") and self.actor_kind(aid) in LOOSE_PERP_KINDS
-                    or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force" and t.head.lemma_.lower() not in self.lex.not_agency_verbs):
-                if t.dep_ == "compound" and (t.head.lower_ in self.lex.target_heads or t.head.lemma_ in ("target", "position")):
+                    t.dep_ in ("nsubj", "pobj", "poss", "compound")
+                    and self.actor_kind(aid) in LOOSE_PERP_KINDS
+                    or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force"
+                    and t.head.lemma_.lower() not in self.lex.not_agency_verbs):
+                if t.dep_ == "compound" and (t.head.lower_ in self.lex.target_heads
+                                             or t.head.lemma_ in ("target", "position")):
                     continue  # "ISIS targets", "Islamic State positions": what was attacked, not who attacked
                 if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
                     # "the medellin cartel": the compound names the actor, the phrase is its head's

@@ -27,7 +27,7 @@ class Namer:
             rf"(?:(?:{NUMBER_RX.pattern})\s+)?(?:(?:{lexicon.thing_sizes})\s+)*", re.I)
 
     def canonical_name(self, text: str, actor_id: str) -> str | None:
-        """The registry's name of the actor when `text` names exactly that actor ("the IS" -> Islamic State)."""
+        """The registry's name of the actor when `text` names exactly that actor ("the IS": Islamic State)."""
         words = text.split(maxsplit=1)
         bare = words[1] if len(words) == 2 and words[0].lower() == "the" else text
         if self.actors.lookup(bare) != actor_id and self.actors.lookup(text) != actor_id:
@@ -36,8 +36,8 @@ class Namer:
         return actor.name if actor else None
 
     def things(self, sp: Span) -> Span:
-        """A target or weapon is named without whose it was, how many or how big ("his car" is a car, "at least
-        10 buses" are buses, "a powerful bomb" a bomb: the evidence sentence keeps the rest)."""
+        """A target or weapon is named without whose it was, how many or how big ("his car" is a car, "at
+        least 10 buses" are buses, "a powerful bomb" a bomb: the evidence sentence keeps the rest)."""
         m = self.thing_lead.match(sp.text)
         cut = m.end() if m else 0
         if not cut or cut >= len(sp.text) or not sp.text[cut:].strip()[:1].isalpha():
@@ -45,9 +45,9 @@ class Namer:
         return sp.part(sp.start + cut, sp.end)
 
     def full_names(self, w: SegWork, reports: list[Report]) -> None:
-        """A person named by surname ("Velez") after the full name ("Federico Estrada Velez") is reported under
-        the full name, its first mention in the segment: one person, one name, and the span shows where it is
-        written in full."""
+        """A person named by surname ("Velez") after the full name ("Federico Estrada Velez") is reported
+        under the full name, its first mention in the segment: one person, one name, and the span shows where
+        it is written in full."""
         names = self._names(w.text)
         if not names:
             return
@@ -96,8 +96,9 @@ def entity_key(arg: Arg) -> str:
 
 
 def one_mention_per_entity(reports: list[Report]) -> None:
-    """Within a segment one entity has one mention, its first: a report keeps its filler, named as it was first
-    named, so "the guerrillas" and "guerrilla" are not counted as two entities, and no report loses its own."""
+    """Within a segment one entity has one mention, its first: a report keeps its filler, named as it was
+    first named, so "the guerrillas" and "guerrilla" are not counted as two entities, and no report loses its
+    own."""
     first: dict[tuple[str, str], Arg] = {}
     for r in reports:
         for role in ROLES:

@@ -63,7 +63,7 @@ class ActorLookup:
 
 
 def np_span(tok) -> tuple[int, int]:
-    """Token offsets of the noun phrase headed by `tok`: its left modifiers, no clauses, PPs or appositions."""
+    """Token offsets of the noun phrase headed by `tok`: its left modifiers, no clauses, PPs, appositions."""
     left = tok.i
     for c in tok.lefts:
         if c.dep_ in ("det", "predet", "case", "punct", "cc", "preconj", "advmod"):
@@ -82,7 +82,7 @@ def np_span(tok) -> tuple[int, int]:
 
 
 def name_before_comma(tok, sp: Span) -> Span | None:
-    """The name that opens `tok`'s phrase and ends at a comma before it, when the tagger saw a person there."""
+    """The name that opens `tok`'s phrase and ends at a comma before it, when the tagger saw a person."""
     doc = tok.doc
     first = next((t for t in doc[tok.left_edge.i:tok.i] if t.idx >= sp.start), None)
     comma = next((t for t in doc[tok.left_edge.i:tok.i] if t.text == "," and t.idx > sp.start), None)
@@ -142,7 +142,7 @@ def controllers(verb) -> list:
 
 
 def blamed(verb) -> list:
-    """Who a blame verb names: its object ("blames X for"), or its subject in the passive ("X was blamed for")."""
+    """Who a blame verb names: its object ("blames X for"), or in the passive its subject ("X was blamed")."""
     return [x for c in verb.children if c.dep_ in ("dobj", "obj") for x in expand_conj(c)] or (
         subjects(verb) if any(c.dep_ in PASS_SUBJ for c in verb.children) else [])
 
@@ -159,7 +159,7 @@ def held_responsible(tok, blame_verbs: frozenset[str]):
             return subjects(up.head) or [c for c in up.head.children if c.dep_ in ("dobj", "obj")]
         if up.dep_ in ("oprd", "xcomp", "ccomp"):  # "held X responsible for ..."
             return [c for c in up.head.children if c.dep_ in ("dobj", "obj")]
-        if up.dep_ == "amod" and up.head.pos_ in ("NOUN", "PROPN"):  # "hold the government and the army responsible"
+        if up.dep_ == "amod" and up.head.pos_ in ("NOUN", "PROPN"):  # "hold the government responsible"
             n = up.head
             while n.dep_ in ("appos", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
                 n = n.head

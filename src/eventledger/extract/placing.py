@@ -40,8 +40,8 @@ class Placer:
         if hit is None:
             return
         s, e, name = hit
-        countries = tuple(dict.fromkeys(
-            c.country for _, _, n in w.places for c in self.gazetteer.candidates(n)[:1] if c.kind == "country"))
+        countries = tuple(dict.fromkeys(c.country for _, _, n in w.places
+                                        for c in self.gazetteer.candidates(n)[:1] if c.kind == "country"))
         place = self.gazetteer.resolve(name, countries=countries)
         if place is None:
             return

@@ -21,7 +21,7 @@ SAME_EVENT_WINDOW = 3  # a frame within this many sentences of a report of its f
 FIGURE_WINDOW = 2  # a lone figure within this many sentences of a report belongs to it
 LIST_ITEMS = 2  # this many bracketed figures in a sentence make it a list of past events
 PAREN_REACH = 6  # a figure starts at most this many characters after its opening bracket
-PEOPLE_COUNTS = ("killed", "injured", "kidnapped")  # figures that make a sentence an attack report by themselves
+PEOPLE_COUNTS = ("killed", "injured", "kidnapped")  # figures that make a sentence an attack report alone
 
 
 def _in_parens(text: str, a: int, b: int) -> bool:
@@ -33,7 +33,8 @@ def _kind_family(kind: str) -> str:
     return "arrest" if kind == "arrested" else "attack"
 
 
-def _recent(reports: list[tuple[int, Report]], i: int, family: str, *, window: int = FIGURE_WINDOW) -> Report | None:
+def _recent(reports: list[tuple[int, Report]], i: int, family: str, *,
+            window: int = FIGURE_WINDOW) -> Report | None:
     for j, r in reversed(reports):
         if i - j > window:
             return None
@@ -73,7 +74,8 @@ class ReportBuilder:
             counts = [c for c in counts if c not in items]
             # the list's lead-in ("between 1970 and 2023, six of the deadliest attacks...") is no event itself
             frames = [f for f in frames if f.etype.family != "attack"]
-        if not frames and any(c.kind in PEOPLE_COUNTS for c in counts) and _recent(reports, i, "attack") is None:
+        if (not frames and any(c.kind in PEOPLE_COUNTS for c in counts)
+                and _recent(reports, i, "attack") is None):
             c = counts[0]
             frames = [Frame(self.lex.by_type["armed assault"], Span(c.start, c.end, text[c.start:c.end]))]
         for fr in frames:
@@ -86,7 +88,8 @@ class ReportBuilder:
                 if prev is not None:
                     self._attach_counts(doc, w, i, prev, [c])
 
-    def _frame_report(self, doc: Document, w: SegWork, i: int, fr: Frame, reports: list, opinion: bool) -> Report:
+    def _frame_report(self, doc: Document, w: SegWork, i: int, fr: Frame, reports: list,
+                      opinion: bool) -> Report:
         s0, s1 = w.sents[i]
         date_hit = self.dater.date_in(w, s0, s1, s0 + fr.trigger.start)
         later = None  # (why, date hit): the date of a later happening, an upper bound for this one
@@ -138,7 +141,8 @@ class ReportBuilder:
     def _earlier_perpetrators(self, w: SegWork, i: int, rep: Report, reports: list) -> None:
         """"They then set fire to the town hall": the perpetrators last named in this segment, where named."""
         s0, seg = w.sents[i][0], w.seg
-        before = next((r for j, r in reversed(reports) if j < i and r is not rep and r.meta.get("family") == "attack"
+        before = next((r for j, r in reversed(reports)
+                       if j < i and r is not rep and r.meta.get("family") == "attack"
                        and (r.perpetrator_orgs or r.perpetrator_individuals)), None)
         if before is not None:
             rep.perpetrator_orgs = list(before.perpetrator_orgs)
@@ -156,7 +160,8 @@ class ReportBuilder:
     def _list_reports(self, doc, w, i, frames, items: list[CountHit], reports, opinion) -> None:
         """A list of past attacks ("Beslan in 2004 (334 deaths), ..."): one report per item."""
         s0, s1 = w.sents[i]
-        et = frames[0].etype if frames and frames[0].etype.family == "attack" else self.lex.by_type["armed assault"]
+        et = (frames[0].etype if frames and frames[0].etype.family == "attack"
+              else self.lex.by_type["armed assault"])
         prev_end = s0
         for c in sorted(items, key=lambda c: c.start):
             a, b = s0 + c.start, s0 + c.end
@@ -170,7 +175,8 @@ class ReportBuilder:
                          segment=w.seg.id, source=w.seg.source or doc.source, type=et.type, opinion=opinion,
                          evidence=evidence(doc, w.seg, item_start, item_end), trigger=None,
                          meta={"gtd": et.gtd, "acled": et.acled, "family": et.family, "list_item": True})
-            self.dater.set_date(doc, w, rep, self.dater.date_in(w, item_start, item_end, a, absolute_only=True))
+            date_hit = self.dater.date_in(w, item_start, item_end, a, absolute_only=True)
+            self.dater.set_date(doc, w, rep, date_hit)
             self.placer.set_place(doc, w, rep, self.placer.place_in(w, item_start, item_end))
             # "... and now Crocus City Hall in 2024 (137 deaths)": an event the segment already reported
             same = next((r for _, r in reports if not r.meta.get("list_item") and r.place.name

@@ -36,13 +36,16 @@ class Extractor:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
         self.lex = lexicon or Lexicon.load()
         self.batch_size = batch_size
-        self.frames = FrameFinder(self.lex, actor_kind=lambda aid: getattr(self.actors.get(aid), "kind", None))
+        self.frames = FrameFinder(self.lex, actor_kind=self._actor_kind)
         namer = Namer(self.lex, self.actors)
         self.statements = StatementFinder(self.lex, actor_name=namer.canonical_name)
         self.prep = Preparer(nlp=self.nlp, actors=self.actors, gazetteer=self.gazetteer, lexicon=self.lex,
                              statements=self.statements)
         self.reports = ReportBuilder(lexicon=self.lex, frames=self.frames, dater=Dater(self.lex),
                                      placer=Placer(self.gazetteer), namer=namer)
+
+    def _actor_kind(self, actor_id: str) -> str | None:
+        return getattr(self.actors.get(actor_id), "kind", None)
 
     def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
         batch: list[Document] = []
@@ -102,7 +105,8 @@ class Extractor:
                 st.report = None
 
 
-def extract_text(text: str, *, published: DateValue | None = None, extractor: Extractor | None = None) -> Document:
+def extract_text(text: str, *, published: DateValue | None = None,
+                 extractor: Extractor | None = None) -> Document:
     """Wrap plain text as a one-segment document and extract it (for evaluation)."""
     from eventledger.ids import content_hash
 

@@ -171,7 +171,8 @@ def _month_day(g, text, a, prec, adt):
     if g.get("year") or g.get("yy"):
         y = int(g["year"]) if g.get("year") else _two_digit_year(g["yy"])
     elif g.get("wd") and (a is None or prec != "day"):
-        y = infer_year(mo, d, WEEKDAYS[g["wd"].lower().rstrip(".")], latest=(a.year if a else date.today().year))
+        latest = a.year if a else date.today().year
+        y = infer_year(mo, d, WEEKDAYS[g["wd"].lower().rstrip(".")], latest=latest)
     else:
         y = _month_day_year(mo, d, a if prec == "day" else None) if a else None
         if y is None and a is not None:

@@ -1,5 +1,5 @@
 """What extraction knows about one segment while it works on it, and how a batch of segments gets there:
-registry and gazetteer matches, capitalisation restored, dates found, and the sentences worth parsing parsed."""
+registry and gazetteer matches, capitalisation restored, dates found, the sentences worth parsing parsed."""
 
 from __future__ import annotations
 
@@ -83,7 +83,8 @@ class Preparer:
         if is_lowercase_text(text):
             names = [(s, e, self._alias_case.get(text[s:e].lower())) for s, e, _ in actors]
             names += [(s, e, None) for s, e, _ in places]
-            text = restore_case(text, common=self.common, spans=sents, names=names, first_names=self.first_names)
+            text = restore_case(text, common=self.common, spans=sents, names=names,
+                                first_names=self.first_names)
             places = self.gazetteer.find(text)
         return SegWork(seg, text, sents, actors, places, find_dates(text, anchor=anchor), anchor)
 

@@ -12,7 +12,8 @@ import yaml
 from eventledger.knowledge.files import DATA
 
 KINDS = ("armed-group", "state-force", "government", "institution", "movement", "criminal")
-FIELDS = {"id", "name", "kind", "aliases", "case_sensitive", "lowercase_text", "parent", "affiliates", "region", "country"}
+FIELDS = {"id", "name", "kind", "aliases", "case_sensitive", "lowercase_text", "parent", "affiliates",
+          "region", "country"}
 DEFAULT_PATH = DATA / "actors.yaml"
 
 # Dashes and typographic apostrophes fold to one form so aliases match however the source typed them.
@@ -36,7 +37,7 @@ def fold(text: str, *, lower: bool = True) -> str:
 
 
 def alias_key(alias: str, *, lower: bool = True) -> str:
-    """The lookup key of an alias or a matched span: folded, dots and apostrophes dropped, spaces collapsed."""
+    """The lookup key of an alias or a matched span: folded, dots and apostrophes dropped, one space."""
     s = fold(alias, lower=lower).replace(".", "").replace("'", "")
     return " ".join(s.split())
 
@@ -52,7 +53,8 @@ class Actor:
     region: str | None = None
     country: str | None = None  # ISO 3166 alpha-2 of the home country, None for transnational actors
     case_sensitive: tuple[str, ...] = field(default=(), compare=False)
-    lowercase_text: tuple[str, ...] = field(default=(), compare=False)  # case-sensitive aliases safe in all-lowercase text
+    # case-sensitive aliases that are safe to match in text written all in lowercase
+    lowercase_text: tuple[str, ...] = field(default=(), compare=False)
 
 
 def _trie_regex(keys: list[str]) -> str:
@@ -89,7 +91,7 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 
 
 def _longest_spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Regex matches, preferring a longer match that starts inside a shorter one ("the [Islamic State-Khorasan]")."""
+    """Regex matches, preferring a longer match that starts inside a shorter one ("the [IS-Khorasan]")."""
     out = []
     pos = 0
     while (m := rx.search(text, pos)) is not None:
@@ -125,14 +127,16 @@ class ActorRegistry:
         for a in actors:
             for name in a.aliases:
                 if len(alias_key(name).replace(" ", "")) <= 2:
-                    raise ValueError(f"alias {name!r} of {a.id!r} is two letters or less; list it under case_sensitive")
+                    raise ValueError(f"alias {name!r} of {a.id!r} is two letters or less; "
+                                     "list it under case_sensitive")
             for name in (a.name, *a.aliases):
                 self._add(self._ci, alias_key(name), a.id, name)
             for name in a.case_sensitive:
                 self._add(self._cs, alias_key(name, lower=False), a.id, name)
             for name in a.lowercase_text:
                 if name not in a.case_sensitive:
-                    raise ValueError(f"lowercase_text alias {name!r} of {a.id!r} must also be listed under case_sensitive")
+                    raise ValueError(f"lowercase_text alias {name!r} of {a.id!r} must also be listed under "
+                                     "case_sensitive")
                 self._add(self._lc, alias_key(name), a.id, name)
         ci_keys = {_pattern_key(n, lower=True) for a in actors for n in (a.name, *a.aliases)}
         cs_keys = {_pattern_key(n, lower=False) for a in actors for n in a.case_sensitive}
@@ -153,7 +157,7 @@ class ActorRegistry:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
         p = Path(path) if path else DEFAULT_PATH
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 6x faster when libyaml is there
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 6x faster, where libyaml is
         data = yaml.load(p.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
         if not isinstance(data, dict) or "version" not in data or "actors" not in data:
             raise ValueError(f"{p}: expected a mapping with 'version' and 'actors'")
@@ -161,7 +165,8 @@ class ActorRegistry:
         for i, e in enumerate(data["actors"]):
             unknown = set(e) - FIELDS
             if unknown:
-                raise ValueError(f"{p}: actor entry {i} ({e.get('id')}) has unknown fields {sorted(unknown)}; "
+                raise ValueError(f"{p}: actor entry {i} ({e.get('id')}) has unknown fields "
+                                 f"{sorted(unknown)}; "
                                  "quote names that contain commas")
             try:
                 actors.append(Actor(
@@ -173,7 +178,8 @@ class ActorRegistry:
                     lowercase_text=tuple(str(x) for x in e.get("lowercase_text") or ()),
                 ))
             except KeyError as err:
-                raise ValueError(f"{p}: actor entry {i} lacks {err}; every entry needs id, name, kind") from err
+                raise ValueError(f"{p}: actor entry {i} lacks {err}; every entry needs id, name, "
+                                 "kind") from err
         return cls(actors, version=str(data["version"]))
 
     def get(self, actor_id: str) -> Actor | None:

@@ -1,4 +1,4 @@
-"""The event taxonomy (event_types.yaml): each type's family, GTD and ACLED names, priority and trigger words."""
+"""The event taxonomy (event_types.yaml): each type's family, GTD and ACLED names, priority, trigger words."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 # irregular forms share no stem with their lemma ("shot" of "shoot"): the trigger prefilter lists them itself
-IRREGULAR = {"shoot": ("shot",), "slay": ("slew", "slain"), "beat": ("beaten",), "strike": ("struck", "stricken"),
-             "burn": ("burnt",), "fight": ("fought",), "blow": ("blew", "blown"), "steal": ("stole", "stolen"),
+IRREGULAR = {"shoot": ("shot",), "slay": ("slew", "slain"), "beat": ("beaten",),
+             "strike": ("struck", "stricken"), "burn": ("burnt",), "fight": ("fought",),
+             "blow": ("blew", "blown"), "steal": ("stole", "stolen"),
              "stab": ("stabbed",), "kidnap": ("kidnapped", "kidnaping"), "hang": ("hung",),
              "throw": ("threw", "thrown")}
 
@@ -66,5 +67,6 @@ class Triggers:
         stems |= {form for lemma in self.verb_type for form in IRREGULAR.get(lemma, ())}
         self.phrase_rx = [(p, t) for t in types for p in t.phrases]
         # phrases ("blew up", "set fire to") hold forms no stem covers, so they are part of the prefilter too
-        self.prefilter = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) + r")"
+        alternatives = "|".join(map(re.escape, sorted(stems, key=len, reverse=True)))
+        self.prefilter = re.compile(r"\b(?:" + alternatives + r")"
                                     + "".join(f"|(?:{p.pattern})" for p, _ in self.phrase_rx), re.I)

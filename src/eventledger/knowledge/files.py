@@ -1,4 +1,5 @@
-"""Where the curated data files live and how they are read: one folder, YAML with a version, TSV with a header."""
+"""Where the curated data files live and how they are read: one folder, YAML with a version, TSV with a
+header."""
 
 from __future__ import annotations
 

@@ -24,7 +24,8 @@ INDEX_FORMAT = 6  # bump when PlaceIndex or Candidate change shape or module: ol
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
-_EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$", re.I)
+_EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$",
+                      re.I)
 _EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
 BIG_PLACE = 100000  # a one-word place this big is taken in lowercase text without a locative before it
 SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is an acronym (ITU, LEO)
@@ -104,8 +105,8 @@ class Gazetteer:
                 pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)  # atomic, so parallel workers never read half a file
         except OSError as err:
-            warnings.warn(f"could not write the gazetteer cache to {cache} ({err}); set EVENTLEDGER_CACHE to a "
-                          "writable folder to avoid rebuilding the index each time", stacklevel=2)
+            warnings.warn(f"could not write the gazetteer cache to {cache} ({err}); set EVENTLEDGER_CACHE "
+                          "to a writable folder to avoid rebuilding the index each time", stacklevel=2)
         return cls(index, context)
 
     def country_name(self, iso2: str) -> str:
@@ -138,11 +139,12 @@ class Gazetteer:
 
     def _embassy(self, adj: str, what: str, city: str) -> list[Candidate]:
         out = []
-        adj = adj if any(ch.isupper() for ch in adj) else adj.title()  # lowercase newswire: "russian" -> "Russian"
+        adj = adj if any(ch.isupper() for ch in adj) else adj.title()  # lowercase newswire: "russian"
         for c in self._ix.names.get(name_key(city), ()):
             if c.kind == "city":
                 label = f"{adj} {what.lower()}, {c.name}"
-                out.append(Candidate(label, "venue", c.country, c.admin1, c.lat, c.lon, c.population, None, city=c.name))
+                out.append(Candidate(label, "venue", c.country, c.admin1, c.lat, c.lon, c.population, None,
+                                     city=c.name))
         return out
 
     def _score(self, c: Candidate, countries: tuple[str, ...], nearby: list[tuple[float, float]]) -> float:
@@ -159,7 +161,8 @@ class Gazetteer:
         return s
 
     def resolve(self, name: str, *, countries=(), nearby=()) -> Place | None:
-        """Best candidate for `name` given the document's countries (ISO2) and other places (Place or Candidate)."""
+        """Best candidate for `name` given the document's countries (ISO2) and other places (Place or
+        Candidate)."""
         cands = self.candidates(name)
         if not cands:
             return None
@@ -169,7 +172,8 @@ class Gazetteer:
         return _to_place(best)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Place names in text (longest first, non-overlapping) as (start, end, surface name); `resolve` the name."""
+        """Place names in text (longest first, non-overlapping) as (start, end, surface name); `resolve` the
+        name."""
         ix = self._ix
         cased = any(ch.isupper() for ch in text[:5000])
         toks = [(m.start(), m.end(), token_key(m.group())) for m in TOKEN.finditer(text)]
@@ -182,7 +186,8 @@ class Gazetteer:
                 continue
             hit = None
             for L in range(min(longest, n - i), 0, -1):
-                if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + L - 1)):
+                if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0])
+                                     for j in range(i, i + L - 1)):
                     continue
                 key = " ".join(t[2] for t in toks[i:i + L])
                 entry = ix.findable.get(key)
@@ -216,7 +221,8 @@ class Gazetteer:
                 return m.start("adj") + adj.index(words[j]) if j else m.start("adj")
         return None
 
-    def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int, bool], cased: bool) -> bool:
+    def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int, bool],
+                cased: bool) -> bool:
         _, kind, pop, primary = entry
         s = toks[i][0]
         first = text[s]
@@ -240,8 +246,10 @@ class Gazetteer:
                     return False
             if i > 0 and text[toks[i - 1][1]:s] == " ":
                 prev = text[toks[i - 1][0]:toks[i - 1][1]]
-                if (prev[:1].isupper() and prev.lower() not in self._cx.name_ok_before and toks[i - 1][2] not in self._ix.findable
-                        and (not _sentence_start(text, toks[i - 1][0]) or prev.lower() not in self._cx.sentence_starters)):
+                if (prev[:1].isupper() and prev.lower() not in self._cx.name_ok_before
+                        and toks[i - 1][2] not in self._ix.findable
+                        and (not _sentence_start(text, toks[i - 1][0])
+                             or prev.lower() not in self._cx.sentence_starters)):
                     return False  # "Emilio Ponce", and "Chuck Darwin" even at the start of a sentence
             return True
         if primary and pop >= BIG_PLACE:
@@ -266,4 +274,5 @@ def _to_place(c: Candidate) -> Place:
     if c.kind == "admin1":
         return Place(name=c.name, admin1=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="admin1",
                      geonameid=c.geonameid)
-    return Place(name=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="country", geonameid=c.geonameid)
+    return Place(name=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="country",
+                 geonameid=c.geonameid)

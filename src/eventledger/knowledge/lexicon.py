@@ -1,4 +1,4 @@
-"""Everything extraction knows as words: event types, role head words, statement cues and the rules' word lists.
+"""Everything extraction knows as words: event types, role head words, statement cues, the rules' word lists.
 
 Read from data files (event_types.yaml, extract_roles.yaml, extract_statements.yaml, extract_words.yaml) and
 compiled once per Lexicon object, so a worker builds its own.
@@ -16,8 +16,8 @@ STATEMENT_KINDS = ("claim", "attribution", "accusation", "denial", "threat", "as
 ROLE_LISTS = ("weapon_heads", "weapon_modifiers", "target_heads", "perp_individual_heads", "perp_org_heads",
               "victim_heads", "person_titles", "role_words")
 WORD_LISTS = ("skip_heads", "needs_weapon_word", "not_agency_verbs", "group_words", "damage_verbs",
-              "human_object_verbs", "blame_verbs", "name_tails", "when_words", "light_verbs", "name_particles",
-              "thing_owners", "thing_quantities", "thing_sizes")
+              "human_object_verbs", "blame_verbs", "name_tails", "when_words", "light_verbs",
+              "name_particles", "thing_owners", "thing_quantities", "thing_sizes")
 
 
 def _phrases(items) -> str:
@@ -49,7 +49,8 @@ class Lexicon:
         self.not_agency_verbs, self.group_words, self.damage_verbs = (
             w["not_agency_verbs"], w["group_words"], w["damage_verbs"])
         self.human_object_verbs, self.blame_verbs = w["human_object_verbs"], w["blame_verbs"]
-        self.name_tails, self.when_words, self.light_verbs = w["name_tails"], w["when_words"], w["light_verbs"]
+        self.name_tails, self.when_words = w["name_tails"], w["when_words"]
+        self.light_verbs = w["light_verbs"]
         self.seized = re.compile(r"\b(?:" + _phrases(w["seized_stems"]) + ")", re.I)
         self.name_particles = w["name_particles"]
         self.thing_owners = _phrases(w["thing_owners"])  # regex alternatives, for extract/naming.py

@@ -30,8 +30,9 @@ BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
 @dataclass(slots=True)
 class PlaceIndex:
     names: dict[str, list[Candidate]] = field(default_factory=dict)
-    findable: dict[str, tuple[str, str, int, bool]] = field(default_factory=dict)  # key -> name, kind, pop, primary
-    first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest name (in tokens) it starts
+    # key -> (name, kind, population, is a primary name)
+    findable: dict[str, tuple[str, str, int, bool]] = field(default_factory=dict)
+    first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest name it starts
     countries: dict[str, str] = field(default_factory=dict)  # iso2 -> name
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> iso2
     stop: set[str] = field(default_factory=set)
@@ -95,14 +96,16 @@ class _Builder:
         centroids = self.cities(admin1_of)
         for iso, c in countries.items():
             lat, lon = centroids.get(iso, (None, None))
-            self.add(c["name"], Candidate(c["name"], "country", iso, None, lat, lon, int(c.get("population") or 0),
-                                          c["geonameid"]))
+            pop = int(c.get("population") or 0)
+            self.add(c["name"], Candidate(c["name"], "country", iso, None, lat, lon, pop, c["geonameid"]))
         for r in admin1_rows:
-            cand = Candidate(r["name"], "admin1", r["country"], r["name"], float(r["lat"]), float(r["lon"]), 0, None)
+            cand = Candidate(r["name"], "admin1", r["country"], r["name"], float(r["lat"]), float(r["lon"]),
+                             0, None)
             for n in _admin1_aliases(r):
                 self.add(n, cand)
         for st in self.gc.get_us_states().values():
-            self.add(st["name"], Candidate(st["name"], "admin1", "US", st["name"], None, None, 0, st["geonameid"]))
+            self.add(st["name"], Candidate(st["name"], "admin1", "US", st["name"], None, None, 0,
+                                           st["geonameid"]))
         for v in load_venues(self.data_dir / "places_venues.tsv"):
             for n in v.names:
                 self.add(n, v.candidate)
@@ -131,8 +134,8 @@ class _Builder:
                 admin1_of.setdefault(seat["geonameid"], r["name"])
             if not r.get("lat"):
                 if seat is None:
-                    raise ValueError(f"places_admin1.tsv: {r['name']} ({r['country']}) has no lat/lon and its "
-                                     f"capital {r.get('capital')!r} is not a known city; add lat and lon")
+                    raise ValueError(f"places_admin1.tsv: {r['name']} ({r['country']}) has no lat/lon and "
+                                     f"its capital {r.get('capital')!r} is not a known city; add lat and lon")
                 r["lat"], r["lon"] = str(seat["latitude"]), str(seat["longitude"])
         return rows, admin1_of
 
@@ -146,8 +149,8 @@ class _Builder:
                 continue
             cc = c["countrycode"]
             admin1 = us_states.get(c["admin1code"]) if cc == "US" else admin1_of.get(c["geonameid"])
-            cand = Candidate(c["name"], "city", cc, admin1, c["latitude"], c["longitude"], int(c["population"]),
-                             c["geonameid"])
+            cand = Candidate(c["name"], "city", cc, admin1, c["latitude"], c["longitude"],
+                             int(c["population"]), c["geonameid"])
             self.add(c["name"], cand)
             w = weight.setdefault(cc, [0.0, 0.0, 0.0])
             w[0] += c["population"]
@@ -194,7 +197,8 @@ class _Builder:
             if k in idx.stop:
                 continue
             prev = idx.findable.get(k)
-            if prev is None or (SHARED_NAME_RANK[cand.kind], cand.population) > (SHARED_NAME_RANK[prev[1]], prev[2]):
+            rank = (SHARED_NAME_RANK[cand.kind], cand.population)
+            if prev is None or rank > (SHARED_NAME_RANK[prev[1]], prev[2]):
                 idx.findable[k] = (cand.name, cand.kind, cand.population, primary or bool(prev and prev[3]))
             elif primary and not prev[3]:
                 idx.findable[k] = (*prev[:3], True)
