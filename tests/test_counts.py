@@ -4,8 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventledger.extract.counts import find_counts
+from eventledger.extract.counts import CountFinder
+from eventledger.knowledge.count_words import CountWords
 from eventledger.extract.numbers import parse_number
+
+find_counts = CountFinder(CountWords.load()).find  # one finder for the module's tests
 
 
 def _one(text, kind):

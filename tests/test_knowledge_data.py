@@ -10,15 +10,17 @@ import pytest
 import yaml
 
 from eventledger.clean import dates as clean_dates
+from eventledger.extract.counts import CountFinder
 from eventledger.extract.placing import Placer
 from eventledger.extract.times import find_dates
 from eventledger.extract.work import SegWork
 from eventledger.knowledge import (MONTHS, Candidate, Gazetteer, Lexicon, PlaceContext, load_venues,
                                    month_number)
+from eventledger.knowledge.count_words import CountWords
 from eventledger.knowledge.files import DATA, read_yaml, words
 from eventledger.records import PLACE_PRECISIONS, PLACE_RANK, DateValue, Segment
 
-WORD_FILES = ("extract_roles.yaml", "extract_words.yaml", "places_context.yaml")
+WORD_FILES = ("extract_roles.yaml", "extract_words.yaml", "extract_counts.yaml", "places_context.yaml")
 
 
 @pytest.mark.parametrize("name", WORD_FILES)
@@ -115,3 +117,15 @@ def test_a_report_takes_the_most_precise_place_the_first_among_equals():
     seg = Segment(id="s", document="d", index=0, kind="article", text=text)
     w = SegWork(seg, text, [(0, len(text))], [], places, [], DateValue())
     assert Placer(_Places()).place_in(w, 0, len(text))[2] == "Homs"
+
+
+def test_count_words_are_data_and_checked():
+    d = read_yaml(DATA / "extract_counts.yaml")
+    sentence = "Twelve people were martyred in the raid."
+    assert CountFinder(CountWords.parse(d)).find(sentence) == []
+    d["kind_after"]["martyred"] = "killed"
+    [hit] = CountFinder(CountWords.parse(d)).find(sentence)
+    assert (hit.kind, hit.value, sentence[hit.start:hit.end]) == ("killed", 12, "Twelve people were martyred")
+    d["kind_after"]["martyred"] = "dead"
+    with pytest.raises(ValueError, match="kind_after maps {'martyred': 'dead'}"):
+        CountWords.parse(d)

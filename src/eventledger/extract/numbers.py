@@ -9,10 +9,6 @@ UNITS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "dozen": 12}
-# words for an unknown number of a rough size: (low, high)
-VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-         "several": (3, 9), "many": (None, None), "numerous": (None, None), "tens": (20, 99)}
-
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 # one number phrase: digits, or number words joined by spaces, hyphens or "and"
 NUMBER_RX = re.compile(

@@ -3,20 +3,17 @@ segment, told on across sentences; a list of past attacks gives one report per i
 
 from __future__ import annotations
 
-import re
-
-from eventledger.extract.counts import CountHit, find_counts
+from eventledger.extract.counts import CountFinder, CountHit
 from eventledger.extract.dating import Dater
 from eventledger.extract.frames import FrameFinder
 from eventledger.extract.naming import Namer, one_mention_per_entity
-from eventledger.extract.numbers import NUMBER_RX, VAGUE
+from eventledger.extract.numbers import NUMBER_RX
 from eventledger.extract.phrases import ROLES, ActorLookup, Frame, Span
 from eventledger.extract.placing import Placer
 from eventledger.extract.work import SegWork, evidence
 from eventledger.ids import make_id
 from eventledger.records import Arg, Count, Document, Report
 
-_VAGUE_RX = re.compile(r"\b(?:" + "|".join(VAGUE) + r")\b", re.I)
 SAME_EVENT_WINDOW = 3  # a frame within this many sentences of a report of its family tells that event on
 FIGURE_WINDOW = 2  # a lone figure within this many sentences of a report belongs to it
 LIST_ITEMS = 2  # this many bracketed figures in a sentence make it a list of past events
@@ -44,8 +41,10 @@ def _recent(reports: list[tuple[int, Report]], i: int, family: str, *,
 
 
 class ReportBuilder:
-    def __init__(self, *, lexicon, frames: FrameFinder, dater: Dater, placer: Placer, namer: Namer):
+    def __init__(self, *, lexicon, frames: FrameFinder, dater: Dater, placer: Placer, namer: Namer,
+                 counts: CountFinder):
         self.lex = lexicon
+        self.counts = counts
         self.frames = frames
         self.dater = dater
         self.placer = placer
@@ -64,7 +63,8 @@ class ReportBuilder:
         s0, s1 = w.sents[i]
         text = w.text[s0:s1]
         frames = self.frames.frames(w.parse[i], actors=ActorLookup(w.actors, s0))
-        counts = list(find_counts(text)) if NUMBER_RX.search(text) or _VAGUE_RX.search(text) else []
+        figures = NUMBER_RX.search(text) or self.counts.vague_word.search(text)
+        counts = self.counts.find(text) if figures else []
         if self.lex.is_not_violence(text.lower()):
             counts = [c for c in counts if c.kind == "arrested"]
             frames = [f for f in frames if f.etype.family == "arrest"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from eventledger.extract.counts import CountFinder
 from eventledger.extract.dating import Dater, borrow_dates, date_comment, date_headlines, segment_anchor
 from eventledger.extract.frames import FrameFinder
 from eventledger.extract.mentions import add_mentions
@@ -38,11 +39,12 @@ class Extractor:
         self.batch_size = batch_size
         self.frames = FrameFinder(self.lex, actor_kind=self._actor_kind)
         namer = Namer(self.lex, self.actors)
+        counts = CountFinder(self.lex.count_words)
         self.statements = StatementFinder(self.lex, actor_name=namer.canonical_name)
         self.prep = Preparer(nlp=self.nlp, actors=self.actors, gazetteer=self.gazetteer, lexicon=self.lex,
-                             statements=self.statements)
+                             statements=self.statements, counts=counts)
         self.reports = ReportBuilder(lexicon=self.lex, frames=self.frames, dater=Dater(self.lex),
-                                     placer=Placer(self.gazetteer), namer=namer)
+                                     placer=Placer(self.gazetteer), namer=namer, counts=counts)
 
     def _actor_kind(self, actor_id: str) -> str | None:
         return getattr(self.actors.get(actor_id), "kind", None)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventledger.extract.counts import find_counts
 from eventledger.extract.numbers import NUMBER_RX
 from eventledger.extract.text import is_lowercase_text, load_first_names, restore_case, sentence_spans
 from eventledger.extract.times import find_dates
@@ -64,12 +63,13 @@ def evidence(doc: Document, seg: Segment, a: int, b: int):
 class Preparer:
     """Turns segments into SegWork: the cheap passes over every segment, then one parse of what matters."""
 
-    def __init__(self, *, nlp, actors, gazetteer, lexicon, statements):
+    def __init__(self, *, nlp, actors, gazetteer, lexicon, statements, counts):
         self.nlp = nlp
         self.actors = actors
         self.gazetteer = gazetteer
         self.lex = lexicon
         self.statements = statements
+        self.counts = counts
         self.common = common_words(nlp)
         self.first_names = load_first_names(nlp.Defaults.stop_words)
         self._alias_case = {a.lower(): a for act in actors.all()
@@ -94,7 +94,7 @@ class Preparer:
         for i, (s, e) in enumerate(w.sents):
             t = w.text[s:e]
             if (self.lex.trigger_prefilter.search(t) or self.statements.cue(t)
-                    or (NUMBER_RX.search(t) and find_counts(t))):
+                    or (NUMBER_RX.search(t) and self.counts.find(t))):
                 out.append(i)
         return out
 

@@ -1,6 +1,7 @@
 """Everything extraction knows as words: event types, role head words, statement cues, the rules' word lists.
 
-Read from data files (event_types.yaml, extract_roles.yaml, extract_statements.yaml, extract_words.yaml) and
+Read from data files (event_types.yaml, extract_roles.yaml, extract_statements.yaml, extract_words.yaml,
+extract_counts.yaml) and
 compiled once per Lexicon object, so a worker builds its own.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from eventledger.knowledge.count_words import CountWords
 from eventledger.knowledge.event_types import EventType, Triggers, compile_all, parse_types
 from eventledger.knowledge.files import DATA, read_yaml, words
 
@@ -26,8 +28,10 @@ def _phrases(items) -> str:
 
 
 class Lexicon:
-    def __init__(self, events: dict, roles: dict, statements: dict, rules: dict | None = None):
+    def __init__(self, events: dict, roles: dict, statements: dict, rules: dict | None = None,
+                 counts: dict | None = None):
         rules = rules if rules is not None else read_yaml(DATA / "extract_words.yaml")
+        self.count_words = CountWords.parse(counts) if counts is not None else CountWords.load()
         self.types: list[EventType] = parse_types(events)
         self.by_type = {t.type: t for t in self.types}
         triggers = Triggers(self.types)
@@ -61,7 +65,8 @@ class Lexicon:
     def load(cls, data_dir: Path | None = None) -> Lexicon:
         d = data_dir or DATA
         return cls(read_yaml(d / "event_types.yaml"), read_yaml(d / "extract_roles.yaml"),
-                   read_yaml(d / "extract_statements.yaml"), read_yaml(d / "extract_words.yaml"))
+                   read_yaml(d / "extract_statements.yaml"), read_yaml(d / "extract_words.yaml"),
+                   read_yaml(d / "extract_counts.yaml"))
 
     def is_not_violence(self, sentence_lower: str) -> str | None:
         for kind, rxs in self.not_violence.items():

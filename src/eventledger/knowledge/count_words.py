@@ -1,0 +1,68 @@
+"""The words around a number that make it a count of people (extract_counts.yaml), read once per Lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventledger.knowledge.files import DATA, read_yaml, words
+from eventledger.records import COUNT_KINDS, QUALIFIERS
+
+COUNTS_PATH = DATA / "extract_counts.yaml"
+
+
+def _mapping(data: dict[str, Any], key: str, values: tuple[str, ...], where: str) -> dict[str, str]:
+    m = data.get(key)
+    if not isinstance(m, dict):
+        raise ValueError(f"{where}: {key} must map words to one of {', '.join(values)}")
+    bad = {k: v for k, v in m.items() if not isinstance(k, str) or v not in values}
+    if bad:
+        raise ValueError(f"{where}: {key} maps {bad!r}; each value must be one of {', '.join(values)}")
+    return dict(m)
+
+
+def _ordered(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """A list whose order counts (it becomes a regular expression's alternatives, tried in that order)."""
+    words(data, key, where)  # the same checks as any word list
+    return tuple(data[key])
+
+
+@dataclass(slots=True, frozen=True)
+class CountWords:
+    qualifiers: dict[str, str]  # phrase before a number -> qualifier, in the order tried
+    kind_after: dict[str, str]  # word after a number -> count kind
+    kind_before: dict[str, str]  # word before a number -> count kind
+    filler_words: frozenset[str]
+    breaks_before: frozenset[str]
+    not_counted_after: tuple[str, ...]  # regular expressions
+    things_after: tuple[str, ...]  # regular expressions
+    after_a_count_not_a_year: tuple[str, ...]
+    after_one: tuple[str, ...]
+    who_nouns: tuple[str, ...]
+    vague: dict[str, tuple[int | None, int | None]]  # word -> (low, high)
+    vague_people: tuple[str, ...]
+    not_after_vague: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path = COUNTS_PATH) -> CountWords:
+        return cls.parse(read_yaml(path), path.name)
+
+    @classmethod
+    def parse(cls, d: dict[str, Any], where: str = COUNTS_PATH.name) -> CountWords:
+        vague = d.get("vague") or {}
+        if not all(isinstance(v, list) and len(v) == 2 and all(x is None or isinstance(x, int) for x in v)
+                   for v in vague.values()):
+            raise ValueError(f"{where}: vague maps each word to [low, high] (numbers or null)")
+        return cls(
+            qualifiers=_mapping(d, "qualifiers", QUALIFIERS, where),
+            kind_after=_mapping(d, "kind_after", COUNT_KINDS, where),
+            kind_before=_mapping(d, "kind_before", COUNT_KINDS, where),
+            filler_words=words(d, "filler_words", where), breaks_before=words(d, "breaks_before", where),
+            not_counted_after=_ordered(d, "not_counted_after", where),
+            things_after=_ordered(d, "things_after", where),
+            after_a_count_not_a_year=_ordered(d, "after_a_count_not_a_year", where),
+            after_one=_ordered(d, "after_one", where), who_nouns=_ordered(d, "who_nouns", where),
+            vague={k: (v[0], v[1]) for k, v in vague.items()},
+            vague_people=_ordered(d, "vague_people", where),
+            not_after_vague=words(d, "not_after_vague", where))
