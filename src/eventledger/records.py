@@ -34,6 +34,7 @@ STATEMENT_KINDS = (
     "assessment",
     "quote",
 )
+SALIENCES = ("main", "background")
 PERPETRATOR_BASES = ("claimed", "attributed", "reported")
 PLACE_PRECISIONS = ("venue", "city", "admin1", "country", "region")  # the one order, most precise first
 PLACE_RANK = {p: i for i, p in enumerate(PLACE_PRECISIONS)}  # lower is more precise
@@ -214,6 +215,9 @@ class Report(Record):
     evidence: Evidence | None = None  # the sentence that reports the event
     trigger: str | None = None
     opinion: bool = False  # told in a comment: the author's view, not a factual report
+    # "main": the news the segment is about; "background": an earlier or other event it mentions in passing
+    # (DESIGN.md: a report's salience). None until extraction decides.
+    salience: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
 

@@ -4,7 +4,7 @@ The chosen part's articles are written as one scraper JSON-lines file, ingested 
 into a temporary SQLite store, and read back through the DESIGN.md export shapes. Split, groups and --limit:
 gva_data.py; field rules: gva_fields.py; the lexical baseline: lexical.py; the error listing: gva_errors.py.
 
-An article's predicted event is the event holding its main report. Reports may carry meta salience == "main";
+An article's predicted event is the event holding its main report. Reports may carry salience == "main" (Report.salience);
 when some of an article's reports do, only those are considered. Among the considered reports (those held by an
 event), the event holding most of them wins; a tie goes to the event of the earliest of them in the text (the
 headline, then the lede). An article with no report in an event stands alone. An incident's predicted event
@@ -66,7 +66,7 @@ def _start(report: Mapping) -> int:
 def main_event(reports: list[Mapping], event_of: Mapping[str, str]) -> str | None:
     """The event of an article's main report (rule in the module docstring)."""
     held = [r for r in reports if r["id"] in event_of]
-    main = [r for r in held if (r.get("meta") or {}).get("salience") == "main"]
+    main = [r for r in held if (r.get("salience") or (r.get("meta") or {}).get("salience")) == "main"]
     pool = sorted(main or held, key=lambda r: (_start(r), r["id"]))
     if not pool:
         return None
