@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import uuid
-from pathlib import Path
-
 import pytest
 from hypothesis import settings
+from support.paths import SEEDS
 
 # Property tests run the same examples on every `make test` (a CI run must not pass or fail by luck);
 # HYPOTHESIS_PROFILE=explore draws new examples each run, for hunting.
@@ -15,10 +14,6 @@ settings.register_profile("ci", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-DEMO = ROOT / "demo" / "corpus"
 PG_ADMIN_URL = os.environ.get("EVENTLEDGER_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 

@@ -11,7 +11,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from conftest import DEMO, SEEDS, ROOT
+from support.paths import DEMO, SEEDS, ROOT
 from eventledger.cli import app
 from export_checks import acled_problems, gtd_problems
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from test_serve_sample import build_sample
+from support.sample import build_sample
 
 pytestmark = pytest.mark.browser
 

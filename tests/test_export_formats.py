@@ -15,7 +15,7 @@ from eventledger.export import acled, gtd, write_export
 from eventledger.export.codebook import Codebook
 from eventledger.store import Store
 from export_checks import acled_problems, gtd_problems
-from test_serve_sample import build_sample
+from support.sample import build_sample
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "exports.md"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import eventledger
-from test_serve_sample import build_sample
+from support.sample import build_sample
 
 
 def test_ledger_frames(tmp_path):

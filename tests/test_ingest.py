@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DEMO
+from support.paths import DEMO
 
 from eventledger.export.jsonl import records
 from eventledger.ingest import ingest

@@ -14,7 +14,7 @@ import random
 from collections.abc import Iterator
 
 import pytest
-from conftest import DEMO, SHARED
+from support.paths import DEMO, SHARED
 
 from eventledger.read import Reader, sniff
 from eventledger.read.decode import declared_charset, decode

@@ -6,7 +6,7 @@ import json
 
 from eventledger.records import Contradiction, Event
 from eventledger.resolve import ResolveConfig, resolve
-from test_resolve_helpers import world
+from support.resolve import world
 
 DESIGN_KEYS = ["id", "type", "date", "place", "perpetrators", "counts", "reports", "sources",
                "independent_sources", "contradictions", "statements"]

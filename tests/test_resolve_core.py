@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from test_resolve_helpers import MOSCOW, RU_VENUE, ctx, report, world
+from support.resolve import MOSCOW, RU_VENUE, ctx, report, world
 
 from eventledger.resolve import ResolveConfig, attribution_graph, dossier, resolve, summary_line
 from eventledger.resolve.identity import event_id

@@ -15,7 +15,7 @@ from eventledger.serve.briefing import briefing
 from eventledger.serve.timeline import axis, geometry, timeline
 from eventledger.store import EventFilter, Store
 from eventledger.store.db import now
-from test_serve_sample import build_sample
+from support.sample import build_sample
 
 
 @pytest.fixture()

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from eventledger.serve import create_app
 from eventledger.serve.views import source_id
 from eventledger.store import Store
-from test_serve_sample import XSS, build_sample
+from support.sample import XSS, build_sample
 
 TOKEN = "s3cret-token"
 

@@ -9,7 +9,7 @@ from schemathesis.checks import not_a_server_error
 
 from eventledger.serve import create_app
 from eventledger.store import Store
-from test_serve_sample import build_sample
+from support.sample import build_sample
 
 @pytest.fixture(scope="module")
 def schema(tmp_path_factory):
