@@ -76,3 +76,18 @@ def test_the_rule_sees_imports(tmp_path):
     names = {n for _, n in _imports(p)}
     assert {"eventledger.extract.times", "eventledger.extract.work", "eventledger.extract.naming"} <= names
     assert {"eventledger.extract.times", "eventledger.extract.work"} <= _extract_submodules()
+
+
+# Extraction's rules are read and changed most often; a function longer than a screen hides its cases.
+LONGEST_EXTRACT_FUNCTION = 80
+
+
+def test_no_function_in_extract_is_over_80_lines():
+    long = []
+    for path in sorted((SRC / "extract").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > LONGEST_EXTRACT_FUNCTION:
+                    long.append(f"{path.relative_to(SRC)}:{node.lineno} {node.name} ({lines} lines)")
+    assert not long, "split these into named steps: " + "; ".join(long)
