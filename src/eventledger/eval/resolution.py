@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from eventledger.eval.errors import EvalError
+from eventledger.groups import DisjointSets
 
 # words that make a victim mention a description of people, not a name of one
 _DESCRIPTIVE = {"individuals", "persons", "people", "peasants", "members", "civilians", "soldiers", "troops", "guerrillas",
@@ -216,18 +217,11 @@ def _predict_docs(folder: Path, fillers: Mapping[str, set[str]] | None = None) -
 def muc4_gold(docs: list[dict]) -> dict[str, str]:
     """docid -> incident: connected components of 'shares a named victim under a shared incident type'."""
     names = {d["docid"]: _victim_names(d) for d in docs}
-    parent = {d["docid"]: d["docid"] for d in docs}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in combinations(parent, 2):
+    sets = DisjointSets(d["docid"] for d in docs)
+    for a, b in combinations(list(sets.parent), 2):
         if any(names[a][t] & names[b].get(t, set()) for t in names[a]):
-            parent[find(a)] = find(b)
-    return {d: find(d) for d in parent}
+            sets.union(b, a)
+    return sets.roots()
 
 
 def muc4_set(path: Path, limit: int | None = None) -> tuple[dict, dict]:
