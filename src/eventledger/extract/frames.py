@@ -6,6 +6,7 @@ The rules that read roles off a trigger's clause are in frame_roles.py, one hand
 from __future__ import annotations
 
 from eventledger.extract.frame_roles import NOUN_RULES, VERB_RULES
+from eventledger.extract.modality import Modality
 from eventledger.extract.phrases import (NAME_ENTS, OBJ, ORG_ENTS, PASS_SUBJ, SUBJ, ActorLookup, Frame, Span,
                                          expand_conj, name_before_comma, np_span, preps, with_of)
 from eventledger.knowledge import EventType, Lexicon
@@ -19,12 +20,26 @@ _TOO_VAGUE_TO_NAME = ("members", "member", "man", "men", "soldiers", "soldier", 
 
 
 class FrameFinder:
-    def __init__(self, lexicon: Lexicon, actor_kind=lambda actor_id: None):
+    def __init__(self, lexicon: Lexicon, actor_kind=lambda actor_id: None, modality: Modality | None = None):
         self.lex = lexicon
         self.actor_kind = actor_kind
+        self.modality = modality or Modality(light_verbs=lexicon.light_verbs)
 
-    def triggers(self, sent) -> list[tuple[object, EventType]]:
-        """(token, type) for every trigger in a parsed sentence that is not background."""
+    def triggers(self, sent, *, headline: bool = False,
+                 unreal: list | None = None) -> list[tuple[object, EventType]]:
+        """(token, type) for every trigger in a parsed sentence that is not background and tells a happening;
+        the triggers that tell none ("could attack", "threatened to carry out attacks") go to `unreal` as
+        (token, type, why)."""
+        out = []
+        for tok, et in self._triggers(sent):
+            why = self.modality.why_not(tok, headline=headline)
+            if why is None:
+                out.append((tok, et))
+            elif unreal is not None:
+                unreal.append((tok, et, why))
+        return out
+
+    def _triggers(self, sent) -> list[tuple[object, EventType]]:
         low = sent.text.lower()
         if self.lex.is_not_violence(low):
             return []
@@ -56,9 +71,9 @@ class FrameFinder:
             out.append((t, et))
         return out
 
-    def frames(self, sent, *, actors) -> list[Frame]:
+    def frames(self, sent, *, actors, headline: bool = False, unreal: list | None = None) -> list[Frame]:
         """One frame per event family in the sentence, the highest-priority trigger naming its type."""
-        trig = self.triggers(sent)
+        trig = self.triggers(sent, headline=headline, unreal=unreal)
         by_family: dict[str, Frame] = {}
         for tok, et in trig:
             fr = by_family.get(et.family)

@@ -40,6 +40,20 @@ def _recent(reports: list[tuple[int, Report]], i: int, family: str, *,
     return None
 
 
+def _headline(w: SegWork, i: int) -> bool:
+    """Sentence i is the segment's headline (headlines tell a happening in the present tense)."""
+    title = w.seg.title
+    return bool(title) and w.sents[i][0] < len(title) and w.seg.text.startswith(title)
+
+
+def _keep_unreal(doc: Document, w: SegWork, s0: int, unreal: list) -> None:
+    """Nothing vanishes silently: the event words that founded nothing, and why, in the document's meta."""
+    kept = doc.meta.setdefault("unreal_triggers", [])
+    for tok, et, why in unreal:
+        kept.append({"segment": w.seg.id, "start": w.seg.doc_offset(s0 + tok.idx), "word": tok.text,
+                     "type": et.type, "why": why})
+
+
 class ReportBuilder:
     def __init__(self, *, lexicon, frames: FrameFinder, dater: Dater, placer: Placer, namer: Namer,
                  counts: CountFinder):
@@ -62,9 +76,15 @@ class ReportBuilder:
     def _sentence(self, doc: Document, w: SegWork, i: int, reports: list, opinion: bool) -> None:
         s0, s1 = w.sents[i]
         text = w.text[s0:s1]
-        frames = self.frames.frames(w.parse[i], actors=ActorLookup(w.actors, s0))
+        unreal: list = []  # event words that tell no happening (extract/modality.py), kept with the reason
+        frames = self.frames.frames(w.parse[i], actors=ActorLookup(w.actors, s0), headline=_headline(w, i),
+                                    unreal=unreal)
         figures = NUMBER_RX.search(text) or self.counts.vague_word.search(text)
         counts = self.counts.find(text) if figures else []
+        if unreal:
+            _keep_unreal(doc, w, s0, unreal)
+            if not frames:
+                counts = []  # "could kill hundreds", "did not kill the 12 hostages": no toll of a happening
         if self.lex.is_not_violence(text.lower()):
             counts = [c for c in counts if c.kind == "arrested"]
             frames = [f for f in frames if f.etype.family == "arrest"]
