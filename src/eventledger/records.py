@@ -218,6 +218,9 @@ class Report(Record):
     # "main": the news the segment is about; "background": an earlier or other event it mentions in passing
     # (DESIGN.md: a report's salience). None until extraction decides.
     salience: str | None = None
+    # a follow-up (an arrest, a charge, a trial of suspects): the id of the report, in the same document, of
+    # the attack it follows; resolution links the two events (related), never merges them
+    follows: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
 

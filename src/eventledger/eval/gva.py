@@ -66,7 +66,9 @@ def _start(report: Mapping) -> int:
 def main_event(reports: list[Mapping], event_of: Mapping[str, str]) -> str | None:
     """The event of an article's main report (rule in the module docstring)."""
     held = [r for r in reports if r["id"] in event_of]
-    main = [r for r in held if (r.get("salience") or (r.get("meta") or {}).get("salience")) == "main"]
+    # a follow-up (an arrest of its suspects) is news of the article, but its event is not the incident's
+    main = [r for r in held if (r.get("salience") or (r.get("meta") or {}).get("salience")) == "main"
+            and not r.get("follows")]
     pool = sorted(main or held, key=lambda r: (_start(r), r["id"]))
     if not pool:
         return None

@@ -22,7 +22,14 @@ MAX_CLIMB = 6
 # "may have been shot" is a guess about what did
 _COUNTERFACTUAL = {"could", "would", "should"}
 _PLURAL_NOUN = "NNS"
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_NOBODY = {"nobody", "none", "noone"}
 _SHOWS_ONE = {"det", "poss", "nummod", "predet"}  # "the attacks", "their attacks", "two shootings": particular
+
+
+def _nobody(subject, negations) -> bool:
+    """'no one', 'nobody', 'none of them': a subject that names no one."""
+    return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ in negations for c in subject.children)
 
 
 class Modality:
@@ -41,6 +48,11 @@ class Modality:
                 return "negated"  # "no attack took place"
             if any(c.dep_ in ("amod", "compound") and c.lower_ in w.irrealis_modifiers for c in tok.children):
                 return "unrealised"  # "future attacks", "a potential attack"
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS and _nobody(c, w.negations) for c in tok.children):
+            return "negated"  # "no one has been arrested", "nobody was hurt"
+        if (tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children)
+                and any(c.dep_ == "neg" for c in tok.head.children)):
+            return "negated"  # "has not announced any arrests"
         node = tok
         why = self._clause(node)
         for _ in range(MAX_CLIMB):

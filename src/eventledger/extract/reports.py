@@ -56,8 +56,9 @@ def _keep_unreal(doc: Document, w: SegWork, s0: int, unreal: list) -> None:
 
 class ReportBuilder:
     def __init__(self, *, lexicon, frames: FrameFinder, dater: Dater, placer: Placer, namer: Namer,
-                 counts: CountFinder):
+                 counts: CountFinder, background=lambda sentence_lower: False):
         self.lex = lexicon
+        self.background = background  # a sentence set apart from the news ("a similar attack"): tells none on
         self.counts = counts
         self.frames = frames
         self.dater = dater
@@ -122,8 +123,11 @@ class ReportBuilder:
         place_hit = self.placer.place_in(w, s0, s1)
         prev = _recent(reports, i, fr.etype.family, window=SAME_EVENT_WINDOW)
         if (prev is not None and date_hit is None and later is None
-                and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2])):
+                and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2])
+                and not self.background(w.text[s0:s1].lower())):
             rep = prev  # the same event told on: one report per event per segment
+            rep.meta.setdefault("told_in", []).append(
+                {"start": w.seg.doc_offset(s0), "end": w.seg.doc_offset(s1), "trigger": fr.trigger.text})
             if self.lex.by_type[rep.type].priority < fr.etype.priority:
                 rep.type = fr.etype.type
                 rep.meta.update(gtd=fr.etype.gtd, acled=fr.etype.acled, family=fr.etype.family)

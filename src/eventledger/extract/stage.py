@@ -16,6 +16,7 @@ from eventledger.extract.mentions import add_mentions
 from eventledger.extract.naming import Namer
 from eventledger.extract.placing import Placer
 from eventledger.extract.reports import ReportBuilder
+from eventledger.extract.salience import Salience
 from eventledger.extract.statements import StatementFinder
 from eventledger.extract.times import infer_publication_date
 from eventledger.extract.work import Preparer, SegWork, load_nlp
@@ -43,8 +44,10 @@ class Extractor:
         self.statements = StatementFinder(self.lex, actor_name=namer.canonical_name)
         self.prep = Preparer(nlp=self.nlp, actors=self.actors, gazetteer=self.gazetteer, lexicon=self.lex,
                              statements=self.statements, counts=counts)
+        self.salience = Salience(self.lex)
         self.reports = ReportBuilder(lexicon=self.lex, frames=self.frames, dater=Dater(self.lex),
-                                     placer=Placer(self.gazetteer), namer=namer, counts=counts)
+                                     placer=Placer(self.gazetteer), namer=namer, counts=counts,
+                                     background=self.salience.words.background)
 
     def _actor_kind(self, actor_id: str) -> str | None:
         return getattr(self.actors.get(actor_id), "kind", None)
@@ -71,6 +74,7 @@ class Extractor:
             d.mentions, d.reports, d.statements = [], [], []
             for w in ws:
                 self._segment(d, w)
+            self.salience.mark(d)  # each segment's news (which dates the headline), background, follow-ups
             date_headlines(d)
             borrow_dates(d.reports)
             if keep is not None:

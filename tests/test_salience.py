@@ -1,0 +1,90 @@
+"""Salience: one main report per segment and family, background mentions, follow-ups; on texts written for these
+tests (issue 16: one article became 3.6 events; Budyonnovsk 1995 showed among a month's events)."""
+
+import pytest
+
+from eventledger.extract import Extractor, extract_text
+from eventledger.knowledge import SalienceWords
+from eventledger.knowledge.files import DATA, read_yaml
+from eventledger.records import DateValue
+
+DAY = DateValue("2024-03-27", "day")
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def _doc(text, ex):
+    return extract_text(text, published=DAY, extractor=ex)
+
+
+def _attacks(doc):
+    return [r for r in doc.reports if r.meta.get("family") == "attack"]
+
+
+def test_one_story_is_one_report(ex):
+    doc = _doc("A shooting in Denver early Saturday left a boy dead and three others injured, police said. "
+               "Officers found the victims outside a bar. The victim was 16. A witness described the scene. "
+               "Police are trying to determine the motive behind the shooting.", ex)
+    [r] = _attacks(doc)
+    assert r.salience == "main"
+    assert r.date.value == "2024-03-23" and r.place.name == "Denver"
+    assert [t["trigger"] for t in r.meta["told_in"]] == ["shooting"]  # the last sentence, kept as evidence
+
+
+def test_earlier_event_is_background(ex):
+    doc = _doc("Seven people were shot in the Kensington section of Philadelphia on Monday. "
+               "On Saturday, ten people were wounded when a gunman opened fire at a block party in Philadelphia.", ex)
+    main, bg = sorted(_attacks(doc), key=lambda r: r.evidence.start)
+    assert (main.salience, main.date.value) == ("main", "2024-03-25")
+    assert (bg.salience, bg.date.value) == ("background", "2024-03-23")
+
+
+def test_list_of_past_attacks_is_background_with_its_year(ex):
+    doc = _doc("Gunmen stormed a concert hall in Moscow on Friday, killing 137 people. Six of the deadliest attacks "
+               "occurred in Russia: in Budyonnovsk in 1995 (121 deaths), Beslan in 2004 (334 deaths).", ex)
+    by_place = {r.place.name: r for r in _attacks(doc)}
+    assert by_place["Moscow"].salience == "main"
+    assert by_place["Budyonnovsk"].salience == "background" and by_place["Budyonnovsk"].date.value == "1995"
+
+
+def test_vague_background_mention_is_no_report(ex):
+    doc = _doc("Gunmen killed three people at a market in Lagos on Monday. "
+               "Residents recalled a similar attack that killed dozens.", ex)
+    [r] = _attacks(doc)
+    assert r.salience == "main"
+    [m] = doc.meta["background_mentions"]  # kept with the reason, not dropped silently
+    assert m["why"] and m["start"] > r.evidence.start
+
+
+def test_arrest_follows_the_attack(ex):
+    doc = _doc("A man was shot dead in Denver on Friday. "
+               "Police arrested a 19-year-old in connection with the shooting on Sunday.", ex)
+    [attack] = _attacks(doc)
+    [arrest] = [r for r in doc.reports if r.meta.get("family") == "arrest"]
+    assert arrest.follows == attack.id and arrest.salience == "main"
+
+
+def test_unrelated_arrest_follows_nothing(ex):
+    doc = _doc("A man was shot dead in Denver on Friday. In other news, a man was arrested for shoplifting.", ex)
+    [arrest] = [r for r in doc.reports if r.meta.get("family") == "arrest"]
+    assert arrest.follows is None
+
+
+def test_statement_about_a_folded_report_points_to_the_main_one(ex):
+    doc = _doc("Gunmen attacked a police station in Kano on Monday. Officers said the attack was "
+               "claimed by the group. The Islamic State claimed responsibility for the attack.", ex)
+    ids = {r.id for r in doc.reports}
+    assert all(s.report in ids for s in doc.statements if s.report)
+
+
+def test_an_edited_cue_changes_the_judgement():
+    data = read_yaml(DATA / "extract_salience.yaml")
+    assert SalienceWords.parse(data).background("residents recalled the siege")
+    data["background_cues"] = [c for c in data["background_cues"] if "recall" not in c]
+    assert not SalienceWords.parse(data).background("residents recalled the siege")
+    data["background_cues"] = ["(unclosed"]
+    with pytest.raises(ValueError, match="bad regular expression"):
+        SalienceWords.parse(data)
