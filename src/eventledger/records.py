@@ -318,6 +318,8 @@ class Event(Record):
     corrections: list[dict[str, Any]] = field(default_factory=list)  # the analyst corrections applied
     resolution: str | None = None  # version of the resolution settings
     policy: str | None = None
+    # events linked, not merged (resolve/related.py): {event, relation (follows | followed-by), reports}
+    related: list[dict[str, Any]] = field(default_factory=list)
     computed: dict[str, Any] | None = None  # field -> the value resolution gave, where an analyst edited it
     candidates: list[str] | None = None  # events an ambiguous report could also belong to
     extra: dict[str, Any] = field(default_factory=dict)  # analyst-edited fields outside this shape

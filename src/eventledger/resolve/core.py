@@ -11,6 +11,7 @@ from eventledger.resolve.cluster import cluster
 from eventledger.resolve.config import ResolveConfig, as_config
 from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown
 from eventledger.resolve.event import build
+from eventledger.resolve.related import link_related
 from eventledger.resolve.features import profile
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
 from eventledger.resolve.sources import canonical_key, views
@@ -86,6 +87,7 @@ def resolve(
         eid, founder = ids[k]
         events.append(build(eid, founder, groups[eid], profiles, by_event.get(eid, []), cfg=cfg, policy=cfg.policy))
     index = {e.id: e for e in events}
+    link_related(events, {v.id: v.report for v in vs.values()}, event_of)  # arrests etc. -> the attack
 
     for c in corr:
         if c["kind"] in MEMBERSHIP:
