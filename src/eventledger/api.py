@@ -99,5 +99,15 @@ class Ledger:
                 return c, ev
         return c, None
 
+    def withdraw(self, correction_id: str, *, by: str | None = None, note: str = "") -> dict:
+        """Withdraw a correction and re-resolve; LookupError when there is none with that id."""
+        from eventledger.ingest import resolve_store
+
+        c = self.store.withdraw_correction(correction_id, by=by, note=note)
+        if c is None:
+            raise LookupError(f"no correction {correction_id}")
+        resolve_store(self.store)
+        return c
+
     def close(self) -> None:
         self.store.close()

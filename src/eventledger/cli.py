@@ -409,6 +409,45 @@ def note_(event: str, text: Annotated[str, typer.Argument(help="The remark.")], 
     _correct(db, "note", event, text, author)
 
 
+corrections_app = typer.Typer(no_args_is_help=True, add_completion=False,
+                               help="The analyst corrections stored: list them, withdraw one.")
+app.add_typer(corrections_app, name="corrections")
+
+
+@corrections_app.command(name="list")
+def corrections_list(event: Annotated[str | None, typer.Option(help="Only this event's corrections.")] = None,
+                     withdrawn: Annotated[bool, typer.Option("--withdrawn", help="Include withdrawn ones.")] = False,
+                     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+                     db: DbOpt = None) -> None:
+    """List corrections in the order made: id, kind, event, what it sets, who, and whether it applies."""
+    from eventledger.resolve.corrections import listed
+
+    rows = listed(_store(db).corrections(), event=event, withdrawn=withdrawn)
+    for c in rows:
+        if as_json:
+            typer.echo(json.dumps(c, ensure_ascii=False, default=str))
+            continue
+        value = json.dumps(c.get("value"), ensure_ascii=False) if c.get("value") is not None else None
+        what = " ".join(str(x) for x in (c.get("field"), value, c.get("target")) if x)
+        line = (f"{c['id']}  {c['status']:<10} {c['kind']:<8} {c.get('event')}  {what[:80]}  "
+                f"{_clean(c.get('author') or '?')} {c.get('created') or ''}" + (f"  ({c['problem']})" if c.get("problem") else ""))
+        typer.echo(printable(_clean(line)))
+    typer.echo(f"{len(rows)} corrections", err=True)
+
+
+@corrections_app.command()
+def withdraw(correction: Annotated[str, typer.Argument(help="The correction's id (cor_...).")], note: NoteOpt = "",
+             author: AuthorOpt = None, db: DbOpt = None) -> None:
+    """Withdraw a correction: it stays listed (and in the revision log) but no longer applies."""
+    import os
+
+    try:
+        c = _ledger(db).withdraw(correction, by=author or os.environ.get("USER"), note=note)
+    except LookupError as err:
+        fail(str(err))
+    typer.echo(f"withdrew {c['id']} ({c['kind']} on {c.get('event')}); events re-resolved")
+
+
 @app.command()
 def train(
     what: Annotated[str, typer.Argument(help="relevance: the learned document filter")],

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from eventledger.records import Event
 from eventledger.resolve.cluster import cluster
 from eventledger.resolve.config import ResolveConfig, as_config
-from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown
+from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown, unapplied
 from eventledger.resolve.event import build
 from eventledger.resolve.related import link_related
 from eventledger.resolve.features import profile
@@ -45,7 +45,8 @@ def resolve(
     previous = sorted(previous_events, key=lambda e: e["id"])
     aliases = {e["id"]: f for e in previous if (f := founder_of(e))}
 
-    notes: list[dict] = []
+    corrections = list(corrections)
+    notes: list[dict] = unapplied(corrections)  # stored corrections that no longer pass: reported, skipped
     corr = ordered(corrections)
     members = Membership(clusters, aliases)
     moved: dict[str, list[str]] = {}  # correction id -> reports it concerns, to show it on their events
@@ -100,7 +101,10 @@ def resolve(
             notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": f"correction {c['id']}: event {c.get('event')} not found", "correction": c["id"]})
             continue
         e = index[ids[k][0]]
-        apply_fields(e, [c])
+        failed = apply_fields(e, [c])
+        if failed:
+            notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": failed[0], "correction": c["id"]})
+            continue
         e.corrections.append(shown(c))
 
     ambiguous = []

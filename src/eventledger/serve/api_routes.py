@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, Field
 
@@ -210,7 +210,24 @@ def correct(request: Request, event_id: str, body: CorrectionIn) -> dict:
     try:
         c = corrections.make(body.kind, event_id, field=body.field, value=body.value, target=body.target,
                              note=body.note, author=body.author)
-    except ValueError as e:
+    except ValueError as e:  # checked against the field's type, size-bounded: refused before it is stored
         raise HTTPException(422, str(e)) from e
     store.add_correction(c)
     return c
+
+
+@router.get("/corrections", summary="Analyst corrections, oldest first, each with its status (in force, withdrawn, unapplied)")
+def list_corrections(request: Request, event: Annotated[str | None, Query(max_length=200)] = None,
+                     withdrawn: bool = False) -> dict:
+    return {"items": corrections.listed(_store(request).corrections(), event=event, withdrawn=withdrawn)}
+
+
+@router.delete("/corrections/{correction_id}", dependencies=[Depends(writer)],
+               summary="Withdraw a correction (token required): it stays listed, and stops applying on the next resolution")
+def withdraw_correction(request: Request, correction_id: Annotated[str, Path(max_length=200)],
+                        note: Annotated[str, Query(max_length=4000)] = "",
+                        author: Annotated[str | None, Query(max_length=200)] = None) -> dict:
+    c = _store(request).withdraw_correction(correction_id, by=author, note=note)
+    if c is None:
+        raise HTTPException(404, f"no correction {correction_id}")
+    return corrections.shown(c)

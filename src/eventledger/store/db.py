@@ -236,8 +236,26 @@ class Store(EventReads, RecordReads):
             s.add(m.IngestRunRow(started_at=started, finished_at=now(), payload=dict(counts)))
 
     def add_correction(self, correction: dict) -> None:
+        """Store a correction made by `resolve.corrections.make`; recording it again puts it back in force."""
         with self.session() as s:
-            s.merge(m.CorrectionRow(id=correction["id"], kind=correction["kind"], event_id=correction.get("event"), created_at=correction.get("created") or now(), payload=correction))
+            s.merge(m.CorrectionRow(id=correction["id"], kind=correction["kind"], event_id=correction.get("event"),
+                                    created_at=correction.get("created") or now(), payload=correction))
+
+    def withdraw_correction(self, correction_id: str, *, by: str | None = None, note: str = "") -> dict | None:
+        """Take a correction out of force: its row stays (marked `withdrawn`: at, by, note) and the event's
+        revision log says so. None when there is no such correction."""
+        stamp = now()
+        with self.session() as s:
+            row = s.get(m.CorrectionRow, correction_id)
+            if row is None:
+                return None
+            if row.payload.get("withdrawn"):
+                return dict(row.payload)
+            row.payload = {**row.payload, "withdrawn": {"at": stamp, "by": by, "note": note}}
+            why = f"correction {correction_id} ({row.kind}) withdrawn" + (f": {note}" if note else "")
+            s.add(m.RevisionRow(event_id=row.event_id or "", at=stamp, change="correction-withdrawn", why=why,
+                                payload={"correction": correction_id, "by": by, "note": note}))
+            return dict(row.payload)
 
 
 def _document_row(doc: Document, source_id: str | None, signature: bytes | None) -> m.DocumentRow:
@@ -269,9 +287,11 @@ def _duplicate_rows(doc: Document) -> Iterator[m.DuplicateRow]:
 
 
 def _event_columns(e: dict) -> dict:
-    date = e.get("date") or {}
-    place = e.get("place") or {}
-    killed = (e.get("counts") or {}).get("killed") or {}
+    # corrections are checked when made, but an event built from an older row must still be storable
+    date = e.get("date") if isinstance(e.get("date"), dict) else {}
+    place = e.get("place") if isinstance(e.get("place"), dict) else {}
+    counts = e.get("counts") if isinstance(e.get("counts"), dict) else {}
+    killed = counts.get("killed") or {}
     return {
         "type": e.get("type") or "unknown",
         "date_value": date.get("value"),
