@@ -27,7 +27,7 @@ def contradictions(
     for kind in sorted(counts):
         if counts[kind]["contested"]:
             out.append(Contradiction(f"counts.{kind}", disagreeing(counts[kind]["values"], cfg)))
-    days = _grouped([(v.report["date"]["value"][:10], v.id) for v in facts if (v.report.get("date") or {}).get("precision") in ("day", "second") and v.report["date"].get("value")])
+    days = _grouped([(v.report["date"]["value"][:10], v.id) for v in facts if _stated_day(v.report)])
     if len(days) > 1:
         out.append(Contradiction("date", days))
     fams = _grouped([(cfg.family(v.report.get("type")), v.id) for v in facts if cfg.family(v.report.get("type"))])
@@ -38,13 +38,40 @@ def contradictions(
     if place:
         out.append(place)
     actors = _grouped([(p["actor_id"] or norm(p["actor"]), r) for p in perps for r in p["reports"] or ["-"]])
-    if len(actors) > 1:
+    if _incompatible({p["actor_id"] or norm(p["actor"]) for p in perps
+                      if p.get("actor_id") or p.get("basis") != "reported"}, cfg.parents):
         named = [{**a, "reports": [r for r in a["reports"] if r != "-"]} for a in actors]
         out.append(Contradiction("perpetrator", named))
     claim = _claims(statements, cfg)
     if claim:
         out.append(claim)
     return out
+
+
+def _stated_day(report: dict) -> bool:
+    """A day the source states for the event; a date borrowed from the publication is when it was told, not when it
+    happened, and two publication days are no contradiction."""
+    d = report.get("date") or {}
+    if d.get("precision") not in ("day", "second") or not d.get("value"):
+        return False
+    borrowed = (report.get("meta") or {}).get("date_from") and not d.get("text") and not report.get("date_evidence")
+    return not borrowed
+
+
+def _lineage(actor: str, parents: dict[str, str]) -> set[str]:
+    out = {actor}
+    while (actor := parents.get(actor)) is not None and actor not in out:
+        out.add(actor)
+    return out
+
+
+def _incompatible(actor_ids: set[str], parents: dict[str, str]) -> bool:
+    """Two registry actors named as perpetrators that cannot both be right: neither is part of the other (IS-K is
+    a branch of IS: compatible). A name outside the registry counts only when someone blamed or claimed it ("Ukraine",
+    blamed by a speaker): a bare phrase a report gives ("gunmen") is too vague to contradict a named group."""
+    ids = sorted(actor_ids)
+    lines = {a: _lineage(a, parents) for a in ids}
+    return any(a not in lines[b] and b not in lines[a] for i, a in enumerate(ids) for b in ids[i + 1:])
 
 
 def _places(facts: list[View], profiles: dict[str, Profile], cfg: ResolveConfig) -> Contradiction | None:

@@ -35,46 +35,100 @@ def _group(v: dict) -> str:
     return " ".join((v.get("who") or "").casefold().split())
 
 
+def point(v: dict) -> int | None:
+    """The one number a figure stands for, inside its own range: 'more than 100' is 101, 'dozens' its low end."""
+    if v.get("value") is None:
+        return v.get("low")
+    if v.get("qualifier") == "more than":
+        return v["low"] if v.get("low") is not None else v["value"] + 1
+    return v["value"]
+
+
+def _firm(v: dict) -> bool:
+    return (v.get("qualifier") or "exact") in FIRM
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    """`a` was published strictly before `b` (two days, or two times of one day; a bare day is not before its times)."""
+    if not a or not b:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def superseded(v: dict, others: list[dict]) -> bool:
+    """A figure another figure of the same group makes obsolete: a lower bound ('at least 40') under a firm figure
+    ('137 killed'), or an early figure under a higher one published later (the toll of 22 March under that of the
+    25th). Kept in `values`, never the best, never a contradiction."""
+    p, g = point(v), _group(v)
+    if p is None:
+        return False
+    bound = v.get("qualifier") in ("at least", "more than", "vague")
+    for o in others:
+        q = point(o)
+        if o is v or q is None or q <= p or _group(o) != g:
+            continue
+        if bound and (_firm(o) or o.get("qualifier") == "vague" and v.get("qualifier") == "vague"):
+            return True
+        if _earlier(v.get("published"), o.get("published")):
+            return True
+    return False
+
+
+def current(values: list[dict]) -> list[dict]:
+    """The credible figures no other figure supersedes."""
+    vs = credible(values)
+    return [v for v in vs if not superseded(v, vs)]
+
+
 def pool(values: list[dict]) -> list[dict]:
     """Figures for the whole event: those not limited to a group of victims, when there are any."""
-    vs = credible(values)
+    vs = current(values)
     return [v for v in vs if not _group(v)] or vs
 
 
 def contested(values: list[dict], cfg: ResolveConfig) -> bool:
     """Two figures for the same group whose ranges cannot both hold (137 exact vs 144 exact; 137 exact vs 'at least 139').
 
-    Figures for different groups (13 soldiers, about 170 civilians) do not contradict each other.
+    Figures for different groups (13 soldiers, about 170 civilians) do not contradict each other, nor does a lower
+    bound or an early figure the later figures supersede ('at least 40', then 137).
     """
-    rs = [(_group(v), count_range(v, cfg)) for v in credible(values) if v.get("qualifier") != "vague"]
+    rs = [(_group(v), count_range(v, cfg)) for v in current(values) if v.get("qualifier") != "vague"]
     return any(ga == gb and (a[1] < b[0] or b[1] < a[0]) for i, (ga, a) in enumerate(rs) for gb, b in rs[i + 1 :])
 
 
+_QUALIFIER_ORDER = ("exact", "at least", "more than", "around", "nearly", "up to", "vague")
+
+
 def disagreeing(values: list[dict], cfg: ResolveConfig) -> list[dict]:
-    """The values grouped by figure, for the contradiction record: [{value, qualifier, reports}]."""
-    groups: dict[tuple, set[str]] = {}
-    for v in credible(values):
-        groups.setdefault((v.get("value"), v.get("qualifier")), set()).add(v["report"])
-    return [{"value": k[0], "qualifier": k[1], "reports": sorted(r)} for k, r in sorted(groups.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or 0, kv[0][1] or ""))]
-
-
-def _num(v: dict) -> int | None:
-    return v.get("value") if v.get("value") is not None else v.get("low")
+    """The figures in dispute, one entry per figure with every report that gives it, for the contradiction record:
+    [{value, qualifier, qualifiers, reports}]; 139 told by two reports, one of them as 'at least 139', is one value."""
+    groups: dict[int | None, dict[str, set[str]]] = {}
+    for v in current(values):
+        g = groups.setdefault(v.get("value"), {})
+        g.setdefault(v.get("qualifier") or "exact", set()).add(v["report"])
+    out = []
+    for value in sorted(groups, key=lambda x: (x is None, x or 0)):
+        quals = sorted(groups[value], key=lambda q: _QUALIFIER_ORDER.index(q) if q in _QUALIFIER_ORDER else 99)
+        out.append({"value": value, "qualifier": quals[0], "qualifiers": quals,
+                     "reports": sorted(set().union(*groups[value].values()))})
+    return out
 
 
 def best(values: list[dict], policy: str) -> int | None:
-    vs = [v for v in pool(values) if _num(v) is not None]
+    """The best estimate under a named policy (README, "Best estimates"), always one of the current figures."""
+    vs = [v for v in pool(values) if point(v) is not None]
     if not vs:
         return None
     if policy == "acled":
-        firm = [_num(v) for v in vs if (v.get("qualifier") or "exact") in FIRM]
-        return min(firm or [_num(v) for v in vs])
+        firm = [point(v) for v in vs if _firm(v)]
+        return min(firm or [point(v) for v in vs])
     if policy == "gtd":
         return _gtd(vs)
     if policy == "median":
         per_origin: dict[str, list[int]] = {}
         for v in vs:
-            per_origin.setdefault(v.get("origin") or v["report"], []).append(_num(v))
+            per_origin.setdefault(v.get("origin") or v["report"], []).append(point(v))
         return median_low(sorted(median_low(sorted(x)) for x in per_origin.values()))
     raise ValueError(f"unknown count policy {policy!r}; use acled, gtd or median")
 
@@ -84,25 +138,33 @@ def _gtd(vs: list[dict]) -> int:
     dated = [v for v in vs if v.get("published")]
     if dated:
         last = max(v["published"] for v in dated)
-        figs = {_num(v) for v in dated if v["published"] == last}
+        figs = {point(v) for v in dated if v["published"] == last}
         if len(figs) == 1:
             return figs.pop()
-    counts = Counter(_num(v) for v in vs).most_common()
+    counts = Counter(point(v) for v in vs).most_common()
     if len(counts) == 1 or counts[0][1] > counts[1][1]:
         return counts[0][0]
-    return min(_num(v) for v in vs)
+    return min(point(v) for v in vs)
 
 
 def summarize(values: list[dict], *, policy: str, cfg: ResolveConfig) -> dict:
-    rs = [count_range(v, cfg) for v in pool(values)]
-    lows = [lo for lo, _ in rs]
+    """Range and best of the current figures for the whole event; the best is always inside [low, high]."""
+    vs = pool(values)
+    rs = [count_range(v, cfg) for v in vs]
+    points = [p for v in vs if (p := point(v)) is not None]
     # an open figure ('at least 139') bounds the high end by what it states
-    highs = [hi if hi != INF else lo for lo, hi in rs]
+    lows = [lo for lo, _ in rs] + points
+    highs = [hi if hi != INF else lo for lo, hi in rs] + points
+    low = int(min(lows)) if lows else None
+    high = int(max(highs)) if highs else None
+    b = best(values, policy)
+    if b is not None and low is not None and high is not None:
+        b = min(max(b, low), high)  # a point is inside its own range; this only guards the promise
     return {
         "values": values,
-        "low": int(min(lows)) if lows else None,
-        "high": int(max(highs)) if highs else None,
-        "best": best(values, policy),
+        "low": low,
+        "high": high,
+        "best": b,
         "policy": policy,
         "contested": contested(values, cfg),
     }

@@ -1,0 +1,91 @@
+"""Best estimates (issue 17): always inside [low, high] under every named policy; bounds and early figures are
+superseded, never the best; one figure told by two reports is one value; a lower bound, a branch of a group and
+two publication days are no contradictions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventledger.resolve import POLICIES, ResolveConfig, best, contested, summarize
+from eventledger.resolve.contradictions import _incompatible, _stated_day
+from eventledger.resolve.values import disagreeing
+
+CFG = ResolveConfig.load()
+QUALIFIERS = ["exact", "at least", "more than", "nearly", "around", "up to"]
+
+
+def v(value, qualifier="exact", *, report="r", published=None, who=None, low=None, high=None, origin=None):
+    return {"value": value, "qualifier": qualifier, "low": low, "high": high, "who": who, "evidence": None,
+            "report": report, "origin": origin or report, "published": published, "opinion": False}
+
+
+figure = st.builds(
+    lambda value, q, day, who, n: v(value, q, report=f"r{n}", published=day, who=who),
+    st.integers(0, 500), st.sampled_from(QUALIFIERS),
+    st.one_of(st.none(), st.sampled_from(["2024-03-22", "2024-03-23", "2024-03-25T10:00", "2024-03-25"])),
+    st.sampled_from([None, None, "children"]), st.integers(0, 50))
+vague = st.builds(lambda lo, hi, n: {**v(None, "vague", report=f"v{n}"), "low": lo, "high": hi},
+                  st.integers(0, 100), st.integers(100, 999), st.integers(0, 50))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(figure, vague), min_size=1, max_size=8), st.sampled_from(POLICIES))
+def test_best_is_always_inside_low_high(values, policy):
+    s = summarize(values, policy=policy, cfg=CFG)
+    if s["best"] is not None:
+        assert s["low"] <= s["best"] <= s["high"], s
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_early_lower_bound_never_becomes_the_best(policy):
+    vals = [v(40, "at least", report="a", published="2024-03-22"), v(133, report="b", published="2024-03-23"),
+            v(137, report="c", published="2024-03-24"), v(139, report="d", published="2024-03-25"),
+            v(145, report="e", published="2024-03-26"), v(143, report="f", published="2024-03-26")]
+    s = summarize(vals, policy=policy, cfg=CFG)
+    assert 133 <= s["best"] <= 145 and s["low"] >= 133
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_an_early_exact_figure_is_superseded_by_a_later_higher_one(policy):
+    vals = [v(1, report="a", published="2015-06-01"), v(2, report="b", published="2015-06-03")]
+    s = summarize(vals, policy=policy, cfg=CFG)
+    assert (s["best"], s["contested"]) == (2, False)
+
+
+def test_more_than_is_inside_its_own_range():
+    s = summarize([v(100, "more than", low=101)], policy="acled", cfg=CFG)
+    assert (s["low"], s["best"], s["high"]) == (101, 101, 101)
+    s = summarize([v(100, "more than"), {**v(None, "vague", report="x"), "low": 200, "high": 999}],
+                  policy="acled", cfg=CFG)
+    assert s["low"] <= s["best"] <= s["high"]
+
+
+def test_a_lower_bound_is_no_contradiction_of_a_higher_figure():
+    assert not contested([v(40, "at least", report="a"), v(137, report="b")], CFG)
+    assert not contested([v(40, "at least", report="a"), v(144, report="b"), v(139, "at least", report="c")], CFG)
+    assert contested([v(137, report="a"), v(144, report="b")], CFG)
+
+
+def test_one_figure_from_two_reports_is_one_value():
+    vals = [v(139, report="a"), v(139, "at least", report="b"), v(137, report="c")]
+    got = disagreeing(vals, CFG)
+    assert [(x["value"], x["reports"]) for x in got] == [(137, ["c"]), (139, ["a", "b"])]
+    assert got[1]["qualifier"] == "exact" and got[1]["qualifiers"] == ["exact", "at least"]
+
+
+def test_acled_is_the_lowest_current_firm_figure():
+    vals = [v(144, report="a"), v(139, "at least", report="b"), v(137, report="c")]
+    assert best(vals, "acled") == 137
+
+
+def test_a_branch_and_its_parent_are_compatible():
+    assert not _incompatible({"islamic-state", "islamic-state-khorasan"}, CFG.parents)
+    assert _incompatible({"islamic-state-khorasan", "ukraine"}, CFG.parents)
+
+
+def test_a_publication_day_is_no_stated_day():
+    told = {"date": {"value": "2024-03-23", "precision": "day"}, "meta": {"date_from": "document"}}
+    stated = {"date": {"value": "2024-03-22", "precision": "day", "text": "Friday"}, "meta": {}}
+    assert not _stated_day(told) and _stated_day(stated)
