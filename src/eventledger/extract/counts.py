@@ -16,7 +16,7 @@ _WORD_RX = re.compile(r"\w[\w'’-]*(?:\.\w+)*|[^\w\s]")
 _YEAR_RX = re.compile(r"(?:1[89]|20)\d\d")
 # punctuation and words after a number that end the phrase before any kind word: "5 in the city, killed"
 _ENDS_THE_PHRASE = frozenset({",", ";", ":", "(", ")", "in", "on", "at", "by", "for", "with", "from", "to",
-                              "after", "when", "said", "says", "while"})
+                              "after", "when", "said", "says", "say", "told", "while", "according"})
 KIND_WORDS_AFTER = 9  # words read after a number for its kind word ...
 KIND_CHARS_AFTER = 90  # ... within this many characters
 KIND_WORDS_BEFORE = 5  # words read before a number for its kind word ...
@@ -83,17 +83,27 @@ class CountFinder:
                                  r"(?:(?:were|have been|had been)\s+)?(" + _alternatives(kinds) + r")\b",
                                  re.I)
         self.vague_word = re.compile(r"\b(?:" + _alternatives(words.vague) + r")\b", re.I)
+        self._thing = re.compile(r"(?:" + _alternatives(words.things_after, escape=False) + r")", re.I)
+        self._not_a_count = [re.compile(rx) for rx in words.not_a_count.values()]
+        self._part = re.compile(r"\b(?:" + _alternatives(words.part_before) + r")\s+$", re.I)
+
+    def _masked(self, text: str) -> list[tuple[int, int]]:
+        """Spans that are ages, dates, times, phone numbers, calibres or addresses: numbers in them count nobody."""
+        return [m.span() for rx in self._not_a_count for m in rx.finditer(text)]
 
     def find(self, text: str) -> list[CountHit]:
         hits: list[CountHit] = []
         taken: set[int] = set()
+        masked = self._masked(text)
         for m in list(NUMBER_RX.finditer(text)):
-            if m.start() in taken:
+            if m.start() in taken or any(a < m.end() and m.start() < b for a, b in masked):
                 continue
             raw = m.group()
             value = parse_number(raw)
             if value is None or self._not_counted.match(text[m.end():m.end() + UNIT_CHARS]):
                 continue
+            if m.end() < len(text) and text[m.end()].isalpha():
+                continue  # "9mm", "16th", "3rd": glued to a word, a measure or an ordinal
             if _YEAR_RX.fullmatch(raw) and not self._count_not_year.match(text[m.end():]):
                 continue  # a year
             if raw.lower() in ("one", "a") and not self._one_counts.match(text[m.end():]):
@@ -101,9 +111,13 @@ class CountFinder:
             q = self._qualifier.search(text, max(0, m.start() - QUALIFIER_CHARS), m.start())
             qualifier = self.w.qualifiers[q.group().strip().lower()] if q else "exact"
             span_start = q.start() if q else m.start()
+            part = self._part.search(text, max(0, span_start - QUALIFIER_CHARS), span_start)
             after = None if self._kind_before(text, span_start, window=1) else self._kind_after(text, m.end())
             if after:
+                first = len(hits)
                 self._figure_and_chain(text, m, value, qualifier, span_start, after, hits, taken)
+                if part:  # "including 3 children killed": a group within the toll, never the toll itself
+                    hits[first].who = hits[first].who or part.group().strip()
                 continue
             before = None if self._things_after.match(text, m.end()) else self._kind_before(text, span_start)
             if before:
@@ -116,6 +130,9 @@ class CountFinder:
                 low, high = _bounds(value, qualifier)
                 hits.append(CountHit(kind, value, qualifier, low, high, who, kstart, end))
         hits.extend(self._vague_counts(text))
+        for h in hits:
+            if h.who and " ".join(h.who.lower().split()) in self.w.not_a_group:
+                h.who = None  # "killing 12 people": the whole toll, not a group of it
         return hits
 
     def _figure_and_chain(self, text, m, value, qualifier, span_start, after, hits, taken) -> None:
@@ -148,8 +165,8 @@ class CountFinder:
             w = m.group().lower().strip(".")
             if w in self.w.kind_after:
                 return self.w.kind_after[w], m.end(), (first_who if chained else _who(who)), chained
-            if w in _ENDS_THE_PHRASE:
-                return None
+            if w in _ENDS_THE_PHRASE or self._thing.fullmatch(w):
+                return None  # the phrase ends, or the number counts things ("four separate shootings")
             if NUMBER_RX.fullmatch(m.group()) and parse_number(m.group()) is not None:
                 if not chained:
                     first_who = _who(who)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,19 @@ def _ordered(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(data[key])
 
 
+def _patterns(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
+    """Named regular expressions, each checked to compile."""
+    m = data.get(key)
+    if not isinstance(m, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in m.items()):
+        raise ValueError(f"{where}: {key} must map a name to a regular expression")
+    for name, rx in m.items():
+        try:
+            re.compile(rx)
+        except re.error as err:
+            raise ValueError(f"{where}: {key}.{name} is no regular expression ({err}); fix or quote it") from err
+    return dict(m)
+
+
 @dataclass(slots=True, frozen=True)
 class CountWords:
     qualifiers: dict[str, str]  # phrase before a number -> qualifier, in the order tried
@@ -43,6 +57,9 @@ class CountWords:
     vague: dict[str, tuple[int | None, int | None]]  # word -> (low, high)
     vague_people: tuple[str, ...]
     not_after_vague: frozenset[str]
+    not_a_count: dict[str, str]  # what a number is instead (age, date, address...) -> regular expression
+    part_before: tuple[str, ...]  # "including": the figure after it is a part of the toll
+    not_a_group: frozenset[str]  # who-phrases of the whole toll ("people")
 
     @classmethod
     def load(cls, path: Path = COUNTS_PATH) -> CountWords:
@@ -65,4 +82,7 @@ class CountWords:
             after_one=_ordered(d, "after_one", where), who_nouns=_ordered(d, "who_nouns", where),
             vague={k: (v[0], v[1]) for k, v in vague.items()},
             vague_people=_ordered(d, "vague_people", where),
-            not_after_vague=words(d, "not_after_vague", where))
+            not_after_vague=words(d, "not_after_vague", where),
+            not_a_count=_patterns(d, "not_a_count", where),
+            part_before=_ordered(d, "part_before", where),
+            not_a_group=words(d, "not_a_group", where))

@@ -1,0 +1,75 @@
+"""Numbers that are not tolls (issue 17): ages, years, dates, times, addresses, calibres, phone numbers; a part
+of the toll ("including 3") keeps its group. Sentences written for these tests."""
+
+import pytest
+
+from eventledger.extract.counts import CountFinder
+from eventledger.knowledge.count_words import CountWords
+from eventledger.knowledge.files import DATA, read_yaml
+
+find_counts = CountFinder(CountWords.load()).find
+
+
+def _tolls(text):
+    return sorted((h.kind, h.value) for h in find_counts(text) if h.value is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "19-Year-Old Woman Killed In Overnight Shooting",
+    "A 9-year-old girl was wounded by a stray bullet.",
+    "Police say a three-year-old boy was hurt when the gun went off.",
+    "The 15-month-old injured in the crash is stable.",
+    "Deputies said the man killed a 31-year-old neighbour.",
+    "Two boys, ages 13 and 14, were wounded on the porch.",
+    "Maria Lopez, 27, died at the hospital.",
+    "The victim was killed on October 12 near the park.",
+    "He was killed on the 3rd of May.",
+    "08:45 Officers found the man dead.",
+    "A 44-year-old died at a store located at 512 Maple Avenue.",
+    "Officers were called to the 700 block.",
+    "A killer with a .38 revolver and a 12-gauge shotgun killed his neighbour.",
+    "Photo 4 of 19 Police say nobody was injured.",
+    "One of three separate shootings that left a teen dead.",
+])
+def test_numbers_that_are_not_tolls(text):
+    assert _tolls(text) == []
+
+
+def test_a_phone_number_does_not_hide_the_toll_beside_it():
+    assert _tolls("Anyone with information can call (555) 214-9087; 3 people were hurt.") == [("injured", 3)]
+
+
+def test_an_age_in_a_headline_is_no_toll():
+    assert _tolls("17-Year-Old Boy Killed In Shooting On East Side") == []
+
+
+def test_a_street_number_is_no_toll_but_a_title_case_toll_is():
+    assert _tolls("3 Dead In Oak Drive Shooting") == [("killed", 3)]
+    assert _tolls("A 50-year-old died at a shop at 797 Elm Street, police said.") == []
+
+
+def test_including_is_a_part_of_the_toll():
+    hits = [h for h in find_counts("Six people were killed, including two officers killed at the door.")]
+    whole = [h for h in hits if h.who is None]
+    assert [(h.kind, h.value) for h in whole] == [("killed", 6)]
+    assert any(h.value == 2 and h.who for h in hits)
+
+
+def test_generic_people_are_the_whole_toll():
+    [h] = find_counts("The gunman fled after killing 12 people.")
+    assert (h.value, h.who) == (12, None)
+
+
+def test_a_critical_subset_is_not_a_second_toll():
+    assert _tolls("4 injured, 2 critically in downtown shooting") == [("injured", 4)]
+
+
+def test_not_a_count_patterns_are_data_and_checked():
+    d = read_yaml(DATA / "extract_counts.yaml")
+    text = "Room 12 people were hurt."
+    assert _tolls(text) == []
+    del d["not_a_count"]["address"]
+    assert [(h.kind, h.value) for h in CountFinder(CountWords.parse(d)).find(text)] == [("injured", 12)]
+    d["not_a_count"]["bad"] = "(unclosed"
+    with pytest.raises(ValueError, match="not_a_count.bad"):
+        CountWords.parse(d)
