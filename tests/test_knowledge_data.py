@@ -99,7 +99,7 @@ def test_one_month_table():
 
 
 def test_one_place_precision_order():
-    assert list(PLACE_RANK) == list(PLACE_PRECISIONS) == ["venue", "city", "admin1", "country", "region"]
+    assert list(PLACE_RANK) == list(PLACE_PRECISIONS) == ["venue", "city", "admin2", "admin1", "country", "region"]
     assert [PLACE_RANK[p] for p in PLACE_PRECISIONS] == sorted(PLACE_RANK.values())
 
 

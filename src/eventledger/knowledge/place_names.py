@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN = re.compile(r"[^\W_]+")
 
@@ -22,8 +22,10 @@ def token_key(tok: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", tok.lower()) if not unicodedata.combining(c))
 
 
-@dataclass(slots=True, frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A place a name may stand for. A tuple, not a dataclass: the index holds ~380,000 of them and a pickled
+    tuple loads several times faster."""
+
     name: str
     kind: str  # venue | city | admin1 | country
     country: str | None

@@ -1,0 +1,84 @@
+"""The gazetteer's second source (countrystatecity-countries): towns below 15,000 people, US counties, towns
+qualified by their state ("Smyrna, Tenn."), and the evidence a small or sentence-initial name needs."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.knowledge import Gazetteer
+from eventledger.records import PLACE_RANK
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()  # the shared on-disk cache: building the index takes a minute
+
+
+def places(gaz, text, **context):
+    out = []
+    for s, e, name in gaz.find(text):
+        assert text[s:e] == name
+        p = gaz.resolve(name, **context)
+        out.append((name, p.name, p.admin1, p.country, p.precision))
+    return out
+
+
+@pytest.mark.parametrize("text, place", [
+    ("SMYRNA, Tenn. -- A man was shot late Saturday.", ("SMYRNA, Tenn.", "Smyrna", "Tennessee", "US", "city")),
+    ("Two were shot in Smyrna, Delaware, police said.", ("Smyrna, Delaware", "Smyrna", "Delaware", "US", "city")),
+    ("BROOKHAVEN, Miss. (AP) -- Two men were shot.", ("BROOKHAVEN, Miss.", "Brookhaven", "Mississippi", "US",
+                                                    "city")),
+    ("He lived in Lebanon, Ohio, before the shooting.", ("Lebanon, Ohio", "Lebanon", "Ohio", "US", "city")),
+    ("A woman was shot in Bennettsville, SC on Friday.", ("Bennettsville, SC", "Bennettsville", "South Carolina",
+                                                          "US", "city")),
+])
+def test_a_town_qualified_by_its_state_is_the_town_in_that_state(gaz, text, place):
+    assert places(gaz, text) == [place]
+
+
+def test_a_known_name_is_its_own_place_before_an_alternate_name_of_a_bigger_one(gaz):
+    # "Smyrna" and "Antioch" are also old names of Izmir and Antakya
+    assert gaz.resolve("Smyrna").country == "US"
+    assert gaz.resolve("Antioch").country == "US"
+
+
+def test_towns_below_15000_people_are_found_with_evidence(gaz):
+    assert places(gaz, "Three people were shot in Brooksville on Friday night.") == [
+        ("Brooksville", "Brooksville", "Florida", "US", "city")]
+    assert [p[1] for p in places(gaz, "It happened in Myrtle Grove, deputies said.")] == ["Myrtle Grove"]
+    # the same town without a word around it that makes it a place is not taken: a small town's name is often
+    # a word or a surname
+    assert places(gaz, "Brooksville deputies said the man was armed.") == []
+
+
+def test_us_counties(gaz):
+    assert places(gaz, "A teen was killed in Bossier Parish on Sunday.") == [
+        ("Bossier Parish", "Bossier Parish", "Louisiana", "US", "admin2")]
+    p = gaz.resolve("Mesa County")
+    assert (p.name, p.admin1, p.precision) == ("Mesa County", "Colorado", "admin2")
+    assert PLACE_RANK["city"] < PLACE_RANK["admin2"] < PLACE_RANK["admin1"]
+
+
+def test_the_division_named_in_the_document_decides(gaz):
+    assert gaz.resolve("Brookhaven").admin1 == "Georgia"  # the biggest Brookhaven without context
+    assert gaz.resolve("Brookhaven", countries=("US",), admin1s=("Mississippi",)).admin1 == "Mississippi"
+    countries, admin1s = gaz.context(["Brookhaven", "Mississippi", "Smyrna, Tenn."])
+    assert countries == ("US",) and admin1s == ("Mississippi", "Tennessee")
+
+
+def test_a_street_is_an_address_not_the_region_it_is_named_after(gaz):
+    # the "Maryland Drive murder victims" of Albany, Georgia
+    assert places(gaz, "Police identified the Maryland Drive murder victims in Albany.") == [
+        ("Albany", "Albany", "New York", "US", "city")]
+    assert places(gaz, "Officers went to a house on Detroit Street.") == []
+
+
+def test_a_capitalised_common_word_opening_a_sentence_needs_evidence(gaz):
+    # "Same" is a town in Tanzania and an old name of Sama, Spain
+    assert places(gaz, "Same in the Russian evening news. They said 115 dead.") == []
+    assert [p[1] for p in places(gaz, "He was born in Same, Tanzania.")] == ["Same"]
+
+
+def test_a_web_host_tells_its_country(gaz):
+    assert gaz.host_country("https://www.bbc.co.uk/news/world") == "GB"
+    assert gaz.host_country("http://www.tbo.com/news/crime/x") is None  # .com says nothing
