@@ -259,14 +259,14 @@ def test_issue14_document_failing_at_store_time_is_quarantined_and_the_rest_stor
     folder.mkdir()
     for city in ("Kano", "Zaria", "Gombe"):
         (folder / f"{city}.txt").write_bytes(GOOD.replace(b"Kano", city.encode()))
-    real_save = Store.save_document
+    real_write = Store._write  # the one writer of a document, whether it is saved alone or in a chunk
 
-    def save(self, doc, **kw):
+    def write(self, session, doc, signature):
         if "Zaria" in doc.text:
             raise ValueError("value the database refuses")
-        return real_save(self, doc, **kw)
+        return real_write(self, session, doc, signature)
 
-    monkeypatch.setattr(Store, "save_document", save)
+    monkeypatch.setattr(Store, "_write", write)
     result, errors, store = run_ingest(folder)  # aborted the batch
     assert result.stored == 2 and [(Path(e.path).name, e.stage) for e in errors] == [("Zaria.txt", "store")]
     assert store.counts()["documents"] == 2

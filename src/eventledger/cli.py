@@ -48,15 +48,20 @@ def _print_quarantined(q) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories (walked; .gz and .zip read transparently).")],
     db: DbOpt = None,
-    workers: Annotated[int, typer.Option(help="Processes for cleaning and extraction.")] = 1,
+    workers: Annotated[int, typer.Option(help="Processes for cleaning and extraction (one per core).")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler (tcp://HOST:PORT): clean and extract on its "
+                                                       "workers; needs a PostgreSQL --db.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when any input was quarantined.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Read, clean, extract and store documents, then resolve reports into events."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from eventledger.ingest import IngestError, WorkerError
     from eventledger.ingest import ingest as run
 
+    if workers < 1:
+        raise typer.BadParameter("must be 1 or more", param_hint="--workers")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"{missing[0]}: no such file or directory")
@@ -64,8 +69,11 @@ def ingest(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} documents"),
                   TimeElapsedColumn(), disable=quiet or not sys.stderr.isatty(), transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
-        result = run(paths, store=store, workers=workers, on_error=_print_quarantined,
-                     progress=lambda n: bar.advance(task, n))
+        try:
+            result = run(paths, store=store, workers=workers, scheduler=scheduler, on_error=_print_quarantined,
+                         progress=lambda n: bar.advance(task, n))
+        except (IngestError, WorkerError) as e:
+            fail(str(e))
     typer.echo(result.summary())
     if not quiet:
         _print_found(store)

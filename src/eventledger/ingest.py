@@ -1,25 +1,36 @@
-"""The main job: read -> clean/segment -> dedupe -> extract -> store -> resolve.
+"""The main job: read -> clean/segment -> dedupe -> extract -> store, then resolve.
 
-Each stage is a plain stage object (pipeline.py); this module only wires them to
-the store, keeps bad input aside with its reason, and makes re-runs safe: a
-document already stored is skipped before any work, and each document is
-written in one transaction.
+One executor (pipeline.Executor) runs the per-document stages (clean, extract) here, in a process pool or
+on a Dask cluster; the stages that need everything seen so far (dedupe, store) run here, in input order,
+so the documents, reports and events do not depend on --workers. Input streams through in chunks: memory
+stays bounded whatever the corpus size. A duplicate is linked before extraction and never parsed. Bad
+input is kept aside with its reason; a document already stored is skipped before any work; the documents
+of a chunk are written in one transaction each.
 """
 
 from __future__ import annotations
 
-import copy
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
-from eventledger.pipeline import chain, run_processes
+from eventledger.pipeline import Executor, Failed, Lazy, WorkerError, built
 from eventledger.records import Document, Quarantined
 from eventledger.store import Store
 from eventledger.store.db import now
 
-BATCH = 64
+TASK = 16  # documents per chunk sent to a worker: small enough to share out, large enough for spaCy batches
+BATCH = 64  # documents deduplicated together; fixed, so within-batch links do not depend on --workers
+
+__all__ = ["BATCH", "IngestError", "IngestResult", "StoreDeduper", "TASK", "WorkerError", "ingest",
+           "ingest_bytes", "processing_stages", "resolve_store", "run_files"]
+
+
+class IngestError(Exception):
+    """The ingest cannot run as asked (e.g. a cluster with a SQLite store)."""
 
 
 @dataclass(slots=True)
@@ -41,12 +52,34 @@ class IngestResult:
         )
 
 
-def processing_stages() -> list:
-    """The stages between reading and storing, freshly configured (safe to ship to workers)."""
+class ParseOriginals:
+    """Extraction of the documents that are not copies: a document linked to an original is never parsed."""
+
+    name = "extract"
+
+    def __init__(self, stage: Any):
+        self.stage = stage
+
+    def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
+        records = list(records)
+        parse = [isinstance(r, Document) and not r.duplicate_of for r in records]  # a failed record passes by
+        originals = [r for r, p in zip(records, parse) if p]
+        done = iter(list(built(self.stage).run(originals, rank=rank, world_size=world_size)) if originals else [])
+        for r, p in zip(records, parse):
+            yield next(done) if p else r
+
+
+def processing_stages() -> tuple[list, list]:
+    """(the stages before dedupe, the stages after it): recipes that each worker builds once, when first used."""
     from eventledger.clean import Cleaner
     from eventledger.extract import Extractor
 
-    return [Cleaner(), Extractor()]
+    return [Lazy(Cleaner, name="clean")], [ParseOriginals(Lazy(Extractor, name="extract"))]
+
+
+def _phases(stages) -> tuple[list, list]:
+    """A plain list of stages (as tests inject) runs whole before dedupe; a pair is (before dedupe, after)."""
+    return (list(stages), []) if isinstance(stages, list) else (list(stages[0]), list(stages[1]))
 
 
 def ingest(
@@ -55,38 +88,145 @@ def ingest(
     db: str | None = None,
     store: Store | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
     resolve: bool = True,
     on_error: Callable[[Quarantined], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestResult:
-    from eventledger.read import Reader, iter_inputs
-
+    """Ingest files and directories; `scheduler` (tcp://host:port) runs clean and extract on a Dask cluster."""
     store = store or Store(db)
+    if scheduler and store.dialect == "sqlite":
+        raise IngestError("a Dask cluster needs a store every machine of it could share: give --db postgresql://...; "
+                          f"the SQLite file {store.url} is refused")
     result = IngestResult()
-    report = on_error or _print_error
-    pending: list[Document] = []
-    deduper = _deduper(store)
-    for rec in Reader().run(iter_inputs(paths)):
-        if isinstance(rec, Quarantined):
-            _quarantine(store, rec, result, report)
-            continue
-        result.read += 1
-        pending.append(rec)
-        if len(pending) >= BATCH * max(1, workers):
-            _process(store, pending, deduper, result, report, workers=workers)
-            if progress:
-                progress(len(pending))
-            pending = []
-    if pending:
-        _process(store, pending, deduper, result, report, workers=workers)
-        if progress:
-            progress(len(pending))
+    run = _Run(store, result, on_error or _print_error, progress)
+    before, after = _phases(processing_stages())
+    with Executor(workers=workers, scheduler=scheduler) as ex:
+        if scheduler:
+            ex.warm(before + after)  # each Dask worker loads its models once, now; a failure stops here
+        cleaned = _flat(ex.map(before, _chunks(run.fresh(paths), TASK)))
+        deduped = _chunks(run.dedupe(cleaned), TASK)
+        for chunk in ex.map(after, deduped) if after else deduped:
+            run.store(chunk)
     if resolve:
         resolve_store(store)
     result.events = store.counts()["events"]
     store.record_ingest(started=result.started, counts={"read": result.read, "stored": result.stored, "skipped": result.skipped,
                         "quarantined": len(result.quarantined), "reports": result.reports, "events": result.events})
     return result
+
+
+class _Run:
+    """The driver's side of one ingest: what only one process may do (read, dedupe, store) and the counts."""
+
+    def __init__(self, store: Store, result: IngestResult, report, progress):
+        self.s, self.result, self.report, self.progress = store, result, report, progress
+        self.deduper = StoreDeduper.from_store(store)
+        self.signatures: dict[str, bytes] = {}  # of documents deduplicated and not yet stored
+        self.seen: set[str] = set()  # ids read in this run: a second copy of a file is not processed again
+
+    def fresh(self, paths: Iterable[str | Path]) -> Iterator[Document]:
+        """Documents read and not yet stored; unreadable input is quarantined here."""
+        from eventledger.read import Reader, iter_inputs
+
+        def documents() -> Iterator[Document]:
+            for rec in Reader().run(iter_inputs(paths)):
+                if isinstance(rec, Quarantined):
+                    self.quarantine(rec)
+                else:
+                    self.result.read += 1
+                    yield rec
+
+        for batch in _chunks(documents(), BATCH):
+            known = self.s.known_documents(d.id for d in batch)
+            for d in batch:
+                if d.id in known or d.id in self.seen:
+                    self.result.skipped += 1
+                else:
+                    self.seen.add(d.id)
+                    yield d
+
+    def dedupe(self, records: Iterable[Any]) -> Iterator[Any]:
+        """Link copies before extraction: within each batch (Deduper), then against the store and this run."""
+        from eventledger.dedupe import Deduper
+
+        for batch in _chunks(records, BATCH):
+            docs = [r for r in batch if isinstance(r, Document)]
+            try:
+                list(Deduper().run(docs))
+            except Exception:
+                docs = self._one_by_one(docs)
+            for doc in docs:
+                try:
+                    self.signatures[doc.id] = self.deduper.check(doc)
+                except Exception as e:
+                    self.quarantine(_failed(doc, "dedupe", e))
+                    continue
+                yield doc
+            for r in batch:
+                if isinstance(r, Failed):
+                    yield r  # quarantined when its turn to be stored comes, in input order
+
+    def _one_by_one(self, docs: list[Document]) -> list[Document]:
+        from eventledger.dedupe import Deduper
+
+        out = []
+        for d in docs:
+            try:
+                out.extend(Deduper().run([d]))
+            except Exception as e:
+                self.quarantine(_failed(d, "dedupe", e))
+        return out
+
+    def store(self, chunk: list[Any]) -> None:
+        """Write a chunk in one transaction; when it fails, document by document, so only the bad one is lost."""
+        docs: list[tuple[Document, bytes | None, list]] = []
+        for rec in chunk:
+            if isinstance(rec, Failed):
+                self.deduper.forget(rec.record.id)
+                self.signatures.pop(rec.record.id, None)
+                self.quarantine(_failed(rec.record, rec.step, rec.error, stage="process"))
+            else:  # the relink note leaves the document before it is written, so it is not stored in meta
+                docs.append((rec, self.signatures.pop(rec.id, None), self.deduper.relinks(rec)))
+        try:
+            saved = self.s.save_documents([(d, sig) for d, sig, _ in docs])
+        except Exception:
+            saved = [self._save_one(d, sig) for d, sig, _ in docs]
+        for (doc, _, relinks), ok in zip(docs, saved):
+            if ok is None:
+                continue
+            if ok:
+                self.result.stored += 1
+                self.result.reports += len(doc.reports)
+                self.result.statements += len(doc.statements)
+                for item, original in relinks:
+                    self.s.mark_duplicate(item, original, level="document", method="near")
+            else:
+                self.result.skipped += 1
+        if self.progress:
+            self.progress(len(chunk))
+
+    def _save_one(self, doc: Document, signature: bytes | None) -> bool | None:
+        try:
+            return self.s.save_document(doc, signature=signature)
+        except Exception as e:  # save_document is one transaction: nothing of this document was kept
+            self.quarantine(_failed(doc, "store", e))
+            self.deduper.forget(doc.id)  # nothing may link to a document that is not stored
+            return None
+
+    def quarantine(self, q: Quarantined) -> None:
+        _quarantine(self.s, q, self.result, self.report)
+
+
+def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def _flat(chunks: Iterable[list[Any]]) -> Iterator[Any]:
+    for chunk in chunks:
+        yield from chunk
 
 
 def ingest_bytes(data: bytes, name: str, *, store: Store) -> IngestResult:
@@ -100,73 +240,11 @@ def ingest_bytes(data: bytes, name: str, *, store: Store) -> IngestResult:
         return ingest([p], store=store)
 
 
-def _process(store: Store, docs: list[Document], deduper, result: IngestResult, report, *, workers: int) -> None:
-    """Clean, extract, dedupe and store a batch; a document that fails any step is quarantined alone."""
-    known = store.known_documents(d.id for d in docs)
-    fresh: dict[str, Document] = {}
-    for d in docs:
-        if d.id in known or d.id in fresh:
-            result.skipped += 1
-        else:
-            fresh[d.id] = d
-    if not fresh:
-        return
-    from eventledger.dedupe import Deduper
-
-    processed = _run_stages(list(fresh.values()), store, result, report, workers=workers)
-    # Within-batch copies are linked here, in one process, so that the links do not depend on --workers.
-    try:
-        processed = list(Deduper().run(processed))
-    except Exception:
-        processed = _one_by_one(Deduper().run, processed, "dedupe", store, result, report)
-    for doc in processed:
-        try:
-            doc = deduper.check(doc)
-            saved = store.save_document(doc, signature=deduper.signature(doc))
-        except Exception as e:  # save_document is one transaction: nothing of this document was kept
-            _quarantine(store, _failed(doc, "store", e), result, report)
-            # it is in the near-duplicate index now; rebuild from the store so nothing links to it
-            rebuilt = StoreDeduper.from_store(store)
-            deduper.index, deduper.meta = rebuilt.index, rebuilt.meta
-            continue
-        if saved:
-            result.stored += 1
-            result.reports += len(doc.reports)
-            result.statements += len(doc.statements)
-            for item, original in deduper.relinks(doc):
-                store.mark_duplicate(item, original, level="document", method="near")
-        else:
-            result.skipped += 1
-
-
-def _run_stages(docs: list[Document], store: Store, result: IngestResult, report, *, workers: int) -> list[Document]:
-    """Run clean+extract over a batch; a document that breaks a stage is quarantined alone."""
-    try:
-        if workers > 1 and len(docs) > 1:
-            return list(run_processes(processing_stages(), docs, workers=workers))
-        # Stages change documents in place and cleaning twice is not idempotent: a failed batch must leave
-        # the documents as they were for the one-by-one retry.
-        return list(chain(processing_stages(), copy.deepcopy(docs)))
-    except Exception:
-        pass  # some document broke a stage; find which by running them one at a time
-    stages = processing_stages()
-    return _one_by_one(lambda batch: chain(stages, batch), docs, "process", store, result, report)
-
-
-def _one_by_one(run, docs: list[Document], step: str, store: Store, result: IngestResult,
-                report) -> list[Document]:
-    out: list[Document] = []
-    for d in docs:
-        try:
-            out.extend(run([d]))
-        except Exception as e:  # one bad document must not stop the batch
-            _quarantine(store, _failed(d, step, e), result, report)
-    return out
-
-
-def _failed(doc: Document, step: str, e: Exception) -> Quarantined:
+def _failed(doc: Document, step: str, e: BaseException, *, stage: str | None = None) -> Quarantined:
+    """`stage` is the part of the job (process = the per-document stages, dedupe, store); `step` the stage itself."""
     message = " ".join(str(e).split())[:300]
-    return Quarantined(doc.path, f"{step} failed on document {doc.id}: {type(e).__name__}: {message}", stage=step)
+    return Quarantined(doc.path, f"{step} failed on document {doc.id}: {type(e).__name__}: {message}",
+                       stage=stage or step)
 
 
 def _quarantine(store: Store, q: Quarantined, result: IngestResult, report) -> None:
@@ -213,14 +291,18 @@ class StoreDeduper:
 
         return minhash_signature(doc.text)
 
-    def check(self, doc: Document) -> Document:
+    def check(self, doc: Document) -> bytes:
+        """Link `doc` to the earliest original among its near copies; returns its signature, for the store."""
         sig = self.signature(doc)
         key = (doc.published.value or "9999", doc.id)
         doc.meta.pop("_relink", None)
         matches = [m for m in self.index.query(sig) if m != doc.id]
+        originals: set[str] = set()
         if matches and not doc.duplicate_of:
-            # follow stored links to the original of each match, then pick the earliest
-            originals = {self.meta[m][1] or m for m in matches}
+            # follow stored links to the original of each match, then pick the earliest; a copy already
+            # linked to this document leads back to it, and a document is not its own original
+            originals = {self.meta[m][1] or m for m in matches} - {doc.id}
+        if originals:
             first = min(originals, key=lambda i: (self.meta.get(i, ("9999", None))[0], i))
             if (self.meta.get(first, ("9999", None))[0], first) < key:
                 doc.duplicate_of = first
@@ -228,17 +310,19 @@ class StoreDeduper:
             else:
                 doc.meta["_relink"] = sorted(originals)  # the stored ones are copies of this one
         self._add(doc.id, doc.published.value, doc.duplicate_of, sig)
-        return doc
+        return sig
+
+    def forget(self, doc_id: str) -> None:
+        """A document that will not be stored leaves the index."""
+        if doc_id in self.index:
+            self.index.remove(doc_id)
+        self.meta.pop(doc_id, None)
 
     def relinks(self, doc: Document) -> list[tuple[str, str]]:
         out = [(old, doc.id) for old in doc.meta.pop("_relink", [])]
         for old, new in out:
             self.meta[old] = (self.meta[old][0], new)
         return out
-
-
-def _deduper(store: Store) -> StoreDeduper:
-    return StoreDeduper.from_store(store)
 
 
 def resolve_store(store: Store, *, policy: str | None = None) -> None:

@@ -1,15 +1,27 @@
-"""The stage contract and the executors that run a list of stages.
+"""The stage contract and the one executor that runs stages over chunks of records.
 
-A stage is any object with `run(records, *, rank=0, world_size=1)` that takes an
-iterable of records and yields records (datatrove's contract). Stages hold
-configuration only, never state shared between calls, so the same list runs in
-this process, in a process pool, or on a Dask cluster.
+A stage is any object with `run(records, *, rank=0, world_size=1)` that takes an iterable of records and
+yields records (datatrove's contract). Stages hold configuration and models, never state shared between
+documents, so the same list runs in this process, in a process pool, or on a Dask cluster.
+
+Stages travel to workers as `Lazy` recipes: a recipe pickles to a few bytes and builds its stage once per
+process, on first use, so each worker loads spaCy and the knowledge files once. A stage that cannot be
+built is a `WorkerError` carrying its cause; a document that breaks a stage comes back as `Failed`, alone.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
+
+# Chunks in flight per worker: enough to keep every worker busy while the driver stores and dedupes,
+# few enough that memory stays bounded whatever the size of the input.
+IN_FLIGHT_PER_WORKER = 3
 
 
 class Stage(Protocol):
@@ -18,18 +30,58 @@ class Stage(Protocol):
     def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]: ...
 
 
-class FunctionStage:
-    """Wrap a record -> record-or-None function as a stage (None drops the record)."""
+class WorkerError(RuntimeError):
+    """A worker could not start (a stage could not be built) or died; the cause is chained."""
 
-    def __init__(self, fn: Callable[[Any], Any], *, name: str | None = None):
-        self.fn = fn
-        self.name = name or fn.__name__
+
+_BUILT: dict[tuple, Any] = {}  # stages built in this process, by recipe
+_BUILDING = threading.Lock()  # a Dask worker may run tasks in threads: build each stage once
+
+
+class Lazy:
+    """A picklable recipe for a stage: `factory(*args, **kwargs)`, built once per process on first use."""
+
+    def __init__(self, factory: Callable[..., Any], *args: Any, name: str | None = None, **kwargs: Any):
+        self.factory, self.args, self.kwargs = factory, args, kwargs
+        self.name = name or getattr(factory, "name", None) or getattr(factory, "__name__", "stage")
+
+    @property
+    def key(self) -> tuple:
+        return (self.factory.__module__, self.factory.__qualname__, repr(self.args), repr(sorted(self.kwargs.items())))
+
+    def get(self) -> Any:
+        key = self.key
+        stage = _BUILT.get(key)
+        if stage is None:
+            with _BUILDING:
+                stage = _BUILT.get(key)
+                if stage is None:
+                    try:
+                        stage = self.factory(*self.args, **self.kwargs)
+                    except Exception as e:
+                        raise WorkerError(f"stage {self.name} could not be built in process {os.getpid()}: "
+                                          f"{type(e).__name__}: {e}") from e
+                    _BUILT[key] = stage
+        return stage
 
     def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
-        for r in records:
-            out = self.fn(r)
-            if out is not None:
-                yield out
+        return self.get().run(records, rank=rank, world_size=world_size)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.name})"
+
+
+def built(stage: Any) -> Any:
+    return stage.get() if isinstance(stage, Lazy) else stage
+
+
+@dataclass(slots=True)
+class Failed:
+    """A record that broke a stage: it is returned as it came in, with the step and the error."""
+
+    record: Any
+    step: str
+    error: BaseException
 
 
 def chain(stages: Sequence[Stage], records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
@@ -38,39 +90,132 @@ def chain(stages: Sequence[Stage], records: Iterable[Any], *, rank: int = 0, wor
     yield from records
 
 
-def _run_shard(stages: Sequence[Stage], shard: list[Any], rank: int, world_size: int) -> list[Any]:
-    return list(chain(stages, shard, rank=rank, world_size=world_size))
+def run_chunk(stages: Sequence[Stage], chunk: list[Any], rank: int = 0, world_size: int = 1) -> list[Any]:
+    """The stages over one chunk, here; a record that breaks a stage comes back as `Failed`, the others go on.
 
-
-def shards(items: Sequence[Any], n: int) -> list[list[Any]]:
-    return [list(items[i::n]) for i in range(n)]
-
-
-def run_local(stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]:
-    yield from chain(stages, records)
-
-
-def run_processes(stages: Sequence[Stage], items: Sequence[Any], *, workers: int) -> Iterator[Any]:
-    """Run the stages over `workers` shards in a process pool; yields results shard by shard."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futs = [pool.submit(_run_shard, stages, s, i, workers) for i, s in enumerate(shards(items, workers))]
-        for f in futs:
-            yield from f.result()
-
-
-def run_dask(stages: Sequence[Stage], items: Sequence[Any], *, workers: int, address: str | None = None) -> Iterator[Any]:
-    """Same stages on a Dask cluster (a local one when no address is given)."""
-    from dask.distributed import Client, LocalCluster
-
-    cluster = None if address else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
-    client = Client(address or cluster)
+    Stages change records in place, and cleaning twice is not idempotent, so the chunk is kept pickled and
+    every retry starts from the records as they came in.
+    """
+    live = [built(s) for s in stages]  # a stage that cannot be built is a WorkerError, never a bad record
+    frozen = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        futs = [client.submit(_run_shard, stages, s, i, workers, pure=False) for i, s in enumerate(shards(items, workers))]
-        for f in futs:
-            yield from f.result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        return list(chain(live, pickle.loads(frozen), rank=rank, world_size=world_size))
+    except WorkerError:
+        raise
+    except Exception:
+        pass  # some record broke a stage: find which by running them one at a time
+    out: list[Any] = []
+    for rec in pickle.loads(frozen):
+        step = "process"
+        try:
+            records: Iterable[Any] = [rec]
+            for stage in live:
+                step = getattr(stage, "name", step)
+                records = list(stage.run(records, rank=rank, world_size=world_size))
+            out.extend(records)
+        except WorkerError:
+            raise
+        except Exception as e:  # one bad record must not stop the chunk
+            out.append(Failed(rec, step, e))
+    return out
+
+
+class Executor:
+    """Runs `run_chunk` over a stream of chunks and yields the results in input order.
+
+    `workers` = 1 runs here; more uses a process pool; `scheduler` (tcp://host:port) a Dask cluster.
+    At most `IN_FLIGHT_PER_WORKER` chunks per worker are out at once, so a stream of any length runs in
+    bounded memory. Use as a context manager.
+    """
+
+    def __init__(self, *, workers: int = 1, scheduler: str | None = None):
+        self.workers = max(1, workers)
+        self.scheduler = scheduler
+        self._pool = None
+        self._client = None
+
+    @property
+    def local(self) -> bool:
+        return self.scheduler is None and self.workers == 1
+
+    def __enter__(self) -> Executor:
+        if self.scheduler:
+            self._client = _dask_client(self.scheduler)
+            self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        elif self.workers > 1:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            # forkserver: workers start from a clean interpreter, not a copy of the driver's open store
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("forkserver"))
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def warm(self, stages: Sequence[Stage]) -> None:
+        """Build the stages on every worker now, so a worker that cannot start fails before any work."""
+        if self._pool is not None:
+            futs = [self._pool.submit(_warm, list(stages)) for _ in range(self.workers)]
+            for f in futs:
+                self._result(f)
+        elif self._client is not None:
+            self._client.run(_warm, list(stages))
+        else:
+            _warm(stages)
+
+    def map(self, stages: Sequence[Stage], chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
+        if self.local:
+            for chunk in chunks:
+                yield run_chunk(stages, chunk)
+            return
+        stages = list(stages)
+        window: deque = deque()
+        limit = IN_FLIGHT_PER_WORKER * self.workers
+        for i, chunk in enumerate(chunks):
+            window.append(self._submit(stages, chunk, i))
+            if len(window) >= limit:
+                yield self._result(window.popleft())
+        while window:
+            yield self._result(window.popleft())
+
+    def _submit(self, stages: list, chunk: list, i: int):
+        if self._client is not None:
+            return self._client.submit(run_chunk, stages, chunk, i % self.workers, self.workers, pure=False)
+        return self._pool.submit(run_chunk, stages, chunk, i % self.workers, self.workers)
+
+    def _result(self, fut) -> Any:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return fut.result()
+        except WorkerError:
+            raise
+        except BrokenProcessPool as e:
+            raise WorkerError(f"a worker process died: {e}") from e
+        except Exception as e:
+            if self._client is not None and type(e).__name__ in ("KilledWorker", "CommClosedError", "CancelledError"):
+                raise WorkerError(f"a Dask worker failed: {type(e).__name__}: {e}") from e
+            raise
+
+
+def _warm(stages: Sequence[Stage]) -> int:
+    for s in stages:
+        built(s)
+    return os.getpid()
+
+
+def _dask_client(address: str):
+    try:
+        from dask.distributed import Client
+    except ImportError as e:  # pragma: no cover - distributed is in requirements.lock
+        raise WorkerError(f"--scheduler needs dask.distributed: {e}") from e
+    try:
+        return Client(address, timeout="20s")
+    except Exception as e:
+        raise WorkerError(f"cannot reach the Dask scheduler at {address}: {type(e).__name__}: {e}") from e

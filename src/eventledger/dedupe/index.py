@@ -33,6 +33,10 @@ class DuplicateIndex:
         self.lsh.insert(item_id, m)
         self.hashes[item_id] = m
 
+    def remove(self, item_id: str) -> None:
+        self.lsh.remove(item_id)
+        del self.hashes[item_id]
+
     def query(self, signature: bytes | LeanMinHash) -> list[str]:
         """Ids whose text is a near copy of the signature's text, sorted."""
         m = from_signature(signature) if isinstance(signature, (bytes, bytearray, memoryview)) else signature

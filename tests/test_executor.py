@@ -1,0 +1,155 @@
+"""The executor (pipeline.py) and the ingest wired to it: one stage list whatever runs it, models built once per
+process, a worker that cannot start is an error with its cause, a bad document fails alone, a copy is never parsed."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from eventledger import pipeline
+from eventledger.ingest import ParseOriginals, ingest
+from eventledger.pipeline import Executor, Failed, Lazy, WorkerError, run_chunk
+from eventledger.store import Store
+
+DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
+
+
+class Upper:
+    """A stage: upper-cases strings, breaks on 'bad', kills its process on 'die'."""
+
+    name = "upper"
+    built = 0
+
+    def __init__(self):
+        Upper.built += 1
+
+    def run(self, records, *, rank=0, world_size=1):
+        for r in records:
+            if r == "bad":
+                raise ValueError("cannot upper 'bad'")
+            if r == "die":
+                os._exit(3)
+            yield r.upper()
+
+
+class Pid:
+    name = "pid"
+
+    def run(self, records, *, rank=0, world_size=1):
+        for r in records:
+            yield (r, os.getpid(), id(self))
+
+
+def broken_factory():
+    raise OSError("model file missing: /nowhere/model.bin")
+
+
+def test_lazy_recipe_pickles_small_and_builds_once_per_process():
+    pipeline._BUILT.clear()
+    Upper.built = 0
+    recipe = Lazy(Upper)
+    assert len(pickle.dumps(recipe)) < 300
+    assert run_chunk([recipe], ["a", "b"]) == ["A", "B"]
+    assert run_chunk([pickle.loads(pickle.dumps(recipe))], ["c"]) == ["C"]
+    assert Upper.built == 1
+
+
+def test_a_bad_record_fails_alone_and_order_is_kept():
+    out = run_chunk([Lazy(Upper)], ["a", "bad", "c"])
+    assert out[0] == "A" and out[2] == "C"
+    assert isinstance(out[1], Failed) and out[1].record == "bad" and out[1].step == "upper"
+    assert "cannot upper" in str(out[1].error)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_stage_that_cannot_be_built_is_an_error_with_its_cause(workers):
+    with Executor(workers=workers) as ex, pytest.raises(WorkerError, match="model file missing: /nowhere/model.bin"):
+        list(ex.map([Lazy(broken_factory, name="extract")], [["x"], ["y"]]))
+
+
+def test_process_pool_builds_each_stage_once_per_worker_and_keeps_input_order():
+    chunks = [[f"{i}-{j}" for j in range(3)] for i in range(12)]
+    with Executor(workers=2) as ex:
+        out = [r for chunk in ex.map([Lazy(Pid)], chunks) for r in chunk]
+    assert [r[0] for r in out] == [x for c in chunks for x in c]
+    pids = {r[1] for r in out}
+    assert os.getpid() not in pids
+    # one stage object per worker process, reused by every chunk it ran
+    assert len({(r[1], r[2]) for r in out}) == len(pids)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_silent_fallback():
+    with Executor(workers=2) as ex, pytest.raises(WorkerError, match="died"):
+        list(ex.map([Lazy(Upper)], [["a"], ["die"], ["b"]]))
+
+
+def test_ingest_raises_when_the_extractor_cannot_start(tmp_path, monkeypatch):
+    from eventledger.clean import Cleaner
+
+    monkeypatch.setattr("eventledger.ingest.processing_stages",
+                        lambda: ([Lazy(Cleaner)], [ParseOriginals(Lazy(broken_factory, name="extract"))]))
+    with pytest.raises(WorkerError, match="model file missing"):
+        ingest([DEMO / "feed.xml"], db=f"sqlite:///{tmp_path / 's.db'}", on_error=lambda q: None)
+
+
+class Counting:
+    """Stands in for the Extractor: records which documents it was given."""
+
+    name = "extract"
+    seen: list[str] = []
+
+    def run(self, records, *, rank=0, world_size=1):
+        for d in records:
+            Counting.seen.append(d.id)
+            yield d
+
+
+def test_a_copy_is_linked_before_extraction_and_never_parsed(tmp_path, monkeypatch):
+    from eventledger.clean import Cleaner
+
+    text = ("Gunmen attacked a police post in the north of the country on Tuesday, killing four officers and "
+            "wounding six others, officials said. The attackers fled on motorbikes before reinforcements arrived, "
+            "and a search of the surrounding villages was under way on Wednesday morning.\n")
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text.replace(" ", "  "))  # other bytes, other id, the same words
+    Counting.seen = []
+    monkeypatch.setattr("eventledger.ingest.processing_stages",
+                        lambda: ([Lazy(Cleaner)], [ParseOriginals(Counting())]))
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    result = ingest([tmp_path / "a.txt", tmp_path / "b.txt"], db=url, on_error=lambda q: None, resolve=False)
+    assert result.stored == 2
+    s = Store(url)
+    docs = list(s.documents())
+    s.close()
+    copies = [d for d in docs if d.duplicate_of]
+    assert len(docs) == 2 and len(copies) == 1
+    assert Counting.seen == [copies[0].duplicate_of]  # the copy never reached extraction
+
+
+def _export(url: str) -> dict:
+    from eventledger.export.jsonl import records
+
+    s = Store(url)
+    try:
+        return {what: sorted(json_dump(r) for r in records(s, what)) for what in ("documents", "reports", "events")}
+    finally:
+        s.close()
+
+
+def json_dump(r) -> str:
+    import json
+
+    return json.dumps(r, sort_keys=True)
+
+
+def test_two_workers_give_the_same_documents_reports_and_events_as_one(tmp_path):
+    files = [DEMO / "feed.xml", DEMO / "atom.xml", DEMO / "scraper.jsonl"]
+    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    ingest(files, db=one, on_error=lambda q: None)
+    ingest(files, db=two, workers=2, on_error=lambda q: None)
+    a, b = _export(one), _export(two)
+    assert a["reports"] and a["events"]
+    assert a == b
