@@ -113,43 +113,55 @@ class Store(EventReads, RecordReads):
 
     def save_document(self, doc: Document, *, signature: bytes | None = None) -> bool:
         """Write a document and everything made from it; False when it was already stored."""
+        return self.save_documents([(doc, signature)])[0]
+
+    def save_documents(self, docs: Iterable[tuple[Document, bytes | None]]) -> list[bool]:
+        """Write documents (with their MinHash signatures) in ONE transaction: all of them or, on error, none.
+
+        One commit per chunk instead of one per document: the commit (an fsync) is most of a small write.
+        Returns, per document, False when it was already stored.
+        """
         with self.session() as s:
-            if s.get(m.DocumentRow, doc.id) is not None:
-                return False
-            source_id = None
-            if doc.source:
-                src = Source.named(doc.source, kind=doc.meta.get("source_kind", "outlet"))
-                source_id = src.id
-                if s.get(m.SourceRow, source_id) is None:
-                    s.add(m.SourceRow(id=src.id, name=src.name, kind=src.kind, url=src.url))
-                    s.flush()
-            s.add(_document_row(doc, source_id, signature))
-            s.flush()
-            s.add_all(_segment_rows(doc))
-            s.add_all(
-                m.DroppedRow(document_id=doc.id, idx=i, kind=d.kind, reason=d.reason, chars=d.chars, start=d.start, end=d.end, text=d.text)
-                for i, d in enumerate(doc.dropped)
+            return [self._write(s, doc, signature) for doc, signature in docs]
+
+    def _write(self, s: Session, doc: Document, signature: bytes | None) -> bool:
+        if s.get(m.DocumentRow, doc.id) is not None:
+            return False
+        source_id = None
+        if doc.source:
+            src = Source.named(doc.source, kind=doc.meta.get("source_kind", "outlet"))
+            source_id = src.id
+            if s.get(m.SourceRow, source_id) is None:
+                s.add(m.SourceRow(id=src.id, name=src.name, kind=src.kind, url=src.url))
+                s.flush()
+        s.add(_document_row(doc, source_id, signature))
+        s.flush()
+        s.add_all(_segment_rows(doc))
+        s.add_all(
+            m.DroppedRow(document_id=doc.id, idx=i, kind=d.kind, reason=d.reason, chars=d.chars, start=d.start, end=d.end, text=d.text)
+            for i, d in enumerate(doc.dropped)
+        )
+        s.add_all(_duplicate_rows(doc))
+        s.add_all(
+            m.MentionRow(id=x.id, document_id=doc.id, segment_id=x.segment, kind=x.kind, text=x.text, start=x.start, end=x.end, label=x.label, resolved=x.resolved)
+            for x in {x.id: x for x in doc.mentions}.values()
+        )
+        s.add_all(
+            m.ReportRow(
+                id=r.id, document_id=doc.id, segment_id=r.segment, source=r.source, type=r.type,
+                date_value=r.date.value, date_precision=r.date.precision, country=r.place.country,
+                opinion=r.opinion, payload=r.to_dict(),
             )
-            s.add_all(_duplicate_rows(doc))
-            s.add_all(
-                m.MentionRow(id=x.id, document_id=doc.id, segment_id=x.segment, kind=x.kind, text=x.text, start=x.start, end=x.end, label=x.label, resolved=x.resolved)
-                for x in {x.id: x for x in doc.mentions}.values()
+            for r in {r.id: r for r in doc.reports}.values()
+        )
+        s.add_all(
+            m.StatementRow(
+                id=st.id, document_id=doc.id, segment_id=st.segment, report_id=st.report, event_id=st.event,
+                speaker=st.speaker, kind=st.kind, payload=st.to_dict(),
             )
-            s.add_all(
-                m.ReportRow(
-                    id=r.id, document_id=doc.id, segment_id=r.segment, source=r.source, type=r.type,
-                    date_value=r.date.value, date_precision=r.date.precision, country=r.place.country,
-                    opinion=r.opinion, payload=r.to_dict(),
-                )
-                for r in {r.id: r for r in doc.reports}.values()
-            )
-            s.add_all(
-                m.StatementRow(
-                    id=st.id, document_id=doc.id, segment_id=st.segment, report_id=st.report, event_id=st.event,
-                    speaker=st.speaker, kind=st.kind, payload=st.to_dict(),
-                )
-                for st in {st.id: st for st in doc.statements}.values()
-            )
+            for st in {st.id: st for st in doc.statements}.values()
+        )
+        s.flush()  # a bad row fails here, on its own document, not at the commit of the chunk
         return True
 
     def mark_duplicate(self, item_id: str, original_id: str, *, level: str, method: str) -> None:
