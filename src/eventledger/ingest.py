@@ -24,6 +24,7 @@ from eventledger.store.db import now
 
 TASK = 16  # documents per chunk sent to a worker: small enough to share out, large enough for spaCy batches
 BATCH = 64  # documents deduplicated together; fixed, so within-batch links do not depend on --workers
+REFRESH_MARGIN_S = 600  # how far back a run looks for documents other runs stored (see _looked_at)
 
 __all__ = ["BATCH", "IngestError", "IngestResult", "StoreDeduper", "TASK", "WorkerError", "ingest",
            "ingest_bytes", "processing_stages", "resolve_store", "run_files"]
@@ -179,7 +180,25 @@ class _Run:
         return out
 
     def store(self, chunk: list[Any]) -> None:
-        """Write a chunk in one transaction; when it fails, document by document, so only the bad one is lost."""
+        """Write a chunk in one transaction; when it fails, document by document, so only the bad one is lost.
+
+        Under the store's writer lock, after taking in what concurrent runs stored meanwhile: a near-duplicate
+        pair split across two runs is linked whichever stores first.
+        """
+        with self.s.exclusive():
+            if self.deduper.refresh(self.s):
+                self._recheck(chunk)
+            self._store(chunk)
+
+    def _recheck(self, chunk: list[Any]) -> None:
+        """Check the chunk's originals again against documents another run stored since they were deduplicated."""
+        for rec in chunk:
+            if isinstance(rec, Document) and not rec.duplicate_of:
+                relink = rec.meta.get("_relink", [])
+                self.signatures[rec.id] = self.deduper.check(rec)
+                rec.meta["_relink"] = sorted(set(relink) | set(rec.meta.get("_relink", [])))
+
+    def _store(self, chunk: list[Any]) -> None:
         docs: list[tuple[Document, bytes | None, list]] = []
         for rec in chunk:
             if isinstance(rec, Failed):
@@ -270,17 +289,29 @@ class StoreDeduper:
     which copy is the original does not depend on the order of ingestion.
     """
 
-    def __init__(self, rows: Iterable[tuple[str, str | None, str | None, bytes]]):
+    def __init__(self, rows: Iterable[tuple[str, str | None, str | None, bytes]], *, since: str | None = None):
         from eventledger.dedupe import DuplicateIndex
 
         self.index = DuplicateIndex()
         self.meta: dict[str, tuple[str, str | None]] = {}
+        self.since = since  # documents stored from then on may be unknown here (another run stored them)
         for doc_id, published, duplicate_of, sig in rows:
             self._add(doc_id, published, duplicate_of, sig)
 
     @classmethod
     def from_store(cls, store: Store) -> StoreDeduper:
-        return cls(store.signatures())
+        return cls(store.signatures(), since=_looked_at())
+
+    def refresh(self, store: Store) -> int:
+        """Take in documents other runs stored since the last look (call under `store.exclusive()`); how many."""
+        stamp = _looked_at()
+        new = 0
+        for doc_id, published, duplicate_of, sig in store.signatures(since=self.since):
+            if doc_id not in self.meta:
+                self._add(doc_id, published, duplicate_of, sig)
+                new += 1
+        self.since = stamp
+        return new
 
     def _add(self, doc_id: str, published: str | None, duplicate_of: str | None, sig: bytes) -> None:
         self.index.add(doc_id, sig)
@@ -325,20 +356,29 @@ class StoreDeduper:
         return out
 
 
+def _looked_at() -> str:
+    # A document's ingested_at is stamped before its transaction commits, and hosts writing to one
+    # PostgreSQL store may disagree on the time: look back a margin (known ids are skipped).
+    from datetime import UTC, datetime, timedelta
+
+    return (datetime.now(UTC) - timedelta(seconds=REFRESH_MARGIN_S)).isoformat(timespec="seconds")
+
+
 def resolve_store(store: Store, *, policy: str | None = None) -> None:
     """Re-resolve all reports into events; ids of events that persist are kept (incremental)."""
     from eventledger.resolve import resolve
 
-    reports = store.reports()
-    res = resolve(
-        reports,
-        contexts=store.report_contexts(reports),
-        statements=store.statements(),
-        previous_events=store.events(),
-        corrections=store.corrections(),
-        **({"config": {"policy": policy}} if policy else {}),
-    )
-    store.replace_events(res.events, ambiguous=res.ambiguous, revisions=res.revisions)
+    with store.exclusive():  # a concurrent run must not replace the events with ones built from older reads
+        reports = store.reports()
+        res = resolve(
+            reports,
+            contexts=store.report_contexts(reports),
+            statements=store.statements(),
+            previous_events=store.events(),
+            corrections=store.corrections(),
+            **({"config": {"policy": policy}} if policy else {}),
+        )
+        store.replace_events(res.events, ambiguous=res.ambiguous, revisions=res.revisions)
 
 
 def run_files(paths: Sequence[str | Path], **kw) -> IngestResult:

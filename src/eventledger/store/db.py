@@ -3,11 +3,19 @@
 Every document is written with all its segments, mentions, reports and statements
 in one transaction, so a crash or kill never leaves half a document behind, and
 rows are keyed by content ids, so writing the same document again changes nothing.
+
+Several processes may use one store at once (docs/reliability.md, "Concurrent use"): every write
+transaction on SQLite starts with BEGIN IMMEDIATE (writers queue on the busy timeout instead of
+failing on a lock upgrade), and work that reads the store and then writes from what it read (migrations,
+an ingest batch with its near-duplicate check, a resolution) holds the store's writer lock,
+`Store.exclusive()`: a file lock beside a SQLite file, an advisory lock on PostgreSQL.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,7 +23,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy import create_engine, delete, event, func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -42,13 +50,26 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
+BUSY_TIMEOUT_S = 30  # how long a SQLite writer waits for another's transaction before giving up
+# the PostgreSQL advisory lock that stands for "the store's writer lock" (advisory locks are per database)
+PG_LOCK_KEY = int.from_bytes(hashlib.sha256(b"eventledger writer lock").digest()[:8], "big", signed=True)
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # the driver's own transaction handling would BEGIN DEFERRED behind our back; we emit BEGIN ourselves
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    # A write transaction takes the write lock at BEGIN: two deferred transactions that both read and
+    # then write would deadlock, and SQLite fails one at once ("database is locked") without waiting.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
 
 class StoreError(Exception):
@@ -62,6 +83,9 @@ class Store(EventReads, RecordReads):
         self.url = resolve_url(url)
         self.engine: Engine = self._engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
+        self._lock = threading.RLock()
+        self._held = 0
         if migrate:
             self.migrate()
 
@@ -70,8 +94,9 @@ class Store(EventReads, RecordReads):
             path = self.url.split("///", 1)[-1]
             if path and path != ":memory:":
                 Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(self.url, connect_args={"timeout": 30})
+            engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_S})
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
             return engine
         try:
             return create_engine(self.url, pool_pre_ping=True)
@@ -86,9 +111,12 @@ class Store(EventReads, RecordReads):
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         try:
-            with self.engine.begin() as conn:
+            # under the writer lock: two processes opening a new store must not both create its tables
+            with self.exclusive(), self.engine.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+        except StoreError:
+            raise
         except Exception as e:
             raise StoreError(f"cannot open store {self.url}: {e.__class__.__name__}: {str(e).splitlines()[0]}") from e
 
@@ -97,6 +125,70 @@ class Store(EventReads, RecordReads):
         """A transaction: committed when the block ends, rolled back on any error."""
         with self._sessions.begin() as s:
             yield s
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction: on SQLite it holds the database's write lock from its first statement."""
+        with self._writes.begin() as s:
+            yield s
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """The store's writer lock, held across several transactions; other processes (and threads) that
+        ask for it wait. Re-entrant within a thread. Released by the OS if the process dies."""
+        with self._lock:
+            if self._held:
+                self._held += 1
+                try:
+                    yield
+                finally:
+                    self._held -= 1
+                return
+            release = self._acquire()
+            self._held = 1
+            try:
+                yield
+            finally:
+                self._held = 0
+                release()
+
+    def _acquire(self):
+        if self.dialect == "sqlite":
+            path = self.url.split("///", 1)[-1]
+            if not path or path == ":memory:":
+                return lambda: None
+            try:
+                import fcntl
+            except ImportError:  # no flock (Windows): BEGIN IMMEDIATE still serialises each transaction
+                return lambda: None
+            fd = os.open(f"{Path(path).expanduser()}.lock", os.O_RDWR | os.O_CREAT, 0o666)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except BaseException:
+                os.close(fd)
+                raise
+
+            def release() -> None:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+
+            return release
+        if self.dialect == "postgresql":
+            conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            try:
+                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": PG_LOCK_KEY})
+            except BaseException:
+                conn.close()
+                raise
+
+            def release() -> None:
+                try:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_LOCK_KEY})
+                finally:
+                    conn.close()
+
+            return release
+        return lambda: None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -121,7 +213,7 @@ class Store(EventReads, RecordReads):
         One commit per chunk instead of one per document: the commit (an fsync) is most of a small write.
         Returns, per document, False when it was already stored.
         """
-        with self.session() as s:
+        with self.writing() as s:
             return [self._write(s, doc, signature) for doc, signature in docs]
 
     def _write(self, s: Session, doc: Document, signature: bytes | None) -> bool:
@@ -166,7 +258,7 @@ class Store(EventReads, RecordReads):
 
     def mark_duplicate(self, item_id: str, original_id: str, *, level: str, method: str) -> None:
         """Link an already stored item to an original found later (keeps the result order-independent)."""
-        with self.session() as s:
+        with self.writing() as s:
             row = s.get(m.DocumentRow if level == "document" else m.SegmentRow, item_id)
             if row is None:
                 return
@@ -175,19 +267,19 @@ class Store(EventReads, RecordReads):
 
     def quarantine(self, q: Quarantined) -> None:
         qid = make_id("qua", q.path, q.reason, q.stage)
-        with self.session() as s:
+        with self.writing() as s:
             if s.get(m.QuarantineRow, qid) is None:
                 s.add(m.QuarantineRow(id=qid, path=q.path, reason=q.reason, stage=q.stage, created_at=now()))
 
-    def signatures(self) -> Iterator[tuple[str, str | None, str | None, bytes]]:
-        """(document id, published, duplicate_of, MinHash signature) of stored documents."""
+    def signatures(self, *, since: str | None = None) -> Iterator[tuple[str, str | None, str | None, bytes]]:
+        """(document id, published, duplicate_of, MinHash signature) of stored documents (those stored at
+        or after `since`, an ISO time, if given)."""
+        D = m.DocumentRow
+        stmt = select(D.id, D.published_value, D.duplicate_of, D.signature).where(D.signature.is_not(None))
+        if since is not None:
+            stmt = stmt.where(D.ingested_at >= since)
         with self.session() as s:
-            rows = s.execute(
-                select(m.DocumentRow.id, m.DocumentRow.published_value, m.DocumentRow.duplicate_of, m.DocumentRow.signature).where(
-                    m.DocumentRow.signature.is_not(None)
-                )
-            )
-            yield from rows
+            yield from s.execute(stmt)
 
     # -- reading ---------------------------------------------------------
 
@@ -208,7 +300,7 @@ class Store(EventReads, RecordReads):
         """Swap in a new resolution in one transaction; ids are stable, so unchanged rows stay equal."""
         events = [e.to_dict() for e in records]  # the payload is the export shape
         stamp = now()
-        with self.session() as s:
+        with self.writing() as s:
             s.execute(delete(m.EventReportRow))
             s.execute(delete(m.AmbiguousRow))
             old = {r.id: r for r in s.scalars(select(m.EventRow))}
@@ -244,12 +336,12 @@ class Store(EventReads, RecordReads):
 
     def record_ingest(self, *, started: str, counts: dict) -> None:
         """Note one finished `ingest` run (started then, ending now) and what it stored."""
-        with self.session() as s:
+        with self.writing() as s:
             s.add(m.IngestRunRow(started_at=started, finished_at=now(), payload=dict(counts)))
 
     def add_correction(self, correction: dict) -> None:
         """Store a correction made by `resolve.corrections.make`; recording it again puts it back in force."""
-        with self.session() as s:
+        with self.writing() as s:
             s.merge(m.CorrectionRow(id=correction["id"], kind=correction["kind"], event_id=correction.get("event"),
                                     created_at=correction.get("created") or now(), payload=correction))
 
@@ -257,7 +349,7 @@ class Store(EventReads, RecordReads):
         """Take a correction out of force: its row stays (marked `withdrawn`: at, by, note) and the event's
         revision log says so. None when there is no such correction."""
         stamp = now()
-        with self.session() as s:
+        with self.writing() as s:
             row = s.get(m.CorrectionRow, correction_id)
             if row is None:
                 return None

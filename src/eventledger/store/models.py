@@ -38,7 +38,7 @@ class DocumentRow(Base):
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
     duplicate_of: Mapped[str | None] = mapped_column(String(40), index=True)
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # MinHash, for near-duplicates across runs
-    ingested_at: Mapped[str] = mapped_column(String(40))
+    ingested_at: Mapped[str] = mapped_column(String(40), index=True)
 
 
 class SegmentRow(Base):
