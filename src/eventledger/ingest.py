@@ -197,6 +197,8 @@ class _Run:
                 relink = rec.meta.get("_relink", [])
                 self.signatures[rec.id] = self.deduper.check(rec)
                 rec.meta["_relink"] = sorted(set(relink) | set(rec.meta.get("_relink", [])))
+                if rec.duplicate_of:  # a copy found only now keeps nothing of its parse, as if found before it
+                    rec.mentions, rec.reports, rec.statements = [], [], []
 
     def _store(self, chunk: list[Any]) -> None:
         docs: list[tuple[Document, bytes | None, list]] = []
