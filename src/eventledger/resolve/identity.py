@@ -1,9 +1,14 @@
-"""Stable event ids and the revisions that explain every change against the previous resolution.
+"""Event ids that depend on the event's content, not on the order reports arrived in, and the revisions
+that explain every change against the previous resolution.
 
 An event's id is make_id("evt", founder), the founder being its earliest member report under the
-canonical key. With previous events given, an event that still holds a previous founder keeps that
-event's id, so ids survive new reports arriving; every id ever issued names its founder, which lets
-analyst corrections find their event again after re-processing.
+canonical key (facts before comments, earliest published, then report id). So the same reports give the
+same ids in any ingestion order, file by file or all at once. A report that sorts before an event's
+founder and joins it later makes it a new founder and a new id: the revision log records the old id's
+reports as now in the new one, and every id ever derived from a report still finds its event
+(corrections.Membership), so an analyst's correction follows the event. Analyst corrections decide
+ids where they move reports: the event a report was split or detached from keeps its id on the part
+holding most of its other reports, and a merge keeps the id of the event the analyst named.
 """
 
 from __future__ import annotations
@@ -39,9 +44,13 @@ def assign(clusters: list[list[str]], key: Callable[[str], tuple], previous: Ite
             prev[f] = e["id"]
     out: list[tuple[str, str] | None] = [None] * len(clusters)
     for k, c in enumerate(clusters):
-        old = sorted((r for r in c if r in prev and r not in moved), key=key)
-        if old:
-            out[k] = (prev[old[0]], old[0])
+        # the founder is the earliest report the analyst did not move; a previous id is kept only when it
+        # was that same founder's (ids of events whose earliest report arrived late are not kept: they
+        # would make the id depend on ingestion order)
+        stay = [r for r in c if r not in moved]
+        f = min(stay, key=key) if stay else None
+        if f is not None and f in prev:
+            out[k] = (prev[f], f)
     taken = {x[0] for x in out if x}
     for e in previous:
         if e["id"] in taken or founder_of(e) not in moved:
