@@ -210,24 +210,34 @@ class Store(EventReads, RecordReads):
     def save_documents(self, docs: Iterable[tuple[Document, bytes | None]]) -> list[bool]:
         """Write documents (with their MinHash signatures) in ONE transaction: all of them or, on error, none.
 
-        One commit per chunk instead of one per document: the commit (an fsync) is most of a small write.
+        One commit and two flushes per chunk instead of a commit and two flushes per document: the document
+        rows first (their sources before them), then every row that points at them, as multi-row INSERTs.
         Returns, per document, False when it was already stored.
         """
-        with self.writing() as s:
-            return [self._write(s, doc, signature) for doc, signature in docs]
+        docs = list(docs)
+        with self.writing() as s, s.no_autoflush:
+            stored = set(s.scalars(select(m.DocumentRow.id).where(m.DocumentRow.id.in_({d.id for d, _ in docs}))))
+            sources = {src.id: src for src in (_source(d) for d, _ in docs if d.id not in stored) if src}
+            known = set(s.scalars(select(m.SourceRow.id).where(m.SourceRow.id.in_(sources)))) if sources else set()
+            s.add_all(m.SourceRow(id=x.id, name=x.name, kind=x.kind, url=x.url) for i, x in sources.items() if i not in known)
+            s.flush()  # each flush below is one INSERT per table; the unit of work does not order them by foreign key
+            saved = []
+            for doc, signature in docs:
+                saved.append(doc.id not in stored and self._write(s, doc, signature))
+                stored.add(doc.id)
+            s.flush()
+            for (doc, _), new in zip(docs, saved):
+                if new:
+                    self._write_parts(s, doc)
+        return saved
 
     def _write(self, s: Session, doc: Document, signature: bytes | None) -> bool:
-        if s.get(m.DocumentRow, doc.id) is not None:
-            return False
-        source_id = None
-        if doc.source:
-            src = Source.named(doc.source, kind=doc.meta.get("source_kind", "outlet"))
-            source_id = src.id
-            if s.get(m.SourceRow, source_id) is None:
-                s.add(m.SourceRow(id=src.id, name=src.name, kind=src.kind, url=src.url))
-                s.flush()
-        s.add(_document_row(doc, source_id, signature))
-        s.flush()
+        """Add the document's row (its source is in already)."""
+        src = _source(doc)
+        s.add(_document_row(doc, src.id if src else None, signature))
+        return True
+
+    def _write_parts(self, s: Session, doc: Document) -> None:
         s.add_all(_segment_rows(doc))
         s.add_all(
             m.DroppedRow(document_id=doc.id, idx=i, kind=d.kind, reason=d.reason, chars=d.chars, start=d.start, end=d.end, text=d.text)
@@ -253,8 +263,6 @@ class Store(EventReads, RecordReads):
             )
             for st in {st.id: st for st in doc.statements}.values()
         )
-        s.flush()  # a bad row fails here, on its own document, not at the commit of the chunk
-        return True
 
     def mark_duplicate(self, item_id: str, original_id: str, *, level: str, method: str) -> None:
         """Link an already stored item to an original found later (keeps the result order-independent)."""
@@ -360,6 +368,10 @@ class Store(EventReads, RecordReads):
             s.add(m.RevisionRow(event_id=row.event_id or "", at=stamp, change="correction-withdrawn", why=why,
                                 payload={"correction": correction_id, "by": by, "note": note}))
             return dict(row.payload)
+
+
+def _source(doc: Document) -> Source | None:
+    return Source.named(doc.source, kind=doc.meta.get("source_kind", "outlet")) if doc.source else None
 
 
 def _document_row(doc: Document, source_id: str | None, signature: bytes | None) -> m.DocumentRow:
