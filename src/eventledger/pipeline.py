@@ -90,14 +90,19 @@ def chain(stages: Sequence[Stage], records: Iterable[Any], *, rank: int = 0, wor
     yield from records
 
 
-def run_chunk(stages: Sequence[Stage], chunk: list[Any], rank: int = 0, world_size: int = 1) -> list[Any]:
+def freeze(chunk: list[Any]) -> bytes:
+    return pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def run_chunk(stages: Sequence[Stage], chunk: list[Any] | bytes, rank: int = 0, world_size: int = 1) -> list[Any]:
     """The stages over one chunk, here; a record that breaks a stage comes back as `Failed`, the others go on.
 
     Stages change records in place, and cleaning twice is not idempotent, so the chunk is kept pickled and
-    every retry starts from the records as they came in.
+    every retry starts from the records as they came in. A chunk sent to a worker travels pickled already
+    (`freeze`), so keeping it costs nothing more there.
     """
     live = [built(s) for s in stages]  # a stage that cannot be built is a WorkerError, never a bad record
-    frozen = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+    frozen = chunk if isinstance(chunk, bytes) else freeze(chunk)
     try:
         return list(chain(live, pickle.loads(frozen), rank=rank, world_size=world_size))
     except WorkerError:
@@ -185,9 +190,10 @@ class Executor:
             yield self._result(window.popleft())
 
     def _submit(self, stages: list, chunk: list, i: int):
+        payload = freeze(chunk)
         if self._client is not None:
-            return self._client.submit(run_chunk, stages, chunk, i % self.workers, self.workers, pure=False)
-        return self._pool.submit(run_chunk, stages, chunk, i % self.workers, self.workers)
+            return self._client.submit(run_chunk, stages, payload, i % self.workers, self.workers, pure=False)
+        return self._pool.submit(run_chunk, stages, payload, i % self.workers, self.workers)
 
     def _result(self, fut) -> Any:
         from concurrent.futures.process import BrokenProcessPool

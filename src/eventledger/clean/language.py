@@ -16,10 +16,16 @@ class LanguageDetector:
         self.settings = settings or LanguageSettings.load()
         self.model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         self.model.set_languages(self.settings.languages)
+        self._last: tuple[str, tuple[str, float]] | None = None
 
     def classify(self, text: str) -> tuple[str, float]:
+        # The cleaner asks about a document's body, then about each segment: a document of one segment
+        # would be classified twice on the same text, the costliest step of cleaning. Asked again, answer again.
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
         lang, prob = self.model.classify(text)
-        return str(lang), float(prob)
+        self._last = (text, (str(lang), float(prob)))
+        return self._last[1]
 
     def detect(self, text: str, *, fallback: str | None = None) -> str:
         """The language of `text`; short or uncertain text takes `fallback` when one is given."""

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from datasketch import LeanMinHash, MinHashLSH
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from eventledger.dedupe.minhash import NUM_PERM, from_signature
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 # A copy trimmed for length by the reprinting outlet keeps about 0.7 of the 5-word shingles;
 # separate reports of one event share far less (under 0.2 in the demo corpus and seeds).
 THRESHOLD = 0.6
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's (bands, rows) for the threshold: it integrates numerically, so once per process, not per index."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
 class DuplicateIndex:
@@ -16,8 +28,11 @@ class DuplicateIndex:
 
     def __init__(self, *, threshold: float = THRESHOLD):
         self.threshold = threshold
+        from datasketch import MinHashLSH
+
         # LSH bands miss pairs just above their threshold; band lower and confirm with the estimate
-        self.lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=NUM_PERM)
+        band = max(0.3, threshold - 0.15)
+        self.lsh = MinHashLSH(threshold=band, num_perm=NUM_PERM, params=_bands(band, NUM_PERM))
         self.hashes: dict[str, LeanMinHash] = {}
 
     def __len__(self) -> int:

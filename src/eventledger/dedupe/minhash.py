@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
-from datasketch import LeanMinHash, MinHash
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+# datasketch is imported where it is used: importing it costs seconds (it loads scipy), and a worker that
+# only cleans and extracts never needs it.
 
 NUM_PERM = 128
 SHINGLE = 5
 SEED = 1
+SCHEME = "affine32"  # datasketch 2's default, which every stored signature was made with
+HASH_BATCH = 4096  # shingles hashed at once: a batch takes HASH_BATCH x NUM_PERM x 8 bytes (4 MB)
 _NON_WORD = re.compile(r"[\W_]+", re.U)
 
 
@@ -29,10 +38,27 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(w[i : i + k]).encode("utf-8") for i in range(len(w) - k + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    """Drawn once per process: drawing them costs more than hashing a short text."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+@lru_cache(maxsize=256)
 def minhash(text: str) -> LeanMinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
-    for s in shingles(text):
-        m.update(s)
+    """The same values as updating shingle by shingle, hashed in numpy batches of `HASH_BATCH`.
+
+    Cached: a document's text is hashed for the copies within its batch and again for the store, and a
+    document of one segment has the same text as its segment.
+    """
+    from datasketch import LeanMinHash, MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=SCHEME)
+    todo = list(shingles(text))
+    for i in range(0, len(todo), HASH_BATCH):
+        m.update_batch(todo[i : i + HASH_BATCH])
     return LeanMinHash(m)
 
 
@@ -45,4 +71,6 @@ def minhash_signature(text: str) -> bytes:
 
 
 def from_signature(signature: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash.deserialize(bytearray(signature))
