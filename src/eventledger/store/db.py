@@ -347,6 +347,16 @@ class Store(EventReads, RecordReads):
         with self.writing() as s:
             s.add(m.IngestRunRow(started_at=started, finished_at=now(), payload=dict(counts)))
 
+    def watched(self, kind: str) -> dict[str, dict]:
+        """What `watch` has read of this kind: key -> {name, read_at, and the input's payload}."""
+        with self.session() as s:
+            rows = s.scalars(select(m.WatchedInputRow).where(m.WatchedInputRow.kind == kind))
+            return {r.key: {**(r.payload or {}), "name": r.name, "read_at": r.read_at} for r in rows}
+
+    def mark_watched(self, key: str, *, kind: str, name: str, payload: dict) -> None:
+        with self.session() as s:
+            s.merge(m.WatchedInputRow(key=key, kind=kind, name=name, read_at=now(), payload=dict(payload)))
+
     def add_correction(self, correction: dict) -> None:
         """Store a correction made by `resolve.corrections.make`; recording it again puts it back in force."""
         with self.writing() as s:

@@ -193,4 +193,15 @@ class IngestRunRow(Base):
     payload: Mapped[dict] = mapped_column(JSON, default=dict)  # the run's counts: read, stored, skipped, ...
 
 
+class WatchedInputRow(Base):
+    """An input `eventledger watch` has read: a file (path, size, mtime) or a feed (URL, ETag, Last-Modified)."""
+
+    __tablename__ = "watched_inputs"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # hash of what identifies the input
+    kind: Mapped[str] = mapped_column(String(10))  # file | feed
+    name: Mapped[str] = mapped_column(Text)  # the path or URL
+    read_at: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
 Index("ix_reports_date", ReportRow.date_value)
