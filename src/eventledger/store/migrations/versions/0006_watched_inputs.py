@@ -1,8 +1,8 @@
 """watched inputs: what `eventledger watch` has read (a file by path, size and modification time; a feed by
 URL with its ETag and Last-Modified), so a restart reads nothing twice and polls feeds conditionally
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 import sqlalchemy as sa
 from alembic import op
