@@ -88,3 +88,13 @@ def test_an_edited_cue_changes_the_judgement():
     data["background_cues"] = ["(unclosed"]
     with pytest.raises(ValueError, match="bad regular expression"):
         SalienceWords.parse(data)
+
+
+def test_another_incident_is_news_too(ex):
+    # a wire story tells several happenings: the second is a main report of its own, not background, not folded
+    doc = _doc("Guerrillas attacked a police post in Usulutan on Monday. The police post was badly damaged. "
+               "The attack lasted two hours. Officers said the rebels fled. In another incident, gunmen killed "
+               "two peasants.", ex)
+    reports = sorted(_attacks(doc), key=lambda r: r.evidence.start)
+    assert [r.salience for r in reports] == ["main", "main"]
+    assert "another incident" in doc.text[reports[1].evidence.start:reports[1].evidence.end]

@@ -1,14 +1,16 @@
-"""Salience: each segment's news is its main event; every other event it names is a background mention.
+"""Salience: each segment's news is its main event(s); every earlier event it names is a background mention.
 
 A news story tells one happening in many sentences ("A shooting in Coachella left a boy dead ... Police are
 trying to determine the motive behind the shooting"). Per segment and event family, the first report that is
-not set apart as background is the main report; a later report of the same family that states no other date
-nor another place tells the same happening on, and is folded into it (its roles, figures and sentence kept).
-A report set apart (a list item of past attacks, a cue such as "last year's attack" or "another shooting",
-or a stated date days before the main one) is `background`: it stays a report, to become or join an event of
-its own, only with a stated date and a place of city precision or finer ("Budyonnovsk in 1995"); without them it
-is dropped and kept, with the reason, in Document.meta["background_mentions"]. An arrest, a charge or a trial
-of suspects in a segment that tells the attack follows it (`Report.follows`): resolution links the two.
+not set apart as background is the main report; a later report of the same kind of happening that states no
+other day nor another place tells it on, and is folded into it (its roles, figures and sentence kept). A report
+of another kind, place or day, or told as "another incident", is a further main report (a wire story tells
+several happenings). A report set apart as earlier (a list item of past attacks, a cue such as "last year's
+attack" or "a similar attack", or a stated date days before the main one) is `background`: it stays a report,
+to become or join an event of its own, only with a stated date and a place of city precision or finer
+("Budyonnovsk in 1995"); without them it is dropped and kept, with the reason, in
+Document.meta["background_mentions"]. An arrest, a charge or a trial of suspects told in a sentence that names
+the segment's attack follows it (`Report.follows`): resolution links the two.
 """
 
 from __future__ import annotations
@@ -50,7 +52,10 @@ def _earlier(r: Report, main: Report) -> bool:
 
 
 def _fits(r: Report, main: Report) -> bool:
-    """r may tell main's happening on: no other stated day, and no other place."""
+    """r may tell main's happening on: the same kind of happening (ACLED's sub-event type: a shooting and a
+    murder are one kind, a bombing and a kidnapping two), no other stated day, and no other place."""
+    if r.type != main.type and r.meta.get("acled") != main.meta.get("acled"):
+        return False
     if _stated(r) and _stated(main) and r.date.value and main.date.value:
         n = min(len(r.date.value), len(main.date.value), 10)
         if r.date.value[:n] != main.date.value[:n] and not _later_same_place(r, main):
@@ -102,15 +107,17 @@ class Salience:
             if self._set_apart(doc, r, first) or follow_up and self._set_apart(doc, r, main.get("attack")):
                 self._background(doc, r, out)
                 continue
+            told_with_attack = follow_up and r.evidence is not None and r.evidence.start in attack_sentences
             if first is None:
                 r.salience = "main"
                 main[family] = r
                 out.append(r)
-            elif _fits(r, first) or follow_up and r.evidence and r.evidence.start in attack_sentences:
+            elif told_with_attack or _fits(r, first) and not self._other_event(doc, r):
                 self._fold(r, first)
                 folded[r.id] = first.id
             else:
-                self._background(doc, r, out)  # another happening the story names beside its news
+                r.salience = "main"  # another happening of the same news ("in another incident", elsewhere)
+                out.append(r)
                 continue
             if follow_up and r.evidence and r.evidence.start in attack_sentences:
                 linked.add(main[family].id)
@@ -135,6 +142,10 @@ class Salience:
         if ev is not None and self.words.background(doc.text[ev.start:ev.end].lower()):
             return True
         return main is not None and _earlier(r, main)
+
+    def _other_event(self, doc: Document, r: Report) -> bool:
+        ev = r.evidence
+        return ev is not None and self.words.other_event(doc.text[ev.start:ev.end].lower())
 
     @staticmethod
     def _enough(r: Report) -> bool:

@@ -47,7 +47,7 @@ class Extractor:
         self.salience = Salience(self.lex)
         self.reports = ReportBuilder(lexicon=self.lex, frames=self.frames, dater=Dater(self.lex),
                                      placer=Placer(self.gazetteer), namer=namer, counts=counts,
-                                     background=self.salience.words.background)
+                                     background=self.salience.words.set_apart)
 
     def _actor_kind(self, actor_id: str) -> str | None:
         return getattr(self.actors.get(actor_id), "kind", None)

@@ -14,7 +14,8 @@ SALIENCE_PATH = DATA / "extract_salience.yaml"
 
 @dataclass(slots=True, frozen=True)
 class SalienceWords:
-    background_cues: tuple  # compiled regular expressions
+    background_cues: tuple  # compiled regular expressions: an earlier event named in passing
+    other_event_cues: tuple  # a different happening of the same news
 
     @classmethod
     def load(cls, path: Path = SALIENCE_PATH) -> SalienceWords:
@@ -22,9 +23,18 @@ class SalienceWords:
 
     @classmethod
     def parse(cls, d: dict[str, Any], where: str = SALIENCE_PATH.name) -> SalienceWords:
-        if not isinstance(d.get("background_cues"), list):
-            raise ValueError(f"{where}: background_cues must be a list of regular expressions")
-        return cls(tuple(compile_all(d["background_cues"], f"{where} background_cues")))
+        for key in ("background_cues", "other_event_cues"):
+            if not isinstance(d.get(key), list):
+                raise ValueError(f"{where}: {key} must be a list of regular expressions")
+        return cls(tuple(compile_all(d["background_cues"], f"{where} background_cues")),
+                   tuple(compile_all(d["other_event_cues"], f"{where} other_event_cues")))
 
     def background(self, sentence_lower: str) -> bool:
         return any(r.search(sentence_lower) for r in self.background_cues)
+
+    def other_event(self, sentence_lower: str) -> bool:
+        return any(r.search(sentence_lower) for r in self.other_event_cues)
+
+    def set_apart(self, sentence_lower: str) -> bool:
+        """The sentence tells another happening than the one before it: earlier, or a different one."""
+        return self.background(sentence_lower) or self.other_event(sentence_lower)
