@@ -83,6 +83,7 @@ class CountFinder:
                                  r"(?:(?:were|have been|had been)\s+)?(" + _alternatives(kinds) + r")\b",
                                  re.I)
         self.vague_word = re.compile(r"\b(?:" + _alternatives(words.vague) + r")\b", re.I)
+        self._who_words = {w for n in words.who_nouns for w in n.split()} - set(words.not_a_group)
         self._thing = re.compile(r"(?:" + _alternatives(words.things_after, escape=False) + r")", re.I)
         self._not_a_count = [re.compile(rx) for rx in words.not_a_count.values()]
         self._part = re.compile(r"\b(?:" + _alternatives(words.part_before) + r")\s+$", re.I)
@@ -131,8 +132,9 @@ class CountFinder:
                 hits.append(CountHit(kind, value, qualifier, low, high, who, kstart, end))
         hits.extend(self._vague_counts(text))
         for h in hits:
-            if h.who and " ".join(h.who.lower().split()) in self.w.not_a_group:
-                h.who = None  # "killing 12 people": the whole toll, not a group of it
+            words = set(re.findall(r"[a-z]+", (h.who or "").lower()))
+            if h.who and (" ".join(h.who.lower().split()) in self.w.not_a_group or not words & self._who_words):
+                h.who = None  # "killing 12 people", "five found shot dead": the whole toll, not a group of it
         return hits
 
     def _figure_and_chain(self, text, m, value, qualifier, span_start, after, hits, taken) -> None:
