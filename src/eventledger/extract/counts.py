@@ -84,6 +84,7 @@ class CountFinder:
                                  re.I)
         self.vague_word = re.compile(r"\b(?:" + _alternatives(words.vague) + r")\b", re.I)
         self._who_words = {w for n in words.who_nouns for w in n.split()} - set(words.not_a_group)
+        self._attacker_death = [re.compile(rx) for rx in words.attacker_death]
         self._thing = re.compile(r"(?:" + _alternatives(words.things_after, escape=False) + r")", re.I)
         self._not_a_count = [re.compile(rx) for rx in words.not_a_count.values()]
         self._part = re.compile(r"\b(?:" + _alternatives(words.part_before) + r")\s+$", re.I)
@@ -92,7 +93,15 @@ class CountFinder:
         """Spans that are ages, dates, times, phone numbers, calibres or addresses: numbers in them count nobody."""
         return [m.span() for rx in self._not_a_count for m in rx.finditer(text)]
 
-    def find(self, text: str) -> list[CountHit]:
+    def find(self, text: str, sent=None) -> list[CountHit]:
+        """The figures written in `text`; with its parse (`sent`, a spaCy span of exactly `text`), also the people
+        a killing or wounding verb is done to where no figure is written ("a man was shot dead": killed 1)."""
+        hits = self._written(text) if NUMBER_RX.search(text) or self.vague_word.search(text) else []
+        if sent is not None:
+            hits = self._people(text, sent, hits)
+        return hits
+
+    def _written(self, text: str) -> list[CountHit]:
         hits: list[CountHit] = []
         taken: set[int] = set()
         masked = self._masked(text)
@@ -198,3 +207,178 @@ class CountFinder:
             out.append(CountHit(self.w.kind_after[m.group(2).lower()], None, "vague", low, high, None,
                                 m.start(), m.end()))
         return out
+
+    # -- people counted from the parse -----------------------------------------------------------------------
+    def _people(self, text: str, sent, written: list[CountHit]) -> list[CountHit]:
+        """Per kind, the people the sentence's killing and wounding verbs are done to, counted from the parse: a
+        singular person (a noun, a name, a pronoun) is one, an enumeration the sum of its members, a numbered
+        noun its number; a plural without a number leaves the kind uncounted. Written figures win: the parse's
+        count replaces only the written figures inside its own enumeration ("kills 4 people, self" is 5)."""
+        victims: dict[int, tuple[str, int, object]] = {}  # token index -> (kind, how many, verb token)
+        unknown: set[str] = set()
+        for verb in sent:
+            kind = self._verb_kind(verb)
+            if kind is None:
+                continue
+            patients = self._patients(verb)
+            for p in patients:
+                n = self._how_many(p)
+                if n is None:
+                    unknown.add(kind)
+                    continue
+                if n == 0:
+                    continue
+                old = victims.get(p.i)
+                if old is None or old[0] != "killed" and kind == "killed":
+                    victims[p.i] = (kind, n, verb)
+        out = list(written)
+        off = sent[0].idx if len(sent) else 0
+        # "two men were shot and one of them died": the one who died is one of the two, not a third
+        doc = sent.doc if hasattr(sent, "doc") else sent
+        partitive = sum(v[1] for i, v in victims.items() if v[0] == "killed"
+                        and any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[i].children))
+        # a written figure the parse gives to another verb ("two men were shot and one of them died": the two were
+        # shot, not killed) gives way to the parse's count
+        def misread(h: CountHit) -> bool:
+            nums = [t for t in doc if h.start <= t.idx - off < h.end and t.like_num and t.dep_ == "nummod"]
+            return bool(nums) and nums[0].head.i in victims and victims[nums[0].head.i][0] != h.kind
+        out = [h for h in out if h.value is None or h.kind not in ("killed", "injured") or not misread(h)]
+        for kind in ("killed", "injured"):
+            mine = {i: v for i, v in victims.items() if v[0] == kind}
+            if not mine or kind in unknown:
+                continue
+            toks = [doc[i] for i in mine]
+            spans = [self._extent(t) for t in toks]
+            a = min(x for x, _ in spans) - off
+            b = max(max(y for _, y in spans), *(v[2].idx + len(v[2].text) for v in mine.values())) - off
+            inside = [h for h in out if h.kind == kind and h.start < b and a < h.end]
+            others = [h for h in out if h.kind == kind and h not in inside]
+            if others:
+                continue  # a written toll elsewhere in the sentence says it better
+            total = sum(v[1] for v in mine.values()) - (partitive if kind == "injured" else 0)
+            if total <= 0:
+                continue
+            if any((h.value or 0) >= total for h in inside):
+                continue
+            out = [h for h in out if h not in inside]
+            out.append(CountHit(kind, total, "exact", total, total, None, max(a, 0), min(b, len(text))))
+            own = [t for t in toks if t.lower_ in self.w.reflexive_pronouns]
+            if own and len(toks) > len(own):  # "killed his wife ... before killing himself": one of them was he
+                t = own[0]
+                out.append(CountHit(kind, len(own), "exact", len(own), len(own), self.w.attacker_who,
+                                    t.idx - off, t.idx - off + len(t.text)))
+        return self._attacker_dies(text, out)
+
+    def _attacker_dies(self, text: str, hits: list[CountHit]) -> list[CountHit]:
+        """"killed four people before taking his own life": the attacker's death is counted under the attacker,
+        and the sentence's toll is the victims and the attacker (GVA counts every person shot)."""
+        m = next((m for rx in self._attacker_death if (m := rx.search(text))), None)
+        if m is None or any(h.who == self.w.attacker_who for h in hits):
+            return hits
+        whole = [h for h in hits if h.kind == "killed" and h.who is None and h.value is not None]
+        out = [h for h in hits if h not in whole[:1]]
+        if whole:
+            h = whole[0]
+            total = h.value + 1
+            out.append(CountHit("killed", h.value, h.qualifier, h.low, h.high, "victims", h.start, h.end))
+            lo = None if h.low is None else h.low + 1
+            hi = None if h.high is None else h.high + 1
+            out.append(CountHit("killed", total, h.qualifier, lo, hi, None, min(h.start, m.start()),
+                                max(h.end, m.end())))
+        else:
+            out.append(CountHit("killed", 1, "exact", 1, 1, None, m.start(), m.end()))
+        out.append(CountHit("killed", 1, "exact", 1, 1, self.w.attacker_who, m.start(), m.end()))
+        return out
+
+    def _verb_kind(self, tok) -> str | None:
+        kind = self.w.people_verbs.get(tok.lemma_.lower())
+        if kind is None and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
+            return "killed"  # "the boy is dead", "was found dead"
+        if kind is None or tok.pos_ != "VERB" or tok.dep_ == "amod" or any(c.dep_ == "neg" for c in tok.children):
+            return None  # "was not hurt"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in self.w.state_verbs:
+            return None  # "threatened to kill", "tried to shoot"
+        if kind != "killed" and self._fatal(tok):
+            return "killed"
+        return kind
+
+    def _fatal(self, verb) -> bool:
+        """"shot dead", "fatally shot", "shot to death", "shot and killed"."""
+        for c in verb.children:
+            if c.pos_ != "VERB" and (c.lower_ in self.w.fatal_words or c.lemma_.lower() in self.w.fatal_words):
+                return True
+            if c.dep_ == "prep" and any(g.lower_ in self.w.fatal_words for g in c.children):
+                return True
+            if (c.dep_ == "conj" and self.w.people_verbs.get(c.lemma_.lower()) == "killed"
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+                return True  # "shot and killed"; not "two were shot and one died"
+        return False
+
+    def _patients(self, verb) -> list:
+        """Who the verb is done to: the object, the subject of a passive, the subject of "die" or "is dead"; a
+        verb joined to another ("was shot and killed") shares its patients."""
+        if verb.lower_ == "dead":
+            head = verb.head
+            deps = ("nsubj", "nsubjpass", "dobj")
+            return self._expand([c for c in head.children if c.dep_ in deps])
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if verb.lemma_.lower() in self.w.subject_verbs:
+            deps = ("nsubj",)
+        elif passive:
+            deps = ("nsubjpass",)
+        else:
+            deps = ("dobj",)
+        found = [c for c in verb.children if c.dep_ in deps]
+        if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            h = verb.head
+            hp = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
+            found = [c for c in h.children if c.dep_ in (("nsubjpass",) if hp else ("dobj",))]
+        if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found = [verb.head]  # "a man shot in the leg"
+        if not found and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "ccomp"):
+            own = [c for c in verb.children if c.dep_ == "nsubj"]  # "police found a man shot"
+            h = verb.head  # "a mother and son were found fatally shot", "teen found shot to death"
+            found = own or [c for c in h.children if c.dep_ in ("nsubjpass", "dobj")] or (
+                [c for c in h.children if c.dep_ == "nsubj"] if h.lemma_.lower() in self.w.state_verbs
+                and h.tag_ in ("VBN", "VBD") else [])
+        return self._expand(found)
+
+    def _expand(self, toks: list) -> list:
+        """An enumeration's members: "his wife, two young children and his mother-in-law"."""
+        out, todo = [], list(toks)
+        while todo:
+            t = todo.pop(0)
+            if t in out:
+                continue
+            out.append(t)
+            for c in t.children:
+                if c.dep_ == "conj" or c.dep_ == "appos" and (c.tag_ in ("NNS", "NNPS") or any(
+                        g.dep_ == "nummod" for g in c.children) or c.lower_ in self.w.reflexive_pronouns):
+                    todo.append(c)
+        return out
+
+    def _how_many(self, tok) -> int | None:
+        """How many people a noun phrase stands for: 0 if none or not people, None if it does not say."""
+        if any(c.lower_ in self.w.none_words for c in tok.children) or tok.lower_ in self.w.none_words:
+            return 0
+        num = [c for c in tok.children if c.dep_ == "nummod"]
+        if num and not tok.lower_ in ("old",):
+            return parse_number(num[0].text)
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            return 1 if low in self.w.one_person_pronouns else (None if low in ("they", "them", "themselves") else 0)
+        if tok.like_num:
+            return 1 if low == "one" else parse_number(tok.text)
+        if tok.tag_ in ("NNS", "NNPS"):
+            people = low in self._who_words or tok.lemma_.lower() in self.w.person_nouns or low == "people"
+            return None if people else 0  # "people were shot": how many is not said; "cars were shot": nobody
+        if (low in self.w.person_nouns or tok.ent_type_ == "PERSON" or low == "old"
+                or any(c.lower_ == "old" or c.lower_ == "year" for c in tok.subtree)):
+            return 1
+        return 0
+
+    @staticmethod
+    def _extent(tok) -> tuple[int, int]:
+        sub = [t for t in tok.subtree if t.dep_ not in ("conj", "cc", "appos", "punct", "relcl", "prep")
+               or t is tok]
+        return min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)

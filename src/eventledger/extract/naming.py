@@ -61,6 +61,50 @@ class Namer:
                         x, y = full
                         args[k] = Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), None)
 
+    def perpetrators(self, w: SegWork, reports: list[Report]) -> None:
+        """Perpetrators are the agents of the violent act only: never a phrase across lines (a source name run into
+        a place), a bare generic noun ("people", "its fighters"), or an authority that arrests, investigates or
+        speaks ("police arrested", "security services have not mentioned")."""
+        for r in reports:
+            for role in ("perpetrator_orgs", "perpetrator_individuals"):
+                setattr(r, role, [a for a in getattr(r, role) if self._is_perpetrator(w, a)])
+
+    def _is_perpetrator(self, w: SegWork, a: Arg) -> bool:
+        if "\n" in a.text or "\r" in a.text:
+            return False
+        words = [x for x in re.findall(r"[\w'-]+", a.text.lower()) if x not in _DETERMINERS and not x.isdigit()]
+        if not a.actor_id and (not words or all(x in self.lex.generic_perpetrators for x in words)):
+            return False
+        kind = self.actors.get(a.actor_id).kind if a.actor_id and self.actors.get(a.actor_id) else None
+        if kind in STATE_KINDS or (not a.actor_id and words and words[-1] in self.lex.authority_heads):
+            tok = self._head_token(w, a)
+            return tok is None or self._acts_violently(tok)
+        return True
+
+    def _head_token(self, w: SegWork, a: Arg):
+        x, y = _seg_offset(w.seg, a.start), _seg_offset(w.seg, a.end)
+        if x is None or y is None:
+            return None
+        for i, (s0, s1) in enumerate(w.sents):
+            if s0 <= x < s1 and i in w.parse:
+                inside = [t for t in w.parse[i] if x <= s0 + t.idx < y]
+                heads = [t for t in inside if not (x <= s0 + t.head.idx < y) or t.head is t]
+                return (heads or inside or [None])[0]
+        return None
+
+    def _acts_violently(self, tok) -> bool:
+        """The token is the doer of a violent verb (its subject, or its by-agent), or the one blamed for it."""
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.blame_verbs:
+            return True  # "we hold the armed forces responsible", "blames certain officers for the murder"
+        if tok.dep_ in ("nsubj", "agent") or tok.dep_ == "pobj" and tok.head.lower_ == "by":
+            verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+            verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+            return any(v.lemma_.lower() in self.lex.human_object_verbs or v.lemma_.lower() in self.lex.verb_type
+                       for v in verbs) and verb.lemma_.lower() not in self.lex.not_agency_verbs
+        return False
+
     def _names(self, text: str) -> list[tuple[int, int, list[str]]]:
         """Names of two words or more, without the title before them ("Senator Federico Estrada Velez")."""
         names = []
@@ -85,6 +129,18 @@ class Namer:
         # the surname, or the first of two ("Vargas" in "Jorge Adolfo Vargas Gonzalez")
         return next(((x, y) for x, y, ws in names if len(ws) > len(words) and ws[-len(words):] == words
                      or len(ws) >= len(words) + 2 and ws[-len(words) - 1:-1] == words), None)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "some", "other", "several", "many",
+                          "these", "those", "this", "that", "unknown", "unidentified", "armed", "two", "three"})
+STATE_KINDS = ("state-force", "government", "institution")  # actor kinds that arrest, investigate and speak
+
+
+def _seg_offset(seg, doc_offset: int) -> int | None:
+    for p in seg.pieces:
+        if p.doc_start <= doc_offset <= p.doc_start + p.length:
+            return p.seg_start + (doc_offset - p.doc_start)
+    return None
 
 
 def entity_key(arg: Arg) -> str:

@@ -7,7 +7,6 @@ from eventledger.extract.counts import CountFinder, CountHit
 from eventledger.extract.dating import Dater
 from eventledger.extract.frames import FrameFinder
 from eventledger.extract.naming import Namer, one_mention_per_entity
-from eventledger.extract.numbers import NUMBER_RX
 from eventledger.extract.phrases import ROLES, ActorLookup, Frame, Span
 from eventledger.extract.placing import Placer
 from eventledger.extract.work import SegWork, evidence
@@ -71,6 +70,7 @@ class ReportBuilder:
         for i in sorted(w.parse):
             self._sentence(doc, w, i, reports, opinion)
         self.namer.full_names(w, [r for _, r in reports])
+        self.namer.perpetrators(w, [r for _, r in reports])
         one_mention_per_entity([r for _, r in reports])
         return reports
 
@@ -80,8 +80,7 @@ class ReportBuilder:
         unreal: list = []  # event words that tell no happening (extract/modality.py), kept with the reason
         frames = self.frames.frames(w.parse[i], actors=ActorLookup(w.actors, s0), headline=_headline(w, i),
                                     unreal=unreal)
-        figures = NUMBER_RX.search(text) or self.counts.vague_word.search(text)
-        counts = self.counts.find(text) if figures else []
+        counts = self.counts.find(text, w.parse[i])  # written figures, and people counted from the parse
         if unreal:
             _keep_unreal(doc, w, s0, unreal)
             if not frames:

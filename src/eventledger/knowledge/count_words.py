@@ -60,6 +60,17 @@ class CountWords:
     not_a_count: dict[str, str]  # what a number is instead (age, date, address...) -> regular expression
     part_before: tuple[str, ...]  # "including": the figure after it is a part of the toll
     not_a_group: frozenset[str]  # who-phrases of the whole toll ("people")
+    people_verbs: dict[str, str]  # lemma -> count kind of the people it is done to
+    subject_verbs: frozenset[str]
+    fatal_words: frozenset[str]
+    person_nouns: frozenset[str]
+    one_person_pronouns: frozenset[str]
+    reflexive_pronouns: frozenset[str]
+    none_words: frozenset[str]
+    attacker_death: tuple[str, ...]  # regular expressions
+    attacker_who: str
+    intent_verbs: frozenset[str]
+    state_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: Path = COUNTS_PATH) -> CountWords:
@@ -85,4 +96,12 @@ class CountWords:
             not_after_vague=words(d, "not_after_vague", where),
             not_a_count=_patterns(d, "not_a_count", where),
             part_before=_ordered(d, "part_before", where),
-            not_a_group=words(d, "not_a_group", where))
+            not_a_group=words(d, "not_a_group", where),
+            people_verbs=_mapping(d, "people_verbs", COUNT_KINDS, where),
+            subject_verbs=words(d, "subject_verbs", where), fatal_words=words(d, "fatal_words", where),
+            person_nouns=words(d, "person_nouns", where),
+            one_person_pronouns=words(d, "one_person_pronouns", where),
+            reflexive_pronouns=words(d, "reflexive_pronouns", where), none_words=words(d, "none_words", where),
+            attacker_death=_ordered(d, "attacker_death", where),
+            attacker_who=str(d.get("attacker_who") or "the attacker"),
+            intent_verbs=words(d, "intent_verbs", where), state_verbs=words(d, "state_verbs", where))

@@ -16,7 +16,7 @@ from eventledger.knowledge.files import DATA, read_yaml, words
 
 STATEMENT_KINDS = ("claim", "attribution", "accusation", "denial", "threat", "assessment")
 ROLE_LISTS = ("weapon_heads", "weapon_modifiers", "target_heads", "perp_individual_heads", "perp_org_heads",
-              "victim_heads", "person_titles", "role_words")
+              "victim_heads", "person_titles", "role_words", "generic_perpetrators", "authority_heads")
 WORD_LISTS = ("skip_heads", "needs_weapon_word", "not_agency_verbs", "group_words", "damage_verbs",
               "human_object_verbs", "blame_verbs", "name_tails", "when_words", "light_verbs",
               "name_particles", "thing_owners", "thing_quantities", "thing_sizes")
@@ -45,6 +45,7 @@ class Lexicon:
         self.target_heads, self.victim_heads = role["target_heads"], role["victim_heads"]
         self.perp_ind_heads, self.perp_org_heads = role["perp_individual_heads"], role["perp_org_heads"]
         self.person_titles, self.role_words = role["person_titles"], role["role_words"]
+        self.generic_perpetrators, self.authority_heads = role["generic_perpetrators"], role["authority_heads"]
         self.stmt = {k: compile_all(statements[k], f"extract_statements.yaml {k}") for k in STATEMENT_KINDS}
         self.speech_verbs = words(statements, "speech_verbs", "extract_statements.yaml")
         self.channels = {name: re.compile(p, re.I) for name, p in statements["channels"].items()}

@@ -40,6 +40,7 @@ class ResolveConfig:
     venue_words: frozenset[str]
     outlets: dict[str, str]  # normalised outlet name -> canonical publisher
     parents: dict[str, str] = field(default_factory=dict)  # actor id -> parent actor id
+    actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> the registry's name
 
     @classmethod
     def load(cls, path: str | Path | None = None, *, event_types: str | Path | None = None, actors: str | Path | None = None, **overrides: Any) -> ResolveConfig:
@@ -70,6 +71,7 @@ class ResolveConfig:
             venue_words=frozenset(norm(w) for w in d.get("venue_words") or ()),
             outlets=outlets,
             parents=_actor_parents(Path(actors) if actors else ACTORS_PATH),
+            actor_names=_actor_names(Path(actors) if actors else ACTORS_PATH),
         )
         return cfg.with_overrides(**overrides)
 
@@ -112,6 +114,13 @@ def _actor_parents(path: Path) -> dict[str, str]:
         return {}
     d = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
     return {a["id"]: a["parent"] for a in d.get("actors") or () if isinstance(a, dict) and a.get("parent")}
+
+
+def _actor_names(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    d = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
+    return {a["id"]: str(a["name"]) for a in d.get("actors") or () if isinstance(a, dict) and a.get("name")}
 
 
 def as_config(config: ResolveConfig | dict | None) -> ResolveConfig:

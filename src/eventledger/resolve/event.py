@@ -86,7 +86,7 @@ def count_values(vs: list[View]) -> dict[str, list[dict]]:
 def build(eid: str, founder: str, vs: list[View], profiles: dict[str, Profile], statements: list[dict], *,
           cfg: ResolveConfig, policy: str) -> Event:
     counts = {k: summarize(vals, policy=policy, cfg=cfg) for k, vals in sorted(count_values(vs).items())}
-    perps = perpetrators(vs, statements)
+    perps = perpetrators(vs, statements, cfg.actor_names)
     sources = sorted({(v.source or v.origin, v.report["document"]) for v in vs})
     return Event(
         id=eid,

@@ -81,8 +81,9 @@ def _known_ids(vs: list[View], statements: list[dict]) -> dict[str, str]:
     return out
 
 
-def perpetrators(vs: list[View], statements: list[dict]) -> list[dict]:
-    """Each actor once per (basis, by), with the reports and statements behind it."""
+def perpetrators(vs: list[View], statements: list[dict], names: dict[str, str] | None = None) -> list[dict]:
+    """Each actor once per (basis, by), with the reports and statements behind it; an actor the registry knows
+    goes by the registry's name (`names`), one spelling however each source wrote it."""
     entries: dict[tuple, dict] = {}
     known = _known_ids(vs, statements)
 
@@ -91,7 +92,7 @@ def perpetrators(vs: list[View], statements: list[dict]) -> list[dict]:
             return
         aid = aid or known.get(norm(name))
         key = (aid or norm(name), basis, norm(by) or None)
-        e = entries.setdefault(key, {"actor": name or aid, "actor_id": aid, "basis": basis, "by": by, "reports": set(), "statements": set()})
+        e = entries.setdefault(key, {"actor": (names or {}).get(aid or "") or name or aid, "actor_id": aid, "basis": basis, "by": by, "reports": set(), "statements": set()})
         e["reports"].update(reports)
         e["statements"].update(sts)
 

@@ -1,0 +1,52 @@
+"""People counted from the parse where no figure is written (issue 17): a singular victim with a killing or
+wounding verb is one, an enumeration is the sum of its members, the attacker's own death is counted under the
+attacker and in the toll. Sentences written for these tests."""
+
+import pytest
+
+from eventledger.extract.counts import CountFinder
+from eventledger.extract.work import load_nlp
+from eventledger.knowledge.count_words import CountWords
+
+
+@pytest.fixture(scope="module")
+def count():
+    nlp, finder = load_nlp(), CountFinder(CountWords.load())
+
+    def run(text):
+        return [(h.kind, h.value, h.who) for h in finder.find(text, nlp(text)[:])]
+    return run
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Hunter's rifle goes off, kills him", [("killed", 1, None)]),
+    ("A woman was shot dead outside the bar on Friday.", [("killed", 1, None)]),
+    ("A 19-year-old man was shot and killed early Sunday.", [("killed", 1, None)]),
+    ("The boy is dead after the shooting, police said.", [("killed", 1, None)]),
+    ("A neighbour was wounded by a stray bullet.", [("injured", 1, None)]),
+    ("The clerk accidentally shot himself while cleaning the gun.", [("injured", 1, None)]),
+    ("A father and his daughter were found fatally shot in their home.", [("killed", 2, None)]),
+    ("Nobody was hurt in the exchange of fire.", []),
+    ("The man threatened to kill his landlord.", []),
+    ("People were shot at the party.", []),
+])
+def test_people_counted_from_the_parse(count, text, want):
+    assert count(text) == want
+
+
+def test_an_enumeration_is_counted_and_the_attackers_death_is_under_the_attacker(count):
+    got = count("Deputies say the man killed his wife, two young sons and his brother before killing himself.")
+    assert ("killed", 5, None) in got and ("killed", 1, "the attacker") in got
+
+
+def test_a_written_toll_and_the_attacker_taking_his_own_life(count):
+    got = count("A gunman killed three people at an office before taking his own life.")
+    assert ("killed", 4, None) in got and ("killed", 3, "victims") in got and ("killed", 1, "the attacker") in got
+
+
+def test_one_of_the_wounded_who_died_is_not_a_third_victim(count):
+    assert sorted(count("Two men were shot and one of them died.")) == [("injured", 1, None), ("killed", 1, None)]
+
+
+def test_a_written_figure_wins_over_the_parse(count):
+    assert count("Three people were killed when a gunman shot a man and his friends.") == [("killed", 3, None)]
