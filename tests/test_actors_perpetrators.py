@@ -34,6 +34,11 @@ def test_bare_generic_nouns_are_no_perpetrators(ex):
     assert "Its fighters" not in got and "fighters" not in {p.lower() for p in got}
 
 
+def test_counted_generic_nouns_are_no_perpetrators(ex):
+    got = _perps(ex, "Seven people opened fire on worshippers in Kano on Friday, killing four.")
+    assert "Seven people" not in got
+
+
 def test_a_phrase_across_lines_is_no_perpetrator(ex):
     got = _perps(ex, "Gunmen attacked a bus in Moscow\n\nSteppe Monitor reported that the attack killed two.")
     assert not any("\n" in p for p in got)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from eventledger.extract.numbers import NUMBER_RX
+from eventledger.extract.numbers import NUMBER_RX, parse_number
 from eventledger.extract.phrases import ROLES, Span
 from eventledger.extract.work import SegWork
 from eventledger.records import Arg, Report
@@ -72,7 +72,8 @@ class Namer:
     def _is_perpetrator(self, w: SegWork, a: Arg) -> bool:
         if "\n" in a.text or "\r" in a.text:
             return False
-        words = [x for x in re.findall(r"[\w'-]+", a.text.lower()) if x not in _DETERMINERS and not x.isdigit()]
+        words = [x for x in re.findall(r"[\w'-]+", a.text.lower())
+                 if x not in _DETERMINERS and not x.isdigit() and parse_number(x) is None]  # "seven people"
         if not a.actor_id and (not words or all(x in self.lex.generic_perpetrators for x in words)):
             return False
         kind = self.actors.get(a.actor_id).kind if a.actor_id and self.actors.get(a.actor_id) else None
@@ -132,7 +133,7 @@ class Namer:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "some", "other", "several", "many",
-                          "these", "those", "this", "that", "unknown", "unidentified", "armed", "two", "three"})
+                          "these", "those", "this", "that", "unknown", "unidentified", "armed"})
 STATE_KINDS = ("state-force", "government", "institution")  # actor kinds that arrest, investigate and speak
 
 
