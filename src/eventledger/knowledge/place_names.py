@@ -34,4 +34,4 @@ class Candidate(NamedTuple):
     lon: float | None
     population: int = 0
     geonameid: int | None = None
-    city: str | None = None  # for venues: the city they are in
+    city: str | None = None  # for venues and neighbourhoods: the city they are in
