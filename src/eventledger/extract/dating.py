@@ -4,6 +4,7 @@ the dates a report may borrow from another report of the same document."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from eventledger.extract.times import comment_age
 from eventledger.extract.work import SegWork, evidence
@@ -11,6 +12,7 @@ from eventledger.knowledge import distance_km
 from eventledger.records import PRECISIONS, DateValue, Document, Place, Report, Segment
 
 NEAR_KM = 50  # two reports this close may tell one event (headline and story, a loose and an exact date)
+STORY_DAYS = 7  # a day this many days or fewer before the segment's date may be the day its story happened
 _ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -101,10 +103,21 @@ class Dater:
         return "aftermath" if family == "attack" and precision in ("day", "second") else None
 
     def set_date(self, doc, w: SegWork, rep: Report, hit, *, later=None) -> None:
+        story = self.story_day(w) if hit is None else None
+        if later is not None and story is not None and story[2].value > (later[1][2].value or ""):
+            story = None  # the story's day must not come after what the sentence dates as later
         if hit is not None:
             s, e, dv = hit
             rep.date = DateValue(dv.value, dv.precision, w.seg.text[s:e])
             rep.date_evidence = evidence(doc, w.seg, s, e)
+        elif story is not None:
+            # "police said Monday that a man was shot early Sunday": Monday bounds it, Sunday is the day told
+            s, e, dv = story
+            rep.date = DateValue(dv.value, dv.precision, w.seg.text[s:e])
+            rep.date_evidence = evidence(doc, w.seg, s, e)
+            rep.meta["date_from"] = "story"
+            if later is not None:
+                rep.meta["date_bound"] = later[0]
         elif later is not None:
             # the event happened on or before that day: a bound, like a publication date, with the words kept
             why, (s, e, dv) = later
@@ -113,6 +126,32 @@ class Dater:
         elif w.anchor is not None:
             rep.date = DateValue(w.anchor.value, w.anchor.precision, None)
             rep.meta["date_from"] = "segment" if w.seg.date and w.seg.date.value else "document"
+
+    def story_day(self, w: SegWork):
+        """The day the segment's story happened, for a report whose own sentence names none: the earliest day
+        told in a sentence with attack words ("shot early Sunday", "killed on Jan. 14"), in the week before the
+        segment's date, and not the day something was said ("police said Monday"). The earliest, because what
+        follows an attack (the arrest, the hearing, the article) comes after it."""
+        if w.anchor is None or not w.anchor.value or len(w.anchor.value) < 10:
+            return None
+        top = date.fromisoformat(w.anchor.value[:10])
+        best = None
+        for s, e, dv in w.dates:
+            if dv.precision != "day" or not dv.value or not 0 <= (top - date.fromisoformat(dv.value)).days <= STORY_DAYS:
+                continue
+            sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
+            if sent is None or not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):
+                continue
+            if self._said_before(w.text[max(sent[0], s - 30):s]):
+                continue
+            if best is None or dv.value < best[2].value:
+                best = (s, e, dv)
+        return best
+
+    def _said_before(self, before: str) -> bool:
+        """"police said Monday", "told reporters on Tuesday": the day of a statement, not of the attack."""
+        words = re.findall(r"[a-z]+", before.lower())[-3:]
+        return any(x in self.lex.speech_verbs for x in words)
 
 
 def date_headlines(doc: Document) -> None:
