@@ -272,6 +272,11 @@ class Store(EventReads, RecordReads):
                 return
             row.duplicate_of = original_id
             s.merge(m.DuplicateRow(item_id=item_id, original_id=original_id, level=level, method=method))
+            if level == "document":
+                # a copy is never parsed (ingest dedupes before extraction); one parsed before its original
+                # came loses what was made from it, so the store is what one run of every file gives
+                for table in (m.StatementRow, m.ReportRow, m.MentionRow):
+                    s.execute(delete(table).where(table.document_id == item_id))
 
     def quarantine(self, q: Quarantined) -> None:
         qid = make_id("qua", q.path, q.reason, q.stage)
