@@ -51,3 +51,15 @@ def test_no_module_outside_the_store_opens_a_session():
     offenders = {str(p.relative_to(PACKAGE)): lines for p in _outside_store()
                  if (lines := _session_calls(ast.parse(p.read_text())))}
     assert offenders == {}, f"query through a Store method, not store.session(): {offenders}"
+
+
+def test_no_test_module_imports_another():
+    """What tests share lives in tests/support; a test module importing another runs its tests' imports twice
+    and ties the two together."""
+    tests = Path(__file__).resolve().parent
+    wrong = []
+    for path in sorted(tests.glob("*.py")):
+        for name in _imported(ast.parse(path.read_text(encoding="utf-8"))):
+            if name.split(".")[0] == "conftest" or name.split(".")[0].startswith("test_"):
+                wrong.append(f"{path.name} imports {name}")
+    assert not wrong, "; ".join(wrong)

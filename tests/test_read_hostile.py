@@ -339,7 +339,7 @@ def test_issue14_size_limit_holds_on_bytes_read_not_on_st_size(tmp_path, monkeyp
 def _warc_with_bad_middle_record() -> bytes:
     import re
 
-    from test_read_containers import warc_bytes
+    from support.warc import warc_bytes
 
     raw = warc_bytes(gz=False)
     starts = [m.start() for m in re.finditer(rb"WARC/1\.", raw)]
@@ -359,7 +359,7 @@ def test_issue14_warc_bad_middle_record_is_quarantined(tmp_path, capfd):
 
 
 def test_issue14_warc_malformed_http_status_is_quarantined(tmp_path):
-    from test_read_containers import warc_bytes
+    from support.warc import warc_bytes
 
     raw = warc_bytes(gz=False).replace(b"HTTP/1.1 200 OK", b"HTTP/1.1 2OO OK", 1)  # the page at /a
     p = tmp_path / "crawl.warc"

@@ -9,7 +9,7 @@ import pytest
 
 from eventledger.ingest import ingest
 from eventledger.store import Store
-from reliability_runs import contents, corpus, ingest_together
+from support.runs import contents, corpus, ingest_together
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from conftest import DEMO
+from support.paths import DEMO
 from eventledger.ingest import ingest
 from eventledger.resolve import corrections, resolve
 from eventledger.store import Store
 from eventledger.store import models as m
-from reliability_runs import contents
+from support.runs import contents
 
 
 
