@@ -404,7 +404,7 @@ def test_issue14_escape_codes_in_a_missing_path_are_not_printed_raw(tmp_path):
     assert r.returncode == 1 and b"\x1b" not in r.stderr and b"no\\x1b[31m.txt: no such file" in r.stderr
 
 
-# --- the same inputs through the upload API: 201 with the quarantine, never 500 ------------------------
+# --- the same inputs through the upload API: a job done with the quarantine, never 500 ------------------------
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory, shared_stages):
@@ -447,9 +447,10 @@ UPLOADS = [
 @pytest.mark.parametrize(("name", "data", "bad"), UPLOADS, ids=[u[0][:20] for u in UPLOADS])
 def test_issue14_hostile_uploads_are_quarantined_not_500(api, name, data, bad):
     data = _telegram_with_bad_from() if data is None else data
-    r = api.post("/api/documents", files={"file": (name, data)}, headers={"Authorization": "Bearer t0ken"})
-    assert r.status_code == 201, r.text[:300]
-    assert len(r.json()["quarantined"]) == bad
+    r = api.post("/api/documents", files={"file": (name, data)}, headers={"Authorization": "Bearer t0ken"},
+                 params={"wait": 60})  # an upload is a job (202); wait for it to finish
+    assert r.status_code == 202 and r.json()["status"] == "done", r.text[:300]
+    assert len(r.json()["result"]["quarantined"]) == bad
 
 
 # --- found by tests/test_fuzz_readers.py ------------------------------------------------------------

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, Response, UploadFile
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, Field
 
@@ -15,10 +17,12 @@ from eventledger.serve import views
 from eventledger.serve.briefing import SINCE, briefing
 from eventledger.serve.cursor import BadCursor
 from eventledger.serve.dossier import dossier
+from eventledger.serve.jobs import QueueFull
 from eventledger.serve.security import bearer, check_token
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-MAX_UPLOAD = 64 * 2**20
+MAX_UPLOAD = 64 * 2**20  # one uploaded file; larger ones go through the command line
+MAX_WAIT_S = 60  # how long POST /api/documents?wait= may hold its answer
 
 router = APIRouter(prefix="/api")
 
@@ -184,21 +188,50 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
     return _paged(views.search, _store(request), q, limit=limit, after=cursor, actors=request.app.state.actors)
 
 
-@router.post("/documents", status_code=201, dependencies=[Depends(writer)], summary="Ingest an uploaded file (token required)")
-async def upload(request: Request, file: Annotated[UploadFile, File(description="Any input the readers accept")]) -> dict:
-    data = await file.read(MAX_UPLOAD + 1)
-    if len(data) > MAX_UPLOAD:
-        raise HTTPException(413, f"upload larger than {MAX_UPLOAD // 2**20} MiB; ingest it with the command line")
-    try:
-        from eventledger.ingest import ingest_bytes
-    except ImportError as e:
-        raise HTTPException(503, f"ingestion is not installed in this server: {e}") from e
+@router.post("/documents", status_code=202, dependencies=[Depends(writer)],
+             summary="Queue an uploaded file for ingestion (token required); follow it at /api/jobs/{id}")
+async def upload(request: Request, response: Response, file: Annotated[UploadFile, File(description="Any input the readers accept")],
+                 wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S, description="Seconds to wait for the job to finish before answering.")] = 0) -> dict:
+    limit = request.app.state.max_upload
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise HTTPException(413, f"upload larger than {limit // 2**20} MiB; ingest it with the command line")
     # The name becomes a temporary file: ".", ".." or one over the 255-byte file-name limit would fail (500).
     name = (file.filename or "").rsplit("/", 1)[-1].lstrip(".")[-60:] or "upload"
-    result = ingest_bytes(data, name, store=_store(request))
-    return {"read": result.read, "stored": result.stored, "skipped": result.skipped, "reports": result.reports,
-            "statements": result.statements, "events": result.events,
-            "quarantined": [{"path": q.path, "reason": q.reason, "stage": q.stage} for q in result.quarantined]}
+    try:
+        job = request.app.state.jobs.submit(data, name)
+    except QueueFull as e:
+        raise HTTPException(503, str(e), headers={"Retry-After": "30"}) from e
+    if wait:
+        # the ingest runs in the jobs' thread; waiting for it here never holds the event loop
+        future = request.app.state.jobs.future(job["id"])
+        with contextlib.suppress(TimeoutError, asyncio.TimeoutError):
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), timeout=wait)
+        job = request.app.state.jobs.get(job["id"]) or job
+    response.headers["Location"] = f"/api/jobs/{job['id']}"
+    return job
+
+
+@router.get("/jobs/{job_id}", summary="An upload's job: queued, running, done (with what was stored and quarantined) or failed")
+def get_job(request: Request, job_id: Annotated[str, Path(max_length=100)]) -> dict:
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id} (jobs are kept in memory until the server restarts)")
+    return job
+
+
+def ingest_upload(store):
+    """The jobs' work: ingest one uploaded file into the store; what the API shows when it is done."""
+
+    def run(data: bytes, name: str) -> dict:
+        from eventledger.ingest import ingest_bytes
+
+        result = ingest_bytes(data, name, store=store)
+        return {"read": result.read, "stored": result.stored, "skipped": result.skipped, "reports": result.reports,
+                "statements": result.statements, "events": result.events,
+                "quarantined": [{"path": q.path, "reason": q.reason, "stage": q.stage} for q in result.quarantined]}
+
+    return run
 
 
 @router.post("/events/{event_id}/corrections", status_code=201, dependencies=[Depends(writer)],

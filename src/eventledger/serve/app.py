@@ -11,7 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from eventledger.serve import api_routes, pages, templating
-from eventledger.serve.security import add_headers
+from eventledger.serve.jobs import Jobs
+from eventledger.serve.security import MAX_BODY, BodyLimit, add_headers
 from eventledger.store import Store
 
 HERE = Path(__file__).parent
@@ -22,7 +23,8 @@ page's `next`). Reading needs no credentials; writing (uploads, corrections) nee
 token (EVENTLEDGER_TOKEN): 401 without one, 403 with a wrong one or when writes are disabled."""
 
 
-def create_app(store: Store, *, write_token: str | None = None, actors=None) -> FastAPI:
+def create_app(store: Store, *, write_token: str | None = None, actors=None,
+               max_upload: int = api_routes.MAX_UPLOAD) -> FastAPI:
     if actors is None:
         from eventledger.knowledge import ActorRegistry
 
@@ -34,7 +36,11 @@ def create_app(store: Store, *, write_token: str | None = None, actors=None) -> 
     app.state.write_token = write_token if write_token is not None else (os.environ.get("EVENTLEDGER_TOKEN") or None)
     app.state.jinja = templating.environment(HERE / "templates")
     app.state.land = None
+    app.state.max_upload = max_upload
+    app.state.jobs = Jobs(api_routes.ingest_upload(store))  # uploads are ingested off the request path
     app.middleware("http")(add_headers)
+    # outermost: an oversized body is refused before any route reads it (multipart adds its framing)
+    app.add_middleware(BodyLimit, limit_for=lambda path: max_upload + 2**20 if path == "/api/documents" else MAX_BODY)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_routes.router)
     app.include_router(pages.router)
