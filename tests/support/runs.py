@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from eventledger.store import Store
 from eventledger.store import models as m
@@ -93,23 +93,30 @@ app(sys.argv[3:], prog_name="eventledger")
 """
 
 
-def ingest_together(runs: list[list[str]], url: str, tmp: Path, *, timeout: float = 900) -> list[tuple[int, str]]:
-    """`eventledger ingest PATHS --db url` for each list of paths, all at once; (exit code, stderr) of each."""
+def start_together(runs: list[list[str]], url: str, tmp: Path, *, timeout: float = 900) -> list[subprocess.Popen]:
+    """`eventledger ingest PATHS --db url` for each list of paths, started at once once all loaded their
+    models (each in its own process group, so a test can kill it with its workers)."""
     go = tmp / f"go-{time.time_ns()}"
     procs = []
     for k, paths in enumerate(runs):
         ready = tmp / f"{go.name}-ready-{k}"
         cmd = [sys.executable, "-c", _WORKER, str(go), str(ready), "ingest", *map(str, paths), "--db", url, "--quiet"]
         procs.append((subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                       env={**os.environ, "PYTHONUNBUFFERED": "1"}), ready))
+                                       start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}), ready))
     deadline = time.time() + timeout
     while not all(r.exists() for _, r in procs):
         if time.time() > deadline or any(p.poll() is not None for p, _ in procs):
             break
         time.sleep(0.05)
     go.touch()
+    return [p for p, _ in procs]
+
+
+def ingest_together(runs: list[list[str]], url: str, tmp: Path, *, timeout: float = 900) -> list[tuple[int, str]]:
+    """`eventledger ingest PATHS --db url` for each list of paths, all at once; (exit code, stderr) of each."""
+    deadline = time.time() + timeout
     out = []
-    for p, _ in procs:
+    for p in start_together(runs, url, tmp, timeout=timeout):
         try:
             _, err = p.communicate(timeout=max(1.0, deadline - time.time()))
         except subprocess.TimeoutExpired:
@@ -117,3 +124,25 @@ def ingest_together(runs: list[list[str]], url: str, tmp: Path, *, timeout: floa
             _, err = p.communicate()
         out.append((p.returncode, err))
     return out
+
+
+def orphans(url: str) -> dict[str, int]:
+    """Rows whose document (or event) is missing: a half-written document or resolution leaves some."""
+    s = Store(url, migrate=False)
+    try:
+        if not inspect(s.engine).has_table("event_reports"):  # killed before the store was made
+            return dict.fromkeys(("segments", "reports", "statements", "event_reports", "unresolved_reports"), 0)
+        with s.session() as x:
+            docs = set(x.scalars(select(m.DocumentRow.id)))
+            reports = set(x.scalars(select(m.ReportRow.id)))
+            events = set(x.scalars(select(m.EventRow.id)))
+            return {
+                "segments": sum(1 for d in x.scalars(select(m.SegmentRow.document_id)) if d not in docs),
+                "reports": sum(1 for d in x.scalars(select(m.ReportRow.document_id)) if d not in docs),
+                "statements": sum(1 for d in x.scalars(select(m.StatementRow.document_id)) if d not in docs),
+                "event_reports": sum(1 for e, r in x.execute(select(m.EventReportRow.event_id, m.EventReportRow.report_id))
+                                     if e not in events or r not in reports),
+                "unresolved_reports": len(reports - set(x.scalars(select(m.EventReportRow.report_id)))),
+            }
+    finally:
+        s.close()
