@@ -21,9 +21,11 @@ TOKEN = "t0ken"
 STORIES = {
     "wire.txt": "Gunmen kill 12 at market in Maiduguri\n\nGunmen opened fire at a market in Maiduguri on May 4, 2024, "
                 "killing 12 people, police said.\n",
-    "other.txt": "Bomb hits bus in Quetta\n\nA bomb exploded on a bus in Quetta on June 9, 2024, killing 3 passengers.\n",
+    "other.txt": "Bomb hits bus in Quetta\n\nA bomb exploded on a bus in Quetta on June 9, 2024, killing 3 "
+                 "passengers.\n",
 }
-LATER = "Attack on checkpoint in Kano\n\nGunmen attacked a police checkpoint in Kano on July 2, 2024, killing 4 officers.\n"
+LATER = ("Attack on checkpoint in Kano\n\nGunmen attacked a police checkpoint in Kano on July 2, 2024, killing 4 "
+         "officers.\n")
 
 
 @pytest.fixture(scope="module")

@@ -438,7 +438,8 @@ def corrections_list(event: Annotated[str | None, typer.Option(help="Only this e
         value = json.dumps(c.get("value"), ensure_ascii=False) if c.get("value") is not None else None
         what = " ".join(str(x) for x in (c.get("field"), value, c.get("target")) if x)
         line = (f"{c['id']}  {c['status']:<10} {c['kind']:<8} {c.get('event')}  {what[:80]}  "
-                f"{_clean(c.get('author') or '?')} {c.get('created') or ''}" + (f"  ({c['problem']})" if c.get("problem") else ""))
+                f"{_clean(c.get('author') or '?')} {c.get('created') or ''}"
+                + (f"  ({c['problem']})" if c.get("problem") else ""))
         typer.echo(printable(_clean(line)))
     typer.echo(f"{len(rows)} corrections", err=True)
 

@@ -140,7 +140,8 @@ def orphans(url: str) -> dict[str, int]:
                 "segments": sum(1 for d in x.scalars(select(m.SegmentRow.document_id)) if d not in docs),
                 "reports": sum(1 for d in x.scalars(select(m.ReportRow.document_id)) if d not in docs),
                 "statements": sum(1 for d in x.scalars(select(m.StatementRow.document_id)) if d not in docs),
-                "event_reports": sum(1 for e, r in x.execute(select(m.EventReportRow.event_id, m.EventReportRow.report_id))
+                "event_reports": sum(1 for e, r in x.execute(select(m.EventReportRow.event_id,
+                                                                    m.EventReportRow.report_id))
                                      if e not in events or r not in reports),
                 "unresolved_reports": len(reports - set(x.scalars(select(m.EventReportRow.report_id)))),
             }

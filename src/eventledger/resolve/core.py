@@ -103,7 +103,8 @@ def resolve(
         e = index[ids[k][0]]
         failed = apply_fields(e, [c])
         if failed:
-            notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": failed[0], "correction": c["id"]})
+            notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": failed[0],
+                          "correction": c["id"]})
             continue
         e.corrections.append(shown(c))
 

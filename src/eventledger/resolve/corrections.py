@@ -68,7 +68,7 @@ def normalised(c: dict) -> dict:
     if kind not in KINDS:
         raise CorrectionError(f"kind {_short(kind)} is not one of {', '.join(KINDS)}")
     if not _is_id(c.get("event")):
-        raise CorrectionError("it names no event" if not c.get("event") else f"event {_short(c.get('event'))} is not an id")
+        raise CorrectionError(f"event {_short(c['event'])} is not an id" if c.get("event") else "it names no event")
     for key, limit in (("note", MAX_VALUE_CHARS), ("author", MAX_NAME_CHARS)):
         if c.get(key) is not None and not (isinstance(c[key], str) and len(c[key]) <= limit):
             raise CorrectionError(f"{key} must be text of at most {limit} characters")

@@ -23,6 +23,7 @@ from eventledger.serve.security import bearer, check_token
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_UPLOAD = 64 * 2**20  # one uploaded file; larger ones go through the command line
 MAX_WAIT_S = 60  # how long POST /api/documents?wait= may hold its answer
+WAIT_HELP = "Seconds to wait for the job to finish before answering (the job runs either way)."
 
 router = APIRouter(prefix="/api")
 
@@ -190,8 +191,9 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
 
 @router.post("/documents", status_code=202, dependencies=[Depends(writer)],
              summary="Queue an uploaded file for ingestion (token required); follow it at /api/jobs/{id}")
-async def upload(request: Request, response: Response, file: Annotated[UploadFile, File(description="Any input the readers accept")],
-                 wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S, description="Seconds to wait for the job to finish before answering.")] = 0) -> dict:
+async def upload(request: Request, response: Response,
+                 file: Annotated[UploadFile, File(description="Any input the readers accept")],
+                 wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S, description=WAIT_HELP)] = 0) -> dict:
     limit = request.app.state.max_upload
     data = await file.read(limit + 1)
     if len(data) > limit:
@@ -212,7 +214,8 @@ async def upload(request: Request, response: Response, file: Annotated[UploadFil
     return job
 
 
-@router.get("/jobs/{job_id}", summary="An upload's job: queued, running, done (with what was stored and quarantined) or failed")
+@router.get("/jobs/{job_id}",
+            summary="An upload's job: queued, running, done (with what was stored and quarantined) or failed")
 def get_job(request: Request, job_id: Annotated[str, Path(max_length=100)]) -> dict:
     job = request.app.state.jobs.get(job_id)
     if job is None:
@@ -249,14 +252,16 @@ def correct(request: Request, event_id: str, body: CorrectionIn) -> dict:
     return c
 
 
-@router.get("/corrections", summary="Analyst corrections, oldest first, each with its status (in force, withdrawn, unapplied)")
+@router.get("/corrections",
+            summary="Analyst corrections, oldest first, each with its status (in force, withdrawn, unapplied)")
 def list_corrections(request: Request, event: Annotated[str | None, Query(max_length=200)] = None,
                      withdrawn: bool = False) -> dict:
     return {"items": corrections.listed(_store(request).corrections(), event=event, withdrawn=withdrawn)}
 
 
 @router.delete("/corrections/{correction_id}", dependencies=[Depends(writer)],
-               summary="Withdraw a correction (token required): it stays listed, and stops applying on the next resolution")
+               summary="Withdraw a correction (token required): it stays listed and stops applying from the next "
+                       "resolution")
 def withdraw_correction(request: Request, correction_id: Annotated[str, Path(max_length=200)],
                         note: Annotated[str, Query(max_length=4000)] = "",
                         author: Annotated[str | None, Query(max_length=200)] = None) -> dict:

@@ -56,7 +56,8 @@ class Jobs:
         try:
             result = self._run(data, name)
         except Exception as e:  # the job fails, with one line; the server goes on
-            self._set(job_id, status="failed", finished=_now(), error=f"{type(e).__name__}: {' '.join(str(e).split())[:300]}")
+            why = f"{type(e).__name__}: {' '.join(str(e).split())[:300]}"
+            self._set(job_id, status="failed", finished=_now(), error=why)
             return
         self._set(job_id, status="done", finished=_now(), result=result)
 
