@@ -81,6 +81,40 @@ def ingest(
         raise typer.Exit(2)
 
 
+@app.command()
+def watch(
+    dirs: Annotated[list[Path], typer.Argument(help="Folders to watch: files that appear in them are ingested.")],
+    feeds: Annotated[Path | None, typer.Option(help="A file of feed URLs, one a line (# comments), polled each round.")] = None,
+    every: Annotated[str, typer.Option(help="Time between rounds: 30s, 15m, 1h.")] = "15m",
+    db: DbOpt = None,
+    workers: Annotated[int, typer.Option(help="Processes for cleaning and extraction.")] = 1,
+    rounds: Annotated[int | None, typer.Option(help="Stop after this many rounds (default: until Ctrl-C).")] = None,
+) -> None:
+    """Keep ingesting: new files in DIRS and changed feeds, each round resolved into the events; safe to stop any time."""
+    from eventledger.ingest import IngestError, WorkerError
+    from eventledger.watch import Watcher, parse_every, read_feed_list
+
+    try:
+        interval = parse_every(every)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--every") from e
+    missing = [str(p) for p in dirs if not p.is_dir()]
+    if missing:
+        fail(f"{missing[0]}: not a folder")
+    try:
+        urls = read_feed_list(feeds) if feeds else []
+    except (OSError, ValueError) as e:
+        raise typer.BadParameter(str(e), param_hint="--feeds") from e
+    store = _store(db)
+    w = Watcher(dirs, store=store, feeds=urls, every=interval, workers=workers,
+                say=lambda msg: typer.echo(printable(msg), err=True), on_error=_print_quarantined)
+    typer.echo(f"watching {len(dirs)} folder(s) and {len(urls)} feed(s) every {every}; Ctrl-C stops", err=True)
+    try:
+        w.run(rounds=rounds)
+    except (IngestError, WorkerError) as e:
+        fail(str(e))
+
+
 def _print_found(store) -> None:
     from rich.console import Console
     from rich.table import Table

@@ -93,8 +93,12 @@ def ingest(
     resolve: bool = True,
     on_error: Callable[[Quarantined], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    records: Iterable[Document | Quarantined] | None = None,
 ) -> IngestResult:
-    """Ingest files and directories; `scheduler` (tcp://host:port) runs clean and extract on a Dask cluster."""
+    """Ingest files and directories; `scheduler` (tcp://host:port) runs clean and extract on a Dask cluster.
+
+    `records` (documents already read, e.g. a fetched feed) are ingested after the paths.
+    """
     store = store or Store(db)
     if scheduler and store.dialect == "sqlite":
         raise IngestError("a Dask cluster needs a store every machine of it could share: give --db postgresql://...; "
@@ -105,7 +109,7 @@ def ingest(
     with Executor(workers=workers, scheduler=scheduler) as ex:
         if scheduler:
             ex.warm(before + after)  # each Dask worker loads its models once, now; a failure stops here
-        cleaned = _flat(ex.map(before, _chunks(run.fresh(paths), TASK)))
+        cleaned = _flat(ex.map(before, _chunks(run.fresh(paths, records or ()), TASK)))
         deduped = _chunks(run.dedupe(cleaned), TASK)
         for chunk in ex.map(after, deduped) if after else deduped:
             run.store(chunk)
@@ -126,12 +130,14 @@ class _Run:
         self.signatures: dict[str, bytes] = {}  # of documents deduplicated and not yet stored
         self.seen: set[str] = set()  # ids read in this run: a second copy of a file is not processed again
 
-    def fresh(self, paths: Iterable[str | Path]) -> Iterator[Document]:
+    def fresh(self, paths: Iterable[str | Path], records: Iterable[Document | Quarantined] = ()) -> Iterator[Document]:
         """Documents read and not yet stored; unreadable input is quarantined here."""
+        from itertools import chain
+
         from eventledger.read import Reader, iter_inputs
 
         def documents() -> Iterator[Document]:
-            for rec in Reader().run(iter_inputs(paths)):
+            for rec in chain(Reader().run(iter_inputs(paths)), records):
                 if isinstance(rec, Quarantined):
                     self.quarantine(rec)
                 else:
