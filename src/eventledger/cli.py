@@ -493,17 +493,25 @@ def withdraw(correction: Annotated[str, typer.Argument(help="The correction's id
 
 @app.command()
 def train(
-    what: Annotated[str, typer.Argument(help="relevance: the learned document filter")],
-    data: Annotated[Path, typer.Argument(help="MUC-4 style JSON lines (doctext, templates); a document with templates is relevant.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the model (JSON).")] = Path("var/relevance.json"),
+    what: Annotated[str, typer.Argument(help="relevance: the learned document filter; resolution: the pair model")],
+    data: Annotated[Path, typer.Argument(help="relevance: MUC-4 style JSON lines (doctext, templates); "
+                                               "resolution: a GVA folder (its training part is used).")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Where to write the model (JSON); default "
+                                             "var/relevance.json, or the package's resolution_model.json.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="resolution: a SQLite file of the training part's "
+                                               "ingested articles, reused when it exists, else written.")] = None,
 ) -> None:
-    """Train an optional learned stage on labelled data (CPU, seconds)."""
+    """Train an optional learned stage on labelled data (CPU, seconds; resolution ingests its data first)."""
+    if what == "resolution":
+        _train_resolution(data, out, store)
+        return
     from eventledger.extract import RelevanceModel, muc4_examples
 
     if what != "relevance":
-        fail(f"cannot train '{what}': the one trainable stage is 'relevance'")
+        fail(f"cannot train '{what}': the trainable stages are 'relevance' and 'resolution'")
     if not data.exists():
         fail(f"{data}: no such file")
+    out = out or Path("var/relevance.json")
     try:
         texts, labels = muc4_examples(data)
         model = RelevanceModel.train(texts, labels, about={"trained_on": str(data)})
@@ -512,6 +520,22 @@ def train(
     model.save(out)
     typer.echo(f"wrote {out}: {model.about['documents']} documents ({model.about['relevant']} relevant), "
                f"{model.about['features']} features, threshold {model.threshold}")
+
+
+def _train_resolution(data: Path, out: Path | None, store: Path | None) -> None:
+    from eventledger.eval.errors import EvalError
+    from eventledger.eval.gva_train import train as train_gva
+
+    if not data.is_dir():
+        fail(f"{data}: not a GVA folder (articles.jsonl, incidents.jsonl)")
+    try:
+        got = train_gva(data, store=store, out=out)
+    except (EvalError, ValueError) as e:
+        fail(str(e))
+    for row in got["grid"]:
+        typer.echo(f"threshold {row['threshold']:.2f}: B-cubed F1 {100 * row['b3_f1']:.1f}, "
+                   f"{row['events_per_article']:.2f} events per article")
+    typer.echo(f"wrote {got['model']}: {got['pairs']} pairs ({got['positive']} positive), threshold {got['threshold']}")
 
 
 from eventledger.eval.cli import app as eval_app  # noqa: E402 - the sub-app registers after the commands above

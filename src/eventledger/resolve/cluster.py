@@ -7,12 +7,14 @@ pair across them is compatible (the veto stops chains from joining a 2002 attack
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date as Date
 
 from eventledger.resolve.config import ResolveConfig
-from eventledger.resolve.features import Profile, pair_score
+from eventledger.resolve.features import Profile, compatible, pair_score
+from eventledger.resolve.text import TextIndex
 
 
 @dataclass(slots=True)
@@ -21,47 +23,126 @@ class Clustering:
     ambiguous: dict[int, list[tuple[int, float]]]  # report index -> [(cluster index, best-pair score)]
 
 
-def pair_scores(profiles: list[Profile], cfg: ResolveConfig) -> dict[tuple[int, int], float]:
-    """Scores of compatible pairs (i < j); a pair absent from the result cannot share an event."""
-    buckets: dict[int | None, list[int]] = defaultdict(list)
+MAX_SPAN = 400  # days: the longest date span (a year, a borrowed window) a sweep must look back over
+GRID_DEG = 0.5  # coordinates block in cells of this many degrees (~55 km), probed with their neighbours
+
+
+def _homes(p: Profile) -> list[tuple]:
+    """The blocks a profile is filed under: its city, its admin1, its coordinates' grid cell."""
+    keys: list[tuple] = []
+    if p.city:
+        keys.append(("city", p.country, p.city))
+    if p.admin1:
+        keys.append(("admin1", p.country, p.admin1))
+    if p.coords:
+        keys.append(("grid", int(p.coords[0] // GRID_DEG), int(p.coords[1] // GRID_DEG)))
+    return keys
+
+
+def _probes(p: Profile) -> list[tuple]:
+    """The blocks a profile looks for partners in: its city and the cells around it; with no city, its admin1
+    (and a city of that name: "Moscow" the region against "Moscow" the city)."""
+    keys: list[tuple] = []
+    if p.city:
+        keys.append(("city", p.country, p.city))
+        keys.append(("admin1", p.country, p.city))
+    elif p.admin1:
+        keys.append(("admin1", p.country, p.admin1))
+        keys.append(("city", p.country, p.admin1))
+    if p.coords:
+        x, y = int(p.coords[0] // GRID_DEG), int(p.coords[1] // GRID_DEG)
+        keys.extend(("grid", x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+    return keys
+
+
+def _window(pool: list[tuple[int, int]], p: Profile, profiles: list[Profile], tol: int) -> Iterator[int]:
+    """Members of a date-sorted pool [(first day, index)] whose date span can overlap p's (all, if p is undated)."""
+    if p.date is None:
+        yield from (j for _, j in pool)
+        return
+    for lo, j in pool[bisect_left(pool, (p.date.lo - tol - MAX_SPAN, -1)) :]:
+        if lo > p.date.hi + tol:
+            break
+        if profiles[j].date.hi + tol >= p.date.lo:
+            yield j
+
+
+def _sorted_pool(idx: list[int], profiles: list[Profile]) -> tuple[list[tuple[int, int]], list[int]]:
+    dated = sorted((profiles[i].date.lo, i) for i in idx if profiles[i].date is not None)
+    return dated, [i for i in idx if profiles[i].date is None]
+
+
+def candidate_pairs(profiles: list[Profile], cfg: ResolveConfig) -> set[tuple[int, int]]:
+    """The pairs (i < j) worth scoring; every other pair scores nothing (compatibility is checked apart).
+
+    Blocking keeps resolution near-linear: reports of one document are all paired; reports of different documents
+    only when one probes a block the other is filed under (the same city, a city and its admin1, neighbouring
+    coordinates: _homes, _probes) and their date spans, widened by the day tolerance, can overlap. A report placed
+    in no city or admin1 (a country, or nothing: often a headline) is paired with the reports of its country (of
+    every country) whose dates overlap.
+    """
+    tol = int(cfg.date["tolerance_days"])
+    out: set[tuple[int, int]] = set()
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    homes: dict[tuple, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
-        buckets[_year(p)].append(i)
-    undated = buckets.pop(None, [])
-    out: dict[tuple[int, int], float] = {}
-
-    def add(i: int, j: int) -> None:
-        i, j = min(i, j), max(i, j)
-        if (i, j) in out:
-            return
-        s = pair_score(profiles[i], profiles[j], cfg)
-        if s is not None:
-            out[(i, j)] = s
-
-    years = sorted(buckets)
-    for y in years:
-        group = buckets[y]
-        for a, i in enumerate(group):
-            for j in group[a + 1 :]:
-                add(i, j)
-            for j in undated:
-                add(i, j)
-        # day dates near a year end may fall in the next year's bucket
-        for j in buckets.get(y + 1, ()):
-            for i in group:
-                if profiles[i].date.precision == "day" and profiles[j].date.precision == "day":
-                    add(i, j)
-    for a, i in enumerate(undated):
-        for j in undated[a + 1 :]:
-            add(i, j)
+        by_doc[p.document].append(i)
+        for k in _homes(p):
+            homes[k].append(i)
+        homes[("country", p.country)].append(i)
+    for idx in by_doc.values():
+        out.update((i, j) for a, i in enumerate(idx) for j in idx[a + 1 :])
+    pools = {k: _sorted_pool(idx, profiles) for k, idx in homes.items()}
+    for i, p in enumerate(profiles):
+        probes = _probes(p)
+        if not probes:  # placed in a country or nowhere: every report of its country (all, if no country)
+            probes = [("country", p.country)] if p.country else [k for k in pools if k[0] == "country"]
+            probes.append(("country", None))
+        for k in probes:
+            got = pools.get(k)
+            if got is None:
+                continue
+            dated, undated = got
+            for j in (*_window(dated, p, profiles, tol), *undated):
+                if j != i:
+                    out.add((i, j) if i < j else (j, i))
     return out
 
 
-def _year(p: Profile) -> int | None:
-    return None if p.date is None else Date.fromordinal(p.date.lo).year
+def pair_scores(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | None = None) -> Scores:
+    """Scores of the candidate pairs (i < j) that are compatible; compatibility of any pair: Scores.ok."""
+    out = Scores(profiles, cfg)
+    for i, j in sorted(candidate_pairs(profiles, cfg)):
+        s = pair_score(profiles[i], profiles[j], cfg, text)
+        if s is not None:
+            out[(i, j)] = s
+    return out
 
 
-def cluster(profiles: list[Profile], cfg: ResolveConfig) -> Clustering:
-    scores = pair_scores(profiles, cfg)
+class Scores(dict):
+    """(i, j) -> score of the scored compatible pairs, and `ok(i, j)`: whether any pair can share an event."""
+
+    def __init__(self, profiles: list[Profile], cfg: ResolveConfig):
+        super().__init__()
+        self.profiles, self.cfg = profiles, cfg
+        self._ok: dict[tuple[int, int], bool] = {}
+
+    def ok(self, i: int, j: int) -> bool:
+        k = (i, j) if i < j else (j, i)
+        if k in self:
+            return True
+        got = self._ok.get(k)
+        if got is None:
+            got = self._ok[k] = compatible(self.profiles[i], self.profiles[j], self.cfg)
+        return got
+
+
+def cluster(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | None = None) -> Clustering:
+    return settle(pair_scores(profiles, cfg, text), profiles, cfg)
+
+
+def settle(scores: Scores, profiles: list[Profile], cfg: ResolveConfig) -> Clustering:
+    """The clustering that pair scores give under cfg's thresholds."""
     excluded: set[int] = set()
     for _ in range(len(profiles) + 1):
         groups = _agglomerate(len(profiles), scores, cfg, excluded)
@@ -76,8 +157,8 @@ def _s(scores: dict[tuple[int, int], float], i: int, j: int) -> float | None:
     return scores.get((i, j) if i < j else (j, i))
 
 
-def _mergeable(a: list[int] | set[int], b: list[int] | set[int], scores) -> bool:
-    return all(_s(scores, i, j) is not None for i in a for j in b)
+def _mergeable(a: list[int] | set[int], b: list[int] | set[int], scores: Scores) -> bool:
+    return all(scores.ok(i, j) for i in a for j in b)
 
 
 def _link(i: int, members, scores) -> float:

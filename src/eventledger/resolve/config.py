@@ -41,6 +41,8 @@ class ResolveConfig:
     outlets: dict[str, str]  # normalised outlet name -> canonical publisher
     parents: dict[str, str] = field(default_factory=dict)  # actor id -> parent actor id
     actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> the registry's name
+    same_document_score: float = 1.0  # added to the probability of two reports of one document
+    model: Any = None  # the learned pair model (resolve/model.py PairModel), from `model` in the settings
 
     @classmethod
     def load(cls, path: str | Path | None = None, *, event_types: str | Path | None = None, actors: str | Path | None = None, **overrides: Any) -> ResolveConfig:
@@ -72,7 +74,12 @@ class ResolveConfig:
             outlets=outlets,
             parents=_actor_parents(Path(actors) if actors else ACTORS_PATH),
             actor_names=_actor_names(Path(actors) if actors else ACTORS_PATH),
+            same_document_score=float(d.get("same_document_score", 1.0)),
         )
+        model = _model(d.get("model"), p.parent, cfg)
+        # the threshold learned with the model's weights goes with them
+        learned = model.threshold if model.threshold is not None else cfg.merge_threshold
+        cfg = replace(cfg, model=model, merge_threshold=learned)
         return cfg.with_overrides(**overrides)
 
     def with_overrides(self, **overrides: Any) -> ResolveConfig:
@@ -91,6 +98,19 @@ class ResolveConfig:
     def outlet(self, name: str | None) -> str | None:
         n = norm(name)
         return self.outlets.get(n, n) if n else None
+
+
+def _model(name: str | None, folder: Path, cfg: ResolveConfig):
+    """The learned pair model the settings name (a file beside them or in the package data), else the prior."""
+    from eventledger.resolve.model import PairModel, prior
+
+    if not name:
+        return prior(cfg)
+    p = Path(name)
+    for candidate in (p, folder / p, DATA / p):
+        if candidate.is_file():
+            return PairModel.load(candidate)
+    raise ValueError(f"resolution model {name!r} not found beside the settings or in {DATA}")
 
 
 def _taxonomy_families(path: Path) -> dict[str, str]:

@@ -16,6 +16,7 @@ from eventledger.resolve.features import profile
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
 from eventledger.resolve.sources import canonical_key, views
 from eventledger.resolve.statements import link_statements
+from eventledger.resolve.text import TextIndex
 
 
 @dataclass(slots=True)
@@ -40,7 +41,8 @@ def resolve(
     order = sorted(vs.values(), key=canonical_key)
     key = {v.id: canonical_key(v) for v in order}
     profiles = {v.id: profile(v.report, key[v.id], cfg) for v in order}
-    auto = cluster([profiles[v.id] for v in order], cfg)
+    text = TextIndex.build([v.report for v in order], contexts)
+    auto = cluster([profiles[v.id] for v in order], cfg, text)
     clusters = [[order[i].id for i in g] for g in auto.clusters]
     previous = sorted(previous_events, key=lambda e: e["id"])
     aliases = {e["id"]: f for e in previous if (f := founder_of(e))}

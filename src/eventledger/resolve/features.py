@@ -8,6 +8,8 @@ from datetime import date as Date
 
 from eventledger.knowledge import distance_km
 from eventledger.resolve.config import ResolveConfig, norm
+from eventledger.resolve.places import city_coords
+from eventledger.resolve.text import TextIndex
 from eventledger.resolve.values import count_range
 
 INF = float("inf")
@@ -27,6 +29,8 @@ class DateSpan:
 class Profile:
     id: str
     key: tuple
+    document: str
+    salience: str | None  # "main" | "background" | None (extraction did not say)
     type: str
     family: str | None
     date: DateSpan | None
@@ -74,10 +78,14 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
     coords = None
     if place.get("lat") is not None and place.get("lon") is not None and prec in ("venue", "city"):
         coords = (float(place["lat"]), float(place["lon"]))
+    elif prec == "city" and cfg.place.get("gazetteer_coords") and (place.get("city") or place.get("name")):
+        coords = city_coords(place.get("city") or place.get("name"), (place.get("country") or "").upper() or None)
     perps = frozenset(a.get("actor_id") or norm(a.get("text")) for a in report.get("perpetrator_orgs") or () if a.get("actor_id") or a.get("text"))
     return Profile(
         id=report["id"],
         key=key,
+        document=report.get("document") or report["id"],
+        salience=report.get("salience") or (report.get("meta") or {}).get("salience"),
         type=norm(report.get("type")),
         family=(report.get("meta") or {}).get("family") or cfg.family(report.get("type")),
         date=_date(report, cfg),
@@ -140,51 +148,63 @@ def _words(report: dict) -> frozenset[str]:
     return frozenset(toks)
 
 
-def date_score(a: DateSpan | None, b: DateSpan | None, cfg: ResolveConfig) -> float | None:
-    """None when the dates cannot both be right; 0 when one is unknown."""
+def date_kind(a: DateSpan | None, b: DateSpan | None, cfg: ResolveConfig) -> str | None:
+    """How two dates agree (a key of resolution.yaml's `date`, or before/unknown); None when both cannot be right."""
     if a is None or b is None:
-        return 0.0
+        return "unknown"
     if "before" in (a.precision, b.precision):
-        return None if a.hi < b.lo or b.hi < a.lo else 0.0
-    c = cfg.date
+        return None if a.hi < b.lo or b.hi < a.lo else "before"
     if a.precision == "day" and b.precision == "day":
         gap = abs(a.lo - b.lo)
-        return c["day_same"] if gap == 0 else c["day_near"] if gap <= c["tolerance_days"] else None
+        return ("day_same" if gap == 0 else "day_near" if gap == 1 else "day_close" if gap <= cfg.date["tolerance_days"]
+                else None)
     if a.hi < b.lo or b.hi < a.lo:
         return None
     if "year" in (a.precision, b.precision):
-        return c["year_contains"]
+        return "year_contains"
     if a.precision == b.precision == "month":
-        return c["month_same"]
-    return c["month_contains_day"]
+        return "month_same"
+    return "month_contains_day"
 
 
-def place_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
+def date_score(a: DateSpan | None, b: DateSpan | None, cfg: ResolveConfig) -> float | None:
+    """None when the dates cannot both be right; 0 when one is unknown."""
+    k = date_kind(a, b, cfg)
+    return None if k is None else cfg.date.get(k, 0.0)
+
+
+def place_kind(a: Profile, b: Profile, cfg: ResolveConfig) -> str | None:
+    """How two places agree (a key of resolution.yaml's `place`, or unknown); None when both cannot be right."""
     c = cfg.place
     if a.country and b.country and a.country != b.country:
         return None
     if a.venue and a.venue == b.venue:
-        return c["venue_same"]
+        return "venue_same"
     if a.coords and b.coords:
         d = distance_km(a.coords, b.coords)
         if d > c["far_km"]:
             return None
         if a.city and a.city == b.city:
-            return c["city_same"]
-        return c["city_near"] if d <= c["near_km"] else c["admin1_same"]
+            return "city_same"
+        return "city_near" if d <= c["near_km"] else "admin1_same"
     if a.city and b.city:
         if a.city == b.city:
-            return c["city_same"]
+            return "city_same"
         if frozenset((a.city, b.city)) in cfg.metro or a.city == b.admin1 or b.city == a.admin1:
-            return c["city_near"]
+            return "city_near"
         return None
     if a.admin1 and b.admin1:
-        return c["admin1_same"] if a.admin1 == b.admin1 else None
+        return "admin1_same" if a.admin1 == b.admin1 else None
     if (a.city and a.city == b.admin1) or (b.city and b.city == a.admin1):
-        return c["admin1_same"]
+        return "admin1_same"
     if a.country and a.country == b.country:
-        return c["country_same"]
-    return 0.0
+        return "country_same"
+    return "unknown"
+
+
+def place_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
+    k = place_kind(a, b, cfg)
+    return None if k is None else cfg.place.get(k, 0.0)
 
 
 def family_ok(a: Profile, b: Profile) -> bool:
@@ -225,15 +245,81 @@ def dated(p: Profile) -> bool:
     return p.date is not None and p.date.precision != "before"
 
 
-def pair_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float | None:
-    """None when the two reports cannot describe one event; else the evidence that they do."""
+DATE_KINDS = ("day_same", "day_near", "day_close", "month_contains_day", "month_same", "year_contains", "before")
+PLACE_KINDS = ("venue_same", "city_same", "city_near", "admin1_same", "country_same")
+# the pair features, in the order of the model file; date_*/place_* are one-hot (unknown: none of them)
+FEATURES = (
+    *(f"date_{k}" for k in DATE_KINDS), *(f"place_{k}" for k in PLACE_KINDS),
+    "type_same", "type_family", "perpetrator_same", "perpetrator_related", "names_shared", "venue_words",
+    "words", "count_exact_same", "count_overlap", "count_exact_differ",
+    "text_cosine", "names_cosine", "sentence_cosine", "background", "dated_one", "dated_none",
+)
+NAMES_CAP = 2  # shared distinctive names, kind-of-place words and count kinds each count at most this many
+
+
+def pair_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex | None = None) -> dict[str, float] | None:
+    """None when the two reports cannot describe one event; else the evidence that they do, as model features."""
     if not family_ok(a, b):
         return None
-    ds, ps = date_score(a.date, b.date, cfg), place_score(a, b, cfg)
-    if ds is None or ps is None:
+    dk = date_kind(a.date, b.date, cfg)
+    if dk is None:
         return None
-    ev = evidence_score(a, b, cfg)
+    pk = place_kind(a, b, cfg)
+    if pk is None:
+        return None
+    f: dict[str, float] = {}
+    if dk != "unknown":
+        f[f"date_{dk}"] = 1.0
+    if pk != "unknown":
+        f[f"place_{pk}"] = 1.0
+    if a.type and a.type == b.type:
+        f["type_same"] = 1.0
+    elif a.family and a.family == b.family:
+        f["type_family"] = 1.0
+    if a.perps & b.perps:
+        f["perpetrator_same"] = 1.0
+    elif any(related(x, y, cfg.parents) for x in a.perps for y in b.perps):
+        f["perpetrator_related"] = 1.0
+    f["names_shared"] = min(NAMES_CAP, len(a.names & b.names))
+    f["venue_words"] = min(NAMES_CAP, len(a.venue_words & b.venue_words))
+    if a.words and b.words:
+        f["words"] = len(a.words & b.words) / len(a.words | b.words)
+    same = overlap = differ = 0
+    for kind in sorted(set(a.counts) & set(b.counts)):
+        xa, xb = a.counts[kind], b.counts[kind]
+        if any(x[2] is not None and x[2] == y[2] for x in xa for y in xb):
+            same += 1
+        elif any(x[0] <= y[1] and y[0] <= x[1] for x in xa for y in xb):
+            overlap += 1
+        elif any(x[2] is not None for x in xa) and any(y[2] is not None for y in xb):
+            differ += 1
+    f["count_exact_same"], f["count_overlap"], f["count_exact_differ"] = (
+        min(NAMES_CAP, same), min(NAMES_CAP, overlap), min(NAMES_CAP, differ))
+    if text is not None:
+        f["text_cosine"], f["names_cosine"] = text.segments(a.id, b.id)
+        f["sentence_cosine"] = text.sentences(a.id, b.id)
+    if "background" in (a.salience, b.salience):
+        f["background"] = 1.0
     known = dated(a) + dated(b)
-    if known < 2 and ev < (cfg.anchored_threshold if known else cfg.strong_threshold):
-        return 0.0  # an undated report joins only on evidence of its own, less of it when the other is dated
-    return ds + ps + ev
+    if known < 2:
+        f["dated_one" if known else "dated_none"] = 1.0
+    return f
+
+
+def pair_score(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex | None = None) -> float | None:
+    """None when the two reports cannot describe one event; else the model's probability that they do.
+
+    Two reports of one document that can be one event score `same_document_score` + that probability (above any
+    pair of two documents: a story's headline, lede and later sentences are merged first; an undated sentence
+    goes to the event of the document it fits best, or stays ambiguous between two it fits as well). A report
+    with no date of its own needs more evidence (the model's dated_one / dated_none weights).
+    """
+    f = pair_features(a, b, cfg, text)
+    if f is None:
+        return None
+    if a.document != b.document:
+        return cfg.model.probability(f)
+    # one segment's words say nothing about which of its events a sentence tells
+    f.pop("text_cosine", None)
+    f.pop("names_cosine", None)
+    return cfg.same_document_score + cfg.model.probability(f)

@@ -85,6 +85,9 @@ def _told(report: dict, g, d) -> dict:
                          or (g.duplicate_of if g is not None else None)),
         "segment_kind": g.kind if g is not None else None,
         "published": {"value": date[0], "precision": date[1]},
+        # the segment's words, for resolution's text similarity (resolve/text.py)
+        "title": (g.title if g is not None else None) or (d.title if d is not None else None),
+        "text": g.text if g is not None else None,
     }
 
 
@@ -232,12 +235,14 @@ class RecordReads:
 
     def report_contexts(self, reports: Iterable[dict]) -> dict[str, dict]:
         """report id -> what resolution needs from its segment and document: the source that told it (and the
-        one it was syndicated from), whether it is a copy, the segment kind, and when it was published."""
+        one it was syndicated from), whether it is a copy, the segment kind, when it was published, and its title and
+        text."""
         reports = list(reports)
         D, G = m.DocumentRow, m.SegmentRow
         with self.session() as s:
-            doc_cols = select(D.id, D.meta, D.duplicate_of, D.published_value, D.published_precision)
-            seg_cols = select(G.id, G.kind, G.source, G.meta, G.duplicate_of, G.date_value, G.date_precision)
+            doc_cols = select(D.id, D.meta, D.duplicate_of, D.published_value, D.published_precision, D.title)
+            seg_cols = select(G.id, G.kind, G.source, G.meta, G.duplicate_of, G.date_value, G.date_precision,
+                              G.title, G.text)
             docs = {d.id: d for d in self._batched(s, lambda chunk: doc_cols.where(D.id.in_(chunk)),
                                                    (r["document"] for r in reports))}
             segs = {g.id: g for g in self._batched(s, lambda chunk: seg_cols.where(G.id.in_(chunk)),

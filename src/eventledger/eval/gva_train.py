@@ -1,0 +1,160 @@
+"""`eventledger train resolution DIR`: learn the resolution pair model on the training part of a GVA folder.
+
+Only the training part (gva_data.part_of) is read, never the dev-test part. Its articles are ingested into a
+store (or an already ingested store of them is given), and every pair of reports of two different articles that
+resolution would score (resolve/cluster.py: same family, dates and places compatible, and, for a report with no
+date of its own, the evidence it needs) becomes a training row: its pair features (resolve/features.py).
+
+A row is positive when both articles report one incident group AND both reports can be about that incident:
+a report whose date span lies wholly outside [incident day - DAY_SLACK, incident day + DAY_SLACK] tells another
+(often earlier) shooting the article mentions, and its pairs are negative. Each article pair weighs 1 in total,
+shared by its rows, so that long articles do not outvote short ones.
+
+The coefficients are fitted by resolve/model.py (L2 towards resolution.yaml's hand-set weights); then the merge
+threshold is chosen on the same training part: the probability in THRESHOLDS whose clustering of articles (as
+`eval gva` scores it) has the best B-cubed F1.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+from eventledger.eval.clusters import scores
+from eventledger.eval.gva_data import Corpus, load, select
+
+DAY_SLACK = 3  # days either side of GVA's incident day that a report of the incident may name
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(4, 20))
+L2 = 1.0
+
+
+def _store_data(store) -> tuple[list[dict], dict[str, dict], dict[str, str], list[dict]]:
+    from eventledger.export.jsonl import records
+
+    reports = store.reports()
+    docs = list(records(store, "documents"))
+    article = {d["id"]: str(x["id"]) for d in docs if "id" in (x := (d.get("meta") or {}).get("extra") or {})}
+    return reports, store.report_contexts(reports), article, store.statements()
+
+
+def _ingested(corpus: Corpus, store_path: Path | None, progress: Callable[[int], None] | None):
+    """The reports of the part's articles: from `store_path` when it holds them, else ingested now."""
+    import json
+
+    from eventledger.ingest import ingest
+    from eventledger.store import Store
+
+    if store_path is not None and store_path.exists():
+        store = Store(f"sqlite:///{store_path}")
+        try:
+            return _store_data(store)
+        finally:
+            store.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "gva-train.jsonl"
+        path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in corpus.articles.values()),
+                        encoding="utf-8")
+        db = store_path or Path(tmp) / "gva-train.db"
+        store = Store(f"sqlite:///{db}")
+        try:
+            ingest([path], store=store, resolve=False, progress=progress, on_error=lambda q: None)
+            return _store_data(store)
+        finally:
+            store.close()
+
+
+def _plausible(span, day: int | None) -> bool:
+    return span is None or day is None or (span.lo <= day + DAY_SLACK and span.hi >= day - DAY_SLACK)
+
+
+def training_rows(reports: list[dict], contexts: Mapping[str, dict], article: Mapping[str, str], corpus: Corpus,
+                  cfg) -> tuple[list[dict], list[bool], list[float]]:
+    from eventledger.resolve.cluster import candidate_pairs
+    from eventledger.resolve.features import pair_features, profile
+    from eventledger.resolve.sources import canonical_key, views
+    from eventledger.resolve.text import TextIndex
+
+    gold = corpus.article_gold()
+    day = {}
+    for i in corpus.incidents:
+        try:
+            day[corpus.group[i.id]] = Date.fromisoformat(i.date).toordinal()
+        except ValueError:
+            pass
+    vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
+    order = sorted(vs.values(), key=canonical_key)
+    profiles = [profile(v.report, canonical_key(v), cfg) for v in order]
+    text = TextIndex.build([v.report for v in order], contexts)
+    rows, labels, pairs = [], [], []
+    for i, j in candidate_pairs(profiles, cfg):
+        a, b = profiles[i], profiles[j]
+        if a.document == b.document:
+            continue
+        ga, gb = gold.get(article.get(a.document, "")), gold.get(article.get(b.document, ""))
+        if ga is None or gb is None:
+            continue
+        f = pair_features(a, b, cfg, text)
+        if f is None:
+            continue
+        rows.append(f)
+        labels.append(ga == gb and _plausible(a.date, day.get(ga)) and _plausible(b.date, day.get(gb)))
+        pairs.append(tuple(sorted((a.document, b.document))))
+    n = Counter(pairs)
+    return rows, labels, [1.0 / n[p] for p in pairs]
+
+
+def article_scores(reports: list[dict], contexts: Mapping[str, dict], article: Mapping[str, str], corpus: Corpus,
+                   cfg, statements: list[dict], thresholds=THRESHOLDS) -> list[dict]:
+    """B-cubed of the articles' clustering at each merge threshold (pair scores computed once)."""
+    from eventledger.eval.gva import main_event
+    from eventledger.resolve import cluster as C
+    from eventledger.resolve.features import profile
+    from eventledger.resolve.sources import canonical_key, views
+    from eventledger.resolve.text import TextIndex
+
+    gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
+    vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
+    order = sorted(vs.values(), key=canonical_key)
+    profiles = [profile(v.report, canonical_key(v), cfg) for v in order]
+    text = TextIndex.build([v.report for v in order], contexts)
+    pair = C.pair_scores(profiles, cfg, text)
+    mine: dict[str, list[dict]] = defaultdict(list)
+    for v in order:
+        mine[article.get(v.report["document"], "")].append(v.report)
+    out = []
+    for t in thresholds:
+        c = replace(cfg, merge_threshold=t)
+        got = C.settle(pair, profiles, c)
+        event_of = {order[i].id: k for k, g in enumerate(got.clusters) for i in g}
+        pred = {a: main_event(mine.get(a, []), event_of) for a in gold}
+        s = scores(gold, pred)
+        out.append({"threshold": t, "b3_f1": s["b3_f1"], "f1": s["f1"],
+                    "events_per_article": len(got.clusters) / max(1, len(gold))})
+    return out
+
+
+def train(folder: Path, *, store: Path | None = None, out: Path | None = None,
+          progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    from eventledger.resolve.config import ResolveConfig
+    from eventledger.resolve.model import MODEL_PATH, PairModel, prior
+
+    corpus = select(load(folder), "train")
+    reports, contexts, article, statements = _ingested(corpus, store, progress)
+    base = ResolveConfig.load()
+    pri = prior(base)
+    rows, labels, weights = training_rows(reports, contexts, article, corpus, base)
+    model = PairModel.train(rows, labels, pri, sample_weight=weights, l2=L2,
+                            about={"trained_on": f"{folder.name} training part", "articles": len(article)})
+    cfg = replace(base, model=model)
+    grid = article_scores(reports, contexts, article, corpus, cfg, statements)
+    best = max(grid, key=lambda r: (round(r["b3_f1"], 6), -r["threshold"]))
+    model = replace(model, threshold=best["threshold"],
+                    about={**model.about, "threshold_b3_f1": round(best["b3_f1"], 4)})
+    model.save(out or MODEL_PATH)
+    return {"model": str(out or MODEL_PATH), "pairs": len(rows), "positive": sum(labels), "grid": grid,
+            "threshold": best["threshold"], "weights": model.to_dict()["weights"], "bias": model.bias}

@@ -1,0 +1,94 @@
+"""The learned pair model, its text features, blocking, and within-document merging."""
+
+from __future__ import annotations
+
+import pytest
+from test_resolve_helpers import MOSCOW, ctx, report
+
+from eventledger.records import Place
+from eventledger.resolve import ResolveConfig, resolve
+from eventledger.resolve.cluster import candidate_pairs
+from eventledger.resolve.features import FEATURES, pair_features, profile
+from eventledger.resolve.model import MODEL_PATH, PairModel, prior
+from eventledger.resolve.text import TextIndex
+
+
+@pytest.fixture(scope="module")
+def cfg():
+    return ResolveConfig.load()
+
+
+def test_shipped_model_names_every_feature_and_a_threshold(cfg):
+    m = PairModel.load(MODEL_PATH)
+    assert set(m.features) == set(FEATURES)
+    assert m.threshold is not None and cfg.merge_threshold == m.threshold
+    assert m.about.get("trained_on")
+
+
+def test_model_round_trip(tmp_path, cfg):
+    m = prior(cfg)
+    m.save(tmp_path / "m.json")
+    back = PairModel.load(tmp_path / "m.json")
+    assert back.features == m.features and back.weights == pytest.approx(m.weights) and back.bias == m.bias
+    with pytest.raises(ValueError, match="weights"):
+        PairModel.from_dict({"bias": 0})
+
+
+def test_training_learns_from_the_data_and_keeps_the_prior_where_it_is_silent(cfg):
+    pri = prior(cfg)
+    rows = [{"text_cosine": 0.9, "date_day_same": 1.0}] * 20 + [{"text_cosine": 0.05, "date_day_same": 1.0}] * 20
+    labels = [True] * 20 + [False] * 20
+    m = PairModel.train(rows, labels, pri, l2=1.0)
+    w = dict(zip(m.features, m.weights))
+    assert w["text_cosine"] > 2.0  # learned: it separates the two kinds
+    assert w["perpetrator_same"] == pytest.approx(dict(zip(pri.features, pri.weights))["perpetrator_same"])
+    assert m.probability(rows[0]) > 0.5 > m.probability(rows[-1])
+    with pytest.raises(ValueError):
+        PairModel.train(rows[:3], [True] * 3, pri)
+
+
+def test_text_index_is_order_independent_and_names_count():
+    a = report("d1", 0, text="Jane Doe was shot on Elm Street in Springfield on Friday")
+    b = report("d2", 0, text="Police said Jane Doe died after the Elm Street shooting")
+    c = report("d3", 0, text="A man was shot in a parking lot, police said")
+    C = {r["id"]: ctx(r["document"]) for r in (a, b, c)}
+    one, two = TextIndex.build([a, b, c], C), TextIndex.build([c, b, a], C)
+    assert one.segments(a["id"], b["id"]) == pytest.approx(two.segments(a["id"], b["id"]))
+    text_ab, names_ab = one.segments(a["id"], b["id"])
+    text_ac, names_ac = one.segments(a["id"], c["id"])
+    assert text_ab > text_ac and names_ab > 0.3 and names_ac == 0.0
+
+
+def test_segment_text_from_the_context_is_used(cfg):
+    a = report("d1", 0, type="armed assault", date=("2016-05-01", "day"), place=MOSCOW, text="Shots were fired.")
+    b = report("d2", 0, type="armed assault", date=("2016-05-01", "day"), place=MOSCOW, text="Shots were fired.")
+    story = "Jane Doe, 34, was killed at the Elm Street laundromat. Jane Doe leaves two children."
+    C = {a["id"]: {**ctx("x"), "text": story}, b["id"]: {**ctx("y"), "text": story}}
+    pa, pb = profile(a, ("a",), cfg), profile(b, ("b",), cfg)
+    f = pair_features(pa, pb, cfg, TextIndex.build([a, b], C))
+    assert f["text_cosine"] == pytest.approx(1.0) and f["names_cosine"] == pytest.approx(1.0)
+
+
+def test_reports_of_one_document_merge_when_they_can_be_one_event(cfg):
+    head = report("d1", 0, type="armed assault", date=("2016-05-01", "day"), text="Man shot dead")
+    lede = report("d1", 1, type="armed assault", date=("2016-05-01", "day"), place=MOSCOW, text="A man was shot.")
+    past = report("d1", 2, type="armed assault", date=("2014-02-03", "day"), place=MOSCOW, text="a 2014 shooting")
+    arrest = report("d1", 3, type="arrest", date=("2016-05-01", "day"), place=MOSCOW, text="no arrests were made")
+    R = [head, lede, past, arrest]
+    res = resolve(R, contexts={r["id"]: ctx("x") for r in R}, config=cfg)
+    groups = sorted(sorted(r["id"] for r in e.reports) for e in res.events)
+    assert sorted([head["id"], lede["id"]]) in groups and len(groups) == 3
+
+
+def test_blocking_pairs_neighbours_not_strangers(cfg):
+    krasnogorsk = Place(name="Krasnogorsk", city="Krasnogorsk", country="RU", lat=55.82, lon=37.33, precision="city")
+    kazan = Place(name="Kazan", city="Kazan", country="RU", lat=55.79, lon=49.12, precision="city")
+    R = [report("d1", 0, date=("2024-03-22", "day"), place=MOSCOW),
+         report("d2", 0, date=("2024-03-23", "day"), place=krasnogorsk),
+         report("d3", 0, date=("2024-03-22", "day"), place=kazan),
+         report("d4", 0, date=("2024-09-01", "day"), place=MOSCOW),
+         report("d5", 0, date=("2024-03-22", "day"))]  # placed nowhere: paired with every report of its dates
+    P = [profile(r, (r["id"],), cfg) for r in R]
+    pairs = candidate_pairs(P, cfg)
+    assert (0, 1) in pairs and (0, 2) not in pairs and (0, 3) not in pairs
+    assert {(0, 4), (1, 4), (2, 4)} <= pairs
