@@ -17,16 +17,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventledger.extract.dating import near, take_date
+from eventledger.extract.dating import same_place, take_date
 from eventledger.knowledge import SalienceWords
-from eventledger.records import PLACE_RANK, Document, Place, Report
+from eventledger.records import PLACE_RANK, Document, Report
 
 STORY_DAYS = 1  # a stated date this many days before the main report's may still be its (late night, dateline)
-BACKGROUND_DAYS = 30  # a stated date this many days before the main report's is of an earlier event, not news
 BACKGROUND_PLACE = "city"  # the coarsest place precision that lets a background mention be an event
 FOLLOW_UP_FAMILIES = ("arrest",)  # families of what follows an attack: the arrest, charge or trial of suspects
 ANY_DATE_PRECISION = ("second", "day", "month", "year")
-_PARTIES = ("perpetrator_orgs", "perpetrator_individuals", "victims", "targets")
 
 
 def _day(value: str | None) -> date | None:
@@ -42,14 +40,13 @@ def _stated(r: Report) -> bool:
 
 
 def _earlier(r: Report, main: Report) -> bool:
-    """r's stated date lies before the main report's stated date by more than BACKGROUND_DAYS (a year or month:
-    before it); a few days before is the week's news, another main report. A main report dated by its page
-    only is bounded, not dated: an earlier day may be its own."""
+    """r's stated date lies before the main report's stated date by more than STORY_DAYS (a year or month:
+    before it). A main report dated by its page only is bounded, not dated: an earlier day may be its own."""
     if not (_stated(r) and _stated(main) and main.date.value and r.date.value):
         return False
     a, b = _day(r.date.value), _day(main.date.value)
     if a is not None and b is not None:
-        return (b - a).days > BACKGROUND_DAYS
+        return (b - a).days > STORY_DAYS
     n = min(len(r.date.value), len(main.date.value))
     return r.date.value[:n] < main.date.value[:n]
 
@@ -63,29 +60,7 @@ def _fits(r: Report, main: Report) -> bool:
         n = min(len(r.date.value), len(main.date.value), 10)
         if r.date.value[:n] != main.date.value[:n] and not _later_same_place(r, main):
             return False
-    if r.place.name is None and _new_parties(r, main):
-        return False  # no place, but people or things of its own: as likely another happening as this one
-    return _same_spot(r.place, main.place)
-
-
-def _same_spot(a: Place, b: Place) -> bool:
-    """Unknown, the same name, two towns or venues within NEAR_KM, or a region and a place inside it. Two
-    places that are merely in one country are two spots ("San Salvador" and "Usulutan")."""
-    if a.name is None or b.name is None or a.name == b.name:
-        return True
-    fine = ("venue", "city")
-    if a.precision in fine and b.precision in fine:
-        return near(a, b)
-    coarse, other = (a, b) if PLACE_RANK.get(a.precision or "", 9) > PLACE_RANK.get(b.precision or "", 9) else (b, a)
-    if coarse.country != other.country:
-        return False
-    return coarse.precision == "country" or bool(coarse.admin1) and coarse.admin1 == other.admin1
-
-
-def _new_parties(r: Report, main: Report) -> bool:
-    """r names a perpetrator, victim or target (by name, not by description) that main does not."""
-    have = {a.text.lower() for role in _PARTIES for a in getattr(main, role)}
-    return any(not a.described and a.text.lower() not in have for role in _PARTIES for a in getattr(r, role))
+    return same_place(r.place, main.place) or r.place.name is None or main.place.name is None
 
 
 def _later_same_place(r: Report, main: Report) -> bool:
