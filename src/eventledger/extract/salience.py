@@ -100,6 +100,12 @@ class Salience:
         # is a follow-up of the segment's attack
         attack_sentences = {s for r in reports if r.meta.get("family") == "attack" for s in _sentences(r)}
         linked: set[str] = set()  # follow-up main reports told in such a sentence
+        # the days the segment states for each family: an undated main report (a headline) takes none of two
+        # ("Two attacks in Mosul" over Monday's bombing and Friday's raid could be either)
+        days: dict[str, set[str]] = {}
+        for r in reports:
+            if _stated(r) and not r.meta.get("list_item"):
+                days.setdefault(r.meta.get("family") or "attack", set()).add(r.date.value[:10])
         for r in reports:
             family = r.meta.get("family") or "attack"
             first = main.get(family)
@@ -112,7 +118,8 @@ class Salience:
                 r.salience = "main"
                 main[family] = r
                 out.append(r)
-            elif told_with_attack or _fits(r, first) and not self._other_event(doc, r):
+            elif told_with_attack or (_fits(r, first) and not self._other_event(doc, r)
+                                      and not (_stated(r) and not _stated(first) and len(days[family]) > 1)):
                 self._fold(r, first)
                 folded[r.id] = first.id
             else:
