@@ -9,13 +9,14 @@ from typing import Any
 from eventledger.clean.comments import Header, find_headers
 from eventledger.clean.dates import find_dates
 from eventledger.clean.lines import Line, split_lines, words
-from eventledger.clean.posts import DateLine, byline, date_line, outlet_prefix, title_like
+from eventledger.clean.posts import DateLine, byline, date_line, outlet_like, outlet_prefix, title_like
 from eventledger.clean.rules import Rules
 from eventledger.clean.spans import Span
 from eventledger.dedupe.syndication import syndicated_from
 from eventledger.records import DateValue, Dropped
 
 CAPTION_WORDS = 8  # a shorter first line is a caption or name, the outlet prefix may follow
+MASTHEAD_WORDS = 4  # an outlet's name on its own line under the headline is this short
 BYLINE_WINDOW = 6  # a byline block sits among the first lines of a post body
 _END_PUNCT = re.compile(r"[.!?:;\"”’)]$")
 
@@ -127,6 +128,9 @@ class PageParser:
         t = prev[-1]
         if not title_like(t) or self.rules.line_kind(t.text) or self.rules.is_footer(t.text) or date_line(t):
             return False
+        if (len(prev) == 2 and outlet_like(t.text) and words(t.text) <= MASTHEAD_WORDS and title_like(prev[0])
+                and words(prev[0].text) > words(t.text)):
+            return False  # "Headline / Horn Report / Sunday 30 October 2022": the outlet's masthead over the date
         before = self.lines[t.i - 1] if t.i > 0 else None
         # "By Name\nVOA News\nMarch 27, 2024" is a byline block, not a title and its date
         return not (before is not None and not before.blank and byline(self.lines, before.i))
@@ -231,6 +235,18 @@ class PageParser:
                     self._syndication(ln, draft)
                 self.drop_line(ln, kind, f"{kind} line")
                 continue
+            nxt = self._dated_next(ln, lines) if meta_lines and n < BYLINE_WINDOW and draft.source is None else None
+            if (nxt is not None and outlet_like(ln.text) and words(ln.text) <= MASTHEAD_WORDS
+                    and not byline(self.lines, ln.i)):
+                # a masthead: "Horn Report" on its own line over the article's date line
+                draft.source = ln.text.strip()
+                self.drop_line(ln, "outlet", "masthead (kept as source)")
+                dl = date_line(nxt)
+                if not draft.date.value:
+                    draft.date = dl.date
+                self.drop_line(nxt, "dateline", "date line under the masthead (kept as date)")
+                consumed.add(nxt.i)
+                continue
             if meta_lines and n < BYLINE_WINDOW and draft.author is None:
                 bl = byline(self.lines, ln.i)
                 if bl:
@@ -262,6 +278,12 @@ class PageParser:
                 draft.spans.append((s, e))
             first_content = first_content and words(ln.text) < CAPTION_WORDS  # a photo caption may come first
 
+    @staticmethod
+    def _dated_next(ln: Line, lines: list[Line]) -> Line | None:
+        """The line right after `ln` when it is a date line alone."""
+        nxt = next((x for x in lines if x.i > ln.i and not x.blank), None)
+        return nxt if nxt is not None and nxt.i == ln.i + 1 and date_line(nxt) is not None else None
+
     def _syndication(self, ln: Line, draft: Draft) -> None:
         outlet = syndicated_from(ln.text)
         if outlet:
@@ -289,6 +311,7 @@ class PageParser:
         body = lines
         if social:
             d.kind, d.author = "post", social["author"].strip()
+            d.source = d.source or d.author  # a post's poster (a Nostr key, a channel) is its source
             d.title = social["title"].rstrip(" .…")
             d.meta["platform"] = social["platform"]
             self.drop_line(first, "header", f"{social['platform']} preview line (kept as author and title)")

@@ -12,8 +12,8 @@ from eventledger.records import DateValue
 # What may stand around the date on a date line: "27th March, 2024 · admin", "Posted on March 3, 2024 by Jo".
 _LEAD = re.compile(r"(?:posted|published|updated)?\s*(?:on)?\s*[:|·•—–-]?\s*", re.I)
 _SEP = re.compile(r"^\s*(?:[·•|,—–-]|by\b|posted by\b)\s*", re.I)
-BYLINE = re.compile(r"[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|el|bin|and|&)){0,5})\s*(?:[,|]\s*(?P<outlet>[^,|]{2,60}))?", re.U)
-_OUTLET_PREFIX = re.compile(r"(?P<outlet>[A-Z0-9][\w.&'’/-]*(?:\s+[A-Z0-9(][\w.&'’/()-]*){0,4})\s*:\s+(?=\S)")
+BYLINE = re.compile(r"[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|el|bin|and|&)){0,5})\s*(?:[,|·•]\s*(?P<outlet>[^,|·•]{2,60}))?(?:\s*[,|·•]\s*[^,|·•]{1,40})*", re.U)
+_OUTLET_PREFIX = re.compile(r"(?P<outlet>[A-Z0-9][\w.&'’/-]*(?:\s+[A-Z0-9(][\w.&'’/()-]*){0,4})\s*(?::|\s[-–—])\s+(?=\S)")
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
 
@@ -61,7 +61,10 @@ def byline(lines: list[Line], k: int) -> Byline | None:
     m = BYLINE.fullmatch(lines[k].text)
     if not m:
         return None
-    got = Byline(m["name"].strip(), (m["outlet"] or "").strip() or None, None, [lines[k]])
+    outlet = (m["outlet"] or "").strip()
+    # "By Ana Ruiz · Eastern Review · 27 March 2024": the outlet, not the date or the reading time after it
+    outlet = outlet if outlet_like(outlet) and not re.search(r"\d", outlet) else ""
+    got = Byline(m["name"].strip(), outlet or None, None, [lines[k]])
     gap = 0
     for ln in lines[k + 1 :]:
         if ln.blank:

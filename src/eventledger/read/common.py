@@ -231,3 +231,16 @@ def structured_document(parts: list[Part], *, item_bytes: bytes, path: str, kind
     meta = {"segmented": True, **fields.pop("meta", {})}
     return Document(id=did, path=path, kind=kind, content=item_bytes, text=text, segments=segments, meta=meta,
                     **fields)
+
+
+def url_host(url: str | None) -> str | None:
+    """The site a URL names, as a source of last resort: "https://www.example.com:80/a" -> "example.com"."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url or "").hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host[4:] if host.startswith("www.") else host

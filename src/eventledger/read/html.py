@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from eventledger.clean.htmlpage import PageModel, PageReader
-from eventledger.read.common import Part, doc_id, structured_document
+from eventledger.read.common import Part, doc_id, structured_document, url_host
 from eventledger.read.decode import decode, html_charset
 from eventledger.records import DateValue, Document
 
@@ -57,7 +57,8 @@ def html_document(data: bytes, *, path: str, url: str | None = None, charset: st
     """The page as a segmented Document (an article, its comments, or a thread's posts), or why it has none."""
     page = extract_html(data, url=url, charset=charset, reader=reader)
     model = page.model
-    fields = {"source": page.sitename, "url": page.url or url, "title": page.title, "published": page.date,
+    fields = {"source": page.sitename or url_host(page.url or url), "url": page.url or url, "title": page.title,
+              "published": page.date,
               "fetched": fetched, "language": page.language, "author": page.author}
     meta = {"format": "html", "page_model": model.how}
     if not model.parts and not page.title:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventledger.read.common import canonical_bytes, doc_id, optional_text, parse_date, text_field
+from eventledger.read.common import canonical_bytes, doc_id, optional_text, parse_date, text_field, url_host
 from eventledger.records import Document
 
 FIELDS = {"url", "title", "text", "published", "source"}
@@ -22,6 +22,7 @@ def article(obj: dict, *, path: str) -> Document | str:
     extra = {k: v for k, v in obj.items() if k not in FIELDS}
     return Document(id=doc_id(data), path=path, kind="article", content=data,
                     text=f"{title}\n\n{body}" if title and body else title or body,
-                    source=optional_text(obj, "source"), url=optional_text(obj, "url"),
+                    source=optional_text(obj, "source") or url_host(optional_text(obj, "url")),
+                    url=optional_text(obj, "url"),
                     title=title or None, published=parse_date(obj.get("published")),
                     meta={"format": "scraped", **({"extra": extra} if extra else {})})
