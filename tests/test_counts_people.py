@@ -50,3 +50,13 @@ def test_one_of_the_wounded_who_died_is_not_a_third_victim(count):
 
 def test_a_written_figure_wins_over_the_parse(count):
     assert count("Three people were killed when a gunman shot a man and his friends.") == [("killed", 3, None)]
+
+
+def test_an_ordinal_death_is_a_lower_bound_of_the_toll(count):
+    assert count("A third victim died in hospital on Friday.") == [("killed", 3, None)]
+    assert sorted(count("One man was killed and a second man was wounded.")) == [("injured", 1, None),
+                                                                                 ("killed", 1, None)]
+
+
+def test_dead_at_an_age_is_no_toll(count):
+    assert all(v != 31 for _, v, _ in count("Singer Dead at 31 After Shooting Himself"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventledger.extract.numbers import NUMBER_RX, parse_number
+from eventledger.extract.numbers import NUMBER_RX, ORDINALS, parse_number
 from eventledger.knowledge.count_words import CountWords
 
 _WORD_RX = re.compile(r"\w[\w'’-]*(?:\.\w+)*|[^\w\s]")
@@ -216,6 +216,7 @@ class CountFinder:
         count replaces only the written figures inside its own enumeration ("kills 4 people, self" is 5)."""
         victims: dict[int, tuple[str, int, object]] = {}  # token index -> (kind, how many, verb token)
         unknown: set[str] = set()
+        at_least: set[str] = set()
         for verb in sent:
             kind = self._verb_kind(verb)
             if kind is None:
@@ -223,6 +224,10 @@ class CountFinder:
             patients = self._patients(verb)
             for p in patients:
                 n = self._how_many(p)
+                nth = [ORDINALS[c.lower_] for c in p.children if c.lower_ in ORDINALS]
+                if kind == "killed" and nth and n == 1:
+                    n = nth[0]  # "a third person dies": the toll is at least three
+                    at_least.add(kind)
                 if n is None:
                     unknown.add(kind)
                     continue
@@ -261,7 +266,9 @@ class CountFinder:
             if any((h.value or 0) >= total for h in inside):
                 continue
             out = [h for h in out if h not in inside]
-            out.append(CountHit(kind, total, "exact", total, total, None, max(a, 0), min(b, len(text))))
+            q = "at least" if kind in at_least else "exact"
+            out.append(CountHit(kind, total, q, total, None if q == "at least" else total, None, max(a, 0),
+                                min(b, len(text))))
             own = [t for t in toks if t.lower_ in self.w.reflexive_pronouns]
             if own and len(toks) > len(own):  # "killed his wife ... before killing himself": one of them was he
                 t = own[0]
