@@ -82,3 +82,17 @@ def test_a_capitalised_common_word_opening_a_sentence_needs_evidence(gaz):
 def test_a_web_host_tells_its_country(gaz):
     assert gaz.host_country("https://www.bbc.co.uk/news/world") == "GB"
     assert gaz.host_country("http://www.tbo.com/news/crime/x") is None  # .com says nothing
+
+
+def test_one_sense_per_text(gaz):
+    # the headline's "Cheyenne" has no evidence of its own; the story's "in Cheyenne" gives it
+    text = "Cheyenne Child Shoots Himself in the Foot\n\nThe boy was taken to a hospital in Cheyenne."
+    assert [n for _, _, n in gaz.find(text)] == ["Cheyenne", "Cheyenne"]
+    assert gaz.find("Same in the news. Same here.") == []
+
+
+def test_a_local_outlet_names_its_division(gaz):
+    assert gaz.host_division("http://www.centralillinoisproud.com:80/news/local-news/x") == ("Illinois", "US")
+    assert gaz.host_division("http://www.wisn.com/news/x") is None
+    assert gaz.resolve("Peoria", countries=("US",), admin1s=("Illinois",)).admin1 == "Illinois"
+    assert gaz.resolve("Peoria").admin1 == "Arizona"  # the bigger one, without context

@@ -129,24 +129,28 @@ class Dater:
 
     def story_day(self, w: SegWork):
         """The day the segment's story happened, for a report whose own sentence names none: the earliest day
-        told in a sentence with attack words ("shot early Sunday", "killed on Jan. 14"), in the week before the
-        segment's date, and not the day something was said ("police said Monday"). The earliest, because what
-        follows an attack (the arrest, the hearing, the article) comes after it."""
+        told in a sentence with attack words ("shot early Sunday", "killed on Jan. 14"), else in any sentence,
+        in the week before the segment's date, and not the day something was said ("police said Monday"). The
+        earliest, because what follows an attack (the arrest, the hearing, the article) comes after it."""
         if w.anchor is None or not w.anchor.value or len(w.anchor.value) < 10:
             return None
         top = date.fromisoformat(w.anchor.value[:10])
-        best = None
+        best, loose = None, None  # the earliest in a sentence with attack words, and in any sentence
         for s, e, dv in w.dates:
             if dv.precision != "day" or not dv.value or not 0 <= (top - date.fromisoformat(dv.value)).days <= STORY_DAYS:
                 continue
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
-            if sent is None or not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):
+            if sent is None or self._said_before(w.text[max(sent[0], s - 30):s]):
                 continue
-            if self._said_before(w.text[max(sent[0], s - 30):s]):
+            if loose is None or dv.value < loose[2].value:
+                loose = (s, e, dv)
+            if not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):
                 continue
             if best is None or dv.value < best[2].value:
                 best = (s, e, dv)
-        return best
+        # no sentence with attack words tells a day ("deputies responded Sunday to a report of a wounded boy"):
+        # a day the story tells at all is still nearer the event than the publication
+        return best or loose
 
     def _said_before(self, before: str) -> bool:
         """"police said Monday", "told reporters on Tuesday": the day of a statement, not of the attack."""

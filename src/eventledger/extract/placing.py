@@ -33,20 +33,28 @@ class Placer:
     @staticmethod
     def fallback_place(w: SegWork, s0: int):
         """The segment's first place before the sentence (a dateline or earlier context); for a headline or an
-        opening sentence that names none, the segment's dateline ("DETROIT (WWJ) --" below the headline)."""
+        opening sentence that names none, the segment's dateline ("DETROIT (WWJ) --" below the headline), else
+        its first place."""
         before = [p for p in w.places if p[1] <= s0]
         if before:
             return before[0]
-        return next((p for p in w.places if _DATELINE_RX.match(w.text, p[1])
-                     and not w.text[w.text.rfind("\n", 0, p[0]) + 1:p[0]].strip()), None)
+        dateline = next((p for p in w.places if _DATELINE_RX.match(w.text, p[1])
+                         and not w.text[w.text.rfind("\n", 0, p[0]) + 1:p[0]].strip()), None)
+        # else the first place the story names below ("A gunman opened fire ... / It happened ... in Peoria.")
+        return dateline or (w.places[0] if w.places else None)
 
     def context(self, doc, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The countries and divisions the segment names (a qualified town names both), then the country of
         the source's web host: what a name shared by several places is resolved against."""
         countries, admin1s = self.gazetteer.context([n for _, _, n in w.places])
-        host = self.gazetteer.host_country(getattr(doc, "url", None))
+        url = getattr(doc, "url", None)
+        host = self.gazetteer.host_country(url)
         if host and host not in countries:
             countries += (host,)
+        home = self.gazetteer.host_division(url)  # "centralillinoisproud.com": after what the text names
+        if home is not None:
+            admin1s += (home[0],) if home[0] not in admin1s else ()
+            countries += (home[1],) if home[1] not in countries else ()
         return countries, admin1s
 
     def set_place(self, doc, w: SegWork, rep: Report, hit) -> None:

@@ -30,8 +30,9 @@ _EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]ge
 BIG_PLACE = 100000  # a one-word place this big is taken in lowercase text without a locative before it
 SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is an acronym (ITU, LEO)
 NEARBY_KM, FAR_KM = 150, 500  # a candidate this close to another place of the text scores 4, this close 2
-TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.8  # a line this short with this share of capitalised words is a
+TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.9  # a line this short with this share of capitalised words is a
 # headline in title case
+MIN_HOST_DIVISION = 4  # letters of the shortest division name looked for in a web host's name ("ohio")
 PRIMARY_NAME = 2  # a place called by its own name outranks one whose alternate name it is (Smyrna, not Izmir)
 DIVISION_CONTEXT = 5  # a place in a division the document names ("... in Mississippi") gains this much
 _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
@@ -53,6 +54,7 @@ class PlaceContext:
     name_ok_before: frozenset[str]
     place_words: frozenset[str]
     street_after: frozenset[str]
+    evidence_after: frozenset[str]
     small_place_before: re.Pattern[str]
 
     @classmethod
@@ -60,14 +62,15 @@ class PlaceContext:
         d = read_yaml(path)
         w = {k: words(d, k, path.name) for k in ("title_before", "speech_after", "locative_before",
                                                  "place_of_before", "sentence_starters", "name_ok_before",
-                                                 "place_words", "street_after", "small_place_before")}
+                                                 "place_words", "street_after", "small_place_before",
+                                                 "evidence_after")}
         return cls(
             title_before=re.compile(rf"\b(?:{_alternatives(w['title_before'])})\.?\s+$", re.I),
             speech_after=re.compile(rf"\s+(?:{_alternatives(w['speech_after'])})\b"),
             locative_before=re.compile(rf"(?:\b(?:{_alternatives(w['locative_before'])})"
                                        rf"|(?:{_alternatives(w['place_of_before'])}) of)\s+$", re.I),
             sentence_starters=w["sentence_starters"], name_ok_before=w["name_ok_before"],
-            place_words=w["place_words"], street_after=w["street_after"],
+            place_words=w["place_words"], street_after=w["street_after"], evidence_after=w["evidence_after"],
             small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I))
 
 
@@ -94,6 +97,7 @@ class Gazetteer:
     def __init__(self, index: PlaceIndex, context: PlaceContext | None = None):
         self._ix = index
         self._cx = context or PlaceContext.load()
+        self._host_names: list[tuple[str, str, str]] | None = None  # built on first use of host_division
 
     @classmethod
     def load(cls, *, cache_dir: str | Path | None = None, data_dir: str | Path | None = None) -> Gazetteer:
@@ -177,6 +181,21 @@ class Gazetteer:
         host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
         return self._ix.tlds.get(host.rsplit(".", 1)[-1]) if "." in host else None
 
+    def host_division(self, url: str | None) -> tuple[str, str] | None:
+        """(admin1, iso2) of the division a web host's name spells out, the longest: a local outlet names its
+        home ("centralillinoisproud.com" -> Illinois); None when it names none."""
+        if not url:
+            return None
+        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+        letters = re.sub(r"[^a-z]", "", host.rsplit(".", 1)[0])
+        if self._host_names is None:
+            self._host_names = sorted({(c.name.lower().replace(" ", ""), c.name, c.country)
+                                       for cands in self._ix.names.values() for c in cands
+                                       if c.kind == "admin1" and c.country and c.name.isascii()
+                                       and len(c.name.replace(" ", "")) >= MIN_HOST_DIVISION},
+                                      key=lambda t: -len(t[0]))
+        return next(((name, iso) for k, name, iso in self._host_names if k in letters), None)
+
     def context(self, names) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The countries and divisions (admin1) a document's place names point at: countries and divisions
         named, and the division of a qualified town ("Smyrna, Tenn."), in order of first mention."""
@@ -251,6 +270,7 @@ class Gazetteer:
         cased = any(ch.isupper() for ch in text[:5000])
         toks = [(m.start(), m.end(), token_key(m.group())) for m in TOKEN.finditer(text)]
         out: list[tuple[int, int, str]] = []
+        pending: list[tuple[int, int, str, str]] = []  # names that lacked evidence here: (start, end, name, key)
         i, n = 0, len(toks)
         while i < n:
             longest = ix.first_tokens.get(toks[i][2])
@@ -267,7 +287,10 @@ class Gazetteer:
                 if not entry:
                     continue
                 q = self._qualifier(text, toks, i, L, key) if entry[1] != "venue" else None
-                if self._accept(text, toks, i, L, entry, cased, q):
+                ok = self._accept(text, toks, i, L, entry, cased, q)
+                if ok is None:
+                    pending.append((toks[i][0], toks[i + L - 1][1], text[toks[i][0]:toks[i + L - 1][1]], key))
+                if ok:
                     e = q[0] if q else toks[i + L - 1][1]
                     hit = (toks[i][0], e, text[toks[i][0]:e], L + (q[1] if q else 0))
                     break
@@ -282,7 +305,7 @@ class Gazetteer:
                 continue
             out.append((s, e, name))
             i += L
-        return out
+        return _one_sense(text, out, pending)
 
     def _embassy_start(self, text: str, city_start: int) -> int | None:
         """Start of "<Russian|U.S.> embassy in " right before a city, when the adjective names a country."""
@@ -319,10 +342,11 @@ class Gazetteer:
                 return end, n
         return None
 
-    def _evidence(self, text: str, toks, i: int, L: int, qualified: bool, *, strong: bool = False) -> bool:
+    def _evidence(self, text: str, toks, i: int, L: int, qualified: bool, *, strong: bool = False) -> bool | None:
         """Whether the words around a name show that it is a place: a division after it ("Aynor, S.C."), a
         place word after it ("Aynor police"), a dateline ("AYNOR --") or, unless `strong` evidence is asked, a
-        locative before it ("in Aynor")."""
+        locative before it ("in Aynor"). None when they do not: the name may still be the place the same text
+        names elsewhere with evidence (`find`)."""
         s, e = toks[i][0], toks[i + L - 1][1]
         if qualified:
             return True
@@ -330,10 +354,10 @@ class Gazetteer:
         if not strong and (self._cx.locative_before.search(before) or self._cx.small_place_before.search(before)):
             return True
         j = i + L
-        if j < len(toks) and text[e:toks[j][0]] == " " and toks[j][2] in self._cx.place_words:
+        if j < len(toks) and text[e:toks[j][0]] == " " and toks[j][2] in self._cx.evidence_after:
             return True
         line_start = text.rfind("\n", 0, s) + 1
-        return not text[line_start:s].strip() and bool(_DATELINE_AFTER.match(text, e))
+        return True if not text[line_start:s].strip() and _DATELINE_AFTER.match(text, e) else None
 
     def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int, bool],
                 cased: bool, qualifier: tuple[int, int] | None = None) -> bool:
@@ -359,21 +383,29 @@ class Gazetteer:
             if (cased and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and text[toks[j][0]].isupper()
                     and toks[j][2] not in self._cx.place_words):
                 return False  # "in West Side": the name goes on, and is not this town's
+            if cased and i > 0 and text[toks[i - 1][1]:s] == " " and text[toks[i - 1][0]].isupper() and (
+                    toks[i - 1][2] not in self._cx.name_ok_before):
+                return False  # "Victor Hugo", "Carlos Arias Navarro": part of a longer name
+            line_start = text.rfind("\n", 0, s) + 1
+            word = text[s:toks[j - 1][1]]
+            if word.isupper() and len(word) > 1 and qualifier is None and text[line_start:s].strip():
+                return False  # an acronym ("US Army", "IS attacks"), unless it opens a dateline
             return self._evidence(text, toks, i, L, qualifier is not None)
         if L > 1 or kind in ("country", "admin1", "venue"):
             return True
-        if cased and kind == "city" and pop < BIG_PLACE and _sentence_start(text, s):
-            # capitalised because it opens the sentence ("Same in the evening news"): a place only with evidence
-            return self._evidence(text, toks, i, L, qualifier is not None)
         before = text[max(0, s - 30):s]
         if self._cx.title_before.search(before):
             return False  # "president cristiani", "colonel ponce": a person
         if cased:
             word = text[s:toks[i][1]]
-            if word.isupper() and len(word) > 1 and pop < SMALL_PLACE_ACRONYM:
-                return False  # an acronym (ITU, LEO) rather than a small town
+            if (word.isupper() and len(word) > 1 and pop < SMALL_PLACE_ACRONYM and qualifier is None
+                    and not self._evidence(text, toks, i, L, False, strong=True)):
+                return False  # an acronym (ITU, LEO) rather than a small town, unless a dateline ("BROOKHAVEN --")
             if self._cx.speech_after.match(text, toks[i][1]):
                 return False  # "Wilson said": a person
+            if kind == "city" and pop < BIG_PLACE and _sentence_start(text, s):
+                # capitalised because it opens the sentence ("Same in the evening news"): a place only with evidence
+                return self._evidence(text, toks, i, L, qualifier is not None)
             if _title_line(text, s):
                 return True  # "2 Killed In West Side Detroit Shooting": capitals say nothing in a headline
             # "Florence Nightingale", "Emilio Ponce": a single-token city next to another capitalised name
@@ -384,7 +416,7 @@ class Gazetteer:
             if i > 0 and text[toks[i - 1][1]:s] == " ":
                 prev = text[toks[i - 1][0]:toks[i - 1][1]]
                 if (prev[:1].isupper() and prev.lower() not in self._cx.name_ok_before
-                        and toks[i - 1][2] not in self._ix.findable
+                        and self._ix.findable.get(toks[i - 1][2], ("", "", 0))[2] == 0
                         and (not _sentence_start(text, toks[i - 1][0])
                              or prev.lower() not in self._cx.sentence_starters)):
                     return False  # "Emilio Ponce", and "Chuck Darwin" even at the start of a sentence
@@ -394,14 +426,28 @@ class Gazetteer:
         return primary and bool(self._cx.locative_before.search(before))
 
 
+def _one_sense(text: str, out: list[tuple[int, int, str]], pending) -> list[tuple[int, int, str]]:
+    """A name that lacked evidence in one place is the place the same text names with evidence elsewhere
+    ("Cheyenne Child Shoots Himself" over "... in Cheyenne"): one sense per discourse."""
+    if not pending:
+        return out
+    sure = {name_key(name.rpartition(",")[0] or name) for _, _, name in out}
+    taken = [(s, e) for s, e, _ in out]
+    for s, e, name, key in pending:
+        if key in sure and not any(s < b and a < e for a, b in taken):
+            out.append((s, e, name))
+            taken.append((s, e))
+    return sorted(out)
+
+
 def _title_line(text: str, pos: int) -> bool:
     """Whether the line around pos is a headline in title case, where every word is capitalised."""
     a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
     line = text[a:b if b >= 0 else len(text)]
-    if len(line) > TITLE_LINE_CHARS:
-        return False
+    if len(line) > TITLE_LINE_CHARS or any(c in line for c in "[]*|"):
+        return False  # a list or table line ("*2015-12-21, Special Agent Chester J. McBride[900]"), no headline
     long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
 
 
 def _inside(c: Candidate, where: tuple[str | None, str]) -> bool:
