@@ -14,7 +14,7 @@ import time
 import pytest
 
 from eventledger.ingest import ingest
-from reliability_runs import contents, corpus, orphans, start_together
+from support.runs import contents, corpus, orphans, start_together
 
 KILL_WINDOW_S = (0.0, 12.0)  # after the models are loaded: reading, extraction, the store, the resolution
 

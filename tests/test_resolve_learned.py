@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_resolve_helpers import MOSCOW, ctx, report
+from support.resolve import MOSCOW, ctx, report
 
 from eventledger.records import Place
 from eventledger.resolve import ResolveConfig, resolve
