@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from eventledger.pipeline import Executor, Failed, Lazy, WorkerError, built
-from eventledger.records import Document, Quarantined
+from eventledger.records import NO_DATE, Document, Quarantined
 from eventledger.store import Store
 from eventledger.store.db import now
 
@@ -27,7 +27,7 @@ BATCH = 64  # documents deduplicated together; fixed, so within-batch links do n
 REFRESH_MARGIN_S = 600  # how far back a run looks for documents other runs stored (see _looked_at)
 
 __all__ = ["BATCH", "IngestError", "IngestResult", "StoreDeduper", "TASK", "WorkerError", "ingest",
-           "ingest_bytes", "processing_stages", "resolve_store", "run_files"]
+           "ingest_bytes", "processing_stages", "resolve_store"]
 
 
 class IngestError(Exception):
@@ -323,7 +323,7 @@ class StoreDeduper:
 
     def _add(self, doc_id: str, published: str | None, duplicate_of: str | None, sig: bytes) -> None:
         self.index.add(doc_id, sig)
-        self.meta[doc_id] = (published or "9999", duplicate_of)
+        self.meta[doc_id] = (published or NO_DATE, duplicate_of)
 
     def signature(self, doc: Document) -> bytes:
         from eventledger.dedupe import minhash_signature
@@ -333,7 +333,7 @@ class StoreDeduper:
     def check(self, doc: Document) -> bytes:
         """Link `doc` to the earliest original among its near copies; returns its signature, for the store."""
         sig = self.signature(doc)
-        key = (doc.published.value or "9999", doc.id)
+        key = (doc.published.value or NO_DATE, doc.id)
         doc.meta.pop("_relink", None)
         matches = [m for m in self.index.query(sig) if m != doc.id]
         originals: set[str] = set()
@@ -342,8 +342,8 @@ class StoreDeduper:
             # linked to this document leads back to it, and a document is not its own original
             originals = {self.meta[m][1] or m for m in matches} - {doc.id}
         if originals:
-            first = min(originals, key=lambda i: (self.meta.get(i, ("9999", None))[0], i))
-            if (self.meta.get(first, ("9999", None))[0], first) < key:
+            first = min(originals, key=lambda i: (self.meta.get(i, (NO_DATE, None))[0], i))
+            if (self.meta.get(first, (NO_DATE, None))[0], first) < key:
                 doc.duplicate_of = first
                 doc.meta["duplicate_method"] = "near"
             else:
@@ -389,5 +389,3 @@ def resolve_store(store: Store, *, policy: str | None = None) -> None:
         store.replace_events(res.events, ambiguous=res.ambiguous, revisions=res.revisions)
 
 
-def run_files(paths: Sequence[str | Path], **kw) -> IngestResult:
-    return ingest(paths, **kw)

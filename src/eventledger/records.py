@@ -36,6 +36,7 @@ STATEMENT_KINDS = (
 )
 SALIENCES = ("main", "background")
 PERPETRATOR_BASES = ("claimed", "attributed", "reported")
+NO_DATE = "9999"  # what an undated item sorts as: after every dated one
 PLACE_PRECISIONS = ("venue", "city", "admin2", "admin1", "country", "region")  # the one order, most precise first
 PLACE_RANK = {p: i for i, p in enumerate(PLACE_PRECISIONS)}  # lower is more precise
 

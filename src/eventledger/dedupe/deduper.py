@@ -13,9 +13,9 @@ from typing import Any
 from eventledger.dedupe.index import THRESHOLD, DuplicateIndex
 from eventledger.dedupe.minhash import content_key, minhash, normalise
 from eventledger.dedupe.syndication import syndicated_from
-from eventledger.records import Document, Segment
+from eventledger.records import NO_DATE, Document, Segment
+from eventledger.groups import DisjointSets
 
-NO_DATE = "9999"  # undated items sort after dated ones
 
 
 class Deduper:
@@ -39,13 +39,7 @@ class Deduper:
     def link(self, items: list[tuple[str, str, str, Document | Segment]]) -> None:
         """Set `duplicate_of` (and meta["duplicate_method"]) on every copy among the items."""
         items = sorted(items, key=lambda t: (t[1] or NO_DATE, t[0]))  # originals first
-        parent = {t[0]: t[0] for t in items}
-
-        def root(i: str) -> str:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
+        copies = DisjointSets(t[0] for t in items)  # each group is named by its original, the first of it
 
         method: dict[str, str] = {}
         by_key: dict[str, str] = {}
@@ -56,7 +50,7 @@ class Deduper:
                 continue
             key = content_key(text)
             if key in by_key:
-                parent[item_id] = root(by_key[key])
+                copies.union(by_key[key], item_id)
                 method[item_id] = "exact"
                 continue
             by_key[key] = item_id
@@ -65,11 +59,11 @@ class Deduper:
             m = minhash(text)
             hits = [h for h in index.query(m) if h != item_id]
             if hits:
-                parent[item_id] = root(hits[0])  # hits come from earlier (older) items
+                copies.union(hits[0], item_id)  # hits come from earlier (older) items
                 method[item_id] = "near"
             index.add(item_id, m)
         for item_id, _, _, rec in items:
-            original = root(item_id)
+            original = copies.find(item_id)
             if original != item_id and not rec.duplicate_of:
                 rec.duplicate_of = original
                 rec.meta["duplicate_method"] = method.get(item_id, "near")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventledger.eval.errors import EvalError
+from eventledger.groups import DisjointSets
 
 PARTS = ("train", "test", "all")
 _SALT = "eventledger-gva-split:"
@@ -75,23 +76,15 @@ def load(folder: Path) -> Corpus:
 
 
 def _groups(incidents: list[Incident]) -> dict[str, str]:
-    parent = {i.id: i.id for i in incidents}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets((i.id for i in incidents), order=_order)  # the smallest incident id names a group
     first_of: dict[str, str] = {}
     for i in incidents:
         for a in i.articles:
             if a in first_of:
-                ra, rb = find(first_of[a]), find(i.id)
-                parent[max(ra, rb, key=_order)] = min(ra, rb, key=_order)
+                sets.union(first_of[a], i.id)
             else:
                 first_of[a] = i.id
-    return {i.id: find(i.id) for i in incidents}
+    return sets.roots()
 
 
 def _order(incident_id: str) -> tuple[int, str]:

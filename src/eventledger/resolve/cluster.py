@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from eventledger.resolve.config import ResolveConfig
 from eventledger.resolve.features import Profile, compatible, pair_score
 from eventledger.resolve.text import TextIndex
+from eventledger.groups import DisjointSets
 
 
 @dataclass(slots=True)
@@ -166,23 +167,16 @@ def _link(i: int, members, scores) -> float:
 
 
 def _agglomerate(n: int, scores, cfg: ResolveConfig, excluded: set[int]) -> list[list[int]]:
-    parent = list(range(n))
+    sets = DisjointSets(range(n), order=int)  # the smaller index names a cluster
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     edges = sorted((-s, i, j) for (i, j), s in scores.items() if s >= cfg.merge_threshold and i not in excluded and j not in excluded)
     for _, i, j in edges:
-        a, b = find(i), find(j)
+        a, b = sets.find(i), sets.find(j)
         if a == b or not _mergeable(members[a], members[b], scores):
             continue
-        a, b = min(a, b), max(a, b)
-        parent[b] = a
-        members[a] = sorted(members[a] + members.pop(b))
+        root = sets.union(a, b)
+        other = b if root == a else a
+        members[root] = sorted(members[root] + members.pop(other))
     return sorted(members.values())
 
 
