@@ -26,6 +26,7 @@ demo: $(BIN)/.installed
 	$(BIN)/eventledger stats --db $(DB)
 
 test: $(BIN)/.installed system
+	$(BIN)/ruff check src tests benchmarks demo
 	$(BIN)/python -m pytest -n 2 -m "not slow"
 
 test-slow: $(BIN)/.installed system

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import resource
-import sys
 import time
 from pathlib import Path
 
@@ -53,7 +52,10 @@ def parallel(docs: list[str], workers: int) -> dict:
     res = [q.get() for _ in procs]
     for p in procs:
         p.join()
-    return {"docs_per_s": round(len(docs) / max(t for _, t, _ in res), 1), "peak_rss_mb_per_worker": round(max(m for _, _, m in res))}
+    return {
+        "docs_per_s": round(len(docs) / max(t for _, t, _ in res), 1),
+        "peak_rss_mb_per_worker": round(max(m for _, _, m in res)),
+    }
 
 
 def measure(n: int, workers: int) -> dict:
@@ -70,9 +72,14 @@ def measure(n: int, workers: int) -> dict:
         pass
     ner_speed = len(docs) / (time.perf_counter() - t)
     ner.restore()
-    out = {"documents": len(docs), "words_per_document": 600, "docs_per_s_1_process": round(full, 1),
-           "spacy_ner_docs_per_s_1_process": round(ner_speed, 1), "ratio_to_ner": round(full / ner_speed, 2),
-           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    out = {
+        "documents": len(docs),
+        "words_per_document": 600,
+        "docs_per_s_1_process": round(full, 1),
+        "spacy_ner_docs_per_s_1_process": round(ner_speed, 1),
+        "ratio_to_ner": round(full / ner_speed, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
     if workers > 1:
         del ex
         out.update({f"{k}_{workers}_workers": v for k, v in parallel(docs, workers).items()})
@@ -91,9 +98,12 @@ def main() -> None:
     if a.json:
         print(json.dumps(r))
         return
-    print(f"docs {r['documents']} x ~600 words: extraction {r['docs_per_s_1_process']} docs/s in one process, spaCy NER alone "
-          f"{r['spacy_ner_docs_per_s_1_process']} docs/s, ratio {r['ratio_to_ner']}, peak memory {r['peak_rss_mb']} MB"
-          + (f"; {a.workers} processes: {r[f'docs_per_s_{a.workers}_workers']} docs/s" if a.workers > 1 else ""))
+    print(
+        f"docs {r['documents']} x ~600 words: extraction {r['docs_per_s_1_process']} docs/s in one process, spaCy "
+        f"NER alone "
+        f"{r['spacy_ner_docs_per_s_1_process']} docs/s, ratio {r['ratio_to_ner']}, peak memory {r['peak_rss_mb']} MB"
+        + (f"; {a.workers} processes: {r[f'docs_per_s_{a.workers}_workers']} docs/s" if a.workers > 1 else "")
+    )
 
 
 if __name__ == "__main__":

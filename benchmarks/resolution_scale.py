@@ -19,8 +19,14 @@ from datetime import date, timedelta
 from eventledger.records import Count, DateValue, Evidence, Place, Report
 from eventledger.resolve import resolve
 
-COUNTRIES = [("US", 39.0, -95.0), ("NG", 9.1, 8.7), ("SY", 35.0, 38.5), ("AF", 34.5, 69.2), ("IQ", 33.3, 44.4),
-             ("CO", 4.6, -74.1)]
+COUNTRIES = [
+    ("US", 39.0, -95.0),
+    ("NG", 9.1, 8.7),
+    ("SY", 35.0, 38.5),
+    ("AF", 34.5, 69.2),
+    ("IQ", 33.3, 44.4),
+    ("CO", 4.6, -74.1),
+]
 TYPES = ["armed assault", "bombing", "kidnapping", "assassination", "arson"]
 NAMES = ["Ahmed", "Maria", "John", "Fatima", "Carlos", "Aisha", "David", "Lina", "Omar", "Grace", "Ivan", "Sara"]
 START = date(2019, 1, 1)
@@ -49,17 +55,34 @@ def synthetic(n: int, rng: random.Random, towns: list, tag: str = "") -> tuple[l
             d = day + timedelta(days=rng.choice((0, 0, 0, 1)))
             vague = rng.random()
             when = DateValue(d.isoformat()[:7], "month") if vague < 0.1 else DateValue(d.isoformat(), "day")
-            place = Place() if vague > 0.95 else Place(name=town, city=town, country=country, lat=lat, lon=lon,
-                                                        precision="city")
+            place = (
+                Place()
+                if vague > 0.95
+                else Place(name=town, city=town, country=country, lat=lat, lon=lon, precision="city")
+            )
             text = f"{victim} was among {killed} killed in the {kind} in {town} on {d:%A}, police said."
             seg = f"seg{tag}_{k}_{m}"
-            r = Report(id=f"rep{tag}_{k}_{m}", document=doc, segment=seg, source=f"outlet{m}",
-                       type=kind, date=when, place=place, evidence=Evidence(doc, seg, 0, len(text), text),
-                       counts={"killed": [Count(killed, "exact", None, None, "people", None)]})
+            r = Report(
+                id=f"rep{tag}_{k}_{m}",
+                document=doc,
+                segment=seg,
+                source=f"outlet{m}",
+                type=kind,
+                date=when,
+                place=place,
+                evidence=Evidence(doc, seg, 0, len(text), text),
+                counts={"killed": [Count(killed, "exact", None, None, "people", None)]},
+            )
             reports.append(r.to_dict())
-            contexts[r.id] = {"source": f"outlet{m}", "original_source": None, "duplicate_of": None,
-                              "segment_kind": "article", "published": {"value": d.isoformat(), "precision": "day"},
-                              "title": f"{kind} in {town}", "text": text}
+            contexts[r.id] = {
+                "source": f"outlet{m}",
+                "original_source": None,
+                "duplicate_of": None,
+                "segment_kind": "article",
+                "published": {"value": d.isoformat(), "precision": "day"},
+                "title": f"{kind} in {town}",
+                "text": text,
+            }
     return reports, contexts
 
 
@@ -81,15 +104,18 @@ def main() -> None:
     for n in a.sizes:
         reports, contexts = synthetic(n, random.Random(a.seed + n), towns)
         secs, events = timed(reports, contexts)
-        print(f"resolve {n} reports: {secs:.1f} s, {len(events)} events ({len(reports) / secs:.0f} reports/s)",
-              flush=True)
+        print(
+            f"resolve {n} reports: {secs:.1f} s, {len(events)} events ({len(reports) / secs:.0f} reports/s)", flush=True
+        )
         last = (reports, contexts, events)
     if last and a.add:
         reports, contexts, events = last
         more, more_ctx = synthetic(a.add, random.Random(a.seed - 1), towns, tag="new")
         secs, after = timed(reports + more, {**contexts, **more_ctx}, [e.to_dict() for e in events])
-        print(f"add {a.add} reports to {len(events)} events ({len(reports)} reports): {secs:.1f} s, "
-              f"{len(after)} events", flush=True)
+        print(
+            f"add {a.add} reports to {len(events)} events ({len(reports)} reports): {secs:.1f} s, {len(after)} events",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

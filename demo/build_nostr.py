@@ -12,8 +12,10 @@ from pathlib import Path
 
 P = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFC2F
 N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
-G = (0x79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798,
-     0x483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8)
+G = (
+    0x79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798,
+    0x483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8,
+)
 OUT = Path(__file__).resolve().parent / "corpus" / "nostr-notes.jsonl"
 
 
@@ -88,9 +90,13 @@ def event_id(ev: dict) -> str:
 
 
 def make_event(seckey: bytes, *, when: str, kind: int, content: str, tags: list) -> dict:
-    ev = {"pubkey": pubkey(seckey).hex(),
-          "created_at": calendar.timegm(__import__("time").strptime(when, "%Y-%m-%dT%H:%M:%SZ")),
-          "kind": kind, "tags": tags, "content": content}
+    ev = {
+        "pubkey": pubkey(seckey).hex(),
+        "created_at": calendar.timegm(__import__("time").strptime(when, "%Y-%m-%dT%H:%M:%SZ")),
+        "kind": kind,
+        "tags": tags,
+        "content": content,
+    }
     ev["id"] = event_id(ev)
     ev["sig"] = sign(bytes.fromhex(ev["id"]), seckey).hex()
     return {k: ev[k] for k in ("id", "pubkey", "created_at", "kind", "tags", "content", "sig")}
@@ -107,33 +113,68 @@ GLITCH = (
     "Crocus City Hall. This morning the figure was 93, and last night the FSB said 40.\n\n"
     "Islamic State claimed the attack through Amaq on Friday night. Moscow has not acknowledged the claim and "
     "Putin talked about Ukraine instead.\n\n"
-    "Four suspects were detained in the Bryansk region, south-west of Moscow.")
+    "Four suspects were detained in the Bryansk region, south-west of Moscow."
+)
 
 
 def events() -> list[dict]:
-    meta = make_event(MARTA, when="2024-03-01T08:00:00Z", kind=0, tags=[], content=json.dumps({
-        "name": "marta_osint", "display_name": "Marta (OSINT notes)",
-        "about": "I track attacks and casualty counts. Figures are as reported, never final.",
-        "picture": "https://img.example.org/marta.png", "nip05": "marta@osint.example.org"}))
-    quote = make_event(MARTA, when="2024-03-23T16:48:10Z", kind=1, content=(
-        "From the Harbour Courier on Putin's address: \"On Saturday afternoon, the Investigative Committee put "
-        "the number of dead at 115, but officials warned that the toll would rise because part of the building "
-        "had not yet been searched.\"\n\n"
-        "Worth noting what the address left out: not a word about the Islamic State claim. "
-        f"{COURIER_URL} #CrocusCityHall #Krasnogorsk"), tags=[
-        ["r", COURIER_URL], ["t", "crocuscityhall"], ["t", "krasnogorsk"]])
-    glitch = make_event(RELAYWATCH, when="2024-03-23T19:05:44Z", kind=1,
-                        content=GLITCH + "\n\n" + GLITCH,  # the client posted the note body twice
-                        tags=[["t", "crocuscityhall"], ["t", "russia"]])
-    reply = make_event(RELAYWATCH, when="2024-03-23T17:02:31Z", kind=1, content=(
-        "Same in the Russian evening news. They said 115 dead and spent ten minutes on the route to the "
-        "Ukrainian border. Amaq posted its claim hours before the address."), tags=[
-        ["e", quote["id"], RELAY, "root"], ["p", quote["pubkey"]], ["t", "crocuscityhall"]])
-    peshawar = make_event(MARTA, when="2023-01-31T11:20:00Z", kind=1, content=(
-        "Peshawar police lines mosque bombing, 30 January: hospital officials now say 100 killed, most of them "
-        "police officers at midday prayers. A TTP commander, Sarbakaf Mohmand, claimed it yesterday, but the TTP "
-        "spokesman Muhammad Khurasani said the group had nothing to do with it and does not attack mosques. "
-        "Two stories, one bomb."), tags=[["t", "peshawar"], ["t", "pakistan"]])
+    meta = make_event(
+        MARTA,
+        when="2024-03-01T08:00:00Z",
+        kind=0,
+        tags=[],
+        content=json.dumps(
+            {
+                "name": "marta_osint",
+                "display_name": "Marta (OSINT notes)",
+                "about": "I track attacks and casualty counts. Figures are as reported, never final.",
+                "picture": "https://img.example.org/marta.png",
+                "nip05": "marta@osint.example.org",
+            }
+        ),
+    )
+    quote = make_event(
+        MARTA,
+        when="2024-03-23T16:48:10Z",
+        kind=1,
+        content=(
+            "From the Harbour Courier on Putin's address: \"On Saturday afternoon, the Investigative Committee put "
+            "the number of dead at 115, but officials warned that the toll would rise because part of the building "
+            'had not yet been searched."\n\n'
+            "Worth noting what the address left out: not a word about the Islamic State claim. "
+            f"{COURIER_URL} #CrocusCityHall #Krasnogorsk"
+        ),
+        tags=[["r", COURIER_URL], ["t", "crocuscityhall"], ["t", "krasnogorsk"]],
+    )
+    glitch = make_event(
+        RELAYWATCH,
+        when="2024-03-23T19:05:44Z",
+        kind=1,
+        content=GLITCH + "\n\n" + GLITCH,  # the client posted the note body twice
+        tags=[["t", "crocuscityhall"], ["t", "russia"]],
+    )
+    reply = make_event(
+        RELAYWATCH,
+        when="2024-03-23T17:02:31Z",
+        kind=1,
+        content=(
+            "Same in the Russian evening news. They said 115 dead and spent ten minutes on the route to the "
+            "Ukrainian border. Amaq posted its claim hours before the address."
+        ),
+        tags=[["e", quote["id"], RELAY, "root"], ["p", quote["pubkey"]], ["t", "crocuscityhall"]],
+    )
+    peshawar = make_event(
+        MARTA,
+        when="2023-01-31T11:20:00Z",
+        kind=1,
+        content=(
+            "Peshawar police lines mosque bombing, 30 January: hospital officials now say 100 killed, most of them "
+            "police officers at midday prayers. A TTP commander, Sarbakaf Mohmand, claimed it yesterday, but the TTP "
+            "spokesman Muhammad Khurasani said the group had nothing to do with it and does not attack mosques. "
+            "Two stories, one bomb."
+        ),
+        tags=[["t", "peshawar"], ["t", "pakistan"]],
+    )
     return [meta, peshawar, quote, reply, glitch]
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import uuid
+
 import pytest
 from hypothesis import settings
+
 from support.paths import SEEDS
 
 # Property tests run the same examples on every `make test` (a CI run must not pass or fail by luck);
@@ -33,7 +35,9 @@ def pg_server():
     why = _pg_available()
     if why:
         if os.environ.get("EVENTLEDGER_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"PostgreSQL required (EVENTLEDGER_REQUIRE_POSTGRES=1) but not reachable at {PG_ADMIN_URL}: {why}")
+            pytest.fail(
+                f"PostgreSQL required (EVENTLEDGER_REQUIRE_POSTGRES=1) but not reachable at {PG_ADMIN_URL}: {why}"
+            )
         pytest.skip(f"PostgreSQL not reachable: {why}")
     return PG_ADMIN_URL
 

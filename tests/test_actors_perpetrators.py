@@ -20,8 +20,11 @@ def _perps(ex, text):
 
 
 def test_the_police_who_arrested_are_no_perpetrators(ex):
-    got = _perps(ex, "Gunmen killed six people at a market in Kano on Monday. Police arrested four suspects on "
-                     "Tuesday after the attack on the market.")
+    got = _perps(
+        ex,
+        "Gunmen killed six people at a market in Kano on Monday. Police arrested four suspects on "
+        "Tuesday after the attack on the market.",
+    )
     assert not any("olice" in p for p in got)
 
 
@@ -50,8 +53,12 @@ def test_registry_actors_go_by_the_registry_name():
     class V:
         def __init__(self, rid, text):
             self.id, self.opinion = rid, False
-            self.report = {"id": rid, "segment": rid, "perpetrator_orgs": [
-                {"text": text, "actor_id": "islamic-state-khorasan"}]}
+            self.report = {
+                "id": rid,
+                "segment": rid,
+                "perpetrator_orgs": [{"text": text, "actor_id": "islamic-state-khorasan"}],
+            }
+
     vs = [V("a", "ISIS-K"), V("b", "IS-K"), V("c", "Islamic State Khorasan")]
     got = perpetrators(vs, [], cfg.actor_names)
     assert [p["actor"] for p in got] == ["Islamic State Khorasan Province"]

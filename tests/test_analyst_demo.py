@@ -11,9 +11,9 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from support.paths import DEMO, SEEDS, ROOT
 from eventledger.cli import app
 from export_checks import acled_problems, gtd_problems
+from support.paths import DEMO, ROOT, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,9 @@ def test_stix_parses_without_custom_content(demo, tmp_path):
     assert run("export", "--format", "stix", "--out", str(path), "--db", url)[0] == 0
     bundle = stix2.parse(path.read_text(encoding="utf-8"), allow_custom=False)
     actors = ActorRegistry.load()
-    names = {a.name for a in actors.all() if a.kind in ("armed-group", "state-force", "government", "movement", "criminal")}
+    names = {
+        a.name for a in actors.all() if a.kind in ("armed-group", "state-force", "government", "movement", "criminal")
+    }
     assert {o.name for o in bundle.objects if o.type == "threat-actor"} <= names
     assert "None (unknown)" not in path.read_text(encoding="utf-8")
 
@@ -112,7 +114,9 @@ def test_readme_python_example_runs(demo):
     url, _ = demo
     readme = (ROOT / "README.md").read_text(encoding="utf-8").split("## Python API", 1)[1]
     code = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
-    code = code.replace('"sqlite:///eventledger.db"', repr(url)).replace('ledger.event("evt_...")', "ledger.event(events.id[0])")
+    code = code.replace('"sqlite:///eventledger.db"', repr(url)).replace(
+        'ledger.event("evt_...")', "ledger.event(events.id[0])"
+    )
     scope: dict = {}
     exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - the README's own example
     assert len(scope["maybe"]) >= len(scope["march"]) > 0

@@ -29,27 +29,35 @@ def _imported(tree: ast.AST) -> set[str]:
 
 
 def _session_calls(tree: ast.AST) -> list[int]:
-    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute) and node.func.attr == "session"]
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "session"
+    ]
 
 
 def test_imported_sees_every_way_of_naming_the_models():
-    for src in ("import eventledger.store.models", "from eventledger.store import models as m",
-                "from eventledger.store.models import EventRow",
-                "def f():\n    from eventledger.store import models\n"):
+    for src in (
+        "import eventledger.store.models",
+        "from eventledger.store import models as m",
+        "from eventledger.store.models import EventRow",
+        "def f():\n    from eventledger.store import models\n",
+    ):
         assert MODELS in _imported(ast.parse(src)), src
     assert MODELS not in _imported(ast.parse("from eventledger.store import Store"))
 
 
 def test_no_module_outside_the_store_imports_its_tables():
-    offenders = [str(p.relative_to(PACKAGE)) for p in _outside_store()
-                 if MODELS in _imported(ast.parse(p.read_text()))]
+    offenders = [str(p.relative_to(PACKAGE)) for p in _outside_store() if MODELS in _imported(ast.parse(p.read_text()))]
     assert offenders == [], f"use a Store method instead of the ORM tables in: {', '.join(offenders)}"
 
 
 def test_no_module_outside_the_store_opens_a_session():
-    offenders = {str(p.relative_to(PACKAGE)): lines for p in _outside_store()
-                 if (lines := _session_calls(ast.parse(p.read_text())))}
+    offenders = {
+        str(p.relative_to(PACKAGE)): lines
+        for p in _outside_store()
+        if (lines := _session_calls(ast.parse(p.read_text())))
+    }
     assert offenders == {}, f"query through a Store method, not store.session(): {offenders}"
 
 

@@ -48,31 +48,46 @@ def _extract_submodules() -> set[str]:
 
 def test_no_module_outside_extract_imports_its_modules():
     inner = _extract_submodules()
-    bad = [f"{path.relative_to(SRC)}:{line} imports {name}" for mod, path in _modules()
-           if not _within(mod, "eventledger.extract") for line, name in _imports(path) if name in inner]
+    bad = [
+        f"{path.relative_to(SRC)}:{line} imports {name}"
+        for mod, path in _modules()
+        if not _within(mod, "eventledger.extract")
+        for line, name in _imports(path)
+        if name in inner
+    ]
     assert not bad, "use the names eventledger.extract exports instead:\n" + "\n".join(bad)
 
 
 def test_only_ingest_cli_and_eval_use_extraction():
-    bad = [f"{path.relative_to(SRC)}:{line} imports {name}" for mod, path in _modules()
-           if not _within(mod, "eventledger.extract") and not any(_within(mod, u) for u in EXTRACT_USERS)
-           for line, name in _imports(path) if _within(name, "eventledger.extract")]
+    bad = [
+        f"{path.relative_to(SRC)}:{line} imports {name}"
+        for mod, path in _modules()
+        if not _within(mod, "eventledger.extract") and not any(_within(mod, u) for u in EXTRACT_USERS)
+        for line, name in _imports(path)
+        if _within(name, "eventledger.extract")
+    ]
     assert not bad, "ask eventledger.knowledge for curated data instead:\n" + "\n".join(bad)
 
 
 def test_knowledge_is_the_ground_floor():
     allowed = ("eventledger.knowledge", "eventledger.records")
-    bad = [f"{path.relative_to(SRC)}:{line} imports {name}" for mod, path in _modules()
-           if _within(mod, "eventledger.knowledge") for line, name in _imports(path)
-           if _within(name, "eventledger") and not any(_within(name, a) for a in allowed)]
+    bad = [
+        f"{path.relative_to(SRC)}:{line} imports {name}"
+        for mod, path in _modules()
+        if _within(mod, "eventledger.knowledge")
+        for line, name in _imports(path)
+        if _within(name, "eventledger") and not any(_within(name, a) for a in allowed)
+    ]
     assert not bad, "\n".join(bad)
 
 
 def test_the_rule_sees_imports(tmp_path):
     """The checker itself: a submodule import, in either spelling, is found."""
     p = tmp_path / "m.py"
-    p.write_text("from eventledger.extract.times import find_dates\nfrom eventledger.extract import work\n"
-                 "import eventledger.extract.naming\n")
+    p.write_text(
+        "from eventledger.extract.times import find_dates\nfrom eventledger.extract import work\n"
+        "import eventledger.extract.naming\n"
+    )
     names = {n for _, n in _imports(p)}
     assert {"eventledger.extract.times", "eventledger.extract.work", "eventledger.extract.naming"} <= names
     assert {"eventledger.extract.times", "eventledger.extract.work"} <= _extract_submodules()

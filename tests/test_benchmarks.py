@@ -14,8 +14,13 @@ def test_quick_benchmark_run_writes_every_table(tmp_path):
     if not (ROOT.parent / "shared" / "data" / "muc4" / "dev.json").exists():
         pytest.skip("../shared/data is not here (the extraction benchmark reads MUC-4 texts)")
     out = tmp_path / "B.md"
-    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--write", str(out)],
-                       capture_output=True, text=True, cwd=ROOT, timeout=1200)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--write", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1200,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     text = out.read_text()
     for heading in ("## API latency", "## Extraction speed", "## Ingest throughput"):

@@ -16,8 +16,15 @@ from support.sample import build_sample
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # screenshots stay out of the repository: a temporary folder, or where EVENTLEDGER_SHOTS says
 SHOTS = Path(os.environ["EVENTLEDGER_SHOTS"]) if os.environ.get("EVENTLEDGER_SHOTS") else None
 
@@ -92,11 +99,28 @@ def add_moscow_arrest(store) -> str:
     from eventledger.records import Event
 
     events = [Event.from_dict(e) for e in store.events()]
-    arrest = {"id": "evt_moscowarrest00001", "type": "arrest", "date": {"value": "2024-03-23", "precision": "day"},
-              "place": {"name": "Moscow", "city": "Moscow", "admin1": None, "country": "RU", "lat": 55.752, "lon": 37.618,
-                        "precision": "city"},
-              "perpetrators": [], "counts": {}, "reports": [], "sources": [{"name": "Daily Example", "document": None}],
-              "independent_sources": 1, "contradictions": [], "statements": [], "corrections": []}
+    arrest = {
+        "id": "evt_moscowarrest00001",
+        "type": "arrest",
+        "date": {"value": "2024-03-23", "precision": "day"},
+        "place": {
+            "name": "Moscow",
+            "city": "Moscow",
+            "admin1": None,
+            "country": "RU",
+            "lat": 55.752,
+            "lon": 37.618,
+            "precision": "city",
+        },
+        "perpetrators": [],
+        "counts": {},
+        "reports": [],
+        "sources": [{"name": "Daily Example", "document": None}],
+        "independent_sources": 1,
+        "contradictions": [],
+        "statements": [],
+        "corrections": [],
+    }
     store.replace_events(events + [Event.from_dict(arrest)], ambiguous=[], revisions=[])
     return arrest["id"]
 
@@ -132,7 +156,9 @@ def test_dossier_shows_every_toll_with_source_and_badge(page, site):
     assert killed.locator("mark", has_text="137 people").count() == 1
     assert page.locator("#contested.badge").is_visible()
     assert "contradiction" in text
-    assert "claimed" in page.inner_text("#perpetrators") and "attributed by Russian officials" in page.inner_text("#perpetrators")
+    assert "claimed" in page.inner_text("#perpetrators") and "attributed by Russian officials" in page.inner_text(
+        "#perpetrators"
+    )
     assert "analyst correction" in page.inner_text(".corrections")
     _shot(page, "dossier")
 
@@ -164,8 +190,15 @@ def test_filters_change_the_list(page, site):
 
 def test_scraped_markup_never_runs(page, site):
     base, ids = site
-    for path in ("/events", f"/events/{ids['kano']}", f"/documents/{ids['docs']['x']}", "/briefing?since=2000-01-01",
-                 "/search?q=script", "/map", "/sources"):
+    for path in (
+        "/events",
+        f"/events/{ids['kano']}",
+        f"/documents/{ids['docs']['x']}",
+        "/briefing?since=2000-01-01",
+        "/search?q=script",
+        "/map",
+        "/sources",
+    ):
         page.goto(base + path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.__xss === undefined"), path
@@ -178,8 +211,12 @@ def test_scraped_markup_never_runs(page, site):
 
 def test_other_pages_render(page, site):
     base, ids = site
-    for name, path in (("timeline", "/timeline"), ("briefing", "/briefing?since=2000-01-01"),
-                       ("actor", "/actors/islamic-state-khorasan"), ("search", "/search?q=Krasnogorsk")):
+    for name, path in (
+        ("timeline", "/timeline"),
+        ("briefing", "/briefing?since=2000-01-01"),
+        ("actor", "/actors/islamic-state-khorasan"),
+        ("search", "/search?q=Krasnogorsk"),
+    ):
         page.goto(base + path)
         assert page.locator("h1").count() == 1
         _shot(page, name)

@@ -32,7 +32,10 @@ def test_language_settings_are_iso_codes():
     assert all(isinstance(c, str) and len(c) == 2 for c in s.languages)
 
 
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2039, 12, 31)), st.sampled_from(["%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%b %d, %Y"]))
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2039, 12, 31)),
+    st.sampled_from(["%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%b %d, %Y"]),
+)
 def test_dates_round_trip(d, fmt):
     text = d.strftime(fmt)
     got = parse_date(f"Posted {text} by staff")
@@ -53,7 +56,10 @@ def test_run_together_score_and_age_has_the_true_reading(score, age):
 def test_comment_headers_share_an_age():
     text = "  • Ann\n    1023 hours ago\n\n    text one\n\n    • Bo\n      53 hours ago\n\n      text two\n"
     heads = find_headers(split_lines(text))
-    assert [(h.author, h.score, h.age, h.depth) for h in heads] == [("Ann", 102, "3 hours ago", 1), ("Bo", 5, "3 hours ago", 2)]
+    assert [(h.author, h.score, h.age, h.depth) for h in heads] == [
+        ("Ann", 102, "3 hours ago", 1),
+        ("Bo", 5, "3 hours ago", 2),
+    ]
 
 
 def test_post_header_parts():
@@ -62,11 +68,17 @@ def test_post_header_parts():
     assert (b.author, b.source, b.date.value, len(b.lines)) == ("Jane Roe", "North Wire", "2023-06-02", 3)
     assert date_line(split_lines("2nd June, 2023 · admin")[0]).author == "admin"
     assert date_line(split_lines("Talks resumed on June 2, 2023 in Doha")[0]) is None
-    assert outlet_prefix("The Herald (UK): Police said two died.", frozenset()) == (len("The Herald (UK): "), "The Herald")
+    assert outlet_prefix("The Herald (UK): Police said two died.", frozenset()) == (
+        len("The Herald (UK): "),
+        "The Herald",
+    )
     assert outlet_prefix("Update: police said", frozenset({"update"})) is None
 
 
 def test_datelines_and_topic_headlines_are_not_outlet_prefixes():
     assert outlet_prefix("TRIPOLI: Gunmen stormed a checkpoint overnight, officials said.", frozenset()) is None
     assert outlet_prefix("Port bombing: 40 dead as city mourns", frozenset()) is None
-    assert outlet_prefix("BBC: Gunmen stormed a checkpoint overnight, officials said.", frozenset()) == (len("BBC: "), "BBC")
+    assert outlet_prefix("BBC: Gunmen stormed a checkpoint overnight, officials said.", frozenset()) == (
+        len("BBC: "),
+        "BBC",
+    )

@@ -14,10 +14,12 @@ from eventledger.store import Store
 
 STORIES = {
     "wire.txt": "Gunmen kill 12 at market in Maiduguri\n\nGunmen opened fire at a market in Maiduguri on May 4, 2024, "
-                "killing 12 people, police said.\n",
-    "daily.txt": "Maiduguri market attack toll rises\n\nAt least 15 people were killed when gunmen attacked a market in "
-                 "Maiduguri on May 4, 2024, a hospital official said.\n",
-    "other.txt": "Bomb hits bus in Quetta\n\nA bomb exploded on a bus in Quetta on June 9, 2024, killing 3 passengers.\n",
+    "killing 12 people, police said.\n",
+    "daily.txt": "Maiduguri market attack toll rises\n\nAt least 15 people were killed when gunmen attacked a "
+    "market in "
+    "Maiduguri on May 4, 2024, a hospital official said.\n",
+    "other.txt": "Bomb hits bus in Quetta\n\nA bomb exploded on a bus in Quetta on June 9, 2024, killing 3 "
+    "passengers.\n",
 }
 
 
@@ -72,7 +74,9 @@ def test_show_prints_every_value_with_source_and_quote(db):
 def test_corrections_are_recorded_once_shown_and_survive_a_rerun(db):
     eid = market(db)["id"]
     for _ in range(2):  # the same decision twice is one correction
-        code, out = run("event", "set-best", eid, "killed", "15", "--note", "hospital list", "--db", db, "--author", "ana")
+        code, out = run(
+            "event", "set-best", eid, "killed", "15", "--note", "hospital list", "--db", db, "--author", "ana"
+        )
         assert code == 0, out
     e = market(db)
     assert e["counts"]["killed"]["best"] == 15 and e["counts"]["killed"]["policy"] == "analyst"

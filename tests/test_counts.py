@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventledger.extract.counts import CountFinder
-from eventledger.knowledge.count_words import CountWords
 from eventledger.extract.numbers import parse_number
+from eventledger.knowledge.count_words import CountWords
 
 find_counts = CountFinder(CountWords.load()).find  # one finder for the module's tests
 
@@ -15,19 +15,22 @@ def _one(text, kind):
     hits = [h for h in find_counts(text) if h.kind == kind]
     assert len(hits) == 1, hits
     h = hits[0]
-    assert text[h.start:h.end].strip() == text[h.start:h.end]
+    assert text[h.start : h.end].strip() == text[h.start : h.end]
     return h
 
 
-@pytest.mark.parametrize("text,kind,value,qualifier", [
-    ("Officials said 52 people died in the blast.", "killed", 52, "exact"),
-    ("The gunmen fled after killing at least 40 people.", "killed", 40, "at least"),
-    ("The raid left more than 90 people dead.", "killed", 90, "more than"),
-    ("Police arrested nine individuals on Monday.", "arrested", 9, "exact"),
-    ("Authorities announced the arrests of seven people.", "arrested", 7, "exact"),
-    ("Nearly 200 were injured in the stampede that followed the shooting.", "injured", 200, "nearly"),
-    ("Up to 30 villagers were abducted overnight.", "kidnapped", 30, "up to"),
-])
+@pytest.mark.parametrize(
+    "text,kind,value,qualifier",
+    [
+        ("Officials said 52 people died in the blast.", "killed", 52, "exact"),
+        ("The gunmen fled after killing at least 40 people.", "killed", 40, "at least"),
+        ("The raid left more than 90 people dead.", "killed", 90, "more than"),
+        ("Police arrested nine individuals on Monday.", "arrested", 9, "exact"),
+        ("Authorities announced the arrests of seven people.", "arrested", 7, "exact"),
+        ("Nearly 200 were injured in the stampede that followed the shooting.", "injured", 200, "nearly"),
+        ("Up to 30 villagers were abducted overnight.", "kidnapped", 30, "up to"),
+    ],
+)
 def test_single_figures(text, kind, value, qualifier):
     h = _one(text, kind)
     assert (h.value, h.qualifier) == (value, qualifier)
@@ -42,7 +45,10 @@ def test_two_kinds_in_one_clause():
 def test_compound_figure_keeps_each_who():
     text = "The blast left around 60 civilians and 4 police officers killed."
     hits = sorted(find_counts(text), key=lambda h: h.start)
-    assert [(h.value, h.qualifier, h.who) for h in hits] == [(60, "around", "civilians"), (4, "exact", "police officers")]
+    assert [(h.value, h.qualifier, h.who) for h in hits] == [
+        (60, "around", "civilians"),
+        (4, "exact", "police officers"),
+    ]
 
 
 def test_vague_and_missing():
@@ -52,11 +58,14 @@ def test_vague_and_missing():
     assert ("missing", 100, "more than", 101) in got
 
 
-@pytest.mark.parametrize("text", [
-    "A reward of ten million dollars was offered for his capture.",
-    "The group was founded in 2014 and has 3,000 fighters.",
-    "The team won 2-1 in the second half.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A reward of ten million dollars was offered for his capture.",
+        "The group was founded in 2014 and has 3,000 fighters.",
+        "The team won 2-1 in the second half.",
+    ],
+)
 def test_not_counts(text):
     assert find_counts(text) == []
 
@@ -66,22 +75,36 @@ def test_digits_round_trip(n):
     assert parse_number(f"{n:,}") == n
 
 
-@pytest.mark.parametrize("words,n", [("nine", 9), ("a hundred", 100), ("one hundred and twenty", 120),
-                                     ("twenty-five", 25), ("two dozen", 24), ("3 million", 3_000_000)])
+@pytest.mark.parametrize(
+    "words,n",
+    [
+        ("nine", 9),
+        ("a hundred", 100),
+        ("one hundred and twenty", 120),
+        ("twenty-five", 25),
+        ("two dozen", 24),
+        ("3 million", 3_000_000),
+    ],
+)
 def test_number_words(words, n):
     assert parse_number(words) == n
 
 
-@pytest.mark.parametrize("text", [
-    "Dozens of people were killed in the two blasts near the cemetery.",
-    "The group claimed the attack and named two of the bombers.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of people were killed in the two blasts near the cemetery.",
+        "The group claimed the attack and named two of the bombers.",
+    ],
+)
 def test_numbers_that_count_something_else_are_not_tolls(text):
     assert [h.value for h in find_counts(text) if h.value is not None] == []
 
 
 def test_a_part_of_the_toll_is_not_another_toll():
-    assert [(h.kind, h.value) for h in find_counts("137 people had been killed, including three children.")] == [("killed", 137)]
+    assert [(h.kind, h.value) for h in find_counts("137 people had been killed, including three children.")] == [
+        ("killed", 137)
+    ]
 
 
 def test_vague_figures_with_an_auxiliary():

@@ -14,23 +14,26 @@ def _tolls(text):
     return sorted((h.kind, h.value) for h in find_counts(text) if h.value is not None)
 
 
-@pytest.mark.parametrize("text", [
-    "19-Year-Old Woman Killed In Overnight Shooting",
-    "A 9-year-old girl was wounded by a stray bullet.",
-    "Police say a three-year-old boy was hurt when the gun went off.",
-    "The 15-month-old injured in the crash is stable.",
-    "Deputies said the man killed a 31-year-old neighbour.",
-    "Two boys, ages 13 and 14, were wounded on the porch.",
-    "Maria Lopez, 27, died at the hospital.",
-    "The victim was killed on October 12 near the park.",
-    "He was killed on the 3rd of May.",
-    "08:45 Officers found the man dead.",
-    "A 44-year-old died at a store located at 512 Maple Avenue.",
-    "Officers were called to the 700 block.",
-    "A killer with a .38 revolver and a 12-gauge shotgun killed his neighbour.",
-    "Photo 4 of 19 Police say nobody was injured.",
-    "One of three separate shootings that left a teen dead.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19-Year-Old Woman Killed In Overnight Shooting",
+        "A 9-year-old girl was wounded by a stray bullet.",
+        "Police say a three-year-old boy was hurt when the gun went off.",
+        "The 15-month-old injured in the crash is stable.",
+        "Deputies said the man killed a 31-year-old neighbour.",
+        "Two boys, ages 13 and 14, were wounded on the porch.",
+        "Maria Lopez, 27, died at the hospital.",
+        "The victim was killed on October 12 near the park.",
+        "He was killed on the 3rd of May.",
+        "08:45 Officers found the man dead.",
+        "A 44-year-old died at a store located at 512 Maple Avenue.",
+        "Officers were called to the 700 block.",
+        "A killer with a .38 revolver and a 12-gauge shotgun killed his neighbour.",
+        "Photo 4 of 19 Police say nobody was injured.",
+        "One of three separate shootings that left a teen dead.",
+    ],
+)
 def test_numbers_that_are_not_tolls(text):
     assert _tolls(text) == []
 

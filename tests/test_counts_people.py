@@ -15,21 +15,25 @@ def count():
 
     def run(text):
         return [(h.kind, h.value, h.who) for h in finder.find(text, nlp(text)[:])]
+
     return run
 
 
-@pytest.mark.parametrize("text,want", [
-    ("Hunter's rifle goes off, kills him", [("killed", 1, None)]),
-    ("A woman was shot dead outside the bar on Friday.", [("killed", 1, None)]),
-    ("A 19-year-old man was shot and killed early Sunday.", [("killed", 1, None)]),
-    ("The boy is dead after the shooting, police said.", [("killed", 1, None)]),
-    ("A neighbour was wounded by a stray bullet.", [("injured", 1, None)]),
-    ("The clerk accidentally shot himself while cleaning the gun.", [("injured", 1, None)]),
-    ("A father and his daughter were found fatally shot in their home.", [("killed", 2, None)]),
-    ("Nobody was hurt in the exchange of fire.", []),
-    ("The man threatened to kill his landlord.", []),
-    ("People were shot at the party.", []),
-])
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Hunter's rifle goes off, kills him", [("killed", 1, None)]),
+        ("A woman was shot dead outside the bar on Friday.", [("killed", 1, None)]),
+        ("A 19-year-old man was shot and killed early Sunday.", [("killed", 1, None)]),
+        ("The boy is dead after the shooting, police said.", [("killed", 1, None)]),
+        ("A neighbour was wounded by a stray bullet.", [("injured", 1, None)]),
+        ("The clerk accidentally shot himself while cleaning the gun.", [("injured", 1, None)]),
+        ("A father and his daughter were found fatally shot in their home.", [("killed", 2, None)]),
+        ("Nobody was hurt in the exchange of fire.", []),
+        ("The man threatened to kill his landlord.", []),
+        ("People were shot at the party.", []),
+    ],
+)
 def test_people_counted_from_the_parse(count, text, want):
     assert count(text) == want
 
@@ -54,8 +58,10 @@ def test_a_written_figure_wins_over_the_parse(count):
 
 def test_an_ordinal_death_is_a_lower_bound_of_the_toll(count):
     assert count("A third victim died in hospital on Friday.") == [("killed", 3, None)]
-    assert sorted(count("One man was killed and a second man was wounded.")) == [("injured", 1, None),
-                                                                                 ("killed", 1, None)]
+    assert sorted(count("One man was killed and a second man was wounded.")) == [
+        ("injured", 1, None),
+        ("killed", 1, None),
+    ]
 
 
 def test_dead_at_an_age_is_no_toll(count):

@@ -11,30 +11,35 @@ from eventledger.records import DateValue
 TUESDAY = DateValue("2016-07-19", "day")
 
 
-@pytest.mark.parametrize("words, day", [
-    ("Saturday night", "2016-07-16"),
-    ("early Sunday", "2016-07-17"),
-    ("last Friday", "2016-07-15"),
-    ("Tuesday", "2016-07-19"),        # the publication's own weekday, said bare, is that day
-    ("last Tuesday", "2016-07-12"),   # ... and with "last", a week before
-    ("on Jan. 14", "2016-01-14"),
-    ("on Dec. 30", "2015-12-30"),     # a month-day after the publication is last year's
-])
+@pytest.mark.parametrize(
+    "words, day",
+    [
+        ("Saturday night", "2016-07-16"),
+        ("early Sunday", "2016-07-17"),
+        ("last Friday", "2016-07-15"),
+        ("Tuesday", "2016-07-19"),  # the publication's own weekday, said bare, is that day
+        ("last Tuesday", "2016-07-12"),  # ... and with "last", a week before
+        ("on Jan. 14", "2016-01-14"),
+        ("on Dec. 30", "2015-12-30"),  # a month-day after the publication is last year's
+    ],
+)
 def test_a_day_told_against_the_publication_date(words, day):
-    (_, _, dv), = find_dates(f"A man was shot {words} outside a bar.", anchor=TUESDAY)
+    ((_, _, dv),) = find_dates(f"A man was shot {words} outside a bar.", anchor=TUESDAY)
     assert (dv.value, dv.precision) == (day, "day")
 
 
 def test_a_month_alone_stays_a_month():
-    (_, _, dv), = find_dates("The shooting happened in March.", anchor=TUESDAY)
+    ((_, _, dv),) = find_dates("The shooting happened in March.", anchor=TUESDAY)
     assert (dv.value, dv.precision) == ("2016-03", "month")
 
 
 @pytest.fixture(scope="module")
 def story():
-    text = ("Man killed in Smyrna shooting\n\n"
-            "SMYRNA, Tenn. -- Police said Monday that a man was shot and killed early Sunday outside a bar. "
-            "Officers arrested a suspect on Monday.")
+    text = (
+        "Man killed in Smyrna shooting\n\n"
+        "SMYRNA, Tenn. -- Police said Monday that a man was shot and killed early Sunday outside a bar. "
+        "Officers arrested a suspect on Monday."
+    )
     return extract_text(text, published=TUESDAY)
 
 
@@ -48,7 +53,7 @@ def test_the_day_of_the_shooting_not_the_day_police_spoke(story):
 def test_a_headline_without_a_day_takes_the_story_day_with_its_evidence(story):
     head = next(r for r in story.reports if r.evidence.text.startswith("Man killed"))
     assert head.date.value == "2016-07-17" and head.meta["date_from"] == "story"
-    assert story.text[head.date_evidence.start:head.date_evidence.end] == "Sunday"
+    assert story.text[head.date_evidence.start : head.date_evidence.end] == "Sunday"
 
 
 def test_the_arrest_keeps_its_own_day(story):
@@ -57,7 +62,8 @@ def test_the_arrest_keeps_its_own_day(story):
 
 
 def test_a_day_in_the_story_far_before_publication_is_not_taken():
-    doc = extract_text("Man shot dead in Brookhaven\n\nHe was shot on June 1, police said in a statement.",
-                       published=TUESDAY)
+    doc = extract_text(
+        "Man shot dead in Brookhaven\n\nHe was shot on June 1, police said in a statement.", published=TUESDAY
+    )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Man shot"))
     assert head.meta.get("date_from") != "story"

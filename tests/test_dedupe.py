@@ -24,7 +24,15 @@ OTHER = (
 
 def doc(doc_id: str, text: str, published: str | None = None) -> Document:
     seg = Segment(f"seg_{doc_id}", doc_id, 0, "article", text, [Piece(0, 0, len(text))])
-    return Document(doc_id, doc_id, "article", text.encode(), text, published=DateValue(published, "day" if published else None), segments=[seg])
+    return Document(
+        doc_id,
+        doc_id,
+        "article",
+        text.encode(),
+        text,
+        published=DateValue(published, "day" if published else None),
+        segments=[seg],
+    )
 
 
 def links(docs):
@@ -33,12 +41,22 @@ def links(docs):
 
 def test_exact_and_near_copies_link_to_the_earliest():
     near = STORY.replace("late on Friday", "on Friday night").replace("seven people", "7 people")
-    docs = [doc("doc_b", STORY.upper(), "2024-03-02"), doc("doc_a", STORY, "2024-03-01"), doc("doc_c", near, "2024-03-03"), doc("doc_d", OTHER)]
+    docs = [
+        doc("doc_b", STORY.upper(), "2024-03-02"),
+        doc("doc_a", STORY, "2024-03-01"),
+        doc("doc_c", near, "2024-03-03"),
+        doc("doc_d", OTHER),
+    ]
     out = list(Deduper().run(docs))
     d, s = links(out)
     assert d == {"doc_b": "doc_a", "doc_a": None, "doc_c": "doc_a", "doc_d": None}
     assert s["seg_doc_b"] == "seg_doc_a" and s["seg_doc_c"] == "seg_doc_a"
-    assert {x.id: x.meta.get("duplicate_method") for x in out} == {"doc_b": "exact", "doc_a": None, "doc_c": "near", "doc_d": None}
+    assert {x.id: x.meta.get("duplicate_method") for x in out} == {
+        "doc_b": "exact",
+        "doc_a": None,
+        "doc_c": "near",
+        "doc_d": None,
+    }
 
 
 def test_original_does_not_depend_on_input_order():
@@ -59,7 +77,10 @@ def test_syndication_sets_source():
     out = list(Deduper().run([doc("doc_s", text)]))
     seg = out[0].segments[0]
     assert seg.source == seg.meta["syndicated_from"] == "Frontier Post"
-    assert syndicated_from("Reprinted with the permission of Radio Free Europe/Radio Liberty, 1201 Connecticut Ave") == "Radio Free Europe/Radio Liberty"
+    assert (
+        syndicated_from("Reprinted with the permission of Radio Free Europe/Radio Liberty, 1201 Connecticut Ave")
+        == "Radio Free Europe/Radio Liberty"
+    )
     assert syndicated_from("Police said the suspects had been republished nowhere.") is None
 
 

@@ -10,22 +10,31 @@ import html
 import importlib.util
 import json
 import re
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
-import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 DEMO = Path(__file__).resolve().parents[1] / "demo"
 CORPUS = DEMO / "corpus"
 EXPECTED = {
-    "aggregator-page.txt", "article-with-comments.html", "article-rendered.txt", "nostr-notes.jsonl",
-    "telegram/result.json", "feed.xml", "atom.xml", "thread-reddit.json", "thread-lemmy.json", "scraper.jsonl",
-    "archive.warc.gz", "bundle.zip", "kerman-analysis.html.gz",
+    "aggregator-page.txt",
+    "article-with-comments.html",
+    "article-rendered.txt",
+    "nostr-notes.jsonl",
+    "telegram/result.json",
+    "feed.xml",
+    "atom.xml",
+    "thread-reddit.json",
+    "thread-lemmy.json",
+    "scraper.jsonl",
+    "archive.warc.gz",
+    "bundle.zip",
+    "kerman-analysis.html.gz",
 }
 
 
@@ -98,7 +107,7 @@ def test_html_article_has_metadata_body_and_hostile_comment_markup():
     # the unsafe material the reader and the web UI must neutralise
     assert any("onerror" in a for _, a in page.attrs)
     assert any((a.get("href") or "").startswith("javascript:") for t, a in page.attrs if t == "a")
-    body = raw[raw.index('class="comment-list"'):]
+    body = raw[raw.index('class="comment-list"') :]
     assert "<script>" in body and "&lt;script&gt;" in body
 
 
@@ -126,6 +135,7 @@ def test_rendered_article_comment_headers_run_score_and_age_together():
 
 # --- structured posts ----------------------------------------------------------------------------------------
 
+
 def _nostr() -> list[dict]:
     return [json.loads(line) for line in _read("nostr-notes.jsonl").splitlines()]
 
@@ -137,8 +147,11 @@ def test_nostr_events_are_valid_nip01_with_real_ids_and_signatures():
         assert list(ev) == ["id", "pubkey", "created_at", "kind", "tags", "content", "sig"]
         assert re.fullmatch(r"[0-9a-f]{64}", ev["id"]) and re.fullmatch(r"[0-9a-f]{64}", ev["pubkey"])
         assert re.fullmatch(r"[0-9a-f]{128}", ev["sig"])
-        serial = json.dumps([0, ev["pubkey"], ev["created_at"], ev["kind"], ev["tags"], ev["content"]],
-                            separators=(",", ":"), ensure_ascii=False)
+        serial = json.dumps(
+            [0, ev["pubkey"], ev["created_at"], ev["kind"], ev["tags"], ev["content"]],
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
         assert hashlib.sha256(serial.encode()).hexdigest() == ev["id"]
         assert sign.verify(bytes.fromhex(ev["id"]), bytes.fromhex(ev["pubkey"]), bytes.fromhex(ev["sig"]))
         assert all(isinstance(t, list) and all(isinstance(x, str) for x in t) for t in ev["tags"])
@@ -155,7 +168,7 @@ def test_nostr_events_are_valid_nip01_with_real_ids_and_signatures():
 
 def _is_doubled(content: str) -> bool:
     half = (len(content) - 2) // 2
-    return len(content) > 2 and content[:half] == content[half + 2:] and content[half:half + 2] == "\n\n"
+    return len(content) > 2 and content[:half] == content[half + 2 :] and content[half : half + 2] == "\n\n"
 
 
 def test_bip340_signer_matches_the_published_test_vector():
@@ -222,8 +235,20 @@ def test_reddit_thread_is_a_t3_listing_then_a_t1_listing():
     (post,) = data[0]["data"]["children"]
     assert post["kind"] == "t3"
     p = post["data"]
-    for field in ("id", "name", "title", "author", "subreddit", "created_utc", "url", "permalink", "score",
-                  "num_comments", "selftext", "is_self"):
+    for field in (
+        "id",
+        "name",
+        "title",
+        "author",
+        "subreddit",
+        "created_utc",
+        "url",
+        "permalink",
+        "score",
+        "num_comments",
+        "selftext",
+        "is_self",
+    ):
         assert field in p, field
     count = _walk_reddit(data[1]["data"]["children"], p["name"], 0, p["name"])
     assert count == p["num_comments"]
@@ -250,6 +275,7 @@ def test_lemmy_thread_paths_name_existing_parents():
 
 # --- feeds ---------------------------------------------------------------------------------------------------
 
+
 def test_rss_feed_parses_with_rfc822_dates_and_a_headline_only_item():
     d = feedparser.parse(str(CORPUS / "feed.xml"))
     assert not d.bozo and d.version == "rss20"
@@ -271,6 +297,7 @@ def test_atom_feed_parses():
 
 
 # --- scraper output, WARC and archives ------------------------------------------------------------------------
+
 
 def test_scraper_lines_and_the_syndicated_wire_copies():
     rows = [json.loads(line) for line in _read("scraper.jsonl").splitlines()]
@@ -317,8 +344,10 @@ def test_zip_holds_two_plain_text_articles():
 
 def test_binary_outputs_are_what_their_build_scripts_write(tmp_path):
     warc, arch = _module("build_warc"), _module("build_archives")
-    pairs = [(warc.build(tmp_path / "archive.warc.gz"), "archive.warc.gz"),
-             (arch.build_zip(tmp_path / "bundle.zip"), "bundle.zip"),
-             (arch.build_gz(tmp_path / "kerman-analysis.html.gz"), "kerman-analysis.html.gz")]
+    pairs = [
+        (warc.build(tmp_path / "archive.warc.gz"), "archive.warc.gz"),
+        (arch.build_zip(tmp_path / "bundle.zip"), "bundle.zip"),
+        (arch.build_gz(tmp_path / "kerman-analysis.html.gz"), "kerman-analysis.html.gz"),
+    ]
     for built, name in pairs:
         assert built.read_bytes() == (CORPUS / name).read_bytes(), name

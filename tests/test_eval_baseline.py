@@ -12,14 +12,19 @@ from eventledger.eval.cli import app
 PINNED = {
     "tolerance": 0.01,
     "lower_is_better": ["muc4.false_alarm.rate"],
-    "tasks": {"muc4": {"options": {}, "metrics": {"muc4.ceaf_ree.strict.micro.f1": 0.30, "muc4.false_alarm.rate": 0.20}}},
+    "tasks": {
+        "muc4": {"options": {}, "metrics": {"muc4.ceaf_ree.strict.micro.f1": 0.30, "muc4.false_alarm.rate": 0.20}}
+    },
 }
 
 
 def muc4_result(strict_f1, false_alarm):
     micro = {"f1": strict_f1}
-    return {"ceaf_ree": {"strict": {"micro": micro}, "prop": {"micro": {"f1": strict_f1}}},
-            "incident_type": {"template_accuracy": 0.5}, "false_alarm": {"rate": false_alarm}}
+    return {
+        "ceaf_ree": {"strict": {"micro": micro}, "prop": {"micro": {"f1": strict_f1}}},
+        "incident_type": {"template_accuracy": 0.5},
+        "false_alarm": {"rate": false_alarm},
+    }
 
 
 def test_within_one_point_holds():

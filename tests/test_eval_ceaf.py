@@ -107,7 +107,9 @@ def test_both_empty_and_missing_document():
 def test_duplicate_mentions_collapse_after_normalisation():
     # gold lists the same name twice ('the extraditables' and '"the extraditables"'); the reference would
     # give a proportional similarity of 2 to one predicted mention. De-duplicated, it is 1/1 = 1.
-    r = one_role([["Extraditables", "the extraditables"]], [["the extraditables", '"the extraditables"']], role="PerpOrg")
+    r = one_role(
+        [["Extraditables", "the extraditables"]], [["the extraditables", '"the extraditables"']], role="PerpOrg"
+    )
     assert r["prop"]["micro"].p_num == 1.0
     assert r["prop"]["micro"].f1 == 1.0
 
@@ -119,7 +121,9 @@ def test_duplicate_predicted_entities_get_one_match():
 
 
 def test_merge_gold_keeps_first_and_drops_subsets_and_supersets():
-    merged = ceaf.merge_gold([["guerrillas", "guerrilla column"], ["guerrillas"], ["farm"], ["farm", "la eminencia farm"], ["truck"]])
+    merged = ceaf.merge_gold(
+        [["guerrillas", "guerrilla column"], ["guerrillas"], ["farm"], ["farm", "la eminencia farm"], ["truck"]]
+    )
     assert merged == [["guerrillas", "guerrilla column"], ["farm"], ["truck"]]
 
 
@@ -131,8 +135,10 @@ def test_normalize_is_idempotent_and_lowercase(s):
     assert "  " not in n and n == n.strip()
 
 
-@given(st.lists(st.lists(st.sampled_from("abcde"), min_size=1, max_size=3), max_size=4),
-       st.lists(st.lists(st.sampled_from("abcde"), min_size=1, max_size=3), max_size=4))
+@given(
+    st.lists(st.lists(st.sampled_from("abcde"), min_size=1, max_size=3), max_size=4),
+    st.lists(st.lists(st.sampled_from("abcde"), min_size=1, max_size=3), max_size=4),
+)
 def test_scores_are_bounded(pred, gold):
     for kind, per in one_role(pred, gold).items():
         m = per["micro"]

@@ -17,8 +17,16 @@ from eventledger.eval.resolution import pairwise
 
 
 def incident(iid="1", *, date="2016-05-07", state="Illinois", city="Chicago", killed=1, injured=2, articles=("a",)):
-    return Incident(id=iid, date=date, state=state, city_or_county=city, address="", killed=killed, injured=injured,
-                    articles=tuple(articles))
+    return Incident(
+        id=iid,
+        date=date,
+        state=state,
+        city_or_county=city,
+        address="",
+        killed=killed,
+        injured=injured,
+        articles=tuple(articles),
+    )
 
 
 def write_corpus(folder: Path, articles: list[dict], incidents: list[dict]) -> Path:
@@ -29,11 +37,22 @@ def write_corpus(folder: Path, articles: list[dict], incidents: list[dict]) -> P
 
 
 def gold_incident(iid, articles, *, date="2016-05-07", city="Chicago", state="Illinois", killed=1, injured=0):
-    return {"incident": iid, "date": date, "gva_date": date, "state": state, "city_or_county": city, "address": "",
-            "killed": killed, "injured": injured, "participants": [], "articles": list(articles)}
+    return {
+        "incident": iid,
+        "date": date,
+        "gva_date": date,
+        "state": state,
+        "city_or_county": city,
+        "address": "",
+        "killed": killed,
+        "injured": injured,
+        "participants": [],
+        "articles": list(articles),
+    }
 
 
 # -- clustering scores ---------------------------------------------------------------------------------------------
+
 
 def test_bcubed_and_pairwise_by_hand():
     # gold {a b c}{d}; predicted {a b}{c d}
@@ -72,6 +91,7 @@ def test_whole_set_scores_equal_the_resolution_scorer(rows):
 
 # -- split and limit -----------------------------------------------------------------------------------------------
 
+
 def test_split_is_about_half_and_depends_only_on_the_id():
     parts = [part_of(str(n)) for n in range(2000)]
     assert 900 < parts.count("train") < 1100
@@ -109,32 +129,40 @@ def test_bad_folder_and_part_say_what_is_wrong(tmp_path):
 
 # -- field rules ---------------------------------------------------------------------------------------------------
 
+
 def place(city=None, admin1="Illinois", name=None, precision="city", **kw):
     return {"name": name or city, "city": city, "admin1": admin1, "country": "US", "precision": precision, **kw}
 
 
-@pytest.mark.parametrize("gva_city,state,event_place,ok", [
-    ("Chicago", "Illinois", place("Chicago"), True),
-    ("Chicago (Englewood)", "Illinois", place("Chicago"), True),
-    ("Chicago (Englewood)", "Illinois", place(None, name="Englewood", precision="neighbourhood"), True),
-    ("Chicago", "Ohio", place("Chicago"), False),  # right name, wrong state
-    ("Chicago", "Illinois", place(None, name="Illinois", precision="admin1"), False),
-    ("New York (Manhattan)", "New York", place("New York City", admin1="New York"), True),
-    ("New York", "New York", place(None, name="New York", admin1="New York", precision="admin1"), False),  # a state
-    ("Saint Augustine", "Illinois", place("St. Augustine"), True),
-    ("Cook County", "Illinois", place(None, name="Cook County", precision="admin2"), True),
-    ("Cook (county)", "Illinois", place(None, name="Cook", precision="admin2"), True),
-    ("Cook (county)", "Illinois", place("Evanston", admin2="Cook County"), True),
-    ("Cook (county)", "Illinois", place("Evanston"), False),
-    ("Springfield", "Illinois", place("Springfield", admin1=None), False),
-])
+@pytest.mark.parametrize(
+    "gva_city,state,event_place,ok",
+    [
+        ("Chicago", "Illinois", place("Chicago"), True),
+        ("Chicago (Englewood)", "Illinois", place("Chicago"), True),
+        ("Chicago (Englewood)", "Illinois", place(None, name="Englewood", precision="neighbourhood"), True),
+        ("Chicago", "Ohio", place("Chicago"), False),  # right name, wrong state
+        ("Chicago", "Illinois", place(None, name="Illinois", precision="admin1"), False),
+        ("New York (Manhattan)", "New York", place("New York City", admin1="New York"), True),
+        ("New York", "New York", place(None, name="New York", admin1="New York", precision="admin1"), False),  # a state
+        ("Saint Augustine", "Illinois", place("St. Augustine"), True),
+        ("Cook County", "Illinois", place(None, name="Cook County", precision="admin2"), True),
+        ("Cook (county)", "Illinois", place(None, name="Cook", precision="admin2"), True),
+        ("Cook (county)", "Illinois", place("Evanston", admin2="Cook County"), True),
+        ("Cook (county)", "Illinois", place("Evanston"), False),
+        ("Springfield", "Illinois", place("Springfield", admin1=None), False),
+    ],
+)
 def test_city_rule(gva_city, state, event_place, ok):
     assert gva_fields.city_ok(event_place, incident(city=gva_city, state=state)) is ok
 
 
 def test_counts_day_and_missing_event():
-    event = {"id": "e", "counts": {"killed": {"best": 1}}, "date": {"value": "2016-05-07", "precision": "day"},
-             "place": place("Chicago")}
+    event = {
+        "id": "e",
+        "counts": {"killed": {"best": 1}},
+        "date": {"value": "2016-05-07", "precision": "day"},
+        "place": place("Chicago"),
+    }
     v = gva_fields.judge(incident(killed=1, injured=0), event)
     # no injured figure stated: 0, which is GVA's 0
     assert all(v[f]["ok"] for f in ("killed", "injured", "day", "city", "state"))
@@ -143,14 +171,23 @@ def test_counts_day_and_missing_event():
     v = gva_fields.judge(incident(killed=0, injured=0), None)
     assert not any(x["ok"] for x in v.values())
     other = {**event, "id": "f", "counts": {}, "place": {}}
-    s = gva_fields.summarise([gva_fields.judge_all(incident(killed=1, injured=0), event, [event]),
-                              gva_fields.judge_all(incident(killed=0, injured=0), None, [other])])
-    assert s["no_event"] == 1 and s["killed"]["rate"] == 0.5 and s["killed_when_gold_positive"] == {"rate": 1.0, "hit": 1, "of": 1}
+    s = gva_fields.summarise(
+        [
+            gva_fields.judge_all(incident(killed=1, injured=0), event, [event]),
+            gva_fields.judge_all(incident(killed=0, injured=0), None, [other]),
+        ]
+    )
+    assert (
+        s["no_event"] == 1
+        and s["killed"]["rate"] == 0.5
+        and s["killed_when_gold_positive"] == {"rate": 1.0, "hit": 1, "of": 1}
+    )
     # the second incident has no event, but an event of its articles states no killed (= 0) and its day
     assert s["in_any_event"] == {"killed": 1.0, "injured": 1.0, "day": 1.0, "city": 0.5}
 
 
 # -- article -> event ----------------------------------------------------------------------------------------------
+
 
 def report(rid, start, salience=None):
     return {"id": rid, "evidence": {"start": start}, "meta": {"salience": salience} if salience else {}}
@@ -160,7 +197,10 @@ def test_main_event_majority_then_earliest_then_salience():
     event_of = {"r1": "e1", "r2": "e2", "r3": "e2", "r4": "e3"}
     assert gva.main_event([report("r1", 0), report("r2", 50), report("r3", 90)], event_of) == "e2"
     assert gva.main_event([report("r2", 50), report("r1", 0)], event_of) == "e1"  # tie: the earliest report's event
-    assert gva.main_event([report("r1", 0), report("r2", 50), report("r3", 90), report("r4", 200, "main")], event_of) == "e3"
+    assert (
+        gva.main_event([report("r1", 0), report("r2", 50), report("r3", 90), report("r4", 200, "main")], event_of)
+        == "e3"
+    )
     assert gva.main_event([report("r9", 0)], event_of) is None  # held by no event
     assert gva.main_event([], event_of) is None
 
@@ -174,8 +214,11 @@ def test_incident_event_is_the_event_of_most_articles():
 
 def test_hard_subsets(tmp_path):
     arts = [{"id": f"a{n}", "title": "t", "text": "x", "published": "2016-05-07", "source": "s"} for n in range(4)]
-    incs = [gold_incident("1", ["a0", "a1"]), gold_incident("2", ["a2"], date="2016-05-20"),
-            gold_incident("3", ["a3"], date="2016-06-01")]
+    incs = [
+        gold_incident("1", ["a0", "a1"]),
+        gold_incident("2", ["a2"], date="2016-05-20"),
+        gold_incident("3", ["a3"], date="2016-06-01"),
+    ]
     h = gva.hard_subsets(load(write_corpus(tmp_path, arts, incs)))
     assert h == {"multi_article": {"1"}, "city_month": {"1", "2"}}
 
@@ -193,10 +236,17 @@ def test_tfidf_rows_are_unit_vectors():
 
 
 def test_lexical_baseline_joins_close_copies_within_the_window_only():
-    arts = [{"id": "a", "title": "Two shot in Riverton", "text": SHOOTING, "published": "2016-05-08"},
-            {"id": "b", "title": "Riverton shooting", "text": SHOOTING + " Both are in hospital.", "published": "2016-05-09"},
-            {"id": "c", "title": "Two shot in Riverton", "text": SHOOTING, "published": "2016-09-01"},
-            {"id": "d", "title": "Fair", "text": OTHER, "published": "2016-05-08"}]
+    arts = [
+        {"id": "a", "title": "Two shot in Riverton", "text": SHOOTING, "published": "2016-05-08"},
+        {
+            "id": "b",
+            "title": "Riverton shooting",
+            "text": SHOOTING + " Both are in hospital.",
+            "published": "2016-05-09",
+        },
+        {"id": "c", "title": "Two shot in Riverton", "text": SHOOTING, "published": "2016-09-01"},
+        {"id": "d", "title": "Fair", "text": OTHER, "published": "2016-05-08"},
+    ]
     c = lexical.cluster(arts, lexical.LexicalConfig(threshold=0.5, window_days=3, linkage="average"))
     assert c["a"] == c["b"] and len({c["a"], c["c"], c["d"]}) == 3
     c = lexical.cluster(arts, lexical.LexicalConfig(threshold=0.5, window_days=365, linkage="single"))
@@ -205,9 +255,11 @@ def test_lexical_baseline_joins_close_copies_within_the_window_only():
 
 
 def test_tune_ranks_the_grid_by_bcubed():
-    arts = [{"id": "a", "title": "", "text": SHOOTING, "published": "2016-05-08"},
-            {"id": "b", "title": "", "text": SHOOTING + " More.", "published": "2016-05-08"},
-            {"id": "c", "title": "", "text": OTHER, "published": "2016-05-08"}]
+    arts = [
+        {"id": "a", "title": "", "text": SHOOTING, "published": "2016-05-08"},
+        {"id": "b", "title": "", "text": SHOOTING + " More.", "published": "2016-05-08"},
+        {"id": "c", "title": "", "text": OTHER, "published": "2016-05-08"},
+    ]
     rows = lexical.tune(arts, {"a": 1, "b": 1, "c": 2}, thresholds=(0.01, 0.5), windows=(1,), methods=("single",))
     assert [r["threshold"] for r in rows] == [0.5, 0.01] and rows[0]["b3_f1"] == 1.0
 
@@ -221,20 +273,38 @@ def test_lexical_config_is_checked():
 
 # -- one real run through ingest and export ------------------------------------------------------------------------
 
+
 def test_run_on_a_tiny_corpus(tmp_path):
     arts = [
-        {"id": "a1", "url": "http://example.com/1", "title": "Man shot dead in Riverton",
-         "text": "A man was shot and killed on Saturday night outside a bar in Riverton, Wyoming, police said.",
-         "published": "2016-05-08", "source": "example.com"},
-        {"id": "a2", "url": "http://example.com/2", "title": "Riverton police name man killed outside bar",
-         "text": "Police in Riverton, Wyoming, named the man who was shot dead outside a bar on Saturday.",
-         "published": "2016-05-09", "source": "example.com"},
-        {"id": "a3", "url": "http://example.com/3", "title": "Two wounded in Casper shooting",
-         "text": "Two people were wounded in a shooting in Casper, Wyoming, on Tuesday afternoon.",
-         "published": "2016-06-01", "source": "example.com"},
+        {
+            "id": "a1",
+            "url": "http://example.com/1",
+            "title": "Man shot dead in Riverton",
+            "text": "A man was shot and killed on Saturday night outside a bar in Riverton, Wyoming, police said.",
+            "published": "2016-05-08",
+            "source": "example.com",
+        },
+        {
+            "id": "a2",
+            "url": "http://example.com/2",
+            "title": "Riverton police name man killed outside bar",
+            "text": "Police in Riverton, Wyoming, named the man who was shot dead outside a bar on Saturday.",
+            "published": "2016-05-09",
+            "source": "example.com",
+        },
+        {
+            "id": "a3",
+            "url": "http://example.com/3",
+            "title": "Two wounded in Casper shooting",
+            "text": "Two people were wounded in a shooting in Casper, Wyoming, on Tuesday afternoon.",
+            "published": "2016-06-01",
+            "source": "example.com",
+        },
     ]
-    incs = [gold_incident("11", ["a1", "a2"], date="2016-05-07", city="Riverton", state="Wyoming", killed=1),
-            gold_incident("12", ["a3"], date="2016-05-31", city="Casper", state="Wyoming", killed=0, injured=2)]
+    incs = [
+        gold_incident("11", ["a1", "a2"], date="2016-05-07", city="Riverton", state="Wyoming", killed=1),
+        gold_incident("12", ["a3"], date="2016-05-31", city="Casper", state="Wyoming", killed=0, injured=2),
+    ]
     folder = write_corpus(tmp_path / "gva", arts, incs)
     errors = tmp_path / "errors.jsonl"
     r = gva.run(folder, part="all", errors=errors)
@@ -273,19 +343,43 @@ def test_error_record_names_split_and_merged_articles(tmp_path):
     arts = [{"id": x, "title": f"title {x}", "text": "t", "published": "2016-05-08", "source": "s"} for x in "abc"]
     incs = [gold_incident("1", ["a", "b"], killed=2), gold_incident("2", ["c"], city="Evanston")]
     corpus = load(write_corpus(tmp_path, arts, incs))
-    events = [{"id": "e1", "type": "armed assault", "date": {"value": "2016-05-07", "precision": "day"},
-               "place": place("Chicago"), "reports": [{"id": "r1"}, {"id": "r3"}],
-               "counts": {"killed": {"best": 17, "values": [{"value": 17, "qualifier": "exact", "report": "r1",
-                                                               "document": "d1", "evidence": {"text": "a 17-year-old was killed"}}]}}},
-              {"id": "e2", "date": {"value": "2016-05-08", "precision": "day"}, "place": {}, "reports": [{"id": "r2"}]}]
-    ledger = {"events": events, "documents": [{"id": "d1", "title": "title a"}],
-              "reports": [{"id": "r1", "document": "d1", "evidence": {"text": "Police said a 17-year-old was killed."}}]}
+    events = [
+        {
+            "id": "e1",
+            "type": "armed assault",
+            "date": {"value": "2016-05-07", "precision": "day"},
+            "place": place("Chicago"),
+            "reports": [{"id": "r1"}, {"id": "r3"}],
+            "counts": {
+                "killed": {
+                    "best": 17,
+                    "values": [
+                        {
+                            "value": 17,
+                            "qualifier": "exact",
+                            "report": "r1",
+                            "document": "d1",
+                            "evidence": {"text": "a 17-year-old was killed"},
+                        }
+                    ],
+                }
+            },
+        },
+        {"id": "e2", "date": {"value": "2016-05-08", "precision": "day"}, "place": {}, "reports": [{"id": "r2"}]},
+    ]
+    ledger = {
+        "events": events,
+        "documents": [{"id": "d1", "title": "title a"}],
+        "reports": [{"id": "r1", "document": "d1", "evidence": {"text": "Police said a 17-year-old was killed."}}],
+    }
     predicted = {"a": "e1", "b": "e2", "c": "e1"}
     ctx = _Context.build(corpus, predicted, ledger, {"a": 1, "b": 1, "c": 2})
     rec = record(gva_fields.judge_all(corpus.incidents[0], events[0], events), ctx)
     assert rec["errors"] == ["split", "merged", "killed"]
-    assert [(s["event"], s["titles"], s["date"]) for s in rec["split"]] == [("e1", ["title a"], "2016-05-07"),
-                                                                             ("e2", ["title b"], "2016-05-08")]
+    assert [(s["event"], s["titles"], s["date"]) for s in rec["split"]] == [
+        ("e1", ["title a"], "2016-05-07"),
+        ("e2", ["title b"], "2016-05-08"),
+    ]
     assert [(m["title"], m["incident"]) for m in rec["merged_with"]] == [("title c", "2")]
     (value,) = rec["predicted"]["killed"]["values"]
     assert value["quote"] == "a 17-year-old was killed" and value["sentence"].startswith("Police said")
@@ -301,4 +395,7 @@ def test_shipped_lexical_setting_is_the_best_on_the_training_part():
         pytest.skip("../shared/data/gva-dev is not here")
     best = gva.tune_lexical(folder, top=1)[0]
     assert (best["threshold"], best["window_days"], best["linkage"]) == (
-        lexical.DEFAULT.threshold, lexical.DEFAULT.window_days, lexical.DEFAULT.linkage)
+        lexical.DEFAULT.threshold,
+        lexical.DEFAULT.window_days,
+        lexical.DEFAULT.linkage,
+    )

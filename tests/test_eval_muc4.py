@@ -14,12 +14,28 @@ TEXT = "rebels set off a car bomb near the ministry and later burned two buses i
 
 def _gold_file(tmp_path):
     rows = [
-        {"docid": "DEV-1", "doctext": TEXT, "templates": [
-            {"incident_type": "bombing", "PerpInd": [[["rebels", 0]]], "PerpOrg": [], "Target": [[["the ministry", 31]]],
-             "Victim": [], "Weapon": [[["car bomb", 17]]]},
-            {"incident_type": "bombing / attack", "PerpInd": [[["rebels", 0]]], "PerpOrg": [], "Target": [[["two buses", 61]]],
-             "Victim": [], "Weapon": []},
-        ]},
+        {
+            "docid": "DEV-1",
+            "doctext": TEXT,
+            "templates": [
+                {
+                    "incident_type": "bombing",
+                    "PerpInd": [[["rebels", 0]]],
+                    "PerpOrg": [],
+                    "Target": [[["the ministry", 31]]],
+                    "Victim": [],
+                    "Weapon": [[["car bomb", 17]]],
+                },
+                {
+                    "incident_type": "bombing / attack",
+                    "PerpInd": [[["rebels", 0]]],
+                    "PerpOrg": [],
+                    "Target": [[["two buses", 61]]],
+                    "Victim": [],
+                    "Weapon": [],
+                },
+            ],
+        },
         {"docid": "DEV-2", "doctext": "the minister opened a school.", "templates": []},
     ]
     p = tmp_path / "dev.json"
@@ -56,7 +72,10 @@ def test_predicted_roles_union_and_grouping():
 def test_described_victims_have_no_muc4_slot_unless_asked():
     reports = [{"type": "attack", "victims": [arg("Jaime Pardo Leal"), dict(arg("two missionaries"), described=True)]}]
     assert muc4.predicted_roles(reports)["Victim"] == [["Jaime Pardo Leal"]]
-    assert muc4.predicted_roles(reports, described_victims=True)["Victim"] == [["Jaime Pardo Leal"], ["two missionaries"]]
+    assert muc4.predicted_roles(reports, described_victims=True)["Victim"] == [
+        ["Jaime Pardo Leal"],
+        ["two missionaries"],
+    ]
 
 
 def test_match_types_single_type_templates_first():
@@ -72,10 +91,18 @@ def test_score_end_to_end_on_hand_predictions(tmp_path):
     gold = muc4.load_gold(_gold_file(tmp_path))
     m = Mappings.load()
     preds = {
-        "DEV-1": muc4.predict_doc("DEV-1", [
-            {"type": "car bombing", "perpetrator_individuals": [arg("rebels")], "weapons": [arg("car bomb")],
-             "targets": [arg("the capital")]},
-        ], m),
+        "DEV-1": muc4.predict_doc(
+            "DEV-1",
+            [
+                {
+                    "type": "car bombing",
+                    "perpetrator_individuals": [arg("rebels")],
+                    "weapons": [arg("car bomb")],
+                    "targets": [arg("the capital")],
+                }
+            ],
+            m,
+        ),
         "DEV-2": muc4.predict_doc("DEV-2", [{"type": "arrest"}], m),
     }
     r = muc4.score(gold, preds)
@@ -114,10 +141,21 @@ def test_run_with_an_injected_extractor_writes_predictions(tmp_path):
     assert r["ceaf_ree"]["strict"]["Weapon"]["f1"] == pytest.approx(2 / 3)  # P 1/2 (two docs predict it), R 1/1
 
 
-@pytest.mark.parametrize("rtype,label", [
-    ("bombing", "bombing"), ("suicide bombing", "bombing"), ("armed assault", "attack"), ("kidnapping", "kidnapping"),
-    ("arson", "arson"), ("robbery", "robbery"), ("arrest", None), ("plot disrupted", None), ("", None),
-    ("mass shooting", "attack"), ("hostage taking", "kidnapping"),
-])
+@pytest.mark.parametrize(
+    "rtype,label",
+    [
+        ("bombing", "bombing"),
+        ("suicide bombing", "bombing"),
+        ("armed assault", "attack"),
+        ("kidnapping", "kidnapping"),
+        ("arson", "arson"),
+        ("robbery", "robbery"),
+        ("arrest", None),
+        ("plot disrupted", None),
+        ("", None),
+        ("mass shooting", "attack"),
+        ("hostage taking", "kidnapping"),
+    ],
+)
 def test_report_types_map_to_muc_types(rtype, label):
     assert Mappings.load().muc4_type(rtype) == label

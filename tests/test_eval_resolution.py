@@ -77,8 +77,16 @@ def test_tuple_items_of_one_document_stay_apart():
 
 
 def test_wikievents_gold_groups_only_articles_of_one_wikipedia_page():
-    gold = wikievents_gold(["wiki_ied_bombings_1_news_3", "wiki_ied_bombings_1_news_4", "wiki_ied_bombings_9",
-                            "wiki_ied_bombings_10_news_1", "scenario_en_kairos_60", "scenario_en_kairos_61"])
+    gold = wikievents_gold(
+        [
+            "wiki_ied_bombings_1_news_3",
+            "wiki_ied_bombings_1_news_4",
+            "wiki_ied_bombings_9",
+            "wiki_ied_bombings_10_news_1",
+            "scenario_en_kairos_60",
+            "scenario_en_kairos_61",
+        ]
+    )
     assert gold["wiki_ied_bombings_1_news_3"] == gold["wiki_ied_bombings_1_news_4"] == "wiki_ied_bombings_1"
     assert len(set(gold.values())) == 5  # the _9 page, the _10 article and each scenario stand alone
 
@@ -88,26 +96,35 @@ def _doc(victims, incident="attack", **roles):
 
 
 def test_victim_names_keep_names_not_descriptions():
-    names = _victim_names(_doc(["Bernardo Jaramillo Ossa", "two individuals", "Pizarro", "several peasants"],
-                               incident="attack / bombing"))
+    names = _victim_names(
+        _doc(["Bernardo Jaramillo Ossa", "two individuals", "Pizarro", "several peasants"], incident="attack / bombing")
+    )
     assert names == {"attack": {"bernardo jaramillo ossa"}, "bombing": {"bernardo jaramillo ossa"}}
 
 
 def test_fillers_take_every_role_but_not_descriptions():
-    doc = _doc(["the peasants", "Ellacuria"], PerpOrg=[[["FMLN", 0], ["Farabundo Marti Front", 3]]], Target=[[["men", 0]]])
+    doc = _doc(
+        ["the peasants", "Ellacuria"], PerpOrg=[[["FMLN", 0], ["Farabundo Marti Front", 3]]], Target=[[["men", 0]]]
+    )
     assert _fillers(doc) == {"ellacuria", "fmln", "farabundo marti front"}
 
 
 def test_a_document_is_predicted_by_its_report_naming_its_fillers(monkeypatch, tmp_path):
     # d1 has two reports in evt_b (majority) and one naming its victim in evt_a; d2 names none of its fillers
     docs = [{"id": "doc1", "path": "x/d1.txt"}, {"id": "doc2", "path": "x/d2.txt"}]
-    reports = [{"id": "r1", "document": "doc1", "evidence": {"text": "they killed Ignacio Ellacuria"}},
-               {"id": "r2", "document": "doc1", "evidence": {"text": "a bomb went off"}},
-               {"id": "r3", "document": "doc1", "evidence": {"text": "another bomb"}},
-               {"id": "r4", "document": "doc2", "evidence": {"text": "a shooting"}},
-               {"id": "r5", "document": "doc2", "evidence": {"text": "a raid"}}]
-    events = [{"id": "evt_a", "reports": [{"id": "r1"}]}, {"id": "evt_b", "reports": [{"id": "r2"}, {"id": "r3"}]},
-              {"id": "evt_d", "reports": [{"id": "r4"}]}, {"id": "evt_c", "reports": [{"id": "r5"}]}]
+    reports = [
+        {"id": "r1", "document": "doc1", "evidence": {"text": "they killed Ignacio Ellacuria"}},
+        {"id": "r2", "document": "doc1", "evidence": {"text": "a bomb went off"}},
+        {"id": "r3", "document": "doc1", "evidence": {"text": "another bomb"}},
+        {"id": "r4", "document": "doc2", "evidence": {"text": "a shooting"}},
+        {"id": "r5", "document": "doc2", "evidence": {"text": "a raid"}},
+    ]
+    events = [
+        {"id": "evt_a", "reports": [{"id": "r1"}]},
+        {"id": "evt_b", "reports": [{"id": "r2"}, {"id": "r3"}]},
+        {"id": "evt_d", "reports": [{"id": "r4"}]},
+        {"id": "evt_c", "reports": [{"id": "r5"}]},
+    ]
     monkeypatch.setattr(resolution, "_ingest", lambda folder: (docs, reports, events))
     pred = resolution._predict_docs(tmp_path, {"d1": {"ignacio ellacuria"}, "d2": {"nobody named"}})
     assert pred == {"d1": "evt_a", "d2": "evt_c"}  # d2: a tie of one report each, the smaller id
@@ -115,9 +132,14 @@ def test_a_document_is_predicted_by_its_report_naming_its_fillers(monkeypatch, t
 
 
 def test_muc4_gold_joins_documents_through_shared_victims_transitively():
-    docs = [{"docid": "a", **_doc(["Carlos Pizarro"])}, {"docid": "b", **_doc(["Carlos Pizarro", "Jose Antequera"])},
-            {"docid": "c", **_doc(["Jose Antequera"])}, {"docid": "d", **_doc(["Jose Antequera"], incident="bombing")},
-            {"docid": "e", **_doc(["two peasants"])}, {"docid": "f", **_doc(["two peasants"])}]
+    docs = [
+        {"docid": "a", **_doc(["Carlos Pizarro"])},
+        {"docid": "b", **_doc(["Carlos Pizarro", "Jose Antequera"])},
+        {"docid": "c", **_doc(["Jose Antequera"])},
+        {"docid": "d", **_doc(["Jose Antequera"], incident="bombing")},
+        {"docid": "e", **_doc(["two peasants"])},
+        {"docid": "f", **_doc(["two peasants"])},
+    ]
     gold = resolution.muc4_gold(docs)
     assert gold["a"] == gold["b"] == gold["c"]
     assert len({gold["a"], gold["d"], gold["e"], gold["f"]}) == 4  # other incident type; descriptions never join
@@ -133,8 +155,11 @@ def test_muc4_dev_gold_is_three_named_victim_incidents():
     for d, c in gold.items():
         members.setdefault(c, set()).add(d)
     groups = [g for g in members.values() if len(g) > 1]
-    assert sorted(map(sorted, groups)) == [["TST1-MUC3-0049", "TST2-MUC4-0007", "TST2-MUC4-0032"],
-                                           ["TST1-MUC3-0050", "TST2-MUC4-0025"], ["TST2-MUC4-0022", "TST2-MUC4-0026"]]
+    assert sorted(map(sorted, groups)) == [
+        ["TST1-MUC3-0049", "TST2-MUC4-0007", "TST2-MUC4-0032"],
+        ["TST1-MUC3-0050", "TST2-MUC4-0025"],
+        ["TST2-MUC4-0022", "TST2-MUC4-0026"],
+    ]
 
 
 def test_report_tables_give_scores_and_sizes_per_set():
@@ -142,8 +167,11 @@ def test_report_tables_give_scores_and_sizes_per_set():
 
     a = pairwise({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "x"})
     b = pairwise({"d": 1, "e": 1}, {})
-    result = {"sets": {"seeds": a, "muc4": b}, "seconds": 1.5,
-              "micro": {"p": 1 / 3, "r": 0.5, "f1": 0.4, "pairs_gold": 2, "pairs_predicted": 3, "pairs_correct": 1}}
+    result = {
+        "sets": {"seeds": a, "muc4": b},
+        "seconds": 1.5,
+        "micro": {"p": 1 / 3, "r": 0.5, "f1": 0.4, "pairs_gold": 2, "pairs_predicted": 3, "pairs_correct": 1},
+    }
     (_, _, scores), (_, cols, sizes) = tables("resolution", result)
     assert scores[0][:4] == ["seeds", "33.3", "100.0", "50.0"] and scores[-1][3] == "40.0"
     assert sizes[1] == ["muc4", "2", "1", "2", "1", "0", "0"]

@@ -8,16 +8,26 @@ GOLD = {
     "actors": {"grp": {"name": "Northern Front", "accept": ["NF", "Northern Front"]}},
     "documents": {
         "000_aaaa.txt": {"comments": {"count": 2, "authors": ["@kim"], "scores": [3, None]}},
-        "001_bbbb.txt": {"posts": [{"title": "Market blast kills nine", "date": "2023-05-02"},
-                                   {"title": "Cup final ends in a draw", "date": "2023-05-02"}]},
+        "001_bbbb.txt": {
+            "posts": [
+                {"title": "Market blast kills nine", "date": "2023-05-02"},
+                {"title": "Cup final ends in a draw", "date": "2023-05-02"},
+            ]
+        },
     },
     "events": [
-        {"id": "market-2023", "required": True, "type": ["bombing"], "date": "2023-05-01", "tolerance_days": 1,
-         "place": {"city": ["Riverton"], "country": "XX"},
-         "killed": [{"source": "001", "value": 9, "qualifier": "at least"}],
-         "claimed_by": [{"actor": "grp", "sources": ["001"]}],
-         "attributed": [{"by": "police", "to": "grp", "source": "000"}],
-         "perpetrator": [{"actor": "grp", "sources": ["001"]}]},
+        {
+            "id": "market-2023",
+            "required": True,
+            "type": ["bombing"],
+            "date": "2023-05-01",
+            "tolerance_days": 1,
+            "place": {"city": ["Riverton"], "country": "XX"},
+            "killed": [{"source": "001", "value": 9, "qualifier": "at least"}],
+            "claimed_by": [{"actor": "grp", "sources": ["001"]}],
+            "attributed": [{"by": "police", "to": "grp", "source": "000"}],
+            "perpetrator": [{"actor": "grp", "sources": ["001"]}],
+        },
         {"id": "old-raid", "required": False, "type": ["attack"], "date": "1999", "place": {"country": "XX"}},
     ],
     "not_events": [{"text": "Cup final ends in a draw", "why": "sport"}],
@@ -25,18 +35,53 @@ GOLD = {
 }
 
 DOCS = [
-    {"id": "d0", "path": "/x/000_aaaa.txt", "language": "en", "text": "", "dropped": [],
-     "segments": [{"id": "s0", "kind": "article", "text": "t", "language": "en"},
-                  {"id": "s1", "kind": "comment", "score": 3, "author": "kim", "text": "c"},
-                  {"id": "s2", "kind": "comment", "score": 1, "author": "lee", "text": "c"}]},
-    {"id": "d1", "path": "/x/001_bbbb.txt", "language": "en", "text": "", "dropped": [],
-     "segments": [{"id": "p1", "kind": "post", "title": "Market blast kills nine people", "date": {"value": "2023-05-02"}, "text": "t"},
-                  {"id": "p2", "kind": "post", "title": "Cup final ends in a draw", "date": {"value": "2023-05-02"}, "text": "t"}]},
+    {
+        "id": "d0",
+        "path": "/x/000_aaaa.txt",
+        "language": "en",
+        "text": "",
+        "dropped": [],
+        "segments": [
+            {"id": "s0", "kind": "article", "text": "t", "language": "en"},
+            {"id": "s1", "kind": "comment", "score": 3, "author": "kim", "text": "c"},
+            {"id": "s2", "kind": "comment", "score": 1, "author": "lee", "text": "c"},
+        ],
+    },
+    {
+        "id": "d1",
+        "path": "/x/001_bbbb.txt",
+        "language": "en",
+        "text": "",
+        "dropped": [],
+        "segments": [
+            {
+                "id": "p1",
+                "kind": "post",
+                "title": "Market blast kills nine people",
+                "date": {"value": "2023-05-02"},
+                "text": "t",
+            },
+            {
+                "id": "p2",
+                "kind": "post",
+                "title": "Cup final ends in a draw",
+                "date": {"value": "2023-05-02"},
+                "text": "t",
+            },
+        ],
+    },
 ]
 REPORTS = [
-    {"id": "r1", "document": "d1", "segment": "p1", "type": "bombing", "date": {"value": "2023-05-02"},
-     "place": {"name": "Riverton", "country": "XX"}, "perpetrator_orgs": [{"text": "NF"}],
-     "counts": {"killed": [{"value": 9, "qualifier": "exact"}]}},
+    {
+        "id": "r1",
+        "document": "d1",
+        "segment": "p1",
+        "type": "bombing",
+        "date": {"value": "2023-05-02"},
+        "place": {"name": "Riverton", "country": "XX"},
+        "perpetrator_orgs": [{"text": "NF"}],
+        "counts": {"killed": [{"value": 9, "qualifier": "exact"}]},
+    },
     {"id": "r2", "document": "d1", "segment": "p2", "type": "attack", "date": {"value": "2023-05-02"}, "place": {}},
 ]
 STATEMENTS = [

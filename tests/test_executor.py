@@ -89,8 +89,10 @@ def test_a_worker_that_dies_is_an_error_not_a_silent_fallback():
 def test_ingest_raises_when_the_extractor_cannot_start(tmp_path, monkeypatch):
     from eventledger.clean import Cleaner
 
-    monkeypatch.setattr("eventledger.ingest.processing_stages",
-                        lambda: ([Lazy(Cleaner)], [ParseOriginals(Lazy(broken_factory, name="extract"))]))
+    monkeypatch.setattr(
+        "eventledger.ingest.processing_stages",
+        lambda: ([Lazy(Cleaner)], [ParseOriginals(Lazy(broken_factory, name="extract"))]),
+    )
     with pytest.raises(WorkerError, match="model file missing"):
         ingest([DEMO / "feed.xml"], db=f"sqlite:///{tmp_path / 's.db'}", on_error=lambda q: None)
 
@@ -110,14 +112,15 @@ class Counting:
 def test_a_copy_is_linked_before_extraction_and_never_parsed(tmp_path, monkeypatch):
     from eventledger.clean import Cleaner
 
-    text = ("Gunmen attacked a police post in the north of the country on Tuesday, killing four officers and "
-            "wounding six others, officials said. The attackers fled on motorbikes before reinforcements arrived, "
-            "and a search of the surrounding villages was under way on Wednesday morning.\n")
+    text = (
+        "Gunmen attacked a police post in the north of the country on Tuesday, killing four officers and "
+        "wounding six others, officials said. The attackers fled on motorbikes before reinforcements arrived, "
+        "and a search of the surrounding villages was under way on Wednesday morning.\n"
+    )
     (tmp_path / "a.txt").write_text(text)
     (tmp_path / "b.txt").write_text(text.replace(" ", "  "))  # other bytes, other id, the same words
     Counting.seen = []
-    monkeypatch.setattr("eventledger.ingest.processing_stages",
-                        lambda: ([Lazy(Cleaner)], [ParseOriginals(Counting())]))
+    monkeypatch.setattr("eventledger.ingest.processing_stages", lambda: ([Lazy(Cleaner)], [ParseOriginals(Counting())]))
     url = f"sqlite:///{tmp_path / 's.db'}"
     result = ingest([tmp_path / "a.txt", tmp_path / "b.txt"], db=url, on_error=lambda q: None, resolve=False)
     assert result.stored == 2

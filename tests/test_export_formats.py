@@ -54,7 +54,11 @@ def test_acled_columns_and_values(ledger):
     crocus = next(r for r in rows if r["eventledger_id"] == ids["crocus"])
     assert crocus["event_date"] == "2024-03-22" and crocus["country"] == "Russia" and crocus["fatalities"] == "137"
     # Ukraine, blamed by Russian officials, is no group of the registry: it stays in the notes, not in the actors
-    assert crocus["actor1"] == "Islamic State Khorasan Province" and crocus["assoc_actor_1"] == "" and crocus["inter1"] == "2"
+    assert (
+        crocus["actor1"] == "Islamic State Khorasan Province"
+        and crocus["assoc_actor_1"] == ""
+        and crocus["inter1"] == "2"
+    )
     assert "Perpetrator attributed by Russian officials: Ukraine." in crocus["notes"]
     assert crocus["tags"] == "contested" and crocus["geo_precision"] == "1" and crocus["location"] == "Krasnogorsk"
     assert "137 (Northern Wire); 139 (Daily Example); 144 (Metro Bulletin)" in crocus["notes"]
@@ -69,9 +73,19 @@ def test_gtd_columns_and_values(ledger):
     rows = list(csv.DictReader(io.StringIO(_export(store, "csv-gtd"))))
     assert list(rows[0]) == gtd.COLUMNS == _documented("GTD-style CSV")
     crocus = next(r for r in rows if r["eventledger_id"] == ids["crocus"])
-    assert crocus["eventid"] == "202403220001" and (crocus["iyear"], crocus["imonth"], crocus["iday"]) == ("2024", "3", "22")
-    assert crocus["nkill"] == "144" and crocus["claimed"] == "1" and crocus["gname"] == "Islamic State Khorasan Province"
-    assert crocus["region_txt"] == "Eastern Europe" and crocus["region"] == "9" and crocus["scite1"].startswith("Northern Wire")
+    assert crocus["eventid"] == "202403220001" and (crocus["iyear"], crocus["imonth"], crocus["iday"]) == (
+        "2024",
+        "3",
+        "22",
+    )
+    assert (
+        crocus["nkill"] == "144" and crocus["claimed"] == "1" and crocus["gname"] == "Islamic State Khorasan Province"
+    )
+    assert (
+        crocus["region_txt"] == "Eastern Europe"
+        and crocus["region"] == "9"
+        and crocus["scite1"].startswith("Northern Wire")
+    )
     assert (crocus["country"], crocus["country_txt"], crocus["city"]) == ("167", "Russia", "Krasnogorsk")
     assert (crocus["attacktype1"], crocus["attacktype1_txt"], crocus["weaptype1"]) == ("2", "Armed Assault", "5")
     # the venue is a concert hall: a business, by GTD's target types
@@ -99,16 +113,34 @@ def test_stix_bundle_validates(ledger):
     text = _export(store, "stix")
     bundle = stix2.parse(text, allow_custom=False)
     kinds = {o.type for o in bundle.objects}
-    assert {"incident", "threat-actor", "location", "identity", "report", "relationship", "note", "extension-definition"} <= kinds
-    # only the registry's organised actor: not "Suspected jihadists", the markup-laden "bombers", nor Ukraine (no registry id)
+    assert {
+        "incident",
+        "threat-actor",
+        "location",
+        "identity",
+        "report",
+        "relationship",
+        "note",
+        "extension-definition",
+    } <= kinds
+    # only the registry's organised actor: not "Suspected jihadists", the markup-laden "bombers", nor Ukraine (no
+    # registry id)
     assert [o.name for o in bundle.objects if o.type == "threat-actor"] == ["Islamic State Khorasan Province"]
     rels = [o for o in bundle.objects if o.type == "relationship" and o.relationship_type == "attributed-to"]
     assert [r.description for r in rels] == ["claimed responsibility"]
-    crocus = next(o for o in bundle.objects if o.type == "incident" and o.extensions[EXTENSION_ID]["event"] == ids["crocus"])
+    crocus = next(
+        o for o in bundle.objects if o.type == "incident" and o.extensions[EXTENSION_ID]["event"] == ids["crocus"]
+    )
     killed = crocus.extensions[EXTENSION_ID]["killed"]
     assert (killed["low"], killed["high"], killed["best"], killed["contested"]) == (137, 144, 144, True)
-    assert sorted((v["value"], v["source"]) for v in killed["values"]) == [(137, "Northern Wire"), (139, "Daily Example"), (144, "Metro Bulletin")]
-    assert not any(ch.isdigit() for ch in crocus.description.split(" on ")[0])  # figures live in the extension, not in prose
+    assert sorted((v["value"], v["source"]) for v in killed["values"]) == [
+        (137, "Northern Wire"),
+        (139, "Daily Example"),
+        (144, "Metro Bulletin"),
+    ]
+    assert not any(
+        ch.isdigit() for ch in crocus.description.split(" on ")[0]
+    )  # figures live in the extension, not in prose
     assert "None" not in text and "unknown)" not in text
     assert _export(store, "stix") == text  # ids and times are stable across exports
 
@@ -128,7 +160,11 @@ def test_parquet_has_typed_dates(ledger, tmp_path):
     df = pd.read_parquet(path).set_index("id")
     crocus = df.loc[ids["crocus"]]
     assert len(df) == 3 and crocus["date"] == datetime.date(2024, 3, 22) == crocus["date_last"]
-    assert crocus["date_precision"] == "day" and crocus["killed_best"] == 144 and list(crocus["contested"]) == ["killed", "perpetrator"]
+    assert (
+        crocus["date_precision"] == "day"
+        and crocus["killed_best"] == 144
+        and list(crocus["contested"]) == ["killed", "perpetrator"]
+    )
     may = df[(pd.to_datetime(df["date"]) >= "2024-05-01") & (pd.to_datetime(df["date_last"]) <= "2024-05-31")]
     assert set(may.index) == {ids["borno"], ids["kano"]}
 

@@ -29,10 +29,14 @@ def test_ledger_frames(tmp_path):
 def test_month_and_year_dates_span_their_period():
     from eventledger.export.table import frame
 
-    ev = frame([{"id": "a", "date": {"value": "2024-02", "precision": "month"}},
-                {"id": "b", "date": {"value": "2023", "precision": "year"}},
-                {"id": "c", "date": {"value": "2024-03-22T10:00:00", "precision": "second"}},
-                {"id": "d", "date": {"value": None, "precision": None}}]).set_index("id")
+    ev = frame(
+        [
+            {"id": "a", "date": {"value": "2024-02", "precision": "month"}},
+            {"id": "b", "date": {"value": "2023", "precision": "year"}},
+            {"id": "c", "date": {"value": "2024-03-22T10:00:00", "precision": "second"}},
+            {"id": "d", "date": {"value": None, "precision": None}},
+        ]
+    ).set_index("id")
     assert (str(ev.loc["a", "date"].date()), str(ev.loc["a", "date_last"].date())) == ("2024-02-01", "2024-02-29")
     assert (str(ev.loc["b", "date"].date()), str(ev.loc["b", "date_last"].date())) == ("2023-01-01", "2023-12-31")
     assert str(ev.loc["c", "date"].date()) == "2024-03-22" and ev["date"].isna().sum() == 1

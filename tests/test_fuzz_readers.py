@@ -31,12 +31,19 @@ from eventledger.records import Document, Quarantined
 
 FIX = Path(__file__).parent / "fixtures" / "read"
 LIMIT = 2**20  # a small reader limit, so that "too large" is reachable too
-HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,
-          HealthCheck.filter_too_much]
-CI = settings(max_examples=int(os.environ.get("EVENTLEDGER_FUZZ_EXAMPLES", "200")), deadline=None,
-              derandomize=True, database=None, suppress_health_check=HEALTH)
-LONG = settings(max_examples=int(os.environ.get("EVENTLEDGER_FUZZ_SLOW_EXAMPLES", "2000")), deadline=None,
-                suppress_health_check=HEALTH)
+HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example, HealthCheck.filter_too_much]
+CI = settings(
+    max_examples=int(os.environ.get("EVENTLEDGER_FUZZ_EXAMPLES", "200")),
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=HEALTH,
+)
+LONG = settings(
+    max_examples=int(os.environ.get("EVENTLEDGER_FUZZ_SLOW_EXAMPLES", "2000")),
+    deadline=None,
+    suppress_health_check=HEALTH,
+)
 
 
 def check(data: bytes, name: str) -> None:
@@ -55,13 +62,39 @@ def check(data: bytes, name: str) -> None:
 # --- building blocks ----------------------------------------------------------------------------------
 
 # Values that broke readers or the store once, written as raw JSON text so they reach the parser as such.
-RAW_JSON = ["9" * 5000, "-" + "1" * 4400, "1e999", "-1e999", "NaN", "Infinity", str(2**63), str(-2**63 - 1),
-            '"\\ud800"', '"cut \\udc00 here"', '"a\\u0000b"', "[" * 3000 + "]" * 3000, '{"a":' * 250 + "1" + "}" * 250,
-            '""', "{}", "[]", "null", "true", "false", "0", "-1", "1.5", '"[deleted]"', '"2024-13-45"',
-            '"' + "9" * 300 + '"', '"\\u001b[31mred"', '"<script>x</script>"']
+RAW_JSON = [
+    "9" * 5000,
+    "-" + "1" * 4400,
+    "1e999",
+    "-1e999",
+    "NaN",
+    "Infinity",
+    str(2**63),
+    str(-(2**63) - 1),
+    '"\\ud800"',
+    '"cut \\udc00 here"',
+    '"a\\u0000b"',
+    "[" * 3000 + "]" * 3000,
+    '{"a":' * 250 + "1" + "}" * 250,
+    '""',
+    "{}",
+    "[]",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "1.5",
+    '"[deleted]"',
+    '"2024-13-45"',
+    '"' + "9" * 300 + '"',
+    '"\\u001b[31mred"',
+    '"<script>x</script>"',
+]
 JSON_LEAF = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
 JSON_ANY = st.recursive(
-    JSON_LEAF, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=12)
+    JSON_LEAF, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=12
+)
 
 
 def _slots(obj) -> list:
@@ -111,7 +144,7 @@ def damaged(draw, data: bytes) -> bytes:
     if op == "cut":
         return data[:at]
     if op == "flip":
-        return data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1:]
+        return data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1 :]
     return data[:at] + draw(st.binary(min_size=1, max_size=20)) + data[at:]
 
 
@@ -132,7 +165,9 @@ def mutated_lines(draw, lines: list) -> str:
     return "\n".join(out)
 
 
-NAMES = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(["a", "évé\x1b[2J", "x\u202eevil", "..", ""])
+NAMES = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
+    ["a", "évé\x1b[2J", "x\u202eevil", "..", ""]
+)
 
 
 def named(payloads, *suffixes: str):
@@ -156,8 +191,24 @@ def text_files(draw) -> bytes:
     return draw(st.binary(max_size=2000))
 
 
-CHARSETS = ["utf-8", "UTF-16", "windows-1251", "latin1", "rot13", "base64", "zlib", "undefined", "idna", "utf-7",
-            "utf-32", "x-unknown", "", "shift_jis", "\"utf-8\"", "unicode_escape"]
+CHARSETS = [
+    "utf-8",
+    "UTF-16",
+    "windows-1251",
+    "latin1",
+    "rot13",
+    "base64",
+    "zlib",
+    "undefined",
+    "idna",
+    "utf-7",
+    "utf-32",
+    "x-unknown",
+    "",
+    "shift_jis",
+    '"utf-8"',
+    "unicode_escape",
+]
 
 
 @st.composite
@@ -168,8 +219,10 @@ def html_pages(draw) -> bytes:
     body = "".join(draw(st.lists(st.text(max_size=120), max_size=6)))
     title = draw(st.text(max_size=80))
     meta = f'<meta charset="{draw(st.sampled_from(CHARSETS))}">' if draw(st.booleans()) else ""
-    page = (f"<!DOCTYPE html><html lang=\"{draw(st.text(max_size=4))}\"><head>{meta}<title>{title}</title></head>"
-            f"<body>{'<div>' * depth}<article><p>{body}</p><p>{body[::-1]}</p></article>{'</div>' * depth}</body></html>")
+    page = (
+        f'<!DOCTYPE html><html lang="{draw(st.text(max_size=4))}"><head>{meta}<title>{title}</title></head>'
+        f"<body>{'<div>' * depth}<article><p>{body}</p><p>{body[::-1]}</p></article>{'</div>' * depth}</body></html>"
+    )
     return page.encode(draw(st.sampled_from(CODECS)), "replace")
 
 
@@ -182,7 +235,8 @@ def feeds(draw) -> bytes:
         f"<description><![CDATA[{draw(st.text(max_size=200)).replace(']]>', '')}]]></description>"
         f"<pubDate>{draw(st.text(max_size=30)).replace('<', '')}</pubDate>"
         f"<link>{draw(st.text(max_size=30)).replace('<', '')}</link><guid>{draw(st.integers())}</guid></item>"
-        for _ in range(draw(st.integers(0, 4))))
+        for _ in range(draw(st.integers(0, 4)))
+    )
     xml = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
     return draw(damaged(xml.encode("utf-8", "surrogatepass")))
 
@@ -196,14 +250,32 @@ def warcs(draw) -> bytes:
     w = WARCWriter(buf, gzip=draw(st.booleans()))
     for n in range(draw(st.integers(0, 4))):
         status = draw(st.sampled_from(["200 OK", "404 Not Found", "2OO OK", "", "999 Odd", "200"]))
-        ctype = draw(st.sampled_from(["text/html; charset=utf-8", "text/html; charset=rot13", "image/png",
-                                      "application/xhtml+xml", "text/html;charset="]))
+        ctype = draw(
+            st.sampled_from(
+                [
+                    "text/html; charset=utf-8",
+                    "text/html; charset=rot13",
+                    "image/png",
+                    "application/xhtml+xml",
+                    "text/html;charset=",
+                ]
+            )
+        )
         payload = draw(st.one_of(html_pages(), st.binary(max_size=300)))
         headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-        warc_headers = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{n:012d}>",  # same bytes each run
-                        "WARC-Date": draw(st.sampled_from(["2024-03-25T10:00:00Z", "", "x"]))}
-        w.write_record(w.create_warc_record(f"https://example.org/{n}", "response", payload=io.BytesIO(payload),
-                                            http_headers=headers, warc_headers_dict=warc_headers))
+        warc_headers = {
+            "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{n:012d}>",  # same bytes each run
+            "WARC-Date": draw(st.sampled_from(["2024-03-25T10:00:00Z", "", "x"])),
+        }
+        w.write_record(
+            w.create_warc_record(
+                f"https://example.org/{n}",
+                "response",
+                payload=io.BytesIO(payload),
+                http_headers=headers,
+                warc_headers_dict=warc_headers,
+            )
+        )
     raw = buf.getvalue()
     if draw(st.booleans()):  # a Content-Length that lies
         raw = raw.replace(b"Content-Length: ", b"Content-Length: " + str(draw(st.integers(0, 9))).encode(), 1)
@@ -266,8 +338,9 @@ def test_reader_fuzz_long(target, data):
 
 # --- the sniffers -------------------------------------------------------------------------------------
 
-SNIFF_INPUT = st.one_of(st.binary(max_size=600), text_files(), html_pages(),
-                        json_target(fixture("telegram_result.json")))
+SNIFF_INPUT = st.one_of(
+    st.binary(max_size=600), text_files(), html_pages(), json_target(fixture("telegram_result.json"))
+)
 FORMATS = {"json", "feed", "html", "xml", "text"}
 
 

@@ -23,15 +23,22 @@ def places(gaz, text, **context):
     return out
 
 
-@pytest.mark.parametrize("text, place", [
-    ("SMYRNA, Tenn. -- A man was shot late Saturday.", ("SMYRNA, Tenn.", "Smyrna", "Tennessee", "US", "city")),
-    ("Two were shot in Smyrna, Delaware, police said.", ("Smyrna, Delaware", "Smyrna", "Delaware", "US", "city")),
-    ("BROOKHAVEN, Miss. (AP) -- Two men were shot.", ("BROOKHAVEN, Miss.", "Brookhaven", "Mississippi", "US",
-                                                    "city")),
-    ("He lived in Lebanon, Ohio, before the shooting.", ("Lebanon, Ohio", "Lebanon", "Ohio", "US", "city")),
-    ("A woman was shot in Bennettsville, SC on Friday.", ("Bennettsville, SC", "Bennettsville", "South Carolina",
-                                                          "US", "city")),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("SMYRNA, Tenn. -- A man was shot late Saturday.", ("SMYRNA, Tenn.", "Smyrna", "Tennessee", "US", "city")),
+        ("Two were shot in Smyrna, Delaware, police said.", ("Smyrna, Delaware", "Smyrna", "Delaware", "US", "city")),
+        (
+            "BROOKHAVEN, Miss. (AP) -- Two men were shot.",
+            ("BROOKHAVEN, Miss.", "Brookhaven", "Mississippi", "US", "city"),
+        ),
+        ("He lived in Lebanon, Ohio, before the shooting.", ("Lebanon, Ohio", "Lebanon", "Ohio", "US", "city")),
+        (
+            "A woman was shot in Bennettsville, SC on Friday.",
+            ("Bennettsville, SC", "Bennettsville", "South Carolina", "US", "city"),
+        ),
+    ],
+)
 def test_a_town_qualified_by_its_state_is_the_town_in_that_state(gaz, text, place):
     assert places(gaz, text) == [place]
 
@@ -44,7 +51,8 @@ def test_a_known_name_is_its_own_place_before_an_alternate_name_of_a_bigger_one(
 
 def test_towns_below_15000_people_are_found_with_evidence(gaz):
     assert places(gaz, "Three people were shot in Brooksville on Friday night.") == [
-        ("Brooksville", "Brooksville", "Florida", "US", "city")]
+        ("Brooksville", "Brooksville", "Florida", "US", "city")
+    ]
     assert [p[1] for p in places(gaz, "It happened in Myrtle Grove, deputies said.")] == ["Myrtle Grove"]
     # the same town without a word around it that makes it a place is not taken: a small town's name is often
     # a word or a surname
@@ -53,7 +61,8 @@ def test_towns_below_15000_people_are_found_with_evidence(gaz):
 
 def test_us_counties(gaz):
     assert places(gaz, "A teen was killed in Bossier Parish on Sunday.") == [
-        ("Bossier Parish", "Bossier Parish", "Louisiana", "US", "admin2")]
+        ("Bossier Parish", "Bossier Parish", "Louisiana", "US", "admin2")
+    ]
     p = gaz.resolve("Mesa County")
     assert (p.name, p.admin1, p.precision) == ("Mesa County", "Colorado", "admin2")
     assert PLACE_RANK["city"] < PLACE_RANK["admin2"] < PLACE_RANK["admin1"]
@@ -69,7 +78,8 @@ def test_the_division_named_in_the_document_decides(gaz):
 def test_a_street_is_an_address_not_the_region_it_is_named_after(gaz):
     # the "Maryland Drive murder victims" of Albany, Georgia
     assert places(gaz, "Police identified the Maryland Drive murder victims in Albany.") == [
-        ("Albany", "Albany", "New York", "US", "city")]
+        ("Albany", "Albany", "New York", "US", "city")
+    ]
     assert places(gaz, "Officers went to a house on Detroit Street.") == []
 
 

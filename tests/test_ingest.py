@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from support.paths import DEMO
 
 from eventledger.export.jsonl import records
 from eventledger.ingest import ingest
 from eventledger.store import Store
+from support.paths import DEMO
 
 CITIES = ["Kano", "Maiduguri", "Mogadishu", "Kabul", "Peshawar", "Quetta", "Gao", "Mosul"]
 
@@ -69,7 +69,16 @@ def test_bad_inputs_quarantined_and_batch_goes_on(tmp_path, capsys):
 def test_cli_strict_exit_code(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "blob.bin").write_bytes(bytes(range(256)) * 8)
-    cmd = [sys.executable, "-m", "eventledger", "ingest", str(tmp_path / "in"), "--db", f"sqlite:///{tmp_path / 's.db'}", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "eventledger",
+        "ingest",
+        str(tmp_path / "in"),
+        "--db",
+        f"sqlite:///{tmp_path / 's.db'}",
+        "--quiet",
+    ]
     assert subprocess.run(cmd, capture_output=True).returncode == 0
     r = subprocess.run([*cmd, "--strict"], capture_output=True, text=True)
     assert r.returncode == 2 and "blob.bin" in r.stderr
@@ -107,8 +116,12 @@ def test_export_cli_prints_json_lines(tmp_path):
     corpus = write_corpus(tmp_path / "in", 2)
     url = f"sqlite:///{tmp_path / 's.db'}"
     ingest([corpus], db=url)
-    out = subprocess.run([sys.executable, "-m", "eventledger", "export", "--what", "documents", "--format", "jsonl", "--db", url],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "eventledger", "export", "--what", "documents", "--format", "jsonl", "--db", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     docs = [json.loads(line) for line in out.splitlines()]
     assert len(docs) == 2 and all(d["segments"] for d in docs)
 
@@ -117,8 +130,16 @@ def _events(url: str) -> dict:
     """Each event's id, its reports, and what it says (the derived summary fields)."""
     s = Store(url)
     try:
-        return {e["id"]: (sorted(r["id"] for r in e["reports"]), e["date"], e["place"], e["counts"], e["independent_sources"])
-                for e in records(s, "events")}
+        return {
+            e["id"]: (
+                sorted(r["id"] for r in e["reports"]),
+                e["date"],
+                e["place"],
+                e["counts"],
+                e["independent_sources"],
+            )
+            for e in records(s, "events")
+        }
     finally:
         s.close()
 

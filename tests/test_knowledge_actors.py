@@ -25,15 +25,21 @@ def test_find_lowercase_newswire(reg):
     text = "the farabundo marti national liberation front (fmln) and the shining path denied it"
     hits = reg.find(text)
     assert [(text[s:e], aid) for s, e, aid in hits] == [
-        ("farabundo marti national liberation front", "fmln"), ("fmln", "fmln"), ("shining path", "shining-path")]
+        ("farabundo marti national liberation front", "fmln"),
+        ("fmln", "fmln"),
+        ("shining path", "shining-path"),
+    ]
 
 
 def test_short_acronym_only_as_uppercase_token(reg):
     assert reg.find("this is what it is") == []
     text = "IS claimed the attack; ISIS-K and the Islamic State-Khorasan were named"
     got = [(text[s:e], aid) for s, e, aid in reg.find(text)]
-    assert got == [("IS", "islamic-state"), ("ISIS-K", "islamic-state-khorasan"),
-                   ("Islamic State-Khorasan", "islamic-state-khorasan")]
+    assert got == [
+        ("IS", "islamic-state"),
+        ("ISIS-K", "islamic-state-khorasan"),
+        ("Islamic State-Khorasan", "islamic-state-khorasan"),
+    ]
 
 
 def test_longest_match_wins(reg):
@@ -50,7 +56,7 @@ def test_lookup_folds_case_accents_and_dashes(reg):
 
 def test_offsets_survive_non_ascii_text(reg):
     text = "Ataque del Frente Farabundo Martí para la Liberación Nacional en Usulután"
-    (s, e, aid), = reg.find(text)
+    ((s, e, aid),) = reg.find(text)
     assert aid == "fmln" and text[s:e].startswith("Frente") and text[s:e].endswith("Nacional")
 
 
@@ -61,23 +67,74 @@ def test_unknown_parent_is_rejected():
 
 def test_duplicate_alias_is_rejected():
     with pytest.raises(ValueError, match="names both"):
-        ActorRegistry([Actor("a", "Alpha", "armed-group", aliases=("Front",)),
-                       Actor("b", "Beta", "armed-group", aliases=("front",))], version="t")
+        ActorRegistry(
+            [
+                Actor("a", "Alpha", "armed-group", aliases=("Front",)),
+                Actor("b", "Beta", "armed-group", aliases=("front",)),
+            ],
+            version="t",
+        )
 
 
 def test_at_least_200_armed_groups_with_required_examples(reg):
     groups = [a for a in reg.all() if a.kind == "armed-group"]
     assert len(groups) >= 200
-    for name in ["ISKP", "Taliban", "TTP", "Haqqani Network", "AQAP", "AQIM", "AQIS", "al-Shabaab", "Boko Haram",
-                 "ISWAP", "JNIM", "Hamas", "Hezbollah", "Ansar Allah", "PKK", "FARC", "ELN", "Sendero Luminoso",
-                 "FPL", "ERP", "FARN", "PRTC", "MRTA", "M-19", "EPL", "Medellin cartel", "Cali cartel", "Contras",
-                 "URNG", "Provisional IRA", "Real IRA", "UVF", "Red Army Faction", "Red Brigades", "17N",
-                 "Aum Shinrikyo", "LTTE", "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Ansar al-Sunna", "ADF", "M23",
-                 "Wagner Group", "FSB", "NDS", "GKNB", "Salvadoran army", "Peruvian police", "U.S. military"]:
+    for name in [
+        "ISKP",
+        "Taliban",
+        "TTP",
+        "Haqqani Network",
+        "AQAP",
+        "AQIM",
+        "AQIS",
+        "al-Shabaab",
+        "Boko Haram",
+        "ISWAP",
+        "JNIM",
+        "Hamas",
+        "Hezbollah",
+        "Ansar Allah",
+        "PKK",
+        "FARC",
+        "ELN",
+        "Sendero Luminoso",
+        "FPL",
+        "ERP",
+        "FARN",
+        "PRTC",
+        "MRTA",
+        "M-19",
+        "EPL",
+        "Medellin cartel",
+        "Cali cartel",
+        "Contras",
+        "URNG",
+        "Provisional IRA",
+        "Real IRA",
+        "UVF",
+        "Red Army Faction",
+        "Red Brigades",
+        "17N",
+        "Aum Shinrikyo",
+        "LTTE",
+        "Lashkar-e-Taiba",
+        "Jaish-e-Mohammed",
+        "Ansar al-Sunna",
+        "ADF",
+        "M23",
+        "Wagner Group",
+        "FSB",
+        "NDS",
+        "GKNB",
+        "Salvadoran army",
+        "Peruvian police",
+        "U.S. military",
+    ]:
         assert reg.lookup(name) is not None, name
     assert reg.get(reg.lookup("ISKP")).parent == "islamic-state"
     assert {reg.lookup(n) for n in ["FPL", "ERP", "FARN", "PRTC"]} <= {
-        a.id for a in reg.all() if a.parent in ("fmln", "rn-el-salvador")}
+        a.id for a in reg.all() if a.parent in ("fmln", "rn-el-salvador")
+    }
 
 
 def test_aliases_in_their_own_scripts(reg):

@@ -14,8 +14,7 @@ from eventledger.extract.counts import CountFinder
 from eventledger.extract.placing import Placer
 from eventledger.extract.times import find_dates
 from eventledger.extract.work import SegWork
-from eventledger.knowledge import (MONTHS, Candidate, Gazetteer, Lexicon, PlaceContext, load_venues,
-                                   month_number)
+from eventledger.knowledge import MONTHS, Candidate, Gazetteer, Lexicon, PlaceContext, load_venues, month_number
 from eventledger.knowledge.count_words import CountWords
 from eventledger.knowledge.files import DATA, read_yaml, words
 from eventledger.records import PLACE_PRECISIONS, PLACE_RANK, DateValue, Segment
@@ -83,8 +82,9 @@ def test_venues_load_as_gazetteer_candidates(tmp_path):
     assert crocus.candidate.kind == "venue" and crocus.candidate.city == "Krasnogorsk"
     assert "Crocus concert hall" in crocus.names
     bad = tmp_path / "venues.tsv"
-    bad.write_text("name\taliases\tcity\tadmin1\tcountry\tlat\tlon\nNowhere Hall\t\tX\t\tXX\tnorth\t1\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "name\taliases\tcity\tadmin1\tcountry\tlat\tlon\nNowhere Hall\t\tX\t\tXX\tnorth\t1\n", encoding="utf-8"
+    )
     with pytest.raises(ValueError, match="'Nowhere Hall' needs numeric lat and lon"):
         load_venues(bad)
 
@@ -125,7 +125,7 @@ def test_count_words_are_data_and_checked():
     assert CountFinder(CountWords.parse(d)).find(sentence) == []
     d["kind_after"]["martyred"] = "killed"
     [hit] = CountFinder(CountWords.parse(d)).find(sentence)
-    assert (hit.kind, hit.value, sentence[hit.start:hit.end]) == ("killed", 12, "Twelve people were martyred")
+    assert (hit.kind, hit.value, sentence[hit.start : hit.end]) == ("killed", 12, "Twelve people were martyred")
     d["kind_after"]["martyred"] = "dead"
     with pytest.raises(ValueError, match="kind_after maps {'martyred': 'dead'}"):
         CountWords.parse(d)

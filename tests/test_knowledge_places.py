@@ -109,7 +109,8 @@ def test_index_is_cached_on_disk(tmp_path):
 
 
 def test_curated_tables_are_consistent():
-    from eventledger.knowledge.files import DATA, read_tsv as _read_tsv
+    from eventledger.knowledge.files import DATA
+    from eventledger.knowledge.files import read_tsv as _read_tsv
 
     admin1 = _read_tsv(DATA / "places_admin1.tsv")
     keys = [(r["country"], name_key(r["name"])) for r in admin1]
@@ -126,14 +127,17 @@ def test_big_city_beats_division_of_the_same_name(gaz):
     assert gaz.resolve("Amur", countries=("RU",)).precision == "admin1"
 
 
-@pytest.mark.parametrize("text,span,country", [
-    ("near the U.S. embassy in Baghdad", "U.S. embassy in Baghdad", "IQ"),
-    ("The Russian Embassy in Kabul was hit", "Russian Embassy in Kabul", "AF"),
-    ("at the South African embassy in Kabul", "South African embassy in Kabul", "AF"),
-    ("the iraqi consulate in istanbul", "iraqi consulate in istanbul", "TR"),
-])
+@pytest.mark.parametrize(
+    "text,span,country",
+    [
+        ("near the U.S. embassy in Baghdad", "U.S. embassy in Baghdad", "IQ"),
+        ("The Russian Embassy in Kabul was hit", "Russian Embassy in Kabul", "AF"),
+        ("at the South African embassy in Kabul", "South African embassy in Kabul", "AF"),
+        ("the iraqi consulate in istanbul", "iraqi consulate in istanbul", "TR"),
+    ],
+)
 def test_embassy_forms(gaz, text, span, country):
-    (s, e, name), = gaz.find(text)
+    ((s, e, name),) = gaz.find(text)
     assert text[s:e] == span
     p = gaz.resolve(name)
     assert (p.precision, p.country) == ("venue", country)

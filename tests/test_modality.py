@@ -20,18 +20,21 @@ def _reports(text, ex):
     return extract_text(text, published=DAY, extractor=ex)
 
 
-@pytest.mark.parametrize("text, why", [
-    ("During the past year, the group has threatened to carry out attacks in Sweden and Denmark.", "threatened"),
-    ("He said IS-K has become a loose network of cells, which tends to carry out more lethal attacks.", "tends"),
-    ("The gunman did not kill anyone at the school in Denver.", "negated"),
-    ("Experts warn the group could attack Paris.", "modal"),
-    ("The ministry in Kyiv denied any involvement in the attack.", "denied"),
-    ("If the rebels attack Goma, the army will respond.", "conditional"),
-    ("Shootings are up 20 percent in Chicago this year.", "generic"),
-    ("Police are working to prevent more shootings in Chicago.", "prevent"),
-    ("The group is capable of carrying out attacks across Europe.", "capable"),
-    ("Officials fear future attacks on the metro in Madrid.", ""),
-])
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("During the past year, the group has threatened to carry out attacks in Sweden and Denmark.", "threatened"),
+        ("He said IS-K has become a loose network of cells, which tends to carry out more lethal attacks.", "tends"),
+        ("The gunman did not kill anyone at the school in Denver.", "negated"),
+        ("Experts warn the group could attack Paris.", "modal"),
+        ("The ministry in Kyiv denied any involvement in the attack.", "denied"),
+        ("If the rebels attack Goma, the army will respond.", "conditional"),
+        ("Shootings are up 20 percent in Chicago this year.", "generic"),
+        ("Police are working to prevent more shootings in Chicago.", "prevent"),
+        ("The group is capable of carrying out attacks across Europe.", "capable"),
+        ("Officials fear future attacks on the metro in Madrid.", ""),
+    ],
+)
 def test_no_happening_founds_no_report(ex, text, why):
     doc = _reports(text, ex)
     assert [r.type for r in doc.reports if r.meta.get("family") == "attack"] == []
@@ -40,13 +43,16 @@ def test_no_happening_founds_no_report(ex, text, why):
     assert why in " ".join(k["why"] for k in kept)
 
 
-@pytest.mark.parametrize("text", [
-    "Gunmen killed three people in Chicago on Monday.",
-    "The man could face charges in the shooting on Monday in Chicago.",  # the modal is the charge's
-    "The family wants justice for the shooting in Chicago on Monday.",  # the wish is justice, not the shooting
-    "A bomb may have killed the two guards in Lagos on Sunday.",  # a guess about what happened
-    "It was not known if the shooting in Denver on Friday was gang related.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed three people in Chicago on Monday.",
+        "The man could face charges in the shooting on Monday in Chicago.",  # the modal is the charge's
+        "The family wants justice for the shooting in Chicago on Monday.",  # the wish is justice, not the shooting
+        "A bomb may have killed the two guards in Lagos on Sunday.",  # a guess about what happened
+        "It was not known if the shooting in Denver on Friday was gang related.",
+    ],
+)
 def test_happenings_still_found(ex, text):
     assert [r for r in _reports(text, ex).reports if r.meta.get("family") == "attack"]
 

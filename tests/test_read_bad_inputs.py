@@ -24,20 +24,23 @@ def only_quarantine(path: Path, **limits) -> str:
     return out[0].reason
 
 
-@pytest.mark.parametrize(("name", "data", "expected"), [
-    ("empty.txt", b"", "empty file"),
-    ("blank.txt", b" \n\r\n\t ", "empty file (only whitespace)"),
-    ("bom-only.txt", b"\xef\xbb\xbf\n", "empty file (only whitespace)"),
-    ("noise.bin", bytes(range(256)) * 8, "binary file (binary data (NUL bytes)): not a supported format"),
-    ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (PDF): not a supported format"),
-    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "binary file (JPEG image): not a supported format"),
-    ("broken.json", b'{"name": "Channel", "messages": [{"id": 1,', "malformed JSON: Expecting property name"),
-    ("odd.json", b'{"weather": "sunny"}', "the JSON: unrecognised JSON (object with keys weather)"),
-    ("nothing.json", b"[]", "JSON array holds no items"),
-    ("config.xml", b'<?xml version="1.0"?><settings><a>1</a></settings>', "XML that is neither a feed"),
-    ("garbled.xml", b'<?xml version="1.0"?><rss><channel><title>x</ti', "malformed feed XML"),
-    ("junk.zip", b"PK\x03\x04this is no zip at all", "malformed zip"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b" \n\r\n\t ", "empty file (only whitespace)"),
+        ("bom-only.txt", b"\xef\xbb\xbf\n", "empty file (only whitespace)"),
+        ("noise.bin", bytes(range(256)) * 8, "binary file (binary data (NUL bytes)): not a supported format"),
+        ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (PDF): not a supported format"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "binary file (JPEG image): not a supported format"),
+        ("broken.json", b'{"name": "Channel", "messages": [{"id": 1,', "malformed JSON: Expecting property name"),
+        ("odd.json", b'{"weather": "sunny"}', "the JSON: unrecognised JSON (object with keys weather)"),
+        ("nothing.json", b"[]", "JSON array holds no items"),
+        ("config.xml", b'<?xml version="1.0"?><settings><a>1</a></settings>', "XML that is neither a feed"),
+        ("garbled.xml", b'<?xml version="1.0"?><rss><channel><title>x</ti', "malformed feed XML"),
+        ("junk.zip", b"PK\x03\x04this is no zip at all", "malformed zip"),
+    ],
+)
 def test_bad_file_gives_one_clear_reason(tmp_path, name, data, expected):
     p = tmp_path / name
     p.write_bytes(data)
@@ -75,8 +78,17 @@ def test_truncated_feed_keeps_whole_items_only(tmp_path):
 def test_bad_json_line_is_quarantined_and_the_other_lines_read(tmp_path):
     lines = (FIX / "scraped.jsonl").read_text().splitlines()
     p = tmp_path / "mixed.jsonl"
-    p.write_text("\n".join([lines[0], '{"url": "https://example.org/x", "title": "cut off', lines[1],
-                            '{"url": "https://example.org/y", "title": "", "text": ""}']) + "\n")
+    p.write_text(
+        "\n".join(
+            [
+                lines[0],
+                '{"url": "https://example.org/x", "title": "cut off',
+                lines[1],
+                '{"url": "https://example.org/y", "title": "", "text": ""}',
+            ]
+        )
+        + "\n"
+    )
     out = list(Reader().run([p]))
     assert [type(r).__name__ for r in out] == ["Document", "Quarantined", "Document", "Quarantined"]
     assert out[1].reason.startswith("line 2: malformed JSON")
@@ -92,7 +104,7 @@ def test_batch_goes_on_past_bad_files(tmp_path):
     assert kinds == ["Document", "Quarantined", "Quarantined", "Document"]
 
 
-ODD_NAMES = ["with space.txt", "ünïcødé – тест.txt", "quote's \"double\".txt", "new\nline.txt", "#hash&amp;.txt"]
+ODD_NAMES = ["with space.txt", "ünïcødé – тест.txt", 'quote\'s "double".txt', "new\nline.txt", "#hash&amp;.txt"]
 
 
 @pytest.mark.parametrize("name", ODD_NAMES)

@@ -102,7 +102,9 @@ def test_truncated_gzipped_warc_keeps_the_records_before_the_cut(tmp_path):
     p.write_bytes(data[: len(data) - 200])
     docs, bad = split(list(Reader().run([p])))
     assert [d.url for d in docs] == ["https://example.org/a", "https://example.org/b"]
-    assert len(bad) == 1 and bad[0].reason.startswith("truncated gzip") and "2 documents read before it" in bad[0].reason
+    assert (
+        len(bad) == 1 and bad[0].reason.startswith("truncated gzip") and "2 documents read before it" in bad[0].reason
+    )
 
 
 def test_malformed_warc_header_is_quarantined(tmp_path):

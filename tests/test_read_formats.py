@@ -32,7 +32,7 @@ def check_segments(doc: Document) -> None:
         assert seg.index == i and seg.document == doc.id
         assert seg.id == make_id("seg", doc.id, i, seg.kind, seg.text)
         for p in seg.pieces:
-            assert doc.text[p.doc_start:p.doc_start + p.length] == seg.text[p.seg_start:p.seg_start + p.length]
+            assert doc.text[p.doc_start : p.doc_start + p.length] == seg.text[p.seg_start : p.seg_start + p.length]
         assert seg.doc_offset(0) == seg.pieces[0].doc_start
 
 
@@ -53,8 +53,9 @@ def test_telegram_export_one_document_per_message():
     first, claim, update = out
     assert {d.kind for d in out} == {"channel-message"} and {d.source for d in out} == {"Conflict Monitor Daily"}
     assert first.published.value == "2024-03-22T19:41:10" and first.published.precision == "second"
-    assert claim.text == ("Islamic State has claimed the Krasnogorsk attack through its Amaq outlet, "
-                          "according to this post. #Krasnogorsk")
+    assert claim.text == (
+        "Islamic State has claimed the Krasnogorsk attack through its Amaq outlet, according to this post. #Krasnogorsk"
+    )
     assert claim.meta["forwarded_from"] == "Amaq watchers"
     assert claim.meta["links"] == ["https://example.org/amaq-claim"]
     assert update.meta["reply_to"] == 2
@@ -119,8 +120,10 @@ def test_rss_items_with_and_without_body():
     full, headline = docs(FIX / "feed_rss.xml")
     assert full.kind == "feed-item" and full.source == "Sahel Security Brief"
     assert full.url == "https://example.org/sahel/tillaberi-attack"
-    assert full.text == ("Attack on army post near Tillabéri\n\nNiger's defence ministry said 17 soldiers were "
-                         "killed in an ambush near Koutougou.\n\nAbout 20 others were wounded.")
+    assert full.text == (
+        "Attack on army post near Tillabéri\n\nNiger's defence ministry said 17 soldiers were "
+        "killed in an ambush near Koutougou.\n\nAbout 20 others were wounded."
+    )
     assert "trackReader" not in full.text
     assert full.published.value == "2023-08-15T18:30:00" and full.published.precision == "second"
     assert [s.kind for s in full.segments] == ["article"] and [s.kind for s in headline.segments] == ["headline"]

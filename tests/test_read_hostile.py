@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from eventledger.ingest import ingest
-from eventledger.read import reader as reader_module
 from eventledger.read import Reader
+from eventledger.read import reader as reader_module
 from eventledger.read.validate import check_document
 from eventledger.records import Document, Quarantined
 from eventledger.store import Store
@@ -70,6 +70,7 @@ def run_ingest(tmp_path, monkeypatch, shared_stages):
 
 # --- item 2: one bad file must not abort the batch ------------------------------------------------
 
+
 def test_issue14_deeply_nested_json_is_quarantined(tmp_path):
     p = tmp_path / "deep.json"
     p.write_bytes(b"[" * 100_000 + b"]" * 100_000)  # raised RecursionError
@@ -79,8 +80,7 @@ def test_issue14_deeply_nested_json_is_quarantined(tmp_path):
 def test_issue14_deep_json_line_costs_only_its_line(tmp_path):
     lines = (FIX / "scraped.jsonl").read_text().splitlines()
     p = tmp_path / "mixed.jsonl"
-    p.write_text("\n".join([lines[0], '{"url": "x", "title": "t", "text": ' + "[" * 5000 + "]" * 5000 + "}",
-                            lines[1]]))
+    p.write_text("\n".join([lines[0], '{"url": "x", "title": "t", "text": ' + "[" * 5000 + "]" * 5000 + "}", lines[1]]))
     out = read_one(p)
     assert [type(r).__name__ for r in out] == ["Document", "Quarantined", "Document"]
     assert out[1].reason == "line 2: JSON nested deeper than 200 levels"
@@ -127,16 +127,19 @@ REDDIT_POST = [0, "data", "children", 0, "data"]
 REDDIT_COMMENT = [1, "data", "children", 0, "data"]
 
 
-@pytest.mark.parametrize(("fixture", "path", "label"), [
-    ("reddit_thread.json", REDDIT_POST + ["title"], "Reddit thread: 'title'"),
-    ("reddit_thread.json", REDDIT_POST + ["selftext"], "Reddit thread: 'selftext'"),
-    ("reddit_thread.json", REDDIT_POST + ["author"], "Reddit thread: 'author'"),
-    ("reddit_thread.json", REDDIT_COMMENT + ["body"], "Reddit thread: 'body'"),
-    ("lemmy_thread.json", ["post_view", "post", "name"], "Lemmy thread: 'name'"),
-    ("lemmy_thread.json", ["post_view", "post", "body"], "Lemmy thread: 'body'"),
-    ("lemmy_thread.json", ["comments", 0, "comment", "content"], "Lemmy thread: 'content'"),
-    ("lemmy_thread.json", ["post_view", "creator", "name"], "Lemmy thread: 'name'"),
-])
+@pytest.mark.parametrize(
+    ("fixture", "path", "label"),
+    [
+        ("reddit_thread.json", REDDIT_POST + ["title"], "Reddit thread: 'title'"),
+        ("reddit_thread.json", REDDIT_POST + ["selftext"], "Reddit thread: 'selftext'"),
+        ("reddit_thread.json", REDDIT_POST + ["author"], "Reddit thread: 'author'"),
+        ("reddit_thread.json", REDDIT_COMMENT + ["body"], "Reddit thread: 'body'"),
+        ("lemmy_thread.json", ["post_view", "post", "name"], "Lemmy thread: 'name'"),
+        ("lemmy_thread.json", ["post_view", "post", "body"], "Lemmy thread: 'body'"),
+        ("lemmy_thread.json", ["comments", 0, "comment", "content"], "Lemmy thread: 'content'"),
+        ("lemmy_thread.json", ["post_view", "creator", "name"], "Lemmy thread: 'name'"),
+    ],
+)
 @pytest.mark.parametrize("value", [5, ["a"], {"a": 1}, True])
 def test_issue14_non_string_title_name_or_content_in_threads(tmp_path, fixture, path, label, value):
     obj = fixture_json(fixture)
@@ -157,8 +160,10 @@ def test_issue14_non_string_nostr_content_costs_only_its_note(tmp_path, value):
     p = tmp_path / "notes.jsonl"
     p.write_text("\n".join(json.dumps(n) for n in notes))
     out = read_one(p)
-    assert quarantined(out) == [f"line {first_post + 1}: 'content' is "
-                                f"{ {int: 'a number', list: 'an array', dict: 'an object'}[type(value)] }, expected text"]
+    assert quarantined(out) == [
+        f"line {first_post + 1}: 'content' is "
+        f"{ {int: 'a number', list: 'an array', dict: 'an object'}[type(value)] }, expected text"
+    ]
     want = sum(1 for e in events if e["kind"] == 1) - 1
     assert len([r for r in out if isinstance(r, Document)]) == want
 
@@ -235,6 +240,7 @@ def test_issue14_folder_of_four_keeps_the_good_files(tmp_path, run_ingest):
 
 # --- ingest: a document failing after the read stage is quarantined alone ----------------------------
 
+
 def test_issue14_document_failing_in_extraction_alone_in_its_batch(tmp_path, run_ingest, monkeypatch):
     p = tmp_path / "a.txt"
     p.write_bytes(GOOD)
@@ -253,8 +259,7 @@ def test_issue14_document_failing_in_extraction_alone_in_its_batch(tmp_path, run
     assert errors[0].reason.endswith("RuntimeError: extractor fault") and store.counts()["quarantined"] == 1
 
 
-def test_issue14_document_failing_at_store_time_is_quarantined_and_the_rest_stored(tmp_path, run_ingest,
-                                                                                    monkeypatch):
+def test_issue14_document_failing_at_store_time_is_quarantined_and_the_rest_stored(tmp_path, run_ingest, monkeypatch):
     folder = tmp_path / "in"
     folder.mkdir()
     for city in ("Kano", "Zaria", "Gombe"):
@@ -273,6 +278,7 @@ def test_issue14_document_failing_at_store_time_is_quarantined_and_the_rest_stor
 
 
 # --- item 3: FIFOs and devices ----------------------------------------------------------------------
+
 
 def test_issue14_fifo_in_the_input_folder_is_quarantined_not_opened(tmp_path):
     folder = tmp_path / "in"
@@ -315,8 +321,20 @@ def test_issue14_size_limit_holds_on_bytes_read_not_on_st_size(tmp_path, monkeyp
 
     def lying_fstat(fd):  # /proc files and files that grow after the stat say less than they hold
         st = real_fstat(fd)
-        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid, st.st_gid, 0,
-                               st.st_atime, st.st_mtime, st.st_ctime))
+        return os.stat_result(
+            (
+                st.st_mode,
+                st.st_ino,
+                st.st_dev,
+                st.st_nlink,
+                st.st_uid,
+                st.st_gid,
+                0,
+                st.st_atime,
+                st.st_mtime,
+                st.st_ctime,
+            )
+        )
 
     monkeypatch.setattr(os, "fstat", lying_fstat)
     asked: list[tuple[int, int]] = []
@@ -336,6 +354,7 @@ def test_issue14_size_limit_holds_on_bytes_read_not_on_st_size(tmp_path, monkeyp
 
 # --- item 6: smaller failures -----------------------------------------------------------------------
 
+
 def _warc_with_bad_middle_record() -> bytes:
     import re
 
@@ -343,10 +362,10 @@ def _warc_with_bad_middle_record() -> bytes:
 
     raw = warc_bytes(gz=False)
     starts = [m.start() for m in re.finditer(rb"WARC/1\.", raw)]
-    rec = raw[starts[4]:starts[5]]  # the response for https://example.org/b
+    rec = raw[starts[4] : starts[5]]  # the response for https://example.org/b
     m = re.search(rb"Content-Length: (\d+)", rec)
-    bad = rec[:m.start(1)] + str(int(m.group(1)) - 10).encode() + rec[m.end(1):]
-    return raw[:starts[4]] + bad + raw[starts[5]:]
+    bad = rec[: m.start(1)] + str(int(m.group(1)) - 10).encode() + rec[m.end(1) :]
+    return raw[: starts[4]] + bad + raw[starts[5] :]
 
 
 def test_issue14_warc_bad_middle_record_is_quarantined(tmp_path, capfd):
@@ -372,8 +391,17 @@ def test_issue14_warc_malformed_http_status_is_quarantined(tmp_path):
 def test_issue14_warc_bad_middle_record_strict_exits_non_zero(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "crawl.warc").write_bytes(_warc_with_bad_middle_record())
-    cmd = [sys.executable, "-m", "eventledger", "ingest", str(tmp_path / "in"), "--db",
-           f"sqlite:///{tmp_path / 's.db'}", "--quiet", "--strict"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "eventledger",
+        "ingest",
+        str(tmp_path / "in"),
+        "--db",
+        f"sqlite:///{tmp_path / 's.db'}",
+        "--quiet",
+        "--strict",
+    ]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert r.returncode == 2 and "crawl.warc: WARC record 5" in r.stderr and "WARNING" not in r.stderr
 
@@ -390,8 +418,16 @@ def test_issue14_escape_codes_in_file_names_are_not_printed_raw(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "evil\x1b]0;pwned\x07\x1b[2J.txt").write_bytes(b"")
-    cmd = [sys.executable, "-m", "eventledger", "ingest", str(folder), "--db", f"sqlite:///{tmp_path / 's.db'}",
-           "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "eventledger",
+        "ingest",
+        str(folder),
+        "--db",
+        f"sqlite:///{tmp_path / 's.db'}",
+        "--quiet",
+    ]
     r = subprocess.run(cmd, capture_output=True, timeout=600)
     assert r.returncode == 0
     assert b"\x1b" not in r.stderr and b"\x07" not in r.stderr
@@ -399,12 +435,16 @@ def test_issue14_escape_codes_in_file_names_are_not_printed_raw(tmp_path):
 
 
 def test_issue14_escape_codes_in_a_missing_path_are_not_printed_raw(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "eventledger", "ingest", str(tmp_path / "no\x1b[31m.txt")],
-                       capture_output=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "eventledger", "ingest", str(tmp_path / "no\x1b[31m.txt")],
+        capture_output=True,
+        timeout=600,
+    )
     assert r.returncode == 1 and b"\x1b" not in r.stderr and b"no\\x1b[31m.txt: no such file" in r.stderr
 
 
 # --- the same inputs through the upload API: a job done with the quarantine, never 500 ------------------------
+
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory, shared_stages):
@@ -437,7 +477,11 @@ UPLOADS = [
     ("thread.json", json.dumps([{"kind": "Listing", "data": []}]).encode(), 1),
     ("big.json", b'{"url": "u", "title": "t", "text": ' + b"9" * 5000 + b"}", 1),
     ("cut.jsonl", b'{"url": "u", "title": "a \\ud800", "text": "x"}', 1),
-    ("page.html", b'<html><head><meta charset="rot13"><title>Raid</title></head><body><p>' + GOOD + b"</p></body></html>", 0),
+    (
+        "page.html",
+        b'<html><head><meta charset="rot13"><title>Raid</title></head><body><p>' + GOOD + b"</p></body></html>",
+        0,
+    ),
     ("..", GOOD, 0),
     ("x" * 300 + ".txt", GOOD, 0),
     ("noise.txt", random.Random(1).randbytes(3000).translate(bytes(range(128, 256)) * 2), 1),
@@ -447,18 +491,21 @@ UPLOADS = [
 @pytest.mark.parametrize(("name", "data", "bad"), UPLOADS, ids=[u[0][:20] for u in UPLOADS])
 def test_issue14_hostile_uploads_are_quarantined_not_500(api, name, data, bad):
     data = _telegram_with_bad_from() if data is None else data
-    r = api.post("/api/documents", files={"file": (name, data)}, headers={"Authorization": "Bearer t0ken"},
-                 params={"wait": 60})  # an upload is a job (202); wait for it to finish
+    r = api.post(
+        "/api/documents", files={"file": (name, data)}, headers={"Authorization": "Bearer t0ken"}, params={"wait": 60}
+    )  # an upload is a job (202); wait for it to finish
     assert r.status_code == 202 and r.json()["status"] == "done", r.text[:300]
     assert len(r.json()["result"]["quarantined"]) == bad
 
 
 # --- found by tests/test_fuzz_readers.py ------------------------------------------------------------
 
+
 def test_feed_with_a_non_utf8_byte_in_its_encoding_declaration(tmp_path):
     p = tmp_path / "feed.xml"
-    p.write_bytes(b'<?xml version="1.0" encoding="\x80utf-8"?><rss version="2.0"><channel><title>T</title>'
-                  b"</channel></rss>")  # feedparser raised UnicodeDecodeError
+    p.write_bytes(
+        b'<?xml version="1.0" encoding="\x80utf-8"?><rss version="2.0"><channel><title>T</title></channel></rss>'
+    )  # feedparser raised UnicodeDecodeError
     [reason] = quarantined(read_one(p))
     assert reason.startswith("malformed feed XML: feedparser failed: UnicodeDecodeError")
 

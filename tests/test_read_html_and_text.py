@@ -23,8 +23,9 @@ FR = "L'attaque a eu lieu près de la gare. Les secours sont arrivés très vite
 ES = "El ataque ocurrió cerca de la estación. Según la policía, murieron dos niños y un señor mayor."
 
 
-@pytest.mark.parametrize(("text", "codec"), [(RU, "cp1251"), (FR, "latin-1"), (ES, "latin-1"),
-                                             (FR, "utf-8-sig"), (RU, "utf-16")])
+@pytest.mark.parametrize(
+    ("text", "codec"), [(RU, "cp1251"), (FR, "latin-1"), (ES, "latin-1"), (FR, "utf-8-sig"), (RU, "utf-16")]
+)
 def test_text_without_declared_charset_decodes_right(tmp_path, text, codec):
     p = tmp_path / "note.txt"
     p.write_bytes(text.encode(codec))
@@ -37,13 +38,16 @@ def _page(body: str, *, head: str = "") -> str:
     return f"<html><head>{head}<title>{body[:30]}</title></head><body><article>{paragraphs}</article></body></html>"
 
 
-@pytest.mark.parametrize(("text", "codec", "head"), [
-    (RU, "cp1251", ""),
-    (RU, "cp1251", '<meta charset="windows-1251">'),
-    (RU, "koi8-r", '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'),
-    (ES, "latin-1", '<meta charset="iso-8859-1">'),
-    (FR, "latin-1", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "codec", "head"),
+    [
+        (RU, "cp1251", ""),
+        (RU, "cp1251", '<meta charset="windows-1251">'),
+        (RU, "koi8-r", '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'),
+        (ES, "latin-1", '<meta charset="iso-8859-1">'),
+        (FR, "latin-1", ""),
+    ],
+)
 def test_html_charset_declared_or_detected(tmp_path, text, codec, head):
     p = tmp_path / "page.html"
     p.write_bytes(_page(text, head=head).encode(codec))
@@ -59,12 +63,14 @@ def test_meta_charset_wins_over_a_guess():
 
 
 def test_extract_html_fields_and_title_placement(tmp_path):
-    html = ("<html><head><title>Mortar fire hits Goma camp</title>"
-            '<meta name="author" content="Field Desk"><meta property="og:site_name" content="Kivu Example">'
-            '<meta name="date" content="2024-05-03"></head><body><article>'
-            "<p>Shells landed on a camp for displaced people near Goma on Friday, local officials said.</p>"
-            "<p>The army and the M23 rebels accused each other of firing the rounds into the camp.</p>"
-            "</article></body></html>")
+    html = (
+        "<html><head><title>Mortar fire hits Goma camp</title>"
+        '<meta name="author" content="Field Desk"><meta property="og:site_name" content="Kivu Example">'
+        '<meta name="date" content="2024-05-03"></head><body><article>'
+        "<p>Shells landed on a camp for displaced people near Goma on Friday, local officials said.</p>"
+        "<p>The army and the M23 rebels accused each other of firing the rounds into the camp.</p>"
+        "</article></body></html>"
+    )
     page = extract_html(html, url="https://example.org/goma")
     assert page.title == "Mortar fire hits Goma camp" and page.author == "Field Desk"
     assert page.sitename == "Kivu Example" and page.date.value == "2024-05-03"
@@ -76,15 +82,17 @@ def test_extract_html_fields_and_title_placement(tmp_path):
 
 
 def test_scripts_and_handlers_never_reach_text():
-    html = ('<html><head><script>var leak="SCRIPTLEAK";</script></head><body onload="ONLOADLEAK()">'
-            '<article><p onmouseover="HANDLERLEAK()">Two soldiers were killed when their vehicle hit a mine '
-            'near the border town, the ministry said in a statement on Sunday.</p><script>SCRIPTLEAK2()</script>'
-            '<noscript>NOSCRIPTLEAK</noscript><p>A third soldier was taken to hospital with serious burns '
-            'after the blast, according to the same statement.</p></article></body></html>')
+    html = (
+        '<html><head><script>var leak="SCRIPTLEAK";</script></head><body onload="ONLOADLEAK()">'
+        '<article><p onmouseover="HANDLERLEAK()">Two soldiers were killed when their vehicle hit a mine '
+        "near the border town, the ministry said in a statement on Sunday.</p><script>SCRIPTLEAK2()</script>"
+        "<noscript>NOSCRIPTLEAK</noscript><p>A third soldier was taken to hospital with serious burns "
+        "after the blast, according to the same statement.</p></article></body></html>"
+    )
     text = extract_html(html).text
     assert "mine" in text
     assert not any(leak in text for leak in ("SCRIPTLEAK", "ONLOADLEAK", "HANDLERLEAK", "NOSCRIPTLEAK"))
-    fragment = html_to_text('<p>Shots fired.</p><script>SCRIPTLEAK()</script><p>Two hurt.<br>One fled.</p>')
+    fragment = html_to_text("<p>Shots fired.</p><script>SCRIPTLEAK()</script><p>Two hurt.<br>One fled.</p>")
     assert fragment == "Shots fired.\n\nTwo hurt.\nOne fled."
 
 
@@ -95,22 +103,31 @@ def test_html_with_no_text_is_quarantined(tmp_path):
     assert q.reason.startswith("HTML has no extractable text")
 
 
-@pytest.mark.parametrize(("raw", "value", "precision"), [
-    ("2024", "2024", "year"), ("2024-03", "2024-03", "month"), ("2024-03-22", "2024-03-22", "day"),
-    ("2024-03-22T18:05:00Z", "2024-03-22T18:05:00", "second"),
-    ("2024-03-22T21:05:00+03:00", "2024-03-22T18:05:00", "second"),
-    ("Fri, 22 Mar 2024 18:05:00 GMT", "2024-03-22T18:05:00", "second"),
-    ("22 March 2024", "2024-03-22", "day"), ("March 2024", "2024-03", "month"),
-    (1711130700, "2024-03-22T18:05:00", "second"), ("not a date at all", None, "unresolved"),
-    (None, None, None),
-])
+@pytest.mark.parametrize(
+    ("raw", "value", "precision"),
+    [
+        ("2024", "2024", "year"),
+        ("2024-03", "2024-03", "month"),
+        ("2024-03-22", "2024-03-22", "day"),
+        ("2024-03-22T18:05:00Z", "2024-03-22T18:05:00", "second"),
+        ("2024-03-22T21:05:00+03:00", "2024-03-22T18:05:00", "second"),
+        ("Fri, 22 Mar 2024 18:05:00 GMT", "2024-03-22T18:05:00", "second"),
+        ("22 March 2024", "2024-03-22", "day"),
+        ("March 2024", "2024-03", "month"),
+        (1711130700, "2024-03-22T18:05:00", "second"),
+        ("not a date at all", None, "unresolved"),
+        (None, None, None),
+    ],
+)
 def test_parse_date_keeps_precision(raw, value, precision):
     d = parse_date(raw)
     assert (d.value, d.precision) == (value, precision)
 
 
-@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
-       st.integers(min_value=-12, max_value=14))
+@given(
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+    st.integers(min_value=-12, max_value=14),
+)
 def test_parse_date_round_trips_iso_times(dt, offset):
     aware = dt.replace(microsecond=0, tzinfo=timezone(timedelta(hours=offset)))
     d = parse_date(aware.isoformat())

@@ -14,17 +14,33 @@ import random
 from collections.abc import Iterator
 
 import pytest
-from support.paths import DEMO, SHARED
 
 from eventledger.read import Reader, sniff
 from eventledger.read.decode import declared_charset, decode
 from eventledger.records import Quarantined
+from support.paths import DEMO, SHARED
 
 DATA = SHARED / "data"
 UNDECODABLE = "binary or undecodable"
 # The codepages charset-normalizer is asked to tell apart most often on the web (decode.COMMON, minus UTF-8).
-LEGACY = ["cp1252", "iso8859_15", "cp1251", "koi8_r", "cp1256", "gb18030", "shift_jis", "euc_kr", "big5",
-          "cp1250", "iso8859_2", "cp1253", "cp1254", "cp1255", "cp1257", "cp1258"]
+LEGACY = [
+    "cp1252",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "cp1256",
+    "gb18030",
+    "shift_jis",
+    "euc_kr",
+    "big5",
+    "cp1250",
+    "iso8859_2",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1257",
+    "cp1258",
+]
 
 
 def real_texts() -> Iterator[tuple[str, bytes]]:

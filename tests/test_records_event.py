@@ -8,8 +8,19 @@ from eventledger.records import Contradiction, Event
 from eventledger.resolve import ResolveConfig, resolve
 from support.resolve import world
 
-DESIGN_KEYS = ["id", "type", "date", "place", "perpetrators", "counts", "reports", "sources",
-               "independent_sources", "contradictions", "statements"]
+DESIGN_KEYS = [
+    "id",
+    "type",
+    "date",
+    "place",
+    "perpetrators",
+    "counts",
+    "reports",
+    "sources",
+    "independent_sources",
+    "contradictions",
+    "statements",
+]
 
 
 def _events():

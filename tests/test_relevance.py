@@ -6,10 +6,18 @@ import pytest
 
 from eventledger.extract.relevance import RelevanceModel, features, muc4_examples
 
-RELEVANT = ["gunmen attacked the bus and killed four passengers", "a car bomb exploded near the police station",
-            "rebels kidnapped two engineers from the mine", "the gunmen killed the mayor outside his house"]
-OTHER = ["the minister met union leaders to discuss wages", "the football team won the cup final",
-         "parliament approved the budget for next year", "the central bank kept interest rates unchanged"]
+RELEVANT = [
+    "gunmen attacked the bus and killed four passengers",
+    "a car bomb exploded near the police station",
+    "rebels kidnapped two engineers from the mine",
+    "the gunmen killed the mayor outside his house",
+]
+OTHER = [
+    "the minister met union leaders to discuss wages",
+    "the football team won the cup final",
+    "parliament approved the budget for next year",
+    "the central bank kept interest rates unchanged",
+]
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +63,15 @@ def model_scores_empty():
 
 def test_muc4_labels_come_from_templates(tmp_path):
     p = tmp_path / "t.json"
-    p.write_text("\n".join(json.dumps(d) for d in [{"docid": "a", "doctext": "x", "templates": [{}]},
-                                                   {"docid": "b", "doctext": "y", "templates": []}]))
+    p.write_text(
+        "\n".join(
+            json.dumps(d)
+            for d in [
+                {"docid": "a", "doctext": "x", "templates": [{}]},
+                {"docid": "b", "doctext": "y", "templates": []},
+            ]
+        )
+    )
     assert muc4_examples(p) == (["x", "y"], [True, False])
 
 

@@ -53,10 +53,14 @@ def _check(folders, clean, url, tmp_path, *, runs: int, existing: bool) -> None:
 
 
 CI = [("sqlite", 3, False), pytest.param("postgres", 2, True, marks=pytest.mark.postgres)]
-SLOW = [("sqlite", 2, False), ("sqlite", 2, True), ("sqlite", 3, True),
-        pytest.param("postgres", 2, False, marks=pytest.mark.postgres),
-        pytest.param("postgres", 3, False, marks=pytest.mark.postgres),
-        pytest.param("postgres", 3, True, marks=pytest.mark.postgres)]
+SLOW = [
+    ("sqlite", 2, False),
+    ("sqlite", 2, True),
+    ("sqlite", 3, True),
+    pytest.param("postgres", 2, False, marks=pytest.mark.postgres),
+    pytest.param("postgres", 3, False, marks=pytest.mark.postgres),
+    pytest.param("postgres", 3, True, marks=pytest.mark.postgres),
+]
 
 
 @pytest.mark.parametrize("kind, runs, existing", CI)

@@ -20,12 +20,13 @@ from eventledger.store import Store
 TOKEN = "t0ken"
 STORIES = {
     "wire.txt": "Gunmen kill 12 at market in Maiduguri\n\nGunmen opened fire at a market in Maiduguri on May 4, 2024, "
-                "killing 12 people, police said.\n",
+    "killing 12 people, police said.\n",
     "other.txt": "Bomb hits bus in Quetta\n\nA bomb exploded on a bus in Quetta on June 9, 2024, killing 3 "
-                 "passengers.\n",
+    "passengers.\n",
 }
-LATER = ("Attack on checkpoint in Kano\n\nGunmen attacked a police checkpoint in Kano on July 2, 2024, killing 4 "
-         "officers.\n")
+LATER = (
+    "Attack on checkpoint in Kano\n\nGunmen attacked a police checkpoint in Kano on July 2, 2024, killing 4 officers.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -96,20 +97,23 @@ def test_issue14_edit_place_by_name_becomes_a_gazetteer_place(db):
     assert run("resolve", "--db", db)[0] == 0
 
 
-@pytest.mark.parametrize("field, value, says", [
-    ("date", "2024-02-30", "not a calendar date"),
-    ("date", "a" * 5000, "at most 4,000"),
-    ("date", "yesterday", "YYYY-MM-DD"),
-    ("place", "Xyzzyplatz Nowhere", "not in the gazetteer"),
-    ("place", '{"name": "X", "country": "ZZ"}', "not a country code"),
-    ("place", '{"name": "X", "country": "RU", "lat": 91, "lon": 0}', "lat"),
-    ("counts.killed", "-3", "whole number"),
-    ("counts.killed", "many", "whole number"),
-    ("counts.killed", "99999999999", "whole number"),
-    ("perpetrator", '""', "actor must be text"),
-    ("perpetrator", "Islamic\x1bState", "control character"),
-    ("colour", "red", "cannot be edited"),
-])
+@pytest.mark.parametrize(
+    "field, value, says",
+    [
+        ("date", "2024-02-30", "not a calendar date"),
+        ("date", "a" * 5000, "at most 4,000"),
+        ("date", "yesterday", "YYYY-MM-DD"),
+        ("place", "Xyzzyplatz Nowhere", "not in the gazetteer"),
+        ("place", '{"name": "X", "country": "ZZ"}', "not a country code"),
+        ("place", '{"name": "X", "country": "RU", "lat": 91, "lon": 0}', "lat"),
+        ("counts.killed", "-3", "whole number"),
+        ("counts.killed", "many", "whole number"),
+        ("counts.killed", "99999999999", "whole number"),
+        ("perpetrator", '""', "actor must be text"),
+        ("perpetrator", "Islamic\x1bState", "control character"),
+        ("colour", "red", "cannot be edited"),
+    ],
+)
 def test_a_bad_value_is_refused_with_one_line_before_it_is_stored(db, field, value, says):
     eid = market(db)["id"]
     code, out, exc = run("event", "edit", "--db", db, "--", eid, field, value)
@@ -134,12 +138,22 @@ def test_issue14_stored_correction_that_no_longer_applies_is_reported_and_skippe
     s = Store(db)
     try:
         # rows as an older version (or a hand edit) could have left them: none passes today's check
-        for i, (field, value) in enumerate((("date", "2024-13-45"), ("place", 12), ("type", {"a": 1}),
-                                            ("killed", "x" * 10))):
-            s.add_correction({"id": f"cor_old{i}", "kind": "edit", "event": eid, "field": field, "value": value,
-                              "created": f"2024-01-0{i + 1}"})
-        s.add_correction({"id": "cor_ok", "kind": "set-best", "event": eid, "field": "killed", "value": 13,
-                          "created": "2024-01-09"})
+        for i, (field, value) in enumerate(
+            (("date", "2024-13-45"), ("place", 12), ("type", {"a": 1}), ("killed", "x" * 10))
+        ):
+            s.add_correction(
+                {
+                    "id": f"cor_old{i}",
+                    "kind": "edit",
+                    "event": eid,
+                    "field": field,
+                    "value": value,
+                    "created": f"2024-01-0{i + 1}",
+                }
+            )
+        s.add_correction(
+            {"id": "cor_ok", "kind": "set-best", "event": eid, "field": "killed", "value": 13, "created": "2024-01-09"}
+        )
         resolve_store(s)  # does not raise
         revs = s.revisions([eid])[eid]
     finally:
@@ -167,8 +181,11 @@ def test_corrections_list_and_withdraw_keep_the_revision_log(db):
     assert code == 0 and cid in out, out
     assert market(db)["counts"]["killed"]["best"] == computed and market(db)["corrections"] == []
     assert run("corrections", "list", "--json", "--db", db)[1].strip().splitlines()[-1] == "0 corrections"
-    rows = [json.loads(x) for x in run("corrections", "list", "--json", "--withdrawn", "--db", db)[1].splitlines()
-            if x.startswith("{")]
+    rows = [
+        json.loads(x)
+        for x in run("corrections", "list", "--json", "--withdrawn", "--db", db)[1].splitlines()
+        if x.startswith("{")
+    ]
     assert rows[0]["status"] == "withdrawn" and rows[0]["withdrawn"]["note"] == "wrong event"
     s = Store(db)
     try:
@@ -186,11 +203,13 @@ def test_issue14_api_refuses_oversized_and_garbage_values_and_lists_and_withdraw
         auth = {"Authorization": f"Bearer {TOKEN}"}
         eid = market(db)["id"]
         url = f"/api/events/{eid}/corrections"
-        for body in ({"kind": "edit", "field": "type", "value": "x" * 3_000_000},  # was accepted (3 MB)
-                     {"kind": "edit", "field": "date", "value": "a" * 100},  # was accepted
-                     {"kind": "edit", "field": "place", "value": "Moscow" * 50},
-                     {"kind": "edit", "field": "counts.killed", "value": 1e300},
-                     {"kind": "merge", "target": "evt_" + "x" * 1000}):
+        for body in (
+            {"kind": "edit", "field": "type", "value": "x" * 3_000_000},  # was accepted (3 MB)
+            {"kind": "edit", "field": "date", "value": "a" * 100},  # was accepted
+            {"kind": "edit", "field": "place", "value": "Moscow" * 50},
+            {"kind": "edit", "field": "counts.killed", "value": 1e300},
+            {"kind": "merge", "target": "evt_" + "x" * 1000},
+        ):
             r = client.post(url, json=body, headers=auth)
             assert r.status_code == 422, (body["field"] if "field" in body else body, r.status_code)
         assert store.corrections() == []

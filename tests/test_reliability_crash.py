@@ -46,8 +46,12 @@ def _kill_and_finish(url, folders, tmp_path, *, kills: int, seed: int) -> list[s
         proc.wait()
         where.append("finished first" if finished else f"killed at {delay:.2f}s")
         assert orphans(url)["segments"] == orphans(url)["reports"] == orphans(url)["event_reports"] == 0
-    done = subprocess.run([sys.executable, "-m", "eventledger", "ingest", *map(str, folders), "--db", url, "--quiet"],
-                          capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, "-m", "eventledger", "ingest", *map(str, folders), "--db", url, "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return where
 

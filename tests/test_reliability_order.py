@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from support.paths import DEMO
 from eventledger.ingest import ingest
 from eventledger.resolve import corrections, resolve
 from eventledger.store import Store
 from eventledger.store import models as m
+from support.paths import DEMO
 from support.runs import contents
-
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +46,13 @@ def _incremental(world, files, corr=()):
     for i in range(1, len(files) + 1):
         keep = {d for f in files[:i] for d in f}
         r = [x for x in reports if x["document"] in keep]
-        res = resolve(r, contexts={x["id"]: contexts[x["id"]] for x in r},
-                      statements=[s for s in statements if s["document"] in keep], previous_events=previous,
-                      corrections=corr)
+        res = resolve(
+            r,
+            contexts={x["id"]: contexts[x["id"]] for x in r},
+            statements=[s for s in statements if s["document"] in keep],
+            previous_events=previous,
+            corrections=corr,
+        )
         previous = [e.to_dict() for e in res.events]
     return res
 
@@ -62,8 +65,12 @@ def _once(world):
     return resolve(world[0], contexts=world[1], statements=world[2])
 
 
-ORDERS = ["reverse", "shuffle-1", pytest.param("shuffle-2", marks=pytest.mark.slow),
-          pytest.param("shuffle-3", marks=pytest.mark.slow)]
+ORDERS = [
+    "reverse",
+    "shuffle-1",
+    pytest.param("shuffle-2", marks=pytest.mark.slow),
+    pytest.param("shuffle-3", marks=pytest.mark.slow),
+]
 
 
 def _order(files, order):
@@ -85,9 +92,11 @@ def test_corrections_keep_their_events_in_any_order(demo, order):
     big = sorted((e for e in once.events if len(e.reports) >= 3), key=lambda e: e.id)
     singles = sorted((e for e in once.events if len(e.reports) == 1), key=lambda e: e.id)
     detached = sorted(r["id"] for r in big[0].reports)[-1]
-    corr = [corrections.make("set-best", big[0].id, field="killed", value=7, created="2024-01-01"),
-            corrections.make("detach", big[0].id, target=detached, created="2024-01-02"),
-            corrections.make("merge", singles[1].id, target=singles[0].id, created="2024-01-03")]
+    corr = [
+        corrections.make("set-best", big[0].id, field="killed", value=7, created="2024-01-01"),
+        corrections.make("detach", big[0].id, target=detached, created="2024-01-02"),
+        corrections.make("merge", singles[1].id, target=singles[0].id, created="2024-01-03"),
+    ]
     want = _ids(_incremental(world, files, corr))
     res = _incremental(world, _order(files, order), corr)
     assert _ids(res) == want
@@ -109,5 +118,3 @@ def test_demo_corpus_file_by_file_gives_the_ids_of_one_run(demo, tmp_path, order
     for f in files:
         ingest([f], db=mine, on_error=lambda q: None)
     assert contents(mine) == contents(url)
-
-

@@ -16,8 +16,10 @@ from eventledger.store import Store
 
 TOKEN = "t0ken"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-STORY = (b"Gunmen attacked a police checkpoint in Kano on July 2, 2024, killing 4 officers, a police spokesman "
-         b"said. The attackers escaped with rifles taken from the officers.\n")
+STORY = (
+    b"Gunmen attacked a police checkpoint in Kano on July 2, 2024, killing 4 officers, a police spokesman "
+    b"said. The attackers escaped with rifles taken from the officers.\n"
+)
 
 
 @pytest.fixture()
@@ -81,8 +83,11 @@ def test_issue14_a_slow_upload_does_not_block_other_requests(store, monkeypatch)
         assert client.get(f"/api/jobs/{job['id']}").json()["status"] in ("queued", "running")
         assert time.monotonic() - t1 < 1.5  # served while the ingest runs
         waiter = {}
-        th = threading.Thread(target=lambda: waiter.update(r=client.post(
-            "/api/documents", files={"file": ("b.txt", b"y")}, headers=AUTH, params={"wait": 30})))
+        th = threading.Thread(
+            target=lambda: waiter.update(
+                r=client.post("/api/documents", files={"file": ("b.txt", b"y")}, headers=AUTH, params={"wait": 30})
+            )
+        )
         th.start()
         time.sleep(0.3)
         t2 = time.monotonic()
@@ -132,8 +137,9 @@ def test_size_limits_hold_with_and_without_a_declared_length(store):
             for _ in range(6):
                 yield b"x" * 2**20
 
-        r = client.post("/api/events/evt_x/corrections", content=chunks(),
-                        headers={**AUTH, "Content-Type": "application/json"})
+        r = client.post(
+            "/api/events/evt_x/corrections", content=chunks(), headers={**AUTH, "Content-Type": "application/json"}
+        )
         assert r.status_code == 413
         _has_headers(r)
         assert store.counts()["documents"] == 0

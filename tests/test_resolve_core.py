@@ -5,13 +5,12 @@ from __future__ import annotations
 import random
 
 import pytest
-from support.resolve import MOSCOW, RU_VENUE, ctx, report, world
 
+from eventledger.records import Place
 from eventledger.resolve import ResolveConfig, attribution_graph, dossier, resolve, summary_line
 from eventledger.resolve.identity import event_id
 from eventledger.resolve.model import prior
-from eventledger.records import Place
-
+from support.resolve import MOSCOW, RU_VENUE, ctx, report, world
 
 CFG = ResolveConfig.load()
 # the clustering mechanism (ambiguity, undated reports) under the hand-set weights of resolution.yaml, so that
@@ -119,7 +118,10 @@ def _one_at_a_time(R, C, S, docs):
 
 def test_incremental_equals_all_at_once_in_publication_order():
     R, C, S = world()
-    order = sorted({r["document"] for r in R}, key=lambda d: min((C[r["id"]]["published"]["value"], r["id"]) for r in R if r["document"] == d))
+    order = sorted(
+        {r["document"] for r in R},
+        key=lambda d: min((C[r["id"]]["published"]["value"], r["id"]) for r in R if r["document"] == d),
+    )
     assert _one_at_a_time(R, C, S, order).events == run(R, C, S).events
 
 
@@ -141,7 +143,14 @@ def test_new_report_keeps_event_id_and_reports_a_revision():
     R, C, S = world()
     first = run(R, C, S)
     old = crocus(first)
-    late = report("docH", 0, date=("2024-03-22", "day"), place=RU_VENUE, counts={"killed": [(145, "exact")]}, text="at Crocus City Hall")
+    late = report(
+        "docH",
+        0,
+        date=("2024-03-22", "day"),
+        place=RU_VENUE,
+        counts={"killed": [(145, "exact")]},
+        text="at Crocus City Hall",
+    )
     C2 = {**C, late["id"]: ctx("Late Gazette", published=("2024-04-02", "day"))}
     res = run(R + [late], C2, S, previous_events=stored(first))
     e = crocus(res)
@@ -167,9 +176,33 @@ def _two_attacks_and_a_vague_report():
     mall = Place(name="Riverside Mall", city="Moscow", country="RU", lat=55.70, lon=37.50, precision="venue")
     depot = Place(name="North Depot", city="Moscow", country="RU", lat=55.80, lon=37.60, precision="venue")
     R = [
-        report("d1", 0, type="bombing", date=("2024-05-03", "day"), place=mall, counts={"killed": [(12, "exact")]}, text="a bomb at Riverside Mall"),
-        report("d2", 0, type="bombing", date=("2024-05-03", "day"), place=mall, counts={"killed": [(12, "exact")]}, text="the blast at Riverside Mall"),
-        report("d3", 0, type="bombing", date=("2024-05-19", "day"), place=depot, counts={"killed": [(4, "exact")]}, text="a blast at North Depot"),
+        report(
+            "d1",
+            0,
+            type="bombing",
+            date=("2024-05-03", "day"),
+            place=mall,
+            counts={"killed": [(12, "exact")]},
+            text="a bomb at Riverside Mall",
+        ),
+        report(
+            "d2",
+            0,
+            type="bombing",
+            date=("2024-05-03", "day"),
+            place=mall,
+            counts={"killed": [(12, "exact")]},
+            text="the blast at Riverside Mall",
+        ),
+        report(
+            "d3",
+            0,
+            type="bombing",
+            date=("2024-05-19", "day"),
+            place=depot,
+            counts={"killed": [(4, "exact")]},
+            text="a blast at North Depot",
+        ),
         report("d4", 0, type="bombing", date=("2024-05", "month"), place=MOSCOW, text="a bombing in Moscow this month"),
     ]
     return R, {r["id"]: ctx(f"outlet {r['document']}") for r in R}
@@ -196,8 +229,14 @@ def test_report_fitting_one_event_joins_it():
 def test_undated_report_needs_strong_evidence():
     R, C = _two_attacks_and_a_vague_report()
     weak = report("d5", 0, type="bombing", place=MOSCOW, text="a bombing somewhere in Moscow")
-    strong = report("d6", 0, type="bombing", place=Place(name="North Depot", city="Moscow", country="RU", precision="venue"),
-                    counts={"killed": [(4, "exact")]}, text="the bomb at North Depot")
+    strong = report(
+        "d6",
+        0,
+        type="bombing",
+        place=Place(name="North Depot", city="Moscow", country="RU", precision="venue"),
+        counts={"killed": [(4, "exact")]},
+        text="the bomb at North Depot",
+    )
     C = {**C, weak["id"]: ctx("w"), strong["id"]: ctx("s")}
     res = run(R[:3] + [weak, strong], C)
     groups = {tuple(sorted(r["document"] for r in e.reports)) for e in res.events}
@@ -205,8 +244,15 @@ def test_undated_report_needs_strong_evidence():
 
 
 def _front(doc, date=None, when="2024-06-02"):
-    return report(doc, 0, type="armed assault", date=(when, "day") if date else None, place=MOSCOW,
-                  perps=[("the Northern Front", "northern-front")], text=f"the Northern Front's attack ({doc})")
+    return report(
+        doc,
+        0,
+        type="armed assault",
+        date=(when, "day") if date else None,
+        place=MOSCOW,
+        perps=[("the Northern Front", "northern-front")],
+        text=f"the Northern Front's attack ({doc})",
+    )
 
 
 def test_undated_report_joins_the_one_dated_event_of_its_kind_and_perpetrator():
@@ -229,12 +275,34 @@ def test_corrections_apply_and_survive_a_rerun():
     kerman = [x for x in first.events if x.place.get("city") == "Kerman"][0]
     comment = [r["id"] for r in e.reports if r["opinion"]][0]
     corrections = [
-        {"id": "cor_1", "kind": "set-best", "event": e.id, "field": "killed", "value": 145,
-         "note": "official final toll", "author": "ana", "created": "2024-04-01"},
-        {"id": "cor_2", "kind": "detach", "event": e.id, "target": comment,
-         "note": "a comment, not this attack", "author": "ana", "created": "2024-04-02"},
-        {"id": "cor_3", "kind": "edit", "event": kerman.id, "field": "type",
-         "value": "suicide bombing (double)", "author": "ben", "created": "2024-04-03"},
+        {
+            "id": "cor_1",
+            "kind": "set-best",
+            "event": e.id,
+            "field": "killed",
+            "value": 145,
+            "note": "official final toll",
+            "author": "ana",
+            "created": "2024-04-01",
+        },
+        {
+            "id": "cor_2",
+            "kind": "detach",
+            "event": e.id,
+            "target": comment,
+            "note": "a comment, not this attack",
+            "author": "ana",
+            "created": "2024-04-02",
+        },
+        {
+            "id": "cor_3",
+            "kind": "edit",
+            "event": kerman.id,
+            "field": "type",
+            "value": "suicide bombing (double)",
+            "author": "ben",
+            "created": "2024-04-03",
+        },
     ]
     res = run(R, C, S, previous_events=stored(first), corrections=corrections)
     for attempt in (res, run(R, C, S, previous_events=stored(res), corrections=corrections)):
@@ -258,11 +326,12 @@ def test_merge_and_split_corrections():
     assert len([e for e in merged.events if e.place.get("city") == "Kabul"]) == 1
     e = crocus(first)
     part = [r["id"] for r in e.reports if r["document"] in ("docC", "docD")]
-    split = run(R, C, S, corrections=[{"id": "s", "kind": "split", "event": e.id, "value": part,
-                                       "created": "1"}])
+    split = run(R, C, S, corrections=[{"id": "s", "kind": "split", "event": e.id, "value": part, "created": "1"}])
     touched = set(part) | {e.founder}
     assert sorted(len(x.reports) for x in split.events if {r["id"] for r in x.reports} & touched) == [2, 4]
-    missing = run(R, C, S, corrections=[{"id": "x", "kind": "edit", "event": "evt_nope", "field": "type", "value": "y"}])
+    missing = run(
+        R, C, S, corrections=[{"id": "x", "kind": "edit", "event": "evt_nope", "field": "type", "value": "y"}]
+    )
     assert [r["event"] for r in missing.revisions if r["change"] == "correction-unapplied"] == ["evt_nope"]
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from support.resolve import MOSCOW, RU_VENUE, report
 
 from eventledger.records import Place
 from eventledger.resolve import ResolveConfig, pairwise_scores
 from eventledger.resolve.features import date_score, date_span, pair_score, place_score, profile
+from support.resolve import MOSCOW, RU_VENUE, report
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,10 @@ def prof(cfg, **kw):
     ],
 )
 def test_date_compatibility(cfg, a, b, ok):
-    assert (date_score(date_span({"value": a[0], "precision": a[1]}), date_span({"value": b[0], "precision": b[1]}), cfg) is not None) is ok
+    assert (
+        date_score(date_span({"value": a[0], "precision": a[1]}), date_span({"value": b[0], "precision": b[1]}), cfg)
+        is not None
+    ) is ok
 
 
 def test_bad_iso_date_is_an_error_that_says_where():
@@ -67,7 +70,13 @@ def test_families_keep_arrests_apart_from_attacks(cfg):
 
 
 def test_shared_venue_name_is_strong_evidence(cfg):
-    a = prof(cfg, type="attack", date=("2024", "year"), place=Place(name="Crocus City Hall", country="RU", precision="venue"), text="at Crocus City Hall")
+    a = prof(
+        cfg,
+        type="attack",
+        date=("2024", "year"),
+        place=Place(name="Crocus City Hall", country="RU", precision="venue"),
+        text="at Crocus City Hall",
+    )
     b = prof(cfg, type="armed assault", date=("2024-03-22", "day"), place=RU_VENUE, text="gunmen at Crocus City Hall")
     assert "crocus city hall" in a.names
     assert pair_score(a, b, cfg) >= cfg.merge_threshold

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from support.resolve import MOSCOW, ctx, report
 
 from eventledger.records import Place
 from eventledger.resolve import ResolveConfig, resolve
@@ -11,6 +10,7 @@ from eventledger.resolve.cluster import candidate_pairs
 from eventledger.resolve.features import FEATURES, pair_features, profile
 from eventledger.resolve.model import MODEL_PATH, PairModel, prior
 from eventledger.resolve.text import TextIndex
+from support.resolve import MOSCOW, ctx, report
 
 
 @pytest.fixture(scope="module")
@@ -83,11 +83,13 @@ def test_reports_of_one_document_merge_when_they_can_be_one_event(cfg):
 def test_blocking_pairs_neighbours_not_strangers(cfg):
     krasnogorsk = Place(name="Krasnogorsk", city="Krasnogorsk", country="RU", lat=55.82, lon=37.33, precision="city")
     kazan = Place(name="Kazan", city="Kazan", country="RU", lat=55.79, lon=49.12, precision="city")
-    R = [report("d1", 0, date=("2024-03-22", "day"), place=MOSCOW),
-         report("d2", 0, date=("2024-03-23", "day"), place=krasnogorsk),
-         report("d3", 0, date=("2024-03-22", "day"), place=kazan),
-         report("d4", 0, date=("2024-09-01", "day"), place=MOSCOW),
-         report("d5", 0, date=("2024-03-22", "day"))]  # placed nowhere: paired with every report of its dates
+    R = [
+        report("d1", 0, date=("2024-03-22", "day"), place=MOSCOW),
+        report("d2", 0, date=("2024-03-23", "day"), place=krasnogorsk),
+        report("d3", 0, date=("2024-03-22", "day"), place=kazan),
+        report("d4", 0, date=("2024-09-01", "day"), place=MOSCOW),
+        report("d5", 0, date=("2024-03-22", "day")),
+    ]  # placed nowhere: paired with every report of its dates
     P = [profile(r, (r["id"],), cfg) for r in R]
     pairs = candidate_pairs(P, cfg)
     assert (0, 1) in pairs and (0, 2) not in pairs and (0, 3) not in pairs

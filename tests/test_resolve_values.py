@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from eventledger.resolve import ResolveConfig, best, contested, summarize
 from eventledger.resolve.values import count_range
 
-
 CFG = ResolveConfig.load()
 
 
@@ -19,8 +18,18 @@ def cfg():
 
 
 def v(value, qualifier="exact", *, report="r", origin=None, published=None, opinion=False, who=None):
-    return {"value": value, "qualifier": qualifier, "low": None, "high": None, "who": who, "evidence": None,
-            "report": report, "origin": origin or report, "published": published, "opinion": opinion}
+    return {
+        "value": value,
+        "qualifier": qualifier,
+        "low": None,
+        "high": None,
+        "who": who,
+        "evidence": None,
+        "report": report,
+        "origin": origin or report,
+        "published": published,
+        "opinion": opinion,
+    }
 
 
 @pytest.mark.parametrize(
@@ -61,14 +70,23 @@ def test_acled_takes_lowest_firm_figure():
 def test_gtd_most_recent_then_majority_then_lowest():
     recent = [v(137, report="a", published="2024-03-23"), v(144, report="b", published="2024-03-29")]
     assert best(recent, "gtd") == 144
-    tie_recent = [v(137, report="a", published="2024-03-29"), v(144, report="b", published="2024-03-29"), v(144, report="c")]
+    tie_recent = [
+        v(137, report="a", published="2024-03-29"),
+        v(144, report="b", published="2024-03-29"),
+        v(144, report="c"),
+    ]
     assert best(tie_recent, "gtd") == 144  # most recent disagree -> majority
     assert best([v(137, report="a"), v(144, report="b")], "gtd") == 137  # no majority -> lowest
 
 
 def test_median_counts_each_origin_once():
-    vals = [v(139, "at least", report="a", origin="voa"), v(139, "at least", report="a2", origin="voa"),
-            v(139, "at least", report="a3", origin="voa"), v(144, report="b", origin="x"), v(150, report="c", origin="y")]
+    vals = [
+        v(139, "at least", report="a", origin="voa"),
+        v(139, "at least", report="a2", origin="voa"),
+        v(139, "at least", report="a3", origin="voa"),
+        v(144, report="b", origin="x"),
+        v(150, report="c", origin="y"),
+    ]
     assert best(vals, "median") == 144  # copies of the VOA figure do not outvote the others
 
 

@@ -6,8 +6,11 @@ from eventledger.resolve.related import link_related
 
 def test_follow_up_links_both_ways():
     events = [Event(id="evt-attack"), Event(id="evt-arrest"), Event(id="evt-other")]
-    reports = {"rep-a": {"id": "rep-a"}, "rep-b": {"id": "rep-b", "follows": "rep-a"},
-               "rep-c": {"id": "rep-c", "follows": None}}
+    reports = {
+        "rep-a": {"id": "rep-a"},
+        "rep-b": {"id": "rep-b", "follows": "rep-a"},
+        "rep-c": {"id": "rep-c", "follows": None},
+    }
     link_related(events, reports, {"rep-a": "evt-attack", "rep-b": "evt-arrest", "rep-c": "evt-other"})
     attack, arrest, other = events
     assert arrest.related == [{"event": "evt-attack", "relation": "follows", "reports": ["rep-b"]}]

@@ -42,7 +42,9 @@ def test_every_sort_pages_without_loss(env, sort):
     client, ids, _ = env
     seen, cursor = [], None
     while True:
-        body = client.get("/api/events", params={"limit": 2, "sort": sort, **({"cursor": cursor} if cursor else {})}).json()
+        body = client.get(
+            "/api/events", params={"limit": 2, "sort": sort, **({"cursor": cursor} if cursor else {})}
+        ).json()
         seen += [e["id"] for e in body["items"]]
         cursor = body["next"]
         if not cursor:
@@ -50,24 +52,37 @@ def test_every_sort_pages_without_loss(env, sort):
     assert sorted(seen) == sorted(ids[k] for k in ("crocus", "borno", "kano"))
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"country": "ng"}, {"borno", "kano"}),
-    ({"contested": "true"}, {"crocus"}),
-    ({"min_sources": 2}, {"crocus"}),
-    ({"type": "bombing"}, {"kano"}),
-    ({"date_from": "2024-05-01", "date_to": "2024-05-10"}, {"borno"}),
-    ({"actor": "ISKP"}, {"crocus"}),
-    ({"q": "cattle market"}, {"borno"}),
-    ({"q": "Krasnogorsk"}, {"crocus"}),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"country": "ng"}, {"borno", "kano"}),
+        ({"contested": "true"}, {"crocus"}),
+        ({"min_sources": 2}, {"crocus"}),
+        ({"type": "bombing"}, {"kano"}),
+        ({"date_from": "2024-05-01", "date_to": "2024-05-10"}, {"borno"}),
+        ({"actor": "ISKP"}, {"crocus"}),
+        ({"q": "cattle market"}, {"borno"}),
+        ({"q": "Krasnogorsk"}, {"crocus"}),
+    ],
+)
 def test_filters(env, params, expected):
     client, ids, _ = env
     body = client.get("/api/events", params=params).json()
     assert {e["id"] for e in body["items"]} == {ids[k] for k in expected}
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 501}, {"date_from": "March"}, {"country": "Nigeria"},
-                                    {"sort": "price"}, {"min_sources": -1}, {"cursor": "not-a-cursor"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": 0},
+        {"limit": 501},
+        {"date_from": "March"},
+        {"country": "Nigeria"},
+        {"sort": "price"},
+        {"min_sources": -1},
+        {"cursor": "not-a-cursor"},
+    ],
+)
 def test_bad_params_are_422(env, params):
     client, _, _ = env
     assert client.get("/api/events", params=params).status_code == 422
@@ -83,14 +98,27 @@ def test_dossier_has_every_value_with_evidence(env):
     client, ids, _ = env
     d = client.get(f"/api/events/{ids['crocus']}").json()
     (killed,) = [c for c in d["counts"] if c["kind"] == "killed"]
-    assert sorted((v["value"], v["source"]) for v in killed["values"]) == [(137, "Northern Wire"), (139, "Daily Example"), (144, "Metro Bulletin")]
+    assert sorted((v["value"], v["source"]) for v in killed["values"]) == [
+        (137, "Northern Wire"),
+        (139, "Daily Example"),
+        (144, "Metro Bulletin"),
+    ]
     assert all(v["evidence"]["context"]["ok"] for v in killed["values"]) and killed["contested"]
     assert {p["basis"] for p in d["perpetrators"]} == {"claimed", "attributed"}
     assert d["corrections"][0]["kind"] == "note" and len(d["statements"]) == 2
 
 
-@pytest.mark.parametrize("path", ["/api/events/evt_nope", "/api/reports/rep_nope", "/api/statements/sta_nope",
-                                  "/api/documents/doc_nope", "/api/actors/no-such-actor", "/api/sources/src_nope"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/events/evt_nope",
+        "/api/reports/rep_nope",
+        "/api/statements/sta_nope",
+        "/api/documents/doc_nope",
+        "/api/actors/no-such-actor",
+        "/api/sources/src_nope",
+    ],
+)
 def test_unknown_ids_are_404(env, path):
     client, _, _ = env
     assert client.get(path).status_code == 404
@@ -138,7 +166,7 @@ def test_briefing_sentences_are_quotes(env):
     texts = {d["id"]: d["text"] for d in records(store, "documents")}
     for e in client.get("/api/briefing", params={"since": "2000-01-01"}).json()["events"]:
         for s in e["summary"]:
-            assert texts[s["document"]][s["start"]:s["end"]] == s["text"]
+            assert texts[s["document"]][s["start"] : s["end"]] == s["text"]
 
 
 def test_writes_need_the_token(env):
@@ -148,10 +176,17 @@ def test_writes_need_the_token(env):
     r = client.post(url, json=body)
     assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
     assert client.post(url, json=body, headers={"Authorization": "Bearer wrong"}).status_code == 403
-    assert client.post("/api/events/evt_nope/corrections", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 404
+    assert (
+        client.post(
+            "/api/events/evt_nope/corrections", json=body, headers={"Authorization": f"Bearer {TOKEN}"}
+        ).status_code
+        == 404
+    )
     assert client.post(url, json={"kind": "rewrite"}, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 422
     # a known kind without what it needs is refused when written, not when the next resolution runs
-    bad = client.post(url, json={"kind": "set-best", "field": "killed", "value": "many"}, headers={"Authorization": f"Bearer {TOKEN}"})
+    bad = client.post(
+        url, json={"kind": "set-best", "field": "killed", "value": "many"}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert bad.status_code == 422 and "whole number" in bad.json()["detail"]
     before = store.counts()["corrections"]
     r = client.post(url, json=body, headers={"Authorization": f"Bearer {TOKEN}"})
@@ -169,14 +204,26 @@ def test_writes_disabled_without_configured_token(tmp_path):
 
 def test_pages_escape_and_send_csp(env):
     client, ids, _ = env
-    for path in ("/events", f"/events/{ids['kano']}", f"/documents/{ids['docs']['x']}", "/briefing?since=2000-01-01",
-                 "/search?q=script", "/map", "/timeline", "/sources", f"/events/{ids['crocus']}"):
+    for path in (
+        "/events",
+        f"/events/{ids['kano']}",
+        f"/documents/{ids['docs']['x']}",
+        "/briefing?since=2000-01-01",
+        "/search?q=script",
+        "/map",
+        "/timeline",
+        "/sources",
+        f"/events/{ids['crocus']}",
+    ):
         r = client.get(path)
         assert r.status_code == 200, path
-        assert "script-src 'self'" in r.headers["content-security-policy"] and r.headers["x-content-type-options"] == "nosniff"
+        assert (
+            "script-src 'self'" in r.headers["content-security-policy"]
+            and r.headers["x-content-type-options"] == "nosniff"
+        )
         for payload in (x for x in XSS if "<" in x):
             assert payload not in r.text, (path, payload)  # only the escaped form may appear
-        assert "href=\"javascript:" not in r.text.lower()  # scraped URLs are text, never links
+        assert 'href="javascript:' not in r.text.lower()  # scraped URLs are text, never links
         assert r.text.count("<script") == 1  # the static app.js, nothing inline
     assert client.get("/events/evt_nope").status_code == 404
     assert client.get("/no/such/page").status_code == 404

@@ -5,6 +5,7 @@ from __future__ import annotations
 from eventledger.store import Store
 from support.sample import build_sample
 
+
 def test_sample_evidence_points_into_documents(tmp_path):
     from eventledger.export.jsonl import records
 
@@ -14,5 +15,5 @@ def test_sample_evidence_points_into_documents(tmp_path):
     for e in records(store, "events"):
         for v in e["counts"]["killed"]["values"]:
             ev = v["evidence"]
-            assert docs[ev["document"]][ev["start"]:ev["end"]] == ev["text"]
+            assert docs[ev["document"]][ev["start"] : ev["end"]] == ev["text"]
     assert store.counts()["events"] == 3

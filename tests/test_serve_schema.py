@@ -11,6 +11,7 @@ from eventledger.serve import create_app
 from eventledger.store import Store
 from support.sample import build_sample
 
+
 @pytest.fixture(scope="module")
 def schema(tmp_path_factory):
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('schema') / 'ledger.db'}")

@@ -8,14 +8,21 @@ from eventledger.read.scraped import article
 
 
 def test_outlet_lead_with_a_dash():
-    text = ("Lakeside Courier — Officials in the northern province said on Monday that the number of people killed "
-            "in the weekend attack had risen.")
+    text = (
+        "Lakeside Courier — Officials in the northern province said on Monday that the number of people killed "
+        "in the weekend attack had risen."
+    )
     assert outlet_prefix(text, frozenset()) == (len("Lakeside Courier — "), "Lakeside Courier")
 
 
 def test_a_capitalised_dateline_is_no_outlet():
-    assert outlet_prefix("KANO - Gunmen killed six people at a market on Monday, officials said, adding that more "
-                         "were missing.", frozenset()) is None
+    assert (
+        outlet_prefix(
+            "KANO - Gunmen killed six people at a market on Monday, officials said, adding that more were missing.",
+            frozenset(),
+        )
+        is None
+    )
 
 
 def test_byline_with_middle_dots_names_the_outlet_not_the_date():
@@ -28,8 +35,9 @@ def test_url_host_is_the_source_of_last_resort():
     assert url_host("not a url") is None
     doc = article({"url": "https://www.example-news.com/x", "title": "T", "text": "Body."}, path="x.jsonl")
     assert doc.source == "example-news.com"
-    doc = article({"url": "https://www.example-news.com/x", "title": "T", "text": "Body.", "source": "Example"},
-                  path="x.jsonl")
+    doc = article(
+        {"url": "https://www.example-news.com/x", "title": "T", "text": "Body.", "source": "Example"}, path="x.jsonl"
+    )
     assert doc.source == "Example"
 
 
@@ -37,8 +45,10 @@ def test_a_masthead_over_the_date_line_is_the_source():
     from eventledger.clean import Cleaner
     from eventledger.read.reader import read_content
 
-    text = ("Flood of gunfire leaves three dead at river market\n\nLakeside Courier\nMonday 6 May 2024\n\n"
-            "Three people were killed when gunmen opened fire at the river market on Sunday, police said.\n")
+    text = (
+        "Flood of gunfire leaves three dead at river market\n\nLakeside Courier\nMonday 6 May 2024\n\n"
+        "Three people were killed when gunmen opened fire at the river market on Sunday, police said.\n"
+    )
     [doc] = list(read_content(text.encode(), path="a.txt"))
     doc = Cleaner().clean(doc)
     assert [s.source for s in doc.segments if s.kind == "article"] == ["Lakeside Courier"]

@@ -21,7 +21,9 @@ def test_claim_with_channel(ex):
 
 
 def test_quote_with_apposition_role(ex):
-    [s] = _kinds("\"The group is rebuilding fast,\" said Maria Lopez, a researcher at the Institute for Conflict Studies.", ex)
+    [s] = _kinds(
+        '"The group is rebuilding fast," said Maria Lopez, a researcher at the Institute for Conflict Studies.', ex
+    )
     assert s.speaker == "Maria Lopez"
     assert s.speaker_role and s.speaker_role.startswith("a researcher")
 
@@ -43,8 +45,11 @@ def test_pronoun_speaker_is_last_named(ex):
 
 
 def test_spokesperson_through_whom_an_organisation_speaks(ex):
-    sts = _kinds("The ruling coalition, which this week through Ana Ruiz, spokeswoman for the interior ministry, stated on "
-                 "state radio: «No group could act like this without the backing of a foreign intelligence service.", ex)
+    sts = _kinds(
+        "The ruling coalition, which this week through Ana Ruiz, spokeswoman for the interior ministry, stated on "
+        "state radio: «No group could act like this without the backing of a foreign intelligence service.",
+        ex,
+    )
     assert [(s.kind, s.speaker) for s in sts] == [("attribution", "Ana Ruiz")]
     assert sts[0].speaker_role.startswith("spokeswoman")
     assert sts[0].about is None  # nobody named is blamed; the coalition before the verb is not the target
@@ -64,8 +69,11 @@ def test_blamed_actor_comes_after_the_verb(ex):
 
 def test_he_said_after_an_organisation_is_not_the_organisation(ex):
     # issue 19: IS-K's actor page listed an analyst's "he said" as a statement by IS-K (seed 004)
-    sts = _kinds("IS-K on March 25 threatened to carry out more massacres against Russia. Webber of Militant Wire said "
-                 "the group poses a growing threat. \u201cThis is an indication of things to come,\u201d he said.", ex)
+    sts = _kinds(
+        "IS-K on March 25 threatened to carry out more massacres against Russia. Webber of Militant Wire said "
+        "the group poses a growing threat. \u201cThis is an indication of things to come,\u201d he said.",
+        ex,
+    )
     assert not [s for s in sts if s.kind == "quote" and s.speaker_actor_id == "islamic-state-khorasan"]
     quote = [s for s in sts if "indication" in s.text]
     assert all(s.speaker and "Webber" in s.speaker for s in quote)
@@ -73,15 +81,21 @@ def test_he_said_after_an_organisation_is_not_the_organisation(ex):
 
 def test_she_said_follows_the_person_just_named(ex):
     # seed 004: two quotes of Sara Harmouch were given to the analyst quoted before her
-    sts = _kinds("\u201cWe are witnessing a new phase,\u201d said Riccardo Valle, the co-founder of a research platform. "
-                 "Sara Harmouch, a terrorism and defense policy expert in Washington, said the group has adapted to local "
-                 "conditions. \u201cThis flexibility could make the group more resilient,\u201d she said.", ex)
+    sts = _kinds(
+        "\u201cWe are witnessing a new phase,\u201d said Riccardo Valle, the co-founder of a research platform. "
+        "Sara Harmouch, a terrorism and defense policy expert in Washington, said the group has adapted to local "
+        "conditions. \u201cThis flexibility could make the group more resilient,\u201d she said.",
+        ex,
+    )
     [s] = [s for s in sts if "flexibility" in s.text]
     assert "Harmouch" in s.speaker
 
 
 def test_she_told_police_is_her_statement_not_the_police(ex):
     # GVA dev: "She told police she usually kept the handgun in the trunk" was the police's
-    sts = _kinds("Gillilan, who is a licensed security officer, told an investigator that the shooting was her mistake. "
-                 "She told police she usually kept the handgun in the trunk of her car.", ex)
+    sts = _kinds(
+        "Gillilan, who is a licensed security officer, told an investigator that the shooting was her mistake. "
+        "She told police she usually kept the handgun in the trunk of her car.",
+        ex,
+    )
     assert not [s for s in sts if "trunk" in s.text and s.speaker_actor_id == "police"]

@@ -22,25 +22,28 @@ def one(text, anchor=ANCHOR):
     return dv.value, dv.precision
 
 
-@pytest.mark.parametrize("text,value,precision", [
-    ("they struck last Friday", "2024-03-22", "day"),
-    ("on March 22 gunmen", "2024-03-22", "day"),
-    ("in August 2021", "2021-08", "month"),
-    ("In January of this year", "2024-01", "month"),
-    ("earlier this month", "2024-03", "month"),
-    ("last month", "2024-02", "month"),
-    ("two days ago", "2024-03-22", "day"),
-    ("on Monday", "2024-03-18", "day"),
-    ("27th March, 2024", "2024-03-27", "day"),
-    ("March 27, 2024", "2024-03-27", "day"),
-    ("2024-03-27", "2024-03-27", "day"),
-    ("6 months ago", "2023-09", "month"),
-    ("from 2016–19", "2016", "year"),
-    ("in 2004", "2004", "year"),
-    ("yesterday", "2024-03-23", "day"),
-    ("san salvador, 12 jan 90 (radio)", "1990-01-12", "day"),
-    ("in december", "2023-12", "month"),
-])
+@pytest.mark.parametrize(
+    "text,value,precision",
+    [
+        ("they struck last Friday", "2024-03-22", "day"),
+        ("on March 22 gunmen", "2024-03-22", "day"),
+        ("in August 2021", "2021-08", "month"),
+        ("In January of this year", "2024-01", "month"),
+        ("earlier this month", "2024-03", "month"),
+        ("last month", "2024-02", "month"),
+        ("two days ago", "2024-03-22", "day"),
+        ("on Monday", "2024-03-18", "day"),
+        ("27th March, 2024", "2024-03-27", "day"),
+        ("March 27, 2024", "2024-03-27", "day"),
+        ("2024-03-27", "2024-03-27", "day"),
+        ("6 months ago", "2023-09", "month"),
+        ("from 2016–19", "2016", "year"),
+        ("in 2004", "2004", "year"),
+        ("yesterday", "2024-03-23", "day"),
+        ("san salvador, 12 jan 90 (radio)", "1990-01-12", "day"),
+        ("in december", "2023-12", "month"),
+    ],
+)
 def test_resolves_against_anchor(text, value, precision):
     assert one(text) == (value, precision)
 
@@ -83,12 +86,17 @@ def test_comment_ages():
     assert comment_age("5 days ago", anchor=None).precision == "unresolved"
 
 
-FORMATS = ["{d.year:04d}-{d.month:02d}-{d.day:02d}", "{mon} {d.day}, {d.year}", "{d.day} {mon} {d.year}",
-           "{d.day}th of {mon}, {d.year}", "{wd}, {mon} {d.day}, {d.year}", "{ab}. {d.day}, {d.year}"]
+FORMATS = [
+    "{d.year:04d}-{d.month:02d}-{d.day:02d}",
+    "{mon} {d.day}, {d.year}",
+    "{d.day} {mon} {d.year}",
+    "{d.day}th of {mon}, {d.year}",
+    "{wd}, {mon} {d.day}, {d.year}",
+    "{ab}. {d.day}, {d.year}",
+]
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(FORMATS),
-       st.booleans())
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(FORMATS), st.booleans())
 def test_any_date_round_trips_in_every_format(d, fmt, lower):
     text = fmt.format(d=d, mon=d.strftime("%B"), ab=d.strftime("%b"), wd=d.strftime("%A"))
     if lower:
@@ -110,12 +118,22 @@ def test_sentence_full_stop_stays_out_of_the_span():
     assert [dv.text for _, _, dv in find_dates("since Sept. 11, 2001", anchor=None)] == ["Sept. 11, 2001"]
 
 
-@pytest.mark.parametrize("text,value", [
-    ("last night", "2024-03-23"), ("next Friday", "2024-03-29"), ("on Sunday", "2024-03-24"),
-    ("last Sunday", "2024-03-17"), ("last March", "2023-03"), ("next June", "2024-06"),
-    ("a week ago", "2024-03-17"), ("3 years ago", "2021"), ("Sept. 11, 2001", "2001-09-11"),
-    ("between 1980 and 1992", "1980"), ("mid-August 2021", "2021-08"),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("last night", "2024-03-23"),
+        ("next Friday", "2024-03-29"),
+        ("on Sunday", "2024-03-24"),
+        ("last Sunday", "2024-03-17"),
+        ("last March", "2023-03"),
+        ("next June", "2024-06"),
+        ("a week ago", "2024-03-17"),
+        ("3 years ago", "2021"),
+        ("Sept. 11, 2001", "2001-09-11"),
+        ("between 1980 and 1992", "1980"),
+        ("mid-August 2021", "2021-08"),
+    ],
+)
 def test_more_relative_forms(text, value):
     assert one(text)[0] == value
 
@@ -144,12 +162,27 @@ def test_day_ranges_give_their_first_day():
     assert one("22–23 March 2024") == ("2024-03-22", "day")
 
 
-@given(st.integers(min_value=1, max_value=300),
-       st.sampled_from(["minute", "hour", "day", "week", "month", "year", "hr", "min", "wk", "yr"]),
-       st.booleans())
+@given(
+    st.integers(min_value=1, max_value=300),
+    st.sampled_from(["minute", "hour", "day", "week", "month", "year", "hr", "min", "wk", "yr"]),
+    st.booleans(),
+)
 def test_comment_ages_never_lie_after_the_anchor(n, unit, plural):
     text = f"{n} {unit}{'s' if plural else ''} ago"
     dv = comment_age(text, anchor=DateValue("2024-03-24T12:00:00", "second"))
     assert dv.value is not None and dv.value <= "2024-03-24"
-    assert dv.precision == {"minute": "day", "min": "day", "hour": "day", "hr": "day", "day": "day", "week": "day",
-                            "wk": "day", "month": "month", "year": "year", "yr": "year"}[unit]
+    assert (
+        dv.precision
+        == {
+            "minute": "day",
+            "min": "day",
+            "hour": "day",
+            "hr": "day",
+            "day": "day",
+            "week": "day",
+            "wk": "day",
+            "month": "month",
+            "year": "year",
+            "yr": "year",
+        }[unit]
+    )

@@ -17,17 +17,34 @@ QUALIFIERS = ["exact", "at least", "more than", "nearly", "around", "up to"]
 
 
 def v(value, qualifier="exact", *, report="r", published=None, who=None, low=None, high=None, origin=None):
-    return {"value": value, "qualifier": qualifier, "low": low, "high": high, "who": who, "evidence": None,
-            "report": report, "origin": origin or report, "published": published, "opinion": False}
+    return {
+        "value": value,
+        "qualifier": qualifier,
+        "low": low,
+        "high": high,
+        "who": who,
+        "evidence": None,
+        "report": report,
+        "origin": origin or report,
+        "published": published,
+        "opinion": False,
+    }
 
 
 figure = st.builds(
     lambda value, q, day, who, n: v(value, q, report=f"r{n}", published=day, who=who),
-    st.integers(0, 500), st.sampled_from(QUALIFIERS),
+    st.integers(0, 500),
+    st.sampled_from(QUALIFIERS),
     st.one_of(st.none(), st.sampled_from(["2024-03-22", "2024-03-23", "2024-03-25T10:00", "2024-03-25"])),
-    st.sampled_from([None, None, "children"]), st.integers(0, 50))
-vague = st.builds(lambda lo, hi, n: {**v(None, "vague", report=f"v{n}"), "low": lo, "high": hi},
-                  st.integers(0, 100), st.integers(100, 999), st.integers(0, 50))
+    st.sampled_from([None, None, "children"]),
+    st.integers(0, 50),
+)
+vague = st.builds(
+    lambda lo, hi, n: {**v(None, "vague", report=f"v{n}"), "low": lo, "high": hi},
+    st.integers(0, 100),
+    st.integers(100, 999),
+    st.integers(0, 50),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -40,9 +57,14 @@ def test_best_is_always_inside_low_high(values, policy):
 
 @pytest.mark.parametrize("policy", POLICIES)
 def test_an_early_lower_bound_never_becomes_the_best(policy):
-    vals = [v(40, "at least", report="a", published="2024-03-22"), v(133, report="b", published="2024-03-23"),
-            v(137, report="c", published="2024-03-24"), v(139, report="d", published="2024-03-25"),
-            v(145, report="e", published="2024-03-26"), v(143, report="f", published="2024-03-26")]
+    vals = [
+        v(40, "at least", report="a", published="2024-03-22"),
+        v(133, report="b", published="2024-03-23"),
+        v(137, report="c", published="2024-03-24"),
+        v(139, report="d", published="2024-03-25"),
+        v(145, report="e", published="2024-03-26"),
+        v(143, report="f", published="2024-03-26"),
+    ]
     s = summarize(vals, policy=policy, cfg=CFG)
     assert 133 <= s["best"] <= 145 and s["low"] >= 133
 
@@ -57,8 +79,9 @@ def test_an_early_exact_figure_is_superseded_by_a_later_higher_one(policy):
 def test_more_than_is_inside_its_own_range():
     s = summarize([v(100, "more than", low=101)], policy="acled", cfg=CFG)
     assert (s["low"], s["best"], s["high"]) == (101, 101, 101)
-    s = summarize([v(100, "more than"), {**v(None, "vague", report="x"), "low": 200, "high": 999}],
-                  policy="acled", cfg=CFG)
+    s = summarize(
+        [v(100, "more than"), {**v(None, "vague", report="x"), "low": 200, "high": 999}], policy="acled", cfg=CFG
+    )
     assert s["low"] <= s["best"] <= s["high"]
 
 

@@ -25,17 +25,23 @@ PLACES = ["Kano", "Mogadishu", "Kabul", "Peshawar", "Gao", "Mosul", "Idlib", "Ba
 
 def story(i: int) -> str:
     place = PLACES[i % len(PLACES)]
-    return (f"Gunmen attacked a market in {place} on Tuesday, killing {3 + i % 17} people and wounding "
-            f"{5 + i % 11} others, officials said. Witnesses said the attackers arrived on motorbikes and fired "
-            f"at traders before fleeing. Police in {place} said {1 + i % 4} suspects had been detained (report {i}).\n")
+    return (
+        f"Gunmen attacked a market in {place} on Tuesday, killing {3 + i % 17} people and wounding "
+        f"{5 + i % 11} others, officials said. Witnesses said the attackers arrived on motorbikes and fired "
+        f"at traders before fleeing. Police in {place} said {1 + i % 4} suspects had been detained (report {i}).\n"
+    )
 
 
 def feed(items: range) -> bytes:
-    body = "".join(f"<item><title>Attack {i}</title><guid>urn:item:{i}</guid>"
-                   f"<pubDate>Tue, 0{1 + i % 8} Oct 2024 10:00:00 GMT</pubDate>"
-                   f"<description>{story(i)}</description></item>" for i in items)
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Wire</title>{body}'
-            f"</channel></rss>").encode()
+    body = "".join(
+        f"<item><title>Attack {i}</title><guid>urn:item:{i}</guid>"
+        f"<pubDate>Tue, 0{1 + i % 8} Oct 2024 10:00:00 GMT</pubDate>"
+        f"<description>{story(i)}</description></item>"
+        for i in items
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Wire</title>{body}</channel></rss>'
+    ).encode()
 
 
 @pytest.fixture
@@ -103,7 +109,7 @@ class Feeds(BaseHTTPRequestHandler):
             self.end_headers()
             return
         body = st["body"]
-        etag = f'"{hash(body) & 0xffffffff:x}"'
+        etag = f'"{hash(body) & 0xFFFFFFFF:x}"'
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.end_headers()

@@ -30,18 +30,44 @@ class Ledger:
         for r in self._records("reports"):
             place, date = r.get("place") or {}, r.get("date") or {}
             killed = (r.get("counts") or {}).get("killed") or []
-            rows.append({"id": r["id"], "document": r.get("document"), "segment": r.get("segment"), "source": r.get("source"),
-                         "type": r.get("type"), "date": date.get("value"), "date_precision": date.get("precision"),
-                         "place": place.get("name"), "country": place.get("country"), "lat": place.get("lat"), "lon": place.get("lon"),
-                         "killed": [k.get("value") for k in killed], "perpetrators": [a.get("text") for a in r.get("perpetrator_orgs") or []],
-                         "opinion": bool(r.get("opinion")), "evidence": (r.get("evidence") or {}).get("text")})
+            rows.append(
+                {
+                    "id": r["id"],
+                    "document": r.get("document"),
+                    "segment": r.get("segment"),
+                    "source": r.get("source"),
+                    "type": r.get("type"),
+                    "date": date.get("value"),
+                    "date_precision": date.get("precision"),
+                    "place": place.get("name"),
+                    "country": place.get("country"),
+                    "lat": place.get("lat"),
+                    "lon": place.get("lon"),
+                    "killed": [k.get("value") for k in killed],
+                    "perpetrators": [a.get("text") for a in r.get("perpetrator_orgs") or []],
+                    "opinion": bool(r.get("opinion")),
+                    "evidence": (r.get("evidence") or {}).get("text"),
+                }
+            )
         return pd.DataFrame(rows, columns=None if rows else ["id", "document", "source", "type", "date"])
 
     def statements(self) -> pd.DataFrame:
-        rows = [{"id": st["id"], "event": st.get("event"), "document": st.get("document"), "speaker": st.get("speaker"),
-                 "speaker_role": st.get("speaker_role"), "speaker_actor_id": st.get("speaker_actor_id"), "kind": st.get("kind"),
-                 "about": (st.get("about") or {}).get("text"), "about_actor_id": (st.get("about") or {}).get("actor_id"),
-                 "channel": st.get("channel"), "text": st.get("text")} for st in self._records("statements")]
+        rows = [
+            {
+                "id": st["id"],
+                "event": st.get("event"),
+                "document": st.get("document"),
+                "speaker": st.get("speaker"),
+                "speaker_role": st.get("speaker_role"),
+                "speaker_actor_id": st.get("speaker_actor_id"),
+                "kind": st.get("kind"),
+                "about": (st.get("about") or {}).get("text"),
+                "about_actor_id": (st.get("about") or {}).get("actor_id"),
+                "channel": st.get("channel"),
+                "text": st.get("text"),
+            }
+            for st in self._records("statements")
+        ]
         return pd.DataFrame(rows, columns=None if rows else ["id", "event", "speaker", "kind", "text"])
 
     def attribution_graph(self) -> pd.DataFrame:
@@ -50,14 +76,31 @@ class Ledger:
         for e in self._records("events"):
             for p in perpetrators(e):
                 by = p.get("by")
-                rows.append({"source": by if isinstance(by, str) else ", ".join(by or []) or None, "target": p["actor"],
-                             "target_id": p.get("actor_id"), "basis": p.get("basis"), "event": e["id"],
-                             "reports": len(p.get("reports") or [])})
+                rows.append(
+                    {
+                        "source": by if isinstance(by, str) else ", ".join(by or []) or None,
+                        "target": p["actor"],
+                        "target_id": p.get("actor_id"),
+                        "basis": p.get("basis"),
+                        "event": e["id"],
+                        "reports": len(p.get("reports") or []),
+                    }
+                )
         for st in self._records("statements"):
             about = st.get("about") or {}
-            if st.get("kind") in ("claim-of-responsibility", "attribution", "accusation", "denial") and about.get("text"):
-                rows.append({"source": st.get("speaker"), "target": about.get("text"), "target_id": about.get("actor_id"),
-                             "basis": st.get("kind"), "event": st.get("event"), "reports": 1})
+            if st.get("kind") in ("claim-of-responsibility", "attribution", "accusation", "denial") and about.get(
+                "text"
+            ):
+                rows.append(
+                    {
+                        "source": st.get("speaker"),
+                        "target": about.get("text"),
+                        "target_id": about.get("actor_id"),
+                        "basis": st.get("kind"),
+                        "event": st.get("event"),
+                        "reports": 1,
+                    }
+                )
         return pd.DataFrame(rows, columns=["source", "target", "target_id", "basis", "event", "reports"])
 
     # -- one event, contradictions, corrections (also what `eventledger show|contradictions|event` use) --------
@@ -79,8 +122,15 @@ class Ledger:
             for c in e.get("contradictions") or ():
                 if field and c["field"] not in (field, f"counts.{field}"):
                     continue
-                rows.append({"event": e["id"], "date": (e.get("date") or {}).get("value"), "type": e.get("type"),
-                             "field": c["field"], "values": c["values"]})
+                rows.append(
+                    {
+                        "event": e["id"],
+                        "date": (e.get("date") or {}).get("value"),
+                        "type": e.get("type"),
+                        "field": c["field"],
+                        "values": c["values"],
+                    }
+                )
         return rows
 
     def correct(self, kind: str, event: str, **kw) -> tuple[dict, dict | None]:

@@ -15,7 +15,9 @@ import typer
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__, pretty_exceptions_enable=False)
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Store URL: sqlite:///file.db (default eventledger.db) or postgresql://...")]
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Store URL: sqlite:///file.db (default eventledger.db) or postgresql://...")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the final summary.")]
 
 
@@ -46,11 +48,17 @@ def _print_quarantined(q) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories (walked; .gz and .zip read transparently).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or directories (walked; .gz and .zip read transparently).")
+    ],
     db: DbOpt = None,
     workers: Annotated[int, typer.Option(help="Processes for cleaning and extraction (one per core).")] = 1,
-    scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler (tcp://HOST:PORT): clean and extract on its "
-                                                       "workers; needs a PostgreSQL --db.")] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="A Dask scheduler (tcp://HOST:PORT): clean and extract on its workers; needs a PostgreSQL --db."
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when any input was quarantined.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
@@ -66,12 +74,25 @@ def ingest(
     if missing:
         fail(f"{missing[0]}: no such file or directory")
     store = _store(db)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} documents"),
-                  TimeElapsedColumn(), disable=quiet or not sys.stderr.isatty(), transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        disable=quiet or not sys.stderr.isatty(),
+        transient=True,
+    ) as bar:
         task = bar.add_task("ingesting", total=None)
         try:
-            result = run(paths, store=store, workers=workers, scheduler=scheduler, on_error=_print_quarantined,
-                         progress=lambda n: bar.advance(task, n))
+            result = run(
+                paths,
+                store=store,
+                workers=workers,
+                scheduler=scheduler,
+                on_error=_print_quarantined,
+                progress=lambda n: bar.advance(task, n),
+            )
         except (IngestError, WorkerError) as e:
             fail(str(e))
     typer.echo(result.summary())
@@ -84,13 +105,16 @@ def ingest(
 @app.command()
 def watch(
     dirs: Annotated[list[Path], typer.Argument(help="Folders to watch: files that appear in them are ingested.")],
-    feeds: Annotated[Path | None, typer.Option(help="A file of feed URLs, one a line (# comments), polled each round.")] = None,
+    feeds: Annotated[
+        Path | None, typer.Option(help="A file of feed URLs, one a line (# comments), polled each round.")
+    ] = None,
     every: Annotated[str, typer.Option(help="Time between rounds: 30s, 15m, 1h.")] = "15m",
     db: DbOpt = None,
     workers: Annotated[int, typer.Option(help="Processes for cleaning and extraction.")] = 1,
     rounds: Annotated[int | None, typer.Option(help="Stop after this many rounds (default: until Ctrl-C).")] = None,
 ) -> None:
-    """Keep ingesting: new files in DIRS and changed feeds, each round resolved into the events; safe to stop any time."""
+    """Keep ingesting: new files in DIRS and changed feeds, each round resolved into the events; safe to stop any
+    time."""
     from eventledger.ingest import IngestError, WorkerError
     from eventledger.watch import Watcher, parse_every, read_feed_list
 
@@ -106,8 +130,15 @@ def watch(
     except (OSError, ValueError) as e:
         raise typer.BadParameter(str(e), param_hint="--feeds") from e
     store = _store(db)
-    w = Watcher(dirs, store=store, feeds=urls, every=interval, workers=workers,
-                say=lambda msg: typer.echo(printable(msg), err=True), on_error=_print_quarantined)
+    w = Watcher(
+        dirs,
+        store=store,
+        feeds=urls,
+        every=interval,
+        workers=workers,
+        say=lambda msg: typer.echo(printable(msg), err=True),
+        on_error=_print_quarantined,
+    )
     typer.echo(f"watching {len(dirs)} folder(s) and {len(urls)} feed(s) every {every}; Ctrl-C stops", err=True)
     try:
         w.run(rounds=rounds)
@@ -132,23 +163,32 @@ def _print_found(store) -> None:
         vals = sorted({v.get("value") for v in k.get("values", []) if v.get("value") is not None})
         place = e.get("place") or {}
         t.add_row(
-            e["id"], e.get("type") or "", (e.get("date") or {}).get("value") or "?",
+            e["id"],
+            e.get("type") or "",
+            (e.get("date") or {}).get("value") or "?",
             ", ".join(x for x in (place.get("name"), place.get("country")) if x) or "?",
-            "/".join(map(str, vals)) or "-", str(e.get("independent_sources") or 0),
+            "/".join(map(str, vals)) or "-",
+            str(e.get("independent_sources") or 0),
             "yes" if e.get("contradictions") else "",
         )
     console = Console(stderr=False)
     if not console.is_terminal:
         console = Console(stderr=False, width=160)  # piped or logged: room for ids and places
     console.print(t)
-    console.print("`eventledger show EVENT` prints an event's dossier; `eventledger contradictions` lists the disagreements.")
+    console.print(
+        "`eventledger show EVENT` prints an event's dossier; `eventledger contradictions` lists the disagreements."
+    )
 
 
 @app.command()
 def export(
     what: Annotated[str, typer.Option(help="documents | reports | statements | events")] = "events",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl | csv-acled | csv-gtd | geojson | stix | parquet")] = "jsonl",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout (required for parquet).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl | csv-acled | csv-gtd | geojson | stix | parquet")
+    ] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of stdout (required for parquet).")
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Export records in the shapes of DESIGN.md (JSON lines) or in analysts' formats (docs/exports.md)."""
@@ -160,7 +200,9 @@ def export(
     if fmt in BINARY and out is None:
         fail(f"--format {fmt} writes a binary file: give it a name with --out events.{fmt}")
     store = _store(db)
-    stream = out.open("wb" if fmt in BINARY else "w", encoding=None if fmt in BINARY else "utf-8") if out else sys.stdout
+    stream = (
+        out.open("wb" if fmt in BINARY else "w", encoding=None if fmt in BINARY else "utf-8") if out else sys.stdout
+    )
     try:
         if fmt == "jsonl":
             for rec in records(store, what):
@@ -214,8 +256,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tex
 
 
 @app.command()
-def show(event: Annotated[str, typer.Argument(help="Event id (or a unique start of one).")], db: DbOpt = None,
-         as_json: JsonOpt = False) -> None:
+def show(
+    event: Annotated[str, typer.Argument(help="Event id (or a unique start of one).")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Print an event's dossier: each field, each reported value, its source and quote."""
     from eventledger.resolve.render import dossier
 
@@ -243,17 +288,31 @@ def _clean(v) -> str:
 @app.command(name="events")
 def events_(
     country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 code of the event's country, e.g. RU.")] = None,
-    admin1: Annotated[str | None, typer.Option(help="The event's province or state, as its place names it (any case).")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Event type as listed, e.g. 'armed assault', 'bombing'.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date: 2024, 2024-03 or 2024-03-22.")] = None,
+    admin1: Annotated[
+        str | None, typer.Option(help="The event's province or state, as its place names it (any case).")
+    ] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Event type as listed, e.g. 'armed assault', 'bombing'.")
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Earliest event date: 2024, 2024-03 or 2024-03-22.")
+    ] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Latest event date, inclusive.")] = None,
-    actor: Annotated[str | None, typer.Option(help="A perpetrator: registry id or any alias (IS-K, ISKP, ...).")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="A perpetrator: registry id or any alias (IS-K, ISKP, ...).")
+    ] = None,
     min_sources: Annotated[int, typer.Option(min=0, help="At least this many independent sources.")] = 0,
-    contested: Annotated[bool, typer.Option("--contested", help="Only events whose sources contradict each other.")] = False,
-    query: Annotated[str | None, typer.Option("--query", help="Words in the reports' text or the event's names.")] = None,
+    contested: Annotated[
+        bool, typer.Option("--contested", help="Only events whose sources contradict each other.")
+    ] = False,
+    query: Annotated[
+        str | None, typer.Option("--query", help="Words in the reports' text or the event's names.")
+    ] = None,
     sort: Annotated[str, typer.Option(help="date | killed | sources | updated; a leading - for descending.")] = "-date",
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many (default: all).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line (the API's event summary).")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per line (the API's event summary).")
+    ] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
     db: DbOpt = None,
 ) -> None:
@@ -272,8 +331,17 @@ def events_(
     if as_json and as_csv:
         fail("choose one of --json and --csv")
     store = _store(db)
-    f = EventFilter(date_from=date_from, date_to=date_to, country=country.upper() if country else None, actor=actor,
-                    type=type_, q=query, min_sources=min_sources, contested=contested, admin1=admin1)
+    f = EventFilter(
+        date_from=date_from,
+        date_to=date_to,
+        country=country.upper() if country else None,
+        actor=actor,
+        type=type_,
+        q=query,
+        min_sources=min_sources,
+        contested=contested,
+        admin1=admin1,
+    )
     rows = all_events(store, f, sort=sort, limit=limit, actors=_registry() if actor else None)
     if as_json:
         n = 0
@@ -301,17 +369,35 @@ def _print_events(rows: list[dict]) -> int:
     from eventledger.serve.templating import count_text, date_text
 
     t = Table(show_lines=False, pad_edge=False)
-    for col, kw in (("event", {"no_wrap": True}), ("date", {"no_wrap": True}), ("type", {}), ("place", {}),
-                    ("killed", {"justify": "right"}), ("sources", {"justify": "right"}), ("perpetrators", {}),
-                    ("contested", {})):
+    for col, kw in (
+        ("event", {"no_wrap": True}),
+        ("date", {"no_wrap": True}),
+        ("type", {}),
+        ("place", {}),
+        ("killed", {"justify": "right"}),
+        ("sources", {"justify": "right"}),
+        ("perpetrators", {}),
+        ("contested", {}),
+    ):
         t.add_column(col, **kw)
     for e in rows:
         place = e.get("place") or {}
         where = ", ".join(_clean(x) for x in (place.get("name"), place.get("admin1"), place.get("country")) if x) or "?"
-        perps = [f"{_clean(p['actor'])} ({p.get('basis') or 'reported'})" for p in e.get("perpetrators") or [] if p.get("actor")]
-        t.add_row(e["id"], date_text(e.get("date")), _clean(e.get("type")), where, count_text(e.get("killed")),
-                  str(e.get("independent_sources") or 0), "; ".join(perps[:3]) + (f" +{len(perps) - 3}" if len(perps) > 3 else ""),
-                  ", ".join(e.get("contradictions") or []))
+        perps = [
+            f"{_clean(p['actor'])} ({p.get('basis') or 'reported'})"
+            for p in e.get("perpetrators") or []
+            if p.get("actor")
+        ]
+        t.add_row(
+            e["id"],
+            date_text(e.get("date")),
+            _clean(e.get("type")),
+            where,
+            count_text(e.get("killed")),
+            str(e.get("independent_sources") or 0),
+            "; ".join(perps[:3]) + (f" +{len(perps) - 3}" if len(perps) > 3 else ""),
+            ", ".join(e.get("contradictions") or []),
+        )
     console = Console()
     if not console.is_terminal:
         console = Console(width=200)  # piped: room for ids, places and actors
@@ -321,8 +407,14 @@ def _print_events(rows: list[dict]) -> int:
 
 
 @app.command()
-def search(words: Annotated[list[str], typer.Argument(help="Words to find: a place, an actor, a type, any words of the reports.")],
-           limit: Annotated[int, typer.Option(min=1, help="Passages to list.")] = 10, as_json: JsonOpt = False, db: DbOpt = None) -> None:
+def search(
+    words: Annotated[
+        list[str], typer.Argument(help="Words to find: a place, an actor, a type, any words of the reports.")
+    ],
+    limit: Annotated[int, typer.Option(min=1, help="Passages to list.")] = 10,
+    as_json: JsonOpt = False,
+    db: DbOpt = None,
+) -> None:
     """Find events (by place, actor, type or their reports' words) and the document passages that mention the words."""
     from eventledger.serve.views import search as run
 
@@ -335,20 +427,31 @@ def search(words: Annotated[list[str], typer.Argument(help="Words to find: a pla
     typer.echo(f"{len(res['events'])} events")
     for e in res["events"]:
         place = e.get("place") or {}
-        typer.echo(f"  {e['id']}  {date_text(e.get('date'))}  {_clean(e.get('type'))}  "
-                   f"{_clean(place.get('name') or place.get('country') or '?')}  ({e['matched']})")
+        typer.echo(
+            f"  {e['id']}  {date_text(e.get('date'))}  {_clean(e.get('type'))}  "
+            f"{_clean(place.get('name') or place.get('country') or '?')}  ({e['matched']})"
+        )
     typer.echo(f"{len(res['items'])}{'+' if res['next'] else ''} passages")
     for h in res["items"]:
         text = _clean(h["snippet"].replace("\x02", "[").replace("\x03", "]"))
         events = ", ".join(x["id"] for x in h["events"]) or "no event"
-        typer.echo(f"  {_clean(h.get('source') or 'unknown source')}, {date_text(h.get('date'))}: {text}\n    -> {events}")
+        typer.echo(
+            f"  {_clean(h.get('source') or 'unknown source')}, {date_text(h.get('date'))}: {text}\n    -> {events}"
+        )
 
 
 @app.command()
-def briefing(since: Annotated[str | None, typer.Option(help="A day (2024-03-22) or a moment; default: the start of the last ingest.")] = None,
-             limit: Annotated[int, typer.Option(min=1, help="Events to show.")] = 20, as_json: JsonOpt = False, db: DbOpt = None) -> None:
+def briefing(
+    since: Annotated[
+        str | None, typer.Option(help="A day (2024-03-22) or a moment; default: the start of the last ingest.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Events to show.")] = 20,
+    as_json: JsonOpt = False,
+    db: DbOpt = None,
+) -> None:
     """What changed since the last ingest (or --since), most significant first, with what is new about each event."""
-    from eventledger.serve.briefing import SINCE, briefing as run
+    from eventledger.serve.briefing import SINCE
+    from eventledger.serve.briefing import briefing as run
     from eventledger.serve.templating import count_text, date_text
 
     if since and not SINCE.match(since):
@@ -361,8 +464,10 @@ def briefing(since: Annotated[str | None, typer.Option(help="A day (2024-03-22) 
     typer.echo(f"Changed since {run_text}: {b['changed']} events; ordered {b['order']}.")
     for e in b["events"]:
         place = e.get("place") or {}
-        typer.echo(f"\n{e['id']}  {_clean(e['type'])} · {_clean(place.get('name') or place.get('country') or '?')}  "
-                   f"{date_text(e.get('date'))}  killed {count_text(e.get('killed'))}  {e['independent_sources']} sources")
+        typer.echo(
+            f"\n{e['id']}  {_clean(e['type'])} · {_clean(place.get('name') or place.get('country') or '?')}  "
+            f"{date_text(e.get('date'))}  killed {count_text(e.get('killed'))}  {e['independent_sources']} sources"
+        )
         for n in e["new"]:
             typer.echo(f"  {n['kind']}: {_clean(n['text'])}")
         for q in e["summary"]:
@@ -370,8 +475,11 @@ def briefing(since: Annotated[str | None, typer.Option(help="A day (2024-03-22) 
 
 
 @app.command()
-def contradictions(db: DbOpt = None, field: Annotated[str | None, typer.Option(help="Only this field: killed, date, place, perpetrator, ...")] = None,
-                   as_json: JsonOpt = False) -> None:
+def contradictions(
+    db: DbOpt = None,
+    field: Annotated[str | None, typer.Option(help="Only this field: killed, date, place, perpetrator, ...")] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """List every contradiction across the store: the event, the field, each value and the reports behind it."""
     rows = _ledger(db).contradictions(field)
     if as_json:
@@ -379,13 +487,18 @@ def contradictions(db: DbOpt = None, field: Annotated[str | None, typer.Option(h
             typer.echo(json.dumps(r, ensure_ascii=False, default=str))
         return
     for r in rows:
-        vals = " | ".join(f"{v['value']} ({len(v.get('reports') or v.get('statements') or [])} reports)" for v in r["values"])
+        vals = " | ".join(
+            f"{v['value']} ({len(v.get('reports') or v.get('statements') or [])} reports)" for v in r["values"]
+        )
         typer.echo(f"{r['event']}  {r['date'] or '?'}  {r['type'] or '?'}  {r['field']}: {vals}")
     typer.echo(f"{len(rows)} contradictions", err=True)
 
 
-event_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Analyst corrections to one event, kept apart from "
-                        "the sources' values and re-applied on every re-run.")
+event_app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Analyst corrections to one event, kept apart from the sources' values and re-applied on every re-run.",
+)
 app.add_typer(event_app, name="event")
 NoteOpt = Annotated[str, typer.Option("--note", help="Why (shown with the correction).")]
 AuthorOpt = Annotated[str | None, typer.Option("--author", help="Who decided (default: $USER).")]
@@ -406,30 +519,50 @@ def _correct(db, kind: str, event: str, note: str, author: str | None, **kw) -> 
 
 
 @event_app.command()
-def merge(event: str, other: Annotated[str, typer.Argument(help="The event to fold into EVENT.")], note: NoteOpt = "",
-          author: AuthorOpt = None, db: DbOpt = None) -> None:
+def merge(
+    event: str,
+    other: Annotated[str, typer.Argument(help="The event to fold into EVENT.")],
+    note: NoteOpt = "",
+    author: AuthorOpt = None,
+    db: DbOpt = None,
+) -> None:
     """Merge OTHER into EVENT: they are one event."""
     _correct(db, "merge", event, note, author, target=other)
 
 
 @event_app.command()
-def split(event: str, reports: Annotated[list[str], typer.Argument(help="Report ids that form a new event.")], note: NoteOpt = "",
-          author: AuthorOpt = None, db: DbOpt = None) -> None:
+def split(
+    event: str,
+    reports: Annotated[list[str], typer.Argument(help="Report ids that form a new event.")],
+    note: NoteOpt = "",
+    author: AuthorOpt = None,
+    db: DbOpt = None,
+) -> None:
     """Split these reports out of EVENT into a new event of their own."""
     _correct(db, "split", event, note, author, value=list(reports))
 
 
 @event_app.command()
-def detach(event: str, report: Annotated[str, typer.Argument(help="A report that is not about this event.")], note: NoteOpt = "",
-           author: AuthorOpt = None, db: DbOpt = None) -> None:
+def detach(
+    event: str,
+    report: Annotated[str, typer.Argument(help="A report that is not about this event.")],
+    note: NoteOpt = "",
+    author: AuthorOpt = None,
+    db: DbOpt = None,
+) -> None:
     """Mark a report as not about EVENT: it stands alone."""
     _correct(db, "detach", event, note, author, target=report)
 
 
 @event_app.command()
-def edit(event: str, field: Annotated[str, typer.Argument(help="date, place, type, ...")],
-         value: Annotated[str, typer.Argument(help="The value (JSON for objects, e.g. '{\"value\": \"2024-03-22\"}').")],
-         note: NoteOpt = "", author: AuthorOpt = None, db: DbOpt = None) -> None:
+def edit(
+    event: str,
+    field: Annotated[str, typer.Argument(help="date, place, type, ...")],
+    value: Annotated[str, typer.Argument(help='The value (JSON for objects, e.g. \'{"value": "2024-03-22"}\').')],
+    note: NoteOpt = "",
+    author: AuthorOpt = None,
+    db: DbOpt = None,
+) -> None:
     """Set a field to the analyst's value; the computed value stays beside it."""
     try:
         parsed = json.loads(value)
@@ -439,28 +572,39 @@ def edit(event: str, field: Annotated[str, typer.Argument(help="date, place, typ
 
 
 @event_app.command(name="set-best")
-def set_best(event: str, kind: Annotated[str, typer.Argument(help="A count kind: killed, injured, kidnapped, ...")],
-             value: Annotated[int, typer.Argument(min=0)], note: NoteOpt = "", author: AuthorOpt = None, db: DbOpt = None) -> None:
+def set_best(
+    event: str,
+    kind: Annotated[str, typer.Argument(help="A count kind: killed, injured, kidnapped, ...")],
+    value: Annotated[int, typer.Argument(min=0)],
+    note: NoteOpt = "",
+    author: AuthorOpt = None,
+    db: DbOpt = None,
+) -> None:
     """Choose the best estimate of a count, with a note; every source's value is kept."""
     _correct(db, "set-best", event, note, author, field=kind, value=value)
 
 
 @event_app.command(name="note")
-def note_(event: str, text: Annotated[str, typer.Argument(help="The remark.")], author: AuthorOpt = None, db: DbOpt = None) -> None:
+def note_(
+    event: str, text: Annotated[str, typer.Argument(help="The remark.")], author: AuthorOpt = None, db: DbOpt = None
+) -> None:
     """Attach an analyst's remark to EVENT (changes no value)."""
     _correct(db, "note", event, text, author)
 
 
-corrections_app = typer.Typer(no_args_is_help=True, add_completion=False,
-                               help="The analyst corrections stored: list them, withdraw one.")
+corrections_app = typer.Typer(
+    no_args_is_help=True, add_completion=False, help="The analyst corrections stored: list them, withdraw one."
+)
 app.add_typer(corrections_app, name="corrections")
 
 
 @corrections_app.command(name="list")
-def corrections_list(event: Annotated[str | None, typer.Option(help="Only this event's corrections.")] = None,
-                     withdrawn: Annotated[bool, typer.Option("--withdrawn", help="Include withdrawn ones.")] = False,
-                     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
-                     db: DbOpt = None) -> None:
+def corrections_list(
+    event: Annotated[str | None, typer.Option(help="Only this event's corrections.")] = None,
+    withdrawn: Annotated[bool, typer.Option("--withdrawn", help="Include withdrawn ones.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    db: DbOpt = None,
+) -> None:
     """List corrections in the order made: id, kind, event, what it sets, who, and whether it applies."""
     from eventledger.resolve.corrections import listed
 
@@ -471,16 +615,22 @@ def corrections_list(event: Annotated[str | None, typer.Option(help="Only this e
             continue
         value = json.dumps(c.get("value"), ensure_ascii=False) if c.get("value") is not None else None
         what = " ".join(str(x) for x in (c.get("field"), value, c.get("target")) if x)
-        line = (f"{c['id']}  {c['status']:<10} {c['kind']:<8} {c.get('event')}  {what[:80]}  "
-                f"{_clean(c.get('author') or '?')} {c.get('created') or ''}"
-                + (f"  ({c['problem']})" if c.get("problem") else ""))
+        line = (
+            f"{c['id']}  {c['status']:<10} {c['kind']:<8} {c.get('event')}  {what[:80]}  "
+            f"{_clean(c.get('author') or '?')} {c.get('created') or ''}"
+            + (f"  ({c['problem']})" if c.get("problem") else "")
+        )
         typer.echo(printable(_clean(line)))
     typer.echo(f"{len(rows)} corrections", err=True)
 
 
 @corrections_app.command()
-def withdraw(correction: Annotated[str, typer.Argument(help="The correction's id (cor_...).")], note: NoteOpt = "",
-             author: AuthorOpt = None, db: DbOpt = None) -> None:
+def withdraw(
+    correction: Annotated[str, typer.Argument(help="The correction's id (cor_...).")],
+    note: NoteOpt = "",
+    author: AuthorOpt = None,
+    db: DbOpt = None,
+) -> None:
     """Withdraw a correction: it stays listed (and in the revision log) but no longer applies."""
     import os
 
@@ -494,12 +644,29 @@ def withdraw(correction: Annotated[str, typer.Argument(help="The correction's id
 @app.command()
 def train(
     what: Annotated[str, typer.Argument(help="relevance: the learned document filter; resolution: the pair model")],
-    data: Annotated[Path, typer.Argument(help="relevance: MUC-4 style JSON lines (doctext, templates); "
-                                               "resolution: a GVA folder (its training part is used).")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Where to write the model (JSON); default "
-                                             "var/relevance.json, or the package's resolution_model.json.")] = None,
-    store: Annotated[Path | None, typer.Option("--store", help="resolution: a SQLite file of the training part's "
-                                               "ingested articles, reused when it exists, else written.")] = None,
+    data: Annotated[
+        Path,
+        typer.Argument(
+            help="relevance: MUC-4 style JSON lines (doctext, templates); "
+            "resolution: a GVA folder (its training part is used)."
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Where to write the model (JSON); default var/relevance.json, or the package's resolution_model.json.",
+        ),
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            help="resolution: a SQLite file of the training part's "
+            "ingested articles, reused when it exists, else written.",
+        ),
+    ] = None,
 ) -> None:
     """Train an optional learned stage on labelled data (CPU, seconds; resolution ingests its data first)."""
     if what == "resolution":
@@ -518,8 +685,10 @@ def train(
     except (ValueError, KeyError) as e:
         fail(f"{data}: {e}")
     model.save(out)
-    typer.echo(f"wrote {out}: {model.about['documents']} documents ({model.about['relevant']} relevant), "
-               f"{model.about['features']} features, threshold {model.threshold}")
+    typer.echo(
+        f"wrote {out}: {model.about['documents']} documents ({model.about['relevant']} relevant), "
+        f"{model.about['features']} features, threshold {model.threshold}"
+    )
 
 
 def _train_resolution(data: Path, out: Path | None, store: Path | None) -> None:
@@ -533,8 +702,10 @@ def _train_resolution(data: Path, out: Path | None, store: Path | None) -> None:
     except (EvalError, ValueError) as e:
         fail(str(e))
     for row in got["grid"]:
-        typer.echo(f"threshold {row['threshold']:.2f}: B-cubed F1 {100 * row['b3_f1']:.1f}, "
-                   f"{row['events_per_article']:.2f} events per article")
+        typer.echo(
+            f"threshold {row['threshold']:.2f}: B-cubed F1 {100 * row['b3_f1']:.1f}, "
+            f"{row['events_per_article']:.2f} events per article"
+        )
     typer.echo(f"wrote {got['model']}: {got['pairs']} pairs ({got['positive']} positive), threshold {got['threshold']}")
 
 

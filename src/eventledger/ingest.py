@@ -11,7 +11,7 @@ of a chunk are written in one transaction each.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -26,8 +26,18 @@ TASK = 16  # documents per chunk sent to a worker: small enough to share out, la
 BATCH = 64  # documents deduplicated together; fixed, so within-batch links do not depend on --workers
 REFRESH_MARGIN_S = 600  # how far back a run looks for documents other runs stored (see _looked_at)
 
-__all__ = ["BATCH", "IngestError", "IngestResult", "StoreDeduper", "TASK", "WorkerError", "ingest",
-           "ingest_bytes", "processing_stages", "resolve_store"]
+__all__ = [
+    "BATCH",
+    "IngestError",
+    "IngestResult",
+    "StoreDeduper",
+    "TASK",
+    "WorkerError",
+    "ingest",
+    "ingest_bytes",
+    "processing_stages",
+    "resolve_store",
+]
 
 
 class IngestError(Exception):
@@ -101,8 +111,10 @@ def ingest(
     """
     store = store or Store(db)
     if scheduler and store.dialect == "sqlite":
-        raise IngestError("a Dask cluster needs a store every machine of it could share: give --db postgresql://...; "
-                          f"the SQLite file {store.url} is refused")
+        raise IngestError(
+            "a Dask cluster needs a store every machine of it could share: give --db postgresql://...; "
+            f"the SQLite file {store.url} is refused"
+        )
     result = IngestResult()
     run = _Run(store, result, on_error or _print_error, progress)
     before, after = _phases(processing_stages())
@@ -116,8 +128,17 @@ def ingest(
     if resolve:
         resolve_store(store)
     result.events = store.counts()["events"]
-    store.record_ingest(started=result.started, counts={"read": result.read, "stored": result.stored, "skipped": result.skipped,
-                        "quarantined": len(result.quarantined), "reports": result.reports, "events": result.events})
+    store.record_ingest(
+        started=result.started,
+        counts={
+            "read": result.read,
+            "stored": result.stored,
+            "skipped": result.skipped,
+            "quarantined": len(result.quarantined),
+            "reports": result.reports,
+            "events": result.events,
+        },
+    )
     return result
 
 
@@ -270,8 +291,9 @@ def ingest_bytes(data: bytes, name: str, *, store: Store) -> IngestResult:
 def _failed(doc: Document, step: str, e: BaseException, *, stage: str | None = None) -> Quarantined:
     """`stage` is the part of the job (process = the per-document stages, dedupe, store); `step` the stage itself."""
     message = " ".join(str(e).split())[:300]
-    return Quarantined(doc.path, f"{step} failed on document {doc.id}: {type(e).__name__}: {message}",
-                       stage=stage or step)
+    return Quarantined(
+        doc.path, f"{step} failed on document {doc.id}: {type(e).__name__}: {message}", stage=stage or step
+    )
 
 
 def _quarantine(store: Store, q: Quarantined, result: IngestResult, report) -> None:
@@ -279,8 +301,9 @@ def _quarantine(store: Store, q: Quarantined, result: IngestResult, report) -> N
 
     # Whatever the input held, the record stored is valid text (lone surrogates and NUL escaped) and the
     # one reported has every control character escaped, so a file name cannot drive the terminal.
-    q.path, q.reason = (x.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
-                        for x in (q.path, q.reason))
+    q.path, q.reason = (
+        x.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00") for x in (q.path, q.reason)
+    )
     result.quarantined.append(q)
     store.quarantine(q)
     report(Quarantined(printable(q.path), printable(q.reason), stage=q.stage))
@@ -387,5 +410,3 @@ def resolve_store(store: Store, *, policy: str | None = None) -> None:
             **({"config": {"policy": policy}} if policy else {}),
         )
         store.replace_events(res.events, ambiguous=res.ambiguous, revisions=res.revisions)
-
-

@@ -59,8 +59,9 @@ class Lazy:
                     try:
                         stage = self.factory(*self.args, **self.kwargs)
                     except Exception as e:
-                        raise WorkerError(f"stage {self.name} could not be built in process {os.getpid()}: "
-                                          f"{type(e).__name__}: {e}") from e
+                        raise WorkerError(
+                            f"stage {self.name} could not be built in process {os.getpid()}: {type(e).__name__}: {e}"
+                        ) from e
                     _BUILT[key] = stage
         return stage
 

@@ -25,15 +25,7 @@ SEGMENT_KINDS = ("article", "post", "comment", "headline", "message", "item")
 PRECISIONS = ("second", "day", "month", "year", "unresolved")
 QUALIFIERS = ("exact", "at least", "more than", "nearly", "around", "up to", "vague")
 COUNT_KINDS = ("killed", "injured", "missing", "arrested", "kidnapped")
-STATEMENT_KINDS = (
-    "claim-of-responsibility",
-    "attribution",
-    "accusation",
-    "denial",
-    "threat",
-    "assessment",
-    "quote",
-)
+STATEMENT_KINDS = ("claim-of-responsibility", "attribution", "accusation", "denial", "threat", "assessment", "quote")
 SALIENCES = ("main", "background")
 PERPETRATOR_BASES = ("claimed", "attributed", "reported")
 NO_DATE = "9999"  # what an undated item sorts as: after every dated one
@@ -114,11 +106,20 @@ class Segment(Record):
     def to_dict(self) -> dict[str, Any]:
         """DESIGN.md's segment shape (the document it belongs to and its index are implied by the list)."""
         return {
-            "id": self.id, "kind": self.kind, "title": self.title,
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
             "date": {"value": self.date.value, "precision": self.date.precision},
-            "author": self.author, "source": self.source, "score": self.score, "depth": self.depth,
-            "parent": self.parent, "language": self.language, "duplicate_of": self.duplicate_of,
-            "text": self.text, "pieces": [p.to_dict() for p in self.pieces], "meta": dict(self.meta),
+            "author": self.author,
+            "source": self.source,
+            "score": self.score,
+            "depth": self.depth,
+            "parent": self.parent,
+            "language": self.language,
+            "duplicate_of": self.duplicate_of,
+            "text": self.text,
+            "pieces": [p.to_dict() for p in self.pieces],
+            "meta": dict(self.meta),
         }
 
     def doc_offset(self, offset: int) -> int:
@@ -274,13 +275,22 @@ class Document(Record):
         """DESIGN.md's document shape: the verbatim content is named by its hash; mentions, reports and
         statements are exported as records of their own."""
         return {
-            "id": self.id, "path": self.path, "source": self.source, "kind": self.kind, "url": self.url,
+            "id": self.id,
+            "path": self.path,
+            "source": self.source,
+            "kind": self.kind,
+            "url": self.url,
             "title": self.title,
             "published": {"value": self.published.value, "precision": self.published.precision},
-            "fetched": self.fetched, "language": self.language, "author": self.author,
-            "content_hash": content_hash(self.content), "meta": dict(self.meta),
-            "segments": [g.to_dict() for g in self.segments], "dropped": [d.to_dict() for d in self.dropped],
-            "duplicate_of": self.duplicate_of, "text": self.text,
+            "fetched": self.fetched,
+            "language": self.language,
+            "author": self.author,
+            "content_hash": content_hash(self.content),
+            "meta": dict(self.meta),
+            "segments": [g.to_dict() for g in self.segments],
+            "dropped": [d.to_dict() for d in self.dropped],
+            "duplicate_of": self.duplicate_of,
+            "text": self.text,
         }
 
     def evidence(self, segment: Segment | None, start: int, end: int) -> Evidence:
@@ -352,8 +362,9 @@ class Event(Record):
     def from_dict(cls, d: dict[str, Any]) -> Event:
         """The inverse of `to_dict()`; keys it does not know are kept in `extra`."""
         known = {k: v for k, v in d.items() if k in EVENT_FIELDS}
-        known["contradictions"] = [Contradiction(c["field"], list(c.get("values") or ()))
-                                   for c in d.get("contradictions") or ()]
+        known["contradictions"] = [
+            Contradiction(c["field"], list(c.get("values") or ())) for c in d.get("contradictions") or ()
+        ]
         return cls(**known, extra={k: v for k, v in d.items() if k not in EVENT_FIELDS})
 
 

@@ -71,9 +71,19 @@ class Round:
 
 
 class Watcher:
-    def __init__(self, dirs: Iterable[str | Path], *, store: Store, feeds: Iterable[str] = (), every: float = 900.0,
-                 workers: int = 1, settle: float = SETTLE_SECONDS, say: Callable[[str], None] | None = None,
-                 on_error: Callable[[Quarantined], None] | None = None, clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        dirs: Iterable[str | Path],
+        *,
+        store: Store,
+        feeds: Iterable[str] = (),
+        every: float = 900.0,
+        workers: int = 1,
+        settle: float = SETTLE_SECONDS,
+        say: Callable[[str], None] | None = None,
+        on_error: Callable[[Quarantined], None] | None = None,
+        clock: Callable[[], float] = time.time,
+    ):
         self.dirs = [Path(d) for d in dirs]
         self.store, self.feeds, self.every, self.workers, self.settle = store, list(feeds), every, workers, settle
         self.say = say or (lambda msg: print(msg, file=sys.stderr))
@@ -142,12 +152,22 @@ class Watcher:
                 failures = state.get("failures", 0) + 1
                 wait = min(2 ** (failures - 1), MAX_BACKOFF_ROUNDS)
                 why = " ".join(str(e).split())[:200]
-                self.store.mark_watched(key, kind="feed", name=url, payload={
-                    **state, "failures": failures, "retry_at": self.clock() + wait * self.every,
-                    "error": f"{type(e).__name__}: {why}"})
+                self.store.mark_watched(
+                    key,
+                    kind="feed",
+                    name=url,
+                    payload={
+                        **state,
+                        "failures": failures,
+                        "retry_at": self.clock() + wait * self.every,
+                        "error": f"{type(e).__name__}: {why}",
+                    },
+                )
                 rnd.feeds_failed.append(url)
-                self.say(f"feed failed ({failures} in a row): {url}: {type(e).__name__}: {why}; "
-                         f"next try in {wait} round{'s' if wait > 1 else ''}")
+                self.say(
+                    f"feed failed ({failures} in a row): {url}: {type(e).__name__}: {why}; "
+                    f"next try in {wait} round{'s' if wait > 1 else ''}"
+                )
                 continue
             clean = {k: v for k, v in state.items() if k not in ("failures", "retry_at", "error")}
             if data is None:
@@ -176,12 +196,12 @@ class Watcher:
             first_round = self.rounds == 0 and k == 0  # a stopped watcher may have stored without resolving
             if not batch and not records and not first_round:
                 continue
-            rnd.result = ingest([p for p, _ in batch], store=self.store, workers=self.workers, records=records,
-                                on_error=self.on_error)
+            rnd.result = ingest(
+                [p for p, _ in batch], store=self.store, workers=self.workers, records=records, on_error=self.on_error
+            )
             for p, key in batch:
                 st = p.stat() if p.exists() else None
-                self.store.mark_watched(key, kind="file", name=str(p),
-                                        payload={"size": st.st_size if st else None})
+                self.store.mark_watched(key, kind="file", name=str(p), payload={"size": st.st_size if st else None})
         for url, key, state, _ in feeds:
             self.store.mark_watched(key, kind="feed", name=url, payload=state)
         self.rounds += 1
@@ -194,8 +214,10 @@ class Watcher:
                 started = time.monotonic()
                 rnd = self.round()
                 if rnd.result is not None and (rnd.files or rnd.feeds_changed or rnd.result.stored):
-                    self.say(f"{_stamp()} {rnd.files} new files, {rnd.feeds_changed} of {rnd.feeds_polled} feeds "
-                             f"changed: {rnd.result.summary()}")
+                    self.say(
+                        f"{_stamp()} {rnd.files} new files, {rnd.feeds_changed} of {rnd.feeds_polled} feeds "
+                        f"changed: {rnd.result.summary()}"
+                    )
                 if rounds is not None and self.rounds >= rounds:
                     break
                 time.sleep(max(0.0, self.every - (time.monotonic() - started)))

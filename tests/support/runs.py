@@ -39,12 +39,18 @@ _CHURCH = (
 def corpus(root: Path) -> list[Path]:
     """Three folders; each near-duplicate pair is split across two of them."""
     files = {
-        "one": {"market.txt": "Market attack in Maiduguri\n\n" + _MARKET,
-                "bus.txt": "Bus bombing in Quetta\n\n" + _BUS},
-        "two": {"market-copy.txt": "Maiduguri market attack kills 12\n\n" + _MARKET + " Reporting by a local stringer.",
-                "checkpoint.txt": "Checkpoint attack in Kano\n\n" + _CHECKPOINT},
-        "three": {"bus-copy.txt": "Quetta bus blast\n\n" + _BUS.replace("officials said", "officials told reporters"),
-                  "church.txt": "Church bombing in Peshawar\n\n" + _CHURCH},
+        "one": {
+            "market.txt": "Market attack in Maiduguri\n\n" + _MARKET,
+            "bus.txt": "Bus bombing in Quetta\n\n" + _BUS,
+        },
+        "two": {
+            "market-copy.txt": "Maiduguri market attack kills 12\n\n" + _MARKET + " Reporting by a local stringer.",
+            "checkpoint.txt": "Checkpoint attack in Kano\n\n" + _CHECKPOINT,
+        },
+        "three": {
+            "bus-copy.txt": "Quetta bus blast\n\n" + _BUS.replace("officials said", "officials told reporters"),
+            "church.txt": "Church bombing in Peshawar\n\n" + _CHURCH,
+        },
     }
     out = []
     for group, texts in files.items():
@@ -65,15 +71,23 @@ def contents(url: str) -> dict:
             docs = dict(x.execute(select(m.DocumentRow.id, m.DocumentRow.duplicate_of)).all())
             # document links only: segment copies are linked within one batch (dedupe.Deduper), so they
             # depend on which files share a run even when runs are sequential
-            dups = sorted(x.execute(select(m.DuplicateRow.item_id, m.DuplicateRow.original_id)
-                                    .where(m.DuplicateRow.level == "document")).all())
+            dups = sorted(
+                x.execute(
+                    select(m.DuplicateRow.item_id, m.DuplicateRow.original_id).where(m.DuplicateRow.level == "document")
+                ).all()
+            )
             reports = sorted(x.scalars(select(m.ReportRow.id)))
             events: dict[str, list[str]] = {}
             for eid, rid in x.execute(select(m.EventReportRow.event_id, m.EventReportRow.report_id)):
                 events.setdefault(eid, []).append(rid)
             quarantined = x.scalar(select(m.QuarantineRow.id).limit(1))
-        return {"documents": docs, "duplicates": [tuple(d) for d in dups], "reports": reports,
-                "events": {k: sorted(v) for k, v in sorted(events.items())}, "quarantined": quarantined}
+        return {
+            "documents": docs,
+            "duplicates": [tuple(d) for d in dups],
+            "reports": reports,
+            "events": {k: sorted(v) for k, v in sorted(events.items())},
+            "quarantined": quarantined,
+        }
     finally:
         s.close()
 
@@ -101,8 +115,19 @@ def start_together(runs: list[list[str]], url: str, tmp: Path, *, timeout: float
     for k, paths in enumerate(runs):
         ready = tmp / f"{go.name}-ready-{k}"
         cmd = [sys.executable, "-c", _WORKER, str(go), str(ready), "ingest", *map(str, paths), "--db", url, "--quiet"]
-        procs.append((subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                       start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}), ready))
+        procs.append(
+            (
+                subprocess.Popen(
+                    cmd,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    start_new_session=True,
+                    env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                ),
+                ready,
+            )
+        )
     deadline = time.time() + timeout
     while not all(r.exists() for _, r in procs):
         if time.time() > deadline or any(p.poll() is not None for p, _ in procs):
@@ -140,9 +165,11 @@ def orphans(url: str) -> dict[str, int]:
                 "segments": sum(1 for d in x.scalars(select(m.SegmentRow.document_id)) if d not in docs),
                 "reports": sum(1 for d in x.scalars(select(m.ReportRow.document_id)) if d not in docs),
                 "statements": sum(1 for d in x.scalars(select(m.StatementRow.document_id)) if d not in docs),
-                "event_reports": sum(1 for e, r in x.execute(select(m.EventReportRow.event_id,
-                                                                    m.EventReportRow.report_id))
-                                     if e not in events or r not in reports),
+                "event_reports": sum(
+                    1
+                    for e, r in x.execute(select(m.EventReportRow.event_id, m.EventReportRow.report_id))
+                    if e not in events or r not in reports
+                ),
                 "unresolved_reports": len(reports - set(x.scalars(select(m.EventReportRow.report_id)))),
             }
     finally:

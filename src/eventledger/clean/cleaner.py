@@ -19,8 +19,13 @@ PAGE_KINDS = ("page", "article", "", None)  # reader kinds the cleaner may refin
 class Cleaner:
     name = "clean"
 
-    def __init__(self, *, rules: Rules | None = None, languages: LanguageSettings | None = None,
-                 detector: LanguageDetector | None = None):
+    def __init__(
+        self,
+        *,
+        rules: Rules | None = None,
+        languages: LanguageSettings | None = None,
+        detector: LanguageDetector | None = None,
+    ):
         self.rules = rules or Rules.load()
         self.languages = languages or (detector.settings if detector else LanguageSettings.load())
         self._detector = detector  # loaded on first use, so building a stage list stays cheap
@@ -94,5 +99,3 @@ def _segments(doc: Document, drafts: list[tuple[Draft, list[Span]]]) -> list[Seg
         parent = drafts[i][0].parent
         out[index].parent = ids.get(parent) if parent is not None else None
     return out
-
-

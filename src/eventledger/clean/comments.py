@@ -72,7 +72,7 @@ def find_headers(lines: list[Line]) -> list[Header]:
         name = a.item
         badge = BADGE.search(name)
         author = name[: badge.start()] if badge and badge.start() > 0 else name
-        heads.append(Header(a, b, author.strip(), name[len(author):].strip() or None, m["num"], m["unit"]))
+        heads.append(Header(a, b, author.strip(), name[len(author) :].strip() or None, m["num"], m["unit"]))
     _resolve_scores(heads)
     _depths(heads)
     return heads

@@ -9,11 +9,61 @@ import lxml.html
 from lxml import etree
 
 # Never text: code, styling, forms and embedded objects. <noscript> stays: Discourse serves its posts there.
-SKIP = frozenset({"script", "style", "template", "svg", "button", "select", "option", "input",
-                  "textarea", "iframe", "object", "embed", "head", "canvas", "math"})
-BLOCK = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-                   "table", "tr", "section", "article", "header", "footer", "dd", "dt", "dl", "figure",
-                   "figcaption", "hr", "main", "aside", "nav", "form", "details", "summary", "address"})
+SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "option",
+        "input",
+        "textarea",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "canvas",
+        "math",
+    }
+)
+BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "dd",
+        "dt",
+        "dl",
+        "figure",
+        "figcaption",
+        "hr",
+        "main",
+        "aside",
+        "nav",
+        "form",
+        "details",
+        "summary",
+        "address",
+    }
+)
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 _BLANKS = re.compile(r"\n\s*\n+")

@@ -18,20 +18,64 @@ from eventledger.clean.dates import find_dates
 from eventledger.clean.dom import is_element
 from eventledger.records import DateValue
 
-ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "Report", "TechArticle", "ScholarlyArticle",
-                           "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "LiveBlogPosting",
-                           "DiscussionForumPosting", "SocialMediaPosting", "QAPage", "Question", "WebPage",
-                           "HowTo", "Recipe", "Review"})
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "Report",
+        "TechArticle",
+        "ScholarlyArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "LiveBlogPosting",
+        "DiscussionForumPosting",
+        "SocialMediaPosting",
+        "QAPage",
+        "Question",
+        "WebPage",
+        "HowTo",
+        "Recipe",
+        "Review",
+    }
+)
 FORUM_TYPES = frozenset({"DiscussionForumPosting", "QAPage", "Question", "Answer"})
 NEWS_TYPES = ARTICLE_TYPES - FORUM_TYPES - {"WebPage", "SocialMediaPosting"}
-DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
-             "date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
-             "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date",
-             "article.published", "published_time", "created")
-AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "citation_author",
-               "byl", "twitter:creator")
-_DATE_CLASS = re.compile(r"(?:.*[-_])?(?:date|time|timestamp|published|pubdate|posted|post-date|entry-date|meta-date)"
-                         r"(?:[-_].*)?")
+DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "article.published",
+    "published_time",
+    "created",
+)
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "sailthru.author",
+    "parsely-author",
+    "citation_author",
+    "byl",
+    "twitter:creator",
+)
+_DATE_CLASS = re.compile(
+    r"(?:.*[-_])?(?:date|time|timestamp|published|pubdate|posted|post-date|entry-date|meta-date)"
+    r"(?:[-_].*)?"
+)
 _AUTHOR_CLASS = re.compile(r"(?:.*[-_])?(?:author|byline|author-name|authorname|writer)(?:[-_].*)?")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=$|[T ])")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
@@ -67,12 +111,19 @@ def read_meta(root: etree._Element) -> PageMeta:
             metas[key] = val
     ld = _json_ld(root)
     types = frozenset(t for obj in ld for t in _types(obj)) | _microdata_types(root)
-    main = next((o for o in ld if set(_types(o)) & ARTICLE_TYPES - {"WebPage"}), None) or \
-        next((o for o in ld if "WebPage" in _types(o)), None) or {}
+    main = (
+        next((o for o in ld if set(_types(o)) & ARTICLE_TYPES - {"WebPage"}), None)
+        or next((o for o in ld if "WebPage" in _types(o)), None)
+        or {}
+    )
     out = PageMeta(types=types)
     out.sitename = metas.get("og:site_name") or _name(main.get("publisher")) or None
-    out.title = _headline(root) or _clean(metas.get("og:title") or _text(main.get("headline"))
-                                          or metas.get("twitter:title") or _title_tag(root, out.sitename))
+    out.title = _headline(root) or _clean(
+        metas.get("og:title")
+        or _text(main.get("headline"))
+        or metas.get("twitter:title")
+        or _title_tag(root, out.sitename)
+    )
     out.author = _author(main, metas, root)
     out.date = _date(main, metas, root)
     out.description = _clean(metas.get("og:description") or metas.get("description") or _text(main.get("description")))
@@ -109,8 +160,11 @@ def _types(obj: dict) -> list[str]:
 
 
 def _microdata_types(root: etree._Element) -> frozenset[str]:
-    return frozenset((el.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
-                     for el in root.iter() if is_element(el) and el.get("itemtype"))
+    return frozenset(
+        (el.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+        for el in root.iter()
+        if is_element(el) and el.get("itemtype")
+    )
 
 
 def _text(v: Any) -> str | None:
@@ -171,8 +225,17 @@ def _author(main: dict, metas: dict[str, str], root: etree._Element) -> str | No
     if not name:
         el = next((e for e in root.iter() if is_element(e) and e.get("itemprop") == "author"), None)
         if el is not None:
-            name = next((x.get("content") or x.text_content() for x in el.iter()
-                         if is_element(x) and x.get("itemprop") == "name"), None) or el.text_content()
+            name = (
+                next(
+                    (
+                        x.get("content") or x.text_content()
+                        for x in el.iter()
+                        if is_element(x) and x.get("itemprop") == "name"
+                    ),
+                    None,
+                )
+                or el.text_content()
+            )
     if not name:
         a = next((e for e in root.iter("a") if "author" in (e.get("rel") or "").split()), None)
         name = a.text_content() if a is not None else None
@@ -208,7 +271,9 @@ def _date(main: dict, metas: dict[str, str], root: etree._Element) -> DateValue:
     if t is not None and t.get("datetime") and (dv := _parse(t.get("datetime"))).value:
         return dv
     for el in body.iter():
-        dated = is_element(el) and (el.tag == "time" or any(_DATE_CLASS.fullmatch(c) for c in (el.get("class") or "").lower().split()))
+        dated = is_element(el) and (
+            el.tag == "time" or any(_DATE_CLASS.fullmatch(c) for c in (el.get("class") or "").lower().split())
+        )
         if dated:
             found = find_dates(" ".join(el.text_content().split())[:200])
             if found:

@@ -83,8 +83,10 @@ def _searched_date(html: str) -> DateValue:
 
 def _comments(thread: Thread) -> list[Part]:
     """The thread's posts as comments on part 0 (an article, a link post): indices move up by one."""
-    return [Part("comment", p.text, p.author, p.date, p.score, p.depth + 1, 0 if p.parent is None else p.parent + 1)
-            for p in thread.posts]
+    return [
+        Part("comment", p.text, p.author, p.date, p.score, p.depth + 1, 0 if p.parent is None else p.parent + 1)
+        for p in thread.posts
+    ]
 
 
 class PageReader:
@@ -130,8 +132,12 @@ class PageReader:
             if in_trafilatura >= HOLDS and holds_trafilatura < HOLDS:
                 return self._article(text, meta, root, how="trafilatura (holds the thread and more)")
             return self._thread(thread, meta)
-        if (len(thread.posts) >= MIN_UNDECLARED_POSTS and holds_trafilatura >= HOLDS and not meta.news
-                and not thread.comments):  # comments answer an article or post: that is the page's text
+        if (
+            len(thread.posts) >= MIN_UNDECLARED_POSTS
+            and holds_trafilatura >= HOLDS
+            and not meta.news
+            and not thread.comments
+        ):  # comments answer an article or post: that is the page's text
             return self._thread(thread, meta)
         if thread.comments and sum(tr_words.values()) < SHORT_TEXT <= sum(th_words.values()) and not meta.news:
             # a link or a few lines under a long discussion: the discussion is what the page holds
@@ -148,8 +154,12 @@ class PageReader:
         if text:
             return PageModel([Part("article", text)], meta, "article", how)
         if meta.description:  # a page built by scripts: its own summary is all the text it has
-            return PageModel([Part("summary", meta.description, meta={"from": "meta description"})], meta,
-                             "article", "meta description")
+            return PageModel(
+                [Part("summary", meta.description, meta={"from": "meta description"})],
+                meta,
+                "article",
+                "meta description",
+            )
         body = root.find("body")
         rest = text_of(body) if body is not None else ""
         if rest and len(words(rest)) >= 5:
@@ -162,6 +172,7 @@ class PageReader:
         op = thread.posts[0]
         parts = [Part("post", op.text, op.author, op.date, op.score, 0)]
         for p in thread.posts[1:]:
-            parts.append(Part("comment", p.text, p.author, p.date, p.score, p.depth + 1,
-                              0 if p.parent is None else p.parent))
+            parts.append(
+                Part("comment", p.text, p.author, p.date, p.score, p.depth + 1, 0 if p.parent is None else p.parent)
+            )
         return PageModel(parts, meta, "thread", f"thread ({thread.evidence})", list(thread.dropped))

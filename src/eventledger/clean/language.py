@@ -37,7 +37,9 @@ class LanguageDetector:
         return lang
 
 
-def detect_language(text: str, *, detector: LanguageDetector | None = None, settings_path: str | Path | None = None) -> str:
+def detect_language(
+    text: str, *, detector: LanguageDetector | None = None, settings_path: str | Path | None = None
+) -> str:
     """ISO 639-1 code of `text`; pass a detector when calling more than once."""
     detector = detector or LanguageDetector(LanguageSettings.load(settings_path))
     return detector.detect(text)

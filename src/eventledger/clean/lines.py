@@ -40,7 +40,15 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
         s = pos + lead
         m = BULLET.match(raw)
         out.append(
-            Line(len(out), s, s + len(stripped), len(raw[:lead].expandtabs(4)), stripped, bool(m), pos + m.end() if m else s)
+            Line(
+                len(out),
+                s,
+                s + len(stripped),
+                len(raw[:lead].expandtabs(4)),
+                stripped,
+                bool(m),
+                pos + m.end() if m else s,
+            )
         )
         if nl < 0:
             break

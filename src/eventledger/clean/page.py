@@ -128,8 +128,13 @@ class PageParser:
         t = prev[-1]
         if not title_like(t) or self.rules.line_kind(t.text) or self.rules.is_footer(t.text) or date_line(t):
             return False
-        if (len(prev) == 2 and outlet_like(t.text) and words(t.text) <= MASTHEAD_WORDS and title_like(prev[0])
-                and words(prev[0].text) > words(t.text)):
+        if (
+            len(prev) == 2
+            and outlet_like(t.text)
+            and words(t.text) <= MASTHEAD_WORDS
+            and title_like(prev[0])
+            and words(prev[0].text) > words(t.text)
+        ):
             return False  # "Headline / Horn Report / Sunday 30 October 2022": the outlet's masthead over the date
         before = self.lines[t.i - 1] if t.i > 0 else None
         # "By Name\nVOA News\nMarch 27, 2024" is a byline block, not a title and its date
@@ -177,7 +182,11 @@ class PageParser:
         heading = b.heading.text if b.heading else ""
         hkind = self.rules.heading_kind(heading) if heading else None
         dated = [self._dated(ln) for ln in b.lines]
-        if (chrome or self.rules.is_headline_heading(heading)) and sum(d is not None for d in dated) * 2 >= len(b.lines) and not hkind:
+        if (
+            (chrome or self.rules.is_headline_heading(heading))
+            and sum(d is not None for d in dated) * 2 >= len(b.lines)
+            and not hkind
+        ):
             if b.heading:
                 self.drop_line(b.heading, "heading", "heading of a headline list")
             for ln, d in zip(b.lines, dated):
@@ -187,7 +196,9 @@ class PageParser:
                 cut, dv = d
                 s = ln.item_start
                 e = s + len(ln.item[:cut].rstrip(" -–—|·,"))
-                self.drafts.append(Draft("headline", [(s, e)], title=self.text[s:e], date=dv, meta={"list": heading or None}))
+                self.drafts.append(
+                    Draft("headline", [(s, e)], title=self.text[s:e], date=dv, meta={"list": heading or None})
+                )
             return []
         kind = hkind or ("menu" if self._nav_like(b.lines) else None)
         if kind is None and chrome:
@@ -209,7 +220,9 @@ class PageParser:
                 self._list(b, chrome=True)
             else:
                 ln = b.lines[0]
-                self.drop_line(ln, self.rules.line_kind(ln.text) or self.rules.heading_kind(ln.text) or "chrome", reason)
+                self.drop_line(
+                    ln, self.rules.line_kind(ln.text) or self.rules.heading_kind(ln.text) or "chrome", reason
+                )
 
     def _body(self, lines: list[Line], draft: Draft, *, meta_lines: bool = True) -> None:
         """Keep the content lines of a post, article or comment; drop furniture; read byline and outlet."""
@@ -236,8 +249,12 @@ class PageParser:
                 self.drop_line(ln, kind, f"{kind} line")
                 continue
             nxt = self._dated_next(ln, lines) if meta_lines and n < BYLINE_WINDOW and draft.source is None else None
-            if (nxt is not None and outlet_like(ln.text) and words(ln.text) <= MASTHEAD_WORDS
-                    and not byline(self.lines, ln.i)):
+            if (
+                nxt is not None
+                and outlet_like(ln.text)
+                and words(ln.text) <= MASTHEAD_WORDS
+                and not byline(self.lines, ln.i)
+            ):
                 # a masthead: "Horn Report" on its own line over the article's date line
                 draft.source = ln.text.strip()
                 self.drop_line(ln, "outlet", "masthead (kept as source)")
@@ -272,7 +289,9 @@ class PageParser:
             t = self.rules.tail(self.text[s:e])
             if t:
                 cut = s + t[0]
-                self.drop(t[1], "link to the full story", cut + (len(self.text[cut:e]) - len(self.text[cut:e].lstrip())), e)
+                self.drop(
+                    t[1], "link to the full story", cut + (len(self.text[cut:e]) - len(self.text[cut:e].lstrip())), e
+                )
                 e = cut
             if e > s:
                 draft.spans.append((s, e))
@@ -299,7 +318,9 @@ class PageParser:
         d.author = None  # a byline inside the post names the real author; the poster is often "admin"
         self._body(body, d)
         if d.author is None:
-            d.author = author_before if author_before and author_before.lower() not in self.rules.generic_posters else None
+            d.author = (
+                author_before if author_before and author_before.lower() not in self.rules.generic_posters else None
+            )
 
     def _article(self, lines: list[Line]) -> tuple[Draft | None, bool]:
         nonblank = [ln for ln in lines if not ln.blank]
@@ -316,7 +337,12 @@ class PageParser:
             d.meta["platform"] = social["platform"]
             self.drop_line(first, "header", f"{social['platform']} preview line (kept as author and title)")
             body = [ln for ln in lines if ln.i > first.i]
-        elif title_like(first) and not _END_PUNCT.search(first.text) and len(nonblank) > 1 and not self.rules.line_kind(first.text):
+        elif (
+            title_like(first)
+            and not _END_PUNCT.search(first.text)
+            and len(nonblank) > 1
+            and not self.rules.line_kind(first.text)
+        ):
             d.title = first.text
         self.drafts.append(d)
         self._body(body, d)

@@ -12,8 +12,13 @@ from eventledger.records import DateValue
 # What may stand around the date on a date line: "27th March, 2024 · admin", "Posted on March 3, 2024 by Jo".
 _LEAD = re.compile(r"(?:posted|published|updated)?\s*(?:on)?\s*[:|·•—–-]?\s*", re.I)
 _SEP = re.compile(r"^\s*(?:[·•|,—–-]|by\b|posted by\b)\s*", re.I)
-BYLINE = re.compile(r"[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|el|bin|and|&)){0,5})\s*(?:[,|·•]\s*(?P<outlet>[^,|·•]{2,60}))?(?:\s*[,|·•]\s*[^,|·•]{1,40})*", re.U)
-_OUTLET_PREFIX = re.compile(r"(?P<outlet>[A-Z0-9][\w.&'’/-]*(?:\s+[A-Z0-9(][\w.&'’/()-]*){0,4})\s*(?::|\s[-–—])\s+(?=\S)")
+BYLINE = re.compile(
+    r"[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|el|bin|and|&)){0,5})\s*(?:[,|·•]\s*(?P<outlet>[^,|·•]{2,60}))?(?:\s*[,|·•]\s*[^,|·•]{1,40})*",
+    re.U,
+)
+_OUTLET_PREFIX = re.compile(
+    r"(?P<outlet>[A-Z0-9][\w.&'’/-]*(?:\s+[A-Z0-9(][\w.&'’/()-]*){0,4})\s*(?::|\s[-–—])\s+(?=\S)"
+)
 _PAREN = re.compile(r"\s*\([^)]*\)$")
 
 
@@ -43,7 +48,7 @@ def date_line(line: Line) -> DateLine | None:
         return None
     rest = line.text[e:]
     m = _SEP.match(rest)
-    author = rest[m.end():].strip() if m else rest.strip()
+    author = rest[m.end() :].strip() if m else rest.strip()
     if author and (not m or words(author) > 5):
         return None
     return DateLine(dv, author or None)
@@ -88,7 +93,7 @@ def byline(lines: list[Line], k: int) -> Byline | None:
 
 def outlet_like(t: str) -> bool:
     """A short proper name such as "VOA News" or "Radio Free Europe/Radio Liberty"."""
-    if not t or words(t) > 6 or t[-1] in ".!?:;,\"”’" or not t[0].isupper():
+    if not t or words(t) > 6 or t[-1] in '.!?:;,"”’' or not t[0].isupper():
         return False
     caps = [w for w in re.split(r"[\s/]+", t) if w]
     return sum(w[0].isupper() or w[0].isdigit() for w in caps) >= max(1, len(caps) - 1)
@@ -104,7 +109,7 @@ def outlet_prefix(text: str, not_outlets: frozenset[str]) -> tuple[int, str] | N
         return None
     if re.fullmatch(r"[A-Z][A-Z'’-]{3,}(?:\s+[A-Z][A-Z'’-]{3,})*", name):
         return None  # a dateline place ("PESHAWAR: ..."); outlets in capitals are short (BBC, AFP, RFE/RL)
-    rest = text[m.end():].strip()
+    rest = text[m.end() :].strip()
     if len(rest.split()) <= 15 and not re.search(r"[.!?\"”’]$", rest):
         return None  # a headline with a topic ("Crocus City Hall: 137 dead ..."), not an outlet's post
     return m.end(), name

@@ -46,7 +46,9 @@ class Rules:
                 social=re.compile(rf"(?P<author>[^\n:]{{1,60}}?) on (?P<platform>{platforms}): (?P<title>.+)"),
             )
         except (KeyError, TypeError, re.error) as e:
-            raise ValueError(f"clean_boilerplate.yaml is malformed ({e}): every rule needs kind and a valid pattern") from e
+            raise ValueError(
+                f"clean_boilerplate.yaml is malformed ({e}): every rule needs kind and a valid pattern"
+            ) from e
 
     def line_kind(self, line: str) -> str | None:
         """The furniture kind of a whole line, or None for content."""

@@ -52,5 +52,11 @@ def build(doc_id: str, text: str, spans: list[Span], *, kind: str, index: int = 
         parts.append(text[s:e])
         pos += e - s
     first = spans[0][0] if spans else 0
-    return Segment(id=make_id("seg", doc_id, kind, first), document=doc_id, index=index, kind=kind,
-                   text="\n\n".join(parts), pieces=pieces)
+    return Segment(
+        id=make_id("seg", doc_id, kind, first),
+        document=doc_id,
+        index=index,
+        kind=kind,
+        text="\n\n".join(parts),
+        pieces=pieces,
+    )

@@ -27,8 +27,11 @@ MAX_LINK_SHARE = 0.5  # posts are mostly their own words; side lists of threads 
 MAX_ONE_SHARE = 0.75  # no post of a thread holds nearly all its text; one layout box of a page does
 CANDIDATES = 12  # groups, by text, whose evidence is read
 MIN_EVIDENCE = 0.5  # share of a group's blocks that must carry a date or an author
-PROFILE_LINK = re.compile(r"/(?:u|user|users|member|members|profile|profiles|people|author|authors)/"
-                          r"|[?&](?:u|user|userid|showuser)=", re.I)
+PROFILE_LINK = re.compile(
+    r"/(?:u|user|users|member|members|profile|profiles|people|author|authors)/"
+    r"|[?&](?:u|user|userid|showuser)=",
+    re.I,
+)
 _INT = re.compile(r"([-−+]?\d[\d,.]*)\s*([kK]\b)?")
 
 
@@ -49,12 +52,16 @@ class HtmlRules:
         data = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
         try:
             return cls(
-                post_types=frozenset(data["post_types"]), body_props=frozenset(data["body_props"]),
-                post_class=re.compile(data["post_class"]), body_class=re.compile(data["body_class"]),
-                author_class=re.compile(data["author_class"]), date_class=re.compile(data["date_class"]),
+                post_types=frozenset(data["post_types"]),
+                body_props=frozenset(data["body_props"]),
+                post_class=re.compile(data["post_class"]),
+                body_class=re.compile(data["body_class"]),
+                author_class=re.compile(data["author_class"]),
+                date_class=re.compile(data["date_class"]),
                 score_class=re.compile(data["score_class"]),
                 drop_class=[(d["kind"], re.compile(d["pattern"])) for d in data["drop_class"]],
-                drop_tags=dict(data["drop_tags"]))
+                drop_tags=dict(data["drop_tags"]),
+            )
         except (KeyError, TypeError, re.error) as e:
             raise ValueError(f"clean_html.yaml is malformed ({e}): see the comments in the file for each key") from e
 
@@ -117,8 +124,10 @@ class ThreadFinder:
                 if k:
                     groups[k].append(el)
         # cheapest test first: a thread's group holds much text; date and author evidence only for the largest
-        ranked = sorted((g for g in (_outermost(m) for m in groups.values()) if len(g) >= 2),
-                        key=lambda g: -sum(sizes[m] for m in g))[:CANDIDATES]
+        ranked = sorted(
+            (g for g in (_outermost(m) for m in groups.values()) if len(g) >= 2),
+            key=lambda g: -sum(sizes[m] for m in g),
+        )[:CANDIDATES]
         if not ranked:
             return None
         marks = _Marks(self, body)
@@ -151,14 +160,19 @@ class ThreadFinder:
 
     # -- evidence inside one block ---------------------------------------------------------------------
     def _is_date(self, d: etree._Element) -> bool:
-        return (d.tag == "time" or d.get("datetime") is not None
-                or d.get("itemprop") in ("datePublished", "dateCreated")
-                or (self.rules.any_token(self.rules.date_class, d) and len(d) <= 3))
+        return (
+            d.tag == "time"
+            or d.get("datetime") is not None
+            or d.get("itemprop") in ("datePublished", "dateCreated")
+            or (self.rules.any_token(self.rules.date_class, d) and len(d) <= 3)
+        )
 
     def _is_author(self, d: etree._Element) -> bool:
-        return (d.get("itemprop") in ("author", "creator")
-                or (d.tag == "a" and bool(PROFILE_LINK.search(d.get("href") or "")))
-                or self.rules.any_token(self.rules.author_class, d))
+        return (
+            d.get("itemprop") in ("author", "creator")
+            or (d.tag == "a" and bool(PROFILE_LINK.search(d.get("href") or "")))
+            or self.rules.any_token(self.rules.author_class, d)
+        )
 
     def _date_el(self, el: etree._Element) -> etree._Element | None:
         return next((d for d in descendants(el) if self._is_date(d)), None)
@@ -206,7 +220,8 @@ class ThreadFinder:
             return None
         first = members[0]
         comments = self.rules.post_type(first) == "Comment" or any(
-            "comment" in t or "reply" in t for t in classes(first) + ((first.get("id") or "").lower(),))
+            "comment" in t or "reply" in t for t in classes(first) + ((first.get("id") or "").lower(),)
+        )
         return Thread(posts, dropped + self._furniture(first, member_set), why, comments)
 
     def _furniture(self, first: etree._Element, members: set) -> list[Dropped]:
@@ -229,8 +244,11 @@ class ThreadFinder:
         """The group, plus posts marked up apart (a Q&A question beside its answers) whose text container
         has the same signature as the group's, added in document order."""
         member_set = set(members)
-        bodies = Counter(signature(b) for m in members
-                         if (b := self._body(m, {x for x in descendants(m) if x in member_set}, sizes)) is not m)
+        bodies = Counter(
+            signature(b)
+            for m in members
+            if (b := self._body(m, {x for x in descendants(m) if x in member_set}, sizes)) is not m
+        )
         if not bodies:
             return members
         sig, n = bodies.most_common(1)[0]
@@ -239,8 +257,12 @@ class ThreadFinder:
         root = members[0].getroottree().getroot()
         extra = []
         for el in root.iter():
-            if is_element(el) and signature(el) == sig and sizes[el] >= MIN_POST_CHARS \
-                    and not any(a in member_set for a in el.iterancestors()):
+            if (
+                is_element(el)
+                and signature(el) == sig
+                and sizes[el] >= MIN_POST_CHARS
+                and not any(a in member_set for a in el.iterancestors())
+            ):
                 # the lone post is the nearest ancestor that holds nothing of the group
                 box = el
                 for a in el.iterancestors():
@@ -267,8 +289,14 @@ class ThreadFinder:
     def _author(self, head: list[etree._Element]) -> str | None:
         for d in head:
             if d.get("itemprop") in ("author", "creator"):
-                name = next((x.get("content") or x.text_content() for x in d.iter()
-                             if is_element(x) and x.get("itemprop") == "name"), None)
+                name = next(
+                    (
+                        x.get("content") or x.text_content()
+                        for x in d.iter()
+                        if is_element(x) and x.get("itemprop") == "name"
+                    ),
+                    None,
+                )
                 name = " ".join((name or d.get("content") or d.text_content() or "").split())
                 if name:
                     return name[:80]
@@ -282,7 +310,11 @@ class ThreadFinder:
     def _date(self, head: list[etree._Element]) -> DateValue:
         for d in head:
             stated = d.get("content") if d.get("itemprop") in ("datePublished", "dateCreated") else None
-            raw = d.get("datetime") or stated or (d.get("title") if self.rules.any_token(self.rules.date_class, d) else None)
+            raw = (
+                d.get("datetime")
+                or stated
+                or (d.get("title") if self.rules.any_token(self.rules.date_class, d) else None)
+            )
             if raw and (dv := _iso(raw)) is not None:
                 return dv
         for d in head:

@@ -5,4 +5,12 @@ from eventledger.dedupe.index import DuplicateIndex
 from eventledger.dedupe.minhash import content_key, minhash_signature, normalise
 from eventledger.dedupe.syndication import syndicated_from
 
-__all__ = ["Deduper", "DuplicateIndex", "content_key", "mark_syndication", "minhash_signature", "normalise", "syndicated_from"]
+__all__ = [
+    "Deduper",
+    "DuplicateIndex",
+    "content_key",
+    "mark_syndication",
+    "minhash_signature",
+    "normalise",
+    "syndicated_from",
+]

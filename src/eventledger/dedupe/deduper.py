@@ -13,9 +13,8 @@ from typing import Any
 from eventledger.dedupe.index import THRESHOLD, DuplicateIndex
 from eventledger.dedupe.minhash import content_key, minhash, normalise
 from eventledger.dedupe.syndication import syndicated_from
-from eventledger.records import NO_DATE, Document, Segment
 from eventledger.groups import DisjointSets
-
+from eventledger.records import NO_DATE, Document, Segment
 
 
 class Deduper:

@@ -1,4 +1,5 @@
-"""Main-text extraction on the article-extraction (Scrapinghub) and WCXB benchmarks: EventLedger beside plain trafilatura."""
+"""Main-text extraction on the article-extraction (Scrapinghub) and WCXB benchmarks: EventLedger beside plain
+trafilatura."""
 
 from __future__ import annotations
 
@@ -38,8 +39,13 @@ def trafilatura_extractor() -> Callable[[bytes, str | None], str]:
     return lambda html, url: trafilatura.extract(html, url=url) or ""
 
 
-def run(folder: Path, *, limit: int | None = None, systems: dict[str, Callable] | None = None,
-        wcxb_folder: Path | None = None) -> dict[str, Any]:
+def run(
+    folder: Path,
+    *,
+    limit: int | None = None,
+    systems: dict[str, Callable] | None = None,
+    wcxb_folder: Path | None = None,
+) -> dict[str, Any]:
     """Score each system on the same pages; an extractor that raises on a page scores that page as empty.
 
     A WCXB folder (metadata.json, ground-truth/) is scored the WCXB way (eval/wcxb.py); `wcxb_folder`
@@ -70,8 +76,11 @@ def _scrapinghub(folder: Path, *, limit: int | None, systems: dict[str, Callable
                 errors.append(f"{key}: {type(e).__name__}: {e}")
                 text = ""
             rows.append(shingles.tp_fp_fn(truth.get("articleBody", ""), text))
-        out["systems"][name] = {**shingles.aggregate(rows), "errors": errors,
-                                "seconds": round(time.perf_counter() - t0, 1)}
+        out["systems"][name] = {
+            **shingles.aggregate(rows),
+            "errors": errors,
+            "seconds": round(time.perf_counter() - t0, 1),
+        }
     el, tr = out["systems"].get("eventledger"), out["systems"].get("trafilatura")
     if el and tr and tr["f1"]:
         out["ratio_f1"] = el["f1"] / tr["f1"]

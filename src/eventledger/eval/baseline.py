@@ -29,9 +29,15 @@ DEFAULT_TASKS: dict[str, dict[str, Any]] = {
     "resolution": {"limit": None, "ci": True},
     "gva": {"limit": 150, "ci": True},  # the first 150 dev-test incidents by hash: a fixed sample, minutes in CI
 }
-DATA_FOR_TASK = {"muc4": ("muc4",), "wikievents": ("wikievents",), "rams": ("rams",),
-                 "articles": ("articles", "wcxb"), "seeds": ("seeds-gold", "seeds"), "resolution": ("seeds-gold", "seeds", "muc4", "wikievents"),
-                 "gva": ("gva",)}
+DATA_FOR_TASK = {
+    "muc4": ("muc4",),
+    "wikievents": ("wikievents",),
+    "rams": ("rams",),
+    "articles": ("articles", "wcxb"),
+    "seeds": ("seeds-gold", "seeds"),
+    "resolution": ("seeds-gold", "seeds", "muc4", "wikievents"),
+    "gva": ("gva",),
+}
 
 
 def sha256_path(path: Path) -> str:
@@ -53,22 +59,31 @@ def load(path: Path = BASELINE) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def write(results: dict[str, dict], *, commit: str | None, path: Path = BASELINE,
-          tasks: dict[str, dict] = DEFAULT_TASKS, errors: dict[str, str] | None = None) -> dict[str, Any]:
+def write(
+    results: dict[str, dict],
+    *,
+    commit: str | None,
+    path: Path = BASELINE,
+    tasks: dict[str, dict] = DEFAULT_TASKS,
+    errors: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """Pin the tasks that ran; those that could not run are listed with the reason, never silently left out."""
     from eventledger.eval.tasks import headline
 
     data = {
         "about": "Headline numbers pinned by `eventledger eval baseline --update`; tests/test_floors.py fails "
-                 "when one drops more than `tolerance` below (or, for lower_is_better, rises above) its value.",
+        "when one drops more than `tolerance` below (or, for lower_is_better, rises above) its value.",
         "date": date.today().isoformat(),
         "commit": commit,
         "tolerance": TOLERANCE,
         "lower_is_better": list(LOWER_IS_BETTER),
         "data_sha256": data_hashes(tasks),
         "not_pinned": dict(sorted((errors or {}).items())),
-        "tasks": {t: {"options": {k: v for k, v in tasks[t].items()}, "metrics": headline(t, results[t])}
-                  for t in tasks if t in results},
+        "tasks": {
+            t: {"options": {k: v for k, v in tasks[t].items()}, "metrics": headline(t, results[t])}
+            for t in tasks
+            if t in results
+        },
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -102,6 +117,8 @@ def check_hashes(pinned: dict[str, Any]) -> list[str]:
             continue
         now = sha256_path(paths[key])
         if now != digest:
-            out.append(f"{paths[key]} changed (sha256 {now[:12]}..., pinned {digest[:12]}...): "
-                       "re-measure and re-pin with `eventledger eval baseline --update` if the change is intended")
+            out.append(
+                f"{paths[key]} changed (sha256 {now[:12]}..., pinned {digest[:12]}...): "
+                "re-measure and re-pin with `eventledger eval baseline --update` if the change is intended"
+            )
     return out

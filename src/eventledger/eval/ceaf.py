@@ -91,7 +91,8 @@ def score(
     preds: Mapping[str, Mapping[str, Sequence[Sequence[str]]]],
     golds: Mapping[str, Mapping[str, Sequence[Sequence[str]]]],
 ) -> dict[str, dict[str, PRF]]:
-    """{'strict'|'prop': {role|'micro': PRF}} over the gold documents; a document with no prediction predicts nothing."""
+    """{'strict'|'prop': {role|'micro': PRF}} over the gold documents; a document with no prediction predicts
+    nothing."""
     out: dict[str, dict[str, PRF]] = {}
     for name, phi in PHIS.items():
         per = {role: PRF() for role in ROLES}

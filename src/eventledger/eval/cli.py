@@ -14,7 +14,8 @@ import typer
 from eventledger.eval.errors import EvalError
 
 app = typer.Typer(
-    help="Measure EventLedger on the shared development data (MUC-4, WikiEvents, RAMS, article pages, seeds, GVA news).",
+    help="Measure EventLedger on the shared development data (MUC-4, WikiEvents, RAMS, article pages, seeds, GVA "
+    "news).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -55,40 +56,62 @@ def muc4(
     file: Annotated[Path, typer.Argument(help="MUC-4 JSON lines (docid, doctext, templates).")],
     as_json: JsonOpt = False,
     limit: LimitOpt = None,
-    predictions_out: Annotated[Path | None, typer.Option(help="Write predictions as JSON lines (docid, extracts by role).")] = None,
-    relevance: Annotated[str | None, typer.Option(help="Score with the learned relevance filter: a model file from "
-                                                       "`eventledger train relevance`, or 'train' to fit one on train.json first.")] = None,
+    predictions_out: Annotated[
+        Path | None, typer.Option(help="Write predictions as JSON lines (docid, extracts by role).")
+    ] = None,
+    relevance: Annotated[
+        str | None,
+        typer.Option(
+            help="Score with the learned relevance filter: a model file from "
+            "`eventledger train relevance`, or 'train' to fit one on train.json first."
+        ),
+    ] = None,
 ) -> None:
     """Role-filler extraction scored with CEAF-REE (strict and proportional), incident types, false alarms."""
     _run("muc4", as_json, path=_exists(file), limit=limit, predictions_out=predictions_out, relevance=relevance)
 
 
 @app.command()
-def wikievents(file: Annotated[Path, typer.Argument(help="WikiEvents dev.jsonl.")], as_json: JsonOpt = False,
-               limit: LimitOpt = None) -> None:
+def wikievents(
+    file: Annotated[Path, typer.Argument(help="WikiEvents dev.jsonl.")],
+    as_json: JsonOpt = False,
+    limit: LimitOpt = None,
+) -> None:
     """Event detection per sentence and document, head-word argument F1 (Attacker/Target/Victim/Instrument/Place)."""
     _run("wikievents", as_json, path=_exists(file), limit=limit)
 
 
 @app.command()
-def rams(file: Annotated[Path, typer.Argument(help="RAMS dev.jsonlines.")], as_json: JsonOpt = False,
-         limit: LimitOpt = None) -> None:
+def rams(
+    file: Annotated[Path, typer.Argument(help="RAMS dev.jsonlines.")], as_json: JsonOpt = False, limit: LimitOpt = None
+) -> None:
     """Event detection per passage and head-word argument F1 on the passage's annotated event."""
     _run("rams", as_json, path=_exists(file), limit=limit)
 
 
 @app.command()
-def articles(folder: Annotated[Path, typer.Argument(help="Scrapinghub folder (html/*.html.gz, ground-truth.json) or "
-                                                        "WCXB folder (html/, ground-truth/, metadata.json).")],
-             as_json: JsonOpt = False, limit: LimitOpt = None) -> None:
+def articles(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Scrapinghub folder (html/*.html.gz, ground-truth.json) or "
+            "WCXB folder (html/, ground-truth/, metadata.json)."
+        ),
+    ],
+    as_json: JsonOpt = False,
+    limit: LimitOpt = None,
+) -> None:
     """Main-text extraction beside plain trafilatura: Scrapinghub word-shingle F1, or WCXB word F1 per page type
     with title, author and date."""
     _run("articles", as_json, path=_exists(folder), limit=limit)
 
 
 @app.command()
-def seeds(gold: Annotated[Path, typer.Argument(help="seeds-gold.json")],
-          corpus: Annotated[Path, typer.Argument(help="Folder of seed documents.")], as_json: JsonOpt = False) -> None:
+def seeds(
+    gold: Annotated[Path, typer.Argument(help="seeds-gold.json")],
+    corpus: Annotated[Path, typer.Argument(help="Folder of seed documents.")],
+    as_json: JsonOpt = False,
+) -> None:
     """Ingest the seeds into a temporary store and compare with the hand gold; lists what is missing."""
     _run("seeds", as_json, path=_exists(gold), corpus=_exists(corpus))
 
@@ -101,19 +124,38 @@ def resolution_(as_json: JsonOpt = False, limit: LimitOpt = None) -> None:
 
 @app.command()
 def gva(
-    folder: Annotated[Path | None, typer.Argument(help="Folder with articles.jsonl and incidents.jsonl "
-                                                       "(default ../shared/data/gva-dev).")] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Folder with articles.jsonl and incidents.jsonl (default ../shared/data/gva-dev)."),
+    ] = None,
     part: Annotated[str, typer.Option(help="train, test (the dev-test part; the default) or all.")] = "test",
     as_json: JsonOpt = False,
-    limit: Annotated[int | None, typer.Option(help="Only the first N incidents of the part in split-hash order "
-                                                   "(a fixed sample; incidents stay whole).")] = None,
-    errors: Annotated[Path | None, typer.Option("--errors", help="Write one JSON line per incident: gold, "
-                                                "predicted values with their evidence, split and merged articles.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help="Only the first N incidents of the part in split-hash order (a fixed sample; incidents stay whole)."
+        ),
+    ] = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            help="Write one JSON line per incident: gold, "
+            "predicted values with their evidence, split and merged articles.",
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option(help="Ingest worker processes.")] = 1,
-    tune_lexical: Annotated[bool, typer.Option("--tune-lexical", help="Print the lexical baseline's best settings "
-                                               "on the training part (how its fixed setting was chosen) and stop.")] = False,
+    tune_lexical: Annotated[
+        bool,
+        typer.Option(
+            "--tune-lexical",
+            help="Print the lexical baseline's best settings "
+            "on the training part (how its fixed setting was chosen) and stop.",
+        ),
+    ] = False,
 ) -> None:
-    """Article -> event clustering (B-cubed, pairwise) beside a TF-IDF baseline, and per-incident killed/injured/day/city."""
+    """Article -> event clustering (B-cubed, pairwise) beside a TF-IDF baseline, and per-incident
+    killed/injured/day/city."""
     from eventledger.eval.paths import default_paths
 
     folder = _exists(folder or default_paths()["gva"])
@@ -124,9 +166,15 @@ def gva(
             rows = tune(folder)
         except EvalError as e:
             _fail(str(e))
-        typer.echo(json.dumps(rows, indent=2) if as_json else "\n".join(
-            f"threshold {r['threshold']:.3f}  window {r['window_days']:>2} d  {r['linkage']:<8} "
-            f"B3 F1 {100 * r['b3_f1']:.1f}  pairwise F1 {100 * r['f1']:.1f}" for r in rows))
+        typer.echo(
+            json.dumps(rows, indent=2)
+            if as_json
+            else "\n".join(
+                f"threshold {r['threshold']:.3f}  window {r['window_days']:>2} d  {r['linkage']:<8} "
+                f"B3 F1 {100 * r['b3_f1']:.1f}  pairwise F1 {100 * r['f1']:.1f}"
+                for r in rows
+            )
+        )
         return
     done = [0]
 
@@ -141,12 +189,16 @@ def _commit() -> str | None:
     from eventledger.eval.paths import ROOT
 
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        )
     except OSError:
         return None
     if out.returncode != 0:
         return None
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True, timeout=10
+    )
     return out.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
 
 
@@ -169,8 +221,14 @@ def run_all(tasks: dict[str, dict], *, log: Callable[[str], None]) -> tuple[dict
 def all_(
     write: Annotated[Path | None, typer.Option("--write", help="Write the Markdown report here (EVAL.md).")] = None,
     as_json: JsonOpt = False,
-    pin: Annotated[bool, typer.Option("--pin", help="Also re-pin eval/baseline.json from the same run (only the "
-                                      "tasks pinned with a limit run again, with it).")] = False,
+    pin: Annotated[
+        bool,
+        typer.Option(
+            "--pin",
+            help="Also re-pin eval/baseline.json from the same run (only the "
+            "tasks pinned with a limit run again, with it).",
+        ),
+    ] = False,
 ) -> None:
     """Every task on the default shared data; `--write EVAL.md` regenerates the report (`make eval`)."""
     from datetime import datetime, timezone
@@ -203,7 +261,9 @@ def all_(
 
 @app.command()
 def baseline(
-    update: Annotated[bool, typer.Option("--update", help="Re-measure and re-pin eval/baseline.json (after a real improvement).")] = False,
+    update: Annotated[
+        bool, typer.Option("--update", help="Re-measure and re-pin eval/baseline.json (after a real improvement).")
+    ] = False,
 ) -> None:
     """Show the pinned floors, or re-pin them with --update."""
     from eventledger.eval import baseline as bl

@@ -21,8 +21,12 @@ def _touching(members: Counter, outside: Counter) -> int:
     return sum(_pairs(n) - _pairs(outside[k]) for k, n in members.items())
 
 
-def scores(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable | None], *,
-           subset: Iterable[Hashable] | None = None) -> dict[str, Any]:
+def scores(
+    gold: Mapping[Hashable, Hashable],
+    pred: Mapping[Hashable, Hashable | None],
+    *,
+    subset: Iterable[Hashable] | None = None,
+) -> dict[str, Any]:
     """Items are the keys of `gold`; an item missing from `pred` or predicted None stands alone."""
     full = {i: (pred.get(i) if pred.get(i) is not None else ("__alone__", i)) for i in gold}
     sub = set(gold) if subset is None else set(subset) & set(gold)
@@ -38,10 +42,17 @@ def scores(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable |
     b3p = sum(cell[gold[i], full[i]] / p_size[full[i]] for i in sub) / n if n else 0.0
     b3r = sum(cell[gold[i], full[i]] / g_size[gold[i]] for i in sub) / n if n else 0.0
     return {
-        "p": prec, "r": rec, "f1": _f1(prec, rec),
-        "b3_p": b3p, "b3_r": b3r, "b3_f1": _f1(b3p, b3r),
-        "pairs_gold": n_gold, "pairs_predicted": n_pred, "pairs_correct": hit,
-        "items": n, "gold_clusters": len({gold[i] for i in sub}),
+        "p": prec,
+        "r": rec,
+        "f1": _f1(prec, rec),
+        "b3_p": b3p,
+        "b3_r": b3r,
+        "b3_f1": _f1(b3p, b3r),
+        "pairs_gold": n_gold,
+        "pairs_predicted": n_pred,
+        "pairs_correct": hit,
+        "items": n,
+        "gold_clusters": len({gold[i] for i in sub}),
         "predicted_clusters": len({full[i] for i in sub}),
     }
 

@@ -5,7 +5,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "’s", "'", "’"}
+NO_SPACE_BEFORE = {
+    ".",
+    ",",
+    ":",
+    ";",
+    "!",
+    "?",
+    "%",
+    ")",
+    "]",
+    "}",
+    "'s",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "’s",
+    "'",
+    "’",
+}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "#", "“", "‘"}
 
 
@@ -25,8 +46,9 @@ class Detok:
         return None
 
 
-def detokenize(sentences: Sequence[Sequence[str]], *, gaps: Sequence[Sequence[bool]] | None = None,
-               sentence_sep: str = "\n") -> Detok:
+def detokenize(
+    sentences: Sequence[Sequence[str]], *, gaps: Sequence[Sequence[bool]] | None = None, sentence_sep: str = "\n"
+) -> Detok:
     """`gaps[i][j]` says whether a space went before token j of sentence i; else guessed from punctuation."""
     parts: list[str] = []
     spans: list[tuple[int, int]] = []

@@ -10,7 +10,8 @@ COMMANDS = {
     "muc4": "eventledger eval muc4 ../shared/data/muc4/dev.json",
     "wikievents": "eventledger eval wikievents ../shared/data/wikievents/dev.jsonl",
     "rams": "eventledger eval rams ../shared/data/rams/dev.jsonlines",
-    "articles": "eventledger eval articles ../shared/data/article-extraction` and `eventledger eval articles ../shared/data/wcxb-dev",
+    "articles": "eventledger eval articles ../shared/data/article-extraction` and `eventledger eval articles "
+    "../shared/data/wcxb-dev",
     "seeds": "eventledger eval seeds ../shared/eval/seeds-gold.json ../shared/corpus/seeds",
     "resolution": "eventledger eval resolution",
     "gva": "eventledger eval gva ../shared/data/gva-dev --part test",

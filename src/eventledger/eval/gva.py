@@ -4,12 +4,12 @@ The chosen part's articles are written as one scraper JSON-lines file, ingested 
 into a temporary SQLite store, and read back through the DESIGN.md export shapes. Split, groups and --limit:
 gva_data.py; field rules: gva_fields.py; the lexical baseline: lexical.py; the error listing: gva_errors.py.
 
-An article's predicted event is the event holding its main report. Reports may carry salience == "main" (Report.salience);
-when some of an article's reports do, only those are considered. Among the considered reports (those held by an
-event), the event holding most of them wins; a tie goes to the event of the earliest of them in the text (the
-headline, then the lede). An article with no report in an event stands alone. An incident's predicted event
-is the event holding most of its articles (ties: most of their reports, then the smaller id); none if no
-article has one.
+An article's predicted event is the event holding its main report. Reports may carry salience == "main"
+(Report.salience); when some of an article's reports do, only those are considered. Among the considered
+reports (those held by an event), the event holding most of them wins; a tie goes to the event of the earliest
+of them in the text (the headline, then the lede). An article with no report in an event stands alone. An
+incident's predicted event is the event holding most of its articles (ties: most of their reports, then the
+smaller id); none if no article has one.
 """
 
 from __future__ import annotations
@@ -42,16 +42,28 @@ def _ingest(articles: list[dict], *, workers: int, progress: Callable[[int], Non
         try:
             t0 = time.perf_counter()
             # resolved apart from the rest of ingest (as ingest itself does last) so that both are timed
-            ingest([path], store=store, workers=workers, resolve=False, progress=progress,
-                   on_error=lambda q: quarantined.append(f"{q.path}: {q.reason}"))
+            ingest(
+                [path],
+                store=store,
+                workers=workers,
+                resolve=False,
+                progress=progress,
+                on_error=lambda q: quarantined.append(f"{q.path}: {q.reason}"),
+            )
             t1 = time.perf_counter()
             resolve_store(store)
             t2 = time.perf_counter()
             docs, reports, events = (list(records(store, w)) for w in ("documents", "reports", "events"))
         finally:
             store.close()
-    return {"documents": docs, "reports": reports, "events": events, "quarantined": quarantined,
-            "seconds": t2 - t0, "resolve_seconds": t2 - t1}
+    return {
+        "documents": docs,
+        "reports": reports,
+        "events": events,
+        "quarantined": quarantined,
+        "seconds": t2 - t0,
+        "resolve_seconds": t2 - t1,
+    }
 
 
 def _article_id(doc: Mapping) -> str | None:
@@ -67,8 +79,11 @@ def main_event(reports: list[Mapping], event_of: Mapping[str, str]) -> str | Non
     """The event of an article's main report (rule in the module docstring)."""
     held = [r for r in reports if r["id"] in event_of]
     # a follow-up (an arrest of its suspects) is news of the article, but its event is not the incident's
-    main = [r for r in held if (r.get("salience") or (r.get("meta") or {}).get("salience")) == "main"
-            and not r.get("follows")]
+    main = [
+        r
+        for r in held
+        if (r.get("salience") or (r.get("meta") or {}).get("salience")) == "main" and not r.get("follows")
+    ]
     pool = sorted(main or held, key=lambda r: (_start(r), r["id"]))
     if not pool:
         return None
@@ -93,8 +108,12 @@ def _reports_of(incident: Incident, reports: Mapping[str, list[dict]]) -> list[d
     return [r for a in incident.articles for r in reports.get(a, ())]
 
 
-def incident_event(incident: Incident, predicted: Mapping[str, str | None], reports: Mapping[str, list[dict]],
-                   event_of: Mapping[str, str]) -> str | None:
+def incident_event(
+    incident: Incident,
+    predicted: Mapping[str, str | None],
+    reports: Mapping[str, list[dict]],
+    event_of: Mapping[str, str],
+) -> str | None:
     votes = Counter(e for a in incident.articles if (e := predicted.get(a)) is not None)
     if not votes:
         return None
@@ -117,9 +136,16 @@ def hard_subsets(corpus: Corpus) -> dict[str, set[str]]:
     }
 
 
-def run(folder: Path, *, part: str = "test", limit: int | None = None, errors: Path | None = None,
-        workers: int = 1, progress: Callable[[int], None] | None = None,
-        lexical_config: lexical.LexicalConfig = lexical.DEFAULT) -> dict[str, Any]:
+def run(
+    folder: Path,
+    *,
+    part: str = "test",
+    limit: int | None = None,
+    errors: Path | None = None,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+    lexical_config: lexical.LexicalConfig = lexical.DEFAULT,
+) -> dict[str, Any]:
     t0 = time.perf_counter()
     corpus = select(load(folder), part, limit)
     articles = list(corpus.articles.values())
@@ -142,36 +168,51 @@ def run(folder: Path, *, part: str = "test", limit: int | None = None, errors: P
         verdicts.append(gva_fields.judge_all(i, by_id.get(eid) if eid else None, [by_id[e] for e in held]))
 
     def figures(incident_ids: set[str] | None) -> dict[str, Any]:
-        items = None if incident_ids is None else {a for i in corpus.incidents if i.id in incident_ids
-                                                    for a in i.articles}
+        items = (
+            None if incident_ids is None else {a for i in corpus.incidents if i.id in incident_ids for a in i.articles}
+        )
         rows = [j for j in verdicts if incident_ids is None or j.incident.id in incident_ids]
-        return {"articles": len(gold) if items is None else len(items),
-                "clustering": {name: scores(gold, pred, subset=items) for name, pred in systems.items()},
-                "fields": gva_fields.summarise(rows)}
+        return {
+            "articles": len(gold) if items is None else len(items),
+            "clustering": {name: scores(gold, pred, subset=items) for name, pred in systems.items()},
+            "fields": gva_fields.summarise(rows),
+        }
 
     out: dict[str, Any] = {
-        "data": str(folder), "part": part, "limit": limit,
-        "incidents": len(corpus.incidents), "groups": len(set(corpus.group.values())),
+        "data": str(folder),
+        "part": part,
+        "limit": limit,
+        "incidents": len(corpus.incidents),
+        "groups": len(set(corpus.group.values())),
         "articles": len(articles),
         "all": figures(None),
         "subsets": {name: {"incidents": len(ids), **figures(ids)} for name, ids in hard_subsets(corpus).items()},
-        "store": {"documents": len(ledger["documents"]), "reports": len(ledger["reports"]),
-                  "events": len(ledger["events"]),
-                  "events_per_article": len(ledger["events"]) / len(articles) if articles else 0.0,
-                  "articles_without_event": sum(predicted.get(a) is None for a in corpus.articles),
-                  "quarantined": ledger["quarantined"]},
-        "lexical": {"threshold": lexical_config.threshold, "window_days": lexical_config.window_days,
-                    "linkage": lexical_config.linkage},
+        "store": {
+            "documents": len(ledger["documents"]),
+            "reports": len(ledger["reports"]),
+            "events": len(ledger["events"]),
+            "events_per_article": len(ledger["events"]) / len(articles) if articles else 0.0,
+            "articles_without_event": sum(predicted.get(a) is None for a in corpus.articles),
+            "quarantined": ledger["quarantined"],
+        },
+        "lexical": {
+            "threshold": lexical_config.threshold,
+            "window_days": lexical_config.window_days,
+            "linkage": lexical_config.linkage,
+        },
     }
     if errors is not None:
         from eventledger.eval.gva_errors import write
 
         write(errors, corpus=corpus, verdicts=verdicts, predicted=predicted, ledger=ledger, lexical=lex)
         out["errors_file"] = str(errors)
-    out["seconds"] = {"ingest": round(ledger["seconds"], 1), "resolve": round(ledger["resolve_seconds"], 1),
-                      "lexical": round(lexical_seconds, 1),
-                      "total": round(time.perf_counter() - t0, 1),
-                      "ingest_per_article": round(ledger["seconds"] / len(articles), 3) if articles else 0.0}
+    out["seconds"] = {
+        "ingest": round(ledger["seconds"], 1),
+        "resolve": round(ledger["resolve_seconds"], 1),
+        "lexical": round(lexical_seconds, 1),
+        "total": round(time.perf_counter() - t0, 1),
+        "ingest_per_article": round(ledger["seconds"] / len(articles), 3) if articles else 0.0,
+    }
     return out
 
 
@@ -185,7 +226,8 @@ def headline(result: dict) -> dict[str, float]:
     a = result["all"]
     c, f = a["clustering"], a["fields"]
     h = {
-        "gva.bcubed.f1": c["eventledger"]["b3_f1"], "gva.pairwise.f1": c["eventledger"]["f1"],
+        "gva.bcubed.f1": c["eventledger"]["b3_f1"],
+        "gva.pairwise.f1": c["eventledger"]["f1"],
         "gva.lexical.bcubed.f1": c["lexical"]["b3_f1"],
         "gva.bcubed.f1_over_lexical": c["eventledger"]["b3_f1"] - c["lexical"]["b3_f1"],
         "gva.events_per_article": result["store"]["events_per_article"],

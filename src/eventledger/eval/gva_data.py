@@ -63,15 +63,24 @@ def load(folder: Path) -> Corpus:
     articles: dict[str, dict] = {}
     for a in _lines(folder / "articles.jsonl"):
         articles.setdefault(str(a["id"]), a)
-    incidents = [Incident(id=str(x["incident"]), date=str(x["date"])[:10], state=x.get("state") or "",
-                          city_or_county=x.get("city_or_county") or "", address=x.get("address") or "",
-                          killed=int(x["killed"]), injured=int(x["injured"]),
-                          articles=tuple(dict.fromkeys(str(a) for a in x["articles"])))
-                 for x in _lines(folder / "incidents.jsonl")]
+    incidents = [
+        Incident(
+            id=str(x["incident"]),
+            date=str(x["date"])[:10],
+            state=x.get("state") or "",
+            city_or_county=x.get("city_or_county") or "",
+            address=x.get("address") or "",
+            killed=int(x["killed"]),
+            injured=int(x["injured"]),
+            articles=tuple(dict.fromkeys(str(a) for a in x["articles"])),
+        )
+        for x in _lines(folder / "incidents.jsonl")
+    ]
     unknown = sorted({a for i in incidents for a in i.articles} - set(articles))
     if unknown:
-        raise EvalError(f"{folder}: {len(unknown)} article ids of incidents.jsonl are not in articles.jsonl "
-                        f"(first: {unknown[0]})")
+        raise EvalError(
+            f"{folder}: {len(unknown)} article ids of incidents.jsonl are not in articles.jsonl (first: {unknown[0]})"
+        )
     return Corpus(articles=articles, incidents=incidents, group=_groups(incidents))
 
 
@@ -118,5 +127,8 @@ def select(corpus: Corpus, part: str, limit: int | None = None) -> Corpus:
             taken += len(by_group[g])
         chosen = [i for i in chosen if corpus.group[i.id] in keep]
     ids = {a for i in chosen for a in i.articles}
-    return Corpus(articles={k: v for k, v in corpus.articles.items() if k in ids}, incidents=chosen,
-                  group={i.id: corpus.group[i.id] for i in chosen})
+    return Corpus(
+        articles={k: v for k, v in corpus.articles.items() if k in ids},
+        incidents=chosen,
+        group={i.id: corpus.group[i.id] for i in chosen},
+    )

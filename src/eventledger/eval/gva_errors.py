@@ -45,12 +45,23 @@ def _counts(event: Mapping, kind: str, report: Mapping[str, dict], title: Mappin
     c = (event.get("counts") or {}).get(kind)
     if not c:
         return None
-    return {"best": c.get("best"), "low": c.get("low"), "high": c.get("high"), "policy": c.get("policy"),
-            "values": [{"value": v.get("value"), "qualifier": v.get("qualifier"), "who": v.get("who"),
-                        "quote": _quote(v.get("evidence")),
-                        "sentence": _sentence(report.get(v.get("report") or "")),
-                        "article": title.get(v.get("document") or "")}
-                       for v in c.get("values") or ()]}
+    return {
+        "best": c.get("best"),
+        "low": c.get("low"),
+        "high": c.get("high"),
+        "policy": c.get("policy"),
+        "values": [
+            {
+                "value": v.get("value"),
+                "qualifier": v.get("qualifier"),
+                "who": v.get("who"),
+                "quote": _quote(v.get("evidence")),
+                "sentence": _sentence(report.get(v.get("report") or "")),
+                "article": title.get(v.get("document") or ""),
+            }
+            for v in c.get("values") or ()
+        ],
+    }
 
 
 def _date(event: Mapping, report: Mapping[str, dict], title: Mapping[str, str]) -> dict[str, Any]:
@@ -59,10 +70,16 @@ def _date(event: Mapping, report: Mapping[str, dict], title: Mapping[str, str]) 
     for v in d.get("values") or ():
         for rid in v.get("reports") or ():
             r = report.get(rid) or {}
-            values.append({"value": v.get("value"), "precision": v.get("precision"),
-                           "quote": _quote(r.get("date_evidence")) or (r.get("date") or {}).get("text"),
-                           "from": (r.get("meta") or {}).get("date_from"), "sentence": _sentence(r),
-                           "article": title.get(r.get("document") or "")})
+            values.append(
+                {
+                    "value": v.get("value"),
+                    "precision": v.get("precision"),
+                    "quote": _quote(r.get("date_evidence")) or (r.get("date") or {}).get("text"),
+                    "from": (r.get("meta") or {}).get("date_from"),
+                    "sentence": _sentence(r),
+                    "article": title.get(r.get("document") or ""),
+                }
+            )
     return {"value": d.get("value"), "precision": d.get("precision"), "values": values}
 
 
@@ -72,11 +89,25 @@ def _place(event: Mapping, report: Mapping[str, dict], title: Mapping[str, str])
     for v in p.get("values") or ():
         for rid in v.get("reports") or ():
             r = report.get(rid) or {}
-            values.append({"name": v.get("name"), "city": v.get("city"), "admin1": v.get("admin1"),
-                           "country": v.get("country"), "quote": _quote((r.get("place") or {}).get("evidence")),
-                           "sentence": _sentence(r), "article": title.get(r.get("document") or "")})
-    return {"name": p.get("name"), "city": p.get("city"), "admin1": p.get("admin1"), "country": p.get("country"),
-            "precision": p.get("precision"), "values": values}
+            values.append(
+                {
+                    "name": v.get("name"),
+                    "city": v.get("city"),
+                    "admin1": v.get("admin1"),
+                    "country": v.get("country"),
+                    "quote": _quote((r.get("place") or {}).get("evidence")),
+                    "sentence": _sentence(r),
+                    "article": title.get(r.get("document") or ""),
+                }
+            )
+    return {
+        "name": p.get("name"),
+        "city": p.get("city"),
+        "admin1": p.get("admin1"),
+        "country": p.get("country"),
+        "precision": p.get("precision"),
+        "values": values,
+    }
 
 
 @dataclass(slots=True)
@@ -94,24 +125,37 @@ class _Context:
     incident_of: dict[str, Incident]
 
     @classmethod
-    def build(cls, corpus: Corpus, predicted: Mapping[str, str | None], ledger: Mapping[str, list],
-              lexical: Mapping[str, Any]) -> _Context:
+    def build(
+        cls, corpus: Corpus, predicted: Mapping[str, str | None], ledger: Mapping[str, list], lexical: Mapping[str, Any]
+    ) -> _Context:
         members: dict[str, list[str]] = defaultdict(list)
         for a, e in predicted.items():
             if e is not None:
                 members[e].append(a)
-        return cls(corpus=corpus, predicted=predicted, lexical=lexical, members=members,
-                   event={e["id"]: e for e in ledger["events"]}, report={r["id"]: r for r in ledger["reports"]},
-                   title={d["id"]: d.get("title") for d in ledger["documents"]}, gold_of=corpus.article_gold(),
-                   incident_of={a: i for i in corpus.incidents for a in i.articles})
+        return cls(
+            corpus=corpus,
+            predicted=predicted,
+            lexical=lexical,
+            members=members,
+            event={e["id"]: e for e in ledger["events"]},
+            report={r["id"]: r for r in ledger["reports"]},
+            title={d["id"]: d.get("title") for d in ledger["documents"]},
+            gold_of=corpus.article_gold(),
+            incident_of={a: i for i in corpus.incidents for a in i.articles},
+        )
 
 
 def _event_brief(e: Mapping | None) -> dict[str, Any]:
     if not e:
         return {}
     place = e.get("place") or {}
-    return {"date": (e.get("date") or {}).get("value"), "place": place.get("city") or place.get("name"),
-            "admin1": place.get("admin1"), "type": e.get("type"), "reports": len(e.get("reports") or ())}
+    return {
+        "date": (e.get("date") or {}).get("value"),
+        "place": place.get("city") or place.get("name"),
+        "admin1": place.get("admin1"),
+        "type": e.get("type"),
+        "reports": len(e.get("reports") or ()),
+    }
 
 
 def record(j: Judged, ctx: _Context) -> dict[str, Any]:
@@ -121,44 +165,86 @@ def record(j: Judged, ctx: _Context) -> dict[str, Any]:
     mine = list(incident.articles)
     # an article standing alone is a cluster of its own
     clusters = {predicted.get(a) or f"alone:{a}" for a in mine}
-    foreign = [(e, b) for e in sorted({predicted.get(a) for a in mine} - {None})
-               for b in ctx.members.get(e, ()) if ctx.gold_of.get(b) != group]
+    foreign = [
+        (e, b)
+        for e in sorted({predicted.get(a) for a in mine} - {None})
+        for b in ctx.members.get(e, ())
+        if ctx.gold_of.get(b) != group
+    ]
     flags = (("no_event", event is None), ("split", len(clusters) > 1), ("merged", bool(foreign)))
     errors = [k for k, bad in flags if bad]
     errors += [f for f in ("killed", "injured", "day", "city") if not verdict[f]["ok"]]
     report, title = ctx.report, ctx.title
     out: dict[str, Any] = {
-        "incident": incident.id, "errors": errors,
-        "gold": {"date": incident.date, "state": incident.state, "city_or_county": incident.city_or_county,
-                 "address": incident.address, "killed": incident.killed, "injured": incident.injured},
+        "incident": incident.id,
+        "errors": errors,
+        "gold": {
+            "date": incident.date,
+            "state": incident.state,
+            "city_or_county": incident.city_or_county,
+            "address": incident.address,
+            "killed": incident.killed,
+            "injured": incident.injured,
+        },
         "event": event["id"] if event else None,
         "verdict": {f: v["ok"] for f, v in verdict.items()},
         # for a wrong field: other events, holding reports of these articles, whose value was right
         "right_elsewhere": {f: ids for f, ids in j.right_in.items() if ids and not verdict[f]["ok"]},
-        "predicted": None if event is None else {
+        "predicted": None
+        if event is None
+        else {
             "killed": _counts(event, "killed", report, title),
             "injured": _counts(event, "injured", report, title),
-            "date": _date(event, report, title), "place": _place(event, report, title),
-            "type": event.get("type"), "reports": len(event.get("reports") or ())},
-        "articles": [{"id": a, "title": art[a].get("title"), "published": art[a].get("published"),
-                      "event": predicted.get(a), "lexical": ctx.lexical.get(a)} for a in mine],
+            "date": _date(event, report, title),
+            "place": _place(event, report, title),
+            "type": event.get("type"),
+            "reports": len(event.get("reports") or ()),
+        },
+        "articles": [
+            {
+                "id": a,
+                "title": art[a].get("title"),
+                "published": art[a].get("published"),
+                "event": predicted.get(a),
+                "lexical": ctx.lexical.get(a),
+            }
+            for a in mine
+        ],
     }
     if len(clusters) > 1:
-        out["split"] = [{"event": None if c.startswith("alone:") else c, **_event_brief(ctx.event.get(c)),
-                         "titles": [art[a].get("title") for a in mine
-                                    if (predicted.get(a) or f"alone:{a}") == c]}
-                        for c in sorted(clusters)]
+        out["split"] = [
+            {
+                "event": None if c.startswith("alone:") else c,
+                **_event_brief(ctx.event.get(c)),
+                "titles": [art[a].get("title") for a in mine if (predicted.get(a) or f"alone:{a}") == c],
+            }
+            for c in sorted(clusters)
+        ]
     if foreign:
         out["merged_with_count"] = len(foreign)
-        out["merged_with"] = [{"event": e, "title": art[b].get("title"), "published": art[b].get("published"),
-                               "incident": ctx.incident_of[b].id, "date": ctx.incident_of[b].date,
-                               "city_or_county": ctx.incident_of[b].city_or_county}
-                              for e, b in foreign[:MAX_LISTED]]
+        out["merged_with"] = [
+            {
+                "event": e,
+                "title": art[b].get("title"),
+                "published": art[b].get("published"),
+                "incident": ctx.incident_of[b].id,
+                "date": ctx.incident_of[b].date,
+                "city_or_county": ctx.incident_of[b].city_or_county,
+            }
+            for e, b in foreign[:MAX_LISTED]
+        ]
     return out
 
 
-def write(path: Path, *, corpus: Corpus, verdicts: list[Judged], predicted: Mapping[str, str | None],
-          ledger: Mapping[str, list], lexical: Mapping[str, Any]) -> None:
+def write(
+    path: Path,
+    *,
+    corpus: Corpus,
+    verdicts: list[Judged],
+    predicted: Mapping[str, str | None],
+    ledger: Mapping[str, list],
+    lexical: Mapping[str, Any],
+) -> None:
     ctx = _Context.build(corpus, predicted, ledger, lexical)
     with path.open("w", encoding="utf-8") as f:
         for j in verdicts:

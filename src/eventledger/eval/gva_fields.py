@@ -84,16 +84,28 @@ def judge(incident: Incident, event: Mapping | None) -> dict[str, Any]:
     place, date = (event or {}).get("place") or {}, (event or {}).get("date") or {}
     killed, injured = best(event, "killed"), best(event, "injured")
     return {
-        "killed": {"gold": incident.killed, "predicted": killed,
-                   "ok": event is not None and (killed or 0) == incident.killed},
-        "injured": {"gold": incident.injured, "predicted": injured,
-                    "ok": event is not None and (injured or 0) == incident.injured},
-        "day": {"gold": incident.date, "predicted": date.get("value"), "precision": date.get("precision"),
-                "ok": day_ok(date, incident.date)},
-        "city": {"gold": incident.city_or_county, "predicted": place.get("city") or place.get("name"),
-                 "ok": city_ok(place, incident)},
-        "state": {"gold": incident.state, "predicted": place.get("admin1"),
-                  "ok": state_ok(place, incident.state)},
+        "killed": {
+            "gold": incident.killed,
+            "predicted": killed,
+            "ok": event is not None and (killed or 0) == incident.killed,
+        },
+        "injured": {
+            "gold": incident.injured,
+            "predicted": injured,
+            "ok": event is not None and (injured or 0) == incident.injured,
+        },
+        "day": {
+            "gold": incident.date,
+            "predicted": date.get("value"),
+            "precision": date.get("precision"),
+            "ok": day_ok(date, incident.date),
+        },
+        "city": {
+            "gold": incident.city_or_county,
+            "predicted": place.get("city") or place.get("name"),
+            "ok": city_ok(place, incident),
+        },
+        "state": {"gold": incident.state, "predicted": place.get("admin1"), "ok": state_ok(place, incident.state)},
     }
 
 

@@ -57,8 +57,9 @@ def _ingested(corpus: Corpus, store_path: Path | None, progress: Callable[[int],
             store.close()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "gva-train.jsonl"
-        path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in corpus.articles.values()),
-                        encoding="utf-8")
+        path.write_text(
+            "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in corpus.articles.values()), encoding="utf-8"
+        )
         db = store_path or Path(tmp) / "gva-train.db"
         store = Store(f"sqlite:///{db}")
         try:
@@ -72,8 +73,9 @@ def _plausible(span, day: int | None) -> bool:
     return span is None or day is None or (span.lo <= day + DAY_SLACK and span.hi >= day - DAY_SLACK)
 
 
-def training_rows(reports: list[dict], contexts: Mapping[str, dict], article: Mapping[str, str], corpus: Corpus,
-                  cfg) -> tuple[list[dict], list[bool], list[float]]:
+def training_rows(
+    reports: list[dict], contexts: Mapping[str, dict], article: Mapping[str, str], corpus: Corpus, cfg
+) -> tuple[list[dict], list[bool], list[float]]:
     from eventledger.resolve.cluster import candidate_pairs
     from eventledger.resolve.features import pair_features, profile
     from eventledger.resolve.sources import canonical_key, views
@@ -108,8 +110,15 @@ def training_rows(reports: list[dict], contexts: Mapping[str, dict], article: Ma
     return rows, labels, [1.0 / n[p] for p in pairs]
 
 
-def article_scores(reports: list[dict], contexts: Mapping[str, dict], article: Mapping[str, str], corpus: Corpus,
-                   cfg, statements: list[dict], thresholds=THRESHOLDS) -> list[dict]:
+def article_scores(
+    reports: list[dict],
+    contexts: Mapping[str, dict],
+    article: Mapping[str, str],
+    corpus: Corpus,
+    cfg,
+    statements: list[dict],
+    thresholds=THRESHOLDS,
+) -> list[dict]:
     """B-cubed of the articles' clustering at each merge threshold (pair scores computed once)."""
     from eventledger.eval.gva import main_event
     from eventledger.resolve import cluster as C
@@ -133,13 +142,20 @@ def article_scores(reports: list[dict], contexts: Mapping[str, dict], article: M
         event_of = {order[i].id: k for k, g in enumerate(got.clusters) for i in g}
         pred = {a: main_event(mine.get(a, []), event_of) for a in gold}
         s = scores(gold, pred)
-        out.append({"threshold": t, "b3_f1": s["b3_f1"], "f1": s["f1"],
-                    "events_per_article": len(got.clusters) / max(1, len(gold))})
+        out.append(
+            {
+                "threshold": t,
+                "b3_f1": s["b3_f1"],
+                "f1": s["f1"],
+                "events_per_article": len(got.clusters) / max(1, len(gold)),
+            }
+        )
     return out
 
 
-def train(folder: Path, *, store: Path | None = None, out: Path | None = None,
-          progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+def train(
+    folder: Path, *, store: Path | None = None, out: Path | None = None, progress: Callable[[int], None] | None = None
+) -> dict[str, Any]:
     from eventledger.resolve.config import ResolveConfig
     from eventledger.resolve.model import MODEL_PATH, PairModel, prior
 
@@ -148,13 +164,27 @@ def train(folder: Path, *, store: Path | None = None, out: Path | None = None,
     base = ResolveConfig.load()
     pri = prior(base)
     rows, labels, weights = training_rows(reports, contexts, article, corpus, base)
-    model = PairModel.train(rows, labels, pri, sample_weight=weights, l2=L2,
-                            about={"trained_on": f"{folder.name} training part", "articles": len(article)})
+    model = PairModel.train(
+        rows,
+        labels,
+        pri,
+        sample_weight=weights,
+        l2=L2,
+        about={"trained_on": f"{folder.name} training part", "articles": len(article)},
+    )
     cfg = replace(base, model=model)
     grid = article_scores(reports, contexts, article, corpus, cfg, statements)
     best = max(grid, key=lambda r: (round(r["b3_f1"], 6), -r["threshold"]))
-    model = replace(model, threshold=best["threshold"],
-                    about={**model.about, "threshold_b3_f1": round(best["b3_f1"], 4)})
+    model = replace(
+        model, threshold=best["threshold"], about={**model.about, "threshold_b3_f1": round(best["b3_f1"], 4)}
+    )
     model.save(out or MODEL_PATH)
-    return {"model": str(out or MODEL_PATH), "pairs": len(rows), "positive": sum(labels), "grid": grid,
-            "threshold": best["threshold"], "weights": model.to_dict()["weights"], "bias": model.bias}
+    return {
+        "model": str(out or MODEL_PATH),
+        "pairs": len(rows),
+        "positive": sum(labels),
+        "grid": grid,
+        "threshold": best["threshold"],
+        "weights": model.to_dict()["weights"],
+        "bias": model.bias,
+    }

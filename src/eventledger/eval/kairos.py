@@ -68,7 +68,7 @@ def load_rams(path: Path, mappings: Mappings, *, limit: int | None = None) -> li
     for d in _jsonl(path, limit):
         det = detokenize(d["sentences"], sentence_sep=" ")
         tok_sent = [i for i, s in enumerate(d["sentences"]) for _ in s]
-        (t_start, _t_end, labels), = d["evt_triggers"][:1] or [(0, 0, [["", 1.0]])]
+        ((t_start, _t_end, labels),) = d["evt_triggers"][:1] or [(0, 0, [["", 1.0]])]
         args = []
         for _trigger, (a_start, a_end), label in d["gold_evt_links"]:
             role = mappings.kairos_roles.get(_rams_role(label))
@@ -82,7 +82,7 @@ def load_rams(path: Path, mappings: Mappings, *, limit: int | None = None) -> li
 def _rams_role(label: str) -> str:
     """'evt089arg01victim' -> 'victim'."""
     i = label.find("arg")
-    return label[i + 5:].lower() if i >= 0 else label.lower()
+    return label[i + 5 :].lower() if i >= 0 else label.lower()
 
 
 def _jsonl(path: Path, limit: int | None) -> Iterable[dict]:
@@ -146,21 +146,30 @@ def score_doc(doc: KDoc, reports: list[dict], parsed, mappings: Mappings, *, by_
     pred_args = {(role, heads(parsed, s, e)) for role, s, e in predicted_args(reports, mappings)}
     out = {"arguments": set_prf({a for a in pred_args if a[1]}, {a for a in gold_args if a[1]})}
     for role in ROLES:
-        out[f"arguments.{role}"] = set_prf({a for a in pred_args if a[0] == role and a[1]},
-                                           {a for a in gold_args if a[0] == role and a[1]})
+        out[f"arguments.{role}"] = set_prf(
+            {a for a in pred_args if a[0] == role and a[1]}, {a for a in gold_args if a[0] == role and a[1]}
+        )
     classes = [(report_sentence(r, doc.detok), c) for r in reports for c in mappings.report_classes(r)]
     gold_doc = {ev.coarse for ev in doc.events if ev.coarse}
     out["events.document"] = set_prf({c for _, c in classes}, gold_doc)
     if by_sentence:
-        out["events.sentence"] = set_prf({x for x in classes if x[0] is not None},
-                                         {(ev.sentence, ev.coarse) for ev in doc.events if ev.coarse})
+        out["events.sentence"] = set_prf(
+            {x for x in classes if x[0] is not None}, {(ev.sentence, ev.coarse) for ev in doc.events if ev.coarse}
+        )
     for c in COARSE:
         out[f"events.document.{c}"] = set_prf({c} & {x for _, x in classes}, {c} & gold_doc)
     return out
 
 
-def run(task: str, path: Path, *, limit: int | None = None, extract: Callable[[str], Any] | None = None,
-        heads: HeadFinder | None = None, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+def run(
+    task: str,
+    path: Path,
+    *,
+    limit: int | None = None,
+    extract: Callable[[str], Any] | None = None,
+    heads: HeadFinder | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
     from eventledger.eval.predict import TextExtractor
 
     mappings = Mappings.load()

@@ -99,10 +99,14 @@ def cluster(articles: Sequence[Mapping], config: LexicalConfig = DEFAULT) -> dic
     return dict(zip((a["id"] for a in articles), _cut(tree, len(articles), config.threshold)))
 
 
-def tune(articles: Sequence[Mapping], gold: Mapping[Hashable, Hashable], *,
-         thresholds: Iterable[float] = tuple(round(0.025 * k, 3) for k in range(2, 25)),
-         windows: Iterable[int] = (1, 2, 3, 5, 7, 10, 14, 30),
-         methods: Iterable[str] = ("single", "average")) -> list[dict]:
+def tune(
+    articles: Sequence[Mapping],
+    gold: Mapping[Hashable, Hashable],
+    *,
+    thresholds: Iterable[float] = tuple(round(0.025 * k, 3) for k in range(2, 25)),
+    windows: Iterable[int] = (1, 2, 3, 5, 7, 10, 14, 30),
+    methods: Iterable[str] = ("single", "average"),
+) -> list[dict]:
     """B-cubed F1 of every setting of the grid, best first (ties: the earlier setting of the grid)."""
     from eventledger.eval.clusters import scores
 
@@ -115,6 +119,5 @@ def tune(articles: Sequence[Mapping], gold: Mapping[Hashable, Hashable], *,
             for t in thresholds:
                 pred = dict(zip((a["id"] for a in articles), _cut(tree, len(articles), t)))
                 s = scores(gold, pred)
-                out.append({"threshold": t, "window_days": w, "linkage": method,
-                            "b3_f1": s["b3_f1"], "f1": s["f1"]})
+                out.append({"threshold": t, "window_days": w, "linkage": method, "b3_f1": s["b3_f1"], "f1": s["f1"]})
     return sorted(out, key=lambda r: -r["b3_f1"])

@@ -35,8 +35,15 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict[str, float]:
-        return {"p": self.p, "r": self.r, "f1": self.f1, "p_num": self.p_num, "p_den": self.p_den,
-                "r_num": self.r_num, "r_den": self.r_den}
+        return {
+            "p": self.p,
+            "r": self.r,
+            "f1": self.f1,
+            "p_num": self.p_num,
+            "p_den": self.p_den,
+            "r_num": self.r_num,
+            "r_den": self.r_den,
+        }
 
 
 def set_prf(pred: set, gold: set) -> PRF:

@@ -111,8 +111,14 @@ def score(golds: Sequence[GoldDoc], preds: dict[str, PredDoc]) -> dict[str, Any]
         accepted = {t for alt in gold_sets for t in alt}
         pred_set = set(preds.get(g.docid, empty).types)
         # a "bombing / attack" template is found by either label
-        doc_types.add(PRF(len(pred_set & accepted), len(pred_set),
-                          sum(1 for alt in gold_sets if pred_set & set(alt)), len(gold_sets)))
+        doc_types.add(
+            PRF(
+                len(pred_set & accepted),
+                len(pred_set),
+                sum(1 for alt in gold_sets if pred_set & set(alt)),
+                len(gold_sets),
+            )
+        )
     false_alarms = sum(1 for g in without if preds.get(g.docid, empty).types)
     any_report = sum(1 for g in without if preds.get(g.docid, empty).reports)
     return {
@@ -178,8 +184,11 @@ def run(
     if compare_learned and model is None and Path(path).with_name("train.json").exists():
         # the optional learned stage beside the default, same documents, same scorer
         learned = run(path, limit=limit, relevance="train")
-        result["learned"] = {"ceaf_ree": learned["ceaf_ree"], "false_alarm": learned["false_alarm"],
-                             "relevance_model": learned["relevance_model"]}
+        result["learned"] = {
+            "ceaf_ree": learned["ceaf_ree"],
+            "false_alarm": learned["false_alarm"],
+            "relevance_model": learned["relevance_model"],
+        }
     if predictions_out:
         write_predictions(predictions_out, preds.values())
     return result
@@ -204,8 +213,17 @@ def relevance_model(spec: Path | str, dev_path: Path):
 def write_predictions(path: Path, preds: Iterable[PredDoc]) -> None:
     with path.open("w", encoding="utf-8") as f:
         for p in preds:
-            f.write(json.dumps({"docid": p.docid, "extracts": {r: p.roles.get(r, []) for r in ceaf.ROLES},
-                                "incident_types": p.types}, ensure_ascii=False) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "docid": p.docid,
+                        "extracts": {r: p.roles.get(r, []) for r in ceaf.ROLES},
+                        "incident_types": p.types,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
 
 
 def headline(result: dict) -> dict[str, float]:
@@ -215,6 +233,9 @@ def headline(result: dict) -> dict[str, float]:
         "muc4.ceaf_ree.prop.micro.f1": c["prop"]["micro"]["f1"],
         "muc4.incident_type.template_accuracy": result["incident_type"]["template_accuracy"],
         "muc4.false_alarm.rate": result["false_alarm"]["rate"],
-        **({"muc4.learned.ceaf_ree.strict.micro.f1": result["learned"]["ceaf_ree"]["strict"]["micro"]["f1"]}
-           if "learned" in result else {}),
+        **(
+            {"muc4.learned.ceaf_ree.strict.micro.f1": result["learned"]["ceaf_ree"]["strict"]["micro"]["f1"]}
+            if "learned" in result
+            else {}
+        ),
     }

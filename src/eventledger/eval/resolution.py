@@ -56,9 +56,36 @@ from eventledger.eval.errors import EvalError
 from eventledger.groups import DisjointSets
 
 # words that make a victim mention a description of people, not a name of one
-_DESCRIPTIVE = {"individuals", "persons", "people", "peasants", "members", "civilians", "soldiers", "troops", "guerrillas",
-                "traffickers", "workers", "officers", "students", "men", "women", "children", "policemen", "agents",
-                "passengers", "employees", "leaders", "unidentified", "several", "two", "three", "four", "five", "six"}
+_DESCRIPTIVE = {
+    "individuals",
+    "persons",
+    "people",
+    "peasants",
+    "members",
+    "civilians",
+    "soldiers",
+    "troops",
+    "guerrillas",
+    "traffickers",
+    "workers",
+    "officers",
+    "students",
+    "men",
+    "women",
+    "children",
+    "policemen",
+    "agents",
+    "passengers",
+    "employees",
+    "leaders",
+    "unidentified",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+}
 
 
 def _pairs(clusters: Mapping[Hashable, Hashable]) -> set[frozenset]:
@@ -72,7 +99,8 @@ Assignments = Mapping[Hashable, Hashable | None] | Iterable[tuple[Hashable, Hash
 
 
 def as_map(assign: Assignments) -> dict:
-    """An item listed twice with the same cluster counts once (never paired with itself); with two clusters it is an error."""
+    """An item listed twice with the same cluster counts once (never paired with itself); with two clusters it is an
+    error."""
     if isinstance(assign, Mapping):
         return dict(assign)
     out: dict = {}
@@ -100,10 +128,18 @@ def pairwise(gold: Assignments, pred: Assignments) -> dict[str, Any]:
     b3p = sum(len(members_p[full[i]] & members_g[gold[i]]) / len(members_p[full[i]]) for i in gold) / n if n else 0.0
     b3r = sum(len(members_p[full[i]] & members_g[gold[i]]) / len(members_g[gold[i]]) for i in gold) / n if n else 0.0
     return {
-        "p": prec, "r": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
-        "pairs_gold": len(g), "pairs_predicted": len(p), "pairs_correct": hit,
-        "b3_p": b3p, "b3_r": b3r, "b3_f1": 2 * b3p * b3r / (b3p + b3r) if b3p + b3r else 0.0,
-        "items": n, "gold_clusters": len(set(gold.values())), "predicted_clusters": len(set(full.values())),
+        "p": prec,
+        "r": rec,
+        "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+        "pairs_gold": len(g),
+        "pairs_predicted": len(p),
+        "pairs_correct": hit,
+        "b3_p": b3p,
+        "b3_r": b3r,
+        "b3_f1": 2 * b3p * b3r / (b3p + b3r) if b3p + b3r else 0.0,
+        "items": n,
+        "gold_clusters": len(set(gold.values())),
+        "predicted_clusters": len(set(full.values())),
     }
 
 
@@ -140,14 +176,25 @@ def seeds_set(gold_path: Path, corpus: Path) -> tuple[dict, dict]:
             gold[item] = ev["id"]
             # a report stands for the gold event only if it is of its kind (an arrest report is no attack)
             kinds = {family(t) for t in ev.get("type") or ()} - {None}
-            mine = [r for r in reports if seed.get(r["document"]) == s and r["id"] in event_of
-                    and (not kinds or family(r.get("type")) in kinds | {None})]
-            hits = Counter(event_of[r["id"]] for r in mine
-                           if date_ok(r.get("date"), ev["date"], tol) and place_ok(r.get("place"), ev.get("place", {})))
+            mine = [
+                r
+                for r in reports
+                if seed.get(r["document"]) == s
+                and r["id"] in event_of
+                and (not kinds or family(r.get("type")) in kinds | {None})
+            ]
+            hits = Counter(
+                event_of[r["id"]]
+                for r in mine
+                if date_ok(r.get("date"), ev["date"], tol) and place_ok(r.get("place"), ev.get("place", {}))
+            )
             if not hits:
-                hits = Counter(event_of[r["id"]] for r in mine
-                               if date_ok(by_id[event_of[r["id"]]].get("date"), ev["date"], tol)
-                               and place_ok(by_id[event_of[r["id"]]].get("place"), ev.get("place", {})))
+                hits = Counter(
+                    event_of[r["id"]]
+                    for r in mine
+                    if date_ok(by_id[event_of[r["id"]]].get("date"), ev["date"], tol)
+                    and place_ok(by_id[event_of[r["id"]]].get("place"), ev.get("place", {}))
+                )
             pred[item] = min(hits, key=lambda e: (-hits[e], e)) if hits else None
     return gold, pred
 
@@ -168,7 +215,8 @@ def _victim_names(doc: dict) -> dict[str, set[str]]:
 
 
 def _fillers(doc: dict) -> set[str]:
-    """Normalised filler mentions of a document's templates that can name it: multi-word, or one word not a description."""
+    """Normalised filler mentions of a document's templates that can name it: multi-word, or one word not a
+    description."""
     from eventledger.eval.ceaf import normalize
 
     out = set()
@@ -267,14 +315,23 @@ def run(paths: Mapping[str, Path], *, limit: int | None = None) -> dict[str, Any
     if paths.get("wikievents") and paths["wikievents"].exists():
         out["sets"]["wikievents"] = pairwise(*wikievents_set(paths["wikievents"], limit=limit))
     if not out["sets"]:
-        raise EvalError("eval resolution needs ../shared/eval/seeds-gold.json with ../shared/corpus/seeds, MUC-4 dev or WikiEvents dev")
+        raise EvalError(
+            "eval resolution needs ../shared/eval/seeds-gold.json with ../shared/corpus/seeds, MUC-4 dev or "
+            "WikiEvents dev"
+        )
     # micro over the sets: pairs summed
     g = sum(s["pairs_gold"] for s in out["sets"].values())
     p = sum(s["pairs_predicted"] for s in out["sets"].values())
     c = sum(s["pairs_correct"] for s in out["sets"].values())
     prec, rec = (c / p if p else 0.0), (c / g if g else 0.0)
-    out["micro"] = {"p": prec, "r": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
-                    "pairs_gold": g, "pairs_predicted": p, "pairs_correct": c}
+    out["micro"] = {
+        "p": prec,
+        "r": rec,
+        "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+        "pairs_gold": g,
+        "pairs_predicted": p,
+        "pairs_correct": c,
+    }
     out["seconds"] = round(time.perf_counter() - t0, 1)
     return out
 

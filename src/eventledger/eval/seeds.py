@@ -109,7 +109,10 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
         if "posts" in g:
             found = 0
             for p in g["posts"]:
-                if any(similar(s.get("title"), p["title"]) and dval(s.get("date")).startswith(p["date"]) for s in d.get("segments", [])):
+                if any(
+                    similar(s.get("title"), p["title"]) and dval(s.get("date")).startswith(p["date"])
+                    for s in d.get("segments", [])
+                ):
                     found += 1
                 else:
                     miss.append(f"{name[:3]} post not found with its date: {p['title']}")
@@ -121,7 +124,10 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
             pairs = sum(1 for a, b in zip(scores, gc["scores"]) if a == b)
             seg["comments"] = {"found": len(comments), "gold": gc["count"], "scores_in_place": pairs}
             if len(comments) != gc["count"] or scores != gc["scores"]:
-                miss.append(f"{name[:3]} comments: got {len(comments)} with scores {scores}; want {gc['count']} with {gc['scores']}")
+                miss.append(
+                    f"{name[:3]} comments: got {len(comments)} with scores {scores}; want {gc['count']} with "
+                    f"{gc['scores']}"
+                )
             authors = {(c.get("author") or "") for c in comments}
             for a in gc["authors"]:
                 if not any(a.lstrip("@") in x for x in authors):
@@ -134,7 +140,9 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
             seg["repeats_dropped"] = sum(1 for x in d.get("dropped", []) if x.get("kind") == "repeat")
             if kept_twice:
                 miss.append(f"{name[:3]} {kept_twice} repeated paragraphs kept twice")
-    seg["segments_without_language"] = sum(1 for d in docs for s in d.get("segments", []) if not (s.get("language") or d.get("language")))
+    seg["segments_without_language"] = sum(
+        1 for d in docs for s in d.get("segments", []) if not (s.get("language") or d.get("language"))
+    )
     out["segmentation"] = seg
 
     # events and figures
@@ -142,7 +150,12 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
     figs = {"value": [0, 0], "value_and_qualifier": [0, 0]}
     matched_reports: set[str] = set()
     for ev in gold["events"]:
-        hits = [r for r in reports if date_ok(r.get("date"), ev["date"], ev.get("tolerance_days", 0)) and place_ok(r.get("place"), ev.get("place", {}))]
+        hits = [
+            r
+            for r in reports
+            if date_ok(r.get("date"), ev["date"], ev.get("tolerance_days", 0))
+            and place_ok(r.get("place"), ev.get("place", {}))
+        ]
         typed = [r for r in hits if type_ok(r.get("type"), ev.get("type", []), mappings)]
         matched_reports.update(r["id"] for r in hits)
         key = "required" if ev["required"] else "optional"
@@ -153,7 +166,10 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
         if not hits:
             miss.append(f"{key} event not found (date+place): {ev['id']}")
         elif not typed:
-            miss.append(f"{key} event found but no report has its type {ev.get('type')}: {ev['id']} (got {sorted({r.get('type') for r in hits})})")
+            miss.append(
+                f"{key} event found but no report has its type {ev.get('type')}: {ev['id']} (got "
+                f"{sorted({r.get('type') for r in hits})})"
+            )
         for kind in COUNT_KINDS:
             for f in ev.get(kind, []):
                 if "value" not in f:
@@ -168,8 +184,10 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
                 if not got:
                     miss.append(f"figure not found: {ev['id']} {kind} {f['qualifier']} {f['value']} from {f['source']}")
                 elif not qual:
-                    miss.append(f"figure found with the wrong qualifier: {ev['id']} {kind} {f['value']} from {f['source']} "
-                                f"(want {f['qualifier']}, got {sorted({v.get('qualifier') or '' for v in got})})")
+                    miss.append(
+                        f"figure found with the wrong qualifier: {ev['id']} {kind} {f['value']} from {f['source']} "
+                        f"(want {f['qualifier']}, got {sorted({v.get('qualifier') or '' for v in got})})"
+                    )
     out["events"] = {k: _ratio(*v) for k, v in ev_out.items()}
     out["figures"] = {k: _ratio(*v) for k, v in figs.items()}
 
@@ -184,9 +202,15 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
         for c in ev.get("claimed_by", []):
             for src in c["sources"]:
                 claims[1] += 1
-                hit = any(s.get("kind") == "claim-of-responsibility" and seed.get(s.get("document")) == src
-                          and (names_match(s.get("speaker"), c["actor"]) or names_match((s.get("about") or {}).get("text"), c["actor"]))
-                          for s in statements)
+                hit = any(
+                    s.get("kind") == "claim-of-responsibility"
+                    and seed.get(s.get("document")) == src
+                    and (
+                        names_match(s.get("speaker"), c["actor"])
+                        or names_match((s.get("about") or {}).get("text"), c["actor"])
+                    )
+                    for s in statements
+                )
                 claims[0] += hit
                 if not hit:
                     miss.append(f"claim not found: {c['actor']} for {ev['id']} in {src}")
@@ -194,18 +218,27 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
             if "source" not in a:
                 continue
             attrs[1] += 1
-            hit = any(s.get("kind") in ("attribution", "accusation") and seed.get(s.get("document")) == a["source"]
-                      and names_match((s.get("about") or {}).get("text") or s.get("text"), a["to"]) for s in statements)
+            hit = any(
+                s.get("kind") in ("attribution", "accusation")
+                and seed.get(s.get("document")) == a["source"]
+                and names_match((s.get("about") or {}).get("text") or s.get("text"), a["to"])
+                for s in statements
+            )
             attrs[0] += hit
             if not hit:
                 miss.append(f"attribution not found: {a['by']} -> {a['to']} ({ev['id']}, {a['source']})")
         for p in ev.get("perpetrator", []):
             for src in p["sources"]:
                 perps[1] += 1
-                hit = any(seed.get(r.get("document")) == src and date_ok(r.get("date"), ev["date"], ev.get("tolerance_days", 0))
-                          and any(names_match(x.get("text"), p["actor"]) or x.get("actor_id") == p["actor"]
-                                  for x in (r.get("perpetrator_orgs") or []) + (r.get("perpetrator_individuals") or []))
-                          for r in reports)
+                hit = any(
+                    seed.get(r.get("document")) == src
+                    and date_ok(r.get("date"), ev["date"], ev.get("tolerance_days", 0))
+                    and any(
+                        names_match(x.get("text"), p["actor"]) or x.get("actor_id") == p["actor"]
+                        for x in (r.get("perpetrator_orgs") or []) + (r.get("perpetrator_individuals") or [])
+                    )
+                    for r in reports
+                )
                 perps[0] += hit
                 if not hit:
                     miss.append(f"perpetrator not found: {p['actor']} for {ev['id']} in {src}")
@@ -219,20 +252,27 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
         last = norm(g["speaker"]).split()[-1]
         srcs = g.get("sources") or ([g["source"]] if g.get("source") else [])
         st[1] += 1
-        hit = any(last in norm(s.get("speaker")) and s.get("kind") in STATEMENT_KINDS[g["kind"]]
-                  and (not srcs or seed.get(s.get("document")) in srcs) for s in statements)
+        hit = any(
+            last in norm(s.get("speaker"))
+            and s.get("kind") in STATEMENT_KINDS[g["kind"]]
+            and (not srcs or seed.get(s.get("document")) in srcs)
+            for s in statements
+        )
         st[0] += hit
         if not hit:
             miss.append(f"statement not found: {g['speaker']} ({g['kind']})")
     out["statements"] = _ratio(*st)
 
-    # false events: a report from a segment titled like a non-event, or whose evidence quotes one and matches no gold event
+    # false events: a report from a segment titled like a non-event, or whose evidence quotes one and matches no gold
+    # event
     false = set()
     for ne in gold["not_events"]:
         for r in reports:
             title = seg_title.get(r.get("segment")) or ""
             evid = (r.get("evidence") or {}).get("text") or ""
-            if (title and similar(title, ne["text"])) or (r["id"] not in matched_reports and norm(ne["text"]) in norm(evid)):
+            if (title and similar(title, ne["text"])) or (
+                r["id"] not in matched_reports and norm(ne["text"]) in norm(evid)
+            ):
                 false.add(ne["text"])
     for f in sorted(false):
         miss.append(f"report produced from a non-event: {f}")

@@ -20,7 +20,7 @@ N = 4
 
 def shingles(text: str | None, n: int = N) -> Counter:
     tokens = TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
 
 
 def tp_fp_fn(true: str | None, pred: str | None, n: int = N) -> tuple[float, float, float]:
@@ -49,5 +49,11 @@ def aggregate(rows: Sequence[tuple[float, float, float]]) -> dict[str, float]:
     rs = [recall(*r) for r in rows if r[0] + r[2] > 0]
     p = statistics.mean(ps) if ps else 0.0
     r = statistics.mean(rs) if rs else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "pages": len(rows), "pages_predicted": len(ps), "pages_with_truth": len(rs)}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "pages": len(rows),
+        "pages_predicted": len(ps),
+        "pages_with_truth": len(rs),
+    }

@@ -11,8 +11,14 @@ from eventledger.eval.paths import default_paths
 TASKS = ("muc4", "wikievents", "rams", "articles", "seeds", "resolution", "gva")
 
 
-def run_task(name: str, *, path: Path | None = None, limit: int | None = None,
-             progress: Callable[[int], None] | None = None, **kw: Any) -> dict[str, Any]:
+def run_task(
+    name: str,
+    *,
+    path: Path | None = None,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    **kw: Any,
+) -> dict[str, Any]:
     paths = default_paths()
     if name == "muc4":
         from eventledger.eval import muc4

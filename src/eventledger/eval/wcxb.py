@@ -136,7 +136,7 @@ def main_text(doc) -> str:
     segs = [s for s in doc.segments if doc.kind == "thread" or s.kind != "comment"]
     texts = [s.text for s in segs] or ([doc.text] if not doc.meta.get("segmented") else [])
     if texts and doc.title and texts[0].startswith(doc.title):
-        texts[0] = texts[0][len(doc.title):].lstrip()
+        texts[0] = texts[0][len(doc.title) :].lstrip()
     return "\n\n".join(texts)
 
 
@@ -179,17 +179,31 @@ def run(folder: Path, *, limit: int | None = None) -> dict[str, Any]:
             if system is tr:
                 out.update(tr.metadata(page))
             p, r, f = word_prf(out["text"], page.gold["main_content"])
-            rows[system.name].append({"key": page.key, "kind": page.kind, "half": half(page.domain), "p": p, "r": r,
-                                      "f1": f, "seconds": seconds,
-                                      "title": same_title(out.get("title"), page.gold.get("title")),
-                                      "author": same_author(out.get("author"), page.gold.get("author")),
-                                      "date": same_date(out.get("date"), page.gold.get("publish_date"))})
-    return {"data": str(folder), "pages": len(pages), "no_gold_main_text": no_gold,
-            "types": {kind: _by_type(rows, kind) for kind in TYPES},
-            "metadata": {name: _metadata(r) for name, r in rows.items()},
-            "seconds_per_page": {name: statistics.mean(x["seconds"] for x in r) if r else 0.0 for name, r in rows.items()},
-            "clean_seconds_per_page": statistics.mean(el.clean_seconds) if el.clean_seconds else 0.0,
-            "accounted": _accounted(el, len(pages)), "errors": errors}
+            rows[system.name].append(
+                {
+                    "key": page.key,
+                    "kind": page.kind,
+                    "half": half(page.domain),
+                    "p": p,
+                    "r": r,
+                    "f1": f,
+                    "seconds": seconds,
+                    "title": same_title(out.get("title"), page.gold.get("title")),
+                    "author": same_author(out.get("author"), page.gold.get("author")),
+                    "date": same_date(out.get("date"), page.gold.get("publish_date")),
+                }
+            )
+    return {
+        "data": str(folder),
+        "pages": len(pages),
+        "no_gold_main_text": no_gold,
+        "types": {kind: _by_type(rows, kind) for kind in TYPES},
+        "metadata": {name: _metadata(r) for name, r in rows.items()},
+        "seconds_per_page": {name: statistics.mean(x["seconds"] for x in r) if r else 0.0 for name, r in rows.items()},
+        "clean_seconds_per_page": statistics.mean(el.clean_seconds) if el.clean_seconds else 0.0,
+        "accounted": _accounted(el, len(pages)),
+        "errors": errors,
+    }
 
 
 def _mean(rows: list[dict], key: str) -> float:
@@ -200,9 +214,14 @@ def _by_type(rows: dict[str, list[dict]], kind: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, r in rows.items():
         mine = [x for x in r if x["kind"] == kind]
-        out[name] = {"pages": len(mine), "p": _mean(mine, "p"), "r": _mean(mine, "r"), "f1": _mean(mine, "f1"),
-                     "halves": [_mean([x for x in mine if x["half"] == h], "f1") for h in (0, 1)],
-                     "half_pages": [sum(x["half"] == h for x in mine) for h in (0, 1)]}
+        out[name] = {
+            "pages": len(mine),
+            "p": _mean(mine, "p"),
+            "r": _mean(mine, "r"),
+            "f1": _mean(mine, "f1"),
+            "halves": [_mean([x for x in mine if x["half"] == h], "f1") for h in (0, 1)],
+            "half_pages": [sum(x["half"] == h for x in mine) for h in (0, 1)],
+        }
     return out
 
 
@@ -220,10 +239,15 @@ def _accounted(el: EventLedgerSystem, pages: int) -> dict[str, Any]:
 
     docs = el.documents
     Deduper().link([(d.id, d.published.value or "", d.text, d) for d in docs])
-    return {"pages": pages, "documents": len(docs), "quarantined": sum(el.quarantined.values()),
-            "quarantine_reasons": dict(el.quarantined), "threads": sum(d.kind == "thread" for d in docs),
-            "near_copies_linked": sum(bool(d.duplicate_of) for d in docs),
-            "lost": pages - len(docs) - sum(el.quarantined.values())}
+    return {
+        "pages": pages,
+        "documents": len(docs),
+        "quarantined": sum(el.quarantined.values()),
+        "quarantine_reasons": dict(el.quarantined),
+        "threads": sum(d.kind == "thread" for d in docs),
+        "near_copies_linked": sum(bool(d.duplicate_of) for d in docs),
+        "lost": pages - len(docs) - sum(el.quarantined.values()),
+    }
 
 
 def headline(result: dict) -> dict[str, float]:

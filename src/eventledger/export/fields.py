@@ -80,7 +80,11 @@ def outlet_of(s, docs: dict) -> tuple[str, str | None] | None:
     if name and doc_id and name == f"document {doc_id}":
         host = urlsplit(d.url).hostname if d is not None and d.url else None
         title = one_line(d.title or "")[:60] if d is not None else ""
-        name = (d.source if d is not None else None) or host or (f'unnamed outlet ("{title}")' if title else "unnamed outlet")
+        name = (
+            (d.source if d is not None else None)
+            or host
+            or (f'unnamed outlet ("{title}")' if title else "unnamed outlet")
+        )
     return (one_line(name), d.kind if d is not None else None) if name else None
 
 

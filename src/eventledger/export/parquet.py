@@ -7,16 +7,31 @@ import pyarrow.parquet as pq
 
 from eventledger.export.table import frame
 
-SCHEMA = pa.schema([
-    ("id", pa.string()), ("type", pa.string()), ("date", pa.date32()), ("date_last", pa.date32()),
-    ("date_precision", pa.string()), ("date_text", pa.string()), ("place", pa.string()), ("city", pa.string()),
-    ("admin1", pa.string()), ("country", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
-    ("place_precision", pa.string()),
-    *[(f"{k}_{s}", pa.int64()) for k in ("killed", "injured", "kidnapped") for s in ("low", "high", "best")],
-    ("perpetrators", pa.list_(pa.string())), ("perpetrator_ids", pa.list_(pa.string())),
-    ("perpetrator_basis", pa.list_(pa.string())), ("sources", pa.list_(pa.string())),
-    ("independent_sources", pa.int64()), ("n_reports", pa.int64()), ("contested", pa.list_(pa.string())),
-])
+SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("type", pa.string()),
+        ("date", pa.date32()),
+        ("date_last", pa.date32()),
+        ("date_precision", pa.string()),
+        ("date_text", pa.string()),
+        ("place", pa.string()),
+        ("city", pa.string()),
+        ("admin1", pa.string()),
+        ("country", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        ("place_precision", pa.string()),
+        *[(f"{k}_{s}", pa.int64()) for k in ("killed", "injured", "kidnapped") for s in ("low", "high", "best")],
+        ("perpetrators", pa.list_(pa.string())),
+        ("perpetrator_ids", pa.list_(pa.string())),
+        ("perpetrator_basis", pa.list_(pa.string())),
+        ("sources", pa.list_(pa.string())),
+        ("independent_sources", pa.int64()),
+        ("n_reports", pa.int64()),
+        ("contested", pa.list_(pa.string())),
+    ]
+)
 
 
 def write(events: list[dict], out, *, ctx) -> None:

@@ -15,8 +15,31 @@ from eventledger.knowledge.count_words import CountWords
 _WORD_RX = re.compile(r"\w[\w'’-]*(?:\.\w+)*|[^\w\s]")
 _YEAR_RX = re.compile(r"(?:1[89]|20)\d\d")
 # punctuation and words after a number that end the phrase before any kind word: "5 in the city, killed"
-_ENDS_THE_PHRASE = frozenset({",", ";", ":", "(", ")", "in", "on", "at", "by", "for", "with", "from", "to",
-                              "after", "when", "said", "says", "say", "told", "while", "according"})
+_ENDS_THE_PHRASE = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "to",
+        "after",
+        "when",
+        "said",
+        "says",
+        "say",
+        "told",
+        "while",
+        "according",
+    }
+)
 KIND_WORDS_AFTER = 9  # words read after a number for its kind word ...
 KIND_CHARS_AFTER = 90  # ... within this many characters
 KIND_WORDS_BEFORE = 5  # words read before a number for its kind word ...
@@ -38,8 +61,14 @@ class CountHit:
 
 
 def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None]:
-    return {"exact": (value, value), "at least": (value, None), "more than": (value + 1, None),
-            "nearly": (None, value), "around": (None, None), "up to": (None, value)}[qualifier]
+    return {
+        "exact": (value, value),
+        "at least": (value, None),
+        "more than": (value + 1, None),
+        "nearly": (None, value),
+        "around": (None, None),
+        "up to": (None, value),
+    }[qualifier]
 
 
 def _words(text: str, start: int, end: int) -> list[re.Match]:
@@ -53,7 +82,7 @@ def _alternatives(items, *, escape: bool = True) -> str:
 def _who(words: list[re.Match]) -> str | None:
     if not words:
         return None
-    return words[0].string[words[0].start():words[-1].end()]
+    return words[0].string[words[0].start() : words[-1].end()]
 
 
 def _end_of_who(text: str, start: int, next_number: int) -> int:
@@ -71,17 +100,19 @@ class CountFinder:
         self._qualifier = re.compile(r"(?:" + _alternatives(words.qualifiers) + r")\s+$", re.I)
         units = _alternatives(words.not_counted_after, escape=False)
         self._not_counted = re.compile(r"^\s*(?:" + units + ")", re.I)
-        self._things_after = re.compile(r"\s+(?:\w+\s+)?(?:" + _alternatives(words.things_after, escape=False)
-                                        + r")\b", re.I)
+        self._things_after = re.compile(
+            r"\s+(?:\w+\s+)?(?:" + _alternatives(words.things_after, escape=False) + r")\b", re.I
+        )
         self._count_not_year = re.compile(r"\s+(?:" + _alternatives(words.after_a_count_not_a_year) + ")")
         self._one_counts = re.compile(r"\s+(?:" + _alternatives(words.after_one) + ")")
-        self._who_after = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}?(?:" + _alternatives(words.who_nouns)
-                                     + r"))\b")
+        self._who_after = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}?(?:" + _alternatives(words.who_nouns) + r"))\b")
         kinds = [k for k in words.kind_after if k not in words.not_after_vague]
-        self._vague = re.compile(r"\b(" + _alternatives(words.vague) + r")\s+(?:of\s+)?"
-                                 r"(?:(?:" + _alternatives(words.vague_people) + r")\s+)?"
-                                 r"(?:(?:were|have been|had been)\s+)?(" + _alternatives(kinds) + r")\b",
-                                 re.I)
+        self._vague = re.compile(
+            r"\b(" + _alternatives(words.vague) + r")\s+(?:of\s+)?"
+            r"(?:(?:" + _alternatives(words.vague_people) + r")\s+)?"
+            r"(?:(?:were|have been|had been)\s+)?(" + _alternatives(kinds) + r")\b",
+            re.I,
+        )
         self.vague_word = re.compile(r"\b(?:" + _alternatives(words.vague) + r")\b", re.I)
         self._who_words = {w for n in words.who_nouns for w in n.split()} - set(words.not_a_group)
         self._attacker_death = [re.compile(rx) for rx in words.attacker_death]
@@ -110,13 +141,13 @@ class CountFinder:
                 continue
             raw = m.group()
             value = parse_number(raw)
-            if value is None or self._not_counted.match(text[m.end():m.end() + UNIT_CHARS]):
+            if value is None or self._not_counted.match(text[m.end() : m.end() + UNIT_CHARS]):
                 continue
             if m.end() < len(text) and text[m.end()].isalpha():
                 continue  # "9mm", "16th", "3rd": glued to a word, a measure or an ordinal
-            if _YEAR_RX.fullmatch(raw) and not self._count_not_year.match(text[m.end():]):
+            if _YEAR_RX.fullmatch(raw) and not self._count_not_year.match(text[m.end() :]):
                 continue  # a year
-            if raw.lower() in ("one", "a") and not self._one_counts.match(text[m.end():]):
+            if raw.lower() in ("one", "a") and not self._one_counts.match(text[m.end() :]):
                 continue  # "one of the", "one day"
             q = self._qualifier.search(text, max(0, m.start() - QUALIFIER_CHARS), m.start())
             qualifier = self.w.qualifiers[q.group().strip().lower()] if q else "exact"
@@ -204,8 +235,9 @@ class CountFinder:
         out = []
         for m in self._vague.finditer(text):
             low, high = self.w.vague[m.group(1).lower()]
-            out.append(CountHit(self.w.kind_after[m.group(2).lower()], None, "vague", low, high, None,
-                                m.start(), m.end()))
+            out.append(
+                CountHit(self.w.kind_after[m.group(2).lower()], None, "vague", low, high, None, m.start(), m.end())
+            )
         return out
 
     # -- people counted from the parse -----------------------------------------------------------------------
@@ -240,13 +272,18 @@ class CountFinder:
         off = sent[0].idx if len(sent) else 0
         # "two men were shot and one of them died": the one who died is one of the two, not a third
         doc = sent.doc if hasattr(sent, "doc") else sent
-        partitive = sum(v[1] for i, v in victims.items() if v[0] == "killed"
-                        and any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[i].children))
+        partitive = sum(
+            v[1]
+            for i, v in victims.items()
+            if v[0] == "killed" and any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[i].children)
+        )
+
         # a written figure the parse gives to another verb ("two men were shot and one of them died": the two were
         # shot, not killed) gives way to the parse's count
         def misread(h: CountHit) -> bool:
             nums = [t for t in doc if h.start <= t.idx - off < h.end and t.like_num and t.dep_ == "nummod"]
             return bool(nums) and nums[0].head.i in victims and victims[nums[0].head.i][0] != h.kind
+
         out = [h for h in out if h.value is None or h.kind not in ("killed", "injured") or not misread(h)]
         for kind in ("killed", "injured"):
             mine = {i: v for i, v in victims.items() if v[0] == kind}
@@ -267,17 +304,28 @@ class CountFinder:
                 continue
             out = [h for h in out if h not in inside]
             q = "at least" if kind in at_least else "exact"
-            out.append(CountHit(kind, total, q, total, None if q == "at least" else total, None, max(a, 0),
-                                min(b, len(text))))
+            out.append(
+                CountHit(kind, total, q, total, None if q == "at least" else total, None, max(a, 0), min(b, len(text)))
+            )
             own = [t for t in toks if t.lower_ in self.w.reflexive_pronouns]
             if own and len(toks) > len(own):  # "killed his wife ... before killing himself": one of them was he
                 t = own[0]
-                out.append(CountHit(kind, len(own), "exact", len(own), len(own), self.w.attacker_who,
-                                    t.idx - off, t.idx - off + len(t.text)))
+                out.append(
+                    CountHit(
+                        kind,
+                        len(own),
+                        "exact",
+                        len(own),
+                        len(own),
+                        self.w.attacker_who,
+                        t.idx - off,
+                        t.idx - off + len(t.text),
+                    )
+                )
         return self._attacker_dies(text, out)
 
     def _attacker_dies(self, text: str, hits: list[CountHit]) -> list[CountHit]:
-        """"killed four people before taking his own life": the attacker's death is counted under the attacker,
+        """ "killed four people before taking his own life": the attacker's death is counted under the attacker,
         and the sentence's toll is the victims and the attacker (GVA counts every person shot)."""
         m = next((m for rx in self._attacker_death if (m := rx.search(text))), None)
         if m is None or any(h.who == self.w.attacker_who for h in hits):
@@ -290,8 +338,9 @@ class CountFinder:
             out.append(CountHit("killed", h.value, h.qualifier, h.low, h.high, "victims", h.start, h.end))
             lo = None if h.low is None else h.low + 1
             hi = None if h.high is None else h.high + 1
-            out.append(CountHit("killed", total, h.qualifier, lo, hi, None, min(h.start, m.start()),
-                                max(h.end, m.end())))
+            out.append(
+                CountHit("killed", total, h.qualifier, lo, hi, None, min(h.start, m.start()), max(h.end, m.end()))
+            )
         else:
             out.append(CountHit("killed", 1, "exact", 1, 1, None, m.start(), m.end()))
         out.append(CountHit("killed", 1, "exact", 1, 1, self.w.attacker_who, m.start(), m.end()))
@@ -310,14 +359,17 @@ class CountFinder:
         return kind
 
     def _fatal(self, verb) -> bool:
-        """"shot dead", "fatally shot", "shot to death", "shot and killed"."""
+        """ "shot dead", "fatally shot", "shot to death", "shot and killed"."""
         for c in verb.children:
             if c.pos_ != "VERB" and (c.lower_ in self.w.fatal_words or c.lemma_.lower() in self.w.fatal_words):
                 return True
             if c.dep_ == "prep" and any(g.lower_ in self.w.fatal_words for g in c.children):
                 return True
-            if (c.dep_ == "conj" and self.w.people_verbs.get(c.lemma_.lower()) == "killed"
-                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            if (
+                c.dep_ == "conj"
+                and self.w.people_verbs.get(c.lemma_.lower()) == "killed"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
                 return True  # "shot and killed"; not "two were shot and one died"
         return False
 
@@ -345,9 +397,15 @@ class CountFinder:
         if not found and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "ccomp"):
             own = [c for c in verb.children if c.dep_ == "nsubj"]  # "police found a man shot"
             h = verb.head  # "a mother and son were found fatally shot", "teen found shot to death"
-            found = own or [c for c in h.children if c.dep_ in ("nsubjpass", "dobj")] or (
-                [c for c in h.children if c.dep_ == "nsubj"] if h.lemma_.lower() in self.w.state_verbs
-                and h.tag_ in ("VBN", "VBD") else [])
+            found = (
+                own
+                or [c for c in h.children if c.dep_ in ("nsubjpass", "dobj")]
+                or (
+                    [c for c in h.children if c.dep_ == "nsubj"]
+                    if h.lemma_.lower() in self.w.state_verbs and h.tag_ in ("VBN", "VBD")
+                    else []
+                )
+            )
         return self._expand(found)
 
     def _expand(self, toks: list) -> list:
@@ -359,8 +417,15 @@ class CountFinder:
                 continue
             out.append(t)
             for c in t.children:
-                if c.dep_ == "conj" or c.dep_ == "appos" and (c.tag_ in ("NNS", "NNPS") or any(
-                        g.dep_ == "nummod" for g in c.children) or c.lower_ in self.w.reflexive_pronouns):
+                if (
+                    c.dep_ == "conj"
+                    or c.dep_ == "appos"
+                    and (
+                        c.tag_ in ("NNS", "NNPS")
+                        or any(g.dep_ == "nummod" for g in c.children)
+                        or c.lower_ in self.w.reflexive_pronouns
+                    )
+                ):
                     todo.append(c)
         return out
 
@@ -369,7 +434,7 @@ class CountFinder:
         if any(c.lower_ in self.w.none_words for c in tok.children) or tok.lower_ in self.w.none_words:
             return 0
         num = [c for c in tok.children if c.dep_ == "nummod"]
-        if num and not tok.lower_ in ("old",):
+        if num and tok.lower_ not in ("old",):
             return parse_number(num[0].text)
         low = tok.lower_
         if tok.pos_ == "PRON":
@@ -379,13 +444,16 @@ class CountFinder:
         if tok.tag_ in ("NNS", "NNPS"):
             people = low in self._who_words or tok.lemma_.lower() in self.w.person_nouns or low == "people"
             return None if people else 0  # "people were shot": how many is not said; "cars were shot": nobody
-        if (low in self.w.person_nouns or tok.ent_type_ == "PERSON" or low == "old"
-                or any(c.lower_ == "old" or c.lower_ == "year" for c in tok.subtree)):
+        if (
+            low in self.w.person_nouns
+            or tok.ent_type_ == "PERSON"
+            or low == "old"
+            or any(c.lower_ == "old" or c.lower_ == "year" for c in tok.subtree)
+        ):
             return 1
         return 0
 
     @staticmethod
     def _extent(tok) -> tuple[int, int]:
-        sub = [t for t in tok.subtree if t.dep_ not in ("conj", "cc", "appos", "punct", "relcl", "prep")
-               or t is tok]
+        sub = [t for t in tok.subtree if t.dep_ not in ("conj", "cc", "appos", "punct", "relcl", "prep") or t is tok]
         return min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)

@@ -7,8 +7,20 @@ listed in a report, so a new rule goes where its fillers should come.
 
 from __future__ import annotations
 
-from eventledger.extract.phrases import (NAME_ENTS, OBJ, ORG_ENTS, PASS_SUBJ, SUBJ, blamed, controllers, cut,
-                                         expand_conj, held_responsible, preps, subjects)
+from eventledger.extract.phrases import (
+    NAME_ENTS,
+    OBJ,
+    ORG_ENTS,
+    PASS_SUBJ,
+    SUBJ,
+    blamed,
+    controllers,
+    cut,
+    expand_conj,
+    held_responsible,
+    preps,
+    subjects,
+)
 
 PLACE_PREPS_OF_VERB = ("on", "against", "at", "in", "near", "outside", "inside")
 PLACE_PREPS_OF_NOUN = ("on", "against", "at", "of", "near", "outside")
@@ -58,7 +70,7 @@ def _verb_by(ff, fr, tok, et, actors) -> None:
 
 
 def _verb_blamed_for(ff, fr, tok, et, actors) -> None:
-    """"IS-K was blamed for killing more than 90 people"."""
+    """ "IS-K was blamed for killing more than 90 people"."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.lemma_ in ff.lex.blame_verbs:
         for a in blamed(tok.head.head):
             ff.classify_agent(fr, a, actors)
@@ -71,7 +83,7 @@ def _verb_place(ff, fr, tok, et, actors) -> None:
 
 
 def _verb_relative(ff, fr, tok, et, actors) -> None:
-    """"X, who attacked": the subject of a relative clause is the noun it modifies; "X, who was kidnapped":
+    """ "X, who attacked": the subject of a relative clause is the noun it modifies; "X, who was kidnapped":
     in the passive it is the one it happened to."""
     if tok.dep_ != "relcl":
         return
@@ -82,13 +94,20 @@ def _verb_relative(ff, fr, tok, et, actors) -> None:
 
 
 def _verb_participle(ff, fr, tok, et, actors) -> None:
-    """"a priest killed by ...", "the assassinated candidate"."""
+    """ "a priest killed by ...", "the assassinated candidate"."""
     if tok.dep_ in ("acl", "amod") and _passive(tok):
         ff.classify_patient(fr, tok.head, actors, et)
 
 
-VERB_RULES = (_verb_arguments, _verb_controllers, _verb_by, _verb_blamed_for, _verb_place, _verb_relative,
-              _verb_participle)
+VERB_RULES = (
+    _verb_arguments,
+    _verb_controllers,
+    _verb_by,
+    _verb_blamed_for,
+    _verb_place,
+    _verb_relative,
+    _verb_participle,
+)
 
 
 # -- a noun trigger ---------------------------------------------------------------------------------
@@ -96,8 +115,7 @@ def _noun_modifiers(ff, fr, tok, et, actors) -> None:
     """Who or what stands before the attack noun: "Bernardo Jaramillo Ossa's murder" (the victim), "the car
     bomb attack" (the weapon), "the Crocus City Hall bombing" (the target), "the FMLN attack" (the agent)."""
     for c in tok.children:
-        if (c.dep_ == "poss" and c.ent_type_ in NAME_ENTS and et.family == "attack"
-                and not _named_actor(c, actors)):
+        if c.dep_ == "poss" and c.ent_type_ in NAME_ENTS and et.family == "attack" and not _named_actor(c, actors):
             ff.classify_patient(fr, c, actors, et)
         elif c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN"):
             if c.lower_ in ff.lex.weapon_heads:
@@ -109,7 +127,7 @@ def _noun_modifiers(ff, fr, tok, et, actors) -> None:
 
 
 def _noun_by_of(ff, fr, tok, et, actors) -> None:
-    """"the attack by X", "the murder of X" (who did it, or to whom it was done)."""
+    """ "the attack by X", "the murder of X" (who did it, or to whom it was done)."""
     words = ("by", "of") if et.type != "targeted killing" and et.type != "kidnapping" else ("by",)
     for a in preps(tok, words):
         if a.lower_ in ff.lex.perp_ind_heads or a.ent_type_ in ORG_ENTS or _named_actor(a, actors):
@@ -124,17 +142,20 @@ def _noun_place(ff, fr, tok, et, actors) -> None:
 
 
 def _noun_objective(ff, fr, tok, et, actors) -> None:
-    """"the offices were the objective of the attack", "the target of the attack was the plant"."""
+    """ "the offices were the objective of the attack", "the target of the attack was the plant"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in ("target", "objective"):
         n = tok.head.head
-        told = subjects(n.head) if n.dep_ == "attr" else (
-            [c for c in n.head.children if c.dep_ == "attr"] if n.dep_ in SUBJ else [])
+        told = (
+            subjects(n.head)
+            if n.dep_ == "attr"
+            else ([c for c in n.head.children if c.dep_ == "attr"] if n.dep_ in SUBJ else [])
+        )
         for x in told:
             ff.classify_patient(fr, x, actors, et)
 
 
 def _hostages(ff, fr, tok, et, actors) -> None:
-    """"took three engineers hostage", "three engineers were taken hostage": the people held."""
+    """ "took three engineers hostage", "three engineers were taken hostage": the people held."""
     if et.type != "hostage taking" or tok.head.pos_ not in ("VERB", "AUX"):
         return
     for c in tok.head.children:
@@ -146,14 +167,14 @@ def _hostages(ff, fr, tok, et, actors) -> None:
 
 
 def _arson(ff, fr, tok, et, actors) -> None:
-    """"set fire to the offices": the to-phrase, on the noun or on "set"."""
+    """ "set fire to the offices": the to-phrase, on the noun or on "set"."""
     if et.type == "arson":
         for p in [*preps(tok, ("to",)), *(preps(tok.head, ("to",)) if tok.head.pos_ == "VERB" else ())]:
             ff.classify_patient(fr, p, actors, et)
 
 
 def _light_verb(ff, fr, tok, et, actors) -> None:
-    """"the guerrillas launched/carried out an attack": the doer of the verb the noun is the object of."""
+    """ "the guerrillas launched/carried out an attack": the doer of the verb the noun is the object of."""
     h = tok.head
     if tok.dep_ in ("dobj", "obj") and h.pos_ == "VERB":
         for c in h.children:
@@ -167,7 +188,7 @@ def _light_verb(ff, fr, tok, et, actors) -> None:
 
 
 def _claimed_by(ff, fr, tok, et, actors) -> None:
-    """"the attack was claimed by X", "the bombing was attributed to X"."""
+    """ "the attack was claimed by X", "the bombing was attributed to X"."""
     h = tok.head
     if tok.dep_ in PASS_SUBJ | SUBJ and h.lemma_ in CLAIM_VERBS:
         for a in preps(h, ("by", "to", "on")):
@@ -179,5 +200,14 @@ def _answerable(ff, fr, tok, et, actors) -> None:
         ff.classify_agent(fr, a, actors)
 
 
-NOUN_RULES = (_noun_modifiers, _noun_by_of, _noun_place, _noun_objective, _hostages, _arson, _light_verb,
-              _claimed_by, _answerable)
+NOUN_RULES = (
+    _noun_modifiers,
+    _noun_by_of,
+    _noun_place,
+    _noun_objective,
+    _hostages,
+    _arson,
+    _light_verb,
+    _claimed_by,
+    _answerable,
+)

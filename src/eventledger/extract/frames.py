@@ -7,8 +7,21 @@ from __future__ import annotations
 
 from eventledger.extract.frame_roles import NOUN_RULES, VERB_RULES
 from eventledger.extract.modality import Modality
-from eventledger.extract.phrases import (NAME_ENTS, OBJ, ORG_ENTS, PASS_SUBJ, SUBJ, ActorLookup, Frame, Span,
-                                         expand_conj, name_before_comma, np_span, preps, with_of)
+from eventledger.extract.phrases import (
+    NAME_ENTS,
+    OBJ,
+    ORG_ENTS,
+    PASS_SUBJ,
+    SUBJ,
+    ActorLookup,
+    Frame,
+    Span,
+    expand_conj,
+    name_before_comma,
+    np_span,
+    preps,
+    with_of,
+)
 from eventledger.knowledge import EventType, Lexicon
 
 # Actor kinds that may be named perpetrator from mere presence in an attack sentence; the state's own forces
@@ -25,8 +38,7 @@ class FrameFinder:
         self.actor_kind = actor_kind
         self.modality = modality or Modality(light_verbs=lexicon.light_verbs)
 
-    def triggers(self, sent, *, headline: bool = False,
-                 unreal: list | None = None) -> list[tuple[object, EventType]]:
+    def triggers(self, sent, *, headline: bool = False, unreal: list | None = None) -> list[tuple[object, EventType]]:
         """(token, type) for every trigger in a parsed sentence that is not background and tells a happening;
         the triggers that tell none ("could attack", "threatened to carry out attacks") go to `unreal` as
         (token, type, why)."""
@@ -66,7 +78,7 @@ class FrameFinder:
                 et = self.lex.noun_type.get(lem) or self.lex.noun_type.get(t.lower_)
             if et is None:
                 continue
-            if self.lex.is_background(low[:t.idx]):
+            if self.lex.is_background(low[: t.idx]):
                 continue
             out.append((t, et))
         return out
@@ -97,8 +109,9 @@ class FrameFinder:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in ("PERSON", "ORG")), None)
         if ent is not None:
             a, b = ent.start, ent.end
-            while a < b - 1 and (doc[a].lower_.strip(".") in self.lex.person_titles
-                                 or doc[a].lower_ in self.lex.role_words):
+            while a < b - 1 and (
+                doc[a].lower_.strip(".") in self.lex.person_titles or doc[a].lower_ in self.lex.role_words
+            ):
                 a += 1
         else:
             a, b = np_span(tok)
@@ -131,8 +144,11 @@ class FrameFinder:
         subject = subject or tok.dep_ in SUBJ
         if tok.lower_ in ("they", "he", "she", "them", "him", "her") and subject:
             fr.pronoun_agent = True
-        if (tok.lower_ in ("group", "organization", "organisation") and subject
-                and [c.lower_ for c in tok.children] == ["the"]):
+        if (
+            tok.lower_ in ("group", "organization", "organisation")
+            and subject
+            and [c.lower_ for c in tok.children] == ["the"]
+        ):
             fr.pronoun_agent = True  # "the group launched a suicide bombing": named in an earlier sentence
             return
         if tok.lower_ in self.lex.skip_heads or tok.pos_ == "PRON":
@@ -145,21 +161,28 @@ class FrameFinder:
             if people:
                 fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
                 for o in [o for x in (tok, *people) for o in preps(x, ("from",))]:
-                    if (actors.at(o.idx, o.idx + len(o.text)) or o.ent_type_ in ORG_ENTS
-                            or o.lower_ in self.lex.perp_org_heads):
+                    if (
+                        actors.at(o.idx, o.idx + len(o.text))
+                        or o.ent_type_ in ORG_ENTS
+                        or o.lower_ in self.lex.perp_org_heads
+                    ):
                         self.add_org(fr, self.span(o, actors), actors)
                 return
         if low in ("members", "member") or low in self.lex.perp_ind_heads:
             # "members of the FMLN": the people are the individuals, the organisation is the of-phrase alone
-            orgs = [o for o in preps(tok, ("of", "from")) if actors.at(o.idx, o.idx + len(o.text))
-                    or o.ent_type_ in ORG_ENTS or o.lower_ in self.lex.perp_org_heads]
+            orgs = [
+                o
+                for o in preps(tok, ("of", "from"))
+                if actors.at(o.idx, o.idx + len(o.text))
+                or o.ent_type_ in ORG_ENTS
+                or o.lower_ in self.lex.perp_org_heads
+            ]
             if orgs:
                 fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
                 for o in orgs:
                     self.add_org(fr, self.span(o, actors), actors)
                 return
-        if (low in self.lex.perp_ind_heads and low not in self.lex.perp_org_heads
-                and tok.ent_type_ not in NAME_ENTS):
+        if low in self.lex.perp_ind_heads and low not in self.lex.perp_org_heads and tok.ent_type_ not in NAME_ENTS:
             # "45 soldiers", "FMLN guerrillas": people; the group they belong to when it is named before them
             fr.add("perpetrator_individuals", Span(sp.start, sp.end, sp.text, None))
             hit = actors.hit(sp.start, sp.end)
@@ -187,15 +210,13 @@ class FrameFinder:
         stands for. A state force loses only what follows its name ("army troops"); other bodies keep the
         phrase."""
         hit = actors.hit(sp.start, sp.end)
-        if (hit is None or not (sp.start <= hit[0] and hit[1] <= sp.end)
-                or (hit[0], hit[1]) == (sp.start, sp.end)):
+        if hit is None or not (sp.start <= hit[0] and hit[1] <= sp.end) or (hit[0], hit[1]) == (sp.start, sp.end):
             return sp
-        if sp.text[hit[1] - sp.start:].strip().lower() in self.lex.name_tails:
+        if sp.text[hit[1] - sp.start :].strip().lower() in self.lex.name_tails:
             return sp  # "the Islamic State group": the word says what the name is, and heads the phrase
         kind = self.actor_kind(hit[2])
-        lead = sp.text[:hit[0] - sp.start].strip().lower()
-        if kind not in ("armed-group", "criminal") and not (kind == "state-force"
-                                                             and lead in ("", "the", "a", "an")):
+        lead = sp.text[: hit[0] - sp.start].strip().lower()
+        if kind not in ("armed-group", "criminal") and not (kind == "state-force" and lead in ("", "the", "a", "an")):
             # "Japanese air forces", "the U.N. Security Council": the rest of the phrase says whose or which
             return sp
         return sp.part(*hit)
@@ -213,8 +234,9 @@ class FrameFinder:
             fr.add("weapons", sp)
         elif low in self.lex.target_heads or tok.ent_type_ in ("FAC",):
             fr.add("targets", with_of(tok, sp))
-        elif tok.ent_type_ in NAME_ENTS or any(c.dep_ in ("compound", "flat") and c.ent_type_ in NAME_ENTS
-                                               for c in tok.lefts):
+        elif tok.ent_type_ in NAME_ENTS or any(
+            c.dep_ in ("compound", "flat") and c.ent_type_ in NAME_ENTS for c in tok.lefts
+        ):
             # a name whose last word the tagger missed ("Jaime Pardo leal") is still a name
             fr.add(person, sp)
         elif low in self.lex.victim_heads:
@@ -249,8 +271,7 @@ class FrameFinder:
     def _weapons(self, fr: Frame, sent) -> None:
         if self.lex.seized.search(sent.text):
             return  # an arms haul or a clash inventory, not what the attack was done with
-        counted = [t for t in sent if t.lower_ in self.lex.weapon_heads
-                   and any(c.dep_ == "nummod" for c in t.children)]
+        counted = [t for t in sent if t.lower_ in self.lex.weapon_heads and any(c.dep_ == "nummod" for c in t.children)]
         if len(counted) >= ARMS_TALLY:
             return  # "24 SA-7s, 915 rifles, 49 mortars": a tally of arms, not the weapons of one attack
         weapon_words = self.lex.weapon_heads | self.lex.weapon_modifiers
@@ -266,19 +287,34 @@ class FrameFinder:
         """Perpetrator nouns acting anywhere in an attack sentence: subjects, 'by' phrases, armed groups."""
         for t in sent:
             low = t.lower_
-            if low in self.lex.perp_ind_heads and t.pos_ in ("NOUN", "PROPN") and (
-                    t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB" and t.dep_ == "nsubj"
-                    or t.dep_ == "pobj" and t.head.lower_ == "by"):
+            if (
+                low in self.lex.perp_ind_heads
+                and t.pos_ in ("NOUN", "PROPN")
+                and (
+                    t.dep_ in ("nsubj", "nsubjpass")
+                    and t.head.pos_ == "VERB"
+                    and t.dep_ == "nsubj"
+                    or t.dep_ == "pobj"
+                    and t.head.lower_ == "by"
+                )
+            ):
                 if low not in _TOO_VAGUE_TO_NAME:
                     self.classify_agent(fr, t, actors)
             aid = actors.at(t.idx, t.idx + len(t.text))
-            if aid and t.ent_iob_ in ("B", "O") and (
+            if (
+                aid
+                and t.ent_iob_ in ("B", "O")
+                and (
                     t.dep_ in ("nsubj", "pobj", "poss", "compound")
                     and self.actor_kind(aid) in LOOSE_PERP_KINDS
-                    or t.dep_ == "nsubj" and self.actor_kind(aid) == "state-force"
-                    and t.head.lemma_.lower() not in self.lex.not_agency_verbs):
-                if t.dep_ == "compound" and (t.head.lower_ in self.lex.target_heads
-                                             or t.head.lemma_ in ("target", "position")):
+                    or t.dep_ == "nsubj"
+                    and self.actor_kind(aid) == "state-force"
+                    and t.head.lemma_.lower() not in self.lex.not_agency_verbs
+                )
+            ):
+                if t.dep_ == "compound" and (
+                    t.head.lower_ in self.lex.target_heads or t.head.lemma_ in ("target", "position")
+                ):
                     continue  # "ISIS targets", "Islamic State positions": what was attacked, not who attacked
                 if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
                     # "the medellin cartel": the compound names the actor, the phrase is its head's

@@ -14,10 +14,12 @@ def add_mentions(doc: Document, w: SegWork) -> None:
             a, b = seg.doc_offset(s), seg.doc_offset(e)
             res = {"actor_id": key} if kind == "actor" else {"name": key}
             how = "registry" if kind == "actor" else "gazetteer"
-            doc.mentions.append(Mention(make_id("men", doc.id, a, b, kind), doc.id, seg.id, kind,
-                                        doc.text[a:b], a, b, how, res))
+            doc.mentions.append(
+                Mention(make_id("men", doc.id, a, b, kind), doc.id, seg.id, kind, doc.text[a:b], a, b, how, res)
+            )
     for s, e, dv in w.dates:
         a, b = seg.doc_offset(s), seg.doc_offset(e)
         resolved = {"value": dv.value, "precision": dv.precision}
-        doc.mentions.append(Mention(make_id("men", doc.id, a, b, "date"), doc.id, seg.id, "date",
-                                    doc.text[a:b], a, b, "date", resolved))
+        doc.mentions.append(
+            Mention(make_id("men", doc.id, a, b, "date"), doc.id, seg.id, "date", doc.text[a:b], a, b, "date", resolved)
+        )

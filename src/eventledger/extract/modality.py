@@ -50,8 +50,11 @@ class Modality:
                 return "unrealised"  # "future attacks", "a potential attack"
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS and _nobody(c, w.negations) for c in tok.children):
             return "negated"  # "no one has been arrested", "nobody was hurt"
-        if (tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children)
-                and any(c.dep_ == "neg" for c in tok.head.children)):
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children)
+            and any(c.dep_ == "neg" for c in tok.head.children)
+        ):
             return "negated"  # "has not announced any arrests"
         node = tok
         why = self._clause(node)
@@ -62,9 +65,14 @@ class Modality:
                 break
             head = node.head
             lem = head.lemma_.lower()
-            if (head.pos_ in ("VERB", "AUX") and lem in w.irrealis_verbs
-                    or head.pos_ in ("NOUN", "PROPN") and lem in w.irrealis_nouns
-                    or head.pos_ == "ADJ" and lem in w.irrealis_adjectives):
+            if (
+                head.pos_ in ("VERB", "AUX")
+                and lem in w.irrealis_verbs
+                or head.pos_ in ("NOUN", "PROPN")
+                and lem in w.irrealis_nouns
+                or head.pos_ == "ADJ"
+                and lem in w.irrealis_adjectives
+            ):
                 return f"under '{head.lower_}'"
             if node.dep_ == "conj" and head.pos_ == node.pos_:
                 why = self._clause(head)  # "threatened to kill her and burn the house": the first verb's

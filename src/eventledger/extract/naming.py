@@ -24,7 +24,9 @@ class Namer:
         self.name_seq = re.compile(rf"\b[A-Z][\w'-]+(?:\s+(?:(?:{particles})\s+)?[A-Z][\w'-]+){{1,5}}")
         self.thing_lead = re.compile(
             rf"(?:(?:{lexicon.thing_owners}|{lexicon.thing_quantities})\s+)*"
-            rf"(?:(?:{NUMBER_RX.pattern})\s+)?(?:(?:{lexicon.thing_sizes})\s+)*", re.I)
+            rf"(?:(?:{NUMBER_RX.pattern})\s+)?(?:(?:{lexicon.thing_sizes})\s+)*",
+            re.I,
+        )
 
     def canonical_name(self, text: str, actor_id: str) -> str | None:
         """The registry's name of the actor when `text` names exactly that actor ("the IS": Islamic State)."""
@@ -72,8 +74,11 @@ class Namer:
     def _is_perpetrator(self, w: SegWork, a: Arg) -> bool:
         if "\n" in a.text or "\r" in a.text:
             return False
-        words = [x for x in re.findall(r"[\w'-]+", a.text.lower())
-                 if x not in _DETERMINERS and not x.isdigit() and parse_number(x) is None]  # "seven people"
+        words = [
+            x
+            for x in re.findall(r"[\w'-]+", a.text.lower())
+            if x not in _DETERMINERS and not x.isdigit() and parse_number(x) is None
+        ]  # "seven people"
         if not a.actor_id and (not words or all(x in self.lex.generic_perpetrators for x in words)):
             return False
         kind = self.actors.get(a.actor_id).kind if a.actor_id and self.actors.get(a.actor_id) else None
@@ -102,8 +107,13 @@ class Namer:
         if tok.dep_ in ("nsubj", "agent") or tok.dep_ == "pobj" and tok.head.lower_ == "by":
             verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
             verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-            return any(v.lemma_.lower() in self.lex.human_object_verbs or v.lemma_.lower() in self.lex.verb_type
-                       for v in verbs) and verb.lemma_.lower() not in self.lex.not_agency_verbs
+            return (
+                any(
+                    v.lemma_.lower() in self.lex.human_object_verbs or v.lemma_.lower() in self.lex.verb_type
+                    for v in verbs
+                )
+                and verb.lemma_.lower() not in self.lex.not_agency_verbs
+            )
         return False
 
     def _names(self, text: str) -> list[tuple[int, int, list[str]]]:
@@ -117,8 +127,8 @@ class Namer:
                 x += len(word) + 1
             while x < m.end() and text[x].isspace():
                 x += 1
-            if len(text[x:m.end()].split()) >= 2:
-                names.append((x, m.end(), text[x:m.end()].lower().split()))
+            if len(text[x : m.end()].split()) >= 2:
+                names.append((x, m.end(), text[x : m.end()].lower().split()))
         return names
 
     def _full(self, a: Arg, names) -> tuple[int, int] | None:
@@ -128,12 +138,42 @@ class Namer:
         while len(words) > 1 and words[0].strip(".") in self.titles:  # "Msgr Romero" is Romero
             words = words[1:]
         # the surname, or the first of two ("Vargas" in "Jorge Adolfo Vargas Gonzalez")
-        return next(((x, y) for x, y, ws in names if len(ws) > len(words) and ws[-len(words):] == words
-                     or len(ws) >= len(words) + 2 and ws[-len(words) - 1:-1] == words), None)
+        return next(
+            (
+                (x, y)
+                for x, y, ws in names
+                if len(ws) > len(words)
+                and ws[-len(words) :] == words
+                or len(ws) >= len(words) + 2
+                and ws[-len(words) - 1 : -1] == words
+            ),
+            None,
+        )
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "some", "other", "several", "many",
-                          "these", "those", "this", "that", "unknown", "unidentified", "armed"})
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "some",
+        "other",
+        "several",
+        "many",
+        "these",
+        "those",
+        "this",
+        "that",
+        "unknown",
+        "unidentified",
+        "armed",
+    }
+)
 STATE_KINDS = ("state-force", "government", "institution")  # actor kinds that arrest, investigate and speak
 
 

@@ -24,8 +24,13 @@ class Span:
 
     def part(self, start: int, end: int, actor_id: str | None = ...) -> Span:
         """The piece of this span between sentence offsets start..end (its actor unless one is given)."""
-        return Span(start, end, self.text[start - self.start:end - self.start],
-                    self.actor_id if actor_id is ... else actor_id, self.described)
+        return Span(
+            start,
+            end,
+            self.text[start - self.start : end - self.start],
+            self.actor_id if actor_id is ... else actor_id,
+            self.described,
+        )
 
 
 @dataclass(slots=True)
@@ -75,8 +80,11 @@ def np_span(tok) -> tuple[int, int]:
         if c.dep_ in ("compound", "flat", "nummod") and c.i == right + 1:
             right = c.i
     doc = tok.doc
-    while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "case", "predet", "prep") or (
-            left < tok.i and doc[left].lower_ in ("the", "a", "an", "dead")):  # "shot dead two journalists"
+    while (
+        left < tok.i
+        and doc[left].dep_ in ("det", "punct", "cc", "case", "predet", "prep")
+        or (left < tok.i and doc[left].lower_ in ("the", "a", "an", "dead"))
+    ):  # "shot dead two journalists"
         left += 1
     return left, right + 1
 
@@ -84,16 +92,16 @@ def np_span(tok) -> tuple[int, int]:
 def name_before_comma(tok, sp: Span) -> Span | None:
     """The name that opens `tok`'s phrase and ends at a comma before it, when the tagger saw a person."""
     doc = tok.doc
-    first = next((t for t in doc[tok.left_edge.i:tok.i] if t.idx >= sp.start), None)
-    comma = next((t for t in doc[tok.left_edge.i:tok.i] if t.text == "," and t.idx > sp.start), None)
+    first = next((t for t in doc[tok.left_edge.i : tok.i] if t.idx >= sp.start), None)
+    comma = next((t for t in doc[tok.left_edge.i : tok.i] if t.text == "," and t.idx > sp.start), None)
     if first is None or comma is None or first.ent_type_ not in NAME_ENTS:
         return None
-    return Span(sp.start, comma.idx, doc.text[sp.start:comma.idx])
+    return Span(sp.start, comma.idx, doc.text[sp.start : comma.idx])
 
 
 def cut(sp: Span, at: int) -> Span:
     """The span up to offset `at`, without trailing space."""
-    return sp.part(sp.start, sp.start + len(sp.text[:at - sp.start].rstrip()))
+    return sp.part(sp.start, sp.start + len(sp.text[: at - sp.start].rstrip()))
 
 
 def with_of(tok, sp: Span) -> Span:
@@ -106,7 +114,7 @@ def with_of(tok, sp: Span) -> Span:
                 b = np_span(obj)[1]
                 end = tok.doc[b - 1].idx + len(tok.doc[b - 1].text)
                 if end > sp.end:
-                    return Span(sp.start, end, tok.doc.text[sp.start:end], sp.actor_id)
+                    return Span(sp.start, end, tok.doc.text[sp.start : end], sp.actor_id)
     return sp
 
 
@@ -144,7 +152,8 @@ def controllers(verb) -> list:
 def blamed(verb) -> list:
     """Who a blame verb names: its object ("blames X for"), or in the passive its subject ("X was blamed")."""
     return [x for c in verb.children if c.dep_ in ("dobj", "obj") for x in expand_conj(c)] or (
-        subjects(verb) if any(c.dep_ in PASS_SUBJ for c in verb.children) else [])
+        subjects(verb) if any(c.dep_ in PASS_SUBJ for c in verb.children) else []
+    )
 
 
 def held_responsible(tok, blame_verbs: frozenset[str]):
@@ -177,4 +186,3 @@ def held_responsible(tok, blame_verbs: frozenset[str]):
             return [clause.head]  # "three persons suspected of participating in the attack"
         return subjects(clause) or subjects(up)
     return []
-

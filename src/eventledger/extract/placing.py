@@ -20,14 +20,17 @@ class Placer:
         """The most precise place in text[a:b], the first among equals; a dateline is where the story was
         filed, not where the event happened, so it counts only when nothing else is named."""
         hits = [p for p in w.places if a <= p[0] and p[1] <= b]
-        told = [p for p in hits if not _DATELINE_RX.match(w.text, p[1]) or w.text[a:p[0]].strip()]
+        told = [p for p in hits if not _DATELINE_RX.match(w.text, p[1]) or w.text[a : p[0]].strip()]
         hits = told or hits
         if not hits:
             return None
 
         def rank(h):
-            return min((PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in self.gazetteer.candidates(h[2])),
-                       default=_LEAST_PRECISE)
+            return min(
+                (PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in self.gazetteer.candidates(h[2])),
+                default=_LEAST_PRECISE,
+            )
+
         return min(hits, key=rank)  # min keeps the first of equal ranks
 
     @staticmethod
@@ -38,8 +41,14 @@ class Placer:
         before = [p for p in w.places if p[1] <= s0]
         if before:
             return before[0]
-        dateline = next((p for p in w.places if _DATELINE_RX.match(w.text, p[1])
-                         and not w.text[w.text.rfind("\n", 0, p[0]) + 1:p[0]].strip()), None)
+        dateline = next(
+            (
+                p
+                for p in w.places
+                if _DATELINE_RX.match(w.text, p[1]) and not w.text[w.text.rfind("\n", 0, p[0]) + 1 : p[0]].strip()
+            ),
+            None,
+        )
         # else the first place the story names below ("A gunman opened fire ... / It happened ... in Peoria.")
         return dateline or (w.places[0] if w.places else None)
 
@@ -63,8 +72,11 @@ class Placer:
         s, e, name = hit
         countries, admin1s = self.context(doc, w)
         # the segment's other places, each as it resolves alone: a town near them is likelier the one meant
-        nearby = [p for n in dict.fromkeys(n for _, _, n in w.places if n != name)
-                  if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"]
+        nearby = [
+            p
+            for n in dict.fromkeys(n for _, _, n in w.places if n != name)
+            if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
+        ]
         place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby)
         if place is None:
             return

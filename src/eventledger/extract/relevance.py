@@ -58,8 +58,15 @@ class RelevanceModel:
     about: dict = field(default_factory=dict)
 
     @classmethod
-    def train(cls, texts: Sequence[str], labels: Sequence[bool], *, min_df: int = 2, l2: float = 0.3,
-              about: dict | None = None) -> RelevanceModel:
+    def train(
+        cls,
+        texts: Sequence[str],
+        labels: Sequence[bool],
+        *,
+        min_df: int = 2,
+        l2: float = 0.3,
+        about: dict | None = None,
+    ) -> RelevanceModel:
         """L2-regularised logistic regression, fitted with L-BFGS."""
         from scipy.optimize import minimize
 
@@ -85,8 +92,12 @@ class RelevanceModel:
             return nll, np.concatenate([(x.T @ g) / n + l2 * w / n, [g.sum() / n]])
 
         res = minimize(loss, np.zeros(len(vocab) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-        return cls(vocab, res.x[:-1], float(res.x[-1]), about=dict(about or {}, documents=n, relevant=int(y.sum()),
-                                                                     features=len(vocab), l2=l2, min_df=min_df))
+        return cls(
+            vocab,
+            res.x[:-1],
+            float(res.x[-1]),
+            about=dict(about or {}, documents=n, relevant=int(y.sum()), features=len(vocab), l2=l2, min_df=min_df),
+        )
 
     def scores(self, texts: Iterable[str]) -> list[float]:
         texts = list(texts)
@@ -102,8 +113,13 @@ class RelevanceModel:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         words = sorted(self.vocab, key=self.vocab.get)
-        data = {"format": FORMAT, "about": self.about, "threshold": self.threshold, "bias": self.bias,
-                "weights": {w: round(float(self.weights[self.vocab[w]]), 6) for w in words}}
+        data = {
+            "format": FORMAT,
+            "about": self.about,
+            "threshold": self.threshold,
+            "bias": self.bias,
+            "weights": {w: round(float(self.weights[self.vocab[w]]), 6) for w in words},
+        }
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
@@ -115,8 +131,13 @@ class RelevanceModel:
         if data.get("format") != FORMAT:
             raise ValueError(f"{path}: not a relevance model (format {data.get('format')!r}, want {FORMAT})")
         words = list(data["weights"])
-        return cls({w: i for i, w in enumerate(words)}, np.array([data["weights"][w] for w in words]),
-                   float(data["bias"]), float(data.get("threshold", 0.5)), data.get("about") or {})
+        return cls(
+            {w: i for i, w in enumerate(words)},
+            np.array([data["weights"][w] for w in words]),
+            float(data["bias"]),
+            float(data.get("threshold", 0.5)),
+            data.get("about") or {},
+        )
 
 
 def muc4_examples(path: Path) -> tuple[list[str], list[bool]]:

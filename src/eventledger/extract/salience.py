@@ -118,8 +118,11 @@ class Salience:
                 r.salience = "main"
                 main[family] = r
                 out.append(r)
-            elif told_with_attack or (_fits(r, first) and not self._other_event(doc, r)
-                                      and not (_stated(r) and not _stated(first) and len(days[family]) > 1)):
+            elif told_with_attack or (
+                _fits(r, first)
+                and not self._other_event(doc, r)
+                and not (_stated(r) and not _stated(first) and len(days[family]) > 1)
+            ):
                 self._fold(r, first)
                 folded[r.id] = first.id
             else:
@@ -146,13 +149,13 @@ class Salience:
         if r.meta.get("list_item"):
             return True  # "Beslan in 2004 (334 deaths), ...": a list of past attacks
         ev = r.evidence
-        if ev is not None and self.words.background(doc.text[ev.start:ev.end].lower()):
+        if ev is not None and self.words.background(doc.text[ev.start : ev.end].lower()):
             return True
         return main is not None and _earlier(r, main)
 
     def _other_event(self, doc: Document, r: Report) -> bool:
         ev = r.evidence
-        return ev is not None and self.words.other_event(doc.text[ev.start:ev.end].lower())
+        return ev is not None and self.words.other_event(doc.text[ev.start : ev.end].lower())
 
     @staticmethod
     def _enough(r: Report) -> bool:
@@ -187,5 +190,12 @@ def _sentences(r: Report) -> set[int]:
 
 def _mention(r: Report, why: str) -> dict:
     ev = r.evidence
-    return {"segment": r.segment, "type": r.type, "start": ev.start if ev else None, "end": ev.end if ev else None,
-            "date": r.date.value, "place": r.place.name, "why": why}
+    return {
+        "segment": r.segment,
+        "type": r.type,
+        "start": ev.start if ev else None,
+        "end": ev.end if ev else None,
+        "date": r.date.value,
+        "place": r.place.name,
+        "why": why,
+    }

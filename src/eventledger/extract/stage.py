@@ -30,8 +30,16 @@ DOCUMENTS_PER_BATCH = 32
 class Extractor:
     name = "extract"
 
-    def __init__(self, *, nlp=None, actors: ActorRegistry | None = None, gazetteer: Gazetteer | None = None,
-                 lexicon: Lexicon | None = None, batch_size: int = DOCUMENTS_PER_BATCH, relevance=None):
+    def __init__(
+        self,
+        *,
+        nlp=None,
+        actors: ActorRegistry | None = None,
+        gazetteer: Gazetteer | None = None,
+        lexicon: Lexicon | None = None,
+        batch_size: int = DOCUMENTS_PER_BATCH,
+        relevance=None,
+    ):
         self.relevance = relevance  # optional learned document filter (extract/relevance.py); off by default
         self.nlp = nlp if nlp is not None else load_nlp()
         self.actors = actors if actors is not None else ActorRegistry.load()
@@ -42,12 +50,24 @@ class Extractor:
         namer = Namer(self.lex, self.actors)
         counts = CountFinder(self.lex.count_words)
         self.statements = StatementFinder(self.lex, actor_name=namer.canonical_name)
-        self.prep = Preparer(nlp=self.nlp, actors=self.actors, gazetteer=self.gazetteer, lexicon=self.lex,
-                             statements=self.statements, counts=counts)
+        self.prep = Preparer(
+            nlp=self.nlp,
+            actors=self.actors,
+            gazetteer=self.gazetteer,
+            lexicon=self.lex,
+            statements=self.statements,
+            counts=counts,
+        )
         self.salience = Salience(self.lex)
-        self.reports = ReportBuilder(lexicon=self.lex, frames=self.frames, dater=Dater(self.lex),
-                                     placer=Placer(self.gazetteer), namer=namer, counts=counts,
-                                     background=self.salience.words.set_apart)
+        self.reports = ReportBuilder(
+            lexicon=self.lex,
+            frames=self.frames,
+            dater=Dater(self.lex),
+            placer=Placer(self.gazetteer),
+            namer=namer,
+            counts=counts,
+            background=self.salience.words.set_apart,
+        )
 
     def _actor_kind(self, actor_id: str) -> str | None:
         return getattr(self.actors.get(actor_id), "kind", None)
@@ -111,17 +131,30 @@ class Extractor:
                 st.report = None
 
 
-def extract_text(text: str, *, published: DateValue | None = None,
-                 extractor: Extractor | None = None) -> Document:
+def extract_text(text: str, *, published: DateValue | None = None, extractor: Extractor | None = None) -> Document:
     """Wrap plain text as a one-segment document and extract it (for evaluation)."""
     from eventledger.ids import content_hash
 
     data = text.encode("utf-8")
     doc_id = make_id("doc", content_hash(data))
-    seg = Segment(id=make_id("seg", doc_id, 0), document=doc_id, index=0, kind="article", text=text,
-                  pieces=[Piece(0, 0, len(text))], date=published or DateValue())
-    doc = Document(id=doc_id, path="<text>", kind="article", content=data, text=text,
-                   published=published or DateValue(), segments=[seg])
+    seg = Segment(
+        id=make_id("seg", doc_id, 0),
+        document=doc_id,
+        index=0,
+        kind="article",
+        text=text,
+        pieces=[Piece(0, 0, len(text))],
+        date=published or DateValue(),
+    )
+    doc = Document(
+        id=doc_id,
+        path="<text>",
+        kind="article",
+        content=data,
+        text=text,
+        published=published or DateValue(),
+        segments=[seg],
+    )
     ex = extractor or Extractor()
     ex.process([doc])
     return doc

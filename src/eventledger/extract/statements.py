@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import re
 
-from eventledger.knowledge import Lexicon
 from eventledger.ids import make_id
+from eventledger.knowledge import Lexicon
 from eventledger.records import Arg, Document, Report, Statement
 
 _KIND_ORDER = ("claim", "denial", "threat", "accusation", "attribution", "assessment")
-_KIND_NAME = {"claim": "claim-of-responsibility", "denial": "denial", "threat": "threat", "accusation": "accusation",
-              "attribution": "attribution", "assessment": "assessment"}
+_KIND_NAME = {
+    "claim": "claim-of-responsibility",
+    "denial": "denial",
+    "threat": "threat",
+    "accusation": "accusation",
+    "attribution": "attribution",
+    "assessment": "assessment",
+}
 _QUOTE_RX = re.compile(r"[\"“”«»]")
 _PRONOUNS = {"he", "she", "they"}
 _PERSONAL = {"he", "she"}  # name a person: never an organisation that spoke before
 # "Name, (the) role words ... ," apposition after a name
-_APPOS_RX = re.compile(r"\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;:«»\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|$|\s+(?:said|told|stated|says|wrote)\b))")
+_APPOS_RX = re.compile(
+    r"\s*,\s+((?:the\s+|a\s+|an\s+)?[^,.;:«»\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|$|\s+(?:said|told|stated|says|wrote)\b))"
+)
 
 
 class StatementFinder:
@@ -26,8 +34,11 @@ class StatementFinder:
 
     def cue(self, sentence: str) -> bool:
         low = sentence.lower()
-        return bool(_QUOTE_RX.search(sentence) or self._speech.search(sentence)
-                    or any(r.search(low) for k in _KIND_ORDER for r in self.lex.stmt[k]))
+        return bool(
+            _QUOTE_RX.search(sentence)
+            or self._speech.search(sentence)
+            or any(r.search(low) for k in _KIND_ORDER for r in self.lex.stmt[k])
+        )
 
     def kind_of(self, low: str) -> str | None:
         for k in _KIND_ORDER:
@@ -47,9 +58,21 @@ class StatementFinder:
             low = sent.lower()
             kind = self.kind_of(low)
             quoted = bool(_QUOTE_RX.search(sent))
-            speech = [t for t in sdoc if t.lower_ in self.lex.speech_verbs or t.lemma_ in ("say", "tell", "state", "write", "add", "accuse", "blame", "claim", "deny", "threaten", "warn")]
-            pron = last_speaker is not None and any(c.lower_ in _PRONOUNS and c.dep_ == "nsubj" for v in speech for c in v.children)
-            if kind is None and not (quoted and speech) and not (speech and (pron or self._is_person_speaker(sdoc, speech))):
+            speech = [
+                t
+                for t in sdoc
+                if t.lower_ in self.lex.speech_verbs
+                or t.lemma_
+                in ("say", "tell", "state", "write", "add", "accuse", "blame", "claim", "deny", "threaten", "warn")
+            ]
+            pron = last_speaker is not None and any(
+                c.lower_ in _PRONOUNS and c.dep_ == "nsubj" for v in speech for c in v.children
+            )
+            if (
+                kind is None
+                and not (quoted and speech)
+                and not (speech and (pron or self._is_person_speaker(sdoc, speech)))
+            ):
                 # "Webber of MilitantWire.com said IS-K poses a threat." is kept as no statement, but the
                 # "he said" after it is Webber's: a named person saying something is the speaker from here on
                 named = self._named_person(sdoc, speech, seg.text, s0, w)
@@ -60,9 +83,22 @@ class StatementFinder:
             speaker, role, actor_id = self._speaker(sdoc, speech, seg.text, s0, w)
             pronoun = next((t.lower_ for t in sdoc if t.lower_ in _PRONOUNS and t.dep_ in ("nsubj",)), None)
             # the pronoun saying the main clause ("She told police ..."), not one inside what is said
-            said_by = next((c.lower_ for v in speech if v.dep_ == "ROOT" for c in v.children
-                            if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS), None)
-            if speaker is None and pronoun and last_speaker and not (pronoun in _PERSONAL and _organisation(last_speaker)):
+            said_by = next(
+                (
+                    c.lower_
+                    for v in speech
+                    if v.dep_ == "ROOT"
+                    for c in v.children
+                    if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS
+                ),
+                None,
+            )
+            if (
+                speaker is None
+                and pronoun
+                and last_speaker
+                and not (pronoun in _PERSONAL and _organisation(last_speaker))
+            ):
                 speaker, role, actor_id = last_speaker
             elif said_by in _PERSONAL and speaker is not None and _organisation((speaker, role, actor_id)):
                 # "She told police ...": the one speaking is the person "she" is, not the organisation told;
@@ -80,7 +116,11 @@ class StatementFinder:
             if speaker is not None and role is not None or (speaker and speaker[:1].isupper()):
                 last_speaker, last_at = (speaker, role, actor_id), i
             about = self._about(sdoc, s0, w, kind, actor_id, speech)
-            channel = next((name for name, rx in self.lex.channels.items() if rx.search(sent)), None) if kind == "claim-of-responsibility" else None
+            channel = (
+                next((name for name, rx in self.lex.channels.items() if rx.search(sent)), None)
+                if kind == "claim-of-responsibility"
+                else None
+            )
             rep = next((r for j, r in reversed(reports) if j <= i and r.meta.get("family") == "attack"), None)
             a, b = seg.doc_offset(s0), seg.doc_offset(s1)
             if opinion and seg.author:
@@ -89,11 +129,23 @@ class StatementFinder:
             if actor_id and self.actor_name is not None and speaker and not role:
                 # an organisation speaking is named as the registry names it; the words as written stay beside
                 written, speaker = speaker, self.actor_name(speaker, actor_id) or speaker
-            out.append(Statement(
-                id=make_id("sta", doc.id, a, b, kind), document=doc.id, segment=seg.id, speaker=speaker,
-                speaker_role=role, kind=kind, text=doc.text[a:b], evidence=doc.evidence(seg, a, b),
-                speaker_actor_id=actor_id, speaker_text=written if written != speaker else None, about=about,
-                channel=channel, report=rep.id if rep else None))
+            out.append(
+                Statement(
+                    id=make_id("sta", doc.id, a, b, kind),
+                    document=doc.id,
+                    segment=seg.id,
+                    speaker=speaker,
+                    speaker_role=role,
+                    kind=kind,
+                    text=doc.text[a:b],
+                    evidence=doc.evidence(seg, a, b),
+                    speaker_actor_id=actor_id,
+                    speaker_text=written if written != speaker else None,
+                    about=about,
+                    channel=channel,
+                    report=rep.id if rep else None,
+                )
+            )
         return out
 
     def _named_person(self, sdoc, speech, text: str, s0: int, w):
@@ -105,17 +157,26 @@ class StatementFinder:
                 if c.dep_ != "nsubj" or c.pos_ == "PRON":
                     continue
                 # in text set all in capitals, a capital says nothing
-                capital = (c.text[:1].isupper() and not c.text.isupper() and not c.ent_type_
-                           and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.i > 0)))
-                titled = c.pos_ == "PROPN" and any(a.dep_ == "appos" and a.lower_ in self.lex.role_words for a in c.children)
+                capital = (
+                    c.text[:1].isupper()
+                    and not c.text.isupper()
+                    and not c.ent_type_
+                    and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.i > 0))
+                )
+                titled = c.pos_ == "PROPN" and any(
+                    a.dep_ == "appos" and a.lower_ in self.lex.role_words for a in c.children
+                )
                 if c.ent_type_ == "PERSON" or capital or titled:
                     named = self._named(sdoc, c, text, s0, w)
                     return None if _organisation(named) else named
         return None
 
     def _is_person_speaker(self, sdoc, speech) -> bool:
-        return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in self.lex.role_words)
-                   for v in speech for c in v.children)
+        return any(
+            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in self.lex.role_words)
+            for v in speech
+            for c in v.children
+        )
 
     def _speaker(self, sdoc, speech, text: str, s0: int, w):
         """The subject of the speech verb (or the name after it: '..., said Lucas Webber, co-founder ...')."""
@@ -142,7 +203,9 @@ class StatementFinder:
         return None, None, None
 
     def _named(self, sdoc, tok, text: str, s0: int, w):
-        ent = next((e for e in sdoc.ents if e.start <= tok.i < e.end and e.label_ in ("PERSON", "ORG", "NORP", "GPE")), None)
+        ent = next(
+            (e for e in sdoc.ents if e.start <= tok.i < e.end and e.label_ in ("PERSON", "ORG", "NORP", "GPE")), None
+        )
         if ent is not None:
             a, b = ent.start_char, ent.end_char
             first = ent.start
@@ -156,7 +219,7 @@ class StatementFinder:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self._named(sdoc, p, text, s0, w)
-        name = text[s0 + a:s0 + b]
+        name = text[s0 + a : s0 + b]
         role = None
         m = _APPOS_RX.match(text, s0 + b, s0 + len(sdoc.text))
         if m and any(rw in m.group(1).lower().replace(",", " ").split() for rw in self.lex.role_words):
@@ -164,9 +227,13 @@ class StatementFinder:
         elif ent is not None and ent.label_ == "PERSON":
             # a title before the name: "Russian Foreign Minister Sergey Lavrov"
             k = first
-            while k > 0 and (sdoc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and sdoc[k - 1].dep_ in ("compound", "amod", "nmod")):
+            while k > 0 and (
+                sdoc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and sdoc[k - 1].dep_ in ("compound", "amod", "nmod")
+            ):
                 k -= 1
-            if k < first and any(t.lower_ in self.lex.role_words or t.lower_ in self.lex.person_titles for t in sdoc[k:first]):
+            if k < first and any(
+                t.lower_ in self.lex.role_words or t.lower_ in self.lex.person_titles for t in sdoc[k:first]
+            ):
                 role = sdoc[k:first].text
         actor_id = None
         for x, y, aid in w.actors:
@@ -182,7 +249,7 @@ class StatementFinder:
         hit = _actor_within(w, s0, s0 + verbs[0].idx)
         if hit is None:
             return None, None, None
-        return w.seg.text[hit[0]:hit[1]], None, hit[2]
+        return w.seg.text[hit[0] : hit[1]], None, hit[2]
 
     def _claimer(self, sdoc, s0: int, w):
         for t in sdoc:
@@ -193,11 +260,11 @@ class StatementFinder:
                     a, b = s0 + c.left_edge.idx, s0 + c.idx + len(c.text)
                     hit = next(((x, y, aid) for x, y, aid in w.actors if x < b and a < y), None)
                     if hit:
-                        return w.seg.text[hit[0]:hit[1]], hit[2]
+                        return w.seg.text[hit[0] : hit[1]], hit[2]
                     if c.pos_ == "PROPN":
                         return w.seg.text[a:b], None
         hit = _actor_within(w, s0, s0 + len(sdoc.text))
-        return (w.seg.text[hit[0]:hit[1]], hit[2]) if hit else None
+        return (w.seg.text[hit[0] : hit[1]], hit[2]) if hit else None
 
     def _about(self, sdoc, s0: int, w, kind: str, speaker_id: str | None, speech=()) -> Arg | None:
         s1 = s0 + len(sdoc.text)
@@ -216,7 +283,11 @@ class StatementFinder:
             # accused/blamed a state or organisation that the registry does not hold
             first = speech[0].i if speech and not passive else 0
             for t in sdoc[first:]:
-                if t.ent_type_ in ("GPE", "ORG", "NORP") and t.dep_ in ("dobj", "pobj") and kind in ("accusation", "attribution"):
+                if (
+                    t.ent_type_ in ("GPE", "ORG", "NORP")
+                    and t.dep_ in ("dobj", "pobj")
+                    and kind in ("accusation", "attribution")
+                ):
                     a, b = s0 + t.idx, s0 + t.idx + len(t.text)
                     ent = next((e for e in sdoc.ents if e.start <= t.i < e.end), None)
                     if ent is not None:

@@ -5,9 +5,53 @@ from __future__ import annotations
 import re
 
 # abbreviations whose full stop does not end a sentence
-_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "sen", "rep", "gov", "jr",
-           "sr", "no", "vs", "etc", "u.s", "u.n", "inc", "corp", "co", "jan", "feb", "aug", "sept", "sep", "oct",
-           "nov", "dec", "msgr", "fr", "prof", "e.g", "i.e", "cmdr", "adm", "brig", "u.k", "e", "a", "p.m", "a.m"}
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "sgt",
+    "st",
+    "sen",
+    "rep",
+    "gov",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "etc",
+    "u.s",
+    "u.n",
+    "inc",
+    "corp",
+    "co",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "msgr",
+    "fr",
+    "prof",
+    "e.g",
+    "i.e",
+    "cmdr",
+    "adm",
+    "brig",
+    "u.k",
+    "e",
+    "a",
+    "p.m",
+    "a.m",
+}
 _END_RX = re.compile(r"[.!?]+[\"'”’»)]*(?=\s)|\n\s*\n|\n(?=\S)")
 _WORD_RX = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -18,7 +62,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _END_RX.finditer(text):
         if m.group()[0] == ".":
-            w = re.search(r"([\w.]+)$", text[start:m.start()])
+            w = re.search(r"([\w.]+)$", text[start : m.start()])
             if w and (w.group(1).lower() in _ABBREV or re.fullmatch(r"[a-z]", w.group(1), re.I)):
                 continue
         end = m.end() if m.group()[0] in ".!?" else m.start()
@@ -43,8 +87,14 @@ def is_lowercase_text(text: str) -> bool:
     return letters > 20 and upper < letters * 0.01
 
 
-def restore_case(text: str, *, common: frozenset[str] | set[str], spans: list[tuple[int, int]],
-                 names: list[tuple[int, int, str | None]], first_names: frozenset[str] = frozenset()) -> str:
+def restore_case(
+    text: str,
+    *,
+    common: frozenset[str] | set[str],
+    spans: list[tuple[int, int]],
+    names: list[tuple[int, int, str | None]],
+    first_names: frozenset[str] = frozenset(),
+) -> str:
     """Same-length copy of all-lowercase text with sentence starts, names and unknown words capitalised.
 
     `names` are (start, end, preferred casing or None) spans from the actor registry and the gazetteer;
@@ -71,12 +121,16 @@ def restore_case(text: str, *, common: frozenset[str] | set[str], spans: list[tu
     if first_names:
         # a surname that is also a word, between a given name and a name: "luis carlos galan sarmiento"
         for prev, m, nxt in zip(words, words[1:], words[2:]):
-            if (prev.group() in first_names and chars[nxt.start()].isupper() and m.group().isalpha()
-                    and len(m.group()) >= 3 and text[prev.end():nxt.start()] == f" {m.group()} "):
+            if (
+                prev.group() in first_names
+                and chars[nxt.start()].isupper()
+                and m.group().isalpha()
+                and len(m.group()) >= 3
+                and text[prev.end() : nxt.start()] == f" {m.group()} "
+            ):
                 chars[m.start()] = chars[m.start()].upper()
         for m, nxt in reversed(list(zip(words, words[1:]))):
-            if (m.group() in first_names and chars[nxt.start()].isupper()
-                    and text[m.end():nxt.start()] == " "):
+            if m.group() in first_names and chars[nxt.start()].isupper() and text[m.end() : nxt.start()] == " ":
                 chars[m.start()] = chars[m.start()].upper()
     return "".join(chars)
 

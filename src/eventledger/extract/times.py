@@ -12,14 +12,44 @@ from datetime import date, datetime, timedelta
 from eventledger.knowledge.calendar import MONTHS, WEEKDAYS, month_number
 from eventledger.records import DateValue
 
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-UNITS = {"second": "s", "sec": "s", "minute": "min", "min": "min", "hour": "h", "hr": "h", "day": "d",
-         "week": "w", "wk": "w", "month": "mo", "year": "y", "yr": "y"}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+UNITS = {
+    "second": "s",
+    "sec": "s",
+    "minute": "min",
+    "min": "min",
+    "hour": "h",
+    "hr": "h",
+    "day": "d",
+    "week": "w",
+    "wk": "w",
+    "month": "mo",
+    "year": "y",
+    "yr": "y",
+}
 
 # full month names, or abbreviations with an optional dot ("Sept.", "Feb"); a sentence's full stop stays out
-_MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
-        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?)")
+_MON = (
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+)
 _WD = r"(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
 _WD_FULL = r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -28,22 +58,47 @@ _NUM = r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|e
 _UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|w(?:ee)?k|month|y(?:ea)?r)s?"
 
 # Order matters only for equal spans; overlaps keep the longest match.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in [
-    ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d])"),
-    ("mdy", rf"(?<!\w)(?:{_WD},?\s+(?:(?:the\s+)?(?:night|morning|evening|afternoon)\s+of\s+|(?:night|morning|evening|afternoon),?\s+)?)?{_MON}\s+{_DAY}(?!\d)(?:\s*[-\u2013]\s*[0-3]?\d(?!\d))?(?:,?\s+{_YEAR4})?(?![\w-])"),
-    ("dmy", rf"(?<!\w)(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_MON}(?:,?\s+(?:{_YEAR4}|(?P<yy>\d{{2}})))?(?![\w-])"),
-    ("my", rf"(?<!\w)(?:(?P<part>early|mid|late)[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR4}(?!\d)"),
-    ("mrel", rf"(?<!\w){_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
-    ("mthat", rf"(?<!\w){_MON},?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b"),
-    ("mbare", rf"\b(?:in|since|during|until|by|from|through)\s+(?P<core>{_MON})(?![\w-])"),
-    ("mlast", rf"(?<!\w)(?P<rel>last|this|next|early|late|mid)[\s-]+{_MON}(?![\w-])"),
-    ("rel", r"(?<!\w)(?P<word>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|(?:the\s+)?day\s+before\s+yesterday)(?!\w)"),
-    ("period", r"(?<!\w)(?:(?P<earlier>earlier|later)\s+)?(?P<rel>last|this|past|next|previous)\s+(?P<per>week|weekend|month|year)(?!\w)"),
-    ("ago", rf"(?<!\w){_NUM}\s+{_UNIT}\s+ago(?!\w)"),
-    ("wd", rf"(?<!\w)(?:(?P<rel>last|this|next|past)\s+)?{_WD_FULL}(?:\s+(?P<tod>night|morning|evening|afternoon))?(?!\w)"),
-    ("range", rf"(?<![\w-]){_YEAR4}\s*(?:-|–|—|to|and|until|through)\s*(?P<end>(?:1[89]|20)?\d{{2}})(?![\w-])"),
-    ("year", rf"\b(?:in|since|during|by|until|of|from|early|late|mid|year|before|after|around|circa|throughout)\s+(?P<core>{_YEAR4})(?![\w-])"),
-]]
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (k, re.compile(p, re.I))
+    for k, p in [
+        (
+            "iso",
+            r"(?<![\d-])(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?:[T "
+            r"](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d])",
+        ),
+        (
+            "mdy",
+            rf"(?<!\w)(?:{_WD},?\s+(?:(?:the\s+)?(?:night|morning|evening|afternoon)\s+of\s+|(?:night|morning|evening|afternoon),?\s+)?)?{_MON}\s+{_DAY}(?!\d)(?:\s*[-\u2013]\s*[0-3]?\d(?!\d))?(?:,?\s+{_YEAR4})?(?![\w-])",
+        ),
+        (
+            "dmy",
+            rf"(?<!\w)(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_MON}(?:,?\s+(?:{_YEAR4}|(?P<yy>\d{{2}})))?(?![\w-])",
+        ),
+        ("my", rf"(?<!\w)(?:(?P<part>early|mid|late)[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR4}(?!\d)"),
+        ("mrel", rf"(?<!\w){_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+        ("mthat", rf"(?<!\w){_MON},?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b"),
+        ("mbare", rf"\b(?:in|since|during|until|by|from|through)\s+(?P<core>{_MON})(?![\w-])"),
+        ("mlast", rf"(?<!\w)(?P<rel>last|this|next|early|late|mid)[\s-]+{_MON}(?![\w-])"),
+        (
+            "rel",
+            r"(?<!\w)(?P<word>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|(?:the\s+)?day\s+before\s+yesterday)(?!\w)",
+        ),
+        (
+            "period",
+            r"(?<!\w)(?:(?P<earlier>earlier|later)\s+)?(?P<rel>last|this|past|next|previous)\s+(?P<per>week|weekend|month|year)(?!\w)",
+        ),
+        ("ago", rf"(?<!\w){_NUM}\s+{_UNIT}\s+ago(?!\w)"),
+        (
+            "wd",
+            rf"(?<!\w)(?:(?P<rel>last|this|next|past)\s+)?{_WD_FULL}(?:\s+(?P<tod>night|morning|evening|afternoon))?(?!\w)",
+        ),
+        ("range", rf"(?<![\w-]){_YEAR4}\s*(?:-|–|—|to|and|until|through)\s*(?P<end>(?:1[89]|20)?\d{{2}})(?![\w-])"),
+        (
+            "year",
+            rf"\b(?:in|since|during|by|until|of|from|early|late|mid|year|before|after|around|circa|throughout)\s+(?P<core>{_YEAR4})(?![\w-])",
+        ),
+    ]
+]
 
 CENTURY_PIVOT = 30  # a two-digit year above this is 19xx ("12 jan 90"), else 20xx
 _AGO_RE = re.compile(rf"(?<!\w){_NUM}\s*{_UNIT}(?:\s+ago)?(?!\w)", re.I)
@@ -264,14 +319,26 @@ def _year_match(g, text, a, prec, adt):
 
 
 _RESOLVE = {
-    "iso": _iso, "mdy": _month_day, "dmy": _month_day, "my": _month_year, "mrel": _month_of_relative_year,
-    "mthat": _month_of_that_year, "mbare": _bare_month, "mlast": _month_alone, "rel": _relative_day,
-    "period": _period, "ago": _ago_match, "wd": _weekday, "range": _year_match, "year": _year_match,
+    "iso": _iso,
+    "mdy": _month_day,
+    "dmy": _month_day,
+    "my": _month_year,
+    "mrel": _month_of_relative_year,
+    "mthat": _month_of_that_year,
+    "mbare": _bare_month,
+    "mlast": _month_alone,
+    "rel": _relative_day,
+    "period": _period,
+    "ago": _ago_match,
+    "wd": _weekday,
+    "range": _year_match,
+    "year": _year_match,
 }
 
 
-def _resolve_match(kind: str, m: re.Match[str], text: str, a: date | None, prec: str | None,
-                   adt: datetime | None) -> DateValue | None:
+def _resolve_match(
+    kind: str, m: re.Match[str], text: str, a: date | None, prec: str | None, adt: datetime | None
+) -> DateValue | None:
     """DateValue for one regex match; None when the match is not a date after all (e.g. day 45)."""
     return _RESOLVE[kind](m.groupdict(), text, a, prec, adt)
 
@@ -317,7 +384,7 @@ _YEAR_RE = re.compile(r"(?<![\w-])(?:1[89]|20)\d{2}(?![\w-])")
 
 
 def _that_year(text: str, start: int, month: int, dv: DateValue) -> DateValue:
-    """"August of that year": the year named last before it, when it is close enough to be the one meant."""
+    """ "August of that year": the year named last before it, when it is close enough to be the one meant."""
     years = [m for m in _YEAR_RE.finditer(text, max(0, start - 300), start)]
     return _month(int(years[-1].group()), month, dv.text or "") if years else dv
 
@@ -405,8 +472,12 @@ def _dateparser(expr: str, anchor: DateValue | None) -> DateValue:
             expr = rx.sub(rep.format(year=a.year, last=a.year - 1), expr)
     import dateparser  # slow import; only the fallback needs it
 
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": [],
+    }
     if a is not None:
         settings["RELATIVE_BASE"] = adt or datetime(a.year, a.month, a.day)
     try:
@@ -439,7 +510,9 @@ def comment_age(text: str, *, anchor: DateValue | None) -> DateValue:
     if m:
         if a is None:
             return _unresolved(t)
-        unit = {"y": "year", "mo": "month", "w": "week", "d": "day", "h": "hour", "m": "minute", "s": "second"}[m.group("unit").lower()]
+        unit = {"y": "year", "mo": "month", "w": "week", "d": "day", "h": "hour", "m": "minute", "s": "second"}[
+            m.group("unit").lower()
+        ]
         return _ago(int(m.group("num")), unit, a, prec or "year", t, adt)
     return resolve_date(t, anchor=anchor)
 

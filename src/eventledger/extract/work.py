@@ -22,8 +22,10 @@ def load_nlp():
     try:
         return spacy.load(MODEL)
     except OSError as e:
-        raise RuntimeError(f"spaCy model {MODEL!r} is not installed in this environment; install the "
-                           f"project's model package (see README) and retry") from e
+        raise RuntimeError(
+            f"spaCy model {MODEL!r} is not installed in this environment; install the "
+            f"project's model package (see README) and retry"
+        ) from e
 
 
 def common_words(nlp) -> frozenset[str]:
@@ -72,8 +74,7 @@ class Preparer:
         self.counts = counts
         self.common = common_words(nlp)
         self.first_names = load_first_names(nlp.Defaults.stop_words)
-        self._alias_case = {a.lower(): a for act in actors.all()
-                            for a in (act.name, *act.aliases, *act.case_sensitive)}
+        self._alias_case = {a.lower(): a for act in actors.all() for a in (act.name, *act.aliases, *act.case_sensitive)}
 
     def prepare(self, seg: Segment, anchor: DateValue | None) -> SegWork:
         text = seg.text
@@ -83,8 +84,7 @@ class Preparer:
         if is_lowercase_text(text):
             names = [(s, e, self._alias_case.get(text[s:e].lower())) for s, e, _ in actors]
             names += [(s, e, None) for s, e, _ in places]
-            text = restore_case(text, common=self.common, spans=sents, names=names,
-                                first_names=self.first_names)
+            text = restore_case(text, common=self.common, spans=sents, names=names, first_names=self.first_names)
             places = self.gazetteer.find(text)
         return SegWork(seg, text, sents, actors, places, find_dates(text, anchor=anchor), anchor)
 
@@ -93,14 +93,17 @@ class Preparer:
         out = []
         for i, (s, e) in enumerate(w.sents):
             t = w.text[s:e]
-            if (self.lex.trigger_prefilter.search(t) or self.statements.cue(t)
-                    or (NUMBER_RX.search(t) and self.counts.find(t))):
+            if (
+                self.lex.trigger_prefilter.search(t)
+                or self.statements.cue(t)
+                or (NUMBER_RX.search(t) and self.counts.find(t))
+            ):
                 out.append(i)
         return out
 
     def parse(self, works: list[SegWork]) -> None:
         """Parse the selected sentences of every segment in one spaCy stream."""
         todo = [(w, i) for w in works for i in self.select(w)]
-        texts = (w.text[w.sents[i][0]:w.sents[i][1]] for w, i in todo)
+        texts = (w.text[w.sents[i][0] : w.sents[i][1]] for w, i in todo)
         for (w, i), sdoc in zip(todo, self.nlp.pipe(texts, batch_size=PARSE_BATCH)):
             w.parse[i] = sdoc

@@ -14,6 +14,25 @@ from eventledger.knowledge.place_names import Candidate, name_key
 from eventledger.knowledge.salience_words import SalienceWords
 from eventledger.knowledge.venues import Venue, load_venues
 
-__all__ = ["MONTHS", "WEEKDAYS", "Actor", "ActorRegistry", "Candidate", "CountWords", "EventType",
-           "Gazetteer", "Lexicon", "ModalityWords", "PlaceContext", "SalienceWords", "Venue", "alias_key",
-           "default_cache_dir", "distance_km", "fold", "load_venues", "month_number", "name_key"]
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "Actor",
+    "ActorRegistry",
+    "Candidate",
+    "CountWords",
+    "EventType",
+    "Gazetteer",
+    "Lexicon",
+    "ModalityWords",
+    "PlaceContext",
+    "SalienceWords",
+    "Venue",
+    "alias_key",
+    "default_cache_dir",
+    "distance_km",
+    "fold",
+    "load_venues",
+    "month_number",
+    "name_key",
+]

@@ -12,13 +12,35 @@ import yaml
 from eventledger.knowledge.files import DATA
 
 KINDS = ("armed-group", "state-force", "government", "institution", "movement", "criminal")
-FIELDS = {"id", "name", "kind", "aliases", "case_sensitive", "lowercase_text", "parent", "affiliates",
-          "region", "country"}
+FIELDS = {
+    "id",
+    "name",
+    "kind",
+    "aliases",
+    "case_sensitive",
+    "lowercase_text",
+    "parent",
+    "affiliates",
+    "region",
+    "country",
+}
 DEFAULT_PATH = DATA / "actors.yaml"
 
 # Dashes and typographic apostrophes fold to one form so aliases match however the source typed them.
-_FOLD_TABLE = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ",
-                             "\u2014": " ", "/": " ", "\u2019": "'", "\u2018": "'", "`": "'"})
+_FOLD_TABLE = str.maketrans(
+    {
+        "-": " ",
+        "\u2010": " ",
+        "\u2011": " ",
+        "\u2012": " ",
+        "\u2013": " ",
+        "\u2014": " ",
+        "/": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "`": "'",
+    }
+)
 
 
 def fold(text: str, *, lower: bool = True) -> str:
@@ -127,16 +149,16 @@ class ActorRegistry:
         for a in actors:
             for name in a.aliases:
                 if len(alias_key(name).replace(" ", "")) <= 2:
-                    raise ValueError(f"alias {name!r} of {a.id!r} is two letters or less; "
-                                     "list it under case_sensitive")
+                    raise ValueError(f"alias {name!r} of {a.id!r} is two letters or less; list it under case_sensitive")
             for name in (a.name, *a.aliases):
                 self._add(self._ci, alias_key(name), a.id, name)
             for name in a.case_sensitive:
                 self._add(self._cs, alias_key(name, lower=False), a.id, name)
             for name in a.lowercase_text:
                 if name not in a.case_sensitive:
-                    raise ValueError(f"lowercase_text alias {name!r} of {a.id!r} must also be listed under "
-                                     "case_sensitive")
+                    raise ValueError(
+                        f"lowercase_text alias {name!r} of {a.id!r} must also be listed under case_sensitive"
+                    )
                 self._add(self._lc, alias_key(name), a.id, name)
         ci_keys = {_pattern_key(n, lower=True) for a in actors for n in (a.name, *a.aliases)}
         cs_keys = {_pattern_key(n, lower=False) for a in actors for n in a.case_sensitive}
@@ -165,21 +187,28 @@ class ActorRegistry:
         for i, e in enumerate(data["actors"]):
             unknown = set(e) - FIELDS
             if unknown:
-                raise ValueError(f"{p}: actor entry {i} ({e.get('id')}) has unknown fields "
-                                 f"{sorted(unknown)}; "
-                                 "quote names that contain commas")
+                raise ValueError(
+                    f"{p}: actor entry {i} ({e.get('id')}) has unknown fields "
+                    f"{sorted(unknown)}; "
+                    "quote names that contain commas"
+                )
             try:
-                actors.append(Actor(
-                    id=e["id"], name=e["name"], kind=e["kind"],
-                    aliases=tuple(str(x) for x in e.get("aliases") or ()),
-                    parent=e.get("parent"), affiliates=tuple(e.get("affiliates") or ()),
-                    region=e.get("region"), country=e.get("country"),
-                    case_sensitive=tuple(str(x) for x in e.get("case_sensitive") or ()),
-                    lowercase_text=tuple(str(x) for x in e.get("lowercase_text") or ()),
-                ))
+                actors.append(
+                    Actor(
+                        id=e["id"],
+                        name=e["name"],
+                        kind=e["kind"],
+                        aliases=tuple(str(x) for x in e.get("aliases") or ()),
+                        parent=e.get("parent"),
+                        affiliates=tuple(e.get("affiliates") or ()),
+                        region=e.get("region"),
+                        country=e.get("country"),
+                        case_sensitive=tuple(str(x) for x in e.get("case_sensitive") or ()),
+                        lowercase_text=tuple(str(x) for x in e.get("lowercase_text") or ()),
+                    )
+                )
             except KeyError as err:
-                raise ValueError(f"{p}: actor entry {i} lacks {err}; every entry needs id, name, "
-                                 "kind") from err
+                raise ValueError(f"{p}: actor entry {i} lacks {err}; every entry needs id, name, kind") from err
         return cls(actors, version=str(data["version"]))
 
     def get(self, actor_id: str) -> Actor | None:

@@ -79,18 +79,22 @@ class CountWords:
     @classmethod
     def parse(cls, d: dict[str, Any], where: str = COUNTS_PATH.name) -> CountWords:
         vague = d.get("vague") or {}
-        if not all(isinstance(v, list) and len(v) == 2 and all(x is None or isinstance(x, int) for x in v)
-                   for v in vague.values()):
+        if not all(
+            isinstance(v, list) and len(v) == 2 and all(x is None or isinstance(x, int) for x in v)
+            for v in vague.values()
+        ):
             raise ValueError(f"{where}: vague maps each word to [low, high] (numbers or null)")
         return cls(
             qualifiers=_mapping(d, "qualifiers", QUALIFIERS, where),
             kind_after=_mapping(d, "kind_after", COUNT_KINDS, where),
             kind_before=_mapping(d, "kind_before", COUNT_KINDS, where),
-            filler_words=words(d, "filler_words", where), breaks_before=words(d, "breaks_before", where),
+            filler_words=words(d, "filler_words", where),
+            breaks_before=words(d, "breaks_before", where),
             not_counted_after=_ordered(d, "not_counted_after", where),
             things_after=_ordered(d, "things_after", where),
             after_a_count_not_a_year=_ordered(d, "after_a_count_not_a_year", where),
-            after_one=_ordered(d, "after_one", where), who_nouns=_ordered(d, "who_nouns", where),
+            after_one=_ordered(d, "after_one", where),
+            who_nouns=_ordered(d, "who_nouns", where),
             vague={k: (v[0], v[1]) for k, v in vague.items()},
             vague_people=_ordered(d, "vague_people", where),
             not_after_vague=words(d, "not_after_vague", where),
@@ -98,10 +102,14 @@ class CountWords:
             part_before=_ordered(d, "part_before", where),
             not_a_group=words(d, "not_a_group", where),
             people_verbs=_mapping(d, "people_verbs", COUNT_KINDS, where),
-            subject_verbs=words(d, "subject_verbs", where), fatal_words=words(d, "fatal_words", where),
+            subject_verbs=words(d, "subject_verbs", where),
+            fatal_words=words(d, "fatal_words", where),
             person_nouns=words(d, "person_nouns", where),
             one_person_pronouns=words(d, "one_person_pronouns", where),
-            reflexive_pronouns=words(d, "reflexive_pronouns", where), none_words=words(d, "none_words", where),
+            reflexive_pronouns=words(d, "reflexive_pronouns", where),
+            none_words=words(d, "none_words", where),
             attacker_death=_ordered(d, "attacker_death", where),
             attacker_who=str(d.get("attacker_who") or "the attacker"),
-            intent_verbs=words(d, "intent_verbs", where), state_verbs=words(d, "state_verbs", where))
+            intent_verbs=words(d, "intent_verbs", where),
+            state_verbs=words(d, "state_verbs", where),
+        )

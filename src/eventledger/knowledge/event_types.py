@@ -7,11 +7,20 @@ from dataclasses import dataclass
 from typing import Any
 
 # irregular forms share no stem with their lemma ("shot" of "shoot"): the trigger prefilter lists them itself
-IRREGULAR = {"shoot": ("shot",), "slay": ("slew", "slain"), "beat": ("beaten",),
-             "strike": ("struck", "stricken"), "burn": ("burnt",), "fight": ("fought",),
-             "blow": ("blew", "blown"), "steal": ("stole", "stolen"),
-             "stab": ("stabbed",), "kidnap": ("kidnapped", "kidnaping"), "hang": ("hung",),
-             "throw": ("threw", "thrown")}
+IRREGULAR = {
+    "shoot": ("shot",),
+    "slay": ("slew", "slain"),
+    "beat": ("beaten",),
+    "strike": ("struck", "stricken"),
+    "burn": ("burnt",),
+    "fight": ("fought",),
+    "blow": ("blew", "blown"),
+    "steal": ("stole", "stolen"),
+    "stab": ("stabbed",),
+    "kidnap": ("kidnapped", "kidnaping"),
+    "hang": ("hung",),
+    "throw": ("threw", "thrown"),
+}
 
 
 @dataclass(slots=True, frozen=True)
@@ -43,10 +52,18 @@ def parse_types(events: dict[str, Any]) -> list[EventType]:
         for key in ("type", "family", "priority"):
             if key not in t:
                 raise ValueError(f"event_types.yaml: entry {i} lacks {key!r}")
-        out.append(EventType(
-            t["type"], t["family"], t.get("gtd"), t.get("acled"), int(t["priority"]),
-            frozenset(t.get("verbs") or ()), frozenset(t.get("nouns") or ()),
-            compile_all(t.get("phrases"), f"event_types.yaml {t['type']}")))
+        out.append(
+            EventType(
+                t["type"],
+                t["family"],
+                t.get("gtd"),
+                t.get("acled"),
+                int(t["priority"]),
+                frozenset(t.get("verbs") or ()),
+                frozenset(t.get("nouns") or ()),
+                compile_all(t.get("phrases"), f"event_types.yaml {t['type']}"),
+            )
+        )
     return out
 
 
@@ -68,5 +85,6 @@ class Triggers:
         self.phrase_rx = [(p, t) for t in types for p in t.phrases]
         # phrases ("blew up", "set fire to") hold forms no stem covers, so they are part of the prefilter too
         alternatives = "|".join(map(re.escape, sorted(stems, key=len, reverse=True)))
-        self.prefilter = re.compile(r"\b(?:" + alternatives + r")"
-                                    + "".join(f"|(?:{p.pattern})" for p, _ in self.phrase_rx), re.I)
+        self.prefilter = re.compile(
+            r"\b(?:" + alternatives + r")" + "".join(f"|(?:{p.pattern})" for p, _ in self.phrase_rx), re.I
+        )

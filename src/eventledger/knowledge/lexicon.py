@@ -15,11 +15,34 @@ from eventledger.knowledge.event_types import EventType, Triggers, compile_all, 
 from eventledger.knowledge.files import DATA, read_yaml, words
 
 STATEMENT_KINDS = ("claim", "attribution", "accusation", "denial", "threat", "assessment")
-ROLE_LISTS = ("weapon_heads", "weapon_modifiers", "target_heads", "perp_individual_heads", "perp_org_heads",
-              "victim_heads", "person_titles", "role_words", "generic_perpetrators", "authority_heads")
-WORD_LISTS = ("skip_heads", "needs_weapon_word", "not_agency_verbs", "group_words", "damage_verbs",
-              "human_object_verbs", "blame_verbs", "name_tails", "when_words", "light_verbs",
-              "name_particles", "thing_owners", "thing_quantities", "thing_sizes")
+ROLE_LISTS = (
+    "weapon_heads",
+    "weapon_modifiers",
+    "target_heads",
+    "perp_individual_heads",
+    "perp_org_heads",
+    "victim_heads",
+    "person_titles",
+    "role_words",
+    "generic_perpetrators",
+    "authority_heads",
+)
+WORD_LISTS = (
+    "skip_heads",
+    "needs_weapon_word",
+    "not_agency_verbs",
+    "group_words",
+    "damage_verbs",
+    "human_object_verbs",
+    "blame_verbs",
+    "name_tails",
+    "when_words",
+    "light_verbs",
+    "name_particles",
+    "thing_owners",
+    "thing_quantities",
+    "thing_sizes",
+)
 
 
 def _phrases(items) -> str:
@@ -28,8 +51,9 @@ def _phrases(items) -> str:
 
 
 class Lexicon:
-    def __init__(self, events: dict, roles: dict, statements: dict, rules: dict | None = None,
-                 counts: dict | None = None):
+    def __init__(
+        self, events: dict, roles: dict, statements: dict, rules: dict | None = None, counts: dict | None = None
+    ):
         rules = rules if rules is not None else read_yaml(DATA / "extract_words.yaml")
         self.count_words = CountWords.parse(counts) if counts is not None else CountWords.load()
         self.types: list[EventType] = parse_types(events)
@@ -37,8 +61,9 @@ class Lexicon:
         triggers = Triggers(self.types)
         self.verb_type, self.noun_type = triggers.verb_type, triggers.noun_type
         self.phrase_rx, self.trigger_prefilter = triggers.phrase_rx, triggers.prefilter
-        self.not_violence = {k: compile_all(v, f"not_violence.{k}")
-                             for k, v in (events.get("not_violence") or {}).items()}
+        self.not_violence = {
+            k: compile_all(v, f"not_violence.{k}") for k, v in (events.get("not_violence") or {}).items()
+        }
         self.background = compile_all(events.get("background"), "background")
         role = {k: words(roles, k, "extract_roles.yaml") for k in ROLE_LISTS}
         self.weapon_heads, self.weapon_modifiers = role["weapon_heads"], role["weapon_modifiers"]
@@ -52,7 +77,10 @@ class Lexicon:
         w = {k: words(rules, k, "extract_words.yaml") for k in (*WORD_LISTS, "seized_stems")}
         self.skip_heads, self.needs_weapon_word = w["skip_heads"], w["needs_weapon_word"]
         self.not_agency_verbs, self.group_words, self.damage_verbs = (
-            w["not_agency_verbs"], w["group_words"], w["damage_verbs"])
+            w["not_agency_verbs"],
+            w["group_words"],
+            w["damage_verbs"],
+        )
         self.human_object_verbs, self.blame_verbs = w["human_object_verbs"], w["blame_verbs"]
         self.name_tails, self.when_words = w["name_tails"], w["when_words"]
         self.light_verbs = w["light_verbs"]
@@ -65,9 +93,13 @@ class Lexicon:
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Lexicon:
         d = data_dir or DATA
-        return cls(read_yaml(d / "event_types.yaml"), read_yaml(d / "extract_roles.yaml"),
-                   read_yaml(d / "extract_statements.yaml"), read_yaml(d / "extract_words.yaml"),
-                   read_yaml(d / "extract_counts.yaml"))
+        return cls(
+            read_yaml(d / "event_types.yaml"),
+            read_yaml(d / "extract_roles.yaml"),
+            read_yaml(d / "extract_statements.yaml"),
+            read_yaml(d / "extract_words.yaml"),
+            read_yaml(d / "extract_counts.yaml"),
+        )
 
     def is_not_violence(self, sentence_lower: str) -> str | None:
         for kind, rxs in self.not_violence.items():

@@ -10,8 +10,17 @@ from typing import Any
 from eventledger.knowledge.files import DATA, read_yaml, words
 
 MODALITY_PATH = DATA / "extract_modality.yaml"
-LISTS = ("negations", "modal_auxiliaries", "irrealis_verbs", "irrealis_nouns", "irrealis_adjectives", "conditions",
-         "irrealis_modifiers", "generic_present_tags", "transparent_nouns")
+LISTS = (
+    "negations",
+    "modal_auxiliaries",
+    "irrealis_verbs",
+    "irrealis_nouns",
+    "irrealis_adjectives",
+    "conditions",
+    "irrealis_modifiers",
+    "generic_present_tags",
+    "transparent_nouns",
+)
 
 
 @dataclass(slots=True, frozen=True)

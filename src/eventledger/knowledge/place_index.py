@@ -20,8 +20,14 @@ from eventledger.knowledge.files import read_tsv
 from eventledger.knowledge.place_names import Candidate, name_key
 from eventledger.knowledge.venues import load_venues
 
-CURATED = ("places_admin1.tsv", "places_venues.tsv", "places_corrections.tsv", "places_demonyms.tsv",
-           "places_stoplist.tsv", "places_admin1_abbreviations.tsv")
+CURATED = (
+    "places_admin1.tsv",
+    "places_venues.tsv",
+    "places_corrections.tsv",
+    "places_demonyms.tsv",
+    "places_stoplist.tsv",
+    "places_admin1_abbreviations.tsv",
+)
 # Which kind a name shared by places of several kinds is found as first (then the bigger population). This
 # is not a precision order (that is records.PLACE_PRECISIONS): "Kabul" the city is more precise than the
 # province, but a venue, a country or a province named in text is rarer and so likelier meant.
@@ -110,14 +116,12 @@ class _Builder:
             pop = int(c.get("population") or 0)
             self.add(c["name"], Candidate(c["name"], "country", iso, None, lat, lon, pop, c["geonameid"]))
         for r in admin1_rows:
-            cand = Candidate(r["name"], "admin1", r["country"], r["name"], float(r["lat"]), float(r["lon"]),
-                             0, None)
+            cand = Candidate(r["name"], "admin1", r["country"], r["name"], float(r["lat"]), float(r["lon"]), 0, None)
             for n in _admin1_aliases(r):
                 self.add(n, cand)
         us_states = self.gc.get_us_states()
         for st in us_states.values():
-            self.add(st["name"], Candidate(st["name"], "admin1", "US", st["name"], None, None, 0,
-                                           st["geonameid"]))
+            self.add(st["name"], Candidate(st["name"], "admin1", "US", st["name"], None, None, 0, st["geonameid"]))
         for v in load_venues(self.data_dir / "places_venues.tsv"):
             for n in v.names:
                 self.add(n, v.candidate)
@@ -149,8 +153,10 @@ class _Builder:
                 admin1_of.setdefault(seat["geonameid"], r["name"])
             if not r.get("lat"):
                 if seat is None:
-                    raise ValueError(f"places_admin1.tsv: {r['name']} ({r['country']}) has no lat/lon and "
-                                     f"its capital {r.get('capital')!r} is not a known city; add lat and lon")
+                    raise ValueError(
+                        f"places_admin1.tsv: {r['name']} ({r['country']}) has no lat/lon and "
+                        f"its capital {r.get('capital')!r} is not a known city; add lat and lon"
+                    )
                 r["lat"], r["lon"] = str(seat["latitude"]), str(seat["longitude"])
         return rows, admin1_of
 
@@ -164,8 +170,9 @@ class _Builder:
                 continue
             cc = c["countrycode"]
             admin1 = us_states.get(c["admin1code"]) if cc == "US" else admin1_of.get(c["geonameid"])
-            cand = Candidate(c["name"], "city", cc, admin1, c["latitude"], c["longitude"],
-                             int(c["population"]), c["geonameid"])
+            cand = Candidate(
+                c["name"], "city", cc, admin1, c["latitude"], c["longitude"], int(c["population"]), c["geonameid"]
+            )
             self.add(c["name"], cand)
             w = weight.setdefault(cc, [0.0, 0.0, 0.0])
             w[0] += c["population"]
@@ -208,11 +215,22 @@ class _Builder:
                         continue
                     lat, lon = float(c["latitude"]), float(c["longitude"])
                     known = self.idx.names.get(name_key(c["name"]), ())
-                    if any(k.kind == "city" and k.country == iso and k.lat is not None
-                           and _km((k.lat, k.lon), (lat, lon)) < SAME_PLACE_KM for k in known):
+                    if any(
+                        k.kind == "city"
+                        and k.country == iso
+                        and k.lat is not None
+                        and _km((k.lat, k.lon), (lat, lon)) < SAME_PLACE_KM
+                        for k in known
+                    ):
                         continue
-                    city = next((k.name for k in big.get((iso, st["name"]), ())
-                                 if _km((k.lat, k.lon), (lat, lon)) < NEIGHBOURHOOD_KM), None)
+                    city = next(
+                        (
+                            k.name
+                            for k in big.get((iso, st["name"]), ())
+                            if _km((k.lat, k.lon), (lat, lon)) < NEIGHBOURHOOD_KM
+                        ),
+                        None,
+                    )
                     self.add(c["name"], Candidate(c["name"], "city", iso, st["name"], lat, lon, 0, None, city))
 
     def counties(self, us_states: dict) -> None:
@@ -241,16 +259,24 @@ class _Builder:
     def apply_corrections(self) -> None:
         for r in self.corrections:
             if r["op"] == "add":
-                cand = Candidate(r["name"], r["kind"], r["country"], r.get("admin1") or None, float(r["lat"]),
-                                 float(r["lon"]), int(r.get("population") or 0),
-                                 int(r["geonameid"]) if r.get("geonameid") else None)
+                cand = Candidate(
+                    r["name"],
+                    r["kind"],
+                    r["country"],
+                    r.get("admin1") or None,
+                    float(r["lat"]),
+                    float(r["lon"]),
+                    int(r.get("population") or 0),
+                    int(r["geonameid"]) if r.get("geonameid") else None,
+                )
                 for n in _aliases(r):
                     self.add(n, cand)
             elif r["op"] == "alias":
                 target = [c for c in self.idx.names.get(name_key(r["name"]), []) if c.country == r["country"]]
                 if not target:
-                    raise ValueError(f"places_corrections.tsv: alias row for {r['name']!r} ({r['country']}) "
-                                     "matches no place")
+                    raise ValueError(
+                        f"places_corrections.tsv: alias row for {r['name']!r} ({r['country']}) matches no place"
+                    )
                 for n in filter(None, r.get("aliases", "").split("|")):
                     self.add(n, max(target, key=lambda c: c.population))
             elif r["op"] != "drop":

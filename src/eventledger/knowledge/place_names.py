@@ -11,8 +11,11 @@ TOKEN = re.compile(r"[^\W_]+")
 
 def name_key(name: str) -> str:
     """Folded, accentless, punctuation-free form under which names are indexed and looked up."""
-    s = name.lower() if name.isascii() else "".join(
-        c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    s = (
+        name.lower()
+        if name.isascii()
+        else "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    )
     return " ".join(TOKEN.findall(s))
 
 

@@ -26,8 +26,10 @@ class SalienceWords:
         for key in ("background_cues", "other_event_cues"):
             if not isinstance(d.get(key), list):
                 raise ValueError(f"{where}: {key} must be a list of regular expressions")
-        return cls(tuple(compile_all(d["background_cues"], f"{where} background_cues")),
-                   tuple(compile_all(d["other_event_cues"], f"{where} other_event_cues")))
+        return cls(
+            tuple(compile_all(d["background_cues"], f"{where} background_cues")),
+            tuple(compile_all(d["other_event_cues"], f"{where} other_event_cues")),
+        )
 
     def background(self, sentence_lower: str) -> bool:
         return any(r.search(sentence_lower) for r in self.background_cues)

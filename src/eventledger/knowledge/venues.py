@@ -25,7 +25,8 @@ def load_venues(path: Path = VENUES_PATH) -> list[Venue]:
             lat, lon = float(r["lat"]), float(r["lon"])
         except (KeyError, ValueError) as e:
             raise ValueError(f"{path.name}: venue {r.get('name')!r} needs numeric lat and lon ({e})") from e
-        cand = Candidate(r["name"], "venue", r["country"], r.get("admin1") or None, lat, lon, 0, None,
-                         city=r["city"] or None)
+        cand = Candidate(
+            r["name"], "venue", r["country"], r.get("admin1") or None, lat, lon, 0, None, city=r["city"] or None
+        )
         out.append(Venue((r["name"], *filter(None, r.get("aliases", "").split("|"))), cand))
     return out

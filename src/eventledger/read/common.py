@@ -54,8 +54,10 @@ def sound_text(value: str, what: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as e:  # "\ud800": an escape of half a UTF-16 pair, e.g. an emoji cut in two
-        raise BadItem(f"{what} holds a lone surrogate (U+{ord(value[e.start]):04X}) at {e.start}; "
-                      "the text was cut inside a character pair") from None
+        raise BadItem(
+            f"{what} holds a lone surrogate (U+{ord(value[e.start]):04X}) at {e.start}; "
+            "the text was cut inside a character pair"
+        ) from None
     if "\x00" in value:  # "\u0000": PostgreSQL text cannot hold NUL
         raise BadItem(f"{what} holds a NUL character at {value.index(chr(0))}")
     return value
@@ -208,10 +210,22 @@ def assemble(parts: list[Part], *, doc: str) -> tuple[str, list[Segment]]:
             pos += len(SEP)
         chunks.append(part.text)
         index = len(segments)
-        segments.append(Segment(
-            id=make_id("seg", doc, index, part.kind, part.text), document=doc, index=index, kind=part.kind,
-            text=part.text, pieces=[Piece(0, pos, len(part.text))], title=part.title, date=part.date,
-            author=part.author, score=part.score, depth=part.depth, meta=dict(part.meta)))
+        segments.append(
+            Segment(
+                id=make_id("seg", doc, index, part.kind, part.text),
+                document=doc,
+                index=index,
+                kind=part.kind,
+                text=part.text,
+                pieces=[Piece(0, pos, len(part.text))],
+                title=part.title,
+                date=part.date,
+                author=part.author,
+                score=part.score,
+                depth=part.depth,
+                meta=dict(part.meta),
+            )
+        )
         pos += len(part.text)
     for part, seg in zip(parts, segments):
         if part.parent is not None:
@@ -219,8 +233,7 @@ def assemble(parts: list[Part], *, doc: str) -> tuple[str, list[Segment]]:
     return SEP.join(chunks), segments
 
 
-def structured_document(parts: list[Part], *, item_bytes: bytes, path: str, kind: str,
-                        **fields: Any) -> Document:
+def structured_document(parts: list[Part], *, item_bytes: bytes, path: str, kind: str, **fields: Any) -> Document:
     """A document whose reader already knows its segments (posts, messages, threads, feed items)."""
     for part in parts:  # ids hash these texts, so they must be sound before anything else is built
         for name in ("text", "title", "author"):
@@ -229,8 +242,7 @@ def structured_document(parts: list[Part], *, item_bytes: bytes, path: str, kind
     did = doc_id(item_bytes)
     text, segments = assemble(parts, doc=did)
     meta = {"segmented": True, **fields.pop("meta", {})}
-    return Document(id=did, path=path, kind=kind, content=item_bytes, text=text, segments=segments, meta=meta,
-                    **fields)
+    return Document(id=did, path=path, kind=kind, content=item_bytes, text=text, segments=segments, meta=meta, **fields)
 
 
 def url_host(url: str | None) -> str | None:

@@ -10,13 +10,30 @@ from charset_normalizer import from_bytes
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # charset-normalizer often scores cp1250 and cp1252 the same on French or Spanish text; on the web the
 # commoner codepage is the better bet, so ties go to the earlier entry here.
-COMMON = ("utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1256", "gb18030", "shift_jis",
-          "euc_kr", "big5", "cp1250", "iso8859_2", "cp1253", "cp1254", "cp1255", "cp1257", "cp1258")
+COMMON = (
+    "utf_8",
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "cp1256",
+    "gb18030",
+    "shift_jis",
+    "euc_kr",
+    "big5",
+    "cp1250",
+    "iso8859_2",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1257",
+    "cp1258",
+)
 XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # Python text codecs no page means by its charset (WHATWG knows none of them; utf-7 allows script tricks).
-NOT_CHARSETS = {"idna", "punycode", "unicode_escape", "raw_unicode_escape", "utf_7", "utf_32", "utf_32_le",
-                "utf_32_be"}
+NOT_CHARSETS = {"idna", "punycode", "unicode_escape", "raw_unicode_escape", "utf_7", "utf_32", "utf_32_le", "utf_32_be"}
 # WHATWG: a page that says latin-1 or ascii means windows-1252.
 ALIASES = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252", "us_ascii": "cp1252"}
 # WHATWG: a <meta> that says UTF-16 was found in bytes readable as ASCII, so the page is UTF-8.
@@ -57,8 +74,7 @@ def detect(data: bytes) -> str | None:
     if not matches:
         return None
     best = matches[0]
-    ties = [m for m in matches
-            if abs(m.chaos - best.chaos) < 0.01 and abs(m.coherence - best.coherence) < 0.01]
+    ties = [m for m in matches if abs(m.chaos - best.chaos) < 0.01 and abs(m.coherence - best.coherence) < 0.01]
 
     def rank(m) -> int:
         codec = normalise_codec(m.encoding) or m.encoding

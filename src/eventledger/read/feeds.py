@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from eventledger.read.common import (BadItem, Part, canonical_bytes, clean_part, parse_date,
-                                     structured_document)
+from eventledger.read.common import BadItem, Part, canonical_bytes, clean_part, parse_date, structured_document
 from eventledger.read.markup import html_to_text
 from eventledger.records import Document, Quarantined
 
@@ -46,8 +45,9 @@ def read_feed(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
         if doc is not None:
             yield doc
     if truncated:
-        yield Quarantined(path, f"truncated feed XML: the root element never closes; "
-                                f"{len(entries)} complete items kept")
+        yield Quarantined(
+            path, f"truncated feed XML: the root element never closes; {len(entries)} complete items kept"
+        )
 
 
 def _item(entry, n: int, *, source: str | None, path: str) -> Document | None:
@@ -57,12 +57,31 @@ def _item(entry, n: int, *, source: str | None, path: str) -> Document | None:
         return None
     text = f"{title}\n\n{body}" if title and body else title or body
     raw_date = entry.get("published") or entry.get("updated")
-    item = {"feed": source, "id": entry.get("id"), "link": entry.get("link"), "title": title,
-            "body": body, "date": raw_date}
+    item = {
+        "feed": source,
+        "id": entry.get("id"),
+        "link": entry.get("link"),
+        "title": title,
+        "body": body,
+        "date": raw_date,
+    }
     date = parse_date(raw_date)
-    part = Part(kind="article" if body else "headline", text=text, title=title or None, date=date,
-                author=entry.get("author") or None)
+    part = Part(
+        kind="article" if body else "headline",
+        text=text,
+        title=title or None,
+        date=date,
+        author=entry.get("author") or None,
+    )
     return structured_document(
-        [part], item_bytes=canonical_bytes(item), path=path, kind="feed-item", source=source,
-        url=entry.get("link"), title=title or None, published=date, author=part.author,
-        meta={"format": "feed", "item": n, "guid": entry.get("id")})
+        [part],
+        item_bytes=canonical_bytes(item),
+        path=path,
+        kind="feed-item",
+        source=source,
+        url=entry.get("link"),
+        title=title or None,
+        published=date,
+        author=part.author,
+        meta={"format": "feed", "item": n, "guid": entry.get("id")},
+    )

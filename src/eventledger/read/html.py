@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from eventledger.clean.htmlpage import PageModel, PageReader
-from eventledger.read.common import Part, doc_id, structured_document, url_host
+from eventledger.read.common import Part, structured_document, url_host
 from eventledger.read.decode import decode, html_charset
 from eventledger.records import DateValue, Document
 
@@ -42,31 +41,63 @@ def read_page(html: str | bytes, *, charset: str | None = None, reader: PageRead
     return (reader or PageReader()).read(html)
 
 
-def extract_html(html: str | bytes, *, url: str | None = None, charset: str | None = None,
-                 reader: PageReader | None = None) -> HtmlPage:
+def extract_html(
+    html: str | bytes, *, url: str | None = None, charset: str | None = None, reader: PageReader | None = None
+) -> HtmlPage:
     model = read_page(html, charset=charset, reader=reader)
     m = model.meta
     first = next((p for p in model.parts if p.kind == "post"), None) if model.kind == "thread" else None
-    return HtmlPage(text=model.main_text, title=m.title, author=m.author or (first.author if first else None),
-                    date=m.date if m.date.value or first is None else first.date, sitename=m.sitename,
-                    language=m.language, url=m.url or url, model=model)
+    return HtmlPage(
+        text=model.main_text,
+        title=m.title,
+        author=m.author or (first.author if first else None),
+        date=m.date if m.date.value or first is None else first.date,
+        sitename=m.sitename,
+        language=m.language,
+        url=m.url or url,
+        model=model,
+    )
 
 
-def html_document(data: bytes, *, path: str, url: str | None = None, charset: str | None = None,
-                  fetched: str | None = None, reader: PageReader | None = None) -> Document | str:
+def html_document(
+    data: bytes,
+    *,
+    path: str,
+    url: str | None = None,
+    charset: str | None = None,
+    fetched: str | None = None,
+    reader: PageReader | None = None,
+) -> Document | str:
     """The page as a segmented Document (an article, its comments, or a thread's posts), or why it has none."""
     page = extract_html(data, url=url, charset=charset, reader=reader)
     model = page.model
-    fields = {"source": page.sitename or url_host(page.url or url), "url": page.url or url, "title": page.title,
-              "published": page.date,
-              "fetched": fetched, "language": page.language, "author": page.author}
+    fields = {
+        "source": page.sitename or url_host(page.url or url),
+        "url": page.url or url,
+        "title": page.title,
+        "published": page.date,
+        "fetched": fetched,
+        "language": page.language,
+        "author": page.author,
+    }
     meta = {"format": "html", "page_model": model.how}
     if not model.parts and not page.title:
         return NO_TEXT
     # the page model has cut the page already: the cleaner's rules for text renderings (menus, bylines) would
     # only cut the article's own lists and lines (wcxb-dev articles 0.937 read, 0.932 after them)
-    parts = [Part("article" if p.kind == "summary" else p.kind, p.text, date=p.date, author=p.author, score=p.score,
-                  depth=p.depth, parent=p.parent, meta=dict(p.meta)) for p in model.parts] or [Part("article", "")]
+    parts = [
+        Part(
+            "article" if p.kind == "summary" else p.kind,
+            p.text,
+            date=p.date,
+            author=p.author,
+            score=p.score,
+            depth=p.depth,
+            parent=p.parent,
+            meta=dict(p.meta),
+        )
+        for p in model.parts
+    ] or [Part("article", "")]
     parts[0].text = with_title(page.title, parts[0].text)
     parts[0].title = page.title
     doc = structured_document(parts, item_bytes=data, path=path, kind=model.kind, meta=meta, **fields)

@@ -122,8 +122,11 @@ def _item(obj: Any, *, path: str, where: str) -> Result:
     except BadItem as e:
         yield Quarantined(path, f"{where}: {e}")
         return
-    yield Quarantined(path, f"{where}: unrecognised JSON ({_shape(obj)}); expected a Telegram export, "
-                            "Reddit or Lemmy thread, Nostr events or scraper lines {url, title, text}")
+    yield Quarantined(
+        path,
+        f"{where}: unrecognised JSON ({_shape(obj)}); expected a Telegram export, "
+        "Reddit or Lemmy thread, Nostr events or scraper lines {url, title, text}",
+    )
 
 
 def _shape(obj: Any) -> str:

@@ -51,8 +51,13 @@ class Refused(Exception):
     """An input the reader will not open or read, with the reason."""
 
 
-KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-         (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
 
 
 def _regular(st: os.stat_result) -> None:
@@ -83,8 +88,12 @@ def _locator(doc: Document) -> str:
     meta = doc.meta if isinstance(doc.meta, dict) else {}
     if meta.get("format") == "feed" and isinstance(meta.get("item"), int):
         return f"feed item {meta['item'] + 1}: "  # counted from 0 in meta
-    for key, label in (("message_id", "message"), ("event_id", "event"), ("warc_record_id", "record"),
-                       ("post_id", "post")):
+    for key, label in (
+        ("message_id", "message"),
+        ("event_id", "event"),
+        ("warc_record_id", "record"),
+        ("post_id", "post"),
+    ):
         if isinstance(meta.get(key), (str, int)) and not isinstance(meta.get(key), bool):
             return f"{label} {str(meta[key])[:80]}: "
     return ""
@@ -141,14 +150,16 @@ class Reader:
             except StopIteration:
                 return
             except Exception as e:  # a reader fault on odd input costs the rest of this file, not the batch
-                yield Quarantined(path, _one_line(f"reader failed: {type(e).__name__}: {e}; "
-                                                  "the rest of this file was not read"))
+                yield Quarantined(
+                    path, _one_line(f"reader failed: {type(e).__name__}: {e}; the rest of this file was not read")
+                )
                 return
             if isinstance(rec, Document):
                 why = check_document(rec, max_bytes=self.max_bytes)
                 if why:
-                    rec = Quarantined(rec.path if isinstance(rec.path, str) else path,
-                                      f"{_locator(rec)}invalid document: {why}")
+                    rec = Quarantined(
+                        rec.path if isinstance(rec.path, str) else path, f"{_locator(rec)}invalid document: {why}"
+                    )
             if isinstance(rec, Quarantined):
                 rec.reason = _one_line(rec.reason)
                 rec.path = rec.path.encode("utf-8", "backslashreplace").decode("utf-8")
@@ -210,8 +221,11 @@ class Reader:
             yield from self._read(member, path=inner, depth=depth + 1)
         if len(infos) > self.max_archive_entries:
             extra = len(infos) - self.max_archive_entries
-            yield Quarantined(path, f"zip has {len(infos)} files; {extra} beyond the limit of "
-                                    f"{self.max_archive_entries} entries were not read")
+            yield Quarantined(
+                path,
+                f"zip has {len(infos)} files; {extra} beyond the limit of "
+                f"{self.max_archive_entries} entries were not read",
+            )
 
 
 def gunzip(data: bytes, *, limit: int) -> tuple[bytes, str | None]:
@@ -276,5 +290,11 @@ def _page(data: bytes, text: str, path: str) -> Result:
     if not text.strip("\ufeff \t\r\n\x00"):
         yield Quarantined(path, "empty file (only whitespace)")
         return
-    yield Document(id=doc_id(data), path=path, kind="page", content=data,
-                   text=normalise_newlines(text.lstrip("\ufeff")), meta={"format": "text"})
+    yield Document(
+        id=doc_id(data),
+        path=path,
+        kind="page",
+        content=data,
+        text=normalise_newlines(text.lstrip("\ufeff")),
+        meta={"format": "text"},
+    )

@@ -20,9 +20,15 @@ def article(obj: dict, *, path: str) -> Document | str:
         return "scraped item has neither title nor text"
     data = canonical_bytes(obj)
     extra = {k: v for k, v in obj.items() if k not in FIELDS}
-    return Document(id=doc_id(data), path=path, kind="article", content=data,
-                    text=f"{title}\n\n{body}" if title and body else title or body,
-                    source=optional_text(obj, "source") or url_host(optional_text(obj, "url")),
-                    url=optional_text(obj, "url"),
-                    title=title or None, published=parse_date(obj.get("published")),
-                    meta={"format": "scraped", **({"extra": extra} if extra else {})})
+    return Document(
+        id=doc_id(data),
+        path=path,
+        kind="article",
+        content=data,
+        text=f"{title}\n\n{body}" if title and body else title or body,
+        source=optional_text(obj, "source") or url_host(optional_text(obj, "url")),
+        url=optional_text(obj, "url"),
+        title=title or None,
+        published=parse_date(obj.get("published")),
+        meta={"format": "scraped", **({"extra": extra} if extra else {})},
+    )

@@ -7,12 +7,23 @@ import re
 GZIP = b"\x1f\x8b"
 ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # local file header; empty archive
 # Formats we cannot read, named so the quarantine reason says what the file was.
-MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
-         (b"\x7fELF", "ELF executable"), (b"SQLite format 3\x00", "SQLite database"),
-         (b"BZh", "bzip2 archive"),
-         (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"Rar!", "RAR archive"),
-         (b"\x28\xb5\x2f\xfd", "zstd archive"), (b"OggS", "Ogg media"), (b"ID3", "MP3 audio"),
-         (b"\xd0\xcf\x11\xe0", "MS Office document"), (b"\x00\x00\x00", "binary data"))
+MAGIC = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x7fELF", "ELF executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"Rar!", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"\xd0\xcf\x11\xe0", "MS Office document"),
+    (b"\x00\x00\x00", "binary data"),
+)
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 CONTROL = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)\b", re.I)

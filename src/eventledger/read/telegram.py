@@ -5,8 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from eventledger.read.common import (BadItem, Part, canonical_bytes, clean_part, from_timestamp, json_type,
-                                     list_field, optional_text, parse_date, structured_document, text_field)
+from eventledger.read.common import (
+    BadItem,
+    Part,
+    canonical_bytes,
+    clean_part,
+    from_timestamp,
+    json_type,
+    list_field,
+    optional_text,
+    parse_date,
+    structured_document,
+    text_field,
+)
 from eventledger.records import Document, Quarantined
 
 LINK_TYPES = ("link", "text_link")
@@ -80,11 +91,24 @@ def _message(msg: dict, *, export: dict, channel: str | None, path: str) -> Docu
     # date_unixtime is UTC; `date` is the exporting computer's local time, used only when alone
     unix = msg.get("date_unixtime")
     date = from_timestamp(unix) if unix else parse_date(msg.get("date"))
-    meta = {"format": "telegram", "channel_id": export.get("id"), "message_id": msg.get("id"),
-            "forwarded_from": msg.get("forwarded_from"), "reply_to": msg.get("reply_to_message_id"),
-            "links": links}
+    meta = {
+        "format": "telegram",
+        "channel_id": export.get("id"),
+        "message_id": msg.get("id"),
+        "forwarded_from": msg.get("forwarded_from"),
+        "reply_to": msg.get("reply_to_message_id"),
+        "links": links,
+    }
     author = optional_text(msg, "from") or optional_text(msg, "author") or channel
     part = Part(kind="message", text=text, date=date, author=author, meta={"message_id": msg.get("id")})
     item = {"channel": export.get("id"), "channel_name": channel, "message": msg}
-    return structured_document([part], item_bytes=canonical_bytes(item), path=path, kind="channel-message",
-                               source=channel, published=date, author=author, meta=meta)
+    return structured_document(
+        [part],
+        item_bytes=canonical_bytes(item),
+        path=path,
+        kind="channel-message",
+        source=channel,
+        published=date,
+        author=author,
+        meta=meta,
+    )

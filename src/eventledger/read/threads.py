@@ -5,8 +5,19 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlparse
 
-from eventledger.read.common import (BadItem, Part, from_timestamp, int_field, json_type, list_field,
-                                     object_field, optional_text, parse_date, structured_document, text_field)
+from eventledger.read.common import (
+    BadItem,
+    Part,
+    from_timestamp,
+    int_field,
+    json_type,
+    list_field,
+    object_field,
+    optional_text,
+    parse_date,
+    structured_document,
+    text_field,
+)
 from eventledger.records import Document
 
 GONE = {"[deleted]", "[removed]"}
@@ -43,8 +54,7 @@ def reddit_thread(listings: list, *, data: bytes, path: str) -> Document | str:
     if body in GONE:
         body = ""
     date = from_timestamp(post.get("created_utc"))
-    parts = [_post_part(title, body, date=date, author=optional_text(post, "author"),
-                        score=int_field(post, "score"))]
+    parts = [_post_part(title, body, date=date, author=optional_text(post, "author"), score=int_field(post, "score"))]
     if not parts[0].text:
         return "Reddit thread has neither title nor body"
 
@@ -58,20 +68,36 @@ def reddit_thread(listings: list, *, data: bytes, path: str) -> Document | str:
         text = text_field(c, "body")
         here = parent
         if text and text not in GONE:
-            parts.append(Part(kind="comment", text=text, date=from_timestamp(c.get("created_utc")),
-                              author=optional_text(c, "author"), score=int_field(c, "score"), depth=depth,
-                              parent=parent, meta={"comment_id": c.get("id")}))
+            parts.append(
+                Part(
+                    kind="comment",
+                    text=text,
+                    date=from_timestamp(c.get("created_utc")),
+                    author=optional_text(c, "author"),
+                    score=int_field(c, "score"),
+                    depth=depth,
+                    parent=parent,
+                    meta={"comment_id": c.get("id")},
+                )
+            )
             here = len(parts) - 1
         replies = c.get("replies")
         if isinstance(replies, dict):  # Reddit writes "" when there are none
             pending.extend((r, depth + 1, here) for r in reversed(_children(replies)))
     sub = optional_text(post, "subreddit")
     permalink, link = optional_text(post, "permalink"), optional_text(post, "url")
-    return structured_document(parts, item_bytes=data, path=path, kind="thread",
-                               source=f"r/{sub}" if sub else None,
-                               url=f"https://www.reddit.com{permalink}" if permalink else link,
-                               title=title or None, published=date, author=parts[0].author,
-                               meta={"format": "reddit", "post_id": post.get("id"), "link": link})
+    return structured_document(
+        parts,
+        item_bytes=data,
+        path=path,
+        kind="thread",
+        source=f"r/{sub}" if sub else None,
+        url=f"https://www.reddit.com{permalink}" if permalink else link,
+        title=title or None,
+        published=date,
+        author=parts[0].author,
+        meta={"format": "reddit", "post_id": post.get("id"), "link": link},
+    )
 
 
 def _chain(comment: dict) -> list[str]:
@@ -97,12 +123,10 @@ def lemmy_thread(obj: dict, *, data: bytes, path: str) -> Document | str:
     title, body = text_field(post, "name"), text_field(post, "body")
     date = parse_date(post.get("published"))  # older Lemmy writes naive UTC, which parse_date keeps as is
     author = optional_text(object_field(view, "creator"), "name")
-    parts = [_post_part(title, body, date=date, author=author,
-                        score=int_field(object_field(view, "counts"), "score"))]
+    parts = [_post_part(title, body, date=date, author=author, score=int_field(object_field(view, "counts"), "score"))]
     if not parts[0].text:
         return "Lemmy thread has neither title nor body"
-    views = [v for v in list_field(obj, "comments")
-             if isinstance(v, dict) and isinstance(v.get("comment"), dict)]
+    views = [v for v in list_field(obj, "comments") if isinstance(v, dict) and isinstance(v.get("comment"), dict)]
     kept: dict[str, int] = {}  # comment id -> part index
     # Parents before children whatever order the API gave; path "0.12.34" is the chain of ancestor ids.
     for v in sorted(views, key=lambda v: _order(_chain(v["comment"]))):
@@ -112,16 +136,32 @@ def lemmy_thread(obj: dict, *, data: bytes, path: str) -> Document | str:
         if not text or c.get("deleted") or c.get("removed"):
             continue
         parent = next((kept[a] for a in reversed(chain[:-1]) if a in kept), 0)
-        parts.append(Part(kind="comment", text=text, date=parse_date(c.get("published")),
-                          author=optional_text(object_field(v, "creator"), "name"),
-                          score=int_field(object_field(v, "counts"), "score"), depth=max(1, len(chain)),
-                          parent=parent, meta={"comment_id": c.get("id")}))
+        parts.append(
+            Part(
+                kind="comment",
+                text=text,
+                date=parse_date(c.get("published")),
+                author=optional_text(object_field(v, "creator"), "name"),
+                score=int_field(object_field(v, "counts"), "score"),
+                depth=max(1, len(chain)),
+                parent=parent,
+                meta={"comment_id": c.get("id")},
+            )
+        )
         kept[str(c.get("id"))] = len(parts) - 1
     community = object_field(view, "community")
     name = optional_text(community, "name")
     host = _host(optional_text(community, "actor_id") or "")
     source = name and (f"!{name}@{host}" if host else name)
-    return structured_document(parts, item_bytes=data, path=path, kind="thread", source=source or None,
-                               url=optional_text(post, "ap_id") or optional_text(post, "url"),
-                               title=title or None, published=date, author=author,
-                               meta={"format": "lemmy", "post_id": post.get("id"), "link": post.get("url")})
+    return structured_document(
+        parts,
+        item_bytes=data,
+        path=path,
+        kind="thread",
+        source=source or None,
+        url=optional_text(post, "ap_id") or optional_text(post, "url"),
+        title=title or None,
+        published=date,
+        author=author,
+        meta={"format": "lemmy", "post_id": post.get("id"), "link": post.get("url")},
+    )

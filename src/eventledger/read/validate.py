@@ -15,7 +15,8 @@ SHORT_FIELD_CHARS = 10_000
 META_BYTES = 1_000_000
 INT64 = 2**63
 ISO_FORMS = {  # precision -> the shape of its value
-    "year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d{2}"),
+    "year": re.compile(r"\d{4}"),
+    "month": re.compile(r"\d{4}-\d{2}"),
     "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "second": re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}"),
 }
@@ -63,7 +64,7 @@ def _segment(seg: Segment, doc: Document) -> None:
     _date(seg.date, f"{where} date")
     _meta(seg.meta, f"{where} meta")
     for p in seg.pieces:  # records.py's offset contract: a piece is a verbatim slice of the document text
-        if doc.text[p.doc_start:p.doc_start + p.length] != seg.text[p.seg_start:p.seg_start + p.length]:
+        if doc.text[p.doc_start : p.doc_start + p.length] != seg.text[p.seg_start : p.seg_start + p.length]:
             raise Invalid(f"{where} does not match the document text at offset {p.doc_start}")
 
 
@@ -79,8 +80,10 @@ def _text(value: Any, name: str, *, limit: int, empty: bool) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as e:  # a lone surrogate, e.g. from a JSON escape "\ud800"
-        raise Invalid(f"{name} holds a lone surrogate (U+{ord(value[e.start]):04X}) at {e.start}; "
-                      "the text was cut inside a character pair") from None
+        raise Invalid(
+            f"{name} holds a lone surrogate (U+{ord(value[e.start]):04X}) at {e.start}; "
+            "the text was cut inside a character pair"
+        ) from None
 
 
 def _optional_text(value: Any, name: str) -> None:
@@ -107,12 +110,15 @@ def _date(value: Any, name: str) -> None:
             raise Invalid(f"{name} has precision {value.precision!r} but no value")
         return
     form = ISO_FORMS.get(value.precision or "")
-    if value.precision not in PRECISIONS or form is None or not isinstance(value.value, str) \
-            or not form.fullmatch(value.value):
+    if (
+        value.precision not in PRECISIONS
+        or form is None
+        or not isinstance(value.value, str)
+        or not form.fullmatch(value.value)
+    ):
         raise Invalid(f"{name} {value.value!r} is not an ISO date of precision {value.precision!r}")
     try:
-        datetime.fromisoformat(value.value if value.precision in ("day", "second")
-                               else (value.value + "-01-01")[:10])
+        datetime.fromisoformat(value.value if value.precision in ("day", "second") else (value.value + "-01-01")[:10])
     except ValueError:
         raise Invalid(f"{name} {value.value!r} is not a real date") from None
 

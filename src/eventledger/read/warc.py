@@ -33,32 +33,36 @@ def read_warc(data: bytes, *, path: str) -> Iterator[Document | Quarantined]:
     try:
         for record in records:
             if records.err_count:
-                yield Quarantined(path, f"WARC record {count}: its Content-Length does not match the record; "
-                                        "the page in it is cut or runs into the next record")
+                yield Quarantined(
+                    path,
+                    f"WARC record {count}: its Content-Length does not match the record; "
+                    "the page in it is cut or runs into the next record",
+                )
                 records.err_count, held = 0, None
             if held is not None:
                 yield held
                 held = None
             count += 1
             if not record.rec_type:
-                yield Quarantined(path, f"malformed WARC: record {count} has no WARC-Type; "
-                                        "the rest was not read")
+                yield Quarantined(path, f"malformed WARC: record {count} has no WARC-Type; the rest was not read")
                 return
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
             status = record.http_headers.get_statuscode() or ""
             if not STATUS.fullmatch(status):
-                yield Quarantined(path, f"WARC record {count} ({uri}): malformed HTTP status line "
-                                        f"{record.http_headers.statusline!r}")
+                yield Quarantined(
+                    path, f"WARC record {count} ({uri}): malformed HTTP status line {record.http_headers.statusline!r}"
+                )
                 continue
             ctype = record.http_headers.get_header("Content-Type") or ""
             if status != "200" or not ctype.lower().startswith(HTML_TYPES):
                 continue
             payload = record.content_stream().read()
             if getattr(record.raw_stream, "limit", 0):  # bytes still owed: the record was cut off
-                yield Quarantined(path, f"truncated WARC: record {count} ends early; "
-                                        f"{count - 1} records read before it")
+                yield Quarantined(
+                    path, f"truncated WARC: record {count} ends early; {count - 1} records read before it"
+                )
                 return
             pages += 1
             try:

@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from eventledger.groups import DisjointSets
 from eventledger.resolve.config import ResolveConfig
 from eventledger.resolve.features import Profile, compatible, pair_score
 from eventledger.resolve.text import TextIndex
-from eventledger.groups import DisjointSets
 
 
 @dataclass(slots=True)
@@ -169,7 +169,11 @@ def _link(i: int, members, scores) -> float:
 def _agglomerate(n: int, scores, cfg: ResolveConfig, excluded: set[int]) -> list[list[int]]:
     sets = DisjointSets(range(n), order=int)  # the smaller index names a cluster
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    edges = sorted((-s, i, j) for (i, j), s in scores.items() if s >= cfg.merge_threshold and i not in excluded and j not in excluded)
+    edges = sorted(
+        (-s, i, j)
+        for (i, j), s in scores.items()
+        if s >= cfg.merge_threshold and i not in excluded and j not in excluded
+    )
     for _, i, j in edges:
         a, b = sets.find(i), sets.find(j)
         if a == b or not _mergeable(members[a], members[b], scores):
@@ -193,7 +197,11 @@ def _ambiguous(groups: list[list[int]], scores, cfg: ResolveConfig, excluded: se
         home = [x for x in where[i] if x != i]
         own = _link(i, home, scores)
         others = {id(where[j]): where[j] for j in near[i] if where[j] is not where[i]}
-        fits = [g for g in others.values() if _mergeable([i], g, scores) and _link(i, g, scores) >= own - cfg.ambiguity_margin]
+        fits = [
+            g
+            for g in others.values()
+            if _mergeable([i], g, scores) and _link(i, g, scores) >= own - cfg.ambiguity_margin
+        ]
         if home and any(not _mergeable(home, g, scores) for g in fits):
             out.add(i)
         elif not home and any(not _mergeable(a, b, scores) for k, a in enumerate(fits) for b in fits[k + 1 :]):
@@ -201,14 +209,20 @@ def _ambiguous(groups: list[list[int]], scores, cfg: ResolveConfig, excluded: se
     return out
 
 
-def _settle(groups: list[list[int]], excluded: set[int], scores, cfg: ResolveConfig, profiles: list[Profile]) -> Clustering:
+def _settle(
+    groups: list[list[int]], excluded: set[int], scores, cfg: ResolveConfig, profiles: list[Profile]
+) -> Clustering:
     """An excluded report with one candidate left joins it; with two or more it stays alone, ambiguous."""
     groups = [list(g) for g in groups if not (len(g) == 1 and g[0] in excluded)]
     ambiguous: dict[int, list[tuple[int, float]]] = {}
     alone: list[list[int]] = []
     fits: dict[int, list[tuple[int, float]]] = {}
     for i in sorted(excluded, key=lambda x: profiles[x].key):
-        fits[i] = [(k, _link(i, g, scores)) for k, g in enumerate(groups) if _mergeable([i], g, scores) and _link(i, g, scores) >= cfg.merge_threshold]
+        fits[i] = [
+            (k, _link(i, g, scores))
+            for k, g in enumerate(groups)
+            if _mergeable([i], g, scores) and _link(i, g, scores) >= cfg.merge_threshold
+        ]
     joins: dict[int, list[int]] = defaultdict(list)
     for i, cands in fits.items():
         if len(cands) == 1:

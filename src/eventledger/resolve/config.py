@@ -45,12 +45,33 @@ class ResolveConfig:
     model: Any = None  # the learned pair model (resolve/model.py PairModel), from `model` in the settings
 
     @classmethod
-    def load(cls, path: str | Path | None = None, *, event_types: str | Path | None = None, actors: str | Path | None = None, **overrides: Any) -> ResolveConfig:
+    def load(
+        cls,
+        path: str | Path | None = None,
+        *,
+        event_types: str | Path | None = None,
+        actors: str | Path | None = None,
+        **overrides: Any,
+    ) -> ResolveConfig:
         p = Path(path) if path else DEFAULT_PATH
         d = yaml.load(p.read_text(encoding="utf-8"), Loader=LOADER)
         if not isinstance(d, dict):
             raise ValueError(f"{p}: expected a mapping of settings")
-        missing = [k for k in ("version", "merge_threshold", "strong_threshold", "anchored_threshold", "ambiguity_margin", "weights", "date", "place", "policy") if k not in d]
+        missing = [
+            k
+            for k in (
+                "version",
+                "merge_threshold",
+                "strong_threshold",
+                "anchored_threshold",
+                "ambiguity_margin",
+                "weights",
+                "date",
+                "place",
+                "policy",
+            )
+            if k not in d
+        ]
         if missing:
             raise ValueError(f"{p}: missing settings {missing}; see the comments at the top of the file")
         families = {norm(t): fam for fam, types in (d.get("families") or {}).items() for t in types}
@@ -120,7 +141,11 @@ def _taxonomy_families(path: Path) -> dict[str, str]:
     d = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
     types = d.get("types", d) if isinstance(d, dict) else d
     out: dict[str, str] = {}
-    items = types.items() if isinstance(types, dict) else ((e.get("type") or e.get("id") or e.get("name"), e) for e in types or () if isinstance(e, dict))
+    items = (
+        types.items()
+        if isinstance(types, dict)
+        else ((e.get("type") or e.get("id") or e.get("name"), e) for e in types or () if isinstance(e, dict))
+    )
     for name, entry in items:
         if isinstance(entry, dict) and entry.get("family") and name:
             out[norm(name)] = str(entry["family"])

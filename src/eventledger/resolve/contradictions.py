@@ -20,7 +20,12 @@ def _grouped(pairs: list[tuple[str, str]]) -> list[dict]:
 
 
 def contradictions(
-    vs: list[View], profiles: dict[str, Profile], counts: dict[str, dict], perps: list[dict], statements: list[dict], cfg: ResolveConfig
+    vs: list[View],
+    profiles: dict[str, Profile],
+    counts: dict[str, dict],
+    perps: list[dict],
+    statements: list[dict],
+    cfg: ResolveConfig,
 ) -> list[Contradiction]:
     facts = [v for v in vs if not v.opinion]
     out = []
@@ -38,8 +43,10 @@ def contradictions(
     if place:
         out.append(place)
     actors = _grouped([(p["actor_id"] or norm(p["actor"]), r) for p in perps for r in p["reports"] or ["-"]])
-    if _incompatible({p["actor_id"] or norm(p["actor"]) for p in perps
-                      if p.get("actor_id") or p.get("basis") != "reported"}, cfg.parents):
+    if _incompatible(
+        {p["actor_id"] or norm(p["actor"]) for p in perps if p.get("actor_id") or p.get("basis") != "reported"},
+        cfg.parents,
+    ):
         named = [{**a, "reports": [r for r in a["reports"] if r != "-"]} for a in actors]
         out.append(Contradiction("perpetrator", named))
     claim = _claims(statements, cfg)
@@ -71,7 +78,7 @@ def _incompatible(actor_ids: set[str], parents: dict[str, str]) -> bool:
     blamed by a speaker): a bare phrase a report gives ("gunmen") is too vague to contradict a named group."""
     ids = sorted(actor_ids)
     lines = {a: _lineage(a, parents) for a in ids}
-    return any(a not in lines[b] and b not in lines[a] for i, a in enumerate(ids) for b in ids[i + 1:])
+    return any(a not in lines[b] and b not in lines[a] for i, a in enumerate(ids) for b in ids[i + 1 :])
 
 
 def _places(facts: list[View], profiles: dict[str, Profile], cfg: ResolveConfig) -> Contradiction | None:
@@ -83,7 +90,8 @@ def _places(facts: list[View], profiles: dict[str, Profile], cfg: ResolveConfig)
     names = sorted(cities)
     clash = any(
         (place_score(profiles[cities[a][0].id], profiles[cities[b][0].id], cfg) or 0.0) < cfg.place["city_near"]
-        for i, a in enumerate(names) for b in names[i + 1 :]
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
     )
     if not clash:
         return None
@@ -121,7 +129,10 @@ def _claims(statements: list[dict], cfg: ResolveConfig) -> Contradiction | None:
             hit = True
     if not hit:
         return None
-    return Contradiction("claim", [
-        {"value": k, "reports": sorted({report_of[s] for s in v if report_of[s]}), "statements": sorted(v)}
-        for k, v in sorted(values.items())
-    ])
+    return Contradiction(
+        "claim",
+        [
+            {"value": k, "reports": sorted({report_of[s] for s in v if report_of[s]}), "statements": sorted(v)}
+            for k, v in sorted(values.items())
+        ],
+    )

@@ -11,9 +11,9 @@ from eventledger.resolve.cluster import cluster
 from eventledger.resolve.config import ResolveConfig, as_config
 from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown, unapplied
 from eventledger.resolve.event import build
-from eventledger.resolve.related import link_related
 from eventledger.resolve.features import profile
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
+from eventledger.resolve.related import link_related
 from eventledger.resolve.sources import canonical_key, views
 from eventledger.resolve.statements import link_statements
 from eventledger.resolve.text import TextIndex
@@ -60,9 +60,18 @@ def resolve(
         before = set(members.clusters[k]) if k is not None else set()
         why = members.apply(c)
         if why:
-            notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": f"correction {c['id']}: {why}", "correction": c["id"]})
+            notes.append(
+                {
+                    "event": c.get("event"),
+                    "change": "correction-unapplied",
+                    "why": f"correction {c['id']}: {why}",
+                    "correction": c["id"],
+                }
+            )
             continue
-        shifted_now = [] if c["kind"] == "merge" else [r for r in ids_of(c.get("target")) + ids_of(c.get("value")) if r in unique]
+        shifted_now = (
+            [] if c["kind"] == "merge" else [r for r in ids_of(c.get("target")) + ids_of(c.get("value")) if r in unique]
+        )
         shifted.update(shifted_now)
         moved[c["id"]] = sorted(before | members.clusters[k] | set(shifted_now))
     clusters = members.result()
@@ -100,13 +109,21 @@ def resolve(
             continue
         k = find(c.get("event"))
         if k is None:
-            notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": f"correction {c['id']}: event {c.get('event')} not found", "correction": c["id"]})
+            notes.append(
+                {
+                    "event": c.get("event"),
+                    "change": "correction-unapplied",
+                    "why": f"correction {c['id']}: event {c.get('event')} not found",
+                    "correction": c["id"],
+                }
+            )
             continue
         e = index[ids[k][0]]
         failed = apply_fields(e, [c])
         if failed:
-            notes.append({"event": c.get("event"), "change": "correction-unapplied", "why": failed[0],
-                          "correction": c["id"]})
+            notes.append(
+                {"event": c.get("event"), "change": "correction-unapplied", "why": failed[0], "correction": c["id"]}
+            )
             continue
         e.corrections.append(shown(c))
 
@@ -117,19 +134,26 @@ def resolve(
         if len(e.reports) != 1:
             continue  # an analyst placed it: no longer ambiguous
         e.ambiguous = True
-        options = sorted({(event_of[order[auto.clusters[g][0]].id], s) for g, s in cands}
-                         - {(e.id, s) for _, s in cands})
+        options = sorted(
+            {(event_of[order[auto.clusters[g][0]].id], s) for g, s in cands} - {(e.id, s) for _, s in cands}
+        )
         e.candidates = [eid for eid, _ in options]
-        ambiguous.append({
-            "report": rid, "event": e.id, "candidates": [eid for eid, _ in options],
-            "scores": [round(s, 3) for _, s in options],
-            "why": "fits events that cannot be one event about equally well; left unmerged",
-        })
+        ambiguous.append(
+            {
+                "report": rid,
+                "event": e.id,
+                "candidates": [eid for eid, _ in options],
+                "scores": [round(s, 3) for _, s in options],
+                "why": "fits events that cannot be one event about equally well; left unmerged",
+            }
+        )
     events.sort(key=lambda e: e.id)
     return Resolution(events, ambiguous, revisions([e.to_dict() for e in events], previous) + notes)
 
 
-def _merged_keep_their_id(ids: list[tuple[str, str]], home: dict[str, int], corr: list[dict], aliases: dict[str, str]) -> None:
+def _merged_keep_their_id(
+    ids: list[tuple[str, str]], home: dict[str, int], corr: list[dict], aliases: dict[str, str]
+) -> None:
     """`event merge EVENT OTHER` folds OTHER into EVENT: the merged event keeps EVENT's id, whichever
     founder sorts first (the analyst named the event that stays). `home`: report id -> cluster index."""
     for c in corr:

@@ -103,11 +103,28 @@ def normalised(c: dict) -> dict:
     return out
 
 
-def make(kind: str, event: str, *, field: str | None = None, value: Any = None, target: str | None = None,
-         note: str = "", author: str | None = None, created: str | None = None) -> dict:
+def make(
+    kind: str,
+    event: str,
+    *,
+    field: str | None = None,
+    value: Any = None,
+    target: str | None = None,
+    note: str = "",
+    author: str | None = None,
+    created: str | None = None,
+) -> dict:
     """A validated correction; its id comes from its content, so recording the same decision twice keeps one."""
-    c = {"kind": kind, "event": event, "target": target, "field": field, "value": value, "note": note or "",
-         "author": author, "created": created or datetime.now(UTC).isoformat(timespec="seconds")}
+    c = {
+        "kind": kind,
+        "event": event,
+        "target": target,
+        "field": field,
+        "value": value,
+        "note": note or "",
+        "author": author,
+        "created": created or datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     try:
         c = normalised(c)
     except CorrectionError as e:
@@ -121,8 +138,14 @@ def unapplied(corrections) -> list[dict]:
     out = []
     for c in corrections:
         if isinstance(c, dict) and not c.get("withdrawn") and (why := problem(c)):
-            out.append({"event": c.get("event"), "change": "correction-unapplied", "correction": c.get("id"),
-                        "why": f"correction {c.get('id')}: {why}"})
+            out.append(
+                {
+                    "event": c.get("event"),
+                    "change": "correction-unapplied",
+                    "correction": c.get("id"),
+                    "why": f"correction {c.get('id')}: {why}",
+                }
+            )
     return out
 
 
@@ -239,8 +262,10 @@ def _place(value: Any) -> dict:
         name = _text(value, "place")
         found = _gazetteer().resolve(name)
         if found is None:
-            raise CorrectionError(f"place {_short(name)} is not in the gazetteer; give it as JSON, "
-                                  '{"name": "...", "country": "RU", "lat": 55.7, "lon": 37.6}')
+            raise CorrectionError(
+                f"place {_short(name)} is not in the gazetteer; give it as JSON, "
+                '{"name": "...", "country": "RU", "lat": 55.7, "lon": 37.6}'
+            )
         return {k: getattr(found, k, None) for k in keys}
     if not isinstance(value, dict):
         raise CorrectionError(f"place must be a name or an object with name and country, got {_short(value)}")
@@ -363,7 +388,11 @@ class Membership:
                     self.where[r] = k
                 self.clusters[t] = set()
             return None
-        reports = [r for r in ids_of(c.get("value") if c["kind"] == "split" else (c.get("target") or c.get("value"))) if r in self.where]
+        reports = [
+            r
+            for r in ids_of(c.get("value") if c["kind"] == "split" else (c.get("target") or c.get("value")))
+            if r in self.where
+        ]
         if not reports:
             return "no known report to move"
         if c["kind"] == "detach":
@@ -404,8 +433,9 @@ def _edit(event: Event, field: str, value: Any) -> None:
 
 
 def _set_best(event: Event, kind: str, value: int) -> None:
-    slot = event.counts.setdefault(kind, {"values": [], "low": None, "high": None, "best": None,
-                                          "policy": None, "contested": False})
+    slot = event.counts.setdefault(
+        kind, {"values": [], "low": None, "high": None, "best": None, "policy": None, "contested": False}
+    )
     slot["computed_best"], slot["computed_policy"] = slot.get("best"), slot.get("policy")
     slot["best"], slot["policy"] = value, "analyst"
 

@@ -67,7 +67,10 @@ def event_place(vs: list[View]) -> dict:
                 best[x] = other[x]
         if best.get("lat") is None and other.get("lat") is not None and other.get("precision") in ("venue", "city"):
             best["lat"], best["lon"] = other["lat"], other["lon"]
-    values = [{**{x: full[k].get(x) for x in ("name", "city", "admin1", "country", "precision")}, "reports": sorted(seen[k])} for k in keys]
+    values = [
+        {**{x: full[k].get(x) for x in ("name", "city", "admin1", "country", "precision")}, "reports": sorted(seen[k])}
+        for k in keys
+    ]
     return {**best, "values": values}
 
 
@@ -76,15 +79,32 @@ def count_values(vs: list[View]) -> dict[str, list[dict]]:
     for v in vs:
         for kind, cs in (v.report.get("counts") or {}).items():
             for c in cs:
-                out[kind].append({
-                    **c, "report": v.id, "source": v.source, "origin": v.origin, "document": v.report["document"],
-                    "segment": v.report["segment"], "published": v.published, "opinion": v.opinion, "copy": v.copy,
-                })
+                out[kind].append(
+                    {
+                        **c,
+                        "report": v.id,
+                        "source": v.source,
+                        "origin": v.origin,
+                        "document": v.report["document"],
+                        "segment": v.report["segment"],
+                        "published": v.published,
+                        "opinion": v.opinion,
+                        "copy": v.copy,
+                    }
+                )
     return out
 
 
-def build(eid: str, founder: str, vs: list[View], profiles: dict[str, Profile], statements: list[dict], *,
-          cfg: ResolveConfig, policy: str) -> Event:
+def build(
+    eid: str,
+    founder: str,
+    vs: list[View],
+    profiles: dict[str, Profile],
+    statements: list[dict],
+    *,
+    cfg: ResolveConfig,
+    policy: str,
+) -> Event:
     counts = {k: summarize(vals, policy=policy, cfg=cfg) for k, vals in sorted(count_values(vs).items())}
     perps = perpetrators(vs, statements, cfg.actor_names)
     sources = sorted({(v.source or v.origin, v.report["document"]) for v in vs})
@@ -97,8 +117,15 @@ def build(eid: str, founder: str, vs: list[View], profiles: dict[str, Profile], 
         perpetrators=perps,
         counts=counts,
         reports=[
-            {"id": v.id, "document": v.report["document"], "segment": v.report["segment"], "source": v.source,
-             "origin": v.origin, "opinion": v.opinion, "copy": v.copy}
+            {
+                "id": v.id,
+                "document": v.report["document"],
+                "segment": v.report["segment"],
+                "source": v.source,
+                "origin": v.origin,
+                "opinion": v.opinion,
+                "copy": v.copy,
+            }
             for v in vs
         ],
         sources=[{"name": n, "document": d} for n, d in sources],

@@ -80,7 +80,11 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         coords = (float(place["lat"]), float(place["lon"]))
     elif prec == "city" and cfg.place.get("gazetteer_coords") and (place.get("city") or place.get("name")):
         coords = city_coords(place.get("city") or place.get("name"), (place.get("country") or "").upper() or None)
-    perps = frozenset(a.get("actor_id") or norm(a.get("text")) for a in report.get("perpetrator_orgs") or () if a.get("actor_id") or a.get("text"))
+    perps = frozenset(
+        a.get("actor_id") or norm(a.get("text"))
+        for a in report.get("perpetrator_orgs") or ()
+        if a.get("actor_id") or a.get("text")
+    )
     return Profile(
         id=report["id"],
         key=key,
@@ -96,9 +100,16 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         venue=_name_key(place["name"]) if prec == "venue" and place.get("name") else None,
         perps=perps,
         names=_names(report, cfg),
-        venue_words=frozenset(w for w in re.findall(r"[a-z]+", ((report.get("evidence") or {}).get("text") or "").lower()) if w in cfg.venue_words),
+        venue_words=frozenset(
+            w
+            for w in re.findall(r"[a-z]+", ((report.get("evidence") or {}).get("text") or "").lower())
+            if w in cfg.venue_words
+        ),
         words=_words(report),
-        counts={k: tuple(_range(c, cfg) for c in v if c.get("value") is not None or c.get("low") is not None) for k, v in (report.get("counts") or {}).items()},
+        counts={
+            k: tuple(_range(c, cfg) for c in v if c.get("value") is not None or c.get("low") is not None)
+            for k, v in (report.get("counts") or {}).items()
+        },
     )
 
 
@@ -156,8 +167,15 @@ def date_kind(a: DateSpan | None, b: DateSpan | None, cfg: ResolveConfig) -> str
         return None if a.hi < b.lo or b.hi < a.lo else "before"
     if a.precision == "day" and b.precision == "day":
         gap = abs(a.lo - b.lo)
-        return ("day_same" if gap == 0 else "day_near" if gap == 1 else "day_close" if gap <= cfg.date["tolerance_days"]
-                else None)
+        return (
+            "day_same"
+            if gap == 0
+            else "day_near"
+            if gap == 1
+            else "day_close"
+            if gap <= cfg.date["tolerance_days"]
+            else None
+        )
     if a.hi < b.lo or b.hi < a.lo:
         return None
     if "year" in (a.precision, b.precision):
@@ -222,7 +240,13 @@ def related(x: str, y: str, parents: dict[str, str]) -> bool:
 def evidence_score(a: Profile, b: Profile, cfg: ResolveConfig) -> float:
     """Everything but date and place: what makes two reports the same happening."""
     w = cfg.weights
-    s = w["type_same"] if a.type and a.type == b.type else w["type_family"] if a.family and a.family == b.family else 0.0
+    s = (
+        w["type_same"]
+        if a.type and a.type == b.type
+        else w["type_family"]
+        if a.family and a.family == b.family
+        else 0.0
+    )
     if a.perps & b.perps:
         s += w["perpetrator_same"]
     elif any(related(x, y, cfg.parents) for x in a.perps for y in b.perps):
@@ -249,10 +273,24 @@ DATE_KINDS = ("day_same", "day_near", "day_close", "month_contains_day", "month_
 PLACE_KINDS = ("venue_same", "city_same", "city_near", "admin1_same", "country_same")
 # the pair features, in the order of the model file; date_*/place_* are one-hot (unknown: none of them)
 FEATURES = (
-    *(f"date_{k}" for k in DATE_KINDS), *(f"place_{k}" for k in PLACE_KINDS),
-    "type_same", "type_family", "perpetrator_same", "perpetrator_related", "names_shared", "venue_words",
-    "words", "count_exact_same", "count_overlap", "count_exact_differ",
-    "text_cosine", "names_cosine", "sentence_cosine", "background", "dated_one", "dated_none",
+    *(f"date_{k}" for k in DATE_KINDS),
+    *(f"place_{k}" for k in PLACE_KINDS),
+    "type_same",
+    "type_family",
+    "perpetrator_same",
+    "perpetrator_related",
+    "names_shared",
+    "venue_words",
+    "words",
+    "count_exact_same",
+    "count_overlap",
+    "count_exact_differ",
+    "text_cosine",
+    "names_cosine",
+    "sentence_cosine",
+    "background",
+    "dated_one",
+    "dated_none",
 )
 NAMES_CAP = 2  # shared distinctive names, kind-of-place words and count kinds each count at most this many
 
@@ -294,7 +332,10 @@ def pair_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex | 
         elif any(x[2] is not None for x in xa) and any(y[2] is not None for y in xb):
             differ += 1
     f["count_exact_same"], f["count_overlap"], f["count_exact_differ"] = (
-        min(NAMES_CAP, same), min(NAMES_CAP, overlap), min(NAMES_CAP, differ))
+        min(NAMES_CAP, same),
+        min(NAMES_CAP, overlap),
+        min(NAMES_CAP, differ),
+    )
     if text is not None:
         f["text_cosine"], f["names_cosine"] = text.segments(a.id, b.id)
         f["sentence_cosine"] = text.sentences(a.id, b.id)

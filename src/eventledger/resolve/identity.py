@@ -30,7 +30,12 @@ def founder_of(event: dict) -> str | None:
     return next((r["id"] for r in event.get("reports") or () if event_id(r["id"]) == event["id"]), None)
 
 
-def assign(clusters: list[list[str]], key: Callable[[str], tuple], previous: Iterable[dict], moved: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+def assign(
+    clusters: list[list[str]],
+    key: Callable[[str], tuple],
+    previous: Iterable[dict],
+    moved: frozenset[str] = frozenset(),
+) -> list[tuple[str, str]]:
     """(event id, founder) for each cluster of report ids.
 
     `moved`: reports an analyst split or detached; they take no previous id with them, and the
@@ -79,7 +84,10 @@ def _reports(e: dict) -> set[str]:
 
 
 def _bests(e: dict) -> dict:
-    return {k: (v.get("low"), v.get("high"), v.get("best"), v.get("contested"), len(v.get("values") or ())) for k, v in (e.get("counts") or {}).items()}
+    return {
+        k: (v.get("low"), v.get("high"), v.get("best"), v.get("contested"), len(v.get("values") or ()))
+        for k, v in (e.get("counts") or {}).items()
+    }
 
 
 def _actors(e: dict) -> list:
@@ -87,7 +95,11 @@ def _actors(e: dict) -> list:
 
 
 def _brief(x):
-    return {k: x.get(k) for k in ("value", "precision", "name", "city", "country") if x.get(k) is not None} if isinstance(x, dict) else x
+    return (
+        {k: x.get(k) for k in ("value", "precision", "name", "city", "country") if x.get(k) is not None}
+        if isinstance(x, dict)
+        else x
+    )
 
 
 def revisions(events: list[dict], previous: Iterable[dict]) -> list[dict]:
@@ -103,7 +115,15 @@ def revisions(events: list[dict], previous: Iterable[dict]) -> list[dict]:
         came_from = sorted({home[r] for r in mine if r in home and home[r] != e["id"]})
         if old is None:
             why = "new reports" if not came_from else f"formed from reports of {', '.join(came_from)}"
-            out.append({"event": e["id"], "change": "new" if not came_from else "split", "why": why, "reports_added": sorted(mine), "from": came_from})
+            out.append(
+                {
+                    "event": e["id"],
+                    "change": "new" if not came_from else "split",
+                    "why": why,
+                    "reports_added": sorted(mine),
+                    "from": came_from,
+                }
+            )
             continue
         added, removed = sorted(mine - _reports(old)), sorted(_reports(old) - mine)
         fields = [f for f in TRACKED if _brief(e.get(f)) != _brief(old.get(f))]
@@ -126,7 +146,17 @@ def revisions(events: list[dict], previous: Iterable[dict]) -> list[dict]:
             parts.append(f"absorbed {', '.join(absorbed)}")
         if fields:
             parts.append(f"changed {', '.join(fields)}")
-        out.append({"event": e["id"], "change": change, "why": "; ".join(parts), "reports_added": added, "reports_removed": removed, "fields": fields, "from": absorbed})
+        out.append(
+            {
+                "event": e["id"],
+                "change": change,
+                "why": "; ".join(parts),
+                "reports_added": added,
+                "reports_removed": removed,
+                "fields": fields,
+                "from": absorbed,
+            }
+        )
     for pid in sorted(set(prev) - now_ids):
         gone = sorted({now_home[r] for r in _reports(prev[pid]) if r in now_home})
         why = f"its reports are now in {', '.join(gone)}" if gone else "its reports are gone"

@@ -39,9 +39,12 @@ class PairModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
 
     def to_dict(self) -> dict:
-        return {"about": {k: v for k, v in self.about.items() if not k.startswith("_")}, "threshold": self.threshold,
-                "bias": round(self.bias, 6),
-                "weights": {f: round(w, 6) for f, w in zip(self.features, self.weights)}}
+        return {
+            "about": {k: v for k, v in self.about.items() if not k.startswith("_")},
+            "threshold": self.threshold,
+            "bias": round(self.bias, 6),
+            "weights": {f: round(w, 6) for f, w in zip(self.features, self.weights)},
+        }
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -53,8 +56,13 @@ class PairModel:
         if not isinstance(w, dict) or "bias" not in d:
             raise ValueError("a resolution model holds 'bias' and a 'weights' mapping of feature -> coefficient")
         t = d.get("threshold")
-        return cls(tuple(w), tuple(float(v) for v in w.values()), float(d["bias"]), dict(d.get("about") or {}),
-                   None if t is None else float(t))
+        return cls(
+            tuple(w),
+            tuple(float(v) for v in w.values()),
+            float(d["bias"]),
+            dict(d.get("about") or {}),
+            None if t is None else float(t),
+        )
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> PairModel:
@@ -62,8 +70,16 @@ class PairModel:
         return cls.from_dict(json.loads(p.read_text(encoding="utf-8")))
 
     @classmethod
-    def train(cls, rows: Sequence[Mapping[str, float]], labels: Sequence[bool], prior: PairModel, *,
-              sample_weight: Sequence[float] | None = None, l2: float = 1.0, about: dict | None = None) -> PairModel:
+    def train(
+        cls,
+        rows: Sequence[Mapping[str, float]],
+        labels: Sequence[bool],
+        prior: PairModel,
+        *,
+        sample_weight: Sequence[float] | None = None,
+        l2: float = 1.0,
+        about: dict | None = None,
+    ) -> PairModel:
         """Weighted logistic regression (L-BFGS) with an L2 pull of l2 towards the prior's coefficients."""
         import numpy as np
         from scipy.optimize import minimize
@@ -97,9 +113,22 @@ def prior(cfg) -> PairModel:
     w = cfg.weights
     known = {f"date_{k}": cfg.date.get(k, 0.0) for k in DATE_KINDS}
     known |= {f"place_{k}": cfg.place.get(k, 0.0) for k in PLACE_KINDS}
-    known |= {"type_same": w["type_same"], "type_family": w["type_family"], "perpetrator_same": w["perpetrator_same"],
-              "perpetrator_related": w["perpetrator_related"], "names_shared": w["name_shared"],
-              "venue_words": w["venue_word"], "words": w["words_max"], "count_exact_same": w["count_exact_same"],
-              "count_overlap": w["count_overlap"], "dated_one": -w["undated_one"], "dated_none": -w["undated_both"]}
-    return PairModel(FEATURES, tuple(float(known.get(f, 0.0)) for f in FEATURES), -float(w["prior_offset"]),
-                     {"prior": "resolution.yaml weights"})
+    known |= {
+        "type_same": w["type_same"],
+        "type_family": w["type_family"],
+        "perpetrator_same": w["perpetrator_same"],
+        "perpetrator_related": w["perpetrator_related"],
+        "names_shared": w["name_shared"],
+        "venue_words": w["venue_word"],
+        "words": w["words_max"],
+        "count_exact_same": w["count_exact_same"],
+        "count_overlap": w["count_overlap"],
+        "dated_one": -w["undated_one"],
+        "dated_none": -w["undated_both"],
+    }
+    return PairModel(
+        FEATURES,
+        tuple(float(known.get(f, 0.0)) for f in FEATURES),
+        -float(w["prior_offset"]),
+        {"prior": "resolution.yaml weights"},
+    )

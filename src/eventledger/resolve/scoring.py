@@ -14,7 +14,9 @@ def _pairs(clusters: Iterable[Iterable[str]], keep: set[str] | None) -> set[tupl
     return out
 
 
-def pairwise_scores(pred_clusters: Iterable[Iterable[str]], gold_clusters: Iterable[Iterable[str]], *, common_only: bool = True) -> dict:
+def pairwise_scores(
+    pred_clusters: Iterable[Iterable[str]], gold_clusters: Iterable[Iterable[str]], *, common_only: bool = True
+) -> dict:
     """Pairs of items put together. Items the gold does not know are left out when `common_only`.
 
     An empty denominator scores 1.0: no pair claimed means no pair claimed wrongly.
@@ -26,4 +28,11 @@ def pairwise_scores(pred_clusters: Iterable[Iterable[str]], gold_clusters: Itera
     precision = tp / len(p) if p else 1.0
     recall = tp / len(g) if g else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "pred_pairs": len(p), "gold_pairs": len(g), "true_pairs": tp}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "pred_pairs": len(p),
+        "gold_pairs": len(g),
+        "true_pairs": tp,
+    }

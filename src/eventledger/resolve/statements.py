@@ -17,7 +17,8 @@ def _start(x: dict | None) -> int | None:
 
 
 def link_statements(statements: list[dict], event_of: dict[str, str], members: dict[str, list[View]]) -> dict[str, str]:
-    """statement id -> event id: by its report, else the nearest report of its segment, else its document's only event."""
+    """statement id -> event id: by its report, else the nearest report of its segment, else its document's only
+    event."""
     by_seg: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_doc: dict[str, set[str]] = defaultdict(set)
     for eid, vs in members.items():
@@ -92,7 +93,17 @@ def perpetrators(vs: list[View], statements: list[dict], names: dict[str, str] |
             return
         aid = aid or known.get(norm(name))
         key = (aid or norm(name), basis, norm(by) or None)
-        e = entries.setdefault(key, {"actor": (names or {}).get(aid or "") or name or aid, "actor_id": aid, "basis": basis, "by": by, "reports": set(), "statements": set()})
+        e = entries.setdefault(
+            key,
+            {
+                "actor": (names or {}).get(aid or "") or name or aid,
+                "actor_id": aid,
+                "basis": basis,
+                "by": by,
+                "reports": set(),
+                "statements": set(),
+            },
+        )
         e["reports"].update(reports)
         e["statements"].update(sts)
 
@@ -130,15 +141,17 @@ def attribution_graph(events: list[Event], statements: list[dict]) -> list[dict]
         name, aid = blamed(st)
         if st.get("kind") == "denial" and not (name or aid):
             name, aid = _who(st)
-        edges.append({
-            "speaker": st.get("speaker"),
-            "speaker_actor_id": st.get("speaker_actor_id"),
-            "speaker_role": st.get("speaker_role"),
-            "kind": st.get("kind"),
-            "actor": name,
-            "actor_id": aid,
-            "event": event_of.get(st["id"]) or st.get("event"),
-            "statement": st["id"],
-            "document": st.get("document"),
-        })
+        edges.append(
+            {
+                "speaker": st.get("speaker"),
+                "speaker_actor_id": st.get("speaker_actor_id"),
+                "speaker_role": st.get("speaker_role"),
+                "kind": st.get("kind"),
+                "actor": name,
+                "actor_id": aid,
+                "event": event_of.get(st["id"]) or st.get("event"),
+                "statement": st["id"],
+                "document": st.get("document"),
+            }
+        )
     return edges

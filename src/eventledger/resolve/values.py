@@ -88,7 +88,8 @@ def pool(values: list[dict]) -> list[dict]:
 
 
 def contested(values: list[dict], cfg: ResolveConfig) -> bool:
-    """Two figures for the same group whose ranges cannot both hold (137 exact vs 144 exact; 137 exact vs 'at least 139').
+    """Two figures for the same group whose ranges cannot both hold (137 exact vs 144 exact; 137 exact vs
+    'at least 139').
 
     Figures for different groups (13 soldiers, about 170 civilians) do not contradict each other, nor does a lower
     bound or an early figure the later figures supersede ('at least 40', then 137).
@@ -110,8 +111,14 @@ def disagreeing(values: list[dict], cfg: ResolveConfig) -> list[dict]:
     out = []
     for value in sorted(groups, key=lambda x: (x is None, x or 0)):
         quals = sorted(groups[value], key=lambda q: _QUALIFIER_ORDER.index(q) if q in _QUALIFIER_ORDER else 99)
-        out.append({"value": value, "qualifier": quals[0], "qualifiers": quals,
-                     "reports": sorted(set().union(*groups[value].values()))})
+        out.append(
+            {
+                "value": value,
+                "qualifier": quals[0],
+                "qualifiers": quals,
+                "reports": sorted(set().union(*groups[value].values())),
+            }
+        )
     return out
 
 

@@ -23,14 +23,21 @@ page's `next`). Reading needs no credentials; writing (uploads, corrections) nee
 token (EVENTLEDGER_TOKEN): 401 without one, 403 with a wrong one or when writes are disabled."""
 
 
-def create_app(store: Store, *, write_token: str | None = None, actors=None,
-               max_upload: int = api_routes.MAX_UPLOAD) -> FastAPI:
+def create_app(
+    store: Store, *, write_token: str | None = None, actors=None, max_upload: int = api_routes.MAX_UPLOAD
+) -> FastAPI:
     if actors is None:
         from eventledger.knowledge import ActorRegistry
 
         actors = ActorRegistry.load()
-    app = FastAPI(title="EventLedger", version="1", description=DESCRIPTION, docs_url=None, redoc_url=None,
-                  openapi_url="/openapi.json")
+    app = FastAPI(
+        title="EventLedger",
+        version="1",
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
     app.state.store = store
     app.state.actors = actors
     app.state.write_token = write_token if write_token is not None else (os.environ.get("EVENTLEDGER_TOKEN") or None)
@@ -48,7 +55,9 @@ def create_app(store: Store, *, write_token: str | None = None, actors=None,
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
         if request.url.path.startswith("/api") or request.url.path == "/openapi.json" or exc.status_code != 404:
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None)
+            )
         return pages.not_found_page(request, exc)
 
     return app

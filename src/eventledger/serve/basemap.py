@@ -67,7 +67,9 @@ def land_path(cells: list[tuple[int, int]], *, width: float, height: float) -> s
             if k is not None and k == prev + 1:
                 prev = k
                 continue
-            runs.append(f"M{start * sx:.1f} {r * sy:.1f}h{(prev - start + 1) * sx:.1f}v{sy:.1f}h{-(prev - start + 1) * sx:.1f}z")
+            runs.append(
+                f"M{start * sx:.1f} {r * sy:.1f}h{(prev - start + 1) * sx:.1f}v{sy:.1f}h{-(prev - start + 1) * sx:.1f}z"
+            )
             if k is not None:
                 start = prev = k
     return "".join(runs)

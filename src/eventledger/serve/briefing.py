@@ -17,8 +17,10 @@ from eventledger.store import Store, StoredEvent
 
 # a day, or a moment as the store stamps it (an ingest run's start)
 SINCE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
-ORDER = ("by significance, then newest first; significance = log10(1 + deaths) + log2(1 + independent sources) "
-         "+ 1 for a new event, + 1 for a new contradiction, + 0.5 for a new figure, claim or attribution")
+ORDER = (
+    "by significance, then newest first; significance = log10(1 + deaths) + log2(1 + independent sources) "
+    "+ 1 for a new event, + 1 for a new contradiction, + 0.5 for a new figure, claim or attribution"
+)
 # Deaths count by order of magnitude and sources by doublings, so a 13-source attack outranks a one-source
 # report of a bigger toll; what is new breaks near-ties (each kind counted once).
 NOVELTY = {"new event": 1.0, "new contradiction": 1.0, "new figure": 0.5, "new claim": 0.5, "new attribution": 0.5}
@@ -67,11 +69,16 @@ def whats_new(e: dict, stored: dict[str, str], since: str, revisions: list[dict]
                 if p["basis"] == "claimed":
                     out.append({"kind": "new claim", "text": f"{p.get('actor')} claimed it"})
                 else:
-                    out.append({"kind": "new attribution", "text": f"{p.get('actor')}, blamed by {by or 'unnamed sources'}"})
+                    out.append(
+                        {"kind": "new attribution", "text": f"{p.get('actor')}, blamed by {by or 'unnamed sources'}"}
+                    )
     for c in e.get("contradictions") or []:
         # new when, without what was stored since the moment, fewer than two of its values would stand
-        old = [v for v in c.get("values") or []
-               if not _is_new([*(v.get("reports") or []), *(v.get("statements") or [])], stored, since)]
+        old = [
+            v
+            for v in c.get("values") or []
+            if not _is_new([*(v.get("reports") or []), *(v.get("statements") or [])], stored, since)
+        ]
         if new_event or len(old) < 2:
             vals = " vs ".join(str(v.get("value")) for v in c.get("values") or [])
             out.append({"kind": "new contradiction", "text": f"{c.get('field')}: {vals}"})
@@ -101,8 +108,10 @@ def _desc(s: str) -> str:
 def _quotes(e: StoredEvent, ctx: Context, fresh: set[str], n: int) -> list[dict]:
     """Up to n sentences quoted from the event's reports, those stored since the moment first."""
     out, seen = [], set()  # a syndicated copy ("U.S." for "US") is quoted once
-    reps = sorted((x.get("id") for x in (e.payload or {}).get("reports") or [] if x.get("id")),
-                  key=lambda rid: (rid not in fresh, rid))
+    reps = sorted(
+        (x.get("id") for x in (e.payload or {}).get("reports") or [] if x.get("id")),
+        key=lambda rid: (rid not in fresh, rid),
+    )
     for rid in reps:
         ev = (ctx.reports.get(rid) or {}).get("evidence")
         d = ctx.docs.get((ev or {}).get("document"))
@@ -115,8 +124,17 @@ def _quotes(e: StoredEvent, ctx: Context, fresh: set[str], n: int) -> list[dict]
             continue
         seen.add(key)
         info = ctx.report(rid) or {}
-        out.append({"text": quote, "document": d.id, "start": a, "end": b, "source": info.get("source"),
-                    "reported": info.get("reported"), "new": rid in fresh})
+        out.append(
+            {
+                "text": quote,
+                "document": d.id,
+                "start": a,
+                "end": b,
+                "source": info.get("source"),
+                "reported": info.get("reported"),
+                "new": rid in fresh,
+            }
+        )
         if len(out) >= n:
             break
     return out
@@ -131,12 +149,21 @@ def briefing(store: Store, since: str | None = None, *, limit: int = 100, senten
         runs = store.ingest_runs(limit=10)
         run = next((r for r in runs if r["started"] == since), None)
     if since is None:  # an empty store
-        return {"since": None, "basis": "nothing ingested", "run": None, "runs": [], "order": ORDER, "changed": 0, "events": []}
+        return {
+            "since": None,
+            "basis": "nothing ingested",
+            "run": None,
+            "runs": [],
+            "order": ORDER,
+            "changed": 0,
+            "events": [],
+        }
     rows = store.events_changed_since(since, limit=CANDIDATES)
     payloads = [r.payload or {} for r in rows]
     stored = store.ingested_at(
         reports={x.get("id") for p in payloads for x in p.get("reports") or []},
-        statements={s for p in payloads for q in p.get("perpetrators") or [] for s in q.get("statements") or []})
+        statements={s for p in payloads for q in p.get("perpetrators") or [] for s in q.get("statements") or []},
+    )
     revs = store.revisions([r.id for r in rows], since=since)
     items = [{**summary(r), "new": whats_new(r.payload or {}, stored, since, revs.get(r.id, []))} for r in rows]
     for i in items:
@@ -146,9 +173,25 @@ def briefing(store: Store, since: str | None = None, *, limit: int = 100, senten
     shown = {i["id"] for i in items}
     by_id = {r.id: r for r in rows if r.id in shown}
     fresh = {rid for rid, at in stored.items() if at >= since}
-    ctx = Context(store, report_ids=[x["id"] for r in by_id.values() for x in (r.payload or {}).get("reports") or [] if x.get("id")])
+    ctx = Context(
+        store,
+        report_ids=[x["id"] for r in by_id.values() for x in (r.payload or {}).get("reports") or [] if x.get("id")],
+    )
     for i in items:
         i["summary"] = _quotes(by_id[i["id"]], ctx, fresh, sentences)
-    basis = ("asked for" if chosen else "the start of the last ingest" if run else
-             "the day the newest document was stored (this store has no record of its ingest runs)")
-    return {"since": since, "basis": basis, "run": run, "runs": runs, "order": ORDER, "changed": len(rows), "events": items}
+    basis = (
+        "asked for"
+        if chosen
+        else "the start of the last ingest"
+        if run
+        else "the day the newest document was stored (this store has no record of its ingest runs)"
+    )
+    return {
+        "since": since,
+        "basis": basis,
+        "run": run,
+        "runs": runs,
+        "order": ORDER,
+        "changed": len(rows),
+        "events": items,
+    }

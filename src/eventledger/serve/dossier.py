@@ -19,8 +19,14 @@ class Context:
         d = self.docs.get(doc_id)
         if d is None:
             return None
-        return {"id": d.id, "title": d.title, "url": d.url, "kind": d.kind, "source": d.source,
-                "published": dict(d.published)}
+        return {
+            "id": d.id,
+            "title": d.title,
+            "url": d.url,
+            "kind": d.kind,
+            "source": d.source,
+            "published": dict(d.published),
+        }
 
     def report(self, report_id: str | None) -> dict | None:
         """Who reported it and when: the segment's own date (a post, a comment) or the document's."""
@@ -28,9 +34,15 @@ class Context:
         if r is None:
             return None
         told, d = self.told[r["id"]], self.docs.get(r.get("document"))
-        return {"id": r["id"], "document": r.get("document"), "segment": r.get("segment"),
-                "source": told["source"], "reported": told["published"], "kind": told["segment_kind"],
-                "document_title": d.title if d else None}
+        return {
+            "id": r["id"],
+            "document": r.get("document"),
+            "segment": r.get("segment"),
+            "source": told["source"],
+            "reported": told["published"],
+            "kind": told["segment_kind"],
+            "document_title": d.title if d else None,
+        }
 
     def quote(self, ev: dict | None) -> dict | None:
         if not ev:
@@ -60,26 +72,45 @@ def dossier(store: Store, event_id: str) -> dict | None:
     report_ids = {r["id"] for r in e.get("reports") or [] if r.get("id")}
     report_ids |= store.event_report_ids(event_id)
     statements = store.event_statements(event_id, list(e.get("statements") or []))
-    ev_docs = {v.get("evidence", {}).get("document") for c in (e.get("counts") or {}).values()
-               if isinstance(c, dict) for v in c.get("values") or [] if v.get("evidence")}
+    ev_docs = {
+        v.get("evidence", {}).get("document")
+        for c in (e.get("counts") or {}).values()
+        if isinstance(c, dict)
+        for v in c.get("values") or []
+        if v.get("evidence")
+    }
     ctx = Context(store, report_ids=report_ids, doc_ids=ev_docs | {st.get("document") for st in statements})
     corrections = store.corrections(event_id=event_id)
     revisions = store.revisions([event_id]).get(event_id, [])
     contested = _contested_fields(e)
-    reports = sorted((ctx.report(rid) for rid in report_ids if rid in ctx.reports), key=lambda r: (r["reported"]["value"] or "", r["id"]))
+    reports = sorted(
+        (ctx.report(rid) for rid in report_ids if rid in ctx.reports),
+        key=lambda r: (r["reported"]["value"] or "", r["id"]),
+    )
     counts = []
     for kind, c in (e.get("counts") or {}).items():
         if not isinstance(c, dict):
             continue
         values = [
-            {**{k: v.get(k) for k in ("value", "qualifier", "low", "high", "who")},
-             "source": v.get("source") or (ctx.report(v.get("report")) or {}).get("source"),
-             "report": ctx.report(v.get("report")) or {"id": v.get("report")},
-             "evidence": ctx.quote(v.get("evidence"))}
+            {
+                **{k: v.get(k) for k in ("value", "qualifier", "low", "high", "who")},
+                "source": v.get("source") or (ctx.report(v.get("report")) or {}).get("source"),
+                "report": ctx.report(v.get("report")) or {"id": v.get("report")},
+                "evidence": ctx.quote(v.get("evidence")),
+            }
             for v in c.get("values") or []
         ]
-        counts.append({"kind": kind, "low": c.get("low"), "high": c.get("high"), "best": c.get("best"),
-                       "policy": c.get("policy"), "contested": kind in contested, "values": values})
+        counts.append(
+            {
+                "kind": kind,
+                "low": c.get("low"),
+                "high": c.get("high"),
+                "best": c.get("best"),
+                "policy": c.get("policy"),
+                "contested": kind in contested,
+                "values": values,
+            }
+        )
     per_report = []
     for rid in sorted(report_ids):
         r = ctx.reports.get(rid)
@@ -87,17 +118,25 @@ def dossier(store: Store, event_id: str) -> dict | None:
             continue
         info = ctx.report(rid)
         place = r.get("place") or {}
-        per_report.append({
-            "report": info,
-            "type": r.get("type"), "trigger": r.get("trigger"), "opinion": r.get("opinion"),
-            "sentence": ctx.quote(r.get("evidence")),
-            "date": {**(r.get("date") or {}), "evidence": ctx.quote(r.get("date_evidence"))},
-            "place": {**{k: place.get(k) for k in ("name", "city", "admin1", "country", "lat", "lon", "precision")},
-                      "evidence": ctx.quote(place.get("evidence"))},
-            "perpetrators": [{**a, "evidence": ctx.quote(_arg_evidence(r, a))} for a in r.get("perpetrator_orgs") or []],
-            "targets": [a.get("text") for a in r.get("targets") or []],
-            "weapons": [a.get("text") for a in r.get("weapons") or []],
-        })
+        per_report.append(
+            {
+                "report": info,
+                "type": r.get("type"),
+                "trigger": r.get("trigger"),
+                "opinion": r.get("opinion"),
+                "sentence": ctx.quote(r.get("evidence")),
+                "date": {**(r.get("date") or {}), "evidence": ctx.quote(r.get("date_evidence"))},
+                "place": {
+                    **{k: place.get(k) for k in ("name", "city", "admin1", "country", "lat", "lon", "precision")},
+                    "evidence": ctx.quote(place.get("evidence")),
+                },
+                "perpetrators": [
+                    {**a, "evidence": ctx.quote(_arg_evidence(r, a))} for a in r.get("perpetrator_orgs") or []
+                ],
+                "targets": [a.get("text") for a in r.get("targets") or []],
+                "weapons": [a.get("text") for a in r.get("weapons") or []],
+            }
+        )
     for st in statements:
         st["quote"] = ctx.quote(st.get("evidence"))
     return {
@@ -122,4 +161,10 @@ def dossier(store: Store, event_id: str) -> dict | None:
 def _arg_evidence(report: dict, arg: dict) -> dict | None:
     if arg.get("start") is None:
         return None
-    return {"document": report.get("document"), "segment": report.get("segment"), "start": arg["start"], "end": arg["end"], "text": arg.get("text")}
+    return {
+        "document": report.get("document"),
+        "segment": report.get("segment"),
+        "start": arg["start"],
+        "end": arg["end"],
+        "text": arg.get("text"),
+    }

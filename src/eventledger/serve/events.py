@@ -6,8 +6,18 @@ from eventledger.serve import cursor as cur
 from eventledger.serve.timeline import timeline as timeline_of
 from eventledger.store import SORT_CHOICES, EventFilter, Store, StoredEvent
 
-__all__ = ["FLAT_COLUMNS", "SORT_CHOICES", "EventFilter", "all_events", "facets", "flat", "list_events", "map_points",
-           "summary", "timeline"]
+__all__ = [
+    "FLAT_COLUMNS",
+    "SORT_CHOICES",
+    "EventFilter",
+    "all_events",
+    "facets",
+    "flat",
+    "list_events",
+    "map_points",
+    "summary",
+    "timeline",
+]
 
 
 def _actor_id(f: EventFilter, actors) -> str | None:
@@ -27,7 +37,8 @@ def summary(row: StoredEvent) -> dict:
         "killed": {k: killed.get(k) for k in ("low", "high", "best")} if killed else None,
         "injured": {k: injured.get(k) for k in ("low", "high", "best")} if injured else None,
         "perpetrators": [
-            {"actor": p.get("actor"), "actor_id": p.get("actor_id"), "basis": p.get("basis")} for p in e.get("perpetrators") or []
+            {"actor": p.get("actor"), "actor_id": p.get("actor_id"), "basis": p.get("basis")}
+            for p in e.get("perpetrators") or []
         ],
         "independent_sources": row.independent_sources,
         "contested": bool(row.contested),
@@ -36,13 +47,27 @@ def summary(row: StoredEvent) -> dict:
     }
 
 
-def list_events(store: Store, f: EventFilter, *, sort: str = "-date", limit: int = 50, after: str | None = None,
-                actors=None, total: bool = True) -> dict:
+def list_events(
+    store: Store,
+    f: EventFilter,
+    *,
+    sort: str = "-date",
+    limit: int = 50,
+    after: str | None = None,
+    actors=None,
+    total: bool = True,
+) -> dict:
     """One page of events; `next` is an opaque cursor or None on the last page."""
     if sort not in SORT_CHOICES:
         raise ValueError(f"sort must be one of {', '.join(SORT_CHOICES)}")
-    page = store.events_page(f, actor_id=_actor_id(f, actors), sort=sort, limit=limit,
-                             after=cur.decode(after, sort) if after else None, total=total)
+    page = store.events_page(
+        f,
+        actor_id=_actor_id(f, actors),
+        sort=sort,
+        limit=limit,
+        after=cur.decode(after, sort) if after else None,
+        total=total,
+    )
     nxt = cur.encode(sort, page.next) if page.next else None
     return {"items": [summary(r) for r in page.items], "next": nxt, "total": page.total}
 
@@ -62,9 +87,25 @@ def all_events(store: Store, f: EventFilter, *, sort: str = "-date", limit: int 
         after = page.next
 
 
-FLAT_COLUMNS = ("id", "date", "date_precision", "type", "place", "city", "admin1", "country", "lat", "lon",
-                "killed_low", "killed_high", "killed_best", "injured_best", "perpetrators", "independent_sources",
-                "contested")
+FLAT_COLUMNS = (
+    "id",
+    "date",
+    "date_precision",
+    "type",
+    "place",
+    "city",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "killed_low",
+    "killed_high",
+    "killed_best",
+    "injured_best",
+    "perpetrators",
+    "independent_sources",
+    "contested",
+)
 
 
 def flat(s: dict) -> dict:
@@ -72,12 +113,25 @@ def flat(s: dict) -> dict:
     place, date = s.get("place") or {}, s.get("date") or {}
     killed, injured = s.get("killed") or {}, s.get("injured") or {}
     return {
-        "id": s["id"], "date": date.get("value"), "date_precision": date.get("precision"), "type": s.get("type"),
-        "place": place.get("name"), "city": place.get("city"), "admin1": place.get("admin1"), "country": place.get("country"),
-        "lat": place.get("lat"), "lon": place.get("lon"), "killed_low": killed.get("low"), "killed_high": killed.get("high"),
-        "killed_best": killed.get("best"), "injured_best": injured.get("best"),
-        "perpetrators": "; ".join(f"{p['actor']} ({p.get('basis') or 'reported'})" for p in s.get("perpetrators") or [] if p.get("actor")),
-        "independent_sources": s.get("independent_sources"), "contested": "; ".join(s.get("contradictions") or []),
+        "id": s["id"],
+        "date": date.get("value"),
+        "date_precision": date.get("precision"),
+        "type": s.get("type"),
+        "place": place.get("name"),
+        "city": place.get("city"),
+        "admin1": place.get("admin1"),
+        "country": place.get("country"),
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "killed_low": killed.get("low"),
+        "killed_high": killed.get("high"),
+        "killed_best": killed.get("best"),
+        "injured_best": injured.get("best"),
+        "perpetrators": "; ".join(
+            f"{p['actor']} ({p.get('basis') or 'reported'})" for p in s.get("perpetrators") or [] if p.get("actor")
+        ),
+        "independent_sources": s.get("independent_sources"),
+        "contested": "; ".join(s.get("contradictions") or []),
     }
 
 

@@ -39,8 +39,17 @@ class Jobs:
         with self._lock:
             if sum(1 for j in self._jobs.values() if j["status"] in ("queued", "running")) >= MAX_QUEUED:
                 raise QueueFull(f"{MAX_QUEUED} uploads are waiting; try again later")
-            job = {"id": f"job_{uuid.uuid4().hex[:16]}", "status": "queued", "name": name, "bytes": len(data),
-                   "created": _now(), "started": None, "finished": None, "result": None, "error": None}
+            job = {
+                "id": f"job_{uuid.uuid4().hex[:16]}",
+                "status": "queued",
+                "name": name,
+                "bytes": len(data),
+                "created": _now(),
+                "started": None,
+                "finished": None,
+                "result": None,
+                "error": None,
+            }
             self._jobs[job["id"]] = job
             while len(self._jobs) > MAX_JOBS:
                 old = next(iter(self._jobs))

@@ -11,8 +11,8 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from eventledger.serve import events as ev
 from eventledger.serve import svg, views
 from eventledger.serve import timeline as tl
-from eventledger.serve.briefing import SINCE, briefing
 from eventledger.serve.basemap import land_cells, land_path
+from eventledger.serve.briefing import SINCE, briefing
 from eventledger.serve.cursor import BadCursor
 from eventledger.serve.dossier import dossier
 
@@ -71,12 +71,19 @@ def events_page(request: Request):
     fac, colour = _palette(request)
     page = {"items": [], "next": None, "total": 0}
     try:
-        page = ev.list_events(request.app.state.store, f, sort=sort, limit=50, after=request.query_params.get("cursor") or None,
-                              actors=request.app.state.actors)
+        page = ev.list_events(
+            request.app.state.store,
+            f,
+            sort=sort,
+            limit=50,
+            after=request.query_params.get("cursor") or None,
+            actors=request.app.state.actors,
+        )
     except BadCursor as e:
         errors.append(str(e))
-    return _render(request, "events.html", f=f, page=page, sort=sort, facets=fac, colour=colour, errors=errors,
-                   args=f.query_args())
+    return _render(
+        request, "events.html", f=f, page=page, sort=sort, facets=fac, colour=colour, errors=errors, args=f.query_args()
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -85,8 +92,18 @@ def map_page(request: Request):
     fac, colour = _palette(request)
     pts, n = ev.map_points(request.app.state.store, f, actors=request.app.state.actors)
     geo = svg.map_geometry(pts, colour=colour)
-    return _render(request, "map.html", f=f, geo=geo, land=_land(request), matched=n, facets=fac, colour=colour, errors=errors,
-                   args=f.query_args())
+    return _render(
+        request,
+        "map.html",
+        f=f,
+        geo=geo,
+        land=_land(request),
+        matched=n,
+        facets=fac,
+        colour=colour,
+        errors=errors,
+        args=f.query_args(),
+    )
 
 
 def _land(request: Request) -> str:
@@ -103,8 +120,19 @@ def timeline_page(request: Request):
     fac, colour = _palette(request)
     t = ev.timeline(request.app.state.store, f, unit=unit, actors=request.app.state.actors)
     geo = tl.geometry(t, colour=colour)
-    return _render(request, "timeline.html", f=f, geo=geo, t=t, slots=tl.axis(t), unit=unit, facets=fac, colour=colour,
-                   errors=errors, args=f.query_args())
+    return _render(
+        request,
+        "timeline.html",
+        f=f,
+        geo=geo,
+        t=t,
+        slots=tl.axis(t),
+        unit=unit,
+        facets=fac,
+        colour=colour,
+        errors=errors,
+        args=f.query_args(),
+    )
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -114,7 +142,9 @@ def event_page(request: Request, event_id: str):
         return _render(request, "missing.html", 404, what="event", ident=event_id)
     _, colour = _palette(request)
     actors = request.app.state.actors
-    return _render(request, "event.html", d=d, e=d["event"], colour=colour, known=lambda a: bool(a and actors and actors.get(a)))
+    return _render(
+        request, "event.html", d=d, e=d["event"], colour=colour, known=lambda a: bool(a and actors and actors.get(a))
+    )
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -171,8 +201,13 @@ def search_page(request: Request):
     res, errors = {"events": [], "items": [], "next": None}, []
     if q:
         try:
-            res = views.search(request.app.state.store, q, limit=20, after=request.query_params.get("cursor") or None,
-                               actors=request.app.state.actors)
+            res = views.search(
+                request.app.state.store,
+                q,
+                limit=20,
+                after=request.query_params.get("cursor") or None,
+                actors=request.app.state.actors,
+            )
         except BadCursor as e:
             errors.append(str(e))
     return _render(request, "search.html", q=q, res=res, errors=errors)

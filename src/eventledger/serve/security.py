@@ -102,8 +102,11 @@ async def _too_large(send, limit: int) -> None:
 def check_token(configured: str | None, credentials: HTTPAuthorizationCredentials | None) -> None:
     """401 without a token, 403 with a wrong one or when the operator configured none."""
     if credentials is None:
-        raise HTTPException(401, "this endpoint writes to the store: send 'Authorization: Bearer <token>'",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "this endpoint writes to the store: send 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     if not configured:
         raise HTTPException(403, "writes are disabled: start the server with EVENTLEDGER_TOKEN set to enable them")
     if not hmac.compare_digest(credentials.credentials.encode(), configured.encode()):

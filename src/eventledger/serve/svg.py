@@ -25,7 +25,12 @@ def map_geometry(points: list[dict], *, colour: dict[str, str]) -> dict:
         x0, x1, y0, y1 = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
         span = max(x1 - x0, (y1 - y0) * 2, 120.0)  # keep 2:1 and never zoom past ~43 degrees wide
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        vb = [max(0.0, min(W - span, cx - span / 2)), max(0.0, min(H - span / 2, cy - span / 4)), min(span, W), min(span / 2, H)]
+        vb = [
+            max(0.0, min(W - span, cx - span / 2)),
+            max(0.0, min(H - span / 2, cy - span / 4)),
+            min(span, W),
+            min(span / 2, H),
+        ]
     else:
         vb = [0.0, 0.0, W, H]
     unit = vb[2] / W  # radii scale with the zoom so points look the same size on screen
@@ -34,9 +39,23 @@ def map_geometry(points: list[dict], *, colour: dict[str, str]) -> dict:
         x, y = project(p["lat"], p["lon"])
         # on screen, at any zoom; small enough that marks a country apart do not touch on a world map
         rpx = min(2.5 + 1.4 * math.sqrt(max(0, p.get("killed") or 0)), 24.0)
-        out.append({**p, "x": round(x, 2), "y": round(y, 2), "r": round(rpx * unit, 2), "rpx": round(rpx, 1),
-                    "colour": colour.get(p["type"], PALETTE[-1])})
-    return {"viewbox": " ".join(f"{v:.1f}" for v in vb), "points": out, "stroke": round(0.8 * unit, 3), "grid": _graticule(), "unit": unit}
+        out.append(
+            {
+                **p,
+                "x": round(x, 2),
+                "y": round(y, 2),
+                "r": round(rpx * unit, 2),
+                "rpx": round(rpx, 1),
+                "colour": colour.get(p["type"], PALETTE[-1]),
+            }
+        )
+    return {
+        "viewbox": " ".join(f"{v:.1f}" for v in vb),
+        "points": out,
+        "stroke": round(0.8 * unit, 3),
+        "grid": _graticule(),
+        "unit": unit,
+    }
 
 
 def _graticule() -> list[dict]:

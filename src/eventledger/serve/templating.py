@@ -61,8 +61,13 @@ def snippet_parts(s: str) -> list[tuple[bool, str]]:
 
 
 def environment(folder: Path) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
-                             undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        autoescape=True,
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(date=date_text, count=count_text, snippet=snippet_parts, source_id=source_id)
     env.globals.update(qs=qs)
     return env

@@ -8,7 +8,6 @@ marked break instead of a silent jump.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from datetime import date, timedelta
 from itertools import accumulate
@@ -75,19 +74,35 @@ def timeline(store: Store, f: EventFilter, *, unit: str = "month", actor_id: str
                 undated["killed"] += r["killed"] or 0
                 continue
             label = value[:7] if span[0].month != 1 or span[1].month != 12 else value[:4]
-            slot = coarse.setdefault((span[0], span[1]), {"period": label, "precision": "month" if len(label) == 7 else "year",
-                                                           "from": span[0].isoformat(), "to": span[1].isoformat(),
-                                                           "events": 0, "killed": 0, "by_type": {}})
+            slot = coarse.setdefault(
+                (span[0], span[1]),
+                {
+                    "period": label,
+                    "precision": "month" if len(label) == 7 else "year",
+                    "from": span[0].isoformat(),
+                    "to": span[1].isoformat(),
+                    "events": 0,
+                    "killed": 0,
+                    "by_type": {},
+                },
+            )
         slot["events"] += 1
         slot["killed"] += r["killed"] or 0
         slot["by_type"][r["type"]] = slot["by_type"].get(r["type"], 0) + 1
     ordered = [buckets[k] for k in sorted(buckets)]
     return {
-        "unit": unit, "buckets": ordered, "gaps": _gaps(ordered, unit),
-        "coarse": [coarse[k] for k in sorted(coarse)], "undated": undated,
+        "unit": unit,
+        "buckets": ordered,
+        "gaps": _gaps(ordered, unit),
+        "coarse": [coarse[k] for k in sorted(coarse)],
+        "undated": undated,
         "policies": dict(policies.most_common()),
-        "counts": {"day": sum(b["events"] for b in ordered), "month": sum(c["events"] for c in coarse.values() if c["precision"] == "month"),
-                   "year": sum(c["events"] for c in coarse.values() if c["precision"] == "year"), "undated": undated["events"]},
+        "counts": {
+            "day": sum(b["events"] for b in ordered),
+            "month": sum(c["events"] for c in coarse.values() if c["precision"] == "month"),
+            "year": sum(c["events"] for c in coarse.values() if c["precision"] == "year"),
+            "undated": undated["events"],
+        },
     }
 
 
@@ -123,8 +138,15 @@ def axis(t: dict) -> list[dict]:
     def flush():
         if fold and len(run) >= MIN_BREAK:
             inside = [c for c in t["coarse"] if run[0] <= _slot(c["from"], unit) and _slot(c["to"], unit) <= run[-1]]
-            slots.append({"gap": True, "from": run[0], "to": run[-1], "empty": len(run),
-                          "coarse": sum(c["events"] for c in inside)})
+            slots.append(
+                {
+                    "gap": True,
+                    "from": run[0],
+                    "to": run[-1],
+                    "empty": len(run),
+                    "coarse": sum(c["events"] for c in inside),
+                }
+            )
         else:
             slots.extend(empty(k) for k in run)
         run.clear()
@@ -174,18 +196,38 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
         x = xs[i]
         if s.get("gap"):
             held = f"; {s['coarse']} known only to the month or year fall in it (lower band)" if s["coarse"] else ""
-            breaks.append({"x": round(x, 2), "w": round(xs[i + 1] - x, 2),
-                           "title": f"{s['from']} to {s['to']}: {s['empty']} {unit}s with no event dated to the day{held}"})
+            breaks.append(
+                {
+                    "x": round(x, 2),
+                    "w": round(xs[i + 1] - x, 2),
+                    "title": f"{s['from']} to {s['to']}: {s['empty']} {unit}s with no event dated to the day{held}",
+                }
+            )
             points.append(None)  # the deaths line is broken across a break
             continue
         y = bottom
         for typ in sorted(s["by_type"]):
             h = s["by_type"][typ] / max_events * ph
             y -= h
-            bars.append({"x": round(x + bw * 0.1, 2), "y": round(y, 2), "w": round(max(bw * 0.8, 0.6), 2), "h": round(h, 2),
-                         "colour": colour.get(typ, PALETTE[-1]), "title": f"{s['bucket']}: {s['by_type'][typ]} {typ}"})
-        points.append({"x": round(x + bw / 2, 2), "y": round(bottom - s["killed"] / max_killed * ph, 2),
-                       "killed": s["killed"], "events": s["events"], "bucket": s["bucket"]})
+            bars.append(
+                {
+                    "x": round(x + bw * 0.1, 2),
+                    "y": round(y, 2),
+                    "w": round(max(bw * 0.8, 0.6), 2),
+                    "h": round(h, 2),
+                    "colour": colour.get(typ, PALETTE[-1]),
+                    "title": f"{s['bucket']}: {s['by_type'][typ]} {typ}",
+                }
+            )
+        points.append(
+            {
+                "x": round(x + bw / 2, 2),
+                "y": round(bottom - s["killed"] / max_killed * ph, 2),
+                "killed": s["killed"],
+                "events": s["events"],
+                "bucket": s["bucket"],
+            }
+        )
     lines, cur = [], []
     for p in points + [None]:
         if p is None:
@@ -197,7 +239,11 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
     rows = {"month": bottom + label_h, "year": bottom + label_h + row_h}
     merged: dict[tuple, dict] = {}
     for c in t["coarse"]:
-        idx = [index[k] for k in _slots_between(date.fromisoformat(c["from"]), date.fromisoformat(c["to"]), unit) if k in index]
+        idx = [
+            index[k]
+            for k in _slots_between(date.fromisoformat(c["from"]), date.fromisoformat(c["to"]), unit)
+            if k in index
+        ]
         if not idx:
             continue
         key = (c["precision"], min(idx), max(idx))
@@ -208,9 +254,16 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
     band = []
     for (prec, i0, i1), m in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         x0, x1 = xs[i0], xs[i1 + 1]
-        band.append({"x": round(x0 + 0.5, 2), "w": round(max(x1 - x0 - 1, 1.5), 2), "y": round(rows[prec] + 2, 2), "h": row_h - 4,
-                     "label": str(m["events"]) if x1 - x0 > 12 else "",
-                     "title": f"{', '.join(m['periods'])} ({prec} known only): {m['events']} events, {m['killed']} killed"})
+        band.append(
+            {
+                "x": round(x0 + 0.5, 2),
+                "w": round(max(x1 - x0 - 1, 1.5), 2),
+                "y": round(rows[prec] + 2, 2),
+                "h": row_h - 4,
+                "label": str(m["events"]) if x1 - x0 > 12 else "",
+                "title": f"{', '.join(m['periods'])} ({prec} known only): {m['events']} events, {m['killed']} killed",
+            }
+        )
     labels, last_x = [], -1e9
     step_px = 64.0
     for i, s in enumerate(slots):
@@ -220,10 +273,24 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
         if x - last_x >= step_px:
             labels.append({"x": round(x, 2), "text": s["bucket"]})
             last_x = x
-    ticks = [{"y": round(bottom - f * ph, 2), "events": round(f * max_events, 1), "killed": round(f * max_killed)} for f in (0, 0.5, 1)]
+    ticks = [
+        {"y": round(bottom - f * ph, 2), "events": round(f * max_events, 1), "killed": round(f * max_killed)}
+        for f in (0, 0.5, 1)
+    ]
     return {
-        "width": width, "height": height, "left": left, "right": width - right, "top": top, "bottom": bottom,
-        "bars": bars, "breaks": breaks, "band": band, "rows": rows, "row_h": row_h,
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - right,
+        "top": top,
+        "bottom": bottom,
+        "bars": bars,
+        "breaks": breaks,
+        "band": band,
+        "rows": rows,
+        "row_h": row_h,
         "lines": [" ".join(f"{p['x']},{p['y']}" for p in ln) for ln in lines],
-        "dots": [p for p in points if p and p["events"]], "labels": labels, "ticks": ticks,
+        "dots": [p for p in points if p and p["events"]],
+        "labels": labels,
+        "ticks": ticks,
     }

@@ -32,8 +32,13 @@ def actor_view(store: Store, actor_id: str, *, actors) -> dict | None:
     by_month: dict[str, Counter] = defaultdict(Counter)
     events = []
     for r in rows:
-        roles = sorted({f"perpetrator ({p.get('basis') or 'reported'})" for p in (r.payload or {}).get("perpetrators") or []
-                        if p.get("actor_id") == actor_id})
+        roles = sorted(
+            {
+                f"perpetrator ({p.get('basis') or 'reported'})"
+                for p in (r.payload or {}).get("perpetrators") or []
+                if p.get("actor_id") == actor_id
+            }
+        )
         if not roles and r.id in target_events:
             roles = ["named in reports"]
         events.append({**summary(r), "roles": roles})
@@ -44,9 +49,17 @@ def actor_view(store: Store, actor_id: str, *, actors) -> dict | None:
     children = [x for x in (actors.all() if actors else []) if x.parent == actor_id]
     return {
         "id": actor_id,
-        "actor": None if a is None else {
-            "id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "parent": a.parent,
-            "affiliates": list(a.affiliates), "region": a.region, "country": a.country,
+        "actor": None
+        if a is None
+        else {
+            "id": a.id,
+            "name": a.name,
+            "kind": a.kind,
+            "aliases": list(a.aliases),
+            "parent": a.parent,
+            "affiliates": list(a.affiliates),
+            "region": a.region,
+            "country": a.country,
         },
         "parent": _actor_ref(actors, a.parent) if a and a.parent else None,
         "affiliates": [_actor_ref(actors, x) for x in (a.affiliates if a else ())],
@@ -64,7 +77,10 @@ def _actor_ref(actors, actor_id: str) -> dict:
 
 
 def actor_list(actors) -> list[dict]:
-    return [{"id": a.id, "name": a.name, "kind": a.kind, "parent": a.parent, "country": a.country} for a in (actors.all() if actors else [])]
+    return [
+        {"id": a.id, "name": a.name, "kind": a.kind, "parent": a.parent, "country": a.country}
+        for a in (actors.all() if actors else [])
+    ]
 
 
 # -- sources -------------------------------------------------------------
@@ -78,7 +94,10 @@ def source_names(store: Store) -> dict[str, str]:
 def source_list(store: Store) -> list[dict]:
     names = source_names(store)
     counts = store.report_counts_by_source()
-    return sorted(({"id": k, "name": v, "reports": counts.get(v, 0)} for k, v in names.items()), key=lambda x: (-x["reports"], x["name"]))
+    return sorted(
+        ({"id": k, "name": v, "reports": counts.get(v, 0)} for k, v in names.items()),
+        key=lambda x: (-x["reports"], x["name"]),
+    )
 
 
 def source_view(store: Store, sid: str) -> dict | None:
@@ -103,14 +122,22 @@ def source_view(store: Store, sid: str) -> dict | None:
         shared += 1
         diff = [k for k in common if mine[k] != others[k]]
         if diff:
-            disagreed.append({"event": ev.id, "fields": {k: {"this": sorted(mine[k]), "others": sorted(others[k])} for k in diff}})
+            disagreed.append(
+                {"event": ev.id, "fields": {k: {"this": sorted(mine[k]), "others": sorted(others[k])} for k in diff}}
+            )
             fields.update(diff)
     return {
-        "id": sid, "name": name,
+        "id": sid,
+        "name": name,
         "reports": reps,
         "documents": docs,
         "events": len(event_ids),
-        "agreement": {"events_compared": shared, "events_disagreed": len(disagreed), "by_field": dict(fields), "disagreements": disagreed[:50]},
+        "agreement": {
+            "events_compared": shared,
+            "events_disagreed": len(disagreed),
+            "by_field": dict(fields),
+            "disagreements": disagreed[:50],
+        },
     }
 
 
@@ -133,26 +160,57 @@ def document_view(store: Store, doc_id: str, *, start: int | None = None, end: i
     events = store.event_of_reports([r["id"] for r in reports])
     statements = store.statements(document=doc_id)
     text = d.text
-    info = {"id": d.id, "path": d.path, "kind": d.kind, "url": d.url, "title": d.title, "source": d.source,
-            "source_id": stored.source_id,
-            "published": {"value": d.published.value, "precision": d.published.precision},
-            "language": d.language, "author": d.author, "duplicate_of": d.duplicate_of,
-            "ingested_at": stored.ingested_at}
+    info = {
+        "id": d.id,
+        "path": d.path,
+        "kind": d.kind,
+        "url": d.url,
+        "title": d.title,
+        "source": d.source,
+        "source_id": stored.source_id,
+        "published": {"value": d.published.value, "precision": d.published.precision},
+        "language": d.language,
+        "author": d.author,
+        "duplicate_of": d.duplicate_of,
+        "ingested_at": stored.ingested_at,
+    }
     highlight = in_context(text, start, end) if start is not None and end is not None else None
     seg_out = []
     for g in d.segments:
         span = _seg_span(g.pieces, start, end) if highlight else None
-        parts = {"before": g.text[: span[0]], "mark": g.text[span[0]: span[1]], "after": g.text[span[1]:]} if span else None
-        seg_out.append({"id": g.id, "index": g.index, "kind": g.kind, "title": g.title, "author": g.author,
-                        "source": g.source, "date": {"value": g.date.value, "precision": g.date.precision},
-                        "language": g.language, "duplicate_of": g.duplicate_of, "depth": g.depth,
-                        "text": g.text, "highlight": parts})
+        parts = (
+            {"before": g.text[: span[0]], "mark": g.text[span[0] : span[1]], "after": g.text[span[1] :]}
+            if span
+            else None
+        )
+        seg_out.append(
+            {
+                "id": g.id,
+                "index": g.index,
+                "kind": g.kind,
+                "title": g.title,
+                "author": g.author,
+                "source": g.source,
+                "date": {"value": g.date.value, "precision": g.date.precision},
+                "language": g.language,
+                "duplicate_of": g.duplicate_of,
+                "depth": g.depth,
+                "text": g.text,
+                "highlight": parts,
+            }
+        )
     return {
         "document": info,
         "segments": seg_out,
         "dropped": [x.to_dict() for x in d.dropped],
-        "reports": [{"id": r["id"], "type": r.get("type"), "segment": r.get("segment"), "event": events.get(r["id"])} for r in reports],
-        "statements": [{"id": st["id"], "kind": st.get("kind"), "speaker": st.get("speaker"), "text": st.get("text")} for st in statements],
+        "reports": [
+            {"id": r["id"], "type": r.get("type"), "segment": r.get("segment"), "event": events.get(r["id"])}
+            for r in reports
+        ],
+        "statements": [
+            {"id": st["id"], "kind": st.get("kind"), "speaker": st.get("speaker"), "text": st.get("text")}
+            for st in statements
+        ],
         "highlight": highlight,
         "chars": len(text),
     }
@@ -175,15 +233,24 @@ def search(store: Store, q: str, *, limit: int = 20, after: str | None = None, a
     for h in hits:
         d = docs.get(h.document)
         title = d.title if d else None
-        items.append({
-            "segment": h.segment, "document": h.document, "document_title": title, "kind": h.kind,
-            "title": h.title if h.title and h.title != title else None,  # a segment titled as its page says it once
-            "snippet": h.snippet, "source": h.source or (d.source if d else None),
-            "date": {"value": h.date, "precision": None} if h.date else (dict(d.published) if d else None),
-            "events": [labels[x] for x in seg_events.get(h.segment, []) if x in labels],
-        })
-    return {"events": search_events(store, q, actors=actors) if not after else [], "items": items,
-            "next": cur.encode("search:" + q, [offset + limit]) if more else None}
+        items.append(
+            {
+                "segment": h.segment,
+                "document": h.document,
+                "document_title": title,
+                "kind": h.kind,
+                "title": h.title if h.title and h.title != title else None,  # a segment titled as its page says it once
+                "snippet": h.snippet,
+                "source": h.source or (d.source if d else None),
+                "date": {"value": h.date, "precision": None} if h.date else (dict(d.published) if d else None),
+                "events": [labels[x] for x in seg_events.get(h.segment, []) if x in labels],
+            }
+        )
+    return {
+        "events": search_events(store, q, actors=actors) if not after else [],
+        "items": items,
+        "next": cur.encode("search:" + q, [offset + limit]) if more else None,
+    }
 
 
 def search_events(store: Store, q: str, *, actors=None, limit: int = 50) -> list[dict]:
@@ -198,14 +265,24 @@ def search_events(store: Store, q: str, *, actors=None, limit: int = 50) -> list
     out = []
     for e in found.values():
         s = summary(e)
-        place = " ".join(str(v) for k, v in (s["place"] or {}).items() if k in ("name", "city", "admin1", "country") and v)
+        place = " ".join(
+            str(v) for k, v in (s["place"] or {}).items() if k in ("name", "city", "admin1", "country") and v
+        )
         named = " ".join([s["type"] or ""] + [str(p.get("actor") or "") for p in s["perpetrators"]])
-        matched = ("place" if _has_all(place, words) else
-                   "actor" if aid and any(p.get("actor_id") == aid for p in s["perpetrators"]) else
-                   "type or actor" if _has_all(named, words) else "report text")
+        matched = (
+            "place"
+            if _has_all(place, words)
+            else "actor"
+            if aid and any(p.get("actor_id") == aid for p in s["perpetrators"])
+            else "type or actor"
+            if _has_all(named, words)
+            else "report text"
+        )
         out.append({**s, "matched": matched})
     tier = {"place": 0, "actor": 1, "type or actor": 1, "report text": 2}
-    out.sort(key=lambda s: (tier[s["matched"]], -s["independent_sources"], (s["date"] or {}).get("value") or "~", s["id"]))
+    out.sort(
+        key=lambda s: (tier[s["matched"]], -s["independent_sources"], (s["date"] or {}).get("value") or "~", s["id"])
+    )
     return out[:limit]
 
 
@@ -217,7 +294,12 @@ def _has_all(text: str, words: list[str]) -> bool:
 def _event_label(e) -> dict:
     s = summary(e)
     date = {k: (s["date"] or {}).get(k) for k in ("value", "precision")}
-    return {"id": s["id"], "type": s["type"], "date": date, "place": s["place"].get("name") or s["place"].get("country")}
+    return {
+        "id": s["id"],
+        "type": s["type"],
+        "date": date,
+        "place": s["place"].get("name") or s["place"].get("country"),
+    }
 
 
 def paged(fetch, *, after: str | None, name: str, **kw) -> dict:

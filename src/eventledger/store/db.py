@@ -219,7 +219,9 @@ class Store(EventReads, RecordReads):
             stored = set(s.scalars(select(m.DocumentRow.id).where(m.DocumentRow.id.in_({d.id for d, _ in docs}))))
             sources = {src.id: src for src in (_source(d) for d, _ in docs if d.id not in stored) if src}
             known = set(s.scalars(select(m.SourceRow.id).where(m.SourceRow.id.in_(sources)))) if sources else set()
-            s.add_all(m.SourceRow(id=x.id, name=x.name, kind=x.kind, url=x.url) for i, x in sources.items() if i not in known)
+            s.add_all(
+                m.SourceRow(id=x.id, name=x.name, kind=x.kind, url=x.url) for i, x in sources.items() if i not in known
+            )
             s.flush()  # each flush below is one INSERT per table; the unit of work does not order them by foreign key
             saved = []
             for doc, signature in docs:
@@ -240,26 +242,58 @@ class Store(EventReads, RecordReads):
     def _write_parts(self, s: Session, doc: Document) -> None:
         s.add_all(_segment_rows(doc))
         s.add_all(
-            m.DroppedRow(document_id=doc.id, idx=i, kind=d.kind, reason=d.reason, chars=d.chars, start=d.start, end=d.end, text=d.text)
+            m.DroppedRow(
+                document_id=doc.id,
+                idx=i,
+                kind=d.kind,
+                reason=d.reason,
+                chars=d.chars,
+                start=d.start,
+                end=d.end,
+                text=d.text,
+            )
             for i, d in enumerate(doc.dropped)
         )
         s.add_all(_duplicate_rows(doc))
         s.add_all(
-            m.MentionRow(id=x.id, document_id=doc.id, segment_id=x.segment, kind=x.kind, text=x.text, start=x.start, end=x.end, label=x.label, resolved=x.resolved)
+            m.MentionRow(
+                id=x.id,
+                document_id=doc.id,
+                segment_id=x.segment,
+                kind=x.kind,
+                text=x.text,
+                start=x.start,
+                end=x.end,
+                label=x.label,
+                resolved=x.resolved,
+            )
             for x in {x.id: x for x in doc.mentions}.values()
         )
         s.add_all(
             m.ReportRow(
-                id=r.id, document_id=doc.id, segment_id=r.segment, source=r.source, type=r.type,
-                date_value=r.date.value, date_precision=r.date.precision, country=r.place.country,
-                opinion=r.opinion, payload=r.to_dict(),
+                id=r.id,
+                document_id=doc.id,
+                segment_id=r.segment,
+                source=r.source,
+                type=r.type,
+                date_value=r.date.value,
+                date_precision=r.date.precision,
+                country=r.place.country,
+                opinion=r.opinion,
+                payload=r.to_dict(),
             )
             for r in {r.id: r for r in doc.reports}.values()
         )
         s.add_all(
             m.StatementRow(
-                id=st.id, document_id=doc.id, segment_id=st.segment, report_id=st.report, event_id=st.event,
-                speaker=st.speaker, kind=st.kind, payload=st.to_dict(),
+                id=st.id,
+                document_id=doc.id,
+                segment_id=st.segment,
+                report_id=st.report,
+                event_id=st.event,
+                speaker=st.speaker,
+                kind=st.kind,
+                payload=st.to_dict(),
             )
             for st in {st.id: st for st in doc.statements}.values()
         )
@@ -298,18 +332,25 @@ class Store(EventReads, RecordReads):
 
     def counts(self) -> dict[str, int]:
         tables = {
-            "sources": m.SourceRow, "documents": m.DocumentRow, "segments": m.SegmentRow, "dropped": m.DroppedRow,
-            "duplicates": m.DuplicateRow, "quarantined": m.QuarantineRow, "mentions": m.MentionRow,
-            "reports": m.ReportRow, "statements": m.StatementRow, "events": m.EventRow,
-            "ambiguous": m.AmbiguousRow, "corrections": m.CorrectionRow,
+            "sources": m.SourceRow,
+            "documents": m.DocumentRow,
+            "segments": m.SegmentRow,
+            "dropped": m.DroppedRow,
+            "duplicates": m.DuplicateRow,
+            "quarantined": m.QuarantineRow,
+            "mentions": m.MentionRow,
+            "reports": m.ReportRow,
+            "statements": m.StatementRow,
+            "events": m.EventRow,
+            "ambiguous": m.AmbiguousRow,
+            "corrections": m.CorrectionRow,
         }
         with self.session() as s:
             return {k: s.scalar(select(func.count()).select_from(t)) or 0 for k, t in tables.items()}
 
     # -- events ----------------------------------------------------------
 
-    def replace_events(self, records: Iterable[Event], *, ambiguous: list[dict],
-                       revisions: list[dict]) -> None:
+    def replace_events(self, records: Iterable[Event], *, ambiguous: list[dict], revisions: list[dict]) -> None:
         """Swap in a new resolution in one transaction; ids are stable, so unchanged rows stay equal."""
         events = [e.to_dict() for e in records]  # the payload is the export shape
         stamp = now()
@@ -330,10 +371,18 @@ class Store(EventReads, RecordReads):
                         setattr(row, k, v)
                     row.payload, row.updated_at = e, stamp
             s.flush()
-            s.add_all(m.EventReportRow(event_id=e["id"], report_id=r["id"]) for e in events for r in {r["id"]: r for r in e.get("reports", [])}.values())
-            s.add_all(m.AmbiguousRow(report_id=a["report"], payload=a) for a in {a["report"]: a for a in ambiguous}.values())
             s.add_all(
-                m.RevisionRow(event_id=r["event"], at=stamp, change=r.get("change", "update"), why=r.get("why", ""), payload=r)
+                m.EventReportRow(event_id=e["id"], report_id=r["id"])
+                for e in events
+                for r in {r["id"]: r for r in e.get("reports", [])}.values()
+            )
+            s.add_all(
+                m.AmbiguousRow(report_id=a["report"], payload=a) for a in {a["report"]: a for a in ambiguous}.values()
+            )
+            s.add_all(
+                m.RevisionRow(
+                    event_id=r["event"], at=stamp, change=r.get("change", "update"), why=r.get("why", ""), payload=r
+                )
                 for r in revisions
             )
             # statements point at the event they concern
@@ -365,8 +414,15 @@ class Store(EventReads, RecordReads):
     def add_correction(self, correction: dict) -> None:
         """Store a correction made by `resolve.corrections.make`; recording it again puts it back in force."""
         with self.writing() as s:
-            s.merge(m.CorrectionRow(id=correction["id"], kind=correction["kind"], event_id=correction.get("event"),
-                                    created_at=correction.get("created") or now(), payload=correction))
+            s.merge(
+                m.CorrectionRow(
+                    id=correction["id"],
+                    kind=correction["kind"],
+                    event_id=correction.get("event"),
+                    created_at=correction.get("created") or now(),
+                    payload=correction,
+                )
+            )
 
     def withdraw_correction(self, correction_id: str, *, by: str | None = None, note: str = "") -> dict | None:
         """Take a correction out of force: its row stays (marked `withdrawn`: at, by, note) and the event's
@@ -380,8 +436,15 @@ class Store(EventReads, RecordReads):
                 return dict(row.payload)
             row.payload = {**row.payload, "withdrawn": {"at": stamp, "by": by, "note": note}}
             why = f"correction {correction_id} ({row.kind}) withdrawn" + (f": {note}" if note else "")
-            s.add(m.RevisionRow(event_id=row.event_id or "", at=stamp, change="correction-withdrawn", why=why,
-                                payload={"correction": correction_id, "by": by, "note": note}))
+            s.add(
+                m.RevisionRow(
+                    event_id=row.event_id or "",
+                    at=stamp,
+                    change="correction-withdrawn",
+                    why=why,
+                    payload={"correction": correction_id, "by": by, "note": note},
+                )
+            )
             return dict(row.payload)
 
 
@@ -391,10 +454,23 @@ def _source(doc: Document) -> Source | None:
 
 def _document_row(doc: Document, source_id: str | None, signature: bytes | None) -> m.DocumentRow:
     return m.DocumentRow(
-        id=doc.id, path=doc.path, source_id=source_id, kind=doc.kind, url=doc.url, title=doc.title,
-        published_value=doc.published.value, published_precision=doc.published.precision, fetched=doc.fetched,
-        language=doc.language, author=doc.author, content_hash=content_hash(doc.content), content=doc.content,
-        text=doc.text, meta={**doc.meta, "source": doc.source}, duplicate_of=doc.duplicate_of, signature=signature,
+        id=doc.id,
+        path=doc.path,
+        source_id=source_id,
+        kind=doc.kind,
+        url=doc.url,
+        title=doc.title,
+        published_value=doc.published.value,
+        published_precision=doc.published.precision,
+        fetched=doc.fetched,
+        language=doc.language,
+        author=doc.author,
+        content_hash=content_hash(doc.content),
+        content=doc.content,
+        text=doc.text,
+        meta={**doc.meta, "source": doc.source},
+        duplicate_of=doc.duplicate_of,
+        signature=signature,
         ingested_at=now(),
     )
 
@@ -402,19 +478,42 @@ def _document_row(doc: Document, source_id: str | None, signature: bytes | None)
 def _segment_rows(doc: Document) -> Iterator[m.SegmentRow]:
     for seg in {s.id: s for s in doc.segments}.values():
         yield m.SegmentRow(
-            id=seg.id, document_id=doc.id, idx=seg.index, kind=seg.kind, title=seg.title, date_value=seg.date.value,
-            date_precision=seg.date.precision, author=seg.author, source=seg.source, score=seg.score, depth=seg.depth,
-            parent=seg.parent, language=seg.language, duplicate_of=seg.duplicate_of, text=seg.text,
-            pieces=[p.to_dict() for p in seg.pieces], meta=seg.meta,
+            id=seg.id,
+            document_id=doc.id,
+            idx=seg.index,
+            kind=seg.kind,
+            title=seg.title,
+            date_value=seg.date.value,
+            date_precision=seg.date.precision,
+            author=seg.author,
+            source=seg.source,
+            score=seg.score,
+            depth=seg.depth,
+            parent=seg.parent,
+            language=seg.language,
+            duplicate_of=seg.duplicate_of,
+            text=seg.text,
+            pieces=[p.to_dict() for p in seg.pieces],
+            meta=seg.meta,
         )
 
 
 def _duplicate_rows(doc: Document) -> Iterator[m.DuplicateRow]:
     if doc.duplicate_of:
-        yield m.DuplicateRow(item_id=doc.id, original_id=doc.duplicate_of, level="document", method=doc.meta.get("duplicate_method", "near"))
+        yield m.DuplicateRow(
+            item_id=doc.id,
+            original_id=doc.duplicate_of,
+            level="document",
+            method=doc.meta.get("duplicate_method", "near"),
+        )
     for seg in doc.segments:
         if seg.duplicate_of:
-            yield m.DuplicateRow(item_id=seg.id, original_id=seg.duplicate_of, level="segment", method=seg.meta.get("duplicate_method", "near"))
+            yield m.DuplicateRow(
+                item_id=seg.id,
+                original_id=seg.duplicate_of,
+                level="segment",
+                method=seg.meta.get("duplicate_method", "near"),
+            )
 
 
 def _event_columns(e: dict) -> dict:

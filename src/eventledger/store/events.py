@@ -56,8 +56,20 @@ class StoredEvent:
 
     @classmethod
     def of(cls, row: m.EventRow) -> StoredEvent:
-        return cls(row.id, row.type, row.date_value, row.date_precision, row.country, row.lat, row.lon,
-                   row.killed_best, row.independent_sources, row.contested, row.updated_at, row.payload)
+        return cls(
+            row.id,
+            row.type,
+            row.date_value,
+            row.date_precision,
+            row.country,
+            row.lat,
+            row.lon,
+            row.killed_best,
+            row.independent_sources,
+            row.contested,
+            row.updated_at,
+            row.payload,
+        )
 
 
 @dataclass(slots=True)
@@ -95,15 +107,20 @@ def _filtered(stmt, f: EventFilter, *, store, actor_id: str | None):
     if f.actor:
         actor_id = actor_id or f.actor
         # the id appears quoted exactly once per perpetrator entry
-        stmt = stmt.where(or_(contains(E.payload, f'"actor_id": "{actor_id}"'),
-                              contains(E.payload, f'"actor": "{f.actor}"')))
+        stmt = stmt.where(
+            or_(contains(E.payload, f'"actor_id": "{actor_id}"'), contains(E.payload, f'"actor": "{f.actor}"'))
+        )
     if f.q and f.q.strip():
         segs = matching_segment_ids(store, f.q, limit=2000)
         by_text = (
-            select(m.EventReportRow.event_id)
-            .join(m.ReportRow, m.ReportRow.id == m.EventReportRow.report_id)
-            .where(m.ReportRow.segment_id.in_(segs))
-        ) if segs else None
+            (
+                select(m.EventReportRow.event_id)
+                .join(m.ReportRow, m.ReportRow.id == m.EventReportRow.report_id)
+                .where(m.ReportRow.segment_id.in_(segs))
+            )
+            if segs
+            else None
+        )
         cond = cast(E.payload, Text).ilike(f"%{like_escape(f.q.strip())}%", escape="\\")
         stmt = stmt.where(or_(cond, E.id.in_(by_text)) if by_text is not None else cond)
     return stmt
@@ -153,8 +170,16 @@ class EventReads:
             stmt = select(m.EventRow.id).where(m.EventRow.id.startswith(prefix, autoescape=True)).limit(limit)
             return list(s.scalars(stmt))
 
-    def events_page(self, f: EventFilter, *, actor_id: str | None = None, sort: str = "-date",
-                    limit: int = 50, after: list | None = None, total: bool = True) -> EventPage:
+    def events_page(
+        self,
+        f: EventFilter,
+        *,
+        actor_id: str | None = None,
+        sort: str = "-date",
+        limit: int = 50,
+        after: list | None = None,
+        total: bool = True,
+    ) -> EventPage:
         """One page of events in `sort` order, after the sort key `after` (keyset paging).
 
         `actor_id`: the registry id of `f.actor` when it names a known actor (an alias or the id itself)."""
@@ -186,24 +211,35 @@ class EventReads:
             countries = [c for (c,) in s.execute(select(E.country).distinct().order_by(E.country)) if c]
         return {"types": types, "countries": countries}
 
-    def located_events(self, f: EventFilter, *, actor_id: str | None = None,
-                       limit: int = 3000) -> tuple[list[dict], int]:
+    def located_events(
+        self, f: EventFilter, *, actor_id: str | None = None, limit: int = 3000
+    ) -> tuple[list[dict], int]:
         """Events with coordinates, largest first, and how many matched.
 
         Each as {id, type, lat, lon, killed, date, place (its name), precision (of the place), country,
         sources (independent)}."""
         E = m.EventRow
-        cols = select(E.id, E.type, E.lat, E.lon, E.killed_best, E.date_value, E.payload, E.country, E.independent_sources)
+        cols = select(
+            E.id, E.type, E.lat, E.lon, E.killed_best, E.date_value, E.payload, E.country, E.independent_sources
+        )
         base = _filtered(cols, f, store=self, actor_id=actor_id)
         base = base.where(E.lat.is_not(None), E.lon.is_not(None))
         with self.session() as s:
             n = s.scalar(select(func.count()).select_from(base.subquery()))
             rows = s.execute(base.order_by(E.killed_best.desc(), E.id).limit(limit)).all()
         pts = [
-            {"id": r.id, "type": r.type, "lat": r.lat, "lon": r.lon, "killed": r.killed_best,
-             "date": r.date_value, "place": ((r.payload or {}).get("place") or {}).get("name"),
-             "precision": ((r.payload or {}).get("place") or {}).get("precision"),
-             "country": r.country, "sources": r.independent_sources}
+            {
+                "id": r.id,
+                "type": r.type,
+                "lat": r.lat,
+                "lon": r.lon,
+                "killed": r.killed_best,
+                "date": r.date_value,
+                "place": ((r.payload or {}).get("place") or {}).get("name"),
+                "precision": ((r.payload or {}).get("place") or {}).get("precision"),
+                "country": r.country,
+                "sources": r.independent_sources,
+            }
             for r in rows
         ]
         return pts, n or 0
@@ -221,10 +257,14 @@ class EventReads:
         events too (date None), so the page can say how many it leaves out."""
         E = m.EventRow
         policy = E.payload[("counts", "killed", "policy")].as_string()
-        stmt = _filtered(select(E.date_value, E.date_precision, E.type, E.killed_best, policy), f, store=self,
-                         actor_id=actor_id)
+        stmt = _filtered(
+            select(E.date_value, E.date_precision, E.type, E.killed_best, policy), f, store=self, actor_id=actor_id
+        )
         with self.session() as s:
-            return [{"date": d, "precision": p, "type": t, "killed": k, "policy": pol} for d, p, t, k, pol in s.execute(stmt)]
+            return [
+                {"date": d, "precision": p, "type": t, "killed": k, "policy": pol}
+                for d, p, t, k, pol in s.execute(stmt)
+            ]
 
     def events_by_id(self, ids) -> list[StoredEvent]:
         with self.session() as s:
@@ -234,16 +274,19 @@ class EventReads:
     def events_naming_actor(self, actor_id: str, *, limit: int = 1000) -> list[StoredEvent]:
         """Events any of whose values carries this actor id, newest first."""
         E = m.EventRow
-        stmt = (select(E).where(contains(E.payload, f'"actor_id": "{actor_id}"'))
-                .order_by(E.date_value.desc(), E.id).limit(limit))
+        stmt = (
+            select(E)
+            .where(contains(E.payload, f'"actor_id": "{actor_id}"'))
+            .order_by(E.date_value.desc(), E.id)
+            .limit(limit)
+        )
         with self.session() as s:
             return [StoredEvent.of(r) for r in s.scalars(stmt)]
 
     def event_ids_with_report_actor(self, actor_id: str) -> set[str]:
         """Events with a report that names this actor in any role."""
         R, ER = m.ReportRow, m.EventReportRow
-        stmt = (select(ER.event_id).join(R, R.id == ER.report_id)
-                .where(contains(R.payload, f'"actor_id": "{actor_id}"')))
+        stmt = select(ER.event_id).join(R, R.id == ER.report_id).where(contains(R.payload, f'"actor_id": "{actor_id}"'))
         with self.session() as s:
             return set(s.scalars(stmt))
 

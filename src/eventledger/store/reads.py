@@ -46,10 +46,22 @@ class DocumentRef:
 
 def _segment(g: m.SegmentRow) -> Segment:
     return Segment(
-        id=g.id, document=g.document_id, index=g.idx, kind=g.kind, text=g.text,
-        pieces=[Piece(**p) for p in g.pieces or ()], title=g.title,
-        date=DateValue(g.date_value, g.date_precision), author=g.author, source=g.source, score=g.score,
-        depth=g.depth, parent=g.parent, language=g.language, duplicate_of=g.duplicate_of, meta=g.meta,
+        id=g.id,
+        document=g.document_id,
+        index=g.idx,
+        kind=g.kind,
+        text=g.text,
+        pieces=[Piece(**p) for p in g.pieces or ()],
+        title=g.title,
+        date=DateValue(g.date_value, g.date_precision),
+        author=g.author,
+        source=g.source,
+        score=g.score,
+        depth=g.depth,
+        parent=g.parent,
+        language=g.language,
+        duplicate_of=g.duplicate_of,
+        meta=g.meta,
     )
 
 
@@ -62,11 +74,21 @@ def _document(s, d: m.DocumentRow, source: str | None) -> Document:
     segs = s.scalars(select(G).where(G.document_id == d.id).order_by(G.idx))
     dropped = s.scalars(select(X).where(X.document_id == d.id).order_by(X.idx))
     return Document(
-        id=d.id, path=d.path, kind=d.kind, content=d.content, text=d.text, source=source, url=d.url,
-        title=d.title, published=DateValue(d.published_value, d.published_precision), fetched=d.fetched,
-        language=d.language, author=d.author,
+        id=d.id,
+        path=d.path,
+        kind=d.kind,
+        content=d.content,
+        text=d.text,
+        source=source,
+        url=d.url,
+        title=d.title,
+        published=DateValue(d.published_value, d.published_precision),
+        fetched=d.fetched,
+        language=d.language,
+        author=d.author,
         meta={k: v for k, v in (d.meta or {}).items() if k != "source"},  # stored there only to be read back
-        segments=[_segment(g) for g in segs], dropped=[_dropped(x) for x in dropped],
+        segments=[_segment(g) for g in segs],
+        dropped=[_dropped(x) for x in dropped],
         duplicate_of=d.duplicate_of,
     )
 
@@ -81,8 +103,7 @@ def _told(report: dict, g, d) -> dict:
     return {
         "source": (g.source if g is not None and g.source else None) or report.get("source") or doc_source,
         "original_source": ((g.meta or {}).get("syndicated_from") if g is not None else None),
-        "duplicate_of": ((d.duplicate_of if d is not None else None)
-                         or (g.duplicate_of if g is not None else None)),
+        "duplicate_of": ((d.duplicate_of if d is not None else None) or (g.duplicate_of if g is not None else None)),
         "segment_kind": g.kind if g is not None else None,
         "published": {"value": date[0], "precision": date[1]},
         # the segment's words, for resolution's text similarity (resolve/text.py)
@@ -132,8 +153,7 @@ class RecordReads:
             document = _document(s, d, source.name if source else None)
             return StoredDocument(document, d.source_id, d.ingested_at)
 
-    def document_refs(self, ids: Iterable[str] | None = None, *,
-                      text: bool = False) -> dict[str, DocumentRef]:
+    def document_refs(self, ids: Iterable[str] | None = None, *, text: bool = False) -> dict[str, DocumentRef]:
         """id -> DocumentRef of these documents (all when `ids` is None)."""
         D = m.DocumentRow
         cols = [D.id, D.title, D.url, D.kind, D.published_value, D.published_precision, D.meta]
@@ -144,17 +164,29 @@ class RecordReads:
             else:
                 rows = self._batched(s, lambda chunk: select(*cols).where(D.id.in_(chunk)), ids)
         return {
-            r.id: DocumentRef(r.id, r.title, r.url, r.kind,
-                              {"value": r.published_value, "precision": r.published_precision},
-                              (r.meta or {}).get("source"), r.text if text else None)
+            r.id: DocumentRef(
+                r.id,
+                r.title,
+                r.url,
+                r.kind,
+                {"value": r.published_value, "precision": r.published_precision},
+                (r.meta or {}).get("source"),
+                r.text if text else None,
+            )
             for r in rows
         }
 
     def documents_page(self, *, limit: int = 50, after: str | None = None) -> Page:
         def shape(d):
-            return {"id": d.id, "path": d.path, "kind": d.kind, "title": d.title, "url": d.url,
-                    "published": {"value": d.published_value, "precision": d.published_precision},
-                    "duplicate_of": d.duplicate_of}
+            return {
+                "id": d.id,
+                "path": d.path,
+                "kind": d.kind,
+                "title": d.title,
+                "url": d.url,
+                "published": {"value": d.published_value, "precision": d.published_precision},
+                "duplicate_of": d.duplicate_of,
+            }
 
         return self._page_by_id(m.DocumentRow, limit=limit, after=after, shape=shape)
 
@@ -162,8 +194,9 @@ class RecordReads:
         D = m.DocumentRow
         with self.session() as s:
             stmt = select(D).where(D.source_id == source_id).order_by(D.published_value.desc()).limit(limit)
-            return [{"id": d.id, "title": d.title, "published": d.published_value, "kind": d.kind}
-                    for d in s.scalars(stmt)]
+            return [
+                {"id": d.id, "title": d.title, "published": d.published_value, "kind": d.kind} for d in s.scalars(stmt)
+            ]
 
     def search_segments(self, query: str, *, limit: int = 20, offset: int = 0) -> list[Hit]:
         """Full-text search over segment text and titles, best match first."""
@@ -174,8 +207,16 @@ class RecordReads:
         R, ER = m.ReportRow, m.EventReportRow
         out: dict[str, list[str]] = {}
         with self.session() as s:
-            rows = self._batched(s, lambda chunk: select(R.segment_id, ER.event_id).join(ER, ER.report_id == R.id)
-                                 .where(R.segment_id.in_(chunk)).distinct(), segment_ids)
+            rows = self._batched(
+                s,
+                lambda chunk: (
+                    select(R.segment_id, ER.event_id)
+                    .join(ER, ER.report_id == R.id)
+                    .where(R.segment_id.in_(chunk))
+                    .distinct()
+                ),
+                segment_ids,
+            )
         for seg, event in sorted(rows):
             out.setdefault(seg, []).append(event)
         return out
@@ -186,8 +227,13 @@ class RecordReads:
         out: dict[str, str] = {}
         with self.session() as s:
             for model, ids in ((m.ReportRow, reports), (m.StatementRow, statements)):
-                rows = self._batched(s, lambda chunk, M=model: select(M.id, D.ingested_at)
-                                     .join(D, D.id == M.document_id).where(M.id.in_(chunk)), ids)
+                rows = self._batched(
+                    s,
+                    lambda chunk, M=model: (
+                        select(M.id, D.ingested_at).join(D, D.id == M.document_id).where(M.id.in_(chunk))
+                    ),
+                    ids,
+                )
                 out.update(dict(rows))
         return out
 
@@ -225,12 +271,25 @@ class RecordReads:
             rows = self._batched(s, lambda chunk: select(R.id, R.payload).where(R.id.in_(chunk)), ids)
             return {r.id: r.payload for r in rows}
 
-    def reports_page(self, *, document: str | None = None, source: str | None = None,
-                     type: str | None = None, limit: int = 50, after: str | None = None) -> Page:
+    def reports_page(
+        self,
+        *,
+        document: str | None = None,
+        source: str | None = None,
+        type: str | None = None,
+        limit: int = 50,
+        after: str | None = None,
+    ) -> Page:
         R = m.ReportRow
-        where = [c for c in (R.document_id == document if document else None,
-                             R.source == source if source else None,
-                             R.type == type if type else None) if c is not None]
+        where = [
+            c
+            for c in (
+                R.document_id == document if document else None,
+                R.source == source if source else None,
+                R.type == type if type else None,
+            )
+            if c is not None
+        ]
         return self._page_by_id(R, where=where, limit=limit, after=after, shape=lambda r: r.payload)
 
     def report_contexts(self, reports: Iterable[dict]) -> dict[str, dict]:
@@ -241,12 +300,21 @@ class RecordReads:
         D, G = m.DocumentRow, m.SegmentRow
         with self.session() as s:
             doc_cols = select(D.id, D.meta, D.duplicate_of, D.published_value, D.published_precision, D.title)
-            seg_cols = select(G.id, G.kind, G.source, G.meta, G.duplicate_of, G.date_value, G.date_precision,
-                              G.title, G.text)
-            docs = {d.id: d for d in self._batched(s, lambda chunk: doc_cols.where(D.id.in_(chunk)),
-                                                   (r["document"] for r in reports))}
-            segs = {g.id: g for g in self._batched(s, lambda chunk: seg_cols.where(G.id.in_(chunk)),
-                                                   (r["segment"] for r in reports))}
+            seg_cols = select(
+                G.id, G.kind, G.source, G.meta, G.duplicate_of, G.date_value, G.date_precision, G.title, G.text
+            )
+            docs = {
+                d.id: d
+                for d in self._batched(
+                    s, lambda chunk: doc_cols.where(D.id.in_(chunk)), (r["document"] for r in reports)
+                )
+            }
+            segs = {
+                g.id: g
+                for g in self._batched(
+                    s, lambda chunk: seg_cols.where(G.id.in_(chunk)), (r["segment"] for r in reports)
+                )
+            }
         return {r["id"]: _told(r, segs.get(r["segment"]), docs.get(r["document"])) for r in reports}
 
     def report_sources(self) -> dict[str, dict]:
@@ -263,11 +331,14 @@ class RecordReads:
             select(R.id, R.document_id, R.type, R.date_value, ER.event_id)
             .outerjoin(ER, ER.report_id == R.id)
             .where(or_(R.source == name, R.document_id.in_(select(D.id).where(D.source_id == source_id))))
-            .order_by(R.date_value.desc(), R.id).limit(limit)
+            .order_by(R.date_value.desc(), R.id)
+            .limit(limit)
         )
         with self.session() as s:
-            return [{"id": r.id, "document": r.document_id, "type": r.type, "date": r.date_value,
-                     "event": r.event_id} for r in s.execute(stmt)]
+            return [
+                {"id": r.id, "document": r.document_id, "type": r.type, "date": r.date_value, "event": r.event_id}
+                for r in s.execute(stmt)
+            ]
 
     # -- statements ------------------------------------------------------
 
@@ -301,11 +372,11 @@ class RecordReads:
             stmt = select(S).where(contains(S.payload, needle)).order_by(S.id).limit(limit)
             return [_statement(r) for r in s.scalars(stmt)]
 
-    def statements_page(self, *, event: str | None = None, kind: str | None = None, limit: int = 50,
-                        after: str | None = None) -> Page:
+    def statements_page(
+        self, *, event: str | None = None, kind: str | None = None, limit: int = 50, after: str | None = None
+    ) -> Page:
         S = m.StatementRow
-        where = [c for c in (S.event_id == event if event else None, S.kind == kind if kind else None)
-                 if c is not None]
+        where = [c for c in (S.event_id == event if event else None, S.kind == kind if kind else None) if c is not None]
         return self._page_by_id(S, where=where, limit=limit, after=after, shape=_statement)
 
     # -- sources ---------------------------------------------------------
