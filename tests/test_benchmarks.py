@@ -23,6 +23,6 @@ def test_quick_benchmark_run_writes_every_table(tmp_path):
     )
     assert r.returncode == 0, r.stderr[-2000:]
     text = out.read_text()
-    for heading in ("## API latency", "## Extraction speed", "## Ingest throughput"):
+    for heading in ("## API latency", "## Extraction speed", "## Ingest throughput", "## The main job", "## Memory"):
         assert heading in text
     assert "| dossier |" in text and "| extraction, 2 processes |" in text and "| feed | 100 | 2 |" in text
