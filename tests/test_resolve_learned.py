@@ -94,3 +94,25 @@ def test_blocking_pairs_neighbours_not_strangers(cfg):
     pairs = candidate_pairs(P, cfg)
     assert (0, 1) in pairs and (0, 2) not in pairs and (0, 3) not in pairs
     assert {(0, 4), (1, 4), (2, 4)} <= pairs
+
+
+def test_training_rows_label_pairs_by_incident_and_drop_background(cfg):
+    from eventledger.eval.gva_data import Corpus, Incident
+    from eventledger.eval.gva_train import training_rows
+
+    def inc(iid, day, arts):
+        return Incident(iid, day, "Illinois", "Chicago", "", 1, 0, tuple(arts))
+
+    corpus = Corpus(articles={}, incidents=[inc("1", "2016-05-07", ["a1", "a2"]), inc("2", "2016-05-08", ["a3"])],
+                    group={"1": "1", "2": "2"})
+    chicago = Place(name="Chicago", city="Chicago", admin1="Illinois", country="US", lat=41.85, lon=-87.65,
+                    precision="city")
+    R = [report("d1", 0, date=("2016-05-07", "day"), place=chicago, text="A man was shot on Elm Street"),
+         report("d2", 0, date=("2016-05-07", "day"), place=chicago, text="The Elm Street shooting left one dead"),
+         report("d2", 1, date=("2014-05-08", "day"), place=chicago, text="a shooting two years ago"),
+         report("d3", 0, date=("2016-05-08", "day"), place=chicago, text="A woman was shot on Oak Avenue")]
+    article = {"d1": "a1", "d2": "a2", "d3": "a3"}
+    rows, labels, weights = training_rows(R, {r["id"]: ctx(r["document"]) for r in R}, article, corpus, cfg)
+    assert len(rows) == 3  # d1-d2, d1-d3, d2-d3 (the 2014 report pairs with nothing: its date fits no other)
+    assert sorted(labels) == [False, False, True]
+    assert all(w == 1.0 for w in weights)

@@ -29,7 +29,7 @@ from eventledger.eval.clusters import scores
 from eventledger.eval.gva_data import Corpus, load, select
 
 DAY_SLACK = 3  # days either side of GVA's incident day that a report of the incident may name
-THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(4, 20))
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 13))  # 0.10 .. 0.60
 L2 = 1.0
 
 
