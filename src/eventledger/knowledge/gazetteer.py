@@ -466,7 +466,7 @@ class Gazetteer:
                 return False  # an acronym (ITU, LEO) rather than a small town, unless a dateline ("BROOKHAVEN --")
             if self._cx.speech_after.match(text, toks[i][1]):
                 return False  # "Wilson said": a person
-            if kind == "city" and pop < BIG_PLACE and _sentence_start(text, s):
+            if kind == "city" and pop < BIG_PLACE and _sentence_start(text, s, ends=".!?\n"):
                 # capitalised because it opens the sentence ("Same in the evening news"): a place only with evidence
                 return self._evidence(text, toks, i, L, qualifier is not None)
             if _title_line(text, s):
@@ -520,11 +520,11 @@ def _inside(c: Candidate, where: tuple[str | None, str]) -> bool:
     return c.country == country and (admin1 is None or c.admin1 == admin1 or c.name == admin1)
 
 
-def _sentence_start(text: str, pos: int) -> bool:
+def _sentence_start(text: str, pos: int, ends: str = ".!?\n:;") -> bool:
     j = pos - 1
     while j >= 0 and text[j] in " \t\"'\u201c(":
         j -= 1
-    return j < 0 or text[j] in ".!?\n:;"
+    return j < 0 or text[j] in ends
 
 
 def _to_place(c: Candidate) -> Place:
