@@ -51,6 +51,12 @@ def _earlier(r: Report, main: Report) -> bool:
     return r.date.value[:n] < main.date.value[:n]
 
 
+def _this_year(doc: Document, r: Report) -> bool:
+    """r's year is the year of its document (an undated document has none)."""
+    page = doc.published.value if doc.published else None
+    return bool(page) and r.date.value[:4] == page[:4]
+
+
 def _fits(r: Report, main: Report) -> bool:
     """r may tell main's happening on: the same kind of happening (ACLED's sub-event type: a shooting and a
     murder are one kind, a bombing and a kidnapping two), no other stated day, and no other place."""
@@ -151,6 +157,8 @@ class Salience:
         ev = r.evidence
         if ev is not None and self.words.background(doc.text[ev.start : ev.end].lower()):
             return True
+        if _stated(r) and r.date.precision == "year" and not _this_year(doc, r):
+            return True  # "in 1999 a series of bombings": news is dated by its day, a past event by its year
         return main is not None and _earlier(r, main)
 
     def _other_event(self, doc: Document, r: Report) -> bool:
