@@ -60,8 +60,9 @@ def _this_year(doc: Document, r: Report) -> bool:
 def _fits(r: Report, main: Report) -> bool:
     """r may tell main's happening on: the same kind of happening (ACLED's sub-event type: a shooting and a
     murder are one kind, a bombing and a kidnapping two), no other stated day, and no other place."""
-    if r.type != main.type and r.meta.get("acled") != main.meta.get("acled"):
-        return False
+    typed = r.meta.get("typed_by") != "figure" and main.meta.get("typed_by") != "figure"
+    if typed and r.type != main.type and r.meta.get("acled") != main.meta.get("acled"):
+        return False  # (a report founded by a toll alone, "toll rises to 31", has no kind of its own)
     if _stated(r) and _stated(main) and r.date.value and main.date.value:
         n = min(len(r.date.value), len(main.date.value), 10)
         if r.date.value[:n] != main.date.value[:n] and not _later_same_place(r, main):
