@@ -54,6 +54,17 @@ def _keep_unreal(doc: Document, w: SegWork, s0: int, unreal: list) -> None:
                      "type": et.type, "why": why})
 
 
+_DEFINITE = {"the", "this", "that", "these", "those"}
+SAID_ABOUT = ("claim", "denial", "attribution", "accusation")  # statement kinds whose sentence tells no happening
+
+
+def _back_reference(sent, fr: Frame) -> bool:
+    """The frame's trigger is a noun pointing back ("the attack", "this bombing", "its attack")."""
+    tok = next((t for t in sent if t.idx == fr.trigger.start), None)
+    return (tok is not None and tok.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children))
+
+
 class ReportBuilder:
     def __init__(self, *, lexicon, frames: FrameFinder, dater: Dater, placer: Placer, namer: Namer,
                  counts: CountFinder, background=lambda sentence_lower: False):
@@ -86,6 +97,11 @@ class ReportBuilder:
             _keep_unreal(doc, w, s0, unreal)
             if not frames:
                 counts = []  # "could kill hundreds", "did not kill the 12 hostages": no toll of a happening
+        if not counts and any(r.meta.get("family") == "attack" for _, r in reports) and self._said_about(text):
+            # "Kyiv denies this, and Islamic State has claimed the attack": a claim, denial or blame about the
+            # attack the segment told already is a statement about it (statements.py), no new report; its places
+            # are the speakers', not the attack's
+            frames = [f for f in frames if not (f.etype.family == "attack" and _back_reference(w.parse[i], f))]
         if self.lex.is_not_violence(text.lower()):
             counts = [c for c in counts if c.kind == "arrested"]
             frames = [f for f in frames if f.etype.family == "arrest"]
@@ -113,6 +129,10 @@ class ReportBuilder:
                 prev = _recent(reports, i, _kind_family(c.kind))
                 if prev is not None:
                     self._attach_counts(doc, w, i, prev, [c])
+
+    def _said_about(self, text: str) -> bool:
+        low = text.lower()
+        return any(r.search(low) for k in SAID_ABOUT for r in self.lex.stmt[k])
 
     def _frame_report(self, doc: Document, w: SegWork, i: int, fr: Frame, reports: list,
                       opinion: bool) -> Report:
