@@ -82,9 +82,9 @@ def test_statement_about_a_folded_report_points_to_the_main_one(ex):
 
 def test_an_edited_cue_changes_the_judgement():
     data = read_yaml(DATA / "extract_salience.yaml")
-    assert SalienceWords.parse(data).background("residents recalled the siege")
-    data["background_cues"] = [c for c in data["background_cues"] if "recall" not in c]
-    assert not SalienceWords.parse(data).background("residents recalled the siege")
+    assert SalienceWords.parse(data).background("a similar siege in 1995")
+    data["background_cues"] = [c for c in data["background_cues"] if "similar" not in c]
+    assert not SalienceWords.parse(data).background("a similar siege in 1995")
     data["background_cues"] = ["(unclosed"]
     with pytest.raises(ValueError, match="bad regular expression"):
         SalienceWords.parse(data)
