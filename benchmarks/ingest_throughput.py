@@ -16,8 +16,8 @@ import resource
 import shutil
 import tempfile
 import time
-from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -38,9 +38,11 @@ def synthetic_feed(path: Path, n: int, *, first: int = 0) -> Path:
         when = base + timedelta(hours=7 * i)
         body = (
             f"At least {killed} people were killed and {injured} injured when {actor} attacked a market in {place} "
-            f"on {when:%A}, local officials said. Witnesses described gunfire lasting more than an hour before security "
+            f"on {when:%A}, local officials said. Witnesses described gunfire lasting more than an hour before "
+            f"security "
             f"forces arrived. A spokesman for the regional government said {i % 9 + 1} suspects had been detained and "
-            f"that an investigation was under way. Hospitals in {place} appealed for blood donations as the wounded were "
+            f"that an investigation was under way. Hospitals in {place} appealed for blood donations as the wounded "
+            f"were "
             f"brought in. It was the {i % 5 + 2}th attack in the area this year (item {i})."
         )
         items.append(
@@ -51,7 +53,8 @@ def synthetic_feed(path: Path, n: int, *, first: int = 0) -> Path:
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example Wire</title>'
         "<link>https://news.example.org/</link><description>synthetic benchmark feed</description>"
-        + "".join(items) + "</channel></rss>",
+        + "".join(items)
+        + "</channel></rss>",
         encoding="utf-8",
     )
     return path
@@ -89,10 +92,14 @@ def run(case: str, *, items: int, workers: int, per_file: int = 0, extract: bool
         result = ingest(inputs, db=f"sqlite:///{tmp / 'bench.db'}", workers=workers, on_error=lambda q: None)
         secs = time.perf_counter() - t
         return {
-            "case": case + ("" if extract else " (no extract)"), "documents": n_docs, "stored": result.stored,
+            "case": case + ("" if extract else " (no extract)"),
+            "documents": n_docs,
+            "stored": result.stored,
             "workers": workers,
-            "seconds": round(secs, 2), "docs_per_s": round(result.stored / secs, 1),
-            "reports": result.reports, "events": result.events,
+            "seconds": round(secs, 2),
+            "docs_per_s": round(result.stored / secs, 1),
+            "reports": result.reports,
+            "events": result.events,
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "peak_rss_children_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         }

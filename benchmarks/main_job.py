@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -62,12 +61,18 @@ def write_texts(folder: Path, n: int) -> int:
 
 def ner_alone(n: int) -> dict:
     t = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", NER_ALONE, str(MUC4_DEV), str(n)], capture_output=True, text=True,
-                         check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", NER_ALONE, str(MUC4_DEV), str(n)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     wall = time.perf_counter() - t
     r = json.loads(out.stdout.strip().splitlines()[-1])
-    return {"docs_per_s_pipe": round(n / r["pipe_s"], 1), "docs_per_s_process": round(n / wall, 1),
-            "load_s": round(r["load_s"], 1), "seconds": round(wall, 1), "peak_rss_mb": round(r["rss_mb"])}
+    return {
+        "docs_per_s_pipe": round(n / r["pipe_s"], 1),
+        "docs_per_s_process": round(n / wall, 1),
+        "load_s": round(r["load_s"], 1),
+        "seconds": round(wall, 1),
+        "peak_rss_mb": round(r["rss_mb"]),
+    }
 
 
 def ids(url: str) -> dict:
@@ -117,8 +122,13 @@ def _children(root) -> list:
 
 def ingest(folder: Path, n: int, url: str, *extra: str) -> dict:
     t = time.perf_counter()
-    p = subprocess.Popen([str(BIN / "eventledger"), "ingest", str(folder), "--db", url, "-q", *extra],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    p = subprocess.Popen(
+        [str(BIN / "eventledger"), "ingest", str(folder), "--db", url, "-q", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     peaks: dict = {}
     stop = threading.Event()
     sampler = threading.Thread(target=_sample_rss, args=(p.pid, peaks, stop), daemon=True)
@@ -131,12 +141,18 @@ def ingest(folder: Path, n: int, url: str, *extra: str) -> dict:
         raise SystemExit(f"ingest {' '.join(extra)} failed: {stderr.strip()[-500:]}")
     cpu_s = peaks.pop("cpu_s", None)
     mb = {k: round(v / 2**20) for k, v in peaks.items()}
-    return {"seconds": round(wall, 1), "docs_per_s": round(n / wall, 2), "summary": stdout.strip().splitlines()[0],
-            "peak_rss_mb_driver": mb.get("driver"), "peak_rss_mb_worker": mb.get("worker") or None,
-            "peak_rss_mb_all": mb.get("tree"), "ids": ids(url),
-            # CPU seconds of the driver and its workers (sampled every 0.2 s, so the last moments are missed):
-            # on a loaded machine, the work done, where wall seconds only say how long the queue was
-            "cpu_s_sampled": round(cpu_s, 1) if cpu_s is not None else None}
+    return {
+        "seconds": round(wall, 1),
+        "docs_per_s": round(n / wall, 2),
+        "summary": stdout.strip().splitlines()[0],
+        "peak_rss_mb_driver": mb.get("driver"),
+        "peak_rss_mb_worker": mb.get("worker") or None,
+        "peak_rss_mb_all": mb.get("tree"),
+        "ids": ids(url),
+        # CPU seconds of the driver and its workers (sampled every 0.2 s, so the last moments are missed):
+        # on a loaded machine, the work done, where wall seconds only say how long the queue was
+        "cpu_s_sampled": round(cpu_s, 1) if cpu_s is not None else None,
+    }
 
 
 def pg_database() -> str | None:
@@ -163,16 +179,48 @@ def dask_run(folder: Path, n: int, tmp: Path) -> dict | None:
     if url is None:
         return None
     info = tmp / "scheduler.json"
-    procs = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                               "--scheduler-file", str(info)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)]
+    procs = [
+        subprocess.Popen(
+            [
+                str(BIN / "dask"),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(info),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    ]
     try:
         while not info.exists() or not info.read_text().strip():
             time.sleep(0.2)
         address = json.loads(info.read_text())["address"]
-        procs += [subprocess.Popen([str(BIN / "dask"), "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
-                                    "--no-dashboard", "--memory-limit", "0"], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, start_new_session=True) for _ in range(2)]
+        procs += [
+            subprocess.Popen(
+                [
+                    str(BIN / "dask"),
+                    "worker",
+                    address,
+                    "--host",
+                    "127.0.0.1",
+                    "--nthreads",
+                    "1",
+                    "--no-dashboard",
+                    "--memory-limit",
+                    "0",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            for _ in range(2)
+        ]
         from dask.distributed import Client
 
         with Client(address, timeout="30s") as c:

@@ -18,11 +18,27 @@ def _doc(parts, *, kinds=None, published=None):
     did = make_id("doc", text)
     segs, pos = [], 0
     for i, p in enumerate(parts):
-        segs.append(Segment(id=make_id("seg", did, i), document=did, index=i, kind=(kinds or ["article"] * len(parts))[i],
-                            text=p, pieces=[Piece(0, pos, len(p))], author="someone"))
+        segs.append(
+            Segment(
+                id=make_id("seg", did, i),
+                document=did,
+                index=i,
+                kind=(kinds or ["article"] * len(parts))[i],
+                text=p,
+                pieces=[Piece(0, pos, len(p))],
+                author="someone",
+            )
+        )
         pos += len(p) + 2
-    return Document(id=did, path="t.txt", kind="article", content=text.encode(), text=text,
-                    published=published or DateValue("2024-03-27", "day"), segments=segs)
+    return Document(
+        id=did,
+        path="t.txt",
+        kind="article",
+        content=text.encode(),
+        text=text,
+        published=published or DateValue("2024-03-27", "day"),
+        segments=segs,
+    )
 
 
 def _spans(doc):
@@ -48,13 +64,19 @@ def _spans(doc):
 def test_list_of_past_attacks_gives_one_report_each(ex):
     d = _doc(["Russia has suffered many deadly attacks: Beslan in 2004 (334 deaths) and Moscow in 2002 (130 deaths)."])
     ex.process([d])
-    items = sorted((r.date.value, r.place.city, r.counts["killed"][0].value) for r in d.reports if r.meta.get("list_item"))
+    items = sorted(
+        (r.date.value, r.place.city, r.counts["killed"][0].value) for r in d.reports if r.meta.get("list_item")
+    )
     assert items == [("2002", "Moscow", 130), ("2004", "Beslan", 334)]
 
 
 def test_a_lists_lead_in_is_not_an_event_of_its_own(ex):
-    d = _doc(["Between 1990 and 2010, three of the deadliest attacks struck the region: Grozny in 1995 (50 deaths), "
-              "Nalchik in 2005 (35 deaths) and Beslan in 2004 (334 deaths)."])
+    d = _doc(
+        [
+            "Between 1990 and 2010, three of the deadliest attacks struck the region: Grozny in 1995 (50 deaths), "
+            "Nalchik in 2005 (35 deaths) and Beslan in 2004 (334 deaths)."
+        ]
+    )
     ex.process([d])
     assert len(d.reports) == 3 and all(r.meta.get("list_item") for r in d.reports)
     assert "1990" not in {r.date.value for r in d.reports}
@@ -70,9 +92,13 @@ def test_report_with_date_place_and_perpetrator(ex):
 
 
 def test_not_violence_and_background(ex):
-    d = _doc(["Afghanistan futsal team beats Australia 5-4 in a thrilling match.",
-              "A measles outbreak claims 29 lives, the agency said.",
-              "Crowds gathered to mark the anniversary of the assassination of the general."])
+    d = _doc(
+        [
+            "Afghanistan futsal team beats Australia 5-4 in a thrilling match.",
+            "A measles outbreak claims 29 lives, the agency said.",
+            "Crowds gathered to mark the anniversary of the assassination of the general.",
+        ]
+    )
     ex.process([d])
     assert d.reports == []
 
@@ -91,9 +117,13 @@ def test_duplicate_segments_are_skipped(ex):
 
 
 def test_every_span_is_exact(ex):
-    d = _doc(["Sunday, March 24: gunmen stormed a concert hall near Moscow, killing more than 130 people.",
-              "The Islamic State claimed responsibility on Telegram, a spokesman for the group said.",
-              "\"They will pay,\" said Anna Petrova, the spokesperson for the city council."])
+    d = _doc(
+        [
+            "Sunday, March 24: gunmen stormed a concert hall near Moscow, killing more than 130 people.",
+            "The Islamic State claimed responsibility on Telegram, a spokesman for the group said.",
+            '"They will pay," said Anna Petrova, the spokesperson for the city council.',
+        ]
+    )
     ex.process([d])
     spans = list(_spans(d))
     assert spans
@@ -102,7 +132,9 @@ def test_every_span_is_exact(ex):
 
 
 def test_lowercase_text_still_finds_roles():
-    doc = extract_text("urban guerrillas of the fmln attacked an electric power substation with dynamite in san salvador.")
+    doc = extract_text(
+        "urban guerrillas of the fmln attacked an electric power substation with dynamite in san salvador."
+    )
     [r] = doc.reports
     assert [a.text for a in r.weapons] == ["dynamite"]
     assert any(a.actor_id == "fmln" for a in r.perpetrator_orgs)
@@ -122,16 +154,21 @@ def test_perpetrator_span_covers_the_registry_name(ex):
 
 
 def test_a_victim_named_by_surname_is_reported_under_the_full_name(ex):
-    d = extract_text("Senator Federico Estrada Velez spoke in Medellin on Monday. Gunmen killed Velez outside his office.",
-                     extractor=ex)
+    d = extract_text(
+        "Senator Federico Estrada Velez spoke in Medellin on Monday. Gunmen killed Velez outside his office.",
+        extractor=ex,
+    )
     victims = [a for r in d.reports for a in r.victims]
     assert [a.text for a in victims] == ["Federico Estrada Velez"]
-    assert d.text[victims[0].start:victims[0].end] == "Federico Estrada Velez"
+    assert d.text[victims[0].start : victims[0].end] == "Federico Estrada Velez"
 
 
 def test_possessive_and_relative_clause_victims(ex):
-    d = extract_text("Rebels attacked the town to avenge Maria Lopez Ortega's murder. Juan Perez Soto, who was "
-                     "kidnapped near the border, was freed.", extractor=ex)
+    d = extract_text(
+        "Rebels attacked the town to avenge Maria Lopez Ortega's murder. Juan Perez Soto, who was "
+        "kidnapped near the border, was freed.",
+        extractor=ex,
+    )
     victims = {a.text for r in d.reports for a in r.victims}
     assert {"Maria Lopez Ortega", "Juan Perez Soto"} <= victims
 
@@ -144,7 +181,9 @@ def test_members_of_a_group_are_individuals_and_the_group_is_the_organisation(ex
 
 
 def test_a_tally_of_arms_is_not_the_weapon_of_an_attack(ex):
-    d = extract_text("The army said the rebels who attacked the base lost 12 rifles, 3 mortars and 40 grenades.", extractor=ex)
+    d = extract_text(
+        "The army said the rebels who attacked the base lost 12 rifles, 3 mortars and 40 grenades.", extractor=ex
+    )
     assert [a.text for r in d.reports for a in r.weapons] == []
 
 
@@ -159,8 +198,11 @@ def test_those_held_responsible_for_an_attack_are_its_perpetrators(ex):
 
 
 def test_phrase_triggers_reach_the_parser_and_lists_are_spelled_out(ex):
-    d = extract_text("Rebels blew up a power substation in Cauca. They also burned three vehicles -- an ambulance, "
-                     "a fuel truck and a bus.", extractor=ex)
+    d = extract_text(
+        "Rebels blew up a power substation in Cauca. They also burned three vehicles -- an ambulance, "
+        "a fuel truck and a bus.",
+        extractor=ex,
+    )
     targets = {a.text for r in d.reports for a in r.targets}
     assert {"power substation", "ambulance", "fuel truck", "bus"} <= targets
 
@@ -176,8 +218,11 @@ def test_the_assassinated_candidate_is_the_victim(ex):
 
 
 def test_held_responsible_as_a_modifier_and_names_stop_at_an_open_bracket(ex):
-    d = extract_text("We hold the government and the armed forces responsible for this new attack. Members of the "
-                     "Shining Path (SL) attacked a bus in Lima.", extractor=ex)
+    d = extract_text(
+        "We hold the government and the armed forces responsible for this new attack. Members of the "
+        "Shining Path (SL) attacked a bus in Lima.",
+        extractor=ex,
+    )
     orgs = [a.text for r in d.reports for a in r.perpetrator_orgs]
     assert any("armed forces" in o for o in orgs)
     assert all("(" not in o for o in orgs)
@@ -192,8 +237,13 @@ def test_irregular_past_forms_reach_the_parser_and_counted_victims_are_described
 def test_each_report_keeps_its_perpetrators_and_they_refers_back(ex):
     # two happenings in one story: the second, on another day in another city, is news too: a main report of
     # its own (background is only what is set apart as earlier)
-    d = _doc(["Gunmen from al-Shabaab stormed a hotel in Mogadishu on March 1. In Baidoa on March 2, they "
-              "attacked a police station, killing four."], published=DateValue("2024-03-04", "day"))
+    d = _doc(
+        [
+            "Gunmen from al-Shabaab stormed a hotel in Mogadishu on March 1. In Baidoa on March 2, they "
+            "attacked a police station, killing four."
+        ],
+        published=DateValue("2024-03-04", "day"),
+    )
     ex.process([d])
     assert [r.salience for r in d.reports] == ["main", "main"]
     assert all([a.actor_id for a in r.perpetrator_orgs] == ["al-shabaab"] for r in d.reports)
@@ -208,9 +258,13 @@ def test_a_dateline_is_not_where_the_event_happened(ex):
 
 
 def test_a_loosely_dated_report_takes_the_day_of_the_same_event_told_elsewhere_in_the_document(ex):
-    d = _doc(["Migrants face reprisals after last week's bombing of a market in Kabul that killed 20 people.",
-              "On March 22, a suicide bomber struck the Mandawi market in Kabul, killing at least 19."],
-             published=DateValue("2024-03-27", "day"))
+    d = _doc(
+        [
+            "Migrants face reprisals after last week's bombing of a market in Kabul that killed 20 people.",
+            "On March 22, a suicide bomber struck the Mandawi market in Kabul, killing at least 19.",
+        ],
+        published=DateValue("2024-03-27", "day"),
+    )
     ex.process([d])
     loose, exact = sorted(d.reports, key=lambda r: r.evidence.start)
     assert exact.date.value == "2024-03-22"
@@ -220,10 +274,14 @@ def test_a_loosely_dated_report_takes_the_day_of_the_same_event_told_elsewhere_i
 
 
 def test_a_loose_date_that_fits_two_events_is_left_as_stated(ex):
-    d = _doc(["Migrants face reprisals after last week's bombing in Kabul that killed 20 people.",
-              "On March 19, a bomb exploded at a bus station in Kabul, killing three.",
-              "On March 22, a suicide bomber struck a market in Kabul, killing at least 19."],
-             published=DateValue("2024-03-27", "day"))
+    d = _doc(
+        [
+            "Migrants face reprisals after last week's bombing in Kabul that killed 20 people.",
+            "On March 19, a bomb exploded at a bus station in Kabul, killing three.",
+            "On March 22, a suicide bomber struck a market in Kabul, killing at least 19.",
+        ],
+        published=DateValue("2024-03-27", "day"),
+    )
     ex.process([d])
     loose = min(d.reports, key=lambda r: r.evidence.start)
     assert loose.date.text == "last week" and "date_report" not in loose.meta
@@ -240,14 +298,18 @@ def test_first_names_that_are_also_words_are_capitalised_before_a_name():
 
 
 def test_a_victim_named_by_the_first_of_two_surnames_is_reported_under_the_full_name(ex):
-    d = extract_text("the government condemned the murder of jorge adolfo vargas gonzalez, second secretary of the "
-                     "nicaraguan embassy.  vargas was shot dead yesterday morning in zone 10 of the capital.", extractor=ex)
+    d = extract_text(
+        "the government condemned the murder of jorge adolfo vargas gonzalez, second secretary of the "
+        "nicaraguan embassy.  vargas was shot dead yesterday morning in zone 10 of the capital.",
+        extractor=ex,
+    )
     assert {a.text for r in d.reports for a in r.victims} == {"jorge adolfo vargas gonzalez"}
 
 
 def test_targets_and_weapons_are_named_without_owner_or_number(ex):
-    d = extract_text("Guerrillas destroyed at least 10 buses with 11 bombs in Lima. In Cuzco gunmen burned his car.",
-                     extractor=ex)
+    d = extract_text(
+        "Guerrillas destroyed at least 10 buses with 11 bombs in Lima. In Cuzco gunmen burned his car.", extractor=ex
+    )
     assert [a.text for r in d.reports for a in r.targets] == ["buses", "car"]
     assert [a.text for r in d.reports for a in r.weapons] == ["bombs"]
     assert all(d.text[s:e] == t for s, e, t in _spans(d))
@@ -255,9 +317,14 @@ def test_targets_and_weapons_are_named_without_owner_or_number(ex):
 
 def test_a_known_group_inside_a_longer_phrase_is_named_by_its_registry_name(ex):
     # one story each: in one segment the later happenings would be background mentions of the first
-    orgs = [[a.text for r in extract_text(s, extractor=ex).reports for a in r.perpetrator_orgs]
-            for s in ("Taliban gunmen attacked a checkpoint in Kunduz.",
-                      "The sinister Medellin cartel bombed a bank in Bogota.", "Japanese air forces bombed the port.")]
+    orgs = [
+        [a.text for r in extract_text(s, extractor=ex).reports for a in r.perpetrator_orgs]
+        for s in (
+            "Taliban gunmen attacked a checkpoint in Kunduz.",
+            "The sinister Medellin cartel bombed a bank in Bogota.",
+            "Japanese air forces bombed the port.",
+        )
+    ]
     assert orgs == [["Taliban"], ["Medellin cartel"], ["Japanese air forces"]]
     d = extract_text("Taliban gunmen attacked a checkpoint in Kunduz.", extractor=ex)
     assert [a.text for a in d.reports[0].perpetrator_individuals] == ["Taliban gunmen"]
@@ -275,15 +342,21 @@ def test_unnamed_victims_are_described(ex):
 
 
 def test_blamed_for_an_attack_and_machinegunned(ex):
-    d = extract_text("The junior officers' command blames certain officers of the armed forces for the murder of "
-                     "the six Jesuits.", extractor=ex)
+    d = extract_text(
+        "The junior officers' command blames certain officers of the armed forces for the murder of the six Jesuits.",
+        extractor=ex,
+    )
     assert [a.text for r in d.reports for a in r.perpetrator_individuals] == ["certain officers"]
     d = extract_text("On Monday 20 terrorists machinegunned a bus in Usulutan.", extractor=ex)
-    assert [(r.type, [a.text for a in r.perpetrator_individuals]) for r in d.reports] == [("armed assault", ["20 terrorists"])]
+    assert [(r.type, [a.text for a in r.perpetrator_individuals]) for r in d.reports] == [
+        ("armed assault", ["20 terrorists"])
+    ]
 
 
 def test_a_target_keeps_its_of_phrase_and_arson_targets_what_was_set_on_fire(ex):
-    d = extract_text("In Huaraz the terrorists set fire to the offices of the local development corporation.", extractor=ex)
+    d = extract_text(
+        "In Huaraz the terrorists set fire to the offices of the local development corporation.", extractor=ex
+    )
     assert [a.text for r in d.reports for a in r.targets] == ["offices of the local development corporation"]
     d = extract_text("In Bogota a bomb exploded at a branch of the city's electric company.", extractor=ex)
     assert [a.text for r in d.reports for a in r.targets] == ["branch of the city's electric company"]
@@ -295,8 +368,11 @@ def test_the_objective_of_the_attack_is_its_target(ex):
 
 
 def test_a_victim_named_before_a_comma_and_an_office(ex):
-    d = extract_text("cartel boss pablo escobar gaviria ordered the assassination of bernardo jaramillo ossa, "
-                     "presidential candidate of patriotic union, up.", extractor=ex)  # lowercased wire text
+    d = extract_text(
+        "cartel boss pablo escobar gaviria ordered the assassination of bernardo jaramillo ossa, "
+        "presidential candidate of patriotic union, up.",
+        extractor=ex,
+    )  # lowercased wire text
     assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("bernardo jaramillo ossa", False)]
 
 
@@ -306,8 +382,11 @@ def test_what_belongs_to_a_group_is_not_the_group_acting(ex):
 
 
 def test_the_group_is_the_armed_group_named_before(ex):
-    d = extract_text("ISIS-K has grown stronger. For instance, the group launched a suicide bombing outside the "
-                     "Kabul airport in August 2021.", extractor=ex)
+    d = extract_text(
+        "ISIS-K has grown stronger. For instance, the group launched a suicide bombing outside the "
+        "Kabul airport in August 2021.",
+        extractor=ex,
+    )
     [r] = d.reports
     assert [(a.text, a.actor_id) for a in r.perpetrator_orgs] == [("ISIS-K", "islamic-state-khorasan")]
     assert r.meta["perpetrators_from"] == "segment"
@@ -328,14 +407,21 @@ def test_the_doer_of_an_infinitive_is_the_one_who_set_out_to_do_it(ex):
     assert [a.text for a in r.targets] == ["the army barracks"]
 
 
-@pytest.mark.parametrize("text,stated,why", [
-    ("Investigators said on Sunday that the attack had killed 137 people.", None, "speech"),
-    ("Gunmen attacked a bus in Kano, police said on Sunday.", None, "speech"),
-    ("Police found the bodies on Sunday after gunmen attacked the village.", None, "aftermath"),
-    ("Several men opened fire inside the hall on Sunday.", "Sunday", None),
-    ("Police said the attack happened on Sunday.", "Sunday", None),
-    ("The group claimed the suicide bombing at the airport on Sunday.", "Sunday", None),  # attachment unsure: the attack's
-])
+@pytest.mark.parametrize(
+    "text,stated,why",
+    [
+        ("Investigators said on Sunday that the attack had killed 137 people.", None, "speech"),
+        ("Gunmen attacked a bus in Kano, police said on Sunday.", None, "speech"),
+        ("Police found the bodies on Sunday after gunmen attacked the village.", None, "aftermath"),
+        ("Several men opened fire inside the hall on Sunday.", "Sunday", None),
+        ("Police said the attack happened on Sunday.", "Sunday", None),
+        (
+            "The group claimed the suicide bombing at the airport on Sunday.",
+            "Sunday",
+            None,
+        ),  # attachment unsure: the attack's
+    ],
+)
 def test_a_date_of_what_was_said_or_done_later_only_bounds_the_attack(ex, text, stated, why):
     d = extract_text(text, published=DateValue("2024-03-26", "day"), extractor=ex)
     [r] = d.reports
@@ -350,8 +436,11 @@ def _titled(text, title):
 
 
 def test_an_undated_headline_takes_the_date_of_the_story_below_it(ex):
-    d = _titled("Mosul market toll rises to 31\n\nOfficials say 31 people were killed in Monday's bombing of a "
-                "market in Mosul.", "Mosul market toll rises to 31")
+    d = _titled(
+        "Mosul market toll rises to 31\n\nOfficials say 31 people were killed in Monday's bombing of a "
+        "market in Mosul.",
+        "Mosul market toll rises to 31",
+    )
     ex.process([d])
     # headline and story tell one happening: one main report, dated by the story, the headline among its sentences
     [r] = d.reports
@@ -360,8 +449,11 @@ def test_an_undated_headline_takes_the_date_of_the_story_below_it(ex):
     assert all(d.text[s:e] == t for s, e, t in _spans(d))
     # two dated events below it stay two reports, each with its own day; the headline could be either, so it
     # takes neither day
-    d = _titled("Two attacks in Mosul\n\nOn Monday a bomb killed 31 people at a market in Mosul. On Friday gunmen "
-                "killed four guards at a bank in Mosul.", "Two attacks in Mosul")
+    d = _titled(
+        "Two attacks in Mosul\n\nOn Monday a bomb killed 31 people at a market in Mosul. On Friday gunmen "
+        "killed four guards at a bank in Mosul.",
+        "Two attacks in Mosul",
+    )
     ex.process([d])
     assert sorted(r.date_evidence.text for r in d.reports if r.date_evidence) == ["Friday", "Monday"]
     head = min(d.reports, key=lambda r: r.evidence.start)
@@ -375,7 +467,10 @@ def test_blamed_for_killing(ex):
 
 def test_people_that_only_people_can_be_are_victims(ex):
     d = extract_text("Gunmen shot dead two journalists and a cameraman in Kabul.", extractor=ex)
-    assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("two journalists", True), ("cameraman", True)]
+    assert [(a.text, a.described) for r in d.reports for a in r.victims] == [
+        ("two journalists", True),
+        ("cameraman", True),
+    ]
     d = extract_text("Rebels took three engineers hostage in Medellin.", extractor=ex)
     assert [a.text for r in d.reports for a in r.victims] == ["three engineers"]
     assert all(d.text[s:e] == t for s, e, t in _spans(d))
@@ -384,9 +479,16 @@ def test_people_that_only_people_can_be_are_victims(ex):
 def test_a_comment_age_counts_back_from_the_capture_and_dates_what_it_says(ex):
     """Comment headers give an age ("3 days ago") as of when the page was captured: counted back from the
     capture time it is the comment's date, and the comment's "yesterday" is the day before that."""
-    doc = _doc(["Residents mourned on Sunday.", "A car bomb exploded in Kabul yesterday, killing five people.",
-                "Gunmen attacked a checkpoint in Herat yesterday.", "A bomb killed two people in Kandahar yesterday."],
-               kinds=["article", "comment", "comment", "comment"], published=DateValue("2024-03-01", "day"))
+    doc = _doc(
+        [
+            "Residents mourned on Sunday.",
+            "A car bomb exploded in Kabul yesterday, killing five people.",
+            "Gunmen attacked a checkpoint in Herat yesterday.",
+            "A bomb killed two people in Kandahar yesterday.",
+        ],
+        kinds=["article", "comment", "comment", "comment"],
+        published=DateValue("2024-03-01", "day"),
+    )
     doc.fetched = "2024-03-24T12:00:00"
     doc.segments[1].meta["age"] = "3 days ago"
     doc.segments[2].meta["age"] = "-196 months ago"  # a score and an age clean could not tell apart
@@ -402,8 +504,11 @@ def test_a_comment_age_counts_back_from_the_capture_and_dates_what_it_says(ex):
 def test_a_comment_age_is_not_counted_from_the_publication_date(ex):
     """The seed thread: comments on an attack read "6 months ago" under the article about it, so the page was
     captured long after publication; without a capture time the age stays words."""
-    doc = _doc(["Gunmen attacked a concert hall.", "A bomb killed two people in Kandahar."],
-               kinds=["article", "comment"], published=DateValue("2024-03-27", "day"))
+    doc = _doc(
+        ["Gunmen attacked a concert hall.", "A bomb killed two people in Kandahar."],
+        kinds=["article", "comment"],
+        published=DateValue("2024-03-27", "day"),
+    )
     doc.segments[1].meta["age"] = "6 months ago"
     ex.process([doc])
     assert doc.segments[1].date == DateValue()

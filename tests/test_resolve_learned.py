@@ -103,14 +103,20 @@ def test_training_rows_label_pairs_by_incident_and_drop_background(cfg):
     def inc(iid, day, arts):
         return Incident(iid, day, "Illinois", "Chicago", "", 1, 0, tuple(arts))
 
-    corpus = Corpus(articles={}, incidents=[inc("1", "2016-05-07", ["a1", "a2"]), inc("2", "2016-05-08", ["a3"])],
-                    group={"1": "1", "2": "2"})
-    chicago = Place(name="Chicago", city="Chicago", admin1="Illinois", country="US", lat=41.85, lon=-87.65,
-                    precision="city")
-    R = [report("d1", 0, date=("2016-05-07", "day"), place=chicago, text="A man was shot on Elm Street"),
-         report("d2", 0, date=("2016-05-07", "day"), place=chicago, text="The Elm Street shooting left one dead"),
-         report("d2", 1, date=("2014-05-08", "day"), place=chicago, text="a shooting two years ago"),
-         report("d3", 0, date=("2016-05-08", "day"), place=chicago, text="A woman was shot on Oak Avenue")]
+    corpus = Corpus(
+        articles={},
+        incidents=[inc("1", "2016-05-07", ["a1", "a2"]), inc("2", "2016-05-08", ["a3"])],
+        group={"1": "1", "2": "2"},
+    )
+    chicago = Place(
+        name="Chicago", city="Chicago", admin1="Illinois", country="US", lat=41.85, lon=-87.65, precision="city"
+    )
+    R = [
+        report("d1", 0, date=("2016-05-07", "day"), place=chicago, text="A man was shot on Elm Street"),
+        report("d2", 0, date=("2016-05-07", "day"), place=chicago, text="The Elm Street shooting left one dead"),
+        report("d2", 1, date=("2014-05-08", "day"), place=chicago, text="a shooting two years ago"),
+        report("d3", 0, date=("2016-05-08", "day"), place=chicago, text="A woman was shot on Oak Avenue"),
+    ]
     article = {"d1": "a1", "d2": "a2", "d3": "a3"}
     rows, labels, weights = training_rows(R, {r["id"]: ctx(r["document"]) for r in R}, article, corpus, cfg)
     assert len(rows) == 3  # d1-d2, d1-d3, d2-d3 (the 2014 report pairs with nothing: its date fits no other)

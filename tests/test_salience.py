@@ -25,9 +25,12 @@ def _attacks(doc):
 
 
 def test_one_story_is_one_report(ex):
-    doc = _doc("A shooting in Denver early Saturday left a boy dead and three others injured, police said. "
-               "Officers found the victims outside a bar. The victim was 16. A witness described the scene. "
-               "Police are still investigating the shooting.", ex)
+    doc = _doc(
+        "A shooting in Denver early Saturday left a boy dead and three others injured, police said. "
+        "Officers found the victims outside a bar. The victim was 16. A witness described the scene. "
+        "Police are still investigating the shooting.",
+        ex,
+    )
     [r] = _attacks(doc)
     assert r.salience == "main"
     assert r.date.value == "2024-03-23" and r.place.name == "Denver"
@@ -35,24 +38,33 @@ def test_one_story_is_one_report(ex):
 
 
 def test_earlier_event_is_background(ex):
-    doc = _doc("Seven people were shot in the Kensington section of Philadelphia on Monday. "
-               "On Saturday, ten people were wounded when a gunman opened fire at a block party in Philadelphia.", ex)
+    doc = _doc(
+        "Seven people were shot in the Kensington section of Philadelphia on Monday. "
+        "On Saturday, ten people were wounded when a gunman opened fire at a block party in Philadelphia.",
+        ex,
+    )
     main, bg = sorted(_attacks(doc), key=lambda r: r.evidence.start)
     assert (main.salience, main.date.value) == ("main", "2024-03-25")
     assert (bg.salience, bg.date.value) == ("background", "2024-03-23")
 
 
 def test_list_of_past_attacks_is_background_with_its_year(ex):
-    doc = _doc("Gunmen stormed a concert hall in Moscow on Friday, killing 137 people. Six of the deadliest attacks "
-               "occurred in Russia: in Budyonnovsk in 1995 (121 deaths), Beslan in 2004 (334 deaths).", ex)
+    doc = _doc(
+        "Gunmen stormed a concert hall in Moscow on Friday, killing 137 people. Six of the deadliest attacks "
+        "occurred in Russia: in Budyonnovsk in 1995 (121 deaths), Beslan in 2004 (334 deaths).",
+        ex,
+    )
     by_place = {r.place.name: r for r in _attacks(doc)}
     assert by_place["Moscow"].salience == "main"
     assert by_place["Budyonnovsk"].salience == "background" and by_place["Budyonnovsk"].date.value == "1995"
 
 
 def test_vague_background_mention_is_no_report(ex):
-    doc = _doc("Gunmen killed three people at a market in Lagos on Monday. "
-               "Residents recalled a similar attack that killed dozens.", ex)
+    doc = _doc(
+        "Gunmen killed three people at a market in Lagos on Monday. "
+        "Residents recalled a similar attack that killed dozens.",
+        ex,
+    )
     [r] = _attacks(doc)
     assert r.salience == "main"
     [m] = doc.meta["background_mentions"]  # kept with the reason, not dropped silently
@@ -60,8 +72,11 @@ def test_vague_background_mention_is_no_report(ex):
 
 
 def test_arrest_follows_the_attack(ex):
-    doc = _doc("A man was shot dead in Denver on Friday. "
-               "Police arrested a 19-year-old in connection with the shooting on Sunday.", ex)
+    doc = _doc(
+        "A man was shot dead in Denver on Friday. "
+        "Police arrested a 19-year-old in connection with the shooting on Sunday.",
+        ex,
+    )
     [attack] = _attacks(doc)
     [arrest] = [r for r in doc.reports if r.meta.get("family") == "arrest"]
     assert arrest.follows == attack.id and arrest.salience == "main"
@@ -74,8 +89,11 @@ def test_unrelated_arrest_follows_nothing(ex):
 
 
 def test_statement_about_a_folded_report_points_to_the_main_one(ex):
-    doc = _doc("Gunmen attacked a police station in Kano on Monday. Officers said the attack was "
-               "claimed by the group. The Islamic State claimed responsibility for the attack.", ex)
+    doc = _doc(
+        "Gunmen attacked a police station in Kano on Monday. Officers said the attack was "
+        "claimed by the group. The Islamic State claimed responsibility for the attack.",
+        ex,
+    )
     ids = {r.id for r in doc.reports}
     assert all(s.report in ids for s in doc.statements if s.report)
 
@@ -92,18 +110,24 @@ def test_an_edited_cue_changes_the_judgement():
 
 def test_another_incident_is_news_too(ex):
     # a wire story tells several happenings: the second is a main report of its own, not background, not folded
-    doc = _doc("Guerrillas attacked a police post in Usulutan on Monday. The police post was badly damaged. "
-               "The attack lasted two hours. Officers said the rebels fled. In another incident, gunmen killed "
-               "two peasants.", ex)
+    doc = _doc(
+        "Guerrillas attacked a police post in Usulutan on Monday. The police post was badly damaged. "
+        "The attack lasted two hours. Officers said the rebels fled. In another incident, gunmen killed "
+        "two peasants.",
+        ex,
+    )
     reports = sorted(_attacks(doc), key=lambda r: r.evidence.start)
     assert [r.salience for r in reports] == ["main", "main"]
-    assert "another incident" in doc.text[reports[1].evidence.start:reports[1].evidence.end]
+    assert "another incident" in doc.text[reports[1].evidence.start : reports[1].evidence.end]
 
 
 def test_a_year_alone_in_an_undated_story_is_the_past(ex):
     # an op-ed without a date: the 1999 bombings it names are background, and lend the news no date
-    doc = extract_text("Gunmen stormed a concert hall near Moscow, killing 137 people. In 1999 a series of "
-                       "bombings in Moscow killed 300 people.", extractor=ex)
+    doc = extract_text(
+        "Gunmen stormed a concert hall near Moscow, killing 137 people. In 1999 a series of "
+        "bombings in Moscow killed 300 people.",
+        extractor=ex,
+    )
     main, bg = sorted(_attacks(doc), key=lambda r: r.evidence.start)
     assert main.salience == "main" and main.date.value is None
     assert (bg.salience, bg.date.value) == ("background", "1999")
@@ -111,8 +135,11 @@ def test_a_year_alone_in_an_undated_story_is_the_past(ex):
 
 def test_a_denial_about_the_attack_is_a_statement_not_a_report(ex):
     # issue 16: "Kyiv, 115 dead" was an event built from a denial; the speaker's place is not the attack's
-    doc = _doc("Gunmen stormed a concert hall near Moscow on Friday, killing 137 people. Mykhailo Podolyak, an "
-               "adviser to President Volodymyr Zelensky, said Kyiv had nothing to do with the attack.", ex)
+    doc = _doc(
+        "Gunmen stormed a concert hall near Moscow on Friday, killing 137 people. Mykhailo Podolyak, an "
+        "adviser to President Volodymyr Zelensky, said Kyiv had nothing to do with the attack.",
+        ex,
+    )
     assert [r.place.name for r in _attacks(doc)] == ["Moscow"]
     assert [s.kind for s in doc.statements] == ["denial"]
     # alone in its segment, a claim still founds the report its statement belongs to

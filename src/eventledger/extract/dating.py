@@ -57,13 +57,14 @@ class Dater:
         written out when there is one."""
         hits = [d for d in w.dates if a <= d[0] and d[1] <= b and d[2].value]
         if absolute_only:
-            hits = [d for d in hits if _ABSOLUTE_YEAR.search(w.text[d[0]:d[1]])] or hits
+            hits = [d for d in hits if _ABSOLUTE_YEAR.search(w.text[d[0] : d[1]])] or hits
         if not hits:
             return None
         return min(hits, key=lambda d: abs(d[0] - near))
 
-    def date_of_other(self, sdoc, a: int, b: int, trigger: tuple[int, int], family: str,
-                      precision: str | None) -> str | None:
+    def date_of_other(
+        self, sdoc, a: int, b: int, trigger: tuple[int, int], family: str, precision: str | None
+    ) -> str | None:
         """Why the date in sdoc[a:b] is not the event's own, or None when it is. It hangs on a verb that is
         neither an attack word nor a light verb ("launched an attack on Friday"), with the trigger somewhere
         below that verb and not its subject ("a bomber struck on Friday" is the attack): "speech" when it
@@ -83,7 +84,7 @@ class Dater:
                 break
         if verb is None or trigger[0] <= verb.idx < trigger[1] or verb.lemma_.lower() in self.lex.light_verbs:
             return None  # "opened fire on Friday": the verb is part of the trigger
-        if b > trigger[0] and any(t.pos_ not in ("ADV", "ADP") for t in sdoc[verb.i + 1:span.start]):
+        if b > trigger[0] and any(t.pos_ not in ("ADV", "ADP") for t in sdoc[verb.i + 1 : span.start]):
             # a date after the attack words and away from the verb may as well be the attack's: the parse's
             # attachment is a guess there ("claimed the bombing at Kabul airport in August")
             return None
@@ -139,10 +140,14 @@ class Dater:
         for s, e, dv in w.dates:
             if (s, e) == but:
                 continue  # the date the report's own sentence gives to something later ("found the bodies Sunday")
-            if dv.precision != "day" or not dv.value or not 0 <= (top - date.fromisoformat(dv.value)).days <= STORY_DAYS:
+            if (
+                dv.precision != "day"
+                or not dv.value
+                or not 0 <= (top - date.fromisoformat(dv.value)).days <= STORY_DAYS
+            ):
                 continue
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
-            if sent is None or self._said_before(w.text[max(sent[0], s - 30):s]):
+            if sent is None or self._said_before(w.text[max(sent[0], s - 30) : s]):
                 continue
             if loose is None or dv.value < loose[2].value:
                 loose = (s, e, dv)
@@ -155,7 +160,7 @@ class Dater:
         return best or loose
 
     def _said_before(self, before: str) -> bool:
-        """"police said Monday", "told reporters on Tuesday": the day of a statement, not of the attack."""
+        """ "police said Monday", "told reporters on Tuesday": the day of a statement, not of the attack."""
         words = re.findall(r"[a-z]+", before.lower())[-3:]
         return any(x in self.lex.speech_verbs for x in words)
 
@@ -163,23 +168,34 @@ class Dater:
 def date_headlines(doc: Document) -> None:
     """A headline tells the story below it ("Kerman toll lowered again, to 84" over "84 people were killed
     in Wednesday's bombings in Kerman"): an undated headline report (or one dated only by the story's day) takes
-    the date of the one dated report of the same kind and place in its story. Like any borrowed date it keeps its evidence and meta says where
-    from."""
+    the date of the one dated report of the same kind and place in its story. Like any borrowed date it keeps
+    its evidence and meta says where from."""
     for seg in doc.segments:
         if not seg.title or not seg.text.startswith(seg.title):
             continue
         start, end = seg.doc_offset(0), seg.doc_offset(len(seg.title))
         mine = [r for r in doc.reports if r.segment == seg.id]
-        heads = [r for r in mine if r.evidence is not None and start <= r.evidence.start < end
-                 and (r.date_evidence is None or r.meta.get("date_from") == "story")]
+        heads = [
+            r
+            for r in mine
+            if r.evidence is not None
+            and start <= r.evidence.start < end
+            and (r.date_evidence is None or r.meta.get("date_from") == "story")
+        ]
         for h in heads:
-            fits = {(q.date.value, q.date.precision): q for q in mine
-                    if q is not h and q.date_evidence is not None and q.evidence.start >= end
-                    and q.meta.get("date_from") != "story"
-                    and q.meta.get("family") == h.meta.get("family") and same_place(h.place, q.place)}
+            fits = {
+                (q.date.value, q.date.precision): q
+                for q in mine
+                if q is not h
+                and q.date_evidence is not None
+                and q.evidence.start >= end
+                and q.meta.get("date_from") != "story"
+                and q.meta.get("family") == h.meta.get("family")
+                and same_place(h.place, q.place)
+            }
             if len(fits) != 1:
                 continue  # no dated story below, or two events in it: the headline keeps its own date
-            q, = fits.values()
+            (q,) = fits.values()
             take_date(h, q, date_from="headline")
 
 
@@ -192,8 +208,12 @@ def take_date(r: Report, q: Report, **meta) -> None:
 
 def near(a: Place, b: Place) -> bool:
     """Both placed by coordinates, in the same country, within NEAR_KM."""
-    return (a.lat is not None and b.lat is not None and a.country == b.country
-            and distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM)
+    return (
+        a.lat is not None
+        and b.lat is not None
+        and a.country == b.country
+        and distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM
+    )
 
 
 def same_place(a: Place, b: Place) -> bool:
@@ -217,12 +237,18 @@ def borrow_dates(reports: list[Report]) -> None:
     for r in reports:
         if not (r.date.text and r.date.value and r.place.lat is not None):
             continue
-        fits = {(q.date.value, q.date.precision): q for q in reports
-                if q is not r and q.date.text and q.date_evidence is not None
-                and q.meta.get("family") == r.meta.get("family")
-                and rank.get(q.date.precision, unknown) < rank.get(r.date.precision, unknown)
-                and q.date.value.startswith(r.date.value) and near(q.place, r.place)}
+        fits = {
+            (q.date.value, q.date.precision): q
+            for q in reports
+            if q is not r
+            and q.date.text
+            and q.date_evidence is not None
+            and q.meta.get("family") == r.meta.get("family")
+            and rank.get(q.date.precision, unknown) < rank.get(r.date.precision, unknown)
+            and q.date.value.startswith(r.date.value)
+            and near(q.place, r.place)
+        }
         if len(fits) != 1:
             continue  # none, or several events it could be: leave the date as the source gave it
-        q, = fits.values()
+        (q,) = fits.values()
         take_date(r, q, date_from="coreference", date_stated=r.date.text)

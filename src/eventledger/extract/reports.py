@@ -7,7 +7,6 @@ from eventledger.extract.counts import CountFinder, CountHit
 from eventledger.extract.dating import Dater
 from eventledger.extract.frames import FrameFinder
 from eventledger.extract.naming import Namer, one_mention_per_entity
-from eventledger.extract.numbers import NUMBER_RX
 from eventledger.extract.phrases import ROLES, ActorLookup, Frame, Span
 from eventledger.extract.placing import Placer
 from eventledger.extract.work import SegWork, evidence
@@ -30,8 +29,7 @@ def _kind_family(kind: str) -> str:
     return "arrest" if kind == "arrested" else "attack"
 
 
-def _recent(reports: list[tuple[int, Report]], i: int, family: str, *,
-            window: int = FIGURE_WINDOW) -> Report | None:
+def _recent(reports: list[tuple[int, Report]], i: int, family: str, *, window: int = FIGURE_WINDOW) -> Report | None:
     for j, r in reversed(reports):
         if i - j > window:
             return None
@@ -50,8 +48,15 @@ def _keep_unreal(doc: Document, w: SegWork, s0: int, unreal: list) -> None:
     """Nothing vanishes silently: the event words that founded nothing, and why, in the document's meta."""
     kept = doc.meta.setdefault("unreal_triggers", [])
     for tok, et, why in unreal:
-        kept.append({"segment": w.seg.id, "start": w.seg.doc_offset(s0 + tok.idx), "word": tok.text,
-                     "type": et.type, "why": why})
+        kept.append(
+            {
+                "segment": w.seg.id,
+                "start": w.seg.doc_offset(s0 + tok.idx),
+                "word": tok.text,
+                "type": et.type,
+                "why": why,
+            }
+        )
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -61,13 +66,25 @@ SAID_ABOUT = ("claim", "denial", "attribution", "accusation")  # statement kinds
 def _back_reference(sent, fr: Frame) -> bool:
     """The frame's trigger is a noun pointing back ("the attack", "this bombing", "its attack")."""
     tok = next((t for t in sent if t.idx == fr.trigger.start), None)
-    return (tok is not None and tok.pos_ == "NOUN"
-            and any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children))
+    return (
+        tok is not None
+        and tok.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
+    )
 
 
 class ReportBuilder:
-    def __init__(self, *, lexicon, frames: FrameFinder, dater: Dater, placer: Placer, namer: Namer,
-                 counts: CountFinder, background=lambda sentence_lower: False):
+    def __init__(
+        self,
+        *,
+        lexicon,
+        frames: FrameFinder,
+        dater: Dater,
+        placer: Placer,
+        namer: Namer,
+        counts: CountFinder,
+        background=lambda sentence_lower: False,
+    ):
         self.lex = lexicon
         self.background = background  # a sentence set apart from the news ("a similar attack"): tells none on
         self.counts = counts
@@ -82,6 +99,7 @@ class ReportBuilder:
         for i in sorted(w.parse):
             self._sentence(doc, w, i, reports, opinion)
         self.namer.full_names(w, [r for _, r in reports])
+        self.namer.perpetrators(w, [r for _, r in reports])
         one_mention_per_entity([r for _, r in reports])
         return reports
 
@@ -89,10 +107,10 @@ class ReportBuilder:
         s0, s1 = w.sents[i]
         text = w.text[s0:s1]
         unreal: list = []  # event words that tell no happening (extract/modality.py), kept with the reason
-        frames = self.frames.frames(w.parse[i], actors=ActorLookup(w.actors, s0), headline=_headline(w, i),
-                                    unreal=unreal)
-        figures = NUMBER_RX.search(text) or self.counts.vague_word.search(text)
-        counts = self.counts.find(text) if figures else []
+        frames = self.frames.frames(
+            w.parse[i], actors=ActorLookup(w.actors, s0), headline=_headline(w, i), unreal=unreal
+        )
+        counts = self.counts.find(text, w.parse[i])  # written figures, and people counted from the parse
         if unreal:
             _keep_unreal(doc, w, s0, unreal)
             if not frames:
@@ -111,10 +129,9 @@ class ReportBuilder:
             counts = [c for c in counts if c not in items]
             # the list's lead-in ("between 1970 and 2023, six of the deadliest attacks...") is no event itself
             frames = [f for f in frames if f.etype.family != "attack"]
-        if (not frames and any(c.kind in PEOPLE_COUNTS for c in counts)
-                and _recent(reports, i, "attack") is None):
+        if not frames and any(c.kind in PEOPLE_COUNTS for c in counts) and _recent(reports, i, "attack") is None:
             c = counts[0]
-            frames = [Frame(self.lex.by_type["armed assault"], Span(c.start, c.end, text[c.start:c.end]))]
+            frames = [Frame(self.lex.by_type["armed assault"], Span(c.start, c.end, text[c.start : c.end]))]
             by_figure = True  # no event word: the type is the default, not what the source called it
         else:
             by_figure = False
@@ -122,8 +139,17 @@ class ReportBuilder:
             rep = self._frame_report(doc, w, i, fr, reports, opinion)
             if by_figure and rep.trigger == fr.trigger.text:
                 rep.meta["typed_by"] = "figure"
-            self._attach_counts(doc, w, i, rep, [c for c in counts if _kind_family(c.kind) == fr.etype.family
-                                                 or fr.etype.family == "attack" and c.kind != "arrested"])
+            self._attach_counts(
+                doc,
+                w,
+                i,
+                rep,
+                [
+                    c
+                    for c in counts
+                    if _kind_family(c.kind) == fr.etype.family or fr.etype.family == "attack" and c.kind != "arrested"
+                ],
+            )
         if not frames:
             for c in counts:
                 prev = _recent(reports, i, _kind_family(c.kind))
@@ -134,25 +160,34 @@ class ReportBuilder:
         low = text.lower()
         return any(r.search(low) for k in SAID_ABOUT for r in self.lex.stmt[k])
 
-    def _frame_report(self, doc: Document, w: SegWork, i: int, fr: Frame, reports: list,
-                      opinion: bool) -> Report:
+    def _frame_report(self, doc: Document, w: SegWork, i: int, fr: Frame, reports: list, opinion: bool) -> Report:
         s0, s1 = w.sents[i]
         date_hit = self.dater.date_in(w, s0, s1, s0 + fr.trigger.start)
         later = None  # (why, date hit): the date of a later happening, an upper bound for this one
         if date_hit is not None:
-            why = self.dater.date_of_other(w.parse[i], date_hit[0] - s0, date_hit[1] - s0,
-                                           (fr.trigger.start, fr.trigger.end), fr.etype.family,
-                                           date_hit[2].precision)
+            why = self.dater.date_of_other(
+                w.parse[i],
+                date_hit[0] - s0,
+                date_hit[1] - s0,
+                (fr.trigger.start, fr.trigger.end),
+                fr.etype.family,
+                date_hit[2].precision,
+            )
             if why:
                 later, date_hit = (why, date_hit), None
         place_hit = self.placer.place_in(w, s0, s1)
         prev = _recent(reports, i, fr.etype.family, window=SAME_EVENT_WINDOW)
-        if (prev is not None and date_hit is None and later is None
-                and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2])
-                and not self.background(w.text[s0:s1].lower())):
+        if (
+            prev is not None
+            and date_hit is None
+            and later is None
+            and (place_hit is None or prev.place.name is None or prev.place.name == place_hit[2])
+            and not self.background(w.text[s0:s1].lower())
+        ):
             rep = prev  # the same event told on: one report per event per segment
             rep.meta.setdefault("told_in", []).append(
-                {"start": w.seg.doc_offset(s0), "end": w.seg.doc_offset(s1), "trigger": fr.trigger.text})
+                {"start": w.seg.doc_offset(s0), "end": w.seg.doc_offset(s1), "trigger": fr.trigger.text}
+            )
             if self.lex.by_type[rep.type].priority < fr.etype.priority:
                 rep.type = fr.etype.type
                 rep.meta.update(gtd=fr.etype.gtd, acled=fr.etype.acled, family=fr.etype.family)
@@ -169,10 +204,17 @@ class ReportBuilder:
     def _new_report(self, doc: Document, w: SegWork, s0: int, s1: int, fr: Frame, opinion: bool) -> Report:
         seg = w.seg
         t0 = seg.doc_offset(s0 + fr.trigger.start)
-        return Report(id=make_id("rep", doc.id, seg.id, t0, fr.etype.type), document=doc.id, segment=seg.id,
-                      source=seg.source or doc.source, type=fr.etype.type, opinion=opinion,
-                      evidence=evidence(doc, seg, s0, s1), trigger=fr.trigger.text,
-                      meta={"gtd": fr.etype.gtd, "acled": fr.etype.acled, "family": fr.etype.family})
+        return Report(
+            id=make_id("rep", doc.id, seg.id, t0, fr.etype.type),
+            document=doc.id,
+            segment=seg.id,
+            source=seg.source or doc.source,
+            type=fr.etype.type,
+            opinion=opinion,
+            evidence=evidence(doc, seg, s0, s1),
+            trigger=fr.trigger.text,
+            meta={"gtd": fr.etype.gtd, "acled": fr.etype.acled, "family": fr.etype.family},
+        )
 
     def _add_roles(self, w: SegWork, s0: int, fr: Frame, rep: Report) -> None:
         seg = w.seg
@@ -182,25 +224,36 @@ class ReportBuilder:
                 if role in ("targets", "weapons"):
                     sp = self.namer.things(sp)
                 a, b = seg.doc_offset(s0 + sp.start), seg.doc_offset(s0 + sp.end)
-                arg = Arg(seg.text[s0 + sp.start:s0 + sp.end], a, b, sp.actor_id, sp.described)
+                arg = Arg(seg.text[s0 + sp.start : s0 + sp.end], a, b, sp.actor_id, sp.described)
                 if (arg.start, arg.end) not in have:
                     getattr(rep, role).append(arg)
                     have.add((arg.start, arg.end))
 
     def _earlier_perpetrators(self, w: SegWork, i: int, rep: Report, reports: list) -> None:
-        """"They then set fire to the town hall": the perpetrators last named in this segment, where named."""
+        """ "They then set fire to the town hall": the perpetrators last named in this segment, where named."""
         s0, seg = w.sents[i][0], w.seg
-        before = next((r for j, r in reversed(reports)
-                       if j < i and r is not rep and r.meta.get("family") == "attack"
-                       and (r.perpetrator_orgs or r.perpetrator_individuals)), None)
+        before = next(
+            (
+                r
+                for j, r in reversed(reports)
+                if j < i
+                and r is not rep
+                and r.meta.get("family") == "attack"
+                and (r.perpetrator_orgs or r.perpetrator_individuals)
+            ),
+            None,
+        )
         if before is not None:
             rep.perpetrator_orgs = list(before.perpetrator_orgs)
             rep.perpetrator_individuals = list(before.perpetrator_individuals)
             rep.meta["perpetrators_from"] = before.id
             return
         # "ISIS-K ... For instance, the group launched": the armed group named last before the sentence
-        named = [(x, y, aid) for x, y, aid in w.actors if y <= s0
-                 and self.frames.actor_kind(aid) in ("armed-group", "criminal")]
+        named = [
+            (x, y, aid)
+            for x, y, aid in w.actors
+            if y <= s0 and self.frames.actor_kind(aid) in ("armed-group", "criminal")
+        ]
         if named:
             x, y, aid = named[-1]
             rep.perpetrator_orgs = [Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), aid)]
@@ -209,8 +262,7 @@ class ReportBuilder:
     def _list_reports(self, doc, w, i, frames, items: list[CountHit], reports, opinion) -> None:
         """A list of past attacks ("Beslan in 2004 (334 deaths), ..."): one report per item."""
         s0, s1 = w.sents[i]
-        et = (frames[0].etype if frames and frames[0].etype.family == "attack"
-              else self.lex.by_type["armed assault"])
+        et = frames[0].etype if frames and frames[0].etype.family == "attack" else self.lex.by_type["armed assault"]
         prev_end = s0
         for c in sorted(items, key=lambda c: c.start):
             a, b = s0 + c.start, s0 + c.end
@@ -220,17 +272,33 @@ class ReportBuilder:
             close = w.text.find(")", b)
             item_end = close + 1 if 0 <= close < s1 else b
             prev_end = item_end
-            rep = Report(id=make_id("rep", doc.id, w.seg.id, w.seg.doc_offset(a), et.type), document=doc.id,
-                         segment=w.seg.id, source=w.seg.source or doc.source, type=et.type, opinion=opinion,
-                         evidence=evidence(doc, w.seg, item_start, item_end), trigger=None,
-                         meta={"gtd": et.gtd, "acled": et.acled, "family": et.family, "list_item": True})
+            rep = Report(
+                id=make_id("rep", doc.id, w.seg.id, w.seg.doc_offset(a), et.type),
+                document=doc.id,
+                segment=w.seg.id,
+                source=w.seg.source or doc.source,
+                type=et.type,
+                opinion=opinion,
+                evidence=evidence(doc, w.seg, item_start, item_end),
+                trigger=None,
+                meta={"gtd": et.gtd, "acled": et.acled, "family": et.family, "list_item": True},
+            )
             date_hit = self.dater.date_in(w, item_start, item_end, a, absolute_only=True)
             self.dater.set_date(doc, w, rep, date_hit)
             self.placer.set_place(doc, w, rep, self.placer.place_in(w, item_start, item_end))
             # "... and now Crocus City Hall in 2024 (137 deaths)": an event the segment already reported
-            same = next((r for _, r in reports if not r.meta.get("list_item") and r.place.name
-                         and r.place.name == rep.place.name
-                         and rep.date.value and (r.date.value or "").startswith(rep.date.value)), None)
+            same = next(
+                (
+                    r
+                    for _, r in reports
+                    if not r.meta.get("list_item")
+                    and r.place.name
+                    and r.place.name == rep.place.name
+                    and rep.date.value
+                    and (r.date.value or "").startswith(rep.date.value)
+                ),
+                None,
+            )
             if same is not None:
                 self._attach_counts(doc, w, i, same, [c])
                 continue
