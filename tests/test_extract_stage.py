@@ -448,16 +448,17 @@ def test_an_undated_headline_takes_the_date_of_the_story_below_it(ex):
     assert r.salience == "main" and len(r.meta["told_in"]) == 1
     assert all(d.text[s:e] == t for s, e, t in _spans(d))
     # two dated events below it stay two reports, each with its own day; the headline could be either, so it
-    # takes neither day
+    # borrows neither report's date: it takes the story's day (the earliest attack day told), not the publication's
     d = _titled(
         "Two attacks in Mosul\n\nOn Monday a bomb killed 31 people at a market in Mosul. On Friday gunmen "
         "killed four guards at a bank in Mosul.",
         "Two attacks in Mosul",
     )
     ex.process([d])
-    assert sorted(r.date_evidence.text for r in d.reports if r.date_evidence) == ["Friday", "Monday"]
     head = min(d.reports, key=lambda r: r.evidence.start)
-    assert head.date_evidence is None
+    body = [r for r in d.reports if r is not head]
+    assert sorted(r.date_evidence.text for r in body) == ["Friday", "Monday"]
+    assert head.meta.get("date_from") == "story" and head.date.value == min(r.date.value for r in body)
 
 
 def test_blamed_for_killing(ex):
