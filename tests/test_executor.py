@@ -156,3 +156,11 @@ def test_two_workers_give_the_same_documents_reports_and_events_as_one(tmp_path)
     a, b = _export(one), _export(two)
     assert a["reports"] and a["events"]
     assert a == b
+
+
+def test_warming_builds_the_recipes_inside_wrapper_stages():
+    pipeline._BUILT.clear()
+    Upper.built = 0
+    with Executor(workers=1) as ex:
+        ex.warm([ParseOriginals(Lazy(Upper))])
+    assert Upper.built == 1

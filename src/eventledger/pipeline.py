@@ -214,6 +214,9 @@ class Executor:
 def _warm(stages: Sequence[Stage]) -> int:
     for s in stages:
         built(s)
+        inner = getattr(s, "stage", None)  # a wrapper stage (ingest.ParseOriginals) holding a recipe
+        if isinstance(inner, Lazy):
+            inner.get()
     return os.getpid()
 
 
