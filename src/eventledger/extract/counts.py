@@ -246,28 +246,7 @@ class CountFinder:
         singular person (a noun, a name, a pronoun) is one, an enumeration the sum of its members, a numbered
         noun its number; a plural without a number leaves the kind uncounted. Written figures win: the parse's
         count replaces only the written figures inside its own enumeration ("kills 4 people, self" is 5)."""
-        victims: dict[int, tuple[str, int, object]] = {}  # token index -> (kind, how many, verb token)
-        unknown: set[str] = set()
-        at_least: set[str] = set()
-        for verb in sent:
-            kind = self._verb_kind(verb)
-            if kind is None:
-                continue
-            patients = self._patients(verb)
-            for p in patients:
-                n = self._how_many(p)
-                nth = [ORDINALS[c.lower_] for c in p.children if c.lower_ in ORDINALS]
-                if kind == "killed" and nth and n == 1:
-                    n = nth[0]  # "a third person dies": the toll is at least three
-                    at_least.add(kind)
-                if n is None:
-                    unknown.add(kind)
-                    continue
-                if n == 0:
-                    continue
-                old = victims.get(p.i)
-                if old is None or old[0] != "killed" and kind == "killed":
-                    victims[p.i] = (kind, n, verb)
+        victims, unknown, at_least = self._victims(sent)
         out = list(written)
         off = sent[0].idx if len(sent) else 0
         # "two men were shot and one of them died": the one who died is one of the two, not a third
@@ -323,6 +302,32 @@ class CountFinder:
                     )
                 )
         return self._attacker_dies(text, out)
+
+    def _victims(self, sent) -> tuple[dict[int, tuple[str, int, object]], set[str], set[str]]:
+        """Token index -> (kind, how many, verb token) of the people killing and wounding verbs are done to; the
+        kinds with a patient that cannot be counted; the kinds counted only as a lower bound ("a third victim")."""
+        victims: dict[int, tuple[str, int, object]] = {}
+        unknown: set[str] = set()
+        at_least: set[str] = set()
+        for verb in sent:
+            kind = self._verb_kind(verb)
+            if kind is None:
+                continue
+            for p in self._patients(verb):
+                n = self._how_many(p)
+                nth = [ORDINALS[c.lower_] for c in p.children if c.lower_ in ORDINALS]
+                if kind == "killed" and nth and n == 1:
+                    n = nth[0]  # "a third person dies": the toll is at least three
+                    at_least.add(kind)
+                if n is None:
+                    unknown.add(kind)
+                    continue
+                if n == 0:
+                    continue
+                old = victims.get(p.i)
+                if old is None or old[0] != "killed" and kind == "killed":
+                    victims[p.i] = (kind, n, verb)
+        return victims, unknown, at_least
 
     def _attacker_dies(self, text: str, hits: list[CountHit]) -> list[CountHit]:
         """ "killed four people before taking his own life": the attacker's death is counted under the attacker,

@@ -26,6 +26,23 @@ _APPOS_RX = re.compile(
 )
 
 
+_SPEECH_LEMMAS = ("say", "tell", "state", "write", "add", "accuse", "blame", "claim", "deny", "threaten", "warn")
+
+
+def _said_by(speech) -> str | None:
+    """The pronoun saying the main clause ("She told police ..."), not one inside what is said."""
+    return next(
+        (
+            c.lower_
+            for v in speech
+            if v.dep_ == "ROOT"
+            for c in v.children
+            if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS
+        ),
+        None,
+    )
+
+
 class StatementFinder:
     def __init__(self, lexicon: Lexicon, actor_name=None):
         self.lex = lexicon
@@ -58,13 +75,7 @@ class StatementFinder:
             low = sent.lower()
             kind = self.kind_of(low)
             quoted = bool(_QUOTE_RX.search(sent))
-            speech = [
-                t
-                for t in sdoc
-                if t.lower_ in self.lex.speech_verbs
-                or t.lemma_
-                in ("say", "tell", "state", "write", "add", "accuse", "blame", "claim", "deny", "threaten", "warn")
-            ]
+            speech = self._speech_verbs(sdoc)
             pron = last_speaker is not None and any(
                 c.lower_ in _PRONOUNS and c.dep_ == "nsubj" for v in speech for c in v.children
             )
@@ -83,16 +94,7 @@ class StatementFinder:
             speaker, role, actor_id = self._speaker(sdoc, speech, seg.text, s0, w)
             pronoun = next((t.lower_ for t in sdoc if t.lower_ in _PRONOUNS and t.dep_ in ("nsubj",)), None)
             # the pronoun saying the main clause ("She told police ..."), not one inside what is said
-            said_by = next(
-                (
-                    c.lower_
-                    for v in speech
-                    if v.dep_ == "ROOT"
-                    for c in v.children
-                    if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS
-                ),
-                None,
-            )
+            said_by = _said_by(speech)
             if (
                 speaker is None
                 and pronoun
@@ -122,31 +124,38 @@ class StatementFinder:
                 else None
             )
             rep = next((r for j, r in reversed(reports) if j <= i and r.meta.get("family") == "attack"), None)
-            a, b = seg.doc_offset(s0), seg.doc_offset(s1)
             if opinion and seg.author:
                 speaker, role, actor_id = seg.author, "comment author (opinion)", None
-            written = None
-            if actor_id and self.actor_name is not None and speaker and not role:
-                # an organisation speaking is named as the registry names it; the words as written stay beside
-                written, speaker = speaker, self.actor_name(speaker, actor_id) or speaker
-            out.append(
-                Statement(
-                    id=make_id("sta", doc.id, a, b, kind),
-                    document=doc.id,
-                    segment=seg.id,
-                    speaker=speaker,
-                    speaker_role=role,
-                    kind=kind,
-                    text=doc.text[a:b],
-                    evidence=doc.evidence(seg, a, b),
-                    speaker_actor_id=actor_id,
-                    speaker_text=written if written != speaker else None,
-                    about=about,
-                    channel=channel,
-                    report=rep.id if rep else None,
-                )
-            )
+            out.append(self._statement(doc, seg, (s0, s1), kind, (speaker, role, actor_id), about, channel, rep))
         return out
+
+    def _speech_verbs(self, sdoc) -> list:
+        return [t for t in sdoc if t.lower_ in self.lex.speech_verbs or t.lemma_ in _SPEECH_LEMMAS]
+
+    def _statement(
+        self, doc: Document, seg, span: tuple[int, int], kind: str, who: tuple, about, channel, rep: Report | None
+    ) -> Statement:
+        speaker, role, actor_id = who
+        a, b = seg.doc_offset(span[0]), seg.doc_offset(span[1])
+        written = None
+        if actor_id and self.actor_name is not None and speaker and not role:
+            # an organisation speaking is named as the registry names it; the words as written stay beside
+            written, speaker = speaker, self.actor_name(speaker, actor_id) or speaker
+        return Statement(
+            id=make_id("sta", doc.id, a, b, kind),
+            document=doc.id,
+            segment=seg.id,
+            speaker=speaker,
+            speaker_role=role,
+            kind=kind,
+            text=doc.text[a:b],
+            evidence=doc.evidence(seg, a, b),
+            speaker_actor_id=actor_id,
+            speaker_text=written if written != speaker else None,
+            about=about,
+            channel=channel,
+            report=rep.id if rep else None,
+        )
 
     def _named_person(self, sdoc, speech, text: str, s0: int, w):
         """The speaker of a speech verb whose subject is a person's name: a PERSON entity, a name with a role
