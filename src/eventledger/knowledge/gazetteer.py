@@ -527,48 +527,21 @@ def _sentence_start(text: str, pos: int, ends: str = ".!?\n:;") -> bool:
     return j < 0 or text[j] in ends
 
 
+PRECISION_OF_KIND = ("venue", "city", "admin2", "admin1")  # any other candidate kind is a country
+
+
 def _to_place(c: Candidate) -> Place:
-    if c.kind == "venue":
-        return Place(
-            name=c.name,
-            city=c.city,
-            admin1=c.admin1,
-            country=c.country,
-            lat=c.lat,
-            lon=c.lon,
-            precision="venue",
-            geonameid=c.geonameid,
-        )
-    if c.kind == "city":
-        # a neighbourhood ("East Garfield Park") keeps its name; its city is the city it is part of
-        return Place(
-            name=c.name,
-            city=c.city or c.name,
-            admin1=c.admin1,
-            country=c.country,
-            lat=c.lat,
-            lon=c.lon,
-            precision="city",
-            geonameid=c.geonameid,
-        )
-    if c.kind == "admin2":
-        return Place(
-            name=c.name,
-            admin1=c.admin1,
-            country=c.country,
-            lat=c.lat,
-            lon=c.lon,
-            precision="admin2",
-            geonameid=c.geonameid,
-        )
-    if c.kind == "admin1":
-        return Place(
-            name=c.name,
-            admin1=c.name,
-            country=c.country,
-            lat=c.lat,
-            lon=c.lon,
-            precision="admin1",
-            geonameid=c.geonameid,
-        )
-    return Place(name=c.name, country=c.country, lat=c.lat, lon=c.lon, precision="country", geonameid=c.geonameid)
+    precision = c.kind if c.kind in PRECISION_OF_KIND else "country"
+    # a neighbourhood ("East Garfield Park") keeps its name; its city is the city it is part of
+    city = c.city or c.name if c.kind == "city" else c.city if c.kind == "venue" else None
+    admin1 = c.name if c.kind == "admin1" else c.admin1 if precision != "country" else None
+    return Place(
+        name=c.name,
+        city=city,
+        admin1=admin1,
+        country=c.country,
+        lat=c.lat,
+        lon=c.lon,
+        precision=precision,
+        geonameid=c.geonameid,
+    )
