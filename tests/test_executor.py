@@ -164,3 +164,41 @@ def test_warming_builds_the_recipes_inside_wrapper_stages():
     with Executor(workers=1) as ex:
         ex.warm([ParseOriginals(Lazy(Upper))])
     assert Upper.built == 1
+
+
+class BuiltWhere:
+    """A stage that says in which process it was built and in which it runs."""
+
+    name = "where"
+
+    def __init__(self):
+        self.pid = os.getpid()
+
+    def run(self, records, *, rank=0, world_size=1):
+        for r in records:
+            yield (r, self.pid, os.getpid())
+
+
+@pytest.fixture
+def fresh_forkserver():
+    """The fork server is one per process and keeps what it preloaded: stop it so this test starts its own."""
+    from multiprocessing import forkserver
+
+    forkserver._forkserver._stop()
+    yield
+    forkserver._forkserver._stop()
+
+
+def test_a_pool_builds_its_stages_once_in_the_fork_server_and_every_worker_shares_them(fresh_forkserver):
+    with Executor(workers=2, preload=[Lazy(BuiltWhere)]) as ex:
+        out = [r for chunk in ex.map([Lazy(BuiltWhere)], [[i] for i in range(8)]) for r in chunk]
+    built_in = {r[1] for r in out}
+    ran_in = {r[2] for r in out}
+    assert len(built_in) == 1 and not built_in & ran_in and os.getpid() not in built_in
+    assert os.environ.get(pipeline.PRELOAD_ENV) is None  # the recipes went to the server, not to later children
+
+
+def test_a_preloaded_stage_that_cannot_be_built_is_still_an_error_with_its_cause(fresh_forkserver):
+    stages = [Lazy(broken_factory, name="extract")]
+    with Executor(workers=2, preload=stages) as ex, pytest.raises(WorkerError, match="model file missing"):
+        list(ex.map(stages, [["x"], ["y"]]))

@@ -118,7 +118,7 @@ def ingest(
     result = IngestResult()
     run = _Run(store, result, on_error or _print_error, progress)
     before, after = _phases(processing_stages())
-    with Executor(workers=workers, scheduler=scheduler) as ex:
+    with Executor(workers=workers, scheduler=scheduler, preload=before + after) as ex:
         if scheduler:
             ex.warm(before + after)  # each Dask worker loads its models once, now; a failure stops here
         cleaned = _flat(ex.map(before, _chunks(run.fresh(paths, records or ()), TASK)))

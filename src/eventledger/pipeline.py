@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -134,9 +135,10 @@ class Executor:
     bounded memory. Use as a context manager.
     """
 
-    def __init__(self, *, workers: int = 1, scheduler: str | None = None):
+    def __init__(self, *, workers: int = 1, scheduler: str | None = None, preload: Sequence[Stage] = ()):
         self.workers = max(1, workers)
         self.scheduler = scheduler
+        self.preload = list(preload)
         self._pool = None
         self._client = None
 
@@ -153,7 +155,9 @@ class Executor:
             from concurrent.futures import ProcessPoolExecutor
 
             # forkserver: workers start from a clean interpreter, not a copy of the driver's open store
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("forkserver"))
+            ctx = mp.get_context("forkserver")
+            _start_forkserver(ctx, self.preload)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -218,6 +222,45 @@ def _warm(stages: Sequence[Stage]) -> int:
         if isinstance(inner, Lazy):
             inner.get()
     return os.getpid()
+
+
+PRELOAD_ENV = "EVENTLEDGER_FORKSERVER_PRELOAD"
+
+
+def _start_forkserver(ctx, stages: Sequence[Stage]) -> None:
+    """Start the fork server with `stages` built in it, so that every worker forked from it has them built.
+
+    Each worker building its own models cost a core's worth of seconds per worker, paid before any work.
+    The recipes travel in the environment (a few bytes), which the server inherits when it starts; a server
+    already running (a second pool in this process) keeps what it built then, and a worker builds anything
+    else itself, on first use.
+    """
+    from multiprocessing import forkserver
+
+    if not stages:
+        return
+    ctx.set_forkserver_preload(["eventledger._preload"])
+    # the server is started without the driver's sys.path (Python 3.11 drops it), which unpickling needs
+    payload = (list(sys.path), pickle.dumps(list(stages), protocol=pickle.HIGHEST_PROTOCOL))
+    os.environ[PRELOAD_ENV] = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL).hex()
+    try:
+        forkserver.ensure_running()
+    finally:
+        del os.environ[PRELOAD_ENV]
+
+
+def preload_from_environment() -> None:
+    """In the fork server: build the stages the driver named. A failure is left for the workers to report,
+    each with its cause, when they build the stage themselves."""
+    blob = os.environ.pop(PRELOAD_ENV, None)
+    if not blob:
+        return
+    try:
+        path, stages = pickle.loads(bytes.fromhex(blob))
+        sys.path[:] = path
+        _warm(pickle.loads(stages))
+    except Exception:
+        pass
 
 
 def _dask_client(address: str):

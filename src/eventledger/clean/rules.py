@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from eventledger.knowledge.files import parse_yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -88,7 +88,7 @@ class LanguageSettings:
 
 
 def _yaml(path: str | Path | None, name: str) -> dict:
-    return yaml.safe_load(Path(path or DATA / name).read_text(encoding="utf-8"))
+    return parse_yaml(Path(path or DATA / name).read_text(encoding="utf-8"))
 
 
 def _rx(pattern: str) -> re.Pattern:

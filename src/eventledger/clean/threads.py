@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from lxml import etree
 
 from eventledger.clean.dates import find_dates
 from eventledger.clean.dom import Sizes, classes, descendants, is_element, signature, text_of
+from eventledger.knowledge.files import parse_yaml
 from eventledger.records import DateValue, Dropped
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "clean_html.yaml"
@@ -49,7 +49,7 @@ class HtmlRules:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> HtmlRules:
-        data = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
+        data = parse_yaml(Path(path or DATA).read_text(encoding="utf-8"))
         try:
             return cls(
                 post_types=frozenset(data["post_types"]),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from eventledger.knowledge.files import parse_yaml
 
 MAPPINGS = Path(__file__).with_name("mappings.yaml")
 COARSE = ("attack", "death", "injury", "arrest")
@@ -22,7 +22,7 @@ class Mappings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Mappings:
-        data = yaml.safe_load((path or MAPPINGS).read_text(encoding="utf-8"))
+        data = parse_yaml((path or MAPPINGS).read_text(encoding="utf-8"))
         return cls(
             muc4=tuple((re.compile(p), t) for p, t in data["muc4_incident_types"]),
             kairos_coarse={k.lower(): v for k, v in data["kairos_coarse"].items()},

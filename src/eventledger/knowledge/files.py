@@ -4,17 +4,39 @@ header."""
 from __future__ import annotations
 
 import csv
+import gc
+import pickle
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+# libyaml's loader where PyYAML was built with it: the Python one takes half a second of every start-up
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text, safely loaded (no tags that build objects)."""
+    return yaml.load(text, Loader=LOADER)
+
+
+def load_pickle(path: Path) -> Any:
+    """A pickled cache file. The collector is paused meanwhile: unpickling a large index creates millions of
+    objects, and collections triggered by that alone cost as much again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    finally:
+        if was:
+            gc.enable()
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
     """A data file's mapping; every file carries a `version` so a change to it is visible."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = parse_yaml(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or "version" not in data:
         raise ValueError(f"{path}: expected a mapping with a 'version' key")
     return data

@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventledger.knowledge.files import DATA, read_yaml, words
+from eventledger.knowledge.files import DATA, load_pickle, read_yaml, words
 from eventledger.knowledge.place_index import SHARED_NAME_RANK, PlaceIndex, build, curated_hash, is_latin
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
@@ -129,8 +129,7 @@ class Gazetteer:
             f"-csc{countrystatecity_countries.__version__}-{curated_hash(data)}.pkl"
         )
         if path.exists():
-            with path.open("rb") as f:
-                return cls(pickle.load(f), context)
+            return cls(load_pickle(path), context)
         index = build(data)
         try:
             cache.mkdir(parents=True, exist_ok=True)

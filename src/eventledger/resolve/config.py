@@ -6,10 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-# the C loader when present: actors.yaml is large and is read on every resolution
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from eventledger.knowledge.files import parse_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_PATH = DATA / "resolution.yaml"
@@ -54,7 +51,7 @@ class ResolveConfig:
         **overrides: Any,
     ) -> ResolveConfig:
         p = Path(path) if path else DEFAULT_PATH
-        d = yaml.load(p.read_text(encoding="utf-8"), Loader=LOADER)
+        d = parse_yaml(p.read_text(encoding="utf-8"))
         if not isinstance(d, dict):
             raise ValueError(f"{p}: expected a mapping of settings")
         missing = [
@@ -138,7 +135,7 @@ def _taxonomy_families(path: Path) -> dict[str, str]:
     """Families from the extraction taxonomy when it exists (mapping or list of entries with `family`)."""
     if not path.exists():
         return {}
-    d = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
+    d = parse_yaml(path.read_text(encoding="utf-8")) or {}
     types = d.get("types", d) if isinstance(d, dict) else d
     out: dict[str, str] = {}
     items = (
@@ -157,14 +154,14 @@ def _taxonomy_families(path: Path) -> dict[str, str]:
 def _actor_parents(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    d = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
+    d = parse_yaml(path.read_text(encoding="utf-8")) or {}
     return {a["id"]: a["parent"] for a in d.get("actors") or () if isinstance(a, dict) and a.get("parent")}
 
 
 def _actor_names(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    d = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
+    d = parse_yaml(path.read_text(encoding="utf-8")) or {}
     return {a["id"]: str(a["name"]) for a in d.get("actors") or () if isinstance(a, dict) and a.get("name")}
 
 
