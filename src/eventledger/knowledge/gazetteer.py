@@ -314,11 +314,11 @@ class Gazetteer:
                 continue
             hit = None
             for L in range(min(longest, n - i), 0, -1):
-                if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + L - 1)):
-                    continue
                 key = " ".join(t[2] for t in toks[i : i + L])
                 entry = ix.findable.get(key)
                 if not entry:
+                    continue
+                if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + L - 1)):
                     continue
                 q = self._qualifier(text, toks, i, L, key) if entry[1] != "venue" else None
                 ok = self._accept(text, toks, i, L, entry, cased, q)
