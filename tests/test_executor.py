@@ -202,3 +202,17 @@ def test_a_preloaded_stage_that_cannot_be_built_is_still_an_error_with_its_cause
     stages = [Lazy(broken_factory, name="extract")]
     with Executor(workers=2, preload=stages) as ex, pytest.raises(WorkerError, match="model file missing"):
         list(ex.map(stages, [["x"], ["y"]]))
+
+
+def test_an_input_of_one_chunk_runs_here_without_starting_workers():
+    with Executor(workers=2) as ex:
+        out = [r for chunk in ex.map([Lazy(Pid)], [["a", "b"]]) for r in chunk]
+        assert ex._pool is None
+    assert {r[1] for r in out} == {os.getpid()}
+
+
+def test_the_cli_uses_every_core_unless_told(monkeypatch):
+    from eventledger import cli
+
+    monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert cli._workers(None) == 3 and cli._workers(1) == 1

@@ -37,6 +37,25 @@ def printable(text: str) -> str:
     return escape(text)
 
 
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        help="Processes for cleaning and extraction; default: one per core of this machine "
+        "(an input of one chunk runs in this process)."
+    ),
+]
+
+
+def _workers(n: int | None) -> int:
+    from eventledger.pipeline import available_cores
+
+    if n is None:
+        return available_cores()
+    if n < 1:
+        raise typer.BadParameter("must be 1 or more", param_hint="--workers")
+    return n
+
+
 def fail(message: str) -> None:
     typer.echo(f"error: {printable(message)}", err=True)
     raise typer.Exit(1)
@@ -52,7 +71,7 @@ def ingest(
         list[Path], typer.Argument(help="Files or directories (walked; .gz and .zip read transparently).")
     ],
     db: DbOpt = None,
-    workers: Annotated[int, typer.Option(help="Processes for cleaning and extraction (one per core).")] = 1,
+    workers: WorkersOpt = None,
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -68,8 +87,7 @@ def ingest(
     from eventledger.ingest import IngestError, WorkerError
     from eventledger.ingest import ingest as run
 
-    if workers < 1:
-        raise typer.BadParameter("must be 1 or more", param_hint="--workers")
+    workers = _workers(workers)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"{missing[0]}: no such file or directory")
@@ -110,7 +128,7 @@ def watch(
     ] = None,
     every: Annotated[str, typer.Option(help="Time between rounds: 30s, 15m, 1h.")] = "15m",
     db: DbOpt = None,
-    workers: Annotated[int, typer.Option(help="Processes for cleaning and extraction.")] = 1,
+    workers: WorkersOpt = None,
     rounds: Annotated[int | None, typer.Option(help="Stop after this many rounds (default: until Ctrl-C).")] = None,
 ) -> None:
     """Keep ingesting: new files in DIRS and changed feeds, each round resolved into the events; safe to stop any
@@ -118,6 +136,7 @@ def watch(
     from eventledger.ingest import IngestError, WorkerError
     from eventledger.watch import Watcher, parse_every, read_feed_list
 
+    workers = _workers(workers)
     try:
         interval = parse_every(every)
     except ValueError as e:

@@ -11,6 +11,7 @@ built is a `WorkerError` carrying its cause; a document that breaks a stage come
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import sys
@@ -73,6 +74,14 @@ class Lazy:
         return f"Lazy({self.name})"
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and `taskset` narrow)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def built(stage: Any) -> Any:
     return stage.get() if isinstance(stage, Lazy) else stage
 
@@ -130,7 +139,8 @@ def run_chunk(stages: Sequence[Stage], chunk: list[Any] | bytes, rank: int = 0, 
 class Executor:
     """Runs `run_chunk` over a stream of chunks and yields the results in input order.
 
-    `workers` = 1 runs here; more uses a process pool; `scheduler` (tcp://host:port) a Dask cluster.
+    `workers` = 1 runs here; more uses a process pool, started when a stream holds more than one chunk;
+    `scheduler` (tcp://host:port) a Dask cluster.
     At most `IN_FLIGHT_PER_WORKER` chunks per worker are out at once, so a stream of any length runs in
     bounded memory. Use as a context manager.
     """
@@ -150,15 +160,17 @@ class Executor:
         if self.scheduler:
             self._client = _dask_client(self.scheduler)
             self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
-        elif self.workers > 1:
-            import multiprocessing as mp
-            from concurrent.futures import ProcessPoolExecutor
-
-            # forkserver: workers start from a clean interpreter, not a copy of the driver's open store
-            ctx = mp.get_context("forkserver")
-            _start_forkserver(ctx, self.preload)
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         return self
+
+    def _start_pool(self) -> None:
+        """Worker processes, started when there is work for more than one of them (see `map`)."""
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        # forkserver: workers start from a clean interpreter, not a copy of the driver's open store
+        ctx = mp.get_context("forkserver")
+        _start_forkserver(ctx, self.preload)
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
 
     def __exit__(self, *exc: Any) -> None:
         if self._pool is not None:
@@ -170,6 +182,8 @@ class Executor:
 
     def warm(self, stages: Sequence[Stage]) -> None:
         """Build the stages on every worker now, so a worker that cannot start fails before any work."""
+        if self._client is None and self.workers > 1 and self._pool is None:
+            self._start_pool()
         if self._pool is not None:
             futs = [self._pool.submit(_warm, list(stages)) for _ in range(self.workers)]
             for f in futs:
@@ -184,6 +198,15 @@ class Executor:
             for chunk in chunks:
                 yield run_chunk(stages, chunk)
             return
+        chunks = iter(chunks)
+        if self._pool is None and self._client is None:
+            ahead = list(itertools.islice(chunks, 2))
+            if len(ahead) < 2:  # one chunk is not worth starting worker processes for
+                for chunk in ahead:
+                    yield run_chunk(stages, chunk)
+                return
+            self._start_pool()
+            chunks = itertools.chain(ahead, chunks)
         stages = list(stages)
         window: deque = deque()
         limit = IN_FLIGHT_PER_WORKER * self.workers
