@@ -108,3 +108,44 @@ def test_a_copy_trimmed_for_length_is_still_a_copy():
     trimmed = ". ".join(sentences[:-1]).replace("and that a search operation was under way", "and a search began")
     out = list(Deduper().run([doc("doc_a", STORY, "2024-03-01"), doc("doc_t", trimmed, "2024-03-02")]))
     assert links(out)[0]["doc_t"] == "doc_a"
+
+
+def test_the_store_finds_near_copies_by_band_keys_without_holding_signatures(tmp_path):
+    from eventledger.dedupe.index import band_keys
+    from eventledger.ingest import StoreDeduper
+    from eventledger.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 's.db'}")
+    original, other = doc("doc_a", STORY, "2024-03-01"), doc("doc_b", OTHER, "2024-03-01")
+    for d in (original, other):
+        assert store.save_document(d, signature=minhash_signature(d.text))
+    assert [r[0] for r in store.near_copy_candidates(band_keys(minhash_signature(STORY)))] == ["doc_a"]
+
+    deduper = StoreDeduper.from_store(store)
+    assert len(deduper.pending) == 0  # nothing of the store is loaded
+    copy = doc("doc_c", STORY.replace("seven", "7"), "2024-03-02")
+    deduper.check(copy)
+    assert copy.duplicate_of == "doc_a" and len(deduper.pending) == 1
+    deduper.stored(copy.id)
+    assert len(deduper.pending) == 0
+
+    # a copy published earlier than the stored one is the original: the stored one is relinked to it
+    earlier = doc("doc_d", STORY.replace("seven", "7"), "2024-02-28")
+    deduper.check(earlier)
+    assert earlier.duplicate_of is None and earlier.meta["_relink"] == ["doc_a"]
+
+
+def test_the_migration_fills_the_band_keys_of_documents_stored_before_it(tmp_path):
+    import sqlite3
+
+    from eventledger.store import Store
+
+    path = tmp_path / "s.db"
+    Store(f"sqlite:///{path}").save_document(doc("doc_a", STORY), signature=minhash_signature(STORY))
+    with sqlite3.connect(path) as con:  # the store as revision 0006 left it
+        before = con.execute("SELECT key, document_id FROM document_bands ORDER BY key").fetchall()
+        con.execute("DROP TABLE document_bands")
+        con.execute("UPDATE alembic_version SET version_num = '0006'")
+    Store(f"sqlite:///{path}")
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT key, document_id FROM document_bands ORDER BY key").fetchall() == before != []

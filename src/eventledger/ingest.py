@@ -243,6 +243,7 @@ class _Run:
         for (doc, _, relinks), ok in zip(docs, saved):
             if ok is None:
                 continue
+            self.deduper.stored(doc.id)
             if ok:
                 self.result.stored += 1
                 self.result.reports += len(doc.reports)
@@ -316,83 +317,106 @@ def _print_error(q: Quarantined) -> None:
 class StoreDeduper:
     """Near-duplicate check of new documents against the store and earlier documents of this run.
 
-    The original of a pair is the earlier published one, then the smaller id, so
-    which copy is the original does not depend on the order of ingestion.
+    Stored documents are found through their LSH band keys in the store (an indexed query), so memory does
+    not grow with the store or the run; documents checked here and not yet stored wait in a small index.
+    The original of a pair is the earlier published one, then the smaller id, so which copy is the
+    original does not depend on the order of ingestion.
     """
 
-    def __init__(self, rows: Iterable[tuple[str, str | None, str | None, bytes]], *, since: str | None = None):
+    def __init__(self, store: Store, *, since: str | None = None):
         from eventledger.dedupe import DuplicateIndex
 
-        self.index = DuplicateIndex()
-        self.meta: dict[str, tuple[str, str | None]] = {}
+        self.store = store
+        self.pending = DuplicateIndex()  # checked in this run, not yet stored
+        self.meta: dict[str, tuple[str, str | None]] = {}  # (published, duplicate_of) of the pending ones
         self.since = since  # documents stored from then on may be unknown here (another run stored them)
-        for doc_id, published, duplicate_of, sig in rows:
-            self._add(doc_id, published, duplicate_of, sig)
+        self.mine: dict[str, str] = {}  # ids this run stored since `since`, with when: not news to `refresh`
 
     @classmethod
     def from_store(cls, store: Store) -> StoreDeduper:
-        return cls(store.signatures(), since=_looked_at())
+        return cls(store, since=_looked_at())
 
     def refresh(self, store: Store) -> int:
-        """Take in documents other runs stored since the last look (call under `store.exclusive()`); how many."""
+        """How many documents other runs stored since the last look (call under `store.exclusive()`): when
+        any, the documents checked before they came are checked again."""
         stamp = _looked_at()
-        new = 0
-        for doc_id, published, duplicate_of, sig in store.signatures(since=self.since):
-            if doc_id not in self.meta:
-                self._add(doc_id, published, duplicate_of, sig)
-                new += 1
+        new = sum(1 for doc_id, *_ in store.signatures(since=self.since) if doc_id not in self.mine)
         self.since = stamp
+        self.mine = {i: t for i, t in self.mine.items() if t >= stamp}
         return new
-
-    def _add(self, doc_id: str, published: str | None, duplicate_of: str | None, sig: bytes) -> None:
-        self.index.add(doc_id, sig)
-        self.meta[doc_id] = (published or NO_DATE, duplicate_of)
 
     def signature(self, doc: Document) -> bytes:
         from eventledger.dedupe import minhash_signature
 
         return minhash_signature(doc.text)
 
+    def _matches(self, doc_id: str, sig: bytes) -> dict[str, tuple[str, str | None]]:
+        """Near copies of the signature, stored or pending: id -> (published, duplicate_of)."""
+        from eventledger.dedupe.index import band_keys, similar
+
+        out = {
+            i: (published or NO_DATE, duplicate_of)
+            for i, published, duplicate_of, other in self.store.near_copy_candidates(band_keys(sig))
+            if i != doc_id and similar(sig, other)
+        }
+        out.update((i, self.meta[i]) for i in self.pending.query(sig) if i != doc_id)
+        return out
+
+    def _published(self, ids: set[str], known: dict[str, tuple[str, str | None]]) -> dict[str, str]:
+        missing = ids - known.keys() - self.meta.keys()
+        stored = self.store.document_links(missing) if missing else {}
+        return {
+            i: (known.get(i) or self.meta.get(i) or (stored.get(i, (None, None))[0], None))[0] or NO_DATE for i in ids
+        }
+
     def check(self, doc: Document) -> bytes:
         """Link `doc` to the earliest original among its near copies; returns its signature, for the store."""
         sig = self.signature(doc)
         key = (doc.published.value or NO_DATE, doc.id)
         doc.meta.pop("_relink", None)
-        matches = [m for m in self.index.query(sig) if m != doc.id]
+        matches = self._matches(doc.id, sig)
         originals: set[str] = set()
         if matches and not doc.duplicate_of:
             # follow stored links to the original of each match, then pick the earliest; a copy already
             # linked to this document leads back to it, and a document is not its own original
-            originals = {self.meta[m][1] or m for m in matches} - {doc.id}
+            originals = {dup or i for i, (_, dup) in matches.items()} - {doc.id}
         if originals:
-            first = min(originals, key=lambda i: (self.meta.get(i, (NO_DATE, None))[0], i))
-            if (self.meta.get(first, (NO_DATE, None))[0], first) < key:
+            published = self._published(originals, matches)
+            first = min(originals, key=lambda i: (published[i], i))
+            if (published[first], first) < key:
                 doc.duplicate_of = first
                 doc.meta["duplicate_method"] = "near"
             else:
                 doc.meta["_relink"] = sorted(originals)  # the stored ones are copies of this one
-        self._add(doc.id, doc.published.value, doc.duplicate_of, sig)
+        self.pending.add(doc.id, sig)
+        self.meta[doc.id] = (doc.published.value or NO_DATE, doc.duplicate_of)
         return sig
 
+    def stored(self, doc_id: str) -> None:
+        """A document is in the store now: the store's band keys find it from here on."""
+        self.forget(doc_id)
+        self.mine[doc_id] = _looked_at(margin=0)
+
     def forget(self, doc_id: str) -> None:
-        """A document that will not be stored leaves the index."""
-        if doc_id in self.index:
-            self.index.remove(doc_id)
+        """A document that will not be stored (or is stored now) leaves the pending index."""
+        if doc_id in self.pending:
+            self.pending.remove(doc_id)
         self.meta.pop(doc_id, None)
 
     def relinks(self, doc: Document) -> list[tuple[str, str]]:
         out = [(old, doc.id) for old in doc.meta.pop("_relink", [])]
         for old, new in out:
-            self.meta[old] = (self.meta[old][0], new)
+            if old in self.meta:
+                self.meta[old] = (self.meta[old][0], new)
         return out
 
 
-def _looked_at() -> str:
+def _looked_at(margin: int = REFRESH_MARGIN_S) -> str:
     # A document's ingested_at is stamped before its transaction commits, and hosts writing to one
     # PostgreSQL store may disagree on the time: look back a margin (known ids are skipped).
     from datetime import UTC, datetime, timedelta
 
-    return (datetime.now(UTC) - timedelta(seconds=REFRESH_MARGIN_S)).isoformat(timespec="seconds")
+    return (datetime.now(UTC) - timedelta(seconds=margin)).isoformat(timespec="seconds")
 
 
 def resolve_store(store: Store, *, policy: str | None = None) -> None:

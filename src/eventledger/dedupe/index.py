@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
 # A copy trimmed for length by the reprinting outlet keeps about 0.7 of the 5-word shingles;
 # separate reports of one event share far less (under 0.2 in the demo corpus and seeds).
 THRESHOLD = 0.6
+# LSH bands miss pairs just above their threshold; band lower and confirm with the estimate
+BAND_THRESHOLD = max(0.3, THRESHOLD - 0.15)
 
 
 @lru_cache(maxsize=8)
@@ -30,8 +33,7 @@ class DuplicateIndex:
         self.threshold = threshold
         from datasketch import MinHashLSH
 
-        # LSH bands miss pairs just above their threshold; band lower and confirm with the estimate
-        band = max(0.3, threshold - 0.15)
+        band = max(0.3, threshold - 0.15)  # as BAND_THRESHOLD, for the index's own threshold
         self.lsh = MinHashLSH(threshold=band, num_perm=NUM_PERM, params=_bands(band, NUM_PERM))
         self.hashes: dict[str, LeanMinHash] = {}
 
@@ -56,3 +58,25 @@ class DuplicateIndex:
         """Ids whose text is a near copy of the signature's text, sorted."""
         m = from_signature(signature) if isinstance(signature, (bytes, bytearray, memoryview)) else signature
         return sorted(i for i in self.lsh.query(m) if self.hashes[i].jaccard(m) >= self.threshold)
+
+
+def band_keys(signature: bytes | LeanMinHash) -> list[int]:
+    """The signature's LSH band keys as signed 64-bit integers: texts that share a key are candidate copies.
+
+    The store keeps them in a table, so a new document is checked against every stored one with an indexed
+    query instead of an index of every signature held in memory. Same bands as `DuplicateIndex`."""
+    m = from_signature(signature) if isinstance(signature, (bytes, bytearray, memoryview)) else signature
+    bands, rows = _bands(BAND_THRESHOLD, NUM_PERM)
+    values = m.hashvalues.astype("<u8")
+    keys = []
+    for b in range(bands):
+        digest = hashlib.blake2b(values[b * rows : (b + 1) * rows].tobytes(), digest_size=8, salt=b.to_bytes(2, "big"))
+        keys.append(int.from_bytes(digest.digest(), "big", signed=True))
+    return keys
+
+
+def similar(a: bytes | LeanMinHash, b: bytes | LeanMinHash, threshold: float = THRESHOLD) -> bool:
+    """Whether two signatures' estimated Jaccard similarity reaches the copy threshold."""
+    a = from_signature(a) if isinstance(a, (bytes, bytearray, memoryview)) else a
+    b = from_signature(b) if isinstance(b, (bytes, bytearray, memoryview)) else b
+    return a.jaccard(b) >= threshold

@@ -228,9 +228,11 @@ class Store(EventReads, RecordReads):
                 saved.append(doc.id not in stored and self._write(s, doc, signature))
                 stored.add(doc.id)
             s.flush()
-            for (doc, _), new in zip(docs, saved):
+            for (doc, signature), new in zip(docs, saved):
                 if new:
                     self._write_parts(s, doc)
+                    if signature:
+                        s.add_all(_band_rows(doc.id, signature))
         return saved
 
     def _write(self, s: Session, doc: Document, signature: bytes | None) -> bool:
@@ -317,6 +319,29 @@ class Store(EventReads, RecordReads):
         with self.writing() as s:
             if s.get(m.QuarantineRow, qid) is None:
                 s.add(m.QuarantineRow(id=qid, path=q.path, reason=q.reason, stage=q.stage, created_at=now()))
+
+    def near_copy_candidates(self, keys: Iterable[int]) -> list[tuple[str, str | None, str | None, bytes]]:
+        """(document id, published, duplicate_of, signature) of stored documents sharing an LSH band key with
+        `keys` (dedupe.index.band_keys): the candidates a near-copy check confirms by similarity."""
+        D, B = m.DocumentRow, m.DocumentBandRow
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        ids = select(B.document_id).where(B.key.in_(keys)).distinct().scalar_subquery()
+        stmt = select(D.id, D.published_value, D.duplicate_of, D.signature).where(D.id.in_(ids)).order_by(D.id)
+        with self.session() as s:
+            return [tuple(r) for r in s.execute(stmt)]
+
+    def document_links(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Stored documents' (published, duplicate_of), by id."""
+        D = m.DocumentRow
+        ids = sorted(set(ids))
+        out: dict[str, tuple[str | None, str | None]] = {}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                stmt = select(D.id, D.published_value, D.duplicate_of).where(D.id.in_(ids[i : i + 500]))
+                out.update((r[0], (r[1], r[2])) for r in s.execute(stmt))
+        return out
 
     def signatures(self, *, since: str | None = None) -> Iterator[tuple[str, str | None, str | None, bytes]]:
         """(document id, published, duplicate_of, MinHash signature) of stored documents (those stored at
@@ -450,6 +475,12 @@ class Store(EventReads, RecordReads):
 
 def _source(doc: Document) -> Source | None:
     return Source.named(doc.source, kind=doc.meta.get("source_kind", "outlet")) if doc.source else None
+
+
+def _band_rows(doc_id: str, signature: bytes) -> list[m.DocumentBandRow]:
+    from eventledger.dedupe.index import band_keys
+
+    return [m.DocumentBandRow(key=k, document_id=doc_id) for k in sorted(set(band_keys(signature)))]
 
 
 def _document_row(doc: Document, source_id: str | None, signature: bytes | None) -> m.DocumentRow:

@@ -3,7 +3,7 @@ record travels as a JSON payload so exports give back exactly what the stages ma
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -39,6 +39,17 @@ class DocumentRow(Base):
     duplicate_of: Mapped[str | None] = mapped_column(String(40), index=True)
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # MinHash, for near-duplicates across runs
     ingested_at: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class DocumentBandRow(Base):
+    """The LSH band keys of a document's MinHash signature (dedupe.index.band_keys): near copies share a key,
+    so a new document is checked with an indexed query rather than an index of every signature in memory."""
+
+    __tablename__ = "document_bands"
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class SegmentRow(Base):
