@@ -6,8 +6,9 @@ The texts are the first N MUC-4 dev documents (../shared/data/muc4/dev.json, as 
 written one per file. Measured, one after the other:
 - spaCy NER alone (the pipeline extraction loads, only tok2vec + ner enabled) over the texts in one process:
   docs/s of `nlp.pipe`, and of the whole process with the model load;
-- `eventledger ingest DIR` as a user runs it (a fresh SQLite store, default settings, start-up and resolution
-  included) with --workers 1 and --workers 2: wall seconds, docs/s, peak RSS of the driver and of any worker;
+- `eventledger ingest DIR` as a user runs it (a fresh SQLite store, start-up and resolution included) with
+  default settings (one worker per core), with --workers 1 and with --workers 2: wall seconds, docs/s,
+  peak RSS of the driver and of any worker;
 - the same on a Dask cluster (`dask scheduler` + two `dask worker` processes on loopback) into PostgreSQL
   (127.0.0.1:5432, or $EVENTLEDGER_TEST_PG), when one is reachable;
 and whether every run stored the same document, report and event ids.
@@ -237,11 +238,19 @@ def dask_run(folder: Path, n: int, tmp: Path) -> dict | None:
         drop_pg(url)
 
 
+def available_cores() -> int:
+    from eventledger.pipeline import available_cores as cores
+
+    return cores()
+
+
 def measure(n: int, dask: bool) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="el-mainjob-"))
     folder = tmp / "muc4"
     n = write_texts(folder, n)
     res: dict = {"documents": n, "ner_alone": ner_alone(n)}
+    res["default"] = ingest(folder, n, f"sqlite:///{tmp / 'default.db'}")  # no --workers: one per core
+    res["default"]["workers"] = available_cores()
     for w in (1, 2):
         res[f"workers_{w}"] = ingest(folder, n, f"sqlite:///{tmp / f'w{w}.db'}", "--workers", str(w))
     if dask:
@@ -249,15 +258,19 @@ def measure(n: int, dask: bool) -> dict:
         if d is not None:
             res["dask"] = d
     base = res["workers_1"]["ids"]
-    for k in ("workers_2", "dask"):
+    for k in ("default", "workers_2", "dask"):
         if k in res:
             res[k]["same_ids_as_1_worker"] = res[k]["ids"] == base
-    for k in ("workers_1", "workers_2", "dask"):
+    for k in ("default", "workers_1", "workers_2", "dask"):
         if k in res:
             ids_ = res[k].pop("ids")
             res[k]["ids"] = {w: len(v) for w, v in ids_.items()}
     ner = res["ner_alone"]["docs_per_s_pipe"]
     per_s = res["workers_1"]["docs_per_s"]
+    res["ratio_default_to_ner"] = round(res["default"]["docs_per_s"] / ner, 2)
+    res["ratio_default_to_ner_process"] = round(
+        res["default"]["docs_per_s"] / res["ner_alone"]["docs_per_s_process"], 2
+    )
     res["ratio_1_worker_to_ner_process"] = round(per_s / res["ner_alone"]["docs_per_s_process"], 2)
     res["ratio_1_worker_to_ner"] = round(res["workers_1"]["docs_per_s"] / ner, 2)
     res["ratio_2_workers_to_ner"] = round(res["workers_2"]["docs_per_s"] / ner, 2)
