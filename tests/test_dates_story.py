@@ -49,14 +49,18 @@ def test_the_day_of_the_shooting_not_the_day_police_spoke(story):
     # the sentence in which police spoke tells the shooting on: its report, or the main one it was folded into
     # (extract/salience.py), carries the shooting's day, not the day of speaking
     said = story.text.index("Police said")
-    told = [r for r in attacks if r.evidence.start <= said < r.evidence.end
-            or any(s["start"] <= said < s["end"] for s in r.meta.get("told_in", ()))]
+    told = [
+        r
+        for r in attacks
+        if r.evidence.start <= said < r.evidence.end
+        or any(s["start"] <= said < s["end"] for s in r.meta.get("told_in", ()))
+    ]
     assert told and all(r.date.value == "2016-07-17" for r in told)
 
 
 def test_a_headline_without_a_day_takes_the_story_day_with_its_evidence(story):
     head = next(r for r in story.reports if r.evidence.text.startswith("Man killed"))
-    assert head.date.value == "2016-07-17" and head.meta["date_from"] == "story"
+    assert head.date.value == "2016-07-17" and head.meta["date_from"] == "story_day"
     assert story.text[head.date_evidence.start : head.date_evidence.end] == "Sunday"
 
 

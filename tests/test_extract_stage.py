@@ -458,7 +458,7 @@ def test_an_undated_headline_takes_the_date_of_the_story_below_it(ex):
     head = min(d.reports, key=lambda r: r.evidence.start)
     body = [r for r in d.reports if r is not head]
     assert sorted(r.date_evidence.text for r in body) == ["Friday", "Monday"]
-    assert head.meta.get("date_from") == "story" and head.date.value == min(r.date.value for r in body)
+    assert head.meta.get("date_from") == "story_day" and head.date.value == min(r.date.value for r in body)
 
 
 def test_blamed_for_killing(ex):

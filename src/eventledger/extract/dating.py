@@ -116,7 +116,7 @@ class Dater:
             s, e, dv = story
             rep.date = DateValue(dv.value, dv.precision, w.seg.text[s:e])
             rep.date_evidence = evidence(doc, w.seg, s, e)
-            rep.meta["date_from"] = "story"
+            rep.meta["date_from"] = "story_day"
             if later is not None:
                 rep.meta["date_bound"] = later[0]
         elif later is not None:
@@ -180,7 +180,7 @@ def date_headlines(doc: Document) -> None:
             for r in mine
             if r.evidence is not None
             and start <= r.evidence.start < end
-            and (r.date_evidence is None or r.meta.get("date_from") == "story")
+            and (r.date_evidence is None or r.meta.get("date_from") == "story_day")
         ]
         for h in heads:
             fits = {
@@ -189,7 +189,7 @@ def date_headlines(doc: Document) -> None:
                 if q is not h
                 and q.date_evidence is not None
                 and q.evidence.start >= end
-                and q.meta.get("date_from") != "story"
+                and q.meta.get("date_from") != "story_day"
                 and q.meta.get("family") == h.meta.get("family")
                 and same_place(h.place, q.place)
             }
