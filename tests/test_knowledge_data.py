@@ -110,6 +110,15 @@ class _Places:
         kind = {"Syria": "country", "Homs": "city", "Idlib": "admin1", "Aleppo": "city"}[name]
         return [Candidate(name, kind, "SY", None, None, None)]
 
+    def people(self, text, hits, first_names):
+        return hits
+
+    def context(self, names):
+        return (), ()
+
+    def resolve(self, name, **context):
+        return None
+
 
 def test_a_report_takes_the_most_precise_place_the_first_among_equals():
     text = "Shelling in Syria hit Idlib, Homs and Aleppo."

@@ -4,58 +4,120 @@ from __future__ import annotations
 
 import re
 
+from eventledger.extract.text import load_first_names
 from eventledger.extract.work import SegWork, evidence
+from eventledger.knowledge.files import DATA, read_yaml, words
+from eventledger.knowledge.place_names import name_key
 from eventledger.records import PLACE_RANK, Report
 
 # "WASHINGTON —", "san salvador, 10 jan 90 (acan-efe) --": what follows a place that opens a dateline
 _DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:—|–|--)")
 _LEAST_PRECISE = len(PLACE_RANK) - 1
+_TAIL_SEP = re.compile(r"\s(?:-|–|—|\||::)\s")  # what parts a headline from the outlet's name after it
+_PART_GAP = r"\s+(?:{words})\s+of\s+(?:the\s+)?"
 
 
 class Placer:
-    def __init__(self, gazetteer):
+    def __init__(self, gazetteer, context_path=DATA / "places_context.yaml"):
         self.gazetteer = gazetteer
+        d = read_yaml(context_path)
+        self._outlet = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, sorted(words(d, "outlet_words", context_path.name)))) + r")\b", re.I
+        )
+        parts = "|".join(map(re.escape, sorted(words(d, "part_of_words", context_path.name))))
+        self._part_gap = re.compile(_PART_GAP.format(words=parts), re.I)
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self._first_names = load_first_names(STOP_WORDS)
+        self._seen: tuple[object, list] | None = None  # the last segment's places, people set apart
+        self._told: tuple[object, tuple] | None = None  # the last segment's countries and divisions
+
+    def places(self, w: SegWork) -> list[tuple[int, int, str]]:
+        """The segment's places, less the surnames of people the text names ("Norman Robert Burke ... Burke"),
+        and less those in a headline's tail that names the outlet (its home is context, not the event's
+        place)."""
+        if self._seen is not None and self._seen[0] is w:
+            return self._seen[1]
+        hits = self.gazetteer.people(w.text, w.places, self._first_names)
+        tail, end = self._outlet_tail(w.text)
+        hits = [h for h in hits if not tail <= h[0] < end]
+        self._seen = (w, hits)
+        return hits
+
+    def _outlet_tail(self, text: str) -> tuple[int, int]:
+        """Where the first line's outlet tail begins and ends ("Boy shot in Aynor - WXOW News 19 La Crosse, WI");
+        an empty span when it has none."""
+        end = text.find("\n")
+        end = len(text) if end < 0 else end
+        for m in _TAIL_SEP.finditer(text, 0, end):
+            if self._outlet.search(text, m.end(), end):
+                return m.start(), end
+        return 0, 0
 
     def place_in(self, w: SegWork, a: int, b: int):
-        """The most precise place in text[a:b], the first among equals; a dateline is where the story was
-        filed, not where the event happened, so it counts only when nothing else is named."""
-        hits = [p for p in w.places if a <= p[0] and p[1] <= b]
+        """The most precise place in text[a:b], a town qualified by its state before one that is not ("Carlton
+        Lewis (Kansas City, MO)"), then one in a division the document names before one elsewhere, then the
+        first; a dateline is where the story was filed, not where the event happened, so it counts only when
+        nothing else is named."""
+        hits = [p for p in self.places(w) if a <= p[0] and p[1] <= b]
         told = [p for p in hits if not _DATELINE_RX.match(w.text, p[1]) or w.text[a : p[0]].strip()]
         hits = told or hits
         if not hits:
             return None
+        countries, admin1s = self._text_context(w)
 
         def rank(h):
-            return min(
+            kind = min(
                 (PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in self.gazetteer.candidates(h[2])),
                 default=_LEAST_PRECISE,
             )
+            p = self.gazetteer.resolve(h[2], countries=countries, admin1s=admin1s)
+            inside = p is not None and (not admin1s or p.admin1 in admin1s or p.precision == "country")
+            return kind, "," not in h[2], not inside
 
         return min(hits, key=rank)  # min keeps the first of equal ranks
 
-    @staticmethod
-    def fallback_place(w: SegWork, s0: int):
-        """The segment's first place before the sentence (a dateline or earlier context); for a headline or an
+    def fallback_place(self, w: SegWork, s0: int):
+        """The segment's first place before the sentence (a dateline or earlier context), a qualified one first;
+        for a headline or an
         opening sentence that names none, the segment's dateline ("DETROIT (WWJ) --" below the headline), else
         its first place."""
-        before = [p for p in w.places if p[1] <= s0]
-        if before:
-            return before[0]
-        dateline = next(
+        places = self.places(w)
+        before = [p for p in places if p[1] <= s0]
+        if before:  # a town qualified by its state is the surest ("Carlton Lewis (Kansas City, MO)")
+            return next((p for p in before if "," in p[2]), before[0])
+        # else the first place the story names below ("A gunman opened fire ... / It happened ... in Peoria.")
+        return self._dateline(w) or (places[0] if places else None)
+
+    def _dateline(self, w: SegWork):
+        return next(
             (
                 p
-                for p in w.places
+                for p in self.places(w)
                 if _DATELINE_RX.match(w.text, p[1]) and not w.text[w.text.rfind("\n", 0, p[0]) + 1 : p[0]].strip()
             ),
             None,
         )
-        # else the first place the story names below ("A gunman opened fire ... / It happened ... in Peoria.")
-        return dateline or (w.places[0] if w.places else None)
+
+    def _text_context(self, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The countries and divisions the segment names (a qualified town names both), every place of it read
+        (an outlet's home too); the dateline's division and country first ("PHILADELPHIA (CBS) —"): the story
+        is told from there."""
+        if self._told is not None and self._told[0] is w:
+            return self._told[1]
+        countries, admin1s = self.gazetteer.context([n for _, _, n in w.places])
+        line = self._dateline(w)
+        home = self.gazetteer.resolve(line[2], countries=countries, admin1s=admin1s) if line else None
+        if home is not None and home.precision in ("city", "admin2") and home.admin1:
+            admin1s = (home.admin1, *(a for a in admin1s if a != home.admin1))
+            countries = (home.country, *(c for c in countries if c != home.country))
+        self._told = (w, (countries, admin1s))
+        return countries, admin1s
 
     def context(self, doc, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The countries and divisions the segment names (a qualified town names both), then the country of
-        the source's web host: what a name shared by several places is resolved against."""
-        countries, admin1s = self.gazetteer.context([n for _, _, n in w.places])
+        """What the segment names (`_text_context`), then the country of the source's web host: what a name
+        shared by several places is resolved against."""
+        countries, admin1s = self._text_context(w)
         url = getattr(doc, "url", None)
         host = self.gazetteer.host_country(url)
         if host and host not in countries:
@@ -66,19 +128,45 @@ class Placer:
             countries += (home[1],) if home[1] not in countries else ()
         return countries, admin1s
 
+    def _part_of(self, w: SegWork, name: str):
+        """The place a name is told to be part of ("the Kensington section of Philadelphia"), or None."""
+        key = name_key(name)
+        places = self.places(w)
+        for (s, e, n), after in zip(places, places[1:], strict=False):
+            if name_key(n) == key and self._part_gap.fullmatch(w.text, e, after[0]):
+                return after
+        return None
+
     def set_place(self, doc, w: SegWork, rep: Report, hit) -> None:
         if hit is None:
             return
         s, e, name = hit
+        whole = self._part_of(w, name)
+        name = whole[2] if whole is not None else name  # the place it is part of, with this mention's evidence
         countries, admin1s = self.context(doc, w)
         # the segment's other places, each as it resolves alone: a town near them is likelier the one meant
         nearby = [
             p
-            for n in dict.fromkeys(n for _, _, n in w.places if n != name)
+            for n in dict.fromkeys(n for _, _, n in self.places(w) if n != name)
             if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
         ]
         place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby)
         if place is None:
             return
+        if place.precision == "admin1":
+            (s, e, _), place = self._within(w, place, countries, admin1s, nearby) or ((s, e, name), place)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
+
+    def _within(self, w: SegWork, division, countries, admin1s, nearby):
+        """The first town or county the segment names inside a division that a report names alone ("Family of
+        five found shot dead in Maine home" over "... their home in Saco"): the most precise consistent place,
+        with its own mention as evidence. A dateline is the outlet's city, not the event's."""
+        line = self._dateline(w)
+        for hit in self.places(w):
+            if hit == line:
+                continue
+            p = self.gazetteer.resolve(hit[2], countries=countries, admin1s=admin1s, nearby=nearby)
+            if p is not None and p.precision in ("city", "admin2") and p.admin1 == division.admin1:
+                return hit, p
+        return None

@@ -15,6 +15,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventledger.knowledge.calendar import MONTHS, WEEKDAYS
 from eventledger.knowledge.files import DATA, load_pickle, read_yaml, words
 from eventledger.knowledge.place_index import SHARED_NAME_RANK, PlaceIndex, build, curated_hash, is_latin
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
@@ -33,8 +34,11 @@ TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.9  # a line this short with this sha
 # headline in title case
 MIN_HOST_DIVISION = 4  # letters of the shortest division name looked for in a web host's name ("ohio")
 PRIMARY_NAME = 2  # a place called by its own name outranks one whose alternate name it is (Smyrna, not Izmir)
+COUNTRY_VOTES = 2  # towns of one country named this often (distinct names) make it the document's country
 DIVISION_CONTEXT = 5  # a place in a division the document names ("... in Mississippi") gains this much
 _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # a capitalised word after a place that is no name of it
+_COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|\u2014|\u2013|--|-[ \t]|:)")  # "CLIFTON, Colo. -", "DETROIT (WWJ)"
 
 
@@ -53,6 +57,7 @@ class PlaceContext:
     name_ok_before: frozenset[str]
     place_words: frozenset[str]
     street_after: frozenset[str]
+    feature_after: frozenset[str]
     evidence_after: frozenset[str]
     small_place_before: re.Pattern[str]
 
@@ -70,6 +75,7 @@ class PlaceContext:
                 "name_ok_before",
                 "place_words",
                 "street_after",
+                "feature_after",
                 "small_place_before",
                 "evidence_after",
             )
@@ -86,6 +92,7 @@ class PlaceContext:
             name_ok_before=w["name_ok_before"],
             place_words=w["place_words"],
             street_after=w["street_after"],
+            feature_after=w["feature_after"],
             evidence_after=w["evidence_after"],
             small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I),
         )
@@ -226,30 +233,54 @@ class Gazetteer:
 
     def context(self, names) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The countries and divisions (admin1) a document's place names point at: countries and divisions
-        named, and the division of a qualified town ("Smyrna, Tenn."), in order of first mention."""
+        named, and the division of a qualified town ("Smyrna, Tenn."), in order of first mention; then the
+        countries of its big cities, then of towns named at least twice over ("Fresno", "Clovis")."""
         countries: dict[str, None] = {}
         later: dict[str, None] = {}
+        votes: dict[str, int] = {}
         admin1s: dict[str, None] = {}
-        for name in names:
+        dual = []  # a name both of a country and of a division ("Georgia"): what else is named decides
+        for name in dict.fromkeys(names):
             cands = self.candidates(name)
-            if "," in name and cands and all(c.admin1 == cands[0].admin1 for c in cands):
-                c = cands[0]  # a qualified town says its division and country
-            else:  # a country or division named, as the finder takes a name shared by several kinds
-                c = max(cands, key=lambda x: (SHARED_NAME_RANK[x.kind], x.population), default=None)
-                c = c if c is not None and c.kind in ("country", "admin1") else None
+            kinds = {x.kind for x in cands}
+            if "," not in name and {"country", "admin1"} <= kinds:
+                dual.append(cands)
+                continue
+            c = self._named_division(name, cands)
             if c is None and cands:
-                # a big city names its country too ("Pittsburgh"), after what is named outright
                 big = max(cands, key=lambda x: x.population)
                 if big.kind == "city" and big.population >= BIG_PLACE and big.country:
-                    later.setdefault(big.country)
+                    later.setdefault(big.country)  # a big city names its country too ("Pittsburgh")
+                elif big.kind == "city" and big.population and big.country:
+                    votes[big.country] = votes.get(big.country, 0) + 1
                 continue
-            if c is None:
-                continue
-            if c.country:
-                countries.setdefault(c.country)
-            if c.kind == "admin1" or ("," in name and c.admin1):
-                admin1s.setdefault(c.name if c.kind == "admin1" else c.admin1)
-        return tuple(countries) + tuple(k for k in later if k not in countries), tuple(admin1s)
+            if c is not None:
+                self._add_context(c, name, countries, admin1s)
+        seen = {*countries, *later, *(k for k, n in votes.items() if n >= COUNTRY_VOTES)}
+        for cands in dual:
+            div = next((x for x in cands if x.kind == "admin1" and x.country in seen), None)
+            c = div or max(cands, key=lambda x: (SHARED_NAME_RANK[x.kind], x.population))
+            self._add_context(c, c.name, countries, admin1s)
+        after = [k for k in later if k not in countries]
+        after += [k for k, n in sorted(votes.items(), key=lambda kv: -kv[1]) if n >= COUNTRY_VOTES and k not in after]
+        return tuple(countries) + tuple(k for k in after if k not in countries), tuple(admin1s)
+
+    @staticmethod
+    def _named_division(name: str, cands: list[Candidate]) -> Candidate | None:
+        """The country or division a name says outright: a qualified town's, or a country or division named."""
+        if "," in name and cands and all(c.admin1 == cands[0].admin1 for c in cands):
+            return cands[0]  # a qualified town says its division and country
+        if cands and all(c.kind == "admin2" and c.admin1 == cands[0].admin1 for c in cands):
+            return cands[0]  # so does a county of one state ("Stanislaus County")
+        c = max(cands, key=lambda x: (SHARED_NAME_RANK[x.kind], x.population), default=None)
+        return c if c is not None and c.kind in ("country", "admin1") else None
+
+    @staticmethod
+    def _add_context(c: Candidate, name: str, countries: dict, admin1s: dict) -> None:
+        if c.country:
+            countries.setdefault(c.country)
+        if c.kind == "admin1" or (("," in name or c.kind == "admin2") and c.admin1):
+            admin1s.setdefault(c.name if c.kind == "admin1" else c.admin1)
 
     def _embassy(self, adj: str, what: str, city: str) -> list[Candidate]:
         out = []
@@ -341,6 +372,36 @@ class Gazetteer:
             i += L
         return _one_sense(text, out, pending)
 
+    def people(self, text: str, hits: list[tuple[int, int, str]], first_names) -> list[tuple[int, int, str]]:
+        """The hits less a one-word town that the text also uses as a person's surname ("Police said Norman
+        Robert Burke ... Burke was also shot"): one sense per discourse, so its bare mentions are the person
+        too. A mention the words around show to be a place stays ("in Burke", "Burke police", "BURKE --")."""
+        toks = [(m.start(), m.end(), token_key(m.group())) for m in TOKEN.finditer(text)]
+        at = {t[0]: k for k, t in enumerate(toks)}
+        keys = {name_key(n) for _, _, n in hits if "," not in n and " " not in n.strip()}
+        surnames = set()
+        for i in range(1, len(toks)):
+            s = toks[i][0]
+            if toks[i][2] not in keys or not text[s].isupper():
+                continue
+            j = i - 1
+            if j > 0 and len(toks[j][2]) == 1 and text[toks[j][1] : toks[j + 1][0]] == ". ":
+                j -= 1  # a middle initial: "Norman R. Burke"
+            gap = text[toks[j][1] : toks[j + 1][0]]
+            if gap in (" ", ". ") and text[toks[j][0]].isupper() and toks[j][2] in first_names:
+                if toks[j][2] not in self._cx.name_ok_before and not _title_line(text, s):
+                    surnames.add(toks[i][2])
+        if not surnames:
+            return hits
+        out = []
+        for s, e, name in hits:
+            i = at.get(s)
+            if name_key(name) in surnames and i is not None and "," not in name:
+                if not self._evidence(text, toks, i, 1, False):
+                    continue
+            out.append((s, e, name))
+        return out
+
     def _embassy_start(self, text: str, city_start: int) -> int | None:
         """Start of "<Russian|U.S.> embassy in " right before a city, when the adjective names a country."""
         m = _EMBASSY_BEFORE.search(text, max(0, city_start - 60), city_start)
@@ -392,7 +453,9 @@ class Gazetteer:
         if j < len(toks) and text[e : toks[j][0]] == " " and toks[j][2] in self._cx.evidence_after:
             return True
         line_start = text.rfind("\n", 0, s) + 1
-        return True if not text[line_start:s].strip() and _DATELINE_AFTER.match(text, e) else None
+        m = _DATELINE_AFTER.match(text, e) if not text[line_start:s].strip() else None
+        # "Police: boy shot": a colon after a word that opens a headline is a source's attribution, not a dateline
+        return True if m and not (strong and m.group().strip() == ":") else None
 
     def _accept(
         self,
@@ -417,10 +480,20 @@ class Gazetteer:
             and (not cased or text[toks[j][0]].isupper())
         ):
             return False  # "Maryland Drive", "Detroit Street": an address, not the place
+        if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.feature_after:
+            if not cased or text[toks[j][0]].isupper():
+                return False  # "the San Joaquin River": a river, not the town
         if toks[i][2] in self._ix.stop and L == 1:
             # a word, a first name or a surname first ("Orlando", "Mesa"): a place only where its state, a place
             # word or a dateline says so, not after a mere "in" ("in May")
             return qualifier is not None or cased and self._evidence(text, toks, i, L, False, strong=True)
+        if (
+            kind == "admin2"
+            and L > 1
+            and toks[j - 1][2] in _COUNTY_WORDS
+            and (not cased or text[toks[j - 1][0]].isupper())
+        ):
+            return True  # "an Anson County man": the word County says it is the county, no other evidence needed
         if kind in ("city", "admin2") and pop == 0:
             # a town known only from the small-places list: a place only where the words around say so
             if not cased and qualifier is None:
@@ -433,6 +506,7 @@ class Gazetteer:
                 and text[toks[j - 1][1] : toks[j][0]] == " "
                 and text[toks[j][0]].isupper()
                 and toks[j][2] not in self._cx.place_words
+                and toks[j][2] not in _CALENDAR
             ):
                 return False  # "in West Side": the name goes on, and is not this town's
             if (
@@ -473,8 +547,8 @@ class Gazetteer:
             # "Florence Nightingale", "Emilio Ponce": a single-token city next to another capitalised name
             if i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] == " ":
                 nxt = text[toks[i + 1][0] : toks[i + 1][1]]
-                if nxt[:1].isupper() and nxt.lower() not in self._cx.place_words:
-                    return False
+                if nxt[:1].isupper() and nxt.lower() not in self._cx.place_words and nxt.lower() not in _CALENDAR:
+                    return False  # ("Philadelphia Monday afternoon" is the place and its day)
             if i > 0 and text[toks[i - 1][1] : s] == " ":
                 prev = text[toks[i - 1][0] : toks[i - 1][1]]
                 if (
