@@ -7,13 +7,16 @@ import re
 from eventledger.extract.text import load_first_names
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge.files import DATA, read_yaml, words
+from eventledger.knowledge.gazetteer import BIG_PLACE, NEARBY_KM, distance_km
+from eventledger.knowledge.place_index import NEIGHBOURHOOD_OF
 from eventledger.knowledge.place_names import name_key
-from eventledger.records import PLACE_RANK, Report
+from eventledger.records import PLACE_RANK, Place, Report
 
 # "WASHINGTON —", "san salvador, 10 jan 90 (acan-efe) --": what follows a place that opens a dateline
 _DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:—|–|--)")
 _LEAST_PRECISE = len(PLACE_RANK) - 1
 _TAIL_SEP = re.compile(r"\s(?:-|–|—|\||::)\s")  # what parts a headline from the outlet's name after it
+PART_KM = 15  # a town this close to a big city its story names is told as a part of that city
 _PART_GAP = r"\s+(?:{words})\s+of\s+(?:the\s+)?"
 
 
@@ -84,8 +87,9 @@ class Placer:
         its first place."""
         places = self.places(w)
         before = [p for p in places if p[1] <= s0]
-        if before:  # a town qualified by its state is the surest ("Carlton Lewis (Kansas City, MO)")
-            return next((p for p in before if "," in p[2]), before[0])
+        if before:  # on its line, a town qualified by its state is the surest ("Carlton Lewis (Kansas City, MO)")
+            line = w.text.find("\n", before[0][0])
+            return next((p for p in before if "," in p[2] and (line < 0 or p[0] < line)), before[0])
         # else the first place the story names below ("A gunman opened fire ... / It happened ... in Peoria.")
         return self._dateline(w) or (places[0] if places else None)
 
@@ -155,8 +159,50 @@ class Placer:
             return
         if place.precision == "admin1":
             (s, e, _), place = self._within(w, place, countries, admin1s, nearby) or ((s, e, name), place)
+        elif place.precision == "city" and "," not in name:
+            place = self._city_of(w, place, name)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
+
+    def _city_of(self, w: SegWork, place: Place, name: str) -> Place:
+        """A town in a big city's story told as a part of that city: one within PART_KM of a city of
+        NEIGHBOURHOOD_OF people or more that the segment names ("East Garfield Park" in a Chicago story) keeps
+        its name with that city as its city; one that resolves far away, in another state, while no place of
+        its name lies in the city's state, is a part the gazetteer does not know ("in Austin" in a Chicago
+        story), placed at the city."""
+        if place.lat is None or (place.city and place.city != place.name):
+            return place
+        own = self.gazetteer.candidates(name)
+        if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in own):
+            return place  # a big city of its own ("Fresno" in a story that names Las Vegas too)
+        for c in self._big_cities(w):
+            if c.country != place.country or name_key(c.name) == name_key(place.name):
+                continue
+            d = distance_km((c.lat, c.lon), (place.lat, place.lon))
+            if c.admin1 == place.admin1 and d <= PART_KM:
+                place.city = c.name
+                return place
+            if c.admin1 != place.admin1 and d > NEARBY_KM:
+                if all(x.admin1 != c.admin1 for x in own):
+                    return Place(
+                        name=place.name,
+                        city=c.name,
+                        admin1=c.admin1,
+                        country=c.country,
+                        lat=c.lat,
+                        lon=c.lon,
+                        precision="city",
+                        geonameid=c.geonameid,
+                    )
+        return place
+
+    def _big_cities(self, w: SegWork):
+        out = []
+        for n in dict.fromkeys(n for _, _, n in self.places(w)):
+            c = max(self.gazetteer.candidates(n), key=lambda x: x.population, default=None)
+            if c is not None and c.kind == "city" and c.population >= NEIGHBOURHOOD_OF and c.lat is not None:
+                out.append(c)
+        return out
 
     def _within(self, w: SegWork, division, countries, admin1s, nearby):
         """The first town or county the segment names inside a division that a report names alone ("Family of
