@@ -50,6 +50,7 @@ def _counts(event: Mapping, kind: str, report: Mapping[str, dict], title: Mappin
         "low": c.get("low"),
         "high": c.get("high"),
         "policy": c.get("policy"),
+        "derived": c.get("derived"),
         "values": [
             {
                 "value": v.get("value"),
@@ -195,6 +196,7 @@ def record(j: Judged, ctx: _Context) -> dict[str, Any]:
         else {
             "killed": _counts(event, "killed", report, title),
             "injured": _counts(event, "injured", report, title),
+            "shot": _counts(event, "shot", report, title),  # people hit, killed or not: injured may derive from it
             "date": _date(event, report, title),
             "place": _place(event, report, title),
             "type": event.get("type"),

@@ -45,6 +45,9 @@ KIND_CHARS_AFTER = 90  # ... within this many characters
 KIND_WORDS_BEFORE = 5  # words read before a number for its kind word ...
 KIND_CHARS_BEFORE = 60  # ... within this many characters
 QUALIFIER_CHARS = 20  # a qualifier ends right before the number, within this many characters
+# the kinds a patient of several verbs takes, most telling first: "shot and killed" is killed, "shot and wounded"
+# injured; "shot" alone says the person was hit, not whether he lived (GVA counts the hit as killed + injured)
+KIND_RANK = ("killed", "injured", "shot", "kidnapped", "missing", "arrested")
 UNIT_CHARS = 12  # a unit ("percent", "years") starts within this many characters after the number
 
 
@@ -263,8 +266,8 @@ class CountFinder:
             nums = [t for t in doc if h.start <= t.idx - off < h.end and t.like_num and t.dep_ == "nummod"]
             return bool(nums) and nums[0].head.i in victims and victims[nums[0].head.i][0] != h.kind
 
-        out = [h for h in out if h.value is None or h.kind not in ("killed", "injured") or not misread(h)]
-        for kind in ("killed", "injured"):
+        out = [h for h in out if h.value is None or h.kind not in ("killed", "injured", "shot") or not misread(h)]
+        for kind in ("killed", "injured", "shot"):
             mine = {i: v for i, v in victims.items() if v[0] == kind}
             if not mine or kind in unknown:
                 continue
@@ -305,7 +308,9 @@ class CountFinder:
 
     def _victims(self, sent) -> tuple[dict[int, tuple[str, int, object]], set[str], set[str]]:
         """Token index -> (kind, how many, verb token) of the people killing and wounding verbs are done to; the
-        kinds with a patient that cannot be counted; the kinds counted only as a lower bound ("a third victim")."""
+        kinds with a patient that cannot be counted; the kinds counted only as a lower bound ("a third victim", "a
+        man was shot": the people a sentence names are at least that many). A patient of two verbs ("shot and
+        wounded") takes the more telling kind (KIND_RANK)."""
         victims: dict[int, tuple[str, int, object]] = {}
         unknown: set[str] = set()
         at_least: set[str] = set()
@@ -324,10 +329,21 @@ class CountFinder:
                     continue
                 if n == 0:
                     continue
+                if not self._numbered(p):
+                    # "a man was shot", "him": one person the sentence names, who may be one of more victims
+                    at_least.add(kind)
                 old = victims.get(p.i)
-                if old is None or old[0] != "killed" and kind == "killed":
+                if old is None or KIND_RANK.index(kind) < KIND_RANK.index(old[0]):
                     victims[p.i] = (kind, n, verb)
         return victims, unknown, at_least
+
+    @staticmethod
+    def _numbered(tok) -> bool:
+        """The noun phrase says how many with a number ("four people", "two"), not by naming a person nor as a part
+        of others ("two of the people shot", "one of our students")."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False
+        return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
 
     def _attacker_dies(self, text: str, hits: list[CountHit]) -> list[CountHit]:
         """ "killed four people before taking his own life": the attacker's death is counted under the attacker,
@@ -393,12 +409,14 @@ class CountFinder:
         else:
             deps = ("dobj",)
         found = [c for c in verb.children if c.dep_ in deps]
+        if not found and not passive and deps == ("dobj",) and self._headline_passive(verb):
+            found = [c for c in verb.children if c.dep_ == "nsubj"]  # "Orangeburg man shot while hunting"
         if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
             h = verb.head
             hp = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
             found = [c for c in h.children if c.dep_ in (("nsubjpass",) if hp else ("dobj",))]
-        if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
-            found = [verb.head]  # "a man shot in the leg"
+        if not found and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+            found = [verb.head]  # "a man shot in the leg", "Police: 4 people shot in Fresno" (tagged past)
         if not found and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "ccomp"):
             own = [c for c in verb.children if c.dep_ == "nsubj"]  # "police found a man shot"
             h = verb.head  # "a mother and son were found fatally shot", "teen found shot to death"
@@ -413,6 +431,21 @@ class CountFinder:
             )
         return self._expand(found)
 
+    def _headline_passive(self, verb) -> bool:
+        """A headline drops the passive's "was": "Teen shot on Fourth Street" is parsed as a teen who shot. A past
+        verb whose subject is a noun (not a pronoun) and that has no object, no complement, no joined verb and no
+        target ("shot at officers") tells what was done to its subject."""
+        if verb.tag_ != "VBD" or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+            return False
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj or any(c.pos_ == "PRON" for c in subj):
+            return False
+        bad = ("dobj", "ccomp", "xcomp", "conj", "dative", "attr", "prt", "aux")
+        return not any(
+            c.dep_ in bad or c.dep_ == "prep" and c.lower_ in ("at", "into") or c.lower_ in self.w.firing_words
+            for c in verb.children
+        )
+
     def _expand(self, toks: list) -> list:
         """An enumeration's members: "his wife, two young children and his mother-in-law"."""
         out, todo = [], list(toks)
@@ -421,10 +454,12 @@ class CountFinder:
             if t in out:
                 continue
             out.append(t)
+            numbered = any(c.dep_ == "nummod" for c in t.children)
             for c in t.children:
                 if (
                     c.dep_ == "conj"
                     or c.dep_ == "appos"
+                    and not numbered  # "four people: two men, a mother and an adult" lists the four, adds none
                     and (
                         c.tag_ in ("NNS", "NNPS")
                         or any(g.dep_ == "nummod" for g in c.children)

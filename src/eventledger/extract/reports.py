@@ -17,7 +17,7 @@ SAME_EVENT_WINDOW = 3  # a frame within this many sentences of a report of its f
 FIGURE_WINDOW = 2  # a lone figure within this many sentences of a report belongs to it
 LIST_ITEMS = 2  # this many bracketed figures in a sentence make it a list of past events
 PAREN_REACH = 6  # a figure starts at most this many characters after its opening bracket
-PEOPLE_COUNTS = ("killed", "injured", "kidnapped")  # figures that make a sentence an attack report alone
+PEOPLE_COUNTS = ("killed", "injured", "shot", "kidnapped")  # figures that make a sentence an attack report alone
 
 
 def _in_parens(text: str, a: int, b: int) -> bool:

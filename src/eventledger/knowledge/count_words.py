@@ -71,6 +71,7 @@ class CountWords:
     attacker_who: str
     intent_verbs: frozenset[str]
     state_verbs: frozenset[str]
+    firing_words: frozenset[str]
 
     @classmethod
     def load(cls, path: Path = COUNTS_PATH) -> CountWords:
@@ -112,4 +113,5 @@ class CountWords:
             attacker_who=str(d.get("attacker_who") or "the attacker"),
             intent_verbs=words(d, "intent_verbs", where),
             state_verbs=words(d, "state_verbs", where),
+            firing_words=words(d, "firing_words", where),
         )

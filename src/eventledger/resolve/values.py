@@ -175,3 +175,30 @@ def summarize(values: list[dict], *, policy: str, cfg: ResolveConfig) -> dict:
         "policy": policy,
         "contested": contested(values, cfg),
     }
+
+
+def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
+    """The injured as people hit and not killed, where the reports count people shot: "seven people were shot, two
+    of them fatally" is 5 injured, and "a teen was shot" in an article that tells his death is none. A report that
+    counts the wounded as such ("5 wounded") gives the injured figure; a count of the shot (killed and wounded
+    alike) gives it less the killed where it says more (GVA counts every person shot, and wounded is shot and not
+    killed). The derived figure is recorded beside the values, which stay as told; best stays inside [low, high]."""
+    shot = (counts.get("shot") or {}).get("best")
+    if shot is None:
+        return
+    killed = (counts.get("killed") or {}).get("best") or 0
+    derived = max(shot - killed, 0)
+    inj = counts.get("injured")
+    if inj is not None and inj.get("best") is not None and inj["best"] >= derived:
+        return
+    low = derived if inj is None or inj.get("low") is None else min(inj["low"], derived)
+    high = derived if inj is None or inj.get("high") is None else max(inj["high"], derived)
+    counts["injured"] = {
+        "values": (inj or {}).get("values") or [],
+        "low": low,
+        "high": high,
+        "best": derived,
+        "policy": policy,
+        "contested": bool((inj or {}).get("contested")),
+        "derived": {"from": "shot - killed", "shot": shot, "killed": killed},
+    }
