@@ -67,3 +67,32 @@ def test_an_ordinal_death_is_a_lower_bound_of_the_toll(count):
 
 def test_dead_at_an_age_is_no_toll(count):
     assert all(v != 31 for _, v, _ in count("Singer Dead at 31 After Shooting Himself"))
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a headline drops the passive's "was": the subject is the one shot
+        ("Orangeburg man shot while hunting", [("shot", 1, None)]),
+        ("Police said the suspect shot twice.", []),
+        # members listed after a numbered group are the group, not more people
+        ("Four people were shot: two men, a mother and an adult.", [("shot", 4, None)]),
+        # an age glued to its unit is no count of people
+        ("HPD: 8 yo girl killed in south Houston", [("killed", 1, None)]),
+        # a pronoun of another verb repeats the victim the sentence is about ...
+        ("Police shot and killed him, and he was declared dead at the scene.", [("killed", 1, None)]),
+        # ... but not the doer
+        ("He killed his wife and then police killed him.", [("killed", 2, None)]),
+    ],
+)
+def test_who_is_counted_once(count, text, want):
+    assert count(text) == want
+
+
+def test_a_named_person_is_a_lower_bound_and_a_number_is_exact():
+    nlp, finder = load_nlp(), CountFinder(CountWords.load())
+    quals = {
+        t: [h.qualifier for h in finder.find(t, nlp(t)[:])]
+        for t in ("A man was shot dead on Friday.", "Three men were shot dead on Friday.")
+    }
+    assert quals == {"A man was shot dead on Friday.": ["at least"], "Three men were shot dead on Friday.": ["exact"]}

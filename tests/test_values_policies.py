@@ -112,3 +112,34 @@ def test_a_publication_day_is_no_stated_day():
     told = {"date": {"value": "2024-03-23", "precision": "day"}, "meta": {"date_from": "document"}}
     stated = {"date": {"value": "2024-03-22", "precision": "day", "text": "Friday"}, "meta": {}}
     assert not _stated_day(told) and _stated_day(stated)
+
+
+def _event_counts(**kinds):
+    from eventledger.resolve.values import hit_not_killed
+
+    counts = {k: summarize(vals, policy="acled", cfg=CFG) for k, vals in kinds.items()}
+    hit_not_killed(counts, policy="acled")
+    return counts
+
+
+def test_injured_is_the_shot_less_the_killed():
+    # "five people, including two police officers, were shot"; two of them died
+    c = _event_counts(shot=[v(5, report="a")], killed=[v(2, report="a")])
+    assert c["injured"]["best"] == 3 and c["injured"]["low"] <= 3 <= c["injured"]["high"]
+    # "a teen was shot" in an article that tells his death: nobody injured
+    c = _event_counts(shot=[v(1, "at least", report="a")], killed=[v(1, "at least", report="b")])
+    assert c["injured"]["best"] == 0
+
+
+def test_a_wounded_figure_that_says_more_wins_over_the_derived_one():
+    c = _event_counts(shot=[v(4, report="a")], killed=[v(2, report="a")], injured=[v(3, report="b")])
+    assert c["injured"]["best"] == 3 and "derived" not in c["injured"]
+
+
+def test_a_named_victim_is_superseded_by_a_fuller_figure():
+    # "two others injured" x3 and "she was grazed" (at least 1): the best is 2, not the lowest figure
+    vals = [v(2, report="a"), v(2, report="b"), v(2, report="c"), v(1, "at least", report="d")]
+    assert summarize(vals, policy="acled", cfg=CFG)["best"] == 2
+    # a figure of a part ("2 children dead") makes a lower figure of the whole obsolete
+    vals = [v(2, who="children", report="a"), v(1, "at least", report="b")]
+    assert summarize(vals, policy="acled", cfg=CFG)["best"] == 2

@@ -47,6 +47,7 @@ KIND_CHARS_BEFORE = 60  # ... within this many characters
 QUALIFIER_CHARS = 20  # a qualifier ends right before the number, within this many characters
 # the kinds a patient of several verbs takes, most telling first: "shot and killed" is killed, "shot and wounded"
 # injured; "shot" alone says the person was hit, not whether he lived (GVA counts the hit as killed + injured)
+_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}  # a pronoun that repeats an earlier one is that person
 KIND_RANK = ("killed", "injured", "shot", "kidnapped", "missing", "arrested")
 UNIT_CHARS = 12  # a unit ("percent", "years") starts within this many characters after the number
 
@@ -329,6 +330,8 @@ class CountFinder:
                     continue
                 if n == 0:
                     continue
+                if self._points_back(p, kind, verb, victims):
+                    continue
                 if not self._numbered(p):
                     # "a man was shot", "him": one person the sentence names, who may be one of more victims
                     at_least.add(kind)
@@ -337,13 +340,29 @@ class CountFinder:
                     victims[p.i] = (kind, n, verb)
         return victims, unknown, at_least
 
-    @staticmethod
-    def _numbered(tok) -> bool:
+    def _points_back(self, tok, kind: str, verb, victims: dict) -> bool:
+        """ "An 8-year-old was hit and she died", "shot him, and he was declared dead": a personal pronoun done to by
+        another verb than an earlier victim of the same kind is that victim again, not one more, when that victim is
+        what the sentence is about (its verb's subject) or the same pronoun; not in "he killed his wife and police
+        killed him", where "him" is the doer."""
+        low = tok.lower_
+        if low not in self.w.one_person_pronouns or low in self.w.reflexive_pronouns or tok.pos_ != "PRON":
+            return False
+        doc = tok.doc
+        return any(
+            k == kind
+            and v is not verb
+            and i < tok.i
+            and (doc[i].dep_ in ("nsubj", "nsubjpass") or _GENDER.get(doc[i].lower_, 0) == _GENDER.get(low, 1))
+            for i, (k, _, v) in victims.items()
+        )
+
+    def _numbered(self, tok) -> bool:
         """The noun phrase says how many with a number ("four people", "two"), not by naming a person nor as a part
         of others ("two of the people shot", "one of our students")."""
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return False
-        return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
+        return tok.like_num or any(c.dep_ == "nummod" and not self._measure(c) for c in tok.children)
 
     def _attacker_dies(self, text: str, hits: list[CountHit]) -> list[CountHit]:
         """ "killed four people before taking his own life": the attacker's death is counted under the attacker,
@@ -473,7 +492,7 @@ class CountFinder:
         """How many people a noun phrase stands for: 0 if none or not people, None if it does not say."""
         if any(c.lower_ in self.w.none_words for c in tok.children) or tok.lower_ in self.w.none_words:
             return 0
-        num = [c for c in tok.children if c.dep_ == "nummod"]
+        num = [c for c in tok.children if c.dep_ == "nummod" and not self._measure(c)]
         if num and tok.lower_ not in ("old",):
             return parse_number(num[0].text)
         low = tok.lower_
@@ -492,6 +511,11 @@ class CountFinder:
         ):
             return 1
         return 0
+
+    def _measure(self, num) -> bool:
+        """A number with a unit after it ("8 yo girl", "2 a.m."): an age or a time, not how many."""
+        end = num.idx + len(num.text)
+        return bool(self._not_counted.match(num.doc.text[end : end + UNIT_CHARS]))
 
     @staticmethod
     def _extent(tok) -> tuple[int, int]:

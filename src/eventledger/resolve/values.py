@@ -59,14 +59,20 @@ def _earlier(a: str | None, b: str | None) -> bool:
 def superseded(v: dict, others: list[dict]) -> bool:
     """A figure another figure of the same group makes obsolete: a lower bound ('at least 40') under a firm figure
     ('137 killed'), or an early figure under a higher one published later (the toll of 22 March under that of the
-    25th). Kept in `values`, never the best, never a contradiction."""
+    25th). A figure of the whole toll is made obsolete by a higher firm figure of a part of it too ("the woman
+    killed", at least 1, or "1 killed", under "2 women died": the whole is at least as large as any of its parts).
+    Kept in `values`, never the best, never a contradiction."""
     p, g = point(v), _group(v)
     if p is None:
         return False
     bound = v.get("qualifier") in ("at least", "more than", "vague")
     for o in others:
         q = point(o)
-        if o is v or q is None or q <= p or _group(o) != g:
+        if o is v or q is None or q <= p:
+            continue
+        if _group(o) != g:
+            if not g and v.get("qualifier") != "vague" and _firm(o):
+                return True  # the whole is at least as large as any of its parts
             continue
         if bound and (_firm(o) or o.get("qualifier") == "vague" and v.get("qualifier") == "vague"):
             return True
