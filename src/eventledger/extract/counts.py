@@ -346,8 +346,8 @@ class CountFinder:
         what the sentence is about (its verb's subject) or the same pronoun; not in "he killed his wife and police
         killed him", where "him" is the doer."""
         low = tok.lower_
-        if low not in self.w.one_person_pronouns or low in self.w.reflexive_pronouns or tok.pos_ != "PRON":
-            return False
+        if low not in _GENDER or tok.pos_ != "PRON":
+            return False  # "another" is one more
         doc = tok.doc
         return any(
             k == kind
