@@ -17,6 +17,7 @@ threshold is chosen on the same training part: the probability in THRESHOLDS who
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
@@ -188,3 +189,72 @@ def train(
         "weights": model.to_dict()["weights"],
         "bias": model.bias,
     }
+
+
+DOCUMENT_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(4, 20))  # 0.20 .. 0.95
+
+
+def _resolved(reports: list[dict], contexts: Mapping[str, dict], cfg):
+    from eventledger.resolve import cluster as C
+    from eventledger.resolve.features import profile
+    from eventledger.resolve.sources import canonical_key, views
+    from eventledger.resolve.text import TextIndex
+
+    vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
+    order = sorted(vs.values(), key=canonical_key)
+    profiles = [profile(v.report, canonical_key(v), cfg) for v in order]
+    text = TextIndex.build([v.report for v in order], contexts)
+    return order, profiles, text, C.settle(C.pair_scores(profiles, cfg, text), profiles, cfg)
+
+
+def train_documents(
+    folder: Path,
+    *,
+    store: Path | None = None,
+    out: Path | None = None,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """The document model (resolve/cluster.py DocumentModel) on the training part: every candidate pair of
+    documents the search finds is a row, positive when both articles report one incident group; its merge
+    threshold is the one whose clustering of articles has the best B-cubed F1 on the same part."""
+    from eventledger.eval.gva import main_event
+    from eventledger.resolve import cluster as C
+    from eventledger.resolve.config import ResolveConfig
+    from eventledger.resolve.model import PairModel
+
+    corpus = select(load(folder), "train", limit)
+    reports, contexts, article, _ = _ingested(corpus, store, progress)
+    cfg = ResolveConfig.load()
+    order, profiles, text, got = _resolved(reports, contexts, cfg)
+    gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
+    search = C.DocumentModel(PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0))
+    pairs = C.document_pairs(profiles, cfg, text, search)
+    rows = [f for _, _, f in pairs]
+    labels = [
+        gold.get(article.get(profiles[i].document, "")) is not None
+        and gold.get(article.get(profiles[i].document, "")) == gold.get(article.get(profiles[j].document, ""))
+        for i, j, _ in pairs
+    ]
+    zero = PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0)
+    fitted = PairModel.train(
+        rows, labels, zero, l2=L2, about={"trained_on": f"{folder.name} training part", "articles": len(article)}
+    )
+    mine: dict[str, list[dict]] = defaultdict(list)
+    for v in order:
+        mine[article.get(v.report["document"], "")].append(v.report)
+    grid = []
+    for t in DOCUMENT_THRESHOLDS:
+        model = replace(search, model=replace(fitted, threshold=t))
+        linked = C.link_documents(got, profiles, cfg, text, model)
+        event_of = {order[i].id: k for k, g in enumerate(linked.clusters) for i in g}
+        s = scores(gold, {a: main_event(mine.get(a, []), event_of) for a in gold})
+        grid.append({"threshold": t, "b3_f1": s["b3_f1"], "b3_p": s["b3_p"], "b3_r": s["b3_r"]})
+    best = max(grid, key=lambda r: (round(r["b3_f1"], 6), -r["threshold"]))
+    fitted = replace(
+        fitted, threshold=best["threshold"], about={**fitted.about, "threshold_b3_f1": round(best["b3_f1"], 4)}
+    )
+    final = replace(search, model=fitted)
+    path = out or C.DOCUMENTS_PATH
+    path.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+    return {"model": str(path), "pairs": len(rows), "positive": sum(labels), "grid": grid, **final.to_dict()}

@@ -7,15 +7,26 @@ pair across them is compatible (the veto stops chains from joining a 2002 attack
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from eventledger.groups import DisjointSets
-from eventledger.resolve.config import ResolveConfig
-from eventledger.resolve.features import Profile, compatible, pair_score
-from eventledger.resolve.text import TextIndex
+from eventledger.resolve.config import DATA, ResolveConfig
+from eventledger.resolve.features import (
+    Profile,
+    compatible,
+    date_kind,
+    family_ok,
+    pair_features,
+    pair_score,
+    place_kind,
+)
+from eventledger.resolve.model import PairModel
+from eventledger.resolve.text import TextIndex, cosine
 
 
 @dataclass(slots=True)
@@ -138,8 +149,151 @@ class Scores(dict):
         return got
 
 
-def cluster(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | None = None) -> Clustering:
-    return settle(pair_scores(profiles, cfg, text), profiles, cfg)
+def cluster(
+    profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | None = None, documents: DocumentModel | None = None
+) -> Clustering:
+    got = settle(pair_scores(profiles, cfg, text), profiles, cfg)
+    model = documents if documents is not None else DocumentModel.load()
+    if text is None or model is None:
+        return got
+    return link_documents(got, profiles, cfg, text, model)
+
+
+DOCUMENTS_PATH = DATA / "resolution_documents.json"
+# the document-pair features, in the order of the model file
+DOCUMENT_FEATURES = (
+    "text_cosine",
+    "names_cosine",
+    "title_cosine",
+    "lead_probability",
+    "date_conflict",
+    "place_conflict",
+    "family_conflict",
+    "published_gap",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentModel:
+    """Which documents tell one happening, from their whole texts: the candidate search (`window` days of
+    publication, each segment's `top` nearest segments by TF-IDF cosine >= `floor`) and the model scoring each
+    candidate pair of documents (the lead reports' fields are evidence, not a veto: extracted dates and places
+    are noisy, the words of two stories of one shooting much less)."""
+
+    model: PairModel
+    window: int = 14
+    top: int = 5
+    floor: float = 0.1
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> DocumentModel | None:
+        p = path or DOCUMENTS_PATH
+        if not p.is_file():
+            return None
+        return cls.from_dict(json.loads(p.read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_dict(cls, d: dict) -> DocumentModel:
+        s = d.get("search") or {}
+        return cls(PairModel.from_dict(d), int(s.get("window", 14)), int(s.get("top", 5)), float(s.get("floor", 0.1)))
+
+    def to_dict(self) -> dict:
+        return {**self.model.to_dict(), "search": {"window": self.window, "top": self.top, "floor": self.floor}}
+
+
+def leads(profiles: list[Profile]) -> dict[str, int]:
+    """Segment -> its lead report: the first main report that is no follow-up (the headline, then the lede);
+    a segment with no main report leads with its first report."""
+    out: dict[str, tuple] = {}
+    for i, p in enumerate(profiles):
+        rank = (p.salience != "main" or p.follows, p.start, p.key)
+        if p.segment not in out or rank < out[p.segment][0]:
+            out[p.segment] = (rank, i)
+    return {s: i for s, (_, i) in out.items()}
+
+
+def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex, cos: float) -> dict[str, float]:
+    """The evidence that the segments whose leads are a and b tell one happening."""
+    f = {"text_cosine": cos, "names_cosine": text.segments(a.id, b.id)[1]}
+    f["title_cosine"] = text.titles(a.segment, b.segment)
+    da, db = text.day.get(a.segment), text.day.get(b.segment)
+    f["published_gap"] = 0.5 if da is None or db is None else min(1.0, abs(da - db) / 14)
+    if not family_ok(a, b):
+        f["family_conflict"] = 1.0
+    elif date_kind(a.date, b.date, cfg) is None:
+        f["date_conflict"] = 1.0
+    elif place_kind(a, b, cfg) is None:
+        f["place_conflict"] = 1.0
+    else:
+        got = pair_features(a, b, cfg, text)
+        f["lead_probability"] = cfg.model.probability(got) if got is not None else 0.0
+    return f
+
+
+def document_pairs(
+    profiles: list[Profile], cfg: ResolveConfig, text: TextIndex, model: DocumentModel
+) -> list[tuple[int, int, dict[str, float]]]:
+    """(lead i, lead j, features) of the candidate document pairs, i < j, sorted."""
+    lead = leads(profiles)
+    near = text.neighbours(lead, model.window, model.top, model.floor)
+    out = []
+    for (sa, sb), cos in sorted(near.items()):
+        i, j = sorted((lead[sa], lead[sb]))
+        if profiles[i].document != profiles[j].document:
+            out.append((i, j, document_features(profiles[i], profiles[j], cfg, text, cos)))
+    return out
+
+
+def link_documents(
+    got: Clustering, profiles: list[Profile], cfg: ResolveConfig, text: TextIndex, model: DocumentModel
+) -> Clustering:
+    """Join the events of documents' leads by average linkage over the document model's probabilities: the
+    strongest candidate pair first (ties by the reports' keys: a function of the set of reports, never of their
+    order), two events joining only when their documents' pairs score the threshold on average (so that one
+    close pair does not chain two shootings of a city into one)."""
+    threshold = model.model.threshold if model.model.threshold is not None else 0.5
+    edges, known = [], {}
+    for i, j, f in document_pairs(profiles, cfg, text, model):
+        p = known[(i, j)] = model.model.probability(f)
+        if p >= threshold:
+            edges.append((-p, profiles[i].key, profiles[j].key, i, j))
+    if not edges:
+        return got
+
+    def prob(i: int, j: int) -> float:
+        k = (i, j) if i < j else (j, i)
+        if k not in known:
+            a, b = profiles[k[0]], profiles[k[1]]
+            cos = cosine(text.text.get(a.segment, {}), text.text.get(b.segment, {}))
+            known[k] = model.model.probability(document_features(a, b, cfg, text, cos))
+        return known[k]
+
+    home = {i: k for k, g in enumerate(got.clusters) for i in g}
+    lead_of = set(leads(profiles).values())
+    sets = DisjointSets(range(len(got.clusters)), order=int)
+    heads: dict[int, list[int]] = defaultdict(list)  # cluster root -> the leads it holds
+    for i in sorted(lead_of):
+        heads[home[i]].append(i)
+    for *_, i, j in sorted(edges):
+        a, b = sets.find(home[i]), sets.find(home[j])
+        if a == b:
+            continue
+        cross = [prob(x, y) for x in heads[a] for y in heads[b] if profiles[x].document != profiles[y].document]
+        if cross and sum(cross) / len(cross) < threshold:
+            continue
+        root = sets.union(a, b)
+        heads[root] = heads.pop(b if root == a else a) + heads.get(root, [])
+    joined: dict[int, list[int]] = defaultdict(list)
+    for k, g in enumerate(got.clusters):
+        joined[sets.find(k)].extend(g)
+    final = sorted(sorted(g) for g in joined.values())
+    index = {i: k for k, g in enumerate(final) for i in g}
+    ambiguous = {
+        i: [(index[got.clusters[g][0]], s) for g, s in cands]
+        for i, cands in got.ambiguous.items()
+        if len(final[index[i]]) == 1
+    }
+    return Clustering(final, ambiguous)
 
 
 def settle(scores: Scores, profiles: list[Profile], cfg: ResolveConfig) -> Clustering:

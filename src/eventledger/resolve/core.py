@@ -77,7 +77,7 @@ def resolve(
     clusters = members.result()
     ids = assign(clusters, lambda r: key[r], previous, frozenset(shifted))
     home = {r: k for k, c in enumerate(clusters) for r in c}
-    _merged_keep_their_id(ids, home, corr, aliases)
+    _merged_keep_their_id(ids, home, corr, {event_id(r): r for r in unique if r in home} | aliases)
 
     def find(eid: str | None) -> int | None:
         for k, (i, _) in enumerate(ids):
@@ -155,7 +155,9 @@ def _merged_keep_their_id(
     ids: list[tuple[str, str]], home: dict[str, int], corr: list[dict], aliases: dict[str, str]
 ) -> None:
     """`event merge EVENT OTHER` folds OTHER into EVENT: the merged event keeps EVENT's id, whichever
-    founder sorts first (the analyst named the event that stays). `home`: report id -> cluster index."""
+    founder sorts first (the analyst named the event that stays). `home`: report id -> cluster index. `aliases`:
+    event id -> founder, for the previous events and for every report's own event id (the event the analyst named
+    may not have existed yet when reports arrive in another order: its id still names it)."""
     for c in corr:
         f = aliases.get(c.get("event") or "") if c["kind"] == "merge" else None
         k = home.get(f) if f else None

@@ -44,6 +44,9 @@ class Profile:
     venue_words: frozenset[str]  # "concert", "hall": what kind of place, in the report's own words
     words: frozenset[str]
     counts: dict[str, tuple[tuple[float, float, int | None], ...]]  # kind -> (low, high, exact value)
+    segment: str = ""
+    start: int = 0  # where its sentence starts in the segment (the headline, then the lede, come first)
+    follows: bool = False  # a follow-up (an arrest) of its document's attack: never the document's lead
 
 
 def date_span(d: dict | None) -> DateSpan | None:
@@ -110,6 +113,9 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
             k: tuple(_range(c, cfg) for c in v if c.get("value") is not None or c.get("low") is not None)
             for k, v in (report.get("counts") or {}).items()
         },
+        segment=report.get("segment") or report.get("document") or report["id"],
+        start=int((report.get("evidence") or {}).get("start") or 0),
+        follows=bool(report.get("follows")),
     )
 
 
@@ -347,6 +353,10 @@ def pair_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex | 
     return f
 
 
+def _one_background(a: Profile, b: Profile) -> bool:
+    return (a.salience == "background") != (b.salience == "background")
+
+
 def pair_score(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex | None = None) -> float | None:
     """None when the two reports cannot describe one event; else the model's probability that they do.
 
@@ -363,4 +373,8 @@ def pair_score(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex | Non
     # one segment's words say nothing about which of its events a sentence tells
     f.pop("text_cosine", None)
     f.pop("names_cosine", None)
+    if _one_background(a, b):
+        # salience set the background mention apart from its document's news (an earlier happening the story
+        # names), so it earns no same-document head start: al-Naba's Crocus report is not Dubrovka 2002
+        return cfg.model.probability(f)
     return cfg.same_document_score + cfg.model.probability(f)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 WORD = re.compile(r"[a-z0-9]{2,}")
 # a capitalised word not opening a sentence: the stuff of names (people, streets, venues, towns)
@@ -59,17 +61,27 @@ class TextIndex:
     text: dict[str, dict[str, float]]  # segment id -> unit TF-IDF vector of title + text
     names: dict[str, dict[str, float]]  # segment id -> unit TF-IDF vector of its proper names
     sentence: dict[str, dict[str, float]]  # report id -> unit TF-IDF vector of its sentence
+    title: dict[str, dict[str, float]] = field(default_factory=dict)  # segment id -> unit vector of its title
+    day: dict[str, int | None] = field(default_factory=dict)  # segment id -> its publication day (ordinal)
+    whole: frozenset[str] = frozenset()  # segments whose own text was given (not a sentence standing in for it)
     _cache: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, reports: Iterable[dict], contexts: Mapping[str, dict]) -> TextIndex:
         reports = list(reports)
         seg_text: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        days: dict[str, int | None] = {}
+        given: set[str] = set()
         for r in reports:
             ctx = contexts.get(r["id"]) or {}
+            titles.setdefault(r["segment"], ctx.get("title") or "")
+            days.setdefault(r["segment"], _ordinal((ctx.get("published") or {}).get("value")))
             body = ctx.get("text")
             if body is None:  # no segment text given: the report's own sentence stands for it
                 body = (r.get("evidence") or {}).get("text") or ""
+            else:
+                given.add(r["segment"])
             t = f"{ctx.get('title') or ''}\n{body}"
             if len(t) > len(seg_text.get(r["segment"], "")):
                 seg_text[r["segment"]] = t
@@ -83,6 +95,9 @@ class TextIndex:
             text={s: _unit(tfs[s], idf, unseen) for s in segs},
             names={s: _unit(pns[s], nidf, nunseen) for s in segs},
             sentence={r["id"]: _unit(words((r.get("evidence") or {}).get("text") or ""), idf, unseen) for r in reports},
+            title={s: _unit(words(titles[s]), idf, unseen) for s in segs},
+            day={s: days.get(s) for s in segs},
+            whole=frozenset(given),
         )
 
     def segments(self, a: str, b: str) -> tuple[float, float]:
@@ -100,3 +115,64 @@ class TextIndex:
     def sentences(self, a: str, b: str) -> float:
         va, vb = self.sentence.get(a), self.sentence.get(b)
         return cosine(va, vb) if va and vb else 0.0
+
+    def titles(self, a: str, b: str) -> float:
+        """Cosine of the titles of segments a and b."""
+        va, vb = self.title.get(a), self.title.get(b)
+        return cosine(va, vb) if va and vb else 0.0
+
+    def neighbours(self, segments: Iterable[str], window: int, top: int, floor: float) -> dict[tuple[str, str], float]:
+        """Segment pairs (a < b) -> text cosine, for each segment's `top` nearest segments (cosine >= floor)
+        published within `window` days of it (an undated segment is within every window). Only segments whose
+        own text was given take part: one sentence standing in for a document is no document's words.
+
+        Segments are sorted by day, so each block of rows is multiplied only with the columns of its window:
+        near-linear in the number of segments for a steady flow of news."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        segs = sorted(set(segments) & self.whole, key=lambda s: (self.day.get(s) is None, self.day.get(s) or 0, s))
+        if len(segs) < 2:
+            return {}
+        vocab: dict[str, int] = {}
+        rows, cols, vals = [], [], []
+        for r, s in enumerate(segs):
+            for t, x in self.text[s].items():
+                rows.append(r)
+                cols.append(vocab.setdefault(t, len(vocab)))
+                vals.append(x)
+        m = csr_matrix((vals, (rows, cols)), shape=(len(segs), len(vocab)))
+        days = [self.day.get(s) for s in segs]
+        dated = [d for d in days if d is not None]
+        undated = np.asarray([k for k, d in enumerate(days) if d is None], dtype=int)
+        day_of = np.asarray([-(10**9) if d is None else d for d in days], dtype=np.int64)
+        out: dict[tuple[str, str], float] = {}
+        block = 512
+        for lo in range(0, len(segs), block):
+            hi = min(len(segs), lo + block)
+            ds = [d for d in days[lo:hi] if d is not None]
+            if len(ds) == hi - lo:  # columns: the dated segments of the block's window, and the undated
+                cidx = np.concatenate(
+                    [np.arange(bisect_left(dated, ds[0] - window), bisect_right(dated, ds[-1] + window)), undated]
+                )
+            else:
+                cidx = np.arange(len(segs))
+            sim = (m[lo:hi] @ m[cidx].T).toarray()
+            cday, cund = day_of[cidx], day_of[cidx] < -(10**8)
+            for r in range(hi - lo):
+                i = lo + r
+                ok = (sim[r] >= floor) & (cidx != i)
+                if days[i] is not None:
+                    ok &= cund | (np.abs(cday - days[i]) <= window)
+                got = sorted(((-sim[r][c], segs[cidx[c]], int(cidx[c])) for c in np.nonzero(ok)[0]))[:top]
+                for x, _, j in got:
+                    a, b = sorted((segs[i], segs[j]))
+                    out[(a, b)] = float(-x)
+        return out
+
+
+def _ordinal(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).toordinal() if value and len(value) >= 10 else None
+    except ValueError:
+        return None
