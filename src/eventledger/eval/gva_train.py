@@ -214,6 +214,9 @@ def train_documents(
     out: Path | None = None,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
+    window: int = 14,
+    top: int = 5,
+    floor: float = 0.1,
 ) -> dict[str, Any]:
     """The document model (resolve/cluster.py DocumentModel) on the training part: every candidate pair of
     documents the search finds is a row, positive when both articles report one incident group; its merge
@@ -228,7 +231,7 @@ def train_documents(
     cfg = ResolveConfig.load()
     order, profiles, text, got = _resolved(reports, contexts, cfg)
     gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
-    search = C.DocumentModel(PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0))
+    search = C.DocumentModel(PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0), window, top, floor)
     pairs = C.document_pairs(profiles, cfg, text, search)
     rows = [f for _, _, f in pairs]
     labels = [

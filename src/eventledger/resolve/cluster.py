@@ -8,6 +8,7 @@ pair across them is compatible (the veto stops chains from joining a 2002 attack
 from __future__ import annotations
 
 import json
+import math
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
@@ -217,7 +218,8 @@ def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextInde
     f = {"text_cosine": cos, "names_cosine": text.segments(a.id, b.id)[1]}
     f["title_cosine"] = text.titles(a.segment, b.segment)
     da, db = text.day.get(a.segment), text.day.get(b.segment)
-    f["published_gap"] = 0.5 if da is None or db is None else min(1.0, abs(da - db) / 14)
+    # days apart, on a log scale: a follow-up weeks later still tells the story, a year later seldom
+    f["published_gap"] = 0.5 if da is None or db is None else min(1.0, math.log1p(abs(da - db)) / math.log1p(365))
     if not family_ok(a, b):
         f["family_conflict"] = 1.0
     elif date_kind(a.date, b.date, cfg) is None:

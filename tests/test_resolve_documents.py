@@ -1,0 +1,95 @@
+"""Documents that tell one happening join their lead events (resolve/cluster.py link_documents), whatever the
+noisy fields their reports were given; documents of other happenings stay apart; the result does not depend on
+the order of the reports."""
+
+from __future__ import annotations
+
+import random
+
+from eventledger.records import Place
+from eventledger.resolve import resolve
+from eventledger.resolve.cluster import DocumentModel, leads
+from eventledger.resolve.config import ResolveConfig
+from eventledger.resolve.features import profile
+from eventledger.resolve.sources import canonical_key, views
+from support.resolve import ctx, report
+
+CFG = ResolveConfig.load()
+OAK = Place(name="Oakland", city="Oakland", admin1="California", country="US", precision="city")
+FRESNO = Place(name="Fresno", city="Fresno", admin1="California", country="US", precision="city")
+
+STORY = (
+    "Darnell Whitcomb, 24, was shot outside the Lakeshore Laundromat on Fenwick Street late on Friday. "
+    "Officers found Whitcomb wounded near the Fenwick Street bus shelter; Sergeant Ilse Marrow said the "
+    "shooter fled in a grey Kestrel sedan."
+)
+OTHER = (
+    "A woman was wounded when gunfire erupted at a birthday party on Quarry Road on Sunday, deputies said. "
+    "Captain Tobin Alvarez asked witnesses to come forward; no arrest has been made."
+)
+
+
+def _doc(doc: str, text: str, place: Place, day: str, published: str, title: str) -> tuple[dict, dict]:
+    r = report(doc, 0, date=(day, "day"), place=place, text=text.split(". ")[0])
+    c = {**ctx(f"outlet {doc}", published=(published, "day")), "title": title, "text": text}
+    return r, c
+
+
+def _world():
+    docs = [
+        _doc("a1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat"),
+        # the same story with a wrongly read place and day: the words still tell one shooting
+        _doc(
+            "a2",
+            STORY.replace("late on Friday", "on Friday night"),
+            FRESNO,
+            "2016-04-29",
+            "2016-05-08",
+            "Police seek grey Kestrel after Fenwick Street shooting",
+        ),
+        _doc("a3", OTHER, OAK, "2016-05-08", "2016-05-09", "Woman wounded at Quarry Road party"),
+    ]
+    return [r for r, _ in docs], {r["id"]: c for r, c in docs}
+
+
+def _groups(res):
+    return sorted(sorted(r["document"] for r in e.reports) for e in res.events)
+
+
+def test_documents_telling_one_shooting_are_one_event_despite_conflicting_fields():
+    R, C = _world()
+    assert _groups(resolve(R, contexts=C)) == [["a1", "a2"], ["a3"]]
+
+
+def test_without_the_document_model_the_conflicting_fields_keep_them_apart():
+    R, C = _world()
+    res = resolve(R, contexts={k: {x: v for x, v in c.items() if x != "text"} for k, c in C.items()})
+    assert _groups(res) == [["a1"], ["a2"], ["a3"]]  # no document text: the report fields alone decide
+
+
+def test_document_linking_does_not_depend_on_order():
+    R, C = _world()
+    want = {e.id: sorted(r["id"] for r in e.reports) for e in resolve(R, contexts=C).events}
+    for seed in range(3):
+        shuffled = random.Random(seed).sample(R, len(R))
+        got = {e.id: sorted(r["id"] for r in e.reports) for e in resolve(shuffled, contexts=C).events}
+        assert got == want
+
+
+def test_the_lead_is_the_first_main_report_that_follows_nothing():
+    R = [
+        {**report("d", 0, text="Arrests follow shooting"), "salience": "main", "follows": "x"},
+        {**report("d", 1, text="A man was shot"), "salience": "main"},
+        {**report("d", 2, text="Last year a bombing"), "salience": "background"},
+    ]
+    R[0]["evidence"]["start"], R[1]["evidence"]["start"], R[2]["evidence"]["start"] = 0, 10, 20
+    vs = views(R, {r["id"]: ctx("o") for r in R}, CFG)
+    order = sorted(vs.values(), key=canonical_key)
+    profiles = [profile(v.report, canonical_key(v), CFG) for v in order]
+    (i,) = leads(profiles).values()
+    assert profiles[i].id == R[1]["id"]
+
+
+def test_the_shipped_document_model_loads():
+    m = DocumentModel.load()
+    assert m is not None and m.model.threshold is not None and m.window > 0 and m.top > 0
