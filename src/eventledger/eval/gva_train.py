@@ -191,7 +191,7 @@ def train(
     }
 
 
-DOCUMENT_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(4, 20))  # 0.20 .. 0.95
+DOCUMENT_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))  # 0.05 .. 0.95
 
 
 def _resolved(reports: list[dict], contexts: Mapping[str, dict], cfg):
@@ -232,7 +232,7 @@ def train_documents(
     order, profiles, text, got = _resolved(reports, contexts, cfg)
     gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
     search = C.DocumentModel(PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0), window, top, floor)
-    pairs = C.document_pairs(profiles, cfg, text, search)
+    pairs = C.document_pairs(profiles, cfg, text, search, got.clusters)
     rows = [f for _, _, f in pairs]
     labels = [
         gold.get(article.get(profiles[i].document, "")) is not None

@@ -185,6 +185,7 @@ class DocumentModel:
     window: int = 14
     top: int = 5
     floor: float = 0.1
+    average: float | None = None  # the mean probability two events' documents need to join (None: the threshold)
 
     @classmethod
     def load(cls, path: Path | None = None) -> DocumentModel | None:
@@ -196,21 +197,38 @@ class DocumentModel:
     @classmethod
     def from_dict(cls, d: dict) -> DocumentModel:
         s = d.get("search") or {}
-        return cls(PairModel.from_dict(d), int(s.get("window", 14)), int(s.get("top", 5)), float(s.get("floor", 0.1)))
+        avg = s.get("average")
+        return cls(
+            PairModel.from_dict(d),
+            int(s.get("window", 14)),
+            int(s.get("top", 5)),
+            float(s.get("floor", 0.1)),
+            None if avg is None else float(avg),
+        )
 
     def to_dict(self) -> dict:
-        return {**self.model.to_dict(), "search": {"window": self.window, "top": self.top, "floor": self.floor}}
+        search = {"window": self.window, "top": self.top, "floor": self.floor, "average": self.average}
+        return {**self.model.to_dict(), "search": search}
 
 
-def leads(profiles: list[Profile]) -> dict[str, int]:
-    """Segment -> its lead report: the first main report that is no follow-up (the headline, then the lede);
-    a segment with no main report leads with its first report."""
-    out: dict[str, tuple] = {}
+def leads(profiles: list[Profile], clusters: list[list[int]] | None = None) -> dict[str, int]:
+    """Segment -> its lead report, one of the reports that tell its news: the main reports that follow nothing
+    (all its reports if it has none). Of those, the event holding most of them is the segment's (its first
+    report, the headline or the lede, decides a tie), and the lead is its first report in that event."""
+    mine: dict[str, list[tuple]] = defaultdict(list)
     for i, p in enumerate(profiles):
-        rank = (p.salience != "main" or p.follows, p.start, p.key)
-        if p.segment not in out or rank < out[p.segment][0]:
-            out[p.segment] = (rank, i)
-    return {s: i for s, (_, i) in out.items()}
+        mine[p.segment].append((p.salience != "main" or p.follows, p.start, p.key, i))
+    home = {i: k for k, g in enumerate(clusters or [[i] for i in range(len(profiles))]) for i in g}
+    out: dict[str, int] = {}
+    for seg, rows in mine.items():
+        rows.sort()
+        news = [r for r in rows if not r[0]] or rows
+        votes: dict[int, int] = defaultdict(int)
+        for r in news:
+            votes[home[r[-1]]] += 1
+        top = max(votes.values())
+        out[seg] = next(r[-1] for r in news if votes[home[r[-1]]] == top)
+    return out
 
 
 def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex, cos: float) -> dict[str, float]:
@@ -233,10 +251,10 @@ def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextInde
 
 
 def document_pairs(
-    profiles: list[Profile], cfg: ResolveConfig, text: TextIndex, model: DocumentModel
+    profiles: list[Profile], cfg: ResolveConfig, text: TextIndex, model: DocumentModel, clusters: list[list[int]]
 ) -> list[tuple[int, int, dict[str, float]]]:
     """(lead i, lead j, features) of the candidate document pairs, i < j, sorted."""
-    lead = leads(profiles)
+    lead = leads(profiles, clusters)
     near = text.neighbours(lead, model.window, model.top, model.floor)
     out = []
     for (sa, sb), cos in sorted(near.items()):
@@ -255,7 +273,7 @@ def link_documents(
     close pair does not chain two shootings of a city into one)."""
     threshold = model.model.threshold if model.model.threshold is not None else 0.5
     edges, known = [], {}
-    for i, j, f in document_pairs(profiles, cfg, text, model):
+    for i, j, f in document_pairs(profiles, cfg, text, model, got.clusters):
         p = known[(i, j)] = model.model.probability(f)
         if p >= threshold:
             edges.append((-p, profiles[i].key, profiles[j].key, i, j))
@@ -271,7 +289,7 @@ def link_documents(
         return known[k]
 
     home = {i: k for k, g in enumerate(got.clusters) for i in g}
-    lead_of = set(leads(profiles).values())
+    lead_of = set(leads(profiles, got.clusters).values())
     sets = DisjointSets(range(len(got.clusters)), order=int)
     heads: dict[int, list[int]] = defaultdict(list)  # cluster root -> the leads it holds
     for i in sorted(lead_of):
@@ -281,7 +299,7 @@ def link_documents(
         if a == b:
             continue
         cross = [prob(x, y) for x in heads[a] for y in heads[b] if profiles[x].document != profiles[y].document]
-        if cross and sum(cross) / len(cross) < threshold:
+        if cross and sum(cross) / len(cross) < (threshold if model.average is None else model.average):
             continue
         root = sets.union(a, b)
         heads[root] = heads.pop(b if root == a else a) + heads.get(root, [])
