@@ -354,11 +354,9 @@ class StoreDeduper:
         """Near copies of the signature, stored or pending: id -> (published, duplicate_of)."""
         from eventledger.dedupe.index import band_keys, similar
 
-        out = {
-            i: (published or NO_DATE, duplicate_of)
-            for i, published, duplicate_of, other in self.store.near_copy_candidates(band_keys(sig))
-            if i != doc_id and similar(sig, other)
-        }
+        candidates = [c for c in self.store.near_copy_candidates(band_keys(sig)) if c[0] != doc_id]
+        confirmed = similar(sig, [c[3] for c in candidates])
+        out = {i: (published or NO_DATE, dup) for (i, published, dup, _), ok in zip(candidates, confirmed) if ok}
         out.update((i, self.meta[i]) for i in self.pending.query(sig) if i != doc_id)
         return out
 
