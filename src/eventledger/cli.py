@@ -726,6 +726,10 @@ def _train_resolution(data: Path, out: Path | None, store: Path | None) -> None:
             f"{row['events_per_article']:.2f} events per article"
         )
     typer.echo(f"wrote {got['model']}: {got['pairs']} pairs ({got['positive']} positive), threshold {got['threshold']}")
+    d = got["documents"]
+    typer.echo(
+        f"wrote {d['model']}: {d['pairs']} document pairs ({d['positive']} positive), threshold {d['threshold']}"
+    )
 
 
 from eventledger.eval.cli import app as eval_app  # noqa: E402 - the sub-app registers after the commands above

@@ -180,6 +180,12 @@ def train(
         model, threshold=best["threshold"], about={**model.about, "threshold_b3_f1": round(best["b3_f1"], 4)}
     )
     model.save(out or MODEL_PATH)
+    # the document model scores on top of the pair model just fitted: fitted second, from the same reports
+    from eventledger.resolve.cluster import DOCUMENTS_PATH
+
+    docs_out = (out.parent / DOCUMENTS_PATH.name) if out else DOCUMENTS_PATH
+    cfg = replace(base, model=model, merge_threshold=best["threshold"])
+    documents = document_model(reports, contexts, article, corpus, cfg, folder.name, docs_out)
     return {
         "model": str(out or MODEL_PATH),
         "pairs": len(rows),
@@ -188,6 +194,7 @@ def train(
         "threshold": best["threshold"],
         "weights": model.to_dict()["weights"],
         "bias": model.bias,
+        "documents": documents,
     }
 
 
@@ -214,7 +221,26 @@ def train_documents(
     out: Path | None = None,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
-    window: int = 14,
+    **search: Any,
+) -> dict[str, Any]:
+    """The document model alone, over the shipped pair model (`train` fits both)."""
+    from eventledger.resolve.config import ResolveConfig
+
+    corpus = select(load(folder), "train", limit)
+    reports, contexts, article, _ = _ingested(corpus, store, progress)
+    return document_model(reports, contexts, article, corpus, ResolveConfig.load(), folder.name, out, **search)
+
+
+def document_model(
+    reports: list[dict],
+    contexts: Mapping[str, dict],
+    article: Mapping[str, str],
+    corpus: Corpus,
+    cfg,
+    name: str,
+    out: Path | None = None,
+    *,
+    window: int = 30,
     top: int = 5,
     floor: float = 0.1,
 ) -> dict[str, Any]:
@@ -223,15 +249,12 @@ def train_documents(
     threshold is the one whose clustering of articles has the best B-cubed F1 on the same part."""
     from eventledger.eval.gva import main_event
     from eventledger.resolve import cluster as C
-    from eventledger.resolve.config import ResolveConfig
     from eventledger.resolve.model import PairModel
 
-    corpus = select(load(folder), "train", limit)
-    reports, contexts, article, _ = _ingested(corpus, store, progress)
-    cfg = ResolveConfig.load()
     order, profiles, text, got = _resolved(reports, contexts, cfg)
     gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
-    search = C.DocumentModel(PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0), window, top, floor)
+    zero = PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0)
+    search = C.DocumentModel(zero, window, top, floor)
     pairs = C.document_pairs(profiles, cfg, text, search, got.clusters)
     rows = [f for _, _, f in pairs]
     labels = [
@@ -239,9 +262,8 @@ def train_documents(
         and gold.get(article.get(profiles[i].document, "")) == gold.get(article.get(profiles[j].document, ""))
         for i, j, _ in pairs
     ]
-    zero = PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0)
     fitted = PairModel.train(
-        rows, labels, zero, l2=L2, about={"trained_on": f"{folder.name} training part", "articles": len(article)}
+        rows, labels, zero, l2=L2, about={"trained_on": f"{name} training part", "articles": len(article)}
     )
     mine: dict[str, list[dict]] = defaultdict(list)
     for v in order:
