@@ -93,3 +93,14 @@ def test_the_lead_is_the_first_main_report_that_follows_nothing():
 def test_the_shipped_document_model_loads():
     m = DocumentModel.load()
     assert m is not None and m.model.threshold is not None and m.window > 0 and m.top > 0
+
+
+def test_a_background_mention_earns_no_same_document_head_start():
+    from eventledger.resolve.features import pair_score
+
+    main = {**report("d", 0, place=OAK, text="A man was shot on Fenwick Street"), "salience": "main"}
+    told = {**report("d", 1, place=OAK, text="He was wounded near the bus shelter"), "salience": "main"}
+    past = {**report("d", 2, place=OAK, text="In 2002 a guard was shot nearby"), "salience": "background"}
+    p = {r["id"]: profile(r, (r["id"],), CFG) for r in (main, told, past)}
+    assert pair_score(p[main["id"]], p[told["id"]], CFG) >= CFG.same_document_score
+    assert pair_score(p[main["id"]], p[past["id"]], CFG) < CFG.same_document_score
