@@ -96,3 +96,15 @@ def test_a_named_person_is_a_lower_bound_and_a_number_is_exact():
         for t in ("A man was shot dead on Friday.", "Three men were shot dead on Friday.")
     }
     assert quals == {"A man was shot dead on Friday.": ["at least"], "Three men were shot dead on Friday.": ["exact"]}
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Hunters reported that 108,780 deer had been killed over the weekend.", []),
+        ("Two dogs were shot and a man was killed.", [("killed", 1, None)]),
+        ("Image 2 of 8 An 18-year-old was killed in the shooting.", [("killed", 1, None)]),
+    ],
+)
+def test_animals_and_captions_are_nobody(count, text, want):
+    assert count(text) == want

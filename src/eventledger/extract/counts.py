@@ -122,6 +122,7 @@ class CountFinder:
         self._attacker_death = [re.compile(rx) for rx in words.attacker_death]
         self._thing = re.compile(r"(?:" + _alternatives(words.things_after, escape=False) + r")", re.I)
         self._not_a_count = [re.compile(rx) for rx in words.not_a_count.values()]
+        self._mask_cache: tuple[object, list[tuple[int, int]]] = (None, [])  # the last parse's masked spans
         self._part = re.compile(r"\b(?:" + _alternatives(words.part_before) + r")\s+$", re.I)
 
     def _masked(self, text: str) -> list[tuple[int, int]]:
@@ -494,7 +495,7 @@ class CountFinder:
             return 0
         num = [c for c in tok.children if c.dep_ == "nummod" and not self._measure(c)]
         if num and tok.lower_ not in ("old",):
-            return parse_number(num[0].text)
+            return 0 if self._thing.fullmatch(tok.lower_) else parse_number(num[0].text)  # "two dogs": nobody
         low = tok.lower_
         if tok.pos_ == "PRON":
             return 1 if low in self.w.one_person_pronouns else (None if low in ("they", "them", "themselves") else 0)
@@ -513,9 +514,15 @@ class CountFinder:
         return 0
 
     def _measure(self, num) -> bool:
-        """A number with a unit after it ("8 yo girl", "2 a.m."): an age or a time, not how many."""
+        """A number with a unit after it ("8 yo girl", "2 a.m.") or inside an age, date, address or gallery caption
+        ("Image 2 of 8 An 18-year-old was killed"): not how many."""
         end = num.idx + len(num.text)
-        return bool(self._not_counted.match(num.doc.text[end : end + UNIT_CHARS]))
+        if self._not_counted.match(num.doc.text[end : end + UNIT_CHARS]):
+            return True
+        doc = num.doc
+        if self._mask_cache[0] is not doc:
+            self._mask_cache = (doc, self._masked(doc.text))
+        return any(a < end and num.idx < b for a, b in self._mask_cache[1])
 
     @staticmethod
     def _extent(tok) -> tuple[int, int]:
