@@ -108,3 +108,17 @@ def test_a_named_person_is_a_lower_bound_and_a_number_is_exact():
 )
 def test_animals_and_captions_are_nobody(count, text, want):
     assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Police are investigating the fatal shooting of a 16-year-old.", [("killed", 1, None)]),
+        ("Authorities investigate child's accidental shooting", [("shot", 1, None)]),
+        ("He has been in prison since the death penalty was abolished.", []),
+        # a number in a name is not how many
+        ("Two year old accidentally shoots 12 year old - WSMV Channel 4", [("shot", 1, None)]),
+    ],
+)
+def test_nominals_count_who_they_are_done_to(count, text, want):
+    assert count(text) == want

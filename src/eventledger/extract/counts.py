@@ -363,7 +363,9 @@ class CountFinder:
         of others ("two of the people shot", "one of our students")."""
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return False
-        return tok.like_num or any(c.dep_ == "nummod" and not self._measure(c) for c in tok.children)
+        return tok.like_num or (
+            tok.tag_ != "NNP" and any(c.dep_ == "nummod" and not self._measure(c) for c in tok.children)
+        )
 
     def _attacker_dies(self, text: str, hits: list[CountHit]) -> list[CountHit]:
         """ "killed four people before taking his own life": the attacker's death is counted under the attacker,
@@ -388,6 +390,9 @@ class CountFinder:
         return out
 
     def _verb_kind(self, tok) -> str | None:
+        if tok.pos_ == "NOUN":  # "the shooting of a 16-year-old", "the child's death"
+            kind = self.w.people_nominals.get(tok.lemma_.lower())
+            return "killed" if kind is not None and kind != "killed" and self._fatal(tok) else kind
         kind = self.w.people_verbs.get(tok.lemma_.lower())
         if kind is None and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
             return "killed"  # "the boy is dead", "was found dead"
@@ -417,6 +422,15 @@ class CountFinder:
     def _patients(self, verb) -> list:
         """Who the verb is done to: the object, the subject of a passive, the subject of "die" or "is dead"; a
         verb joined to another ("was shot and killed") shares its patients."""
+        if verb.pos_ == "NOUN":  # a nominal: who it is done to follows "of", else owns it ("the child's shooting")
+            of = [
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            return self._expand(of or [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"])
         if verb.lower_ == "dead":
             head = verb.head
             deps = ("nsubj", "nsubjpass", "dobj")
@@ -493,7 +507,8 @@ class CountFinder:
         """How many people a noun phrase stands for: 0 if none or not people, None if it does not say."""
         if any(c.lower_ in self.w.none_words for c in tok.children) or tok.lower_ in self.w.none_words:
             return 0
-        num = [c for c in tok.children if c.dep_ == "nummod" and not self._measure(c)]
+        # a singular proper noun's number is part of a name ("WSMV Channel 4", "FOX Carolina 21"), not how many
+        num = [c for c in tok.children if c.dep_ == "nummod" and not self._measure(c) and tok.tag_ != "NNP"]
         if num and tok.lower_ not in ("old",):
             return 0 if self._thing.fullmatch(tok.lower_) else parse_number(num[0].text)  # "two dogs": nobody
         low = tok.lower_

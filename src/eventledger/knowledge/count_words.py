@@ -61,6 +61,7 @@ class CountWords:
     part_before: tuple[str, ...]  # "including": the figure after it is a part of the toll
     not_a_group: frozenset[str]  # who-phrases of the whole toll ("people")
     people_verbs: dict[str, str]  # lemma -> count kind of the people it is done to
+    people_nominals: dict[str, str]  # noun lemma -> count kind of the people it is done to
     subject_verbs: frozenset[str]
     fatal_words: frozenset[str]
     person_nouns: frozenset[str]
@@ -103,6 +104,7 @@ class CountWords:
             part_before=_ordered(d, "part_before", where),
             not_a_group=words(d, "not_a_group", where),
             people_verbs=_mapping(d, "people_verbs", COUNT_KINDS, where),
+            people_nominals=_mapping(d, "people_nominals", COUNT_KINDS, where),
             subject_verbs=words(d, "subject_verbs", where),
             fatal_words=words(d, "fatal_words", where),
             person_nouns=words(d, "person_nouns", where),
