@@ -122,3 +122,15 @@ def test_animals_and_captions_are_nobody(count, text, want):
 )
 def test_nominals_count_who_they_are_done_to(count, text, want):
     assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Victim critically injured in northeast side shooting", [("injured", 1, None)]),
+        ("A man suffered a gunshot wound to the leg.", [("injured", 1, None)]),
+        ("The man suffered fatal wounds.", [("killed", 1, None)]),
+    ],
+)
+def test_wounds_suffered_and_headline_participles(count, text, want):
+    assert count(text) == want

@@ -430,7 +430,10 @@ class CountFinder:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
-            return self._expand(of or [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"])
+            own = [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if not of and not own and verb.dep_ == "dobj" and verb.head.lemma_.lower() in self.w.suffer_verbs:
+                own = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "a man suffered a gunshot wound"
+            return self._expand(of or own)
         if verb.lower_ == "dead":
             head = verb.head
             deps = ("nsubj", "nsubjpass", "dobj")
@@ -469,7 +472,7 @@ class CountFinder:
         """A headline drops the passive's "was": "Teen shot on Fourth Street" is parsed as a teen who shot. A past
         verb whose subject is a noun (not a pronoun) and that has no object, no complement, no joined verb and no
         target ("shot at officers") tells what was done to its subject."""
-        if verb.tag_ != "VBD" or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
             return False
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj or any(c.pos_ == "PRON" for c in subj):
