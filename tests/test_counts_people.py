@@ -134,3 +134,15 @@ def test_nominals_count_who_they_are_done_to(count, text, want):
 )
 def test_wounds_suffered_and_headline_participles(count, text, want):
     assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("A boy is recovering from a gunshot wound.", [("injured", 1, None)]),
+        ("A man was found with a gunshot wound to the head.", [("injured", 1, None)]),
+        ("He died from a gunshot wound.", [("killed", 1, None)]),
+    ],
+)
+def test_the_bearer_of_a_wound(count, text, want):
+    assert count(text) == want

@@ -431,8 +431,8 @@ class CountFinder:
                 if g.dep_ == "pobj"
             ]
             own = [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            if not of and not own and verb.dep_ == "dobj" and verb.head.lemma_.lower() in self.w.suffer_verbs:
-                own = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "a man suffered a gunshot wound"
+            if not of and not own:
+                own = self._bearer(verb)
             return self._expand(of or own)
         if verb.lower_ == "dead":
             head = verb.head
@@ -467,6 +467,20 @@ class CountFinder:
                 )
             )
         return self._expand(found)
+
+    def _bearer(self, noun) -> list:
+        """Who bears a wound that names nobody itself: the subject of "suffered a gunshot wound" or of "is recovering
+        from a gunshot wound", the person "with a gunshot wound"."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.w.suffer_verbs:
+            return [c for c in head.children if c.dep_ == "nsubj"]
+        if noun.dep_ == "pobj" and head.lower_ in ("with", "from"):
+            holder = head.head
+            if holder.pos_ in ("NOUN", "PROPN"):
+                return [holder]
+            if holder.pos_ == "VERB" and (head.lower_ == "with" or holder.lemma_.lower() in self.w.suffer_verbs):
+                return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return []
 
     def _headline_passive(self, verb) -> bool:
         """A headline drops the passive's "was": "Teen shot on Fourth Street" is parsed as a teen who shot. A past
