@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from eventledger.extract.text import load_first_names
+from eventledger.extract.text import is_lowercase_text, load_first_names
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge.files import DATA, read_yaml, words
 from eventledger.knowledge.gazetteer import BIG_PLACE, NEARBY_KM, distance_km
@@ -36,12 +36,14 @@ class Placer:
         self._told: tuple[object, tuple] | None = None  # the last segment's countries and divisions
 
     def places(self, w: SegWork) -> list[tuple[int, int, str]]:
-        """The segment's places, less the surnames of people the text names ("Norman Robert Burke ... Burke"),
-        and less those in a headline's tail that names the outlet (its home is context, not the event's
-        place)."""
+        """The segment's places, less the surnames of people the text names ("Norman Robert Burke ... Burke")
+        unless the text came in lowercase, and less those in a headline's tail that names the outlet (its home
+        is context, not the event's place)."""
         if self._seen is not None and self._seen[0] is w:
             return self._seen[1]
-        hits = self.gazetteer.people(w.text, w.places, self._first_names)
+        hits = w.places
+        if not is_lowercase_text(w.seg.text):  # restored capitals are guesses: no surname is read from them
+            hits = self.gazetteer.people(w.text, hits, self._first_names)
         tail, end = self._outlet_tail(w.text)
         hits = [h for h in hits if not tail <= h[0] < end]
         self._seen = (w, hits)
@@ -59,24 +61,20 @@ class Placer:
 
     def place_in(self, w: SegWork, a: int, b: int):
         """The most precise place in text[a:b], a town qualified by its state before one that is not ("Carlton
-        Lewis (Kansas City, MO)"), then one in a division the document names before one elsewhere, then the
-        first; a dateline is where the story was filed, not where the event happened, so it counts only when
-        nothing else is named."""
+        Lewis (Kansas City, MO)"), then the first; a dateline is where the story was filed, not where the event
+        happened, so it counts only when nothing else is named."""
         hits = [p for p in self.places(w) if a <= p[0] and p[1] <= b]
         told = [p for p in hits if not _DATELINE_RX.match(w.text, p[1]) or w.text[a : p[0]].strip()]
         hits = told or hits
         if not hits:
             return None
-        countries, admin1s = self._text_context(w)
 
         def rank(h):
             kind = min(
                 (PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in self.gazetteer.candidates(h[2])),
                 default=_LEAST_PRECISE,
             )
-            p = self.gazetteer.resolve(h[2], countries=countries, admin1s=admin1s)
-            inside = p is not None and (not admin1s or p.admin1 in admin1s or p.precision == "country")
-            return kind, "," not in h[2], not inside
+            return kind, "," not in h[2]
 
         return min(hits, key=rank)  # min keeps the first of equal ranks
 
@@ -105,18 +103,12 @@ class Placer:
 
     def _text_context(self, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The countries and divisions the segment names (a qualified town names both), every place of it read
-        (an outlet's home too); the dateline's division and country first ("PHILADELPHIA (CBS) —"): the story
-        is told from there."""
+        (an outlet's home too)."""
         if self._told is not None and self._told[0] is w:
             return self._told[1]
-        countries, admin1s = self.gazetteer.context([n for _, _, n in w.places])
-        line = self._dateline(w)
-        home = self.gazetteer.resolve(line[2], countries=countries, admin1s=admin1s) if line else None
-        if home is not None and home.precision in ("city", "admin2") and home.admin1:
-            admin1s = (home.admin1, *(a for a in admin1s if a != home.admin1))
-            countries = (home.country, *(c for c in countries if c != home.country))
-        self._told = (w, (countries, admin1s))
-        return countries, admin1s
+        told = self.gazetteer.context([n for _, _, n in w.places])
+        self._told = (w, told)
+        return told
 
     def context(self, doc, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """What the segment names (`_text_context`), then the country of the source's web host: what a name
