@@ -7,7 +7,7 @@ import re
 from eventledger.extract.text import is_lowercase_text, load_first_names
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge.files import DATA, read_yaml, words
-from eventledger.knowledge.gazetteer import BIG_PLACE, NEARBY_KM, distance_km
+from eventledger.knowledge.gazetteer import BIG_PLACE, distance_km
 from eventledger.knowledge.place_index import NEIGHBOURHOOD_OF
 from eventledger.knowledge.place_names import name_key
 from eventledger.records import PLACE_RANK, Place, Report
@@ -158,34 +158,18 @@ class Placer:
 
     def _city_of(self, w: SegWork, place: Place, name: str) -> Place:
         """A town in a big city's story told as a part of that city: one within PART_KM of a city of
-        NEIGHBOURHOOD_OF people or more that the segment names ("East Garfield Park" in a Chicago story) keeps
-        its name with that city as its city; one that resolves far away, in another state, while no place of
-        its name lies in the city's state, is a part the gazetteer does not know ("in Austin" in a Chicago
-        story), placed at the city."""
+        NEIGHBOURHOOD_OF people or more that the segment names, in its state ("East Garfield Park" in a Chicago
+        story), keeps its name with that city as its city."""
         if place.lat is None or (place.city and place.city != place.name):
             return place
-        own = self.gazetteer.candidates(name)
-        if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in own):
-            return place  # a big city of its own ("Fresno" in a story that names Las Vegas too)
+        if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in self.gazetteer.candidates(name)):
+            return place  # a big city of its own
         for c in self._big_cities(w):
-            if c.country != place.country or name_key(c.name) == name_key(place.name):
+            if c.country != place.country or c.admin1 != place.admin1 or name_key(c.name) == name_key(place.name):
                 continue
-            d = distance_km((c.lat, c.lon), (place.lat, place.lon))
-            if c.admin1 == place.admin1 and d <= PART_KM:
+            if distance_km((c.lat, c.lon), (place.lat, place.lon)) <= PART_KM:
                 place.city = c.name
                 return place
-            if c.admin1 != place.admin1 and d > NEARBY_KM:
-                if all(x.admin1 != c.admin1 for x in own):
-                    return Place(
-                        name=place.name,
-                        city=c.name,
-                        admin1=c.admin1,
-                        country=c.country,
-                        lat=c.lat,
-                        lon=c.lon,
-                        precision="city",
-                        geonameid=c.geonameid,
-                    )
         return place
 
     def _big_cities(self, w: SegWork):
