@@ -186,3 +186,15 @@ def test_comment_ages_never_lie_after_the_anchor(n, unit, plural):
             "yr": "year",
         }[unit]
     )
+
+
+def test_a_holiday_is_its_last_day_on_or_before_the_anchor():
+    after = DateValue("2016-12-26", "day")
+    found = {dv.text: dv.value for _, _, dv in find_dates("a Christmas Eve shooting; on New Year's Day", anchor=after)}
+    assert found == {"Christmas Eve": "2016-12-24", "New Year's Day": "2016-01-01"}
+    # a movable one: Thanksgiving is the fourth Thursday of November
+    [(_, _, dv)] = find_dates("shot on Thanksgiving night", anchor=after)
+    assert dv.value == "2016-11-24" and dv.precision == "day"
+    # before this year's holiday, last year's
+    [(_, _, dv)] = find_dates("a Halloween party", anchor=DateValue("2016-03-01", "day"))
+    assert dv.value == "2015-10-31"

@@ -9,7 +9,7 @@ import re
 from calendar import monthrange
 from datetime import date, datetime, timedelta
 
-from eventledger.knowledge.calendar import MONTHS, WEEKDAYS, month_number
+from eventledger.knowledge.calendar import HOLIDAYS, MONTHS, WEEKDAYS, holiday_date, month_number
 from eventledger.records import DateValue
 
 NUMBER_WORDS = {
@@ -57,6 +57,14 @@ _YEAR4 = r"(?P<year>(?:1[89]|20)\d{2})"
 _NUM = r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|w(?:ee)?k|month|y(?:ea)?r)s?"
 
+# "Christmas Eve", "New Year's Day", "Fourth of July": a holiday's words, the apostrophe optional
+_HOLIDAY = "|".join(
+    r"\s+".join(
+        re.escape(w[:-1]) + "(?:'|\u2019)?s" if w in ("years", "valentines", "mothers", "fathers") else w
+        for w in k.split(" ")
+    )
+    for k in sorted(HOLIDAYS, key=len, reverse=True)
+)
 # Order matters only for equal spans; overlaps keep the longest match.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (k, re.compile(p, re.I))
@@ -92,6 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "wd",
             rf"(?<!\w)(?:(?P<rel>last|this|next|past)\s+)?{_WD_FULL}(?:\s+(?P<tod>night|morning|evening|afternoon))?(?!\w)",
         ),
+        ("holiday", rf"(?<!\w)(?P<hol>{_HOLIDAY})(?!\w)"),
         ("range", rf"(?<![\w-]){_YEAR4}\s*(?:-|–|—|to|and|until|through)\s*(?P<end>(?:1[89]|20)?\d{{2}})(?![\w-])"),
         (
             "year",
@@ -318,7 +327,17 @@ def _year_match(g, text, a, prec, adt):
     return _year(int(g["year"]), text)
 
 
+def _holiday(g, text, a, prec, adt):
+    """The holiday's last occurrence on or before the anchor: news tells what has happened."""
+    if a is None or prec != "day":
+        return _unresolved(text)
+    key = re.sub(r"['\u2019]", "", " ".join(g["hol"].lower().split()))
+    d = holiday_date(key, a.year)
+    return _day(d if d <= a else holiday_date(key, a.year - 1), text)
+
+
 _RESOLVE = {
+    "holiday": _holiday,
     "iso": _iso,
     "mdy": _month_day,
     "dmy": _month_day,

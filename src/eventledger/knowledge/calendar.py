@@ -55,3 +55,39 @@ WEEKDAYS = {
 def month_number(word: str) -> int:
     """'March', 'mar', 'Sept.' -> 3, 3, 9."""
     return MONTHS[word.lower().rstrip(".")]
+
+
+# Holidays news dates events by ("a Christmas Eve shooting"): (month, day) for fixed ones, (month, weekday, n)
+# for those on the n-th weekday of a month (n = -1: the last). Keys are lowercase, apostrophes dropped.
+HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new years eve": (12, 31),
+    "new years day": (1, 1),
+    "fourth of july": (7, 4),
+    "halloween": (10, 31),
+    "valentines day": (2, 14),
+    "thanksgiving day": (11, 3, 4),
+    "thanksgiving": (11, 3, 4),
+    "memorial day": (5, 0, -1),
+    "labor day": (9, 0, 1),
+    "mothers day": (5, 6, 2),
+    "fathers day": (6, 6, 3),
+}
+
+
+def holiday_date(key: str, year: int):
+    """The holiday's date in a year ("thanksgiving", 2016 -> 2016-11-24); key as in HOLIDAYS."""
+    from calendar import monthrange
+    from datetime import date, timedelta
+
+    rule = HOLIDAYS[key]
+    if len(rule) == 2:
+        return date(year, rule[0], rule[1])
+    month, weekday, n = rule
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
