@@ -56,3 +56,46 @@ def test_a_headline_without_a_place_takes_the_place_below():
     )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Shooting Leaves"))
     assert (head.place.city, head.place.admin1) == ("Peoria", "Illinois")
+
+
+def _attack_places(text):
+    doc = extract_text(text, published=PUBLISHED)
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks
+    return {(r.place.name, r.place.city, r.place.admin1, r.place.country) for r in attacks}
+
+
+def test_a_county_is_the_county_and_names_its_state():
+    # not Anson, Texas: "X County" is the county, with its state
+    assert _attack_places("An Anson County man was shot and killed Saturday night.") == {
+        ("Anson County", None, "North Carolina", "US")
+    }
+
+
+def test_the_outlets_tail_is_no_place_of_the_event():
+    text = (
+        "Teen shot in Allamakee County - WXOW News 19 La Crosse, WI\n\n"
+        "A teenager was shot Saturday night in Allamakee County, deputies said."
+    )
+    assert {p[0] for p in _attack_places(text)} == {"Allamakee County"}
+
+
+def test_a_surname_is_no_place_in_its_story():
+    text = (
+        "Police said Norman Robert Burke fired at the family in Columbus, Ohio, on Sunday.\n\n"
+        "Burke was also shot in the incident."
+    )
+    assert all(p[0] != "Burke" for p in _attack_places(text))
+
+
+def test_a_state_shared_with_a_country_takes_the_sense_the_other_places_agree_with():
+    text = "Ten people were shot at a club in west Georgia on Sunday. Suspects were arrested in LaGrange and Atlanta."
+    assert all(p[3] == "US" for p in _attack_places(text))
+
+
+def test_a_part_of_a_city_is_that_city():
+    text = (
+        "PHILADELPHIA (CBS) — Police say seven people were shot in the Kensington section of Philadelphia "
+        "Monday afternoon."
+    )
+    assert {(p[1], p[2]) for p in _attack_places(text)} == {("Philadelphia", "Pennsylvania")}
