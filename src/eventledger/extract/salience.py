@@ -37,8 +37,11 @@ def _day(value: str | None) -> date | None:
 def _stated(r: Report) -> bool:
     """The report's date is written in the text (its own sentence, or borrowed from a report that states it)."""
     # the story's day (dating.py, date_from "story_day") is lent to a sentence that names none: not its own
-    return (r.date_evidence is not None and r.date.precision in ANY_DATE_PRECISION
-            and r.meta.get("date_from") != "story_day")
+    return (
+        r.date_evidence is not None
+        and r.date.precision in ANY_DATE_PRECISION
+        and r.meta.get("date_from") != "story_day"
+    )
 
 
 def _earlier(r: Report, main: Report) -> bool:
