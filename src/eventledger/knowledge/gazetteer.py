@@ -352,6 +352,8 @@ class Gazetteer:
                 if L > 1 and not all(_joinable(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + L - 1)):
                     continue
                 q = self._qualifier(text, toks, i, L, key) if entry[1] != "venue" else None
+                if q is None and entry[1] not in ("country", "admin1") and key in ix.demonyms:
+                    continue  # "German police" are Germany's: a town named like a people needs its state after it
                 ok = self._accept(text, toks, i, L, entry, cased, q)
                 if ok is None:
                     pending.append((toks[i][0], toks[i + L - 1][1], text[toks[i][0] : toks[i + L - 1][1]], key))
