@@ -99,3 +99,12 @@ def test_she_told_police_is_her_statement_not_the_police(ex):
         ex,
     )
     assert not [s for s in sts if "trunk" in s.text and s.speaker_actor_id == "police"]
+
+
+def test_who_claims_is_named_in_the_claiming_clause_not_in_another(ex):
+    text = (
+        "While Russian President Vladimir Putin and his security services have not yet mentioned their "
+        "communique, it was through this channel that the group assumed responsibility for its deadly attack."
+    )
+    claims = [s for s in _kinds(text, ex) if s.kind == "claim-of-responsibility"]
+    assert claims and all(s.speaker in (None, "the group") for s in claims)

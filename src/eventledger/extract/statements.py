@@ -111,6 +111,8 @@ class StatementFinder:
                 claimer = self._claimer(sdoc, s0, w)
                 if claimer is not None:
                     speaker, role, actor_id = claimer[0], None, claimer[1]
+                elif any(_claims(t) for t in sdoc):  # who speaks in another clause is not who claims
+                    speaker, role, actor_id = None, None, None
             if speaker is None and kind in ("threat", "denial", "claim-of-responsibility"):
                 speaker, role, actor_id = self._actor_before_verb(sdoc, speech, s0, w)
             if speaker is None and kind in ("quote", "assessment", "accusation", "attribution", "denial"):
@@ -261,18 +263,27 @@ class StatementFinder:
         return w.seg.text[hit[0] : hit[1]], None, hit[2]
 
     def _claimer(self, sdoc, s0: int, w):
+        clause = None  # the first claiming verb's own clause: who claims is named there, not elsewhere
         for t in sdoc:
-            if t.lemma_ in ("claim", "take", "assume"):
-                cands = [c for c in t.children if c.dep_ == "nsubj"]
-                cands += [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-                for c in cands:
-                    a, b = s0 + c.left_edge.idx, s0 + c.idx + len(c.text)
-                    hit = next(((x, y, aid) for x, y, aid in w.actors if x < b and a < y), None)
-                    if hit:
-                        return w.seg.text[hit[0] : hit[1]], hit[2]
-                    if c.pos_ == "PROPN":
-                        return w.seg.text[a:b], None
-        hit = _actor_within(w, s0, s0 + len(sdoc.text))
+            if not _claims(t):
+                continue
+            cands = [c for c in t.children if c.dep_ == "nsubj"]
+            cands += [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if t.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in cands):
+                cands.append(t.head)  # "IS-K, which claimed the attack": the noun the clause is about
+            for c in cands:
+                a, b = s0 + c.left_edge.idx, s0 + c.idx + len(c.text)
+                hit = next(((x, y, aid) for x, y, aid in w.actors if x < b and a < y), None)
+                if hit:
+                    return w.seg.text[hit[0] : hit[1]], hit[2]
+                if c.pos_ == "PROPN":
+                    return w.seg.text[a:b], None
+            if clause is None:
+                clause = (s0 + t.left_edge.idx, s0 + t.right_edge.idx + len(t.right_edge.text))
+        # "While Putin and his security services have not mentioned it, ... the group assumed responsibility":
+        # an actor of another clause is not the one claiming
+        lo, hi = clause or (s0, s0 + len(sdoc.text))
+        hit = _actor_within(w, lo, hi)
         return (w.seg.text[hit[0] : hit[1]], hit[2]) if hit else None
 
     def _about(self, sdoc, s0: int, w, kind: str, speaker_id: str | None, speech=()) -> Arg | None:
@@ -311,6 +322,18 @@ def _organisation(speaker: tuple[str | None, str | None, str | None]) -> bool:
     """A speaker the actor registry knows, speaking as itself (no role): an organisation, not a person."""
     _, role, actor_id = speaker
     return actor_id is not None and role is None
+
+
+_RELATIVES = frozenset({"which", "who", "that"})
+
+
+def _claims(tok) -> bool:
+    """A verb of claiming: 'claim', or 'take'/'assume' with responsibility or credit as its object."""
+    if tok.lemma_ == "claim":
+        return True
+    return tok.lemma_ in ("take", "assume") and any(
+        c.dep_ == "dobj" and c.lemma_ in ("responsibility", "credit") for c in tok.children
+    )
 
 
 def _actor_within(w, a: int, b: int) -> tuple[int, int, str] | None:
