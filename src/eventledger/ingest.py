@@ -15,12 +15,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventledger.pipeline import Executor, Failed, Lazy, WorkerError, built
 from eventledger.records import NO_DATE, Document, Quarantined
 from eventledger.store import Store
 from eventledger.store.db import now
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 TASK = 16  # documents per chunk sent to a worker: small enough to share out, large enough for spaCy batches
 BATCH = 64  # documents deduplicated together; fixed, so within-batch links do not depend on --workers
@@ -345,34 +348,30 @@ class StoreDeduper:
         self.mine = {i: t for i, t in self.mine.items() if t >= stamp}
         return new
 
-    def signature(self, doc: Document) -> bytes:
-        from eventledger.dedupe import minhash_signature
-
-        return minhash_signature(doc.text)
-
-    def _matches(self, doc_id: str, sig: bytes) -> dict[str, tuple[str, str | None]]:
-        """Near copies of the signature, stored or pending: id -> (published, duplicate_of)."""
+    def _matches(self, doc_id: str, m: LeanMinHash) -> dict[str, tuple[str, str | None]]:
+        """Near copies of the MinHash, stored or pending: id -> (published, duplicate_of)."""
         from eventledger.dedupe.index import band_keys, similar
 
-        candidates = [c for c in self.store.near_copy_candidates(band_keys(sig)) if c[0] != doc_id]
-        confirmed = similar(sig, [c[3] for c in candidates])
+        candidates = [c for c in self.store.near_copy_candidates(band_keys(m)) if c[0] != doc_id]
+        confirmed = similar(m, [c[3] for c in candidates])
         out = {i: (published or NO_DATE, dup) for (i, published, dup, _), ok in zip(candidates, confirmed) if ok}
-        out.update((i, self.meta[i]) for i in self.pending.query(sig) if i != doc_id)
+        out.update((i, self.meta[i]) for i in self.pending.query(m) if i != doc_id)
         return out
 
     def _published(self, ids: set[str], known: dict[str, tuple[str, str | None]]) -> dict[str, str]:
-        missing = ids - known.keys() - self.meta.keys()
-        stored = self.store.document_links(missing) if missing else {}
-        return {
-            i: (known.get(i) or self.meta.get(i) or (stored.get(i, (None, None))[0], None))[0] or NO_DATE for i in ids
-        }
+        """Publication dates of originals: those matched or pending are known here, the others are asked for."""
+        known = {**self.meta, **known}
+        asked = self.store.document_links(ids - known.keys()) if ids - known.keys() else {}
+        return {i: (known.get(i) or asked.get(i) or (None, None))[0] or NO_DATE for i in ids}
 
     def check(self, doc: Document) -> bytes:
         """Link `doc` to the earliest original among its near copies; returns its signature, for the store."""
-        sig = self.signature(doc)
+        from eventledger.dedupe.minhash import minhash, minhash_signature
+
+        m = minhash(doc.text)  # one MinHash for the store's bands, the pending index and the stored signature
         key = (doc.published.value or NO_DATE, doc.id)
         doc.meta.pop("_relink", None)
-        matches = self._matches(doc.id, sig)
+        matches = self._matches(doc.id, m)
         originals: set[str] = set()
         if matches and not doc.duplicate_of:
             # follow stored links to the original of each match, then pick the earliest; a copy already
@@ -386,9 +385,9 @@ class StoreDeduper:
                 doc.meta["duplicate_method"] = "near"
             else:
                 doc.meta["_relink"] = sorted(originals)  # the stored ones are copies of this one
-        self.pending.add(doc.id, sig)
+        self.pending.add(doc.id, m)
         self.meta[doc.id] = (doc.published.value or NO_DATE, doc.duplicate_of)
-        return sig
+        return minhash_signature(doc.text)
 
     def stored(self, doc_id: str) -> None:
         """A document is in the store now: the store's band keys find it from here on."""

@@ -14,8 +14,14 @@ if TYPE_CHECKING:
 # A copy trimmed for length by the reprinting outlet keeps about 0.7 of the 5-word shingles;
 # separate reports of one event share far less (under 0.2 in the demo corpus and seeds).
 THRESHOLD = 0.6
-# LSH bands miss pairs just above their threshold; band lower and confirm with the estimate
-BAND_THRESHOLD = max(0.3, THRESHOLD - 0.15)
+
+
+def band_threshold(threshold: float) -> float:
+    """LSH bands miss pairs just above their threshold: band lower and confirm with the estimate."""
+    return max(0.3, threshold - 0.15)
+
+
+BAND_THRESHOLD = band_threshold(THRESHOLD)  # the bands the store keeps (`band_keys`)
 
 
 @lru_cache(maxsize=8)
@@ -33,7 +39,7 @@ class DuplicateIndex:
         self.threshold = threshold
         from datasketch import MinHashLSH
 
-        band = max(0.3, threshold - 0.15)  # as BAND_THRESHOLD, for the index's own threshold
+        band = band_threshold(threshold)
         self.lsh = MinHashLSH(threshold=band, num_perm=NUM_PERM, params=_bands(band, NUM_PERM))
         self.hashes: dict[str, LeanMinHash] = {}
 
