@@ -149,3 +149,37 @@ def test_the_migration_fills_the_band_keys_of_documents_stored_before_it(tmp_pat
     Store(f"sqlite:///{path}")
     with sqlite3.connect(path) as con:
         assert con.execute("SELECT key, document_id FROM document_bands ORDER BY key").fetchall() == before != []
+
+
+SIGN_IN_WALL = (
+    "Sign in using your station profile\n\nWelcome back. Please sign in\n\nWhy are we asking this?\n\n"
+    "By submitting your registration information, you agree to our Terms of Service and Privacy Policy .\n\n"
+    "Already have an account?\n\nWe have sent a confirmation email to you. Please check your email and click on "
+    "the link to activate your account.\n\nThank you for registering!\n\nWe look forward to seeing you frequently. "
+    "Visit us and sign in to update your profile, receive the latest news and keep up to date with mobile alerts."
+)
+
+
+def test_stories_whose_pages_share_only_a_sign_in_wall_are_not_copies(tmp_path):
+    """Two headlines over the same account furniture: the cleaner drops the furniture, and copies are compared
+    on what it kept, in one batch (Deduper) and against the store (StoreDeduper) alike."""
+    import json
+
+    from eventledger.export.jsonl import records
+    from eventledger.ingest import ingest
+    from eventledger.store import Store
+
+    titles = ["Man shot dead outside corner store on Elm Street", "Two teens wounded in drive-by shooting downtown"]
+    lines = [
+        {"id": str(n), "title": t, "text": SIGN_IN_WALL, "published": f"2016-05-0{n + 1}"} for n, t in enumerate(titles)
+    ]
+    for runs in ([lines], [lines[:1], lines[1:]]):  # one batch; then one document per run, against the store
+        store = Store(f"sqlite:///{tmp_path / f'{len(runs)}.db'}")
+        for n, batch in enumerate(runs):
+            path = tmp_path / f"{len(runs)}-{n}.jsonl"
+            path.write_text("".join(json.dumps(x) + "\n" for x in batch))
+            ingest([path], store=store, resolve=False)
+        docs = list(records(store, "documents"))
+        assert sorted(d["title"] for d in docs) == sorted(titles)
+        assert [d["duplicate_of"] for d in docs] == [None, None]
+        assert all(d["dropped"] and {x["kind"] for x in d["dropped"]} == {"account"} for d in docs)

@@ -205,6 +205,24 @@ def test_main_event_majority_then_earliest_then_salience():
     assert gva.main_event([], event_of) is None
 
 
+def test_a_near_copy_has_the_event_of_its_original():
+    def document(doc_id, article, duplicate_of=None):
+        return {"id": doc_id, "meta": {"extra": {"id": article}}, "duplicate_of": duplicate_of}
+
+    ledger = {
+        "documents": [
+            document("d1", "a1"),
+            document("d2", "a2", "d1"),
+            document("d3", "a3", "d4"),
+            document("d4", "a4"),
+        ],
+        "reports": [{"id": "r1", "document": "d1", "evidence": {"start": 0}}],
+        "events": [{"id": "e1", "reports": [{"id": "r1"}]}],
+    }
+    predicted, _ = gva.article_events(ledger)
+    assert predicted == {"a1": "e1", "a2": "e1", "a3": None, "a4": None}  # an original with no event gives none
+
+
 def test_incident_event_is_the_event_of_most_articles():
     inc = incident(articles=("a", "b", "c", "d"))
     predicted = {"a": "e2", "b": "e1", "c": "e1", "d": None}

@@ -366,12 +366,14 @@ class StoreDeduper:
 
     def check(self, doc: Document) -> bytes:
         """Link `doc` to the earliest original among its near copies; returns its signature, for the store."""
-        from eventledger.dedupe.minhash import minhash, minhash_signature
+        from eventledger.dedupe.index import MIN_WORDS_NEAR
+        from eventledger.dedupe.minhash import minhash, minhash_signature, normalise
 
-        m = minhash(doc.text)  # one MinHash for the store's bands, the pending index and the stored signature
+        text = doc.kept_text
+        m = minhash(text)  # one MinHash for the store's bands, the pending index and the stored signature
         key = (doc.published.value or NO_DATE, doc.id)
         doc.meta.pop("_relink", None)
-        matches = self._matches(doc.id, m)
+        matches = self._matches(doc.id, m) if len(normalise(text).split()) >= MIN_WORDS_NEAR else {}
         originals: set[str] = set()
         if matches and not doc.duplicate_of:
             # follow stored links to the original of each match, then pick the earliest; a copy already
@@ -387,7 +389,7 @@ class StoreDeduper:
                 doc.meta["_relink"] = sorted(originals)  # the stored ones are copies of this one
         self.pending.add(doc.id, m)
         self.meta[doc.id] = (doc.published.value or NO_DATE, doc.duplicate_of)
-        return minhash_signature(doc.text)
+        return minhash_signature(text)
 
     def stored(self, doc_id: str) -> None:
         """A document is in the store now: the store's band keys find it from here on."""

@@ -293,6 +293,12 @@ class Document(Record):
             "text": self.text,
         }
 
+    @property
+    def kept_text(self) -> str:
+        """What cleaning kept (its segments' texts), which copies are compared on: two stories whose pages share
+        nothing but furniture (a sign-in wall around a headline) are not copies of each other."""
+        return "\n\n".join(s.text for s in self.segments)
+
     def evidence(self, segment: Segment | None, start: int, end: int) -> Evidence:
         """Evidence for a span given in document offsets."""
         return Evidence(self.id, segment.id if segment else None, start, end, self.text[start:end])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from eventledger.dedupe.index import THRESHOLD, DuplicateIndex
+from eventledger.dedupe.index import MIN_WORDS_NEAR, THRESHOLD, DuplicateIndex
 from eventledger.dedupe.minhash import content_key, minhash, normalise
 from eventledger.dedupe.syndication import syndicated_from
 from eventledger.groups import DisjointSets
@@ -20,10 +20,10 @@ from eventledger.records import NO_DATE, Document, Segment
 class Deduper:
     name = "dedupe"
 
-    def __init__(self, *, threshold: float = THRESHOLD, min_words_exact: int = 5, min_words_near: int = 20):
+    def __init__(self, *, threshold: float = THRESHOLD, min_words_exact: int = 5, min_words_near: int = MIN_WORDS_NEAR):
         self.threshold = threshold
         self.min_words_exact = min_words_exact
-        self.min_words_near = min_words_near  # MinHash on a handful of shingles is noise
+        self.min_words_near = min_words_near
 
     def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
         records = list(records)
@@ -31,7 +31,7 @@ class Deduper:
         for d in docs:
             for s in d.segments:
                 mark_syndication(s)
-        self.link([(d.id, _doc_date(d), d.text, d) for d in docs])
+        self.link([(d.id, _doc_date(d), d.kept_text, d) for d in docs])
         self.link([(s.id, s.date.value or _doc_date(d), s.text, s) for d in docs for s in d.segments])
         yield from records
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 # A copy trimmed for length by the reprinting outlet keeps about 0.7 of the 5-word shingles;
 # separate reports of one event share far less (under 0.2 in the demo corpus and seeds).
 THRESHOLD = 0.6
+MIN_WORDS_NEAR = 20  # MinHash on a handful of shingles is noise: shorter texts are only exact copies
 
 
 def band_threshold(threshold: float) -> float:

@@ -7,7 +7,8 @@ gva_data.py; field rules: gva_fields.py; the lexical baseline: lexical.py; the e
 An article's predicted event is the event holding its main report. Reports may carry salience == "main"
 (Report.salience); when some of an article's reports do, only those are considered. Among the considered
 reports (those held by an event), the event holding most of them wins; a tie goes to the event of the earliest
-of them in the text (the headline, then the lede). An article with no report in an event stands alone. An
+of them in the text (the headline, then the lede). A near copy (duplicate_of) has the event of its original; any
+other article with no report in an event stands alone. An
 incident's predicted event is the event holding most of its articles (ties: most of their reports, then the
 smaller id); none if no article has one.
 """
@@ -101,7 +102,13 @@ def article_events(ledger: Mapping[str, list]) -> tuple[dict[str, str | None], d
         a = article_of.get(r["document"])
         if a is not None:
             mine[a].append(r)
-    return {a: main_event(mine.get(a, []), event_of) for a in article_of.values() if a is not None}, mine
+    predicted = {a: main_event(mine.get(a, []), event_of) for a in article_of.values() if a is not None}
+    # a copy is not extracted again: the store links it to its original, whose event it reports
+    for d in ledger["documents"]:
+        a, original = article_of[d["id"]], article_of.get(d.get("duplicate_of") or "")
+        if a is not None and predicted.get(a) is None and original is not None:
+            predicted[a] = predicted.get(original)
+    return predicted, mine
 
 
 def _reports_of(incident: Incident, reports: Mapping[str, list[dict]]) -> list[dict]:
