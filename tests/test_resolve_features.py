@@ -102,3 +102,32 @@ def test_pairwise_scores():
     assert s["precision"] == pytest.approx(2 / 3) and s["recall"] == pytest.approx(0.5)
     assert pairwise_scores([["a"], ["b"]], [["a", "b"]])["recall"] == 0.0
     assert pairwise_scores([["a", "b", "zz"]], [["a", "b"]])["precision"] == 1.0  # items the gold lacks are left out
+
+
+def test_an_unstated_date_reaches_back_to_what_its_document_states(cfg):
+    """A follow-up story's undated headline may tell the attack its body dates months before, and an attack told
+    through a trial, placed, may be years old; unplaced, its window stays short."""
+    from dataclasses import replace
+
+    from eventledger.resolve.cluster import candidate_pairs
+    from eventledger.resolve.features import reach_back
+
+    def borrowed(n, doc="d", **meta):
+        r = report(doc, n, date=("2016-09-20", "day"), place=MOSCOW)
+        return {**r, "meta": {**r["meta"], "date_from": "document", **meta}}
+
+    headline = profile(borrowed(0), ("a",), cfg)
+    stated = profile(report("d", 1, date=("2015-11-03", "day"), place=MOSCOW), ("b",), cfg)
+    assert headline.date.precision == "before" and date_score(headline.date, stated.date, cfg) is None
+    headline, stated = reach_back([headline, stated])
+    assert date_score(headline.date, stated.date, cfg) is not None
+
+    trial = profile(borrowed(0, doc="t", proceeding=True), ("c",), cfg)
+    window = cfg.date["proceeding_window_days"]
+    assert trial.date.hi - trial.date.lo == window > cfg.date["borrowed_window_days"]
+    unplaced = profile({**borrowed(0, doc="u", proceeding=True), "place": None}, ("d",), cfg)
+    assert unplaced.date.hi - unplaced.date.lo == cfg.date["borrowed_window_days"]
+    # the blocking finds a pair whose span is longer than a sweep looks back over
+    old = profile(report("o", 0, date=("2014-03-01", "day"), place=MOSCOW), ("e",), cfg)
+    assert (0, 1) in candidate_pairs([trial, old], cfg)
+    assert (0, 1) not in candidate_pairs([replace(trial, date=unplaced.date), old], cfg)

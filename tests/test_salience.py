@@ -145,3 +145,10 @@ def test_a_denial_about_the_attack_is_a_statement_not_a_report(ex):
     # alone in its segment, a claim still founds the report its statement belongs to
     doc = _doc("Islamic State has claimed the attack in a statement carried by Amaq.", ex)
     assert len(_attacks(doc)) == 1
+
+
+def test_an_attack_told_through_a_trial_is_marked_as_such(ex):
+    doc = _doc("A Denver man was sentenced on Tuesday to 30 years in the shooting death of his neighbour.", ex)
+    assert [r.meta.get("proceeding") for r in _attacks(doc)] == [True]
+    news = _doc("A man was shot dead in Denver on Friday, police said.", ex)
+    assert [r.meta.get("proceeding") for r in _attacks(news)] == [None]

@@ -78,7 +78,7 @@ def training_rows(
     reports: list[dict], contexts: Mapping[str, dict], article: Mapping[str, str], corpus: Corpus, cfg
 ) -> tuple[list[dict], list[bool], list[float]]:
     from eventledger.resolve.cluster import candidate_pairs
-    from eventledger.resolve.features import pair_features, profile
+    from eventledger.resolve.features import pair_features, profile, reach_back
     from eventledger.resolve.sources import canonical_key, views
     from eventledger.resolve.text import TextIndex
 
@@ -91,7 +91,7 @@ def training_rows(
             pass
     vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
     order = sorted(vs.values(), key=canonical_key)
-    profiles = [profile(v.report, canonical_key(v), cfg) for v in order]
+    profiles = reach_back([profile(v.report, canonical_key(v), cfg) for v in order])
     text = TextIndex.build([v.report for v in order], contexts)
     rows, labels, pairs = [], [], []
     for i, j in candidate_pairs(profiles, cfg):
@@ -123,14 +123,14 @@ def article_scores(
     """B-cubed of the articles' clustering at each merge threshold (pair scores computed once)."""
     from eventledger.eval.gva import main_event
     from eventledger.resolve import cluster as C
-    from eventledger.resolve.features import profile
+    from eventledger.resolve.features import profile, reach_back
     from eventledger.resolve.sources import canonical_key, views
     from eventledger.resolve.text import TextIndex
 
     gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
     vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
     order = sorted(vs.values(), key=canonical_key)
-    profiles = [profile(v.report, canonical_key(v), cfg) for v in order]
+    profiles = reach_back([profile(v.report, canonical_key(v), cfg) for v in order])
     text = TextIndex.build([v.report for v in order], contexts)
     pair = C.pair_scores(profiles, cfg, text)
     mine: dict[str, list[dict]] = defaultdict(list)
@@ -203,13 +203,13 @@ DOCUMENT_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))  # 0.05 ..
 
 def _resolved(reports: list[dict], contexts: Mapping[str, dict], cfg):
     from eventledger.resolve import cluster as C
-    from eventledger.resolve.features import profile
+    from eventledger.resolve.features import profile, reach_back
     from eventledger.resolve.sources import canonical_key, views
     from eventledger.resolve.text import TextIndex
 
     vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
     order = sorted(vs.values(), key=canonical_key)
-    profiles = [profile(v.report, canonical_key(v), cfg) for v in order]
+    profiles = reach_back([profile(v.report, canonical_key(v), cfg) for v in order])
     text = TextIndex.build([v.report for v in order], contexts)
     return order, profiles, text, C.settle(C.pair_scores(profiles, cfg, text), profiles, cfg)
 

@@ -10,7 +10,8 @@ attack" or "a similar attack", or a stated date days before the main one) is `ba
 to become or join an event of its own, only with a stated date and a place of city precision or finer
 ("Budyonnovsk in 1995"); without them it is dropped and kept, with the reason, in
 Document.meta["background_mentions"]. An arrest, a charge or a trial of suspects told in a sentence that names
-the segment's attack follows it (`Report.follows`): resolution links the two.
+the segment's attack follows it (`Report.follows`): resolution links the two. An attack told only through such a
+proceeding ("sentenced in the shooting death of") is marked meta["proceeding"]: it may be years old.
 """
 
 from __future__ import annotations
@@ -94,6 +95,10 @@ class Salience:
         by_segment: dict[str, list[Report]] = {}
         for r in doc.reports:
             by_segment.setdefault(r.segment, []).append(r)
+        for r in doc.reports:
+            ev = r.evidence
+            if r.meta.get("family") == "attack" and ev and self.words.proceeding(doc.text[ev.start : ev.end].lower()):
+                r.meta["proceeding"] = True
         for seg_reports in by_segment.values():
             seg_reports.sort(key=lambda r: (r.evidence.start if r.evidence else 0, r.id))
             keep.extend(self._segment(doc, seg_reports, folded))

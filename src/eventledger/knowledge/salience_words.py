@@ -16,6 +16,7 @@ SALIENCE_PATH = DATA / "extract_salience.yaml"
 class SalienceWords:
     background_cues: tuple  # compiled regular expressions: an earlier event named in passing
     other_event_cues: tuple  # a different happening of the same news
+    proceeding_cues: tuple = ()  # a court or police proceeding the attack is told through
 
     @classmethod
     def load(cls, path: Path = SALIENCE_PATH) -> SalienceWords:
@@ -29,6 +30,7 @@ class SalienceWords:
         return cls(
             tuple(compile_all(d["background_cues"], f"{where} background_cues")),
             tuple(compile_all(d["other_event_cues"], f"{where} other_event_cues")),
+            tuple(compile_all(d.get("proceeding_cues") or [], f"{where} proceeding_cues")),
         )
 
     def background(self, sentence_lower: str) -> bool:
@@ -36,6 +38,9 @@ class SalienceWords:
 
     def other_event(self, sentence_lower: str) -> bool:
         return any(r.search(sentence_lower) for r in self.other_event_cues)
+
+    def proceeding(self, sentence_lower: str) -> bool:
+        return any(r.search(sentence_lower) for r in self.proceeding_cues)
 
     def set_apart(self, sentence_lower: str) -> bool:
         """The sentence tells another happening than the one before it: earlier, or a different one."""

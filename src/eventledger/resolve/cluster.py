@@ -81,8 +81,12 @@ def _window(pool: list[tuple[int, int]], p: Profile, profiles: list[Profile], to
 
 
 def _sorted_pool(idx: list[int], profiles: list[Profile]) -> tuple[list[tuple[int, int]], list[int]]:
-    dated = sorted((profiles[i].date.lo, i) for i in idx if profiles[i].date is not None)
-    return dated, [i for i in idx if profiles[i].date is None]
+    """The block's members by first day, and those a sweep cannot find by it: undated, or spanning more than
+    MAX_SPAN (a trial's attack, years before), which every member of the block is paired with."""
+    dated = sorted(
+        (p.date.lo, i) for i in idx if (p := profiles[i]).date is not None and p.date.hi - p.date.lo <= MAX_SPAN
+    )
+    return dated, [i for i in idx if (p := profiles[i]).date is None or p.date.hi - p.date.lo > MAX_SPAN]
 
 
 def candidate_pairs(profiles: list[Profile], cfg: ResolveConfig) -> set[tuple[int, int]]:

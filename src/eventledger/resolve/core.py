@@ -11,7 +11,7 @@ from eventledger.resolve.cluster import cluster
 from eventledger.resolve.config import ResolveConfig, as_config
 from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown, unapplied
 from eventledger.resolve.event import build
-from eventledger.resolve.features import profile
+from eventledger.resolve.features import profile, reach_back
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
 from eventledger.resolve.related import link_related
 from eventledger.resolve.sources import canonical_key, views
@@ -40,7 +40,7 @@ def resolve(
     vs = views(list(unique.values()), contexts, cfg)
     order = sorted(vs.values(), key=canonical_key)
     key = {v.id: canonical_key(v) for v in order}
-    profiles = {v.id: profile(v.report, key[v.id], cfg) for v in order}
+    profiles = {p.id: p for p in reach_back([profile(v.report, key[v.id], cfg) for v in order])}
     text = TextIndex.build([v.report for v in order], contexts)
     auto = cluster([profiles[v.id] for v in order], cfg, text)
     clusters = [[order[i].id for i in g] for g in auto.clusters]

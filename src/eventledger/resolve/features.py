@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 
 from eventledger.knowledge import distance_km
@@ -126,7 +126,32 @@ def _date(report: dict, cfg: ResolveConfig) -> DateSpan | None:
     borrowed = (report.get("meta") or {}).get("date_from") and not d.get("text") and not report.get("date_evidence")
     if span is None or not borrowed:
         return span
-    return DateSpan(span.hi - int(cfg.date["borrowed_window_days"]), span.hi, "before")
+    # an attack told through a trial or an arrest, placed, may be years old; unplaced, the window stays short
+    # (it would pair with every report of the country over those years)
+    placed = (report.get("place") or {}).get("precision") in PLACED
+    long = (report.get("meta") or {}).get("proceeding") and placed
+    window = cfg.date.get("proceeding_window_days", 0) if long else 0
+    window = max(window, cfg.date["borrowed_window_days"])
+    return DateSpan(span.hi - int(window), span.hi, "before")
+
+
+def reach_back(profiles: list[Profile]) -> list[Profile]:
+    """A date borrowed from the publication reaches back to the earliest day its document states for its news: a
+    trial story's undated headline is about the shooting the story dates months earlier, not a new one."""
+    stated: dict[str, int] = {}
+    for p in profiles:
+        if dated(p) and p.salience != "background" and not p.follows:
+            stated[p.document] = min(stated.get(p.document, p.date.lo), p.date.lo)
+    out = []
+    for p in profiles:
+        lo = stated.get(p.document)
+        if p.date is not None and p.date.precision == "before" and lo is not None and lo < p.date.lo:
+            p = replace(p, date=DateSpan(lo, p.date.hi, "before"))
+        out.append(p)
+    return out
+
+
+PLACED = ("venue", "city", "admin1")
 
 
 def _range(c: dict, cfg: ResolveConfig) -> tuple[float, float, int | None]:
