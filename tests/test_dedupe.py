@@ -183,3 +183,12 @@ def test_stories_whose_pages_share_only_a_sign_in_wall_are_not_copies(tmp_path):
         assert sorted(d["title"] for d in docs) == sorted(titles)
         assert [d["duplicate_of"] for d in docs] == [None, None]
         assert all(d["dropped"] and {x["kind"] for x in d["dropped"]} == {"account"} for d in docs)
+
+
+def test_the_original_segment_is_in_the_original_document():
+    """Same day, same text: the document with the smaller id is the original, and so is its segment, whatever the
+    segment ids (a copy's segments are not extracted, so otherwise nobody would extract the story)."""
+    a, b = doc("doc_a", STORY, "2024-03-01"), doc("doc_b", STORY, "2024-03-01")
+    a.segments[0].id, b.segments[0].id = "seg_z", "seg_y"  # the copy's segment sorts first
+    d, s = links(list(Deduper().run([b, a])))
+    assert d == {"doc_a": None, "doc_b": "doc_a"} and s == {"seg_z": None, "seg_y": "seg_z"}

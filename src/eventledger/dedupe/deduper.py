@@ -31,19 +31,22 @@ class Deduper:
         for d in docs:
             for s in d.segments:
                 mark_syndication(s)
-        self.link([(d.id, _doc_date(d), d.kept_text, d) for d in docs])
-        self.link([(s.id, s.date.value or _doc_date(d), s.text, s) for d in docs for s in d.segments])
+        # a tie on the date goes to the smaller document id, for segments too: the original segment must be in the
+        # original document, since a copy's segments are not extracted
+        self.link([(d.id, _doc_date(d), d.kept_text, d, d.id) for d in docs])
+        self.link([(s.id, s.date.value or _doc_date(d), s.text, s, d.id) for d in docs for s in d.segments])
         yield from records
 
-    def link(self, items: list[tuple[str, str, str, Document | Segment]]) -> None:
-        """Set `duplicate_of` (and meta["duplicate_method"]) on every copy among the items."""
-        items = sorted(items, key=lambda t: (t[1] or NO_DATE, t[0]))  # originals first
+    def link(self, items: list[tuple[str, str, str, Document | Segment, str]]) -> None:
+        """Set `duplicate_of` (and meta["duplicate_method"]) on every copy among the items (id, date, text,
+        record, document id)."""
+        items = sorted(items, key=lambda t: (t[1] or NO_DATE, t[4], t[0]))  # originals first
         copies = DisjointSets(t[0] for t in items)  # each group is named by its original, the first of it
 
         method: dict[str, str] = {}
         by_key: dict[str, str] = {}
         index = DuplicateIndex(threshold=self.threshold)
-        for item_id, _, text, _ in items:
+        for item_id, _, text, _, _ in items:
             n = len(normalise(text).split())
             if n < self.min_words_exact:
                 continue
@@ -61,7 +64,7 @@ class Deduper:
                 copies.union(hits[0], item_id)  # hits come from earlier (older) items
                 method[item_id] = "near"
             index.add(item_id, m)
-        for item_id, _, _, rec in items:
+        for item_id, _, _, rec, _ in items:
             original = copies.find(item_id)
             if original != item_id and not rec.duplicate_of:
                 rec.duplicate_of = original

@@ -238,7 +238,7 @@ def _accounted(el: EventLedgerSystem, pages: int) -> dict[str, Any]:
     from eventledger.dedupe import Deduper
 
     docs = el.documents
-    Deduper().link([(d.id, d.published.value or "", d.text, d) for d in docs])
+    Deduper().link([(d.id, d.published.value or "", d.kept_text, d, d.id) for d in docs])
     return {
         "pages": pages,
         "documents": len(docs),
