@@ -192,3 +192,18 @@ def test_the_original_segment_is_in_the_original_document():
     a.segments[0].id, b.segments[0].id = "seg_z", "seg_y"  # the copy's segment sorts first
     d, s = links(list(Deduper().run([b, a])))
     assert d == {"doc_a": None, "doc_b": "doc_a"} and s == {"seg_z": None, "seg_y": "seg_z"}
+
+
+def test_a_check_reads_only_the_candidates_sharing_most_band_keys(tmp_path):
+    """A templated feed shares a band or two with many stored items: the check compares with the `limit`
+    documents sharing the most band keys, and the true copy is among them."""
+    from eventledger.dedupe.index import band_keys
+    from eventledger.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 's.db'}")
+    words = STORY.split()
+    for n in range(8):  # each a little further from the story: the n-th has n * 8 words changed
+        text = " ".join(w if k % 13 or k // 13 >= n * 2 else f"other{k}" for k, w in enumerate(words))
+        store.save_document(doc(f"doc_{n}", text, "2024-03-01"), signature=minhash_signature(text))
+    got = [r[0] for r in store.near_copy_candidates(band_keys(minhash_signature(STORY)), limit=3)]
+    assert len(got) == 3 and "doc_0" in got

@@ -16,9 +16,11 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -70,6 +72,21 @@ def _sqlite_begin(conn) -> None:
     # A write transaction takes the write lock at BEGIN: two deferred transactions that both read and
     # then write would deadlock, and SQLite fails one at once ("database is locked") without waiting.
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+
+NEAR_COPY_CANDIDATES = 32  # stored documents a near-copy check compares with at most (near_copy_candidates)
+BAND_POSTINGS = 200  # documents read per band key by that check: a key shared by more says little
+
+
+@lru_cache(maxsize=64)
+def _postings(n: int):
+    """The first BAND_POSTINGS documents of each of n band keys (:k0 ... :k{n-1}), one row per (key, document):
+    one statement per key count, compiled once, each part reading its key's index entries in order."""
+    table = m.DocumentBandRow.__tablename__
+    part = (
+        "SELECT document_id FROM (SELECT document_id FROM {t} WHERE key = :k{i} ORDER BY document_id LIMIT {n}) AS p{i}"
+    )
+    return text(" UNION ALL ".join(part.format(t=table, i=i, n=BAND_POSTINGS) for i in range(n)))
 
 
 class StoreError(Exception):
@@ -320,16 +337,31 @@ class Store(EventReads, RecordReads):
             if s.get(m.QuarantineRow, qid) is None:
                 s.add(m.QuarantineRow(id=qid, path=q.path, reason=q.reason, stage=q.stage, created_at=now()))
 
-    def near_copy_candidates(self, keys: Iterable[int]) -> list[tuple[str, str | None, str | None, bytes]]:
+    def near_copy_candidates(
+        self, keys: Iterable[int], *, limit: int = NEAR_COPY_CANDIDATES
+    ) -> list[tuple[str, str | None, str | None, bytes]]:
         """(document id, published, duplicate_of, signature) of stored documents sharing an LSH band key with
-        `keys` (dedupe.index.band_keys): the candidates a near-copy check confirms by similarity."""
-        D, B = m.DocumentRow, m.DocumentBandRow
+        `keys` (dedupe.index.band_keys): the candidates a near-copy check confirms by similarity.
+
+        At most `limit`, those sharing the most band keys (the expected number of shared bands grows with the
+        similarity), found among the first BAND_POSTINGS documents of each key: a templated feed (police
+        blotters, wire alerts) shares a band or two with thousands of stored items, and reading them all made
+        each check slower the larger the store grew. A true copy shares many keys, so it is found by the
+        others when one of them is that common."""
+        D = m.DocumentRow
         keys = sorted(set(keys))
         if not keys:
             return []
-        ids = select(B.document_id).where(B.key.in_(keys)).distinct().scalar_subquery()
-        stmt = select(D.id, D.published_value, D.duplicate_of, D.signature).where(D.id.in_(ids)).order_by(D.id)
+        shared: Counter[str] = Counter()
         with self.session() as s:
+            for i in range(0, len(keys), 50):  # SQLite allows 500 terms in a compound select
+                chunk = keys[i : i + 50]
+                params = {f"k{n}": k for n, k in enumerate(chunk)}
+                shared.update(r[0] for r in s.execute(_postings(len(chunk)), params))
+            top = sorted(shared, key=lambda d: (-shared[d], d))[:limit]
+            if not top:
+                return []
+            stmt = select(D.id, D.published_value, D.duplicate_of, D.signature).where(D.id.in_(top)).order_by(D.id)
             return [tuple(r) for r in s.execute(stmt)]
 
     def document_links(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
