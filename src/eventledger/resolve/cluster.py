@@ -284,7 +284,9 @@ def link_documents(
     if not edges:
         return got
 
-    def prob(i: int, j: int) -> float:
+    def prob(i: int, j: int) -> float | None:
+        if profiles[i].document == profiles[j].document:
+            return None
         k = (i, j) if i < j else (j, i)
         if k not in known:
             a, b = profiles[k[0]], profiles[k[1]]
@@ -302,7 +304,8 @@ def link_documents(
         a, b = sets.find(home[i]), sets.find(home[j])
         if a == b:
             continue
-        cross = [prob(x, y) for x in heads[a] for y in heads[b] if profiles[x].document != profiles[y].document]
+        cross = [prob(x, y) for x in _some(heads[a], profiles) for y in _some(heads[b], profiles)]
+        cross = [p for p in cross if p is not None]
         if cross and sum(cross) / len(cross) < (threshold if model.average is None else model.average):
             continue
         root = sets.union(a, b)
@@ -318,6 +321,14 @@ def link_documents(
         if len(final[index[i]]) == 1
     }
     return Clustering(final, ambiguous)
+
+
+AVERAGE_OVER = 16  # leads of each event the average linkage compares (a big event's every pair is quadratic)
+
+
+def _some(heads: list[int], profiles: list[Profile]) -> list[int]:
+    """The first AVERAGE_OVER leads by canonical key: a function of the set, never of the order of merging."""
+    return heads if len(heads) <= AVERAGE_OVER else sorted(heads, key=lambda i: profiles[i].key)[:AVERAGE_OVER]
 
 
 def settle(scores: Scores, profiles: list[Profile], cfg: ResolveConfig) -> Clustering:
