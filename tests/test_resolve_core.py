@@ -370,3 +370,19 @@ def test_detaching_the_founder_keeps_the_event_id_on_the_rest():
     assert e.founder not in {r["id"] for r in rest.reports} and len(rest.reports) == len(e.reports) - 1
     again = run(R, C, S, previous_events=stored(res), corrections=cor)
     assert again.events == res.events and again.revisions == []
+
+
+def test_a_report_told_only_in_a_denial_joins_the_event_it_fits_and_founds_none():
+    R, C, S = world()
+
+    def told_only(doc, place):
+        r = report(doc, 0, date=("2024-03-22", "day"), place=place, text="said Kyiv had nothing to do with the attack")
+        r["meta"] = {**r["meta"], "statement_only": True}
+        C[r["id"]] = ctx("Outlet")
+        return r
+
+    fits = told_only("docDenial", RU_VENUE)
+    elsewhere = told_only("docKyiv", Place(name="Kyiv", city="Kyiv", country="UA", precision="city"))
+    res = run([*R, fits, elsewhere], C, S)
+    assert fits["id"] in {r["id"] for r in crocus(res).reports}
+    assert not any(r["id"] == elsewhere["id"] for e in res.events for r in e.reports)

@@ -152,3 +152,12 @@ def test_an_attack_told_through_a_trial_is_marked_as_such(ex):
     assert [r.meta.get("proceeding") for r in _attacks(doc)] == [True]
     news = _doc("A man was shot dead in Denver on Friday, police said.", ex)
     assert [r.meta.get("proceeding") for r in _attacks(news)] == [None]
+
+
+def test_an_attack_named_only_in_a_denial_or_a_claim_is_about_an_attack_not_news_of_one(ex):
+    doc = _doc('An adviser to the president said Kyiv had "nothing to do" with the attack.', ex)
+    assert [r.meta.get("statement_only") for r in _attacks(doc)] == [True]
+    claimed = _doc("Islamic State claimed the attack in a statement carried by its Amaq agency.", ex)
+    assert [r.meta.get("statement_only") for r in _attacks(claimed)] == [True]
+    news = _doc("Gunmen killed 40 people at a concert hall near Moscow on Friday, and IS claimed the attack.", ex)
+    assert [r.meta.get("statement_only") for r in _attacks(news)] == [None]  # it tells a toll of its own

@@ -313,12 +313,20 @@ def link_documents(
     joined: dict[int, list[int]] = defaultdict(list)
     for k, g in enumerate(got.clusters):
         joined[sets.find(k)].extend(g)
-    final = sorted(sorted(g) for g in joined.values())
+    # a report left alone between two events that its documents have now joined fits the one event they are
+    home_of = {k: sets.find(home[got.clusters[k][0]]) for k in range(len(got.clusters))}
+    still: dict[int, list[tuple[int, float]]] = {}
+    for i, cands in got.ambiguous.items():
+        roots = {home_of[g] for g, _ in cands}
+        if len(roots) == 1 and len(joined[sets.find(home[i])]) == 1:
+            joined[sets.find(home[i])].remove(i)
+            joined[roots.pop()].append(i)
+        else:
+            still[i] = cands
+    final = sorted(sorted(g) for g in joined.values() if g)
     index = {i: k for k, g in enumerate(final) for i in g}
     ambiguous = {
-        i: [(index[got.clusters[g][0]], s) for g, s in cands]
-        for i, cands in got.ambiguous.items()
-        if len(final[index[i]]) == 1
+        i: [(index[got.clusters[g][0]], s) for g, s in cands] for i, cands in still.items() if len(final[index[i]]) == 1
     }
     return Clustering(final, ambiguous)
 

@@ -75,6 +75,9 @@ def resolve(
         shifted.update(shifted_now)
         moved[c["id"]] = sorted(before | members.clusters[k] | set(shifted_now))
     clusters = members.result()
+    # reports told only in a claim, a denial or an assessment join the event they fit, and found none
+    touched = shifted | {r for rs in moved.values() for r in rs}
+    clusters = [c for c in clusters if not all(_statement_only(vs[r].report) for r in c) or touched & set(c)]
     ids = assign(clusters, lambda r: key[r], previous, frozenset(shifted))
     home = {r: k for k, c in enumerate(clusters) for r in c}
     _merged_keep_their_id(ids, home, corr, {event_id(r): r for r in unique if r in home} | aliases)
@@ -130,12 +133,15 @@ def resolve(
     ambiguous = []
     for i, cands in sorted(auto.ambiguous.items()):
         rid = order[i].id
+        if rid not in event_of:
+            continue  # a statement's report that joined nothing
         e = index[event_of[rid]]
         if len(e.reports) != 1:
             continue  # an analyst placed it: no longer ambiguous
         e.ambiguous = True
         options = sorted(
-            {(event_of[order[auto.clusters[g][0]].id], s) for g, s in cands} - {(e.id, s) for _, s in cands}
+            {(event_of[first], s) for g, s in cands if (first := order[auto.clusters[g][0]].id) in event_of}
+            - {(e.id, s) for _, s in cands}
         )
         e.candidates = [eid for eid, _ in options]
         ambiguous.append(
@@ -163,6 +169,10 @@ def _merged_keep_their_id(
         k = home.get(f) if f else None
         if k is not None and all(i != c["event"] for i, _ in ids):
             ids[k] = (c["event"], f)
+
+
+def _statement_only(report: dict) -> bool:
+    return bool((report.get("meta") or {}).get("statement_only"))
 
 
 def singleton_id(report_id: str) -> str:
