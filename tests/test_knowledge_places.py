@@ -152,3 +152,18 @@ def test_a_people_is_not_the_town_named_like_it(gaz):
     assert [n for *_, n in gaz.find("German police said they had arrested two suspected IS-K supporters.")] == []
     assert [n for *_, n in gaz.find("Canadian police said a man was shot in Toronto.")] == ["Toronto"]
     assert [n for *_, n in gaz.find("New Zealand police said the gunman acted alone.")] == ["New Zealand"]
+
+
+def test_saint_is_written_st(gaz):
+    # the package spells the small towns "Bay Saint Louis" and "Saint Ann"; the news writes "St."
+    assert found(gaz, "A boy shot himself in Bay St. Louis. St. Ann police said") == ["Bay St. Louis", "St. Ann"]
+    assert gaz.resolve("Bay St. Louis").admin1 == "Mississippi"
+
+
+def test_a_resident_word_shows_a_town_unless_the_name_is_a_word(gaz):
+    assert found(gaz, "Helena man, 18, charged in shooting death") == ["Helena"]
+    assert found(gaz, "One man was shot in Tampa.") == ["Tampa"]
+
+
+def test_an_institution_of_is_no_place(gaz):
+    assert found(gaz, "Police called in the state Department of Justice.") == []

