@@ -160,10 +160,5 @@ def test_saint_is_written_st(gaz):
     assert gaz.resolve("Bay St. Louis").admin1 == "Mississippi"
 
 
-def test_a_resident_word_shows_a_town_unless_the_name_is_a_word(gaz):
-    assert found(gaz, "Helena man, 18, charged in shooting death") == ["Helena"]
-    assert found(gaz, "One man was shot in Tampa.") == ["Tampa"]
-
-
 def test_an_institution_of_is_no_place(gaz):
     assert found(gaz, "Police called in the state Department of Justice.") == []

@@ -113,9 +113,28 @@ def test_a_county_report_takes_the_town_the_story_names_in_its_state():
 
 
 def test_a_county_of_several_states_takes_the_state_of_the_other_places():
-    # GVA 533821: "Smith County" is in four states; Longview and Jacksonville are both in Texas
+    # GVA 533821: "Smith County" is in four states; the outlet's home towns (context, never the event's place)
+    # Longview and Jacksonville are both in Texas
     places = _attack_places(
-        "Constable shot at home - KLTV Tyler, Longview, Jacksonville\n\nA woman is accused of shooting a "
-        "Smith County constable on Saturday."
+        "Constable shot at home - KLTV.com - Tyler, Longview, Jacksonville |ETX News\n\nA woman is accused of "
+        "shooting a Smith County constable on Saturday."
     )
     assert {p[2] for p in places} == {"Texas"}
+
+
+def test_a_part_of_a_big_city_the_gazetteer_does_not_know_is_that_city():
+    # GVA 740661: Chicago's Austin is no town of Illinois; Austin, Texas is far from the story
+    places = _attack_places(
+        "Teen shot in Austin\n\nCHICAGO (AP) -- A 16-year-old boy was shot in the leg Tuesday night in Austin on "
+        "the West Side, Chicago police said."
+    )
+    assert {(p[1], p[2]) for p in places} == {("Chicago", "Illinois")}
+
+
+def test_a_town_in_a_dateline_is_a_place_of_its_own():
+    # GVA 458718: "TAYLOR, Mich." is the town, whatever big city the story names besides
+    places = _attack_places(
+        "TAYLOR, Mich. -- A 7-year-old girl was shot Thursday outside the sports complex in Taylor. A man who "
+        "was at a hotel in Nashville said he heard of it."
+    )
+    assert ("Taylor", "Michigan") in {(p[1], p[2]) for p in places}

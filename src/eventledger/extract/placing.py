@@ -7,7 +7,7 @@ import re
 from eventledger.extract.text import is_lowercase_text, load_first_names
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge.files import DATA, read_yaml, words
-from eventledger.knowledge.gazetteer import BIG_PLACE, distance_km
+from eventledger.knowledge.gazetteer import BIG_PLACE, NEARBY_KM, distance_km
 from eventledger.knowledge.place_index import NEIGHBOURHOOD_OF
 from eventledger.knowledge.place_names import name_key
 from eventledger.records import PLACE_RANK, Place, Report
@@ -163,15 +163,53 @@ class Placer:
         story), keeps its name with that city as its city."""
         if place.lat is None or (place.city and place.city != place.name):
             return place
+        big = self._big_cities(w)
+        part = self._unknown_part(w, place, name, big)
+        if part is not place:
+            return part
         if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in self.gazetteer.candidates(name)):
             return place  # a big city of its own
-        for c in self._big_cities(w):
+        for c in big:
             if c.country != place.country or c.admin1 != place.admin1 or name_key(c.name) == name_key(place.name):
                 continue
             if distance_km((c.lat, c.lon), (place.lat, place.lon)) <= PART_KM:
                 place.city = c.name
                 return place
         return place
+
+    def _unknown_part(self, w: SegWork, place: Place, name: str, big) -> Place:
+        """A name with no place of that name in the state of the one big city the segment names ("in Austin" in
+        a Chicago story, "in Germantown" below "PHILADELPHIA (CBS) --") is a part of that city the gazetteer
+        does not know: it keeps its name with that city as its city, and that city's coordinates. A place of its
+        own is told as one: named with its state or in a dateline ("TAYLOR, Mich."), named more often than the
+        city, or within NEARBY_KM of it (Blytheville in a Memphis outlet's story); and the city's state must be
+        the one the segment's places lie in most (`division_votes`)."""
+        key = name_key(name)
+        homes = {(c.country, c.admin1) for c in big if name_key(c.name) != key}
+        if len(homes) != 1:
+            return place
+        line = self._dateline(w)
+        told = [p for p in self.places(w) if name_key(p[2].rpartition(",")[0] or p[2]) == key]
+        if any("," in p[2] or p == line for p in told):
+            return place
+        ((country, admin1),) = homes
+        votes = self.gazetteer.division_votes([n for _, _, n in w.places])
+        if votes.get((country, admin1), 0.0) < max(votes.values(), default=0.0):
+            return place  # the segment's places lie elsewhere ("Tyler, Longview, Jacksonville": Texas)
+        cands = self.gazetteer.candidates(name)
+        if (place.country, place.admin1) == (country, admin1) or any(
+            (x.country, x.admin1) == (country, admin1) for x in cands
+        ):
+            return place
+        c = max((c for c in big if (c.country, c.admin1) == (country, admin1)), key=lambda c: c.population)
+        city_told = sum(name_key(p[2].rpartition(",")[0] or p[2]) == name_key(c.name) for p in self.places(w))
+        if len(told) > city_told or any(x.population >= c.population for x in cands):
+            return place
+        if place.lat is not None and distance_km((c.lat, c.lon), (place.lat, place.lon)) < NEARBY_KM:
+            return place
+        return Place(
+            name=place.name, city=c.name, admin1=admin1, country=country, lat=c.lat, lon=c.lon, precision="city"
+        )
 
     def _big_cities(self, w: SegWork):
         out = []
@@ -194,7 +232,10 @@ class Placer:
             if name_key(hit[2]) == name_key(division.name):
                 continue
             votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=hit[2])
-            p = self.gazetteer.resolve(hit[2], countries=countries, admin1s=admin1s, nearby=nearby, votes=votes)
+            # the place of that name in the division, if there is one: the one consistent with the report's
+            p = self.gazetteer.resolve(
+                hit[2], countries=countries, admin1s=(division.admin1,), nearby=nearby, votes=votes
+            )
             if p is None or p.precision not in finer or p.admin1 != division.admin1 or p.country != division.country:
                 continue
             if division.precision == "admin1" and hit != line:

@@ -15,8 +15,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from eventledger.knowledge.calendar import MONTHS, WEEKDAYS
 from eventledger.knowledge.files import DATA, load_pickle, read_yaml, words
 from eventledger.knowledge.place_index import SHARED_NAME_RANK, PlaceIndex, build, curated_hash, is_latin
@@ -62,7 +60,6 @@ class PlaceContext:
     street_after: frozenset[str]
     feature_after: frozenset[str]
     evidence_after: frozenset[str]
-    resident_after: frozenset[str]
     small_place_before: re.Pattern[str]
 
     @classmethod
@@ -82,7 +79,6 @@ class PlaceContext:
                 "feature_after",
                 "small_place_before",
                 "evidence_after",
-                "resident_after",
             )
         }
         return cls(
@@ -99,7 +95,6 @@ class PlaceContext:
             street_after=w["street_after"],
             feature_after=w["feature_after"],
             evidence_after=w["evidence_after"],
-            resident_after=w["resident_after"],
             small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I),
         )
 
@@ -485,11 +480,8 @@ class Gazetteer:
         if not strong and (loc or self._cx.small_place_before.search(before)):
             return True
         j = i + L
-        if j < len(toks) and text[e : toks[j][0]] == " ":
-            if toks[j][2] in self._cx.evidence_after:
-                return True
-            if toks[j][2] in self._cx.resident_after and not (L == 1 and toks[i][2] in STOP_WORDS):
-                return True
+        if j < len(toks) and text[e : toks[j][0]] == " " and toks[j][2] in self._cx.evidence_after:
+            return True
         line_start = text.rfind("\n", 0, s) + 1
         m = _DATELINE_AFTER.match(text, e) if not text[line_start:s].strip() else None
         # "Police: boy shot": a colon after a word that opens a headline is a source's attribution, not a dateline
