@@ -201,6 +201,8 @@ class Placer:
             (x.country, x.admin1) == (country, admin1) for x in cands
         ):
             return place
+        if place.country != country and any(x.population for x in cands):
+            return place  # a known town abroad ("York" in an Iraqi story) is no part of the city
         c = max((c for c in big if (c.country, c.admin1) == (country, admin1)), key=lambda c: c.population)
         city_told = sum(name_key(p[2].rpartition(",")[0] or p[2]) == name_key(c.name) for p in self.places(w))
         if len(told) > city_told or any(x.population >= c.population for x in cands):
