@@ -162,3 +162,8 @@ def test_saint_is_written_st(gaz):
 
 def test_an_institution_of_is_no_place(gaz):
     assert found(gaz, "Police called in the state Department of Justice.") == []
+
+
+def test_two_capitals_are_a_code_not_a_town(gaz):
+    # GVA 665115: a tattoo that reads "BO$" is no Bo, Sierra Leone
+    assert found(gaz, "He has a tattoo on his neck which reads \u201cBO$\u201d, officials said.") == []

@@ -562,7 +562,7 @@ class Gazetteer:
             if (
                 word.isupper()
                 and len(word) > 1
-                and pop < SMALL_PLACE_ACRONYM
+                and (pop < SMALL_PLACE_ACRONYM or len(word) <= 2)  # two capitals are a code ("BO$", "PA")
                 and qualifier is None
                 and not self._evidence(text, toks, i, L, False, strong=True)
             ):
