@@ -77,3 +77,64 @@ def test_a_day_in_the_story_far_before_publication_is_not_taken():
     # no guessed story day (at most 7 days back); the date the story states is folded in with its evidence
     assert head.date.value == "2016-06-01" and head.date.text == "June 1"
     assert doc.text[head.date_evidence.start : head.date_evidence.end] == "June 1"
+
+
+@pytest.mark.parametrize(
+    "text, words, day",
+    [
+        # GVA 368333: the figures in brackets tell the day, whatever weekday is written beside them
+        ("Monday (6/30) evening the sheriff's office responded to a shooting.", "Monday (6/30)", "2016-06-30"),
+        # GVA 554759: a weekday put after a date is that date's, not the last such weekday before publication
+        ("It was 10:20 p.m. on May 5, a Thursday night.", "Thursday night", "2016-05-05"),
+        # what is to come: the coming weekday, never one of the week before
+        ("Police will be updating more Monday morning.", "Monday morning", "2016-07-25"),
+        ("Smith is due in court on Tuesday at 1:45 p.m.", "Tuesday", "2016-07-19"),
+        ("The funeral is planned for Friday.", "Friday", "2016-07-22"),
+        ("A man was shot Monday and will recover.", "Monday", "2016-07-18"),
+        # GVA 781200: what follows "a day after" happened the day before the day named just before it
+        ("He was arrested Thursday, a day after he shot his friend.", "a day after", "2016-07-13"),
+        ("Police arrested him on Friday. The day before, he had shot a man.", "The day before", "2016-07-14"),
+        ("He was shot Monday. Two days later, he died.", "Two days later", "2016-07-20"),
+    ],
+)
+def test_a_day_told_by_its_neighbours(text, words, day):
+    got = {dv.text: dv.value for _, _, dv in find_dates(text, anchor=TUESDAY)}
+    assert got[words] == day
+
+
+def test_a_day_before_something_else_is_not_a_date():
+    got = [dv.text for _, _, dv in find_dates("He was shot Monday, the day before his birthday.", anchor=TUESDAY)]
+    assert got == ["Monday"]
+
+
+def test_the_story_day_is_not_the_day_of_a_court_hearing():
+    """GVA 315169 (shape): the page's date is a day early, so the court's "Wednesday" resolves to the earliest day of
+    the week before it; the story's day is still the shooting's."""
+    doc = extract_text(
+        "Man accused in death of teen appears in court\n\n"
+        "A man accused in the shooting death of a teen appeared in court Wednesday morning. "
+        "She was killed early Sunday when a rifle discharged inside a home.",
+        published=TUESDAY,
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Man accused"))
+    assert head.date.value == "2016-07-17"
+
+
+def test_the_event_takes_a_stated_day_over_days_that_only_bound_it():
+    """GVA 781200: one report states the day ("a day after"), two others are dated by their page only."""
+    from eventledger.resolve.event import event_date
+    from eventledger.resolve.sources import View
+
+    def view(rid, value, **extra):
+        report = {"id": rid, "date": {"value": value, "precision": "day", **extra.pop("date", {})}, **extra}
+        return View(report, "src", "src", "2017-02-24", False, False)
+
+    page = {"meta": {"date_from": "document"}}
+    vs = [
+        view("a", "2017-02-22", date={"text": "a day after"}, date_evidence={"start": 0, "end": 11}),
+        view("b", "2017-02-24", **page),
+        view("c", "2017-02-24", **page),
+    ]
+    got = event_date(vs)
+    assert (got["value"], got["precision"]) == ("2017-02-22", "day")
+    assert {v["value"] for v in got["values"]} == {"2017-02-22", "2017-02-24"}  # every value kept

@@ -14,6 +14,13 @@ from eventledger.records import PRECISIONS, DateValue, Document, Place, Report, 
 NEAR_KM = 50  # two reports this close may tell one event (headline and story, a loose and an exact date)
 STORY_DAYS = 7  # a day this many days or fewer before the segment's date may be the day its story happened
 _ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# what follows an attack and is dated in its own words: "appeared in court Tuesday", "was arraigned on Tuesday",
+# "a vigil Monday night"; the story's day is the attack's, never one of these
+_FOLLOW_UP = re.compile(
+    r"\b(?:arrest|detain|apprehend|charg|arraign|book|indict|sentenc|convict|plead|appear|vigil|funeral|"
+    r"memorial|hearing|court|trial|bond|bail|jail)\w*(?:\W+\w+){0,4}\W+$",
+    re.I,
+)
 
 
 def document_date(doc: Document, fallback: DateValue | None) -> DateValue | None:
@@ -149,6 +156,8 @@ class Dater:
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
             if sent is None or self._said_before(w.text[max(sent[0], s - 30) : s]):
                 continue
+            if _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s):
+                continue  # "appeared in court Tuesday morning": a day after the attack's
             if loose is None or dv.value < loose[2].value:
                 loose = (s, e, dv)
             if not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):

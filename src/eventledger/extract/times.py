@@ -97,6 +97,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("ago", rf"(?<!\w){_NUM}\s+{_UNIT}\s+ago(?!\w)"),
         (
+            # a weekday with its month/day in figures after it, "Monday (6/30) evening": the figures tell the day
+            "wdnum",
+            rf"(?<!\w){_WD_FULL}(?:\s+(?:night|morning|evening|afternoon))?,?\s*\(\s*(?P<m>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)(?:/(?P<yy>\d{{2}}|\d{{4}}))?\s*\)",
+        ),
+        (
             "wd",
             rf"(?<!\w)(?:(?P<rel>last|this|next|past)\s+)?{_WD_FULL}(?:\s+(?P<tod>night|morning|evening|afternoon))?(?!\w)",
         ),
@@ -323,6 +328,21 @@ def _weekday(g, text, a, prec, adt):
     return _day(_weekday_date(WEEKDAYS[g["wd"].lower()], rel, a), text)
 
 
+def _weekday_numeric(g, text, a, prec, adt):
+    mo, d = int(g["m"]), int(g["day"])
+    yy = g.get("yy")
+    if yy:
+        y = int(yy) if len(yy) == 4 else _two_digit_year(yy)
+    else:
+        y = _month_day_year(mo, d, a if prec == "day" else None) if a else None
+        if y is None:
+            latest = a.year if a else date.today().year
+            y = infer_year(mo, d, WEEKDAYS[g["wd"].lower()], latest=latest)
+    if y is None or not _valid(y, mo, d):
+        return None
+    return _day(date(y, mo, d), text)
+
+
 def _year_match(g, text, a, prec, adt):
     return _year(int(g["year"]), text)
 
@@ -350,6 +370,7 @@ _RESOLVE = {
     "period": _period,
     "ago": _ago_match,
     "wd": _weekday,
+    "wdnum": _weekday_numeric,
     "range": _year_match,
     "year": _year_match,
 }
@@ -390,12 +411,91 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
         dv = _resolve_match(kind, m, text[s:e], a, prec, adt)
         if kind == "mthat":
             dv = _that_year(text, s, month_number(m["mon"]), dv)
+        elif (
+            kind == "wd"
+            and not m["rel"]
+            and a is not None
+            and prec == "day"
+            and _FUTURE.search(_clause_before(text, s))
+        ):
+            dv = _day(a + timedelta(days=(WEEKDAYS[m["wd"].lower()] - a.weekday()) % 7), text[s:e])
         if dv is not None:
             out.append((s, e, dv))
     if a is None:
         out = _weekday_context(text, out)
     else:
         out = _year_from_context(text, out, a)
+        out = _weekday_of_date(text, out)
+        out = _days_apart(text, out)
+    return out
+
+
+_APART = re.compile(
+    rf"(?<!\w)(?:a|one|the|{_NUM})\s+(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)(?P<alone>\s*[,.;])?",
+    re.I,
+)
+APART_CHARS = 250  # how far back the day that "a day after" counts from may be named
+
+
+def _days_apart(text: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:
+    """ "arrested Thursday, a day after he shot his friend": what follows "a day after" happened the day before
+    the day named just before it; "The day before, he had ..." is the day before that day, "a day later" the day
+    after. Only counted from a day told in the text, never from the publication date."""
+    days = [(e, dv) for _, e, dv in found if dv.precision == "day" and dv.value]
+    taken = [(s, e) for s, e, _ in found]
+    out = list(found)
+    for m in _APART.finditer(text):
+        s, e = m.start(), m.end("dir")
+        if any(a < e and s < b for a, b in taken):
+            continue
+        prior = [dv for end, dv in days if end <= s and s - end <= APART_CHARS]
+        if not prior:
+            continue
+        n = _num(m["num"]) if m["num"] else 1
+        n *= 7 if m["unit"].lower() == "week" else 1
+        way = m["dir"].lower()
+        # "a day after he shot": the clause after it is the earlier; "the day after," and "a day later" are later
+        later = way == "later" or (way == "after" and m["alone"])
+        earlier = way == "earlier" or (way == "before" and m["alone"])
+        if not (later or earlier or way == "after"):
+            continue  # "a day before his birthday": dates the birthday, not the story
+        shift = n if later else -n
+        d = date.fromisoformat(prior[-1].value[:10]) + timedelta(days=shift)
+        out.append((s, e, _day(d, text[s:e])))
+    return sorted(out, key=lambda h: h[0])
+
+
+# what is to come: "will be held on Sunday", "is due in court Tuesday", "plan on releasing a statement on Monday"
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:going|expected|set|scheduled|slated|planned|to\s+be)|scheduled|slated|"
+    r"due\s+(?:in|at|back|for)|plans?\s+(?:to|on)|planned\s+for|set\s+for)\b|\w'll\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|but|when|after|before|as)\b|\b(?:after|when|since|because)\b", re.I)
+FUTURE_WORDS = 8  # a future word this many words or fewer before a weekday makes it the coming one
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause that lead up to `start`, at most FUTURE_WORDS of them."""
+    before = text[max(0, start - 120) : start]
+    ends = list(_CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    return " ".join(before.split()[-FUTURE_WORDS:])
+
+
+def _weekday_of_date(text: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:
+    """ "at 10:20 p.m. on May 5, a Thursday night": a weekday put right after a date it falls on names that date,
+    not the last such weekday before the anchor."""
+    out = list(found)
+    for i in range(1, len(found)):
+        s, e, dv = found[i]
+        ps, pe, pdv = found[i - 1]
+        w = _WD_NEAR.match(text, s)
+        if not w or pdv.precision != "day" or not pdv.value or not _APPOSED.fullmatch(text, pe, s):
+            continue
+        if date.fromisoformat(pdv.value[:10]).weekday() == WEEKDAYS[w.group("wd").lower()]:
+            out[i] = (s, e, DateValue(pdv.value[:10], "day", dv.text))
     return out
 
 
@@ -432,6 +532,7 @@ _HAS_YEAR = re.compile(r"(?:1[89]|20)\d{2}|\d\s+[a-z]+\.?\s+\d{2}$", re.I)  # 4-
 _MD_RE = re.compile(rf"{_MON}\s+{_DAY}", re.I)
 _DM_RE = re.compile(rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}", re.I)
 _WD_NEAR = re.compile(rf"(?<!\w){_WD_FULL}(?!\w)", re.I)
+_APPOSED = re.compile(r",?\s+(?:which\s+was\s+)?(?:a|on\s+a)\s+", re.I)  # "May 5, a Thursday"
 
 
 def _weekday_context(text: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:

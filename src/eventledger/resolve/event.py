@@ -27,19 +27,39 @@ def event_type(vs: list[View], cfg: ResolveConfig) -> str:
     return min(pool, key=lambda x: (-x[0], x[1]))[1] if pool else "unknown"
 
 
+def _date_stated(report: dict) -> bool:
+    """The source wrote the date (its own words, or words it borrowed); not a bound such as its publication date."""
+    d = report.get("date") or {}
+    return bool(d.get("text") or report.get("date_evidence") or not (report.get("meta") or {}).get("date_from"))
+
+
 def event_date(vs: list[View]) -> dict:
+    """The event's day: the finest precision, a day some source states before a day that only bounds it (the
+    publication of a report that names no day, the day of an arrest), then the most reports, then the earliest."""
     seen: dict[tuple, set[str]] = defaultdict(set)
+    stated: set[tuple] = set()
     for v in vs:
         d = v.report.get("date") or {}
         if d.get("value") and d.get("precision") in DATE_RANK:
             prec = "day" if d["precision"] == "second" else d["precision"]
-            seen[(d["value"][: {"day": 10, "month": 7, "year": 4}[prec]], prec)].add(v.id)
+            key = (d["value"][: {"day": 10, "month": 7, "year": 4}[prec]], prec)
+            seen[key].add(v.id)
+            if _date_stated(v.report):
+                stated.add(key)
     values = [{"value": k[0], "precision": k[1], "reports": sorted(r)} for k, r in sorted(seen.items())]
     facts = {v.id for v in _facts(vs)}
     pool = [x for x in values if set(x["reports"]) & facts] or values
     if not pool:
         return {"value": None, "precision": None, "values": []}
-    top = min(pool, key=lambda x: (DATE_RANK[x["precision"]], -len(set(x["reports"]) & facts), x["value"]))
+    top = min(
+        pool,
+        key=lambda x: (
+            DATE_RANK[x["precision"]],
+            (x["value"], x["precision"]) not in stated,
+            -len(set(x["reports"]) & facts),
+            x["value"],
+        ),
+    )
     return {"value": top["value"], "precision": top["precision"], "values": values}
 
 
