@@ -138,3 +138,13 @@ def test_the_event_takes_a_stated_day_over_days_that_only_bound_it():
     got = event_date(vs)
     assert (got["value"], got["precision"]) == ("2017-02-22", "day")
     assert {v["value"] for v in got["values"]} == {"2017-02-22", "2017-02-24"}  # every value kept
+
+
+def test_the_weekday_after_the_pages_own_is_not_a_day_of_the_week_before():
+    """GVA 315169, 804902, 308728: under a page dated Monday, "early Tuesday" was the next day told by a page date a
+    day behind its text, never the Tuesday six days back; "last Tuesday" is that one."""
+    monday = DateValue("2017-03-27", "day")
+    ((_, _, bare),) = find_dates("A man was shot early Tuesday.", anchor=monday)
+    ((_, _, last),) = find_dates("A man was shot last Tuesday.", anchor=monday)
+    assert bare.value is None and bare.precision == "unresolved"
+    assert last.value == "2017-03-21"

@@ -32,7 +32,7 @@ def one(text, anchor=ANCHOR):
         ("earlier this month", "2024-03", "month"),
         ("last month", "2024-02", "month"),
         ("two days ago", "2024-03-22", "day"),
-        ("on Monday", "2024-03-18", "day"),
+        ("on Tuesday", "2024-03-19", "day"),
         ("27th March, 2024", "2024-03-27", "day"),
         ("March 27, 2024", "2024-03-27", "day"),
         ("2024-03-27", "2024-03-27", "day"),

@@ -325,7 +325,12 @@ def _weekday(g, text, a, prec, adt):
     if a is None or prec != "day":
         return _unresolved(text)
     rel = (g.get("rel") or "").lower() or None
-    return _day(_weekday_date(WEEKDAYS[g["wd"].lower()], rel, a), text)
+    d = _weekday_date(WEEKDAYS[g["wd"].lower()], rel, a)
+    if rel is None and (a - d).days == 6:
+        # the weekday after the page's own: a week back, or the next day told under a page date a day behind the
+        # text (an update, a late edition); news writes "last Tuesday" for the one a week back
+        return _unresolved(text)
+    return _day(d, text)
 
 
 def _weekday_numeric(g, text, a, prec, adt):
