@@ -148,3 +148,27 @@ def test_the_weekday_after_the_pages_own_is_not_a_day_of_the_week_before():
     ((_, _, last),) = find_dates("A man was shot last Tuesday.", anchor=monday)
     assert bare.value is None and bare.precision == "unresolved"
     assert last.value == "2017-03-21"
+
+
+def test_a_day_told_with_its_month_may_be_weeks_before_the_story():
+    """GVA 808185: "On March 9th, 2017, officers responded" in a story of March 29 about the arrest on the 27th."""
+    doc = extract_text(
+        "Man charged after accidental shooting\n\n"
+        "On March 9th, 2017, officers responded to a shooting at a home on Main Street. "
+        "Anthony Johnson was arrested on March 27th.",
+        published=DateValue("2017-03-29", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Man charged"))
+    assert head.date.value == "2017-03-09"
+
+
+def test_a_dateline_is_the_day_of_writing_not_of_the_shooting():
+    """GVA 450290: "JAY COUNTY, Ind. (Nov. 18, 2015)— A boy was shot ..." tells a shooting of the Tuesday before."""
+    doc = extract_text(
+        "Teen accidentally shot by friend while hunting deer\n\n"
+        "JAY COUNTY, Ind. (Nov. 18, 2015)— A 15-year-old boy was accidentally shot by his friend while hunting. "
+        "Officers responded to the scene just after 4:30 p.m. Tuesday.",
+        published=DateValue("2015-11-18", "day"),
+    )
+    shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert shot and all(r.date.value == "2015-11-17" for r in shot)

@@ -13,6 +13,9 @@ from eventledger.records import PRECISIONS, DateValue, Document, Place, Report, 
 
 NEAR_KM = 50  # two reports this close may tell one event (headline and story, a loose and an exact date)
 STORY_DAYS = 7  # a day this many days or fewer before the segment's date may be the day its story happened
+# ... or this many, told with its month ("On March 9th, officers responded to a shooting" in a story of the 29th)
+STORY_DAYS_WRITTEN = 31
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 _ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # what follows an attack and is dated in its own words: "appeared in court Tuesday", "was arraigned on Tuesday",
 # "a vigil Monday night"; the story's day is the attack's, never one of these
@@ -53,6 +56,15 @@ def segment_anchor(doc: Document, seg: Segment, fallback: DateValue | None) -> D
     return document_date(doc, fallback)
 
 
+_DATELINE_END = re.compile(r"\s*\)\s*[-\u2013\u2014]")
+
+
+def dateline(text: str, start: int, end: int) -> bool:
+    """ "JAY COUNTY, Ind. (Nov. 18, 2015) — A boy was shot ...", "Update (May 11, 2016) -": the day the lines
+    were written, set in brackets before a dash, not the day of what they tell."""
+    return text[max(0, start - 2) : start].strip().endswith("(") and _DATELINE_END.match(text, end) is not None
+
+
 class Dater:
     """Dates reports from what their sentence says, or bounds them when the date is of something later."""
 
@@ -62,7 +74,7 @@ class Dater:
     def date_in(self, w: SegWork, a: int, b: int, near: int, *, absolute_only: bool = False):
         """The resolved date in text[a:b] closest to offset `near`; with `absolute_only`, one with a year
         written out when there is one."""
-        hits = [d for d in w.dates if a <= d[0] and d[1] <= b and d[2].value]
+        hits = [d for d in w.dates if a <= d[0] and d[1] <= b and d[2].value and not dateline(w.text, d[0], d[1])]
         if absolute_only:
             hits = [d for d in hits if _ABSOLUTE_YEAR.search(w.text[d[0] : d[1]])] or hits
         if not hits:
@@ -147,18 +159,18 @@ class Dater:
         for s, e, dv in w.dates:
             if (s, e) == but:
                 continue  # the date the report's own sentence gives to something later ("found the bodies Sunday")
-            if (
-                dv.precision != "day"
-                or not dv.value
-                or not 0 <= (top - date.fromisoformat(dv.value)).days <= STORY_DAYS
-            ):
+            if dv.precision != "day" or not dv.value:
+                continue
+            back = (top - date.fromisoformat(dv.value)).days
+            written = _MONTH_WORD.search(dv.text or "") is not None
+            if not 0 <= back <= (STORY_DAYS_WRITTEN if written else STORY_DAYS):
                 continue
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
-            if sent is None or self._said_before(w.text[max(sent[0], s - 30) : s]):
+            if sent is None or self._said_before(w.text[max(sent[0], s - 30) : s]) or dateline(w.text, s, e):
                 continue
             if _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s):
                 continue  # "appeared in court Tuesday morning": a day after the attack's
-            if loose is None or dv.value < loose[2].value:
+            if back <= STORY_DAYS and (loose is None or dv.value < loose[2].value):
                 loose = (s, e, dv)
             if not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):
                 continue
