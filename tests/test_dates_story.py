@@ -95,11 +95,20 @@ def test_a_day_in_the_story_far_before_publication_is_not_taken():
         ("He was arrested Thursday, a day after he shot his friend.", "a day after", "2016-07-13"),
         ("Police arrested him on Friday. The day before, he had shot a man.", "The day before", "2016-07-14"),
         ("He was shot Monday. Two days later, he died.", "Two days later", "2016-07-20"),
+        # GVA 490922: yesterday is "yesterday" or its bare weekday; "last Monday" said on a Tuesday is a week before
+        ("A man was shot last Monday afternoon.", "last Monday afternoon", "2016-07-11"),
     ],
 )
 def test_a_day_told_by_its_neighbours(text, words, day):
     got = {dv.text: dv.value for _, _, dv in find_dates(text, anchor=TUESDAY)}
     assert got[words] == day
+
+
+def test_a_day_after_counts_from_a_day_of_its_own_sentence():
+    """GVA 275064: "Sims appeared in court Monday. PREVIOUS STORY: One day after being added to the list, Sims was
+    arrested" does not count from Monday."""
+    text = "Sims appeared in court Monday. PREVIOUS STORY: One day after being added to the list, he was arrested."
+    assert [dv.text for _, _, dv in find_dates(text, anchor=TUESDAY)] == ["Monday"]
 
 
 def test_a_day_before_something_else_is_not_a_date():

@@ -185,8 +185,8 @@ def _weekday_date(wd: int, rel: str | None, a: date) -> date:
     back = (a.weekday() - wd) % 7
     if rel == "next":
         return a + timedelta(days=(wd - a.weekday()) % 7 or 7)
-    if rel in ("last", "past") and back == 0:
-        back = 7
+    if rel in ("last", "past") and back <= 1:
+        back += 7  # yesterday is "yesterday" or its bare weekday: "last Thursday" said on a Friday is a week before
     return a - timedelta(days=back)
 
 
@@ -439,6 +439,7 @@ _APART = re.compile(
     rf"(?<!\w)(?:a|one|the|{_NUM})\s+(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier)(?P<alone>\s*[,.;])?",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[.!?:]\s|\n")
 APART_CHARS = 250  # how far back the day that "a day after" counts from may be named
 
 
@@ -453,7 +454,13 @@ def _days_apart(text: str, found: list[tuple[int, int, DateValue]]) -> list[tupl
         s, e = m.start(), m.end("dir")
         if any(a < e and s < b for a, b in taken):
             continue
-        prior = [dv for end, dv in days if end <= s and s - end <= APART_CHARS]
+        # "arrested Thursday, a day after he shot": the day is named in the same sentence; only "The day before,"
+        # standing alone may count from the sentence before it
+        prior = [
+            dv
+            for end, dv in days
+            if end <= s and s - end <= APART_CHARS and (m["alone"] or not _SENTENCE_END.search(text, end, s))
+        ]
         if not prior:
             continue
         n = _num(m["num"]) if m["num"] else 1
