@@ -198,3 +198,17 @@ def test_a_holiday_is_its_last_day_on_or_before_the_anchor():
     # before this year's holiday, last year's
     [(_, _, dv)] = find_dates("a Halloween party", anchor=DateValue("2016-03-01", "day"))
     assert dv.value == "2015-10-31"
+
+
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        # GVA 737991: "still decorated with Christmas wreaths" dated a shooting of Dec 30 to Christmas
+        ("The home, still decorated with Christmas wreaths, was a crime scene.", []),
+        ("It was the last day before Christmas break.", []),
+        ("He was shot on Christmas morning.", ["Christmas"]),
+        ("The Fourth of July shooting left two hurt.", ["Fourth of July"]),
+    ],
+)
+def test_a_holiday_naming_a_kind_of_thing_is_not_a_day(text, dates):
+    assert [dv.text for _, _, dv in find_dates(text, anchor=DateValue("2016-12-30", "day"))] == dates

@@ -414,6 +414,8 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
     out: list[tuple[int, int, DateValue]] = []
     for s, e, _, kind, m in _select(hits):
         dv = _resolve_match(kind, m, text[s:e], a, prec, adt)
+        if kind == "holiday" and _ATTRIBUTIVE.match(text, e):
+            continue  # "Christmas wreaths", "before Christmas break": the holiday names a kind of thing, not a day
         if kind == "mthat":
             dv = _that_year(text, s, month_number(m["mon"]), dv)
         elif (
@@ -477,6 +479,14 @@ def _days_apart(text: str, found: list[tuple[int, int, DateValue]]) -> list[tupl
     return sorted(out, key=lambda h: h[0])
 
 
+# a lowercase noun right after a holiday's name, other than a time of that day ("Christmas morning")
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:day|eve|morning|night|evening|afternoon|weekend|and|but|when|while|after|before|with|for|the|was|"
+    r"were|had|has|as|when|where|that|this|"
+    # ... or a happening it dates: "the Fourth of July shooting", "a Halloween party"
+    r"shootings?|attacks?|killings?|murders?|slayings?|homicides?|stabbings?|bombings?|massacres?|violence|"
+    r"gunfire|incidents?|crash(?:es)?|party|parties)\b)[a-z]{3,}\b"
+)
 # what is to come: "will be held on Sunday", "is due in court Tuesday", "plan on releasing a statement on Monday"
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:going|expected|set|scheduled|slated|planned|to\s+be)|scheduled|slated|"
