@@ -181,3 +181,14 @@ def test_a_dateline_is_the_day_of_writing_not_of_the_shooting():
     )
     shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert shot and all(r.date.value == "2015-11-17" for r in shot)
+
+
+def test_a_day_told_with_its_month_dates_the_story_without_attack_words():
+    """GVA 721895 (shape): "At about 8 a.m. Nov. 25, Smith was asleep when a stray bullet ..." in a story of Dec 3."""
+    doc = extract_text(
+        "Shooting accidental\n\nDeputies ruled the shooting at a rental home accidental. "
+        "At about 8 a.m. Nov. 25, Savion Smith was asleep when a stray round came through the wall.",
+        published=DateValue("2016-12-03", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Shooting accidental"))
+    assert head.date.value == "2016-11-25"

@@ -150,7 +150,8 @@ class Dater:
     def story_day(self, w: SegWork, *, but: tuple[int, int] | None = None):
         """The day the segment's story happened, for a report whose own sentence names none: the earliest day
         told in a sentence with attack words ("shot early Sunday", "killed on Jan. 14"), else in any sentence,
-        in the week before the segment's date, and not the day something was said ("police said Monday"). The
+        in the week before the segment's date (the month before for a day told with its month), and neither the
+        day something was said ("police said Monday") nor that of a follow-up ("appeared in court Tuesday"). The
         earliest, because what follows an attack (the arrest, the hearing, the article) comes after it."""
         if w.anchor is None or not w.anchor.value or len(w.anchor.value) < 10:
             return None
@@ -170,7 +171,7 @@ class Dater:
                 continue
             if _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s):
                 continue  # "appeared in court Tuesday morning": a day after the attack's
-            if back <= STORY_DAYS and (loose is None or dv.value < loose[2].value):
+            if loose is None or dv.value < loose[2].value:
                 loose = (s, e, dv)
             if not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):
                 continue
