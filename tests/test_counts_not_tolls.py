@@ -76,3 +76,28 @@ def test_not_a_count_patterns_are_data_and_checked():
     d["not_a_count"]["bad"] = "(unclosed"
     with pytest.raises(ValueError, match="not_a_count.bad"):
         CountWords.parse(d)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dispatchers told NewsChannel 15 that a child was shot on the porch.",
+        "The suspect — Jon Smith, 57 — shot his neighbour.",
+        "At least 10 people were killed and 13 injured in separate shootings around Chicago since Tuesday.",
+        "There have been 131 people wounded or killed by gunshots in the city so far this year.",
+        "Monday's violence followed a weekend that saw more than 50 people shot across Chicago.",
+        "At least eight children have been wounded or killed this year in accidental shootings.",
+    ],
+)
+def test_a_tally_of_many_shootings_or_a_station_number_is_no_toll(text):
+    # issue 17, GVA training part: roundup figures ("10 killed in separate shootings") became one event's toll
+    assert _tolls(text) == []
+
+
+def test_a_toll_in_the_years_deadliest_shooting_still_counts():
+    assert _tolls("Two men were killed in the deadliest shooting this year.") == [("killed", 2)]
+
+
+def test_a_written_shot_dead_is_killed():
+    assert _tolls("Family of five found shot dead in Maine home: police") == [("killed", 5)]
+    assert _tolls("Three people were shot to death on Sunday.") == [("killed", 3)]

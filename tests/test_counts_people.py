@@ -146,3 +146,19 @@ def test_wounds_suffered_and_headline_participles(count, text, want):
 )
 def test_the_bearer_of_a_wound(count, text, want):
     assert count(text) == want
+
+
+def test_a_time_parsed_as_who_died_counts_nobody(count):
+    # issue 17: "About 2 a.m." was read as two people found dead
+    assert ("killed", 2, None) not in count("About 2 a.m., 20-year-old Jamayah Fields was found dead in the street.")
+
+
+def test_a_teen_who_shot_himself_is_the_teen_shot(count):
+    assert count("Police do not know whether someone shot the teen, or if the teen shot himself.") == [
+        ("shot", 1, None)
+    ]
+
+
+def test_a_headline_run_into_the_body_is_not_summed(count):
+    got = count("5 people shot to death within 4 hours in Stockton Five people were killed within four hours Saturday.")
+    assert {v for _, v, _ in got} == {5}

@@ -38,6 +38,7 @@ _ENDS_THE_PHRASE = frozenset(
         "told",
         "while",
         "according",
+        "that",  # "told NewsChannel 15 that a child was shot": a clause follows, not the figure's kind
     }
 )
 KIND_WORDS_AFTER = 9  # words read after a number for its kind word ...
@@ -124,6 +125,8 @@ class CountFinder:
         self._not_a_count = [re.compile(rx) for rx in words.not_a_count.values()]
         self._mask_cache: tuple[object, list[tuple[int, int]]] = (None, [])  # the last parse's masked spans
         self._part = re.compile(r"\b(?:" + _alternatives(words.part_before) + r")\s+$", re.I)
+        self._fatal_after = re.compile(r"\s+(?:to\s+)?(?:" + _alternatives(words.fatal_words) + r")\b", re.I)
+        self._statistic = [re.compile(rx) for rx in words.statistic]
 
     def _masked(self, text: str) -> list[tuple[int, int]]:
         """Spans that are ages, dates, times, phone numbers, calibres or addresses: numbers in them count nobody."""
@@ -135,6 +138,10 @@ class CountFinder:
         hits = self._written(text) if NUMBER_RX.search(text) or self.vague_word.search(text) else []
         if sent is not None:
             hits = self._people(text, sent, hits)
+        if hits and any(rx.search(text) for rx in self._statistic):
+            # "131 people wounded or killed in the city so far this year": a tally of many shootings; a person it
+            # names ("a 10-year-old boy was killed": at least one) may be this event's
+            hits = [h for h in hits if h.qualifier == "at least" and h.value == 1 and h.who is None]
         return hits
 
     def _written(self, text: str) -> list[CountHit]:
@@ -211,7 +218,10 @@ class CountFinder:
         for m in _words(text, pos, min(len(text), pos + KIND_CHARS_AFTER))[:KIND_WORDS_AFTER]:
             w = m.group().lower().strip(".")
             if w in self.w.kind_after:
-                return self.w.kind_after[w], m.end(), (first_who if chained else _who(who)), chained
+                kind, end = self.w.kind_after[w], m.end()
+                if kind == "shot" and (fatal := self._fatal_after.match(text, end)):
+                    kind, end = "killed", fatal.end()  # "five found shot dead", "3 shot to death"
+                return kind, end, (first_who if chained else _who(who)), chained
             if w in _ENDS_THE_PHRASE or self._thing.fullmatch(w):
                 return None  # the phrase ends, or the number counts things ("four separate shootings")
             if NUMBER_RX.fullmatch(m.group()) and parse_number(m.group()) is not None:
@@ -273,6 +283,8 @@ class CountFinder:
             mine = {i: v for i, v in victims.items() if v[0] == kind}
             if not mine or kind in unknown:
                 continue
+            if len({v[2].i for v in mine.values()}) > 1 and all(self._numbered(doc[i]) for i in mine):
+                continue  # "5 people shot to death ... Five people were killed" (a headline run into the body)
             toks = [doc[i] for i in mine]
             spans = [self._extent(t) for t in toks]
             a = min(x for x, _ in spans) - off
@@ -316,11 +328,17 @@ class CountFinder:
         victims: dict[int, tuple[str, int, object]] = {}
         unknown: set[str] = set()
         at_least: set[str] = set()
+        named: set[tuple[str, str]] = set()  # (kind, noun) of the singular people named so far
         for verb in sent:
             kind = self._verb_kind(verb)
             if kind is None:
                 continue
             for p in self._patients(verb):
+                noun = self._same_person(p, verb)
+                if noun is not None and (kind, noun) in named:
+                    continue  # "shot the teen, or if the teen shot himself": one teen
+                if noun is not None:
+                    named.add((kind, noun))
                 n = self._how_many(p)
                 nth = [ORDINALS[c.lower_] for c in p.children if c.lower_ in ORDINALS]
                 if kind == "killed" and nth and n == 1:
@@ -340,6 +358,17 @@ class CountFinder:
                 if old is None or KIND_RANK.index(kind) < KIND_RANK.index(old[0]):
                     victims[p.i] = (kind, n, verb)
         return victims, unknown, at_least
+
+    def _same_person(self, tok, verb) -> str | None:
+        """The noun a singular patient names, a reflexive pronoun standing for its verb's subject ("the teen shot
+        himself" names the teen): two patients naming the same noun in a sentence are one person (a headline
+        repeated in the body, "whether someone shot the teen or the teen shot himself"). Not for names or numbers."""
+        if tok.lower_ in self.w.reflexive_pronouns:
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            tok = subj[0] if subj else None
+        if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NN" or any(c.dep_ == "nummod" for c in tok.children):
+            return None
+        return tok.lemma_.lower()
 
     def _points_back(self, tok, kind: str, verb, victims: dict) -> bool:
         """ "An 8-year-old was hit and she died", "shot him, and he was declared dead": a personal pronoun done to by
@@ -532,6 +561,8 @@ class CountFinder:
         if tok.pos_ == "PRON":
             return 1 if low in self.w.one_person_pronouns else (None if low in ("they", "them", "themselves") else 0)
         if tok.like_num:
+            if self._measure(tok):
+                return 0  # "About 2 a.m., ... was found dead": the time is parsed as who died
             return 1 if low == "one" else parse_number(tok.text)
         if tok.tag_ in ("NNS", "NNPS"):
             people = low in self._who_words or tok.lemma_.lower() in self.w.person_nouns or low == "people"

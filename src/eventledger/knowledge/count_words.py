@@ -74,6 +74,7 @@ class CountWords:
     intent_verbs: frozenset[str]
     state_verbs: frozenset[str]
     firing_words: frozenset[str]
+    statistic: tuple[str, ...]  # regular expressions: a sentence tallying many shootings
 
     @classmethod
     def load(cls, path: Path = COUNTS_PATH) -> CountWords:
@@ -118,4 +119,5 @@ class CountWords:
             intent_verbs=words(d, "intent_verbs", where),
             state_verbs=words(d, "state_verbs", where),
             firing_words=words(d, "firing_words", where),
+            statistic=_ordered(d, "statistic", where),
         )
