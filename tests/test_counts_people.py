@@ -128,7 +128,8 @@ def test_nominals_count_who_they_are_done_to(count, text, want):
     "text,want",
     [
         ("Victim critically injured in northeast side shooting", [("injured", 1, None)]),
-        ("A man suffered a gunshot wound to the leg.", [("injured", 1, None)]),
+        # a wound says the man was hit, not that he lived: "found with a gunshot wound" is often who died (issue 17)
+        ("A man suffered a gunshot wound to the leg.", [("shot", 1, None)]),
         ("The man suffered fatal wounds.", [("killed", 1, None)]),
     ],
 )
@@ -140,7 +141,8 @@ def test_wounds_suffered_and_headline_participles(count, text, want):
     "text,want",
     [
         ("A boy is recovering from a gunshot wound.", [("injured", 1, None)]),
-        ("A man was found with a gunshot wound to the head.", [("injured", 1, None)]),
+        ("A man was found with a gunshot wound to the head.", [("shot", 1, None)]),
+        ("He was taken to hospital with a non-life-threatening gunshot wound.", [("injured", 1, None)]),
         ("He died from a gunshot wound.", [("killed", 1, None)]),
     ],
 )
@@ -162,3 +164,25 @@ def test_a_teen_who_shot_himself_is_the_teen_shot(count):
 def test_a_headline_run_into_the_body_is_not_summed(count):
     got = count("5 people shot to death within 4 hours in Stockton Five people were killed within four hours Saturday.")
     assert {v for _, v, _ in got} == {5}
+
+
+def test_others_are_besides_someone_told_apart(count):
+    assert ("injured", 2, "others") in count("One man was killed and two others were wounded.")
+    got = count("He killed two others before taking his own life.")
+    assert ("killed", 3, None) in got  # with the attacker, the whole toll
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Teen killed in Third Ward quadruple shooting", ("shot", 4, None)),
+        ("Woman, 2 children dead in triple homicide", ("killed", 3, None)),
+        ("Police investigate double murder-suicide", ("killed", 3, None)),
+    ],
+)
+def test_a_multiple_says_how_many(count, text, want):
+    assert want in count(text)
+
+
+def test_plural_multiples_are_several_events(count):
+    assert count("Two double shootings overnight") == []

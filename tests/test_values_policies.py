@@ -143,3 +143,10 @@ def test_a_named_victim_is_superseded_by_a_fuller_figure():
     # a figure of a part ("2 children dead") makes a lower figure of the whole obsolete
     vals = [v(2, who="children", report="a"), v(1, "at least", report="b")]
     assert summarize(vals, policy="acled", cfg=CFG)["best"] == 2
+
+
+def test_figures_of_others_are_below_a_whole_figure_and_above_a_group():
+    # issue 17, GVA training part: "wounded five others" beside "two women wounded" took the women's 2
+    assert best([v(5, who="others", report="a"), v(2, who="women", report="b")], "acled") == 5
+    assert best([v(2, who="others", report="a"), v(None, "vague", low=3, high=9, report="b")], "acled") == 2
+    assert best([v(3, report="a"), v(2, who="others", report="b")], "acled") == 3

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from eventledger.extract.numbers import NUMBER_RX, ORDINALS, parse_number
-from eventledger.knowledge.count_words import CountWords
+from eventledger.knowledge.count_words import OTHERS, CountWords
 
 _WORD_RX = re.compile(r"\w[\w'’-]*(?:\.\w+)*|[^\w\s]")
 _YEAR_RX = re.compile(r"(?:1[89]|20)\d\d")
@@ -50,6 +50,7 @@ QUALIFIER_CHARS = 20  # a qualifier ends right before the number, within this ma
 # injured; "shot" alone says the person was hit, not whether he lived (GVA counts the hit as killed + injured)
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}  # a pronoun that repeats an earlier one is that person
 KIND_RANK = ("killed", "injured", "shot", "kidnapped", "missing", "arrested")
+_OTHER = re.compile(r"\bothers?\b", re.I)
 UNIT_CHARS = 12  # a unit ("percent", "years") starts within this many characters after the number
 
 
@@ -127,6 +128,12 @@ class CountFinder:
         self._part = re.compile(r"\b(?:" + _alternatives(words.part_before) + r")\s+$", re.I)
         self._fatal_after = re.compile(r"\s+(?:to\s+)?(?:" + _alternatives(words.fatal_words) + r")\b", re.I)
         self._statistic = [re.compile(rx) for rx in words.statistic]
+        self._multiple = re.compile(
+            r"\b(" + _alternatives(words.multiples) + r")[\s-]+(?:(" + _alternatives(words.fatal_words) + r")[\s-]+)?"
+            r"([a-z]+)\b(?:[\s-]+(suicide)\b)?(?![-\w])",
+            re.I,
+        )
+        self._murder_suicide = re.compile(r"\b(?:murder|killing|homicide)[\s-]+suicide\b", re.I)
 
     def _masked(self, text: str) -> list[tuple[int, int]]:
         """Spans that are ages, dates, times, phone numbers, calibres or addresses: numbers in them count nobody."""
@@ -136,8 +143,13 @@ class CountFinder:
         """The figures written in `text`; with its parse (`sent`, a spaCy span of exactly `text`), also the people
         a killing or wounding verb is done to where no figure is written ("a man was shot dead": killed 1)."""
         hits = self._written(text) if NUMBER_RX.search(text) or self.vague_word.search(text) else []
+        hits.extend(self._multiples(text))
         if sent is not None:
             hits = self._people(text, sent, hits)
+        attacker = any(h.who == self.w.attacker_who for h in hits)  # "killed two others and himself": the whole
+        for h in hits:
+            if not attacker and h.who is None and h.value is not None and _OTHER.search(text, h.start, h.end):
+                h.who = OTHERS  # "the other three victims", "two others": more than someone told apart
         if hits and any(rx.search(text) for rx in self._statistic):
             # "131 people wounded or killed in the city so far this year": a tally of many shootings; a person it
             # names ("a 10-year-old boy was killed": at least one) may be this event's
@@ -245,6 +257,24 @@ class CountFinder:
             if w in (".", ";", "(", ")") or w in self.w.breaks_before or NUMBER_RX.fullmatch(m.group()):
                 return None
         return None
+
+    def _multiples(self, text: str) -> list[CountHit]:
+        """ "a triple homicide" is three killed, "a quadruple shooting" four shot, "a double murder-suicide" the two
+        and the attacker; a bare "murder-suicide" at least two killed. A plural ("double shootings") is several."""
+        out, taken = [], []
+        for m in self._multiple.finditer(text):
+            kind = self.w.people_nominals.get(m.group(3).lower())
+            if kind is None:
+                continue
+            if m.group(2) and kind != "killed":
+                kind = "killed"  # "a double fatal shooting"
+            n = self.w.multiples[m.group(1).lower()] + (1 if m.group(4) and kind == "killed" else 0)
+            out.append(CountHit(kind, n, "exact", n, n, None, m.start(), m.end()))
+            taken.append(m.span())
+        for m in self._murder_suicide.finditer(text):
+            if not any(a <= m.start() < b for a, b in taken):
+                out.append(CountHit("killed", 2, "at least", 2, None, None, m.start(), m.end()))
+        return out
 
     def _vague_counts(self, text: str) -> list[CountHit]:
         out = []
@@ -421,7 +451,11 @@ class CountFinder:
     def _verb_kind(self, tok) -> str | None:
         if tok.pos_ == "NOUN":  # "the shooting of a 16-year-old", "the child's death"
             kind = self.w.people_nominals.get(tok.lemma_.lower())
-            return "killed" if kind is not None and kind != "killed" and self._fatal(tok) else kind
+            if kind is not None and kind != "killed" and self._fatal(tok):
+                return "killed"
+            if kind == "shot" and self._survived(tok):
+                return "injured"  # "is recovering from a gunshot wound", "a non-life-threatening wound"
+            return kind
         kind = self.w.people_verbs.get(tok.lemma_.lower())
         if kind is None and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
             return "killed"  # "the boy is dead", "was found dead"
@@ -432,6 +466,13 @@ class CountFinder:
         if kind != "killed" and self._fatal(tok):
             return "killed"
         return kind
+
+    def _survived(self, noun) -> bool:
+        """A wound told as one the person lives with: what it is said to be ("minor", "non-life-threatening") or
+        the verb it hangs on ("recovering from")."""
+        said = " ".join(t.lower_ for t in noun.subtree if t.i < noun.i)
+        head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return any(w in said for w in self.w.survived_words) or head.lemma_.lower() in self.w.survived_words
 
     def _fatal(self, verb) -> bool:
         """ "shot dead", "fatally shot", "shot to death", "shot and killed"."""

@@ -11,6 +11,9 @@ from eventledger.knowledge.files import DATA, read_yaml, words
 from eventledger.records import COUNT_KINDS, QUALIFIERS
 
 COUNTS_PATH = DATA / "extract_counts.yaml"
+# the who of a figure of people besides someone already told ("killed one, wounded two others"): less than the whole
+# toll of its kind when a whole figure is told, the best there is when none is (resolve/values.py)
+OTHERS = "others"
 
 
 def _mapping(data: dict[str, Any], key: str, values: tuple[str, ...], where: str) -> dict[str, str]:
@@ -27,6 +30,13 @@ def _ordered(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     """A list whose order counts (it becomes a regular expression's alternatives, tried in that order)."""
     words(data, key, where)  # the same checks as any word list
     return tuple(data[key])
+
+
+def _numbers(data: dict[str, Any], key: str, where: str) -> dict[str, int]:
+    m = data.get(key)
+    if not isinstance(m, dict) or not all(isinstance(v, int) and v > 0 for v in m.values()):
+        raise ValueError(f"{where}: {key} maps each word to a whole number above 0")
+    return {str(k).lower(): v for k, v in m.items()}
 
 
 def _patterns(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
@@ -75,6 +85,8 @@ class CountWords:
     state_verbs: frozenset[str]
     firing_words: frozenset[str]
     statistic: tuple[str, ...]  # regular expressions: a sentence tallying many shootings
+    survived_words: tuple[str, ...]  # on or above a wound: the person lives ("minor", "recover")
+    multiples: dict[str, int]  # "triple" -> 3, before a nominal of people_nominals
 
     @classmethod
     def load(cls, path: Path = COUNTS_PATH) -> CountWords:
@@ -120,4 +132,6 @@ class CountWords:
             state_verbs=words(d, "state_verbs", where),
             firing_words=words(d, "firing_words", where),
             statistic=_ordered(d, "statistic", where),
+            multiples=_numbers(d, "multiples", where),
+            survived_words=_ordered(d, "survived_words", where),
         )

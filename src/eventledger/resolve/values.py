@@ -6,6 +6,8 @@ from collections import Counter
 from statistics import median_low
 from typing import TYPE_CHECKING
 
+from eventledger.knowledge.count_words import OTHERS
+
 if TYPE_CHECKING:
     from eventledger.resolve.config import ResolveConfig
 
@@ -88,9 +90,14 @@ def current(values: list[dict]) -> list[dict]:
 
 
 def pool(values: list[dict]) -> list[dict]:
-    """Figures for the whole event: those not limited to a group of victims, when there are any."""
+    """Figures for the whole event: those not limited to a group of victims, when there are any besides vague
+    ones; else with them the figures of people besides someone told apart ("wounded five others"), the nearest
+    to a whole; else every figure."""
     vs = current(values)
-    return [v for v in vs if not _group(v)] or vs
+    whole = [v for v in vs if not _group(v)]
+    if any(v.get("qualifier") != "vague" for v in whole):
+        return whole
+    return whole + [v for v in vs if _group(v) == OTHERS] or vs
 
 
 def contested(values: list[dict], cfg: ResolveConfig) -> bool:
