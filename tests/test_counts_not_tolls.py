@@ -87,6 +87,10 @@ def test_not_a_count_patterns_are_data_and_checked():
         "There have been 131 people wounded or killed by gunshots in the city so far this year.",
         "Monday's violence followed a weekend that saw more than 50 people shot across Chicago.",
         "At least eight children have been wounded or killed this year in accidental shootings.",
+        "In the past six weeks alone, four children have died from unintentional gunshot wounds.",
+        "Three shootings kill five in Stockton in four-hour span",
+        "5 Dead, 17 Wounded In Weekend Shootings",
+        "The number of homicides in the city has now reached 109.",
     ],
 )
 def test_a_tally_of_many_shootings_or_a_station_number_is_no_toll(text):
@@ -96,6 +100,7 @@ def test_a_tally_of_many_shootings_or_a_station_number_is_no_toll(text):
 
 def test_a_toll_in_the_years_deadliest_shooting_still_counts():
     assert _tolls("Two men were killed in the deadliest shooting this year.") == [("killed", 2)]
+    assert _tolls("Two men were killed in one of the worst mass shootings.") == [("killed", 2)]
 
 
 def test_a_written_shot_dead_is_killed():
