@@ -91,6 +91,8 @@ def test_not_a_count_patterns_are_data_and_checked():
         "Three shootings kill five in Stockton in four-hour span",
         "5 Dead, 17 Wounded In Weekend Shootings",
         "The number of homicides in the city has now reached 109.",
+        "Trooper wounded - KSLA News 12",
+        "Photo: Courtesy Image 1 of / 44 Caption Close",
     ],
 )
 def test_a_tally_of_many_shootings_or_a_station_number_is_no_toll(text):

@@ -186,3 +186,9 @@ def test_a_multiple_says_how_many(count, text, want):
 
 def test_plural_multiples_are_several_events(count):
     assert count("Two double shootings overnight") == []
+
+
+def test_a_numbered_group_from_the_parse_keeps_its_who(count):
+    # as "two children were shot" does when written, so a whole figure elsewhere is the event's
+    assert count("The gunman shot two children.") == [("shot", 2, "children")]
+    assert count("Police shot four people.") == [("shot", 4, None)]

@@ -330,8 +330,12 @@ class CountFinder:
                 continue
             out = [h for h in out if h not in inside]
             q = "at least" if kind in at_least else "exact"
+            # "shot two children": a group, as "two children were shot" is when written (_written's who)
+            who = toks[0].lower_ if len(toks) == 1 and self._numbered(toks[0]) else None
+            if who is not None and (who in self.w.not_a_group or who not in self._who_words):
+                who = None
             out.append(
-                CountHit(kind, total, q, total, None if q == "at least" else total, None, max(a, 0), min(b, len(text)))
+                CountHit(kind, total, q, total, None if q == "at least" else total, who, max(a, 0), min(b, len(text)))
             )
             own = [t for t in toks if t.lower_ in self.w.reflexive_pronouns]
             if own and len(toks) > len(own):  # "killed his wife ... before killing himself": one of them was he
