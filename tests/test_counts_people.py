@@ -192,3 +192,10 @@ def test_a_numbered_group_from_the_parse_keeps_its_who(count):
     # as "two children were shot" does when written, so a whole figure elsewhere is the event's
     assert count("The gunman shot two children.") == [("shot", 2, "children")]
     assert count("Police shot four people.") == [("shot", 4, None)]
+
+
+def test_a_headline_run_into_its_body_names_one_man(count):
+    # issue 17, GVA training part: the headline's "Man" and the body's "a 34-year-old man" counted two shot
+    text = "Man shot in Lawndale neighborhood Elvia Malagon / Chicago Tribune A 34-year-old man was shot early Tuesday."
+    assert count(text) == [("shot", 1, None)]
+    assert count("A man was shot on Main Street and another man was shot on Oak Street.") == [("shot", 2, None)]

@@ -50,6 +50,7 @@ QUALIFIER_CHARS = 20  # a qualifier ends right before the number, within this ma
 # injured; "shot" alone says the person was hit, not whether he lived (GVA counts the hit as killed + injured)
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}  # a pronoun that repeats an earlier one is that person
 KIND_RANK = ("killed", "injured", "shot", "kidnapped", "missing", "arrested")
+_ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})  # one more than told already
 _OTHER = re.compile(r"\bothers?\b", re.I)
 UNIT_CHARS = 12  # a unit ("percent", "years") starts within this many characters after the number
 
@@ -400,9 +401,11 @@ class CountFinder:
         if tok.lower_ in self.w.reflexive_pronouns:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             tok = subj[0] if subj else None
-        if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NN" or any(c.dep_ == "nummod" for c in tok.children):
+        if tok is None or any(c.dep_ == "nummod" or c.lower_ in _ANOTHER for c in tok.children):
             return None
-        return tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" or tok.pos_ == "PROPN" and tok.lower_ in self.w.person_nouns:
+            return tok.lower_  # "Man shot in Lawndale ... A 34-year-old man was shot": a headline's "Man" too
+        return None
 
     def _points_back(self, tok, kind: str, verb, victims: dict) -> bool:
         """ "An 8-year-old was hit and she died", "shot him, and he was declared dead": a personal pronoun done to by
