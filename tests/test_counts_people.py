@@ -199,3 +199,9 @@ def test_a_headline_run_into_its_body_names_one_man(count):
     text = "Man shot in Lawndale neighborhood Elvia Malagon / Chicago Tribune A 34-year-old man was shot early Tuesday."
     assert count(text) == [("shot", 1, None)]
     assert count("A man was shot on Main Street and another man was shot on Oak Street.") == [("shot", 2, None)]
+
+
+def test_a_semicolon_ends_the_enumeration(count):
+    # issue 17, GVA training part: the adults hurt were counted among the killed
+    got = count("Toddler killed in drive-by shooting in Ohio; 2 adults hurt")
+    assert ("killed", 1, None) in got and ("injured", 2, "adults") in got

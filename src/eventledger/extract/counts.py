@@ -584,6 +584,8 @@ class CountFinder:
             out.append(t)
             numbered = any(c.dep_ == "nummod" for c in t.children)
             for c in t.children:
+                if any(x.text == ";" for x in t.doc[min(t.i, c.i) : max(t.i, c.i)]):
+                    continue  # "Toddler killed in Ohio; 2 adults hurt": a new clause, not a member
                 if (
                     c.dep_ == "conj"
                     or c.dep_ == "appos"
