@@ -205,3 +205,21 @@ def test_a_semicolon_ends_the_enumeration(count):
     # issue 17, GVA training part: the adults hurt were counted among the killed
     got = count("Toddler killed in drive-by shooting in Ohio; 2 adults hurt")
     assert ("killed", 1, None) in got and ("injured", 2, "adults") in got
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The boy was struck by gunfire.", [("shot", 1, None)]),
+        ("A bullet struck the victim in the back.", [("shot", 1, None)]),
+        ("The car hit a pedestrian.", []),
+    ],
+)
+def test_a_bullet_that_hits_someone_shoots_him(count, text, want):
+    assert count(text) == want
+
+
+def test_a_definite_person_is_the_one_told_already(count):
+    # issue 17, GVA training part: a sentence run on past its full stop counted the girl and "the teenager" as two
+    text = "A 16-year-old girl was fatally struck by stray gunfire in Lynwood.The teenager was pronounced dead."
+    assert count(text) == [("killed", 1, None)]

@@ -413,15 +413,28 @@ class CountFinder:
         what the sentence is about (its verb's subject) or the same pronoun; not in "he killed his wife and police
         killed him", where "him" is the doer."""
         low = tok.lower_
+        doc = tok.doc
+        if self._definite_person(tok):
+            # "a girl was fatally struck ... the teenager was pronounced dead": the one told of already
+            return any(k == kind and v is not verb and i < tok.i for i, (k, _, v) in victims.items())
         if low not in _GENDER or tok.pos_ != "PRON":
             return False  # "another" is one more
-        doc = tok.doc
         return any(
             k == kind
             and v is not verb
             and i < tok.i
             and (doc[i].dep_ in ("nsubj", "nsubjpass") or _GENDER.get(doc[i].lower_, 0) == _GENDER.get(low, 1))
             for i, (k, _, v) in victims.items()
+        )
+
+    def _definite_person(self, tok) -> bool:
+        """ "the teenager", "the victim": one person told as known, not "the other man" nor "the second victim"."""
+        kids = [c.lower_ for c in tok.children]
+        return (
+            tok.tag_ == "NN"
+            and tok.lower_ in self.w.person_nouns
+            and "the" in kids
+            and not any(c in _ANOTHER or c in ORDINALS for c in kids)
         )
 
     def _numbered(self, tok) -> bool:
@@ -464,6 +477,8 @@ class CountFinder:
                 return "injured"  # "is recovering from a gunshot wound", "a non-life-threatening wound"
             return kind
         kind = self.w.people_verbs.get(tok.lemma_.lower())
+        if kind is None and tok.lemma_.lower() in self.w.hit_verbs and self._by_a_bullet(tok):
+            kind = "shot"  # "a stray bullet hit the boy", "he was struck by gunfire"
         if kind is None and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
             return "killed"  # "the boy is dead", "was found dead"
         if kind is None or tok.pos_ != "VERB" or tok.dep_ == "amod" or any(c.dep_ == "neg" for c in tok.children):
@@ -473,6 +488,12 @@ class CountFinder:
         if kind != "killed" and self._fatal(tok):
             return "killed"
         return kind
+
+    def _by_a_bullet(self, verb) -> bool:
+        """What hits is a bullet: the verb's subject, or who it is done by in the passive."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [g for c in verb.children if c.dep_ == "agent" or c.lower_ == "by" for g in c.children]
+        return any(d.lemma_.lower() in self.w.projectile_words for d in doers)
 
     def _survived(self, noun) -> bool:
         """A wound told as one the person lives with: what it is said to be ("minor", "non-life-threatening") or

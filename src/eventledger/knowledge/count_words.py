@@ -85,6 +85,8 @@ class CountWords:
     state_verbs: frozenset[str]
     firing_words: frozenset[str]
     statistic: tuple[str, ...]  # regular expressions: a sentence tallying many shootings
+    hit_verbs: frozenset[str]  # "hit", "strike": shot when a bullet does it
+    projectile_words: frozenset[str]
     survived_words: tuple[str, ...]  # on or above a wound: the person lives ("minor", "recover")
     multiples: dict[str, int]  # "triple" -> 3, before a nominal of people_nominals
 
@@ -134,4 +136,6 @@ class CountWords:
             statistic=_ordered(d, "statistic", where),
             multiples=_numbers(d, "multiples", where),
             survived_words=_ordered(d, "survived_words", where),
+            hit_verbs=words(d, "hit_verbs", where),
+            projectile_words=words(d, "projectile_words", where),
         )
