@@ -108,3 +108,11 @@ def test_a_toll_in_the_years_deadliest_shooting_still_counts():
 def test_a_written_shot_dead_is_killed():
     assert _tolls("Family of five found shot dead in Maine home: police") == [("killed", 5)]
     assert _tolls("Three people were shot to death on Sunday.") == [("killed", 3)]
+
+
+def test_one_of_the_victims_is_a_group_of_the_toll():
+    # "3 women, 1 man shot": the man is one of those shot, not the whole figure
+    [h] = find_counts("Police: 3 women, 1 man shot in Akron")
+    assert (h.kind, h.value, h.who) == ("shot", 1, "man")
+    [h] = find_counts("1 person killed.")
+    assert h.who is None

@@ -61,7 +61,7 @@ def test_an_ordinal_death_is_a_lower_bound_of_the_toll(count):
     assert count("A third victim died in hospital on Friday.") == [("killed", 3, None)]
     assert sorted(count("One man was killed and a second man was wounded.")) == [
         ("injured", 1, None),
-        ("killed", 1, None),
+        ("killed", 1, "man"),  # one of the people, as "3 women, 1 man shot" tells
     ]
 
 
@@ -223,3 +223,12 @@ def test_a_definite_person_is_the_one_told_already(count):
     # issue 17, GVA training part: a sentence run on past its full stop counted the girl and "the teenager" as two
     text = "A 16-year-old girl was fatally struck by stray gunfire in Lynwood.The teenager was pronounced dead."
     assert count(text) == [("killed", 1, None)]
+
+
+def test_nearly_killed_lives(count):
+    assert count("A teen was nearly killed in the shooting.") == [("injured", 1, None)]
+
+
+def test_an_age_in_a_chain_is_no_toll(count):
+    # issue 17, GVA training part: "9 or 10 year old boy who was shot" gave 9 and 10 shot
+    assert count("Mother of 9 or 10 year old boy who was shot and killed tonight has arrived on scene.") == []

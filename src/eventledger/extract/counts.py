@@ -179,6 +179,8 @@ class CountFinder:
             span_start = q.start() if q else m.start()
             part = self._part.search(text, max(0, span_start - QUALIFIER_CHARS), span_start)
             after = None if self._kind_before(text, span_start, window=1) else self._kind_after(text, m.end())
+            if after and any(a <= c < b for c in after[3] for a, b in masked):
+                continue  # "9 or 10 year old boy who was shot": the figures are an age
             if after:
                 first = len(hits)
                 self._figure_and_chain(text, m, value, qualifier, span_start, after, hits, taken)
@@ -483,6 +485,8 @@ class CountFinder:
             return "killed"  # "the boy is dead", "was found dead"
         if kind is None or tok.pos_ != "VERB" or tok.dep_ == "amod" or any(c.dep_ == "neg" for c in tok.children):
             return None  # "was not hurt"
+        if kind == "killed" and any(c.lower_ in ("nearly", "almost") for c in tok.children):
+            return "injured"  # "a teen was nearly killed": he lives
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in self.w.state_verbs:
             return None  # "threatened to kill", "tried to shoot"
         if kind != "killed" and self._fatal(tok):
