@@ -231,4 +231,17 @@ def test_nearly_killed_lives(count):
 
 def test_an_age_in_a_chain_is_no_toll(count):
     # issue 17, GVA training part: "9 or 10 year old boy who was shot" gave 9 and 10 shot
-    assert count("Mother of 9 or 10 year old boy who was shot and killed tonight has arrived on scene.") == []
+    got = count("Mother of 9 or 10 year old boy who was shot and killed tonight has arrived on scene.")
+    assert got == [("killed", 1, None)]  # the boy
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Police are investigating a person who died of a gunshot wound.", [("killed", 1, None)]),
+        ("Officers found a man who had been shot in the chest.", [("shot", 1, None)]),
+        ("A man who was shot on Sunday died on Monday.", [("killed", 1, None)]),
+    ],
+)
+def test_a_relative_pronoun_is_the_noun_it_hangs_on(count, text, want):
+    assert count(text) == want

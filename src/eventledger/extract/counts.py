@@ -50,6 +50,7 @@ QUALIFIER_CHARS = 20  # a qualifier ends right before the number, within this ma
 # injured; "shot" alone says the person was hit, not whether he lived (GVA counts the hit as killed + injured)
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}  # a pronoun that repeats an earlier one is that person
 KIND_RANK = ("killed", "injured", "shot", "kidnapped", "missing", "arrested")
+_RELATIVE = frozenset({"who", "that", "whom"})
 _ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})  # one more than told already
 _OTHER = re.compile(r"\bothers?\b", re.I)
 UNIT_CHARS = 12  # a unit ("percent", "years") starts within this many characters after the number
@@ -568,6 +569,9 @@ class CountFinder:
                     else []
                 )
             )
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "a person who died", "a man who had been shot": the relative pronoun stands for the noun it hangs on
+            found = [verb.head if t.lower_ in _RELATIVE else t for t in found]
         return self._expand(found)
 
     def _bearer(self, noun) -> list:
