@@ -245,3 +245,9 @@ def test_an_age_in_a_chain_is_no_toll(count):
 )
 def test_a_relative_pronoun_is_the_noun_it_hangs_on(count, text, want):
     assert count(text) == want
+
+
+def test_an_attempted_murder_kills_nobody(count):
+    # issue 17, GVA training part: "charged with attempted criminal homicide" counted one killed
+    assert count("Julian Sims, 20, is charged with attempted criminal homicide.") == []
+    assert count("He was charged with attempted murder of a police officer.") == []

@@ -474,6 +474,8 @@ class CountFinder:
     def _verb_kind(self, tok) -> str | None:
         if tok.pos_ == "NOUN":  # "the shooting of a 16-year-old", "the child's death"
             kind = self.w.people_nominals.get(tok.lemma_.lower())
+            if kind is not None and any(c.lower_ in ("attempted", "attempt") for c in tok.children):
+                return None  # "charged with attempted murder": nobody was killed by it
             if kind is not None and kind != "killed" and self._fatal(tok):
                 return "killed"
             if kind == "shot" and self._survived(tok):
