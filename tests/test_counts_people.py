@@ -168,6 +168,7 @@ def test_a_headline_run_into_the_body_is_not_summed(count):
 
 def test_others_are_besides_someone_told_apart(count):
     assert ("injured", 2, "others") in count("One man was killed and two others were wounded.")
+    assert count("A woman and two others were shot.") == [("shot", 3, None)]  # the enumeration is all of them
     got = count("He killed two others before taking his own life.")
     assert ("killed", 3, None) in got  # with the attacker, the whole toll
 

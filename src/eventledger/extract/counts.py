@@ -53,6 +53,7 @@ KIND_RANK = ("killed", "injured", "shot", "kidnapped", "missing", "arrested")
 _RELATIVE = frozenset({"who", "that", "whom"})
 _ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})  # one more than told already
 _OTHER = re.compile(r"\bothers?\b", re.I)
+_LISTED = re.compile(r",|\band\b", re.I)
 UNIT_CHARS = 12  # a unit ("percent", "years") starts within this many characters after the number
 
 
@@ -150,8 +151,10 @@ class CountFinder:
             hits = self._people(text, sent, hits)
         attacker = any(h.who == self.w.attacker_who for h in hits)  # "killed two others and himself": the whole
         for h in hits:
-            if not attacker and h.who is None and h.value is not None and _OTHER.search(text, h.start, h.end):
+            o = _OTHER.search(text, h.start, h.end) if not attacker and h.who is None and h.value is not None else None
+            if o and not _LISTED.search(text, h.start, o.start()):
                 h.who = OTHERS  # "the other three victims", "two others": more than someone told apart
+                # (not "a woman and two others": the enumeration is all of them)
         if hits and any(rx.search(text) for rx in self._statistic):
             # "131 people wounded or killed in the city so far this year": a tally of many shootings; a person it
             # names ("a 10-year-old boy was killed": at least one) may be this event's
