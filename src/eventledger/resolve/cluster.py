@@ -414,11 +414,21 @@ def _settle(
     ambiguous: dict[int, list[tuple[int, float]]] = {}
     alone: list[list[int]] = []
     fits: dict[int, list[tuple[int, float]]] = {}
+    # only a group holding a report the excluded one scores the threshold with can be joined: looking there, not
+    # at every group, keeps this linear (checking every group cached a compatibility per pair: 9 GB at 100k)
+    where = {x: k for k, g in enumerate(groups) for x in g}
+    near: dict[int, set[int]] = defaultdict(set)
+    for (i, j), s in scores.items():
+        if s >= cfg.merge_threshold:
+            if i in excluded and j in where:
+                near[i].add(where[j])
+            if j in excluded and i in where:
+                near[j].add(where[i])
     for i in sorted(excluded, key=lambda x: profiles[x].key):
         fits[i] = [
-            (k, _link(i, g, scores))
-            for k, g in enumerate(groups)
-            if _mergeable([i], g, scores) and _link(i, g, scores) >= cfg.merge_threshold
+            (k, link)
+            for k in sorted(near[i])
+            if (link := _link(i, groups[k], scores)) >= cfg.merge_threshold and _mergeable([i], groups[k], scores)
         ]
     joins: dict[int, list[int]] = defaultdict(list)
     for i, cands in fits.items():
