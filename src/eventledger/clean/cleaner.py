@@ -60,6 +60,7 @@ class Cleaner:
             doc.kind = res.kind
         doc.title = doc.title or res.title
         doc.author = doc.author or res.author
+        doc.source = doc.source or _page_source(doc, res.source)
         if res.published is not None and res.published.value and not doc.published.value:
             doc.published = res.published
 
@@ -81,6 +82,13 @@ class Cleaner:
         doc.language = doc.language or self.detector.detect(body[:20000])
         for s in doc.segments:
             s.language = s.language or self.detector.detect(s.text, fallback=doc.language)
+
+
+def _page_source(doc: Document, holder: str | None) -> str | None:
+    """Who publishes the page: the outlet its one article names (a comment under it appears on that outlet's page),
+    else the publisher of its copyright line; a segment naming no outlet of its own takes this one."""
+    named = {s.source for s in doc.segments if s.kind == "article" and s.source}
+    return named.pop() if len(named) == 1 and doc.kind in ("article", "thread") else holder
 
 
 def _segments(doc: Document, drafts: list[tuple[Draft, list[Span]]]) -> list[Segment]:

@@ -9,7 +9,16 @@ from typing import Any
 from eventledger.clean.comments import Header, find_headers
 from eventledger.clean.dates import find_dates
 from eventledger.clean.lines import Line, split_lines, words
-from eventledger.clean.posts import DateLine, byline, date_line, outlet_like, outlet_prefix, title_like
+from eventledger.clean.posts import (
+    DateLine,
+    byline,
+    byline_prefix,
+    copyright_holder,
+    date_line,
+    outlet_like,
+    outlet_prefix,
+    title_like,
+)
 from eventledger.clean.rules import Rules
 from eventledger.clean.spans import Span
 from eventledger.dedupe.syndication import syndicated_from
@@ -52,6 +61,7 @@ class PageResult:
     title: str | None
     published: DateValue | None
     author: str | None
+    source: str | None = None  # the page's publisher, from its copyright line
 
 
 class PageParser:
@@ -106,7 +116,22 @@ class PageParser:
             kind = "aggregator"
         else:
             kind = "post" if social else "article"
-        return PageResult(self.drafts, sorted(self.dropped, key=lambda d: d.start or 0), kind, title, published, author)
+        return PageResult(
+            self.drafts,
+            sorted(self.dropped, key=lambda d: d.start or 0),
+            kind,
+            title,
+            published,
+            author,
+            self._holder(),
+        )
+
+    def _holder(self) -> str | None:
+        """The publisher the page's last copyright line names (the footer's, not a reprint notice's)."""
+        for ln in reversed(self.lines):
+            if not ln.blank and self.rules.line_kind(ln.text) == "copyright" and not syndicated_from(ln.text):
+                return copyright_holder(ln.text)
+        return None
 
     # -- post headers -------------------------------------------------------------------------------
     def _post_headers(self, lines: list[Line]) -> list[tuple[Line, Line, DateLine]]:
@@ -280,7 +305,12 @@ class PageParser:
                 self.drop_line(ln, self.rules.heading_kind(ln.text) or "heading", "heading of a dropped list")
                 continue
             s, e = ln.start, ln.end
-            if meta_lines and first_content:
+            if meta_lines and first_content and (bp := byline_prefix(ln.text)) is not None:
+                draft.author = draft.author or bp[1]
+                draft.source = draft.source or bp[2]
+                self.drop("byline", "byline before the text (kept as author and outlet)", s, s + bp[0])
+                s += bp[0]
+            elif meta_lines and first_content:
                 pre = outlet_prefix(ln.text, self.rules.not_outlets)
                 if pre:
                     draft.source = draft.source or pre[1]

@@ -20,6 +20,16 @@ _OUTLET_PREFIX = re.compile(
     r"(?P<outlet>[A-Z0-9][\w.&'’/-]*(?:\s+[A-Z0-9(][\w.&'’/()-]*){0,4})\s*(?::|\s[-–—])\s+(?=\S)"
 )
 _PAREN = re.compile(r"\s*\([^)]*\)$")
+# "By Irina Valko, Northgate Post — A Moscow court ...": a byline run into the first line of the text
+_BYLINE_PREFIX = re.compile(
+    r"[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*,\s*(?P<outlet>[^,:—–]{2,60}?)\s+[—–-]\s+(?=\S)"
+)
+# "© 2024 Conflict Desk Digest. All rights reserved.", "Copyright (c) 2024 Gulf Ledger": the page's publisher
+_COPYRIGHT = re.compile(
+    r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\.?\s*)?"
+    r"(?P<name>[A-Z][^.,|©]{1,60}?)\s*(?:[.,|]|$)",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -113,3 +123,21 @@ def outlet_prefix(text: str, not_outlets: frozenset[str]) -> tuple[int, str] | N
     if len(rest.split()) <= 15 and not re.search(r"[.!?\"”’]$", rest):
         return None  # a headline with a topic ("Crocus City Hall: 137 dead ..."), not an outlet's post
     return m.end(), name
+
+
+def byline_prefix(text: str) -> tuple[int, str, str] | None:
+    """("By Irina Valko, Northgate Post — A Moscow ...") -> (length of the prefix, "Irina Valko", "Northgate Post")."""
+    m = _BYLINE_PREFIX.match(text)
+    if not m or not outlet_like(m["outlet"].strip()) or re.search(r"\d", m["outlet"]):
+        return None
+    return m.end(), m["name"].strip(), m["outlet"].strip()
+
+
+def copyright_holder(text: str) -> str | None:
+    """The publisher a copyright line names ("© Afghan Online Press"), or None (a company form such as "Inc." is
+    cut by the first full stop: "RFE/RL, Inc." is RFE/RL)."""
+    m = _COPYRIGHT.match(text.strip())
+    if not m:
+        return None
+    name = m["name"].strip()
+    return name if outlet_like(name) else None
