@@ -71,7 +71,8 @@ def predicted_roles(reports: Iterable[dict], *, described_victims: bool = False)
         for fld, role in REPORT_TO_MUC.items():
             for arg in r.get(fld) or []:
                 text = arg.get("text") or ""
-                if not ceaf.normalize(text) or arg.get("described") and not described_victims:
+                # a perpetrator given by description ("the gunmen") is MUC-4's PerpInd: only victims are left out
+                if not ceaf.normalize(text) or fld == "victims" and arg.get("described") and not described_victims:
                     continue
                 key = arg.get("actor_id") or "t:" + ceaf.normalize(text)
                 mentions = out[role].setdefault(key, [])

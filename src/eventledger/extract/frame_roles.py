@@ -176,7 +176,8 @@ def _arson(ff, fr, tok, et, actors) -> None:
 def _light_verb(ff, fr, tok, et, actors) -> None:
     """ "the guerrillas launched/carried out an attack": the doer of the verb the noun is the object of."""
     h = tok.head
-    if tok.dep_ in ("dobj", "obj") and h.pos_ == "VERB":
+    if tok.dep_ in ("dobj", "obj") and h.pos_ == "VERB" and h.lemma_.lower() not in ff.lex.reaction_verbs:
+        # "The Taliban condemned the attack": who reacts to an attack is not who carried it out
         for c in h.children:
             if c.dep_ in SUBJ:
                 for x in expand_conj(c):

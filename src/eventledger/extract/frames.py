@@ -32,6 +32,16 @@ ARMS_TALLY = 3  # this many counted weapons in a sentence ("915 rifles") are an 
 _TOO_VAGUE_TO_NAME = ("members", "member", "man", "men", "soldiers", "soldier", "troops", "persons", "person")
 
 
+def _in_attacked(tok, attack_verbs) -> bool:
+    """The token lies inside the object phrase of an attack verb: one of those attacked."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in attack_verbs:
+            return True
+        t = t.head
+    return False
+
+
 class FrameFinder:
     def __init__(self, lexicon: Lexicon, actor_kind=lambda actor_id: None, modality: Modality | None = None):
         self.lex = lexicon
@@ -230,6 +240,10 @@ class FrameFinder:
         sp = self.span(tok, actors)
         # who is arrested is a suspect
         person = "perpetrator_individuals" if et.family == "arrest" else "victims"
+        hit = actors.hit(sp.start, sp.end) if et.family == "arrest" else None
+        if hit is not None and sp.start <= hit[0] and hit[1] <= sp.end and self.actor_kind(hit[2]) in ("armed-group",):
+            # "arrested two suspected IS-K supporters": the group the suspects are said to belong to
+            fr.add("perpetrator_orgs", sp.part(*hit))
         if low in self.lex.weapon_heads:
             fr.add("weapons", sp)
         elif low in self.lex.target_heads or tok.ent_type_ in ("FAC",):
@@ -316,10 +330,31 @@ class FrameFinder:
                     t.head.lower_ in self.lex.target_heads or t.head.lemma_ in ("target", "position")
                 ):
                     continue  # "ISIS targets", "Islamic State positions": what was attacked, not who attacked
+                if t.dep_ == "compound" and not self._acting_noun(t.head):
+                    continue  # "Taliban sources said", "the Taliban takeover": the name qualifies no attacker
+                if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.reaction_verbs:
+                    continue  # "The Taliban ... condemned the attack": who reacts to it, not who did it
+                if _in_attacked(t, self.lex.verb_type):
+                    continue  # "attacks enemies of the US, such as the Taliban": among those attacked
                 if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
                     # "the medellin cartel": the compound names the actor, the phrase is its head's
                     head = t.head if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") else t
                     self.add_org(fr, self.span(head, actors), actors)
+
+    def _acting_noun(self, head) -> bool:
+        """A noun a group's name can qualify as the attacker: its fighters, its units, its attack ("FMLN
+        guerrillas", "Medellin cartel", "the ISIS attack", "Taliban security forces")."""
+        low = head.lower_
+        return (
+            head.pos_ == "PROPN"
+            or low in self.lex.perp_ind_heads
+            or low in self.lex.perp_org_heads
+            or low in self.lex.weapon_heads
+            or low in self.lex.group_words
+            or low in self.lex.name_tails
+            or head.lemma_.lower() in self.lex.noun_type
+            or low in self.lex.noun_type
+        )
 
     def _claims(self, fr: Frame, sent, actors) -> None:
         """'X claimed responsibility' and 'claimed by X' name the perpetrator."""

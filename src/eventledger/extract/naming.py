@@ -69,21 +69,39 @@ class Namer:
         speaks ("police arrested", "security services have not mentioned")."""
         for r in reports:
             for role in ("perpetrator_orgs", "perpetrator_individuals"):
-                setattr(r, role, [a for a in getattr(r, role) if self._is_perpetrator(w, a)])
+                kept = [a for a in getattr(r, role) if self._is_perpetrator(w, a)]
+                setattr(r, role, [self._described(a) for a in kept])
+
+    def _words(self, a: Arg) -> list[str]:
+        """The words of a filler without determiners and numbers ("seven people": people)."""
+        return [
+            x
+            for x in re.findall(r"[\w'-]+", a.text.lower())
+            if x not in _DETERMINERS and not x.isdigit() and parse_number(x) is None
+        ]
+
+    def _described(self, a: Arg) -> Arg:
+        """A perpetrator told only by what kind of attacker it was ("the gunmen", "two suicide bombers") is
+        described, not named: the report keeps the mention, but it names no actor an event could list."""
+        if a.actor_id or a.described:
+            return a
+        words = self._words(a)
+        kinds = self.lex.perp_ind_heads | self.lex.generic_perpetrators
+        if words and words[-1] in kinds and all(x in kinds or x in self.lex.weapon_modifiers for x in words):
+            return Arg(a.text, a.start, a.end, None, True)
+        return a
 
     def _is_perpetrator(self, w: SegWork, a: Arg) -> bool:
         if "\n" in a.text or "\r" in a.text:
             return False
-        words = [
-            x
-            for x in re.findall(r"[\w'-]+", a.text.lower())
-            if x not in _DETERMINERS and not x.isdigit() and parse_number(x) is None
-        ]  # "seven people"
+        words = self._words(a)
         if not a.actor_id and (not words or all(x in self.lex.generic_perpetrators for x in words)):
+            return False
+        tok = self._head_token(w, a)
+        if tok is not None and (_denied(tok) or self._arrests(tok)):
             return False
         kind = self.actors.get(a.actor_id).kind if a.actor_id and self.actors.get(a.actor_id) else None
         if kind in STATE_KINDS or (not a.actor_id and words and words[-1] in self.lex.authority_heads):
-            tok = self._head_token(w, a)
             return tok is None or self._acts_violently(tok)
         return True
 
@@ -97,6 +115,20 @@ class Namer:
                 heads = [t for t in inside if not (x <= s0 + t.head.idx < y) or t.head is t]
                 return (heads or inside or [None])[0]
         return None
+
+    def _arrests(self, tok) -> bool:
+        """The doer of an arrest ("Tajikistan has also detained people", "arrested by the FSB") is the force that
+        arrests, named or not in the registry: never a perpetrator."""
+        while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "nsubj":
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent":
+            verb = tok.head.head
+        else:
+            return False
+        et = self.lex.verb_type.get(verb.lemma_.lower())
+        return et is not None and et.family == "arrest"
 
     def _acts_violently(self, tok) -> bool:
         """The token is the doer of a violent verb (its subject, or its by-agent), or the one blamed for it."""
@@ -175,6 +207,14 @@ _DETERMINERS = frozenset(
     }
 )
 STATE_KINDS = ("state-force", "government", "institution")  # actor kinds that arrest, investigate and speak
+
+
+def _denied(tok) -> bool:
+    """ "no Islamic State gunmen opened fire": the phrase, or the one it is a modifier of, is quantified by
+    "no", so it names someone who did not act."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def _seg_offset(seg, doc_offset: int) -> int | None:

@@ -181,6 +181,9 @@ def held_responsible(tok, blame_verbs: frozenset[str]):
     if prep.lower_ == "behind" and up.pos_ in ("AUX", "VERB"):
         return subjects(up)
     if prep.lower_ == "in" and up.lemma_ in ("participate", "involve", "implicate", "take part"):
+        own = [c for c in up.children if c.dep_ == "nsubj"]
+        if own:  # "with Tajik fighters participating in attacks": the fighters, not the main clause's subject
+            return own
         clause = up.head.head if up.dep_ == "pcomp" else up
         if clause.dep_ in ("acl", "relcl") and clause.head.pos_ in ("NOUN", "PROPN"):
             return [clause.head]  # "three persons suspected of participating in the attack"

@@ -119,7 +119,13 @@ class StatementFinder:
                 continue
             if speaker is not None and role is not None or (speaker and speaker[:1].isupper()):
                 last_speaker, last_at = (speaker, role, actor_id), i
-            about = self._about(sdoc, s0, w, kind, actor_id, speech)
+            # a claim whose claimer is named nowhere in its clause ("the group assumed responsibility") is about no
+            # actor: another actor of the sentence ("Putin and his security services") is not the one claiming
+            about = (
+                None
+                if kind == "claim-of-responsibility" and speaker is None
+                else self._about(sdoc, s0, w, kind, actor_id, speech)
+            )
             channel = (
                 next((name for name, rx in self.lex.channels.items() if rx.search(sent)), None)
                 if kind == "claim-of-responsibility"
@@ -257,7 +263,15 @@ class StatementFinder:
         verbs = [v for v in speech if v.lemma_ in ("threaten", "deny", "claim", "warn", "vow")]
         if not verbs:
             return None, None, None
-        hit = _actor_within(w, s0, s0 + verbs[0].idx)
+        # the actor must be no object of another verb ("It has fought the Taliban ... and claimed the bombing")
+        hit = next(
+            (
+                (x, y, aid)
+                for x, y, aid in w.actors
+                if s0 <= x and y <= s0 + verbs[0].idx and not _object(_head_in(sdoc, x - s0, y - s0))
+            ),
+            None,
+        )
         if hit is None:
             return None, None, None
         return w.seg.text[hit[0] : hit[1]], None, hit[2]
@@ -276,6 +290,13 @@ class StatementFinder:
                 hit = next(((x, y, aid) for x, y, aid in w.actors if x < b and a < y), None)
                 if hit:
                     return w.seg.text[hit[0] : hit[1]], hit[2]
+                # "Moscow, Russia – ISIS-K, a group ..., has claimed": a dateline parsed as the subject, the
+                # actor as its conjunct; the registry actor among the conjuncts is the one claiming
+                for x in c.conjuncts:
+                    xa, xb = s0 + x.left_edge.idx, s0 + x.idx + len(x.text)
+                    hit = next(((p, q, aid) for p, q, aid in w.actors if p < xb and xa < q), None)
+                    if hit:
+                        return w.seg.text[hit[0] : hit[1]], hit[2]
                 if c.pos_ == "PROPN":
                     return w.seg.text[a:b], None
             if clause is None:
@@ -290,18 +311,23 @@ class StatementFinder:
         s1 = s0 + len(sdoc.text)
         seg = w.seg
         hits = [h for h in w.actors if s0 <= h[0] and h[1] <= s1]
-        passive = any(t.dep_ in ("nsubjpass", "auxpass") for t in sdoc)
+        blaming = _blaming(sdoc)
+        # the voice of the verb of blaming, where there is one ("Before IS claimed it, ... were blaming Israel")
+        passive = any(t.dep_ in ("nsubjpass", "auxpass") for t in (blaming.children if blaming is not None else sdoc))
         if kind == "claim-of-responsibility":
             hits = [h for h in hits if h[2] == speaker_id] or hits
         else:
             hits = [h for h in hits if h[2] != speaker_id]
-            if kind in ("attribution", "accusation") and speech:
-                # who is blamed comes after the verb, unless the verb is passive ("X was blamed by ...")
-                verb_at = s0 + speech[0].idx
+            anchor = blaming or (speech[0] if speech else None)
+            if kind in ("attribution", "accusation") and anchor is not None:
+                # who is blamed comes after the verb of blaming (not after another clause's "said"), unless the
+                # verb is passive ("X was blamed by ...")
+                verb_at = s0 + anchor.idx
                 hits = [h for h in hits if h[0] > verb_at] or (hits if passive else [])
         if not hits:
             # accused/blamed a state or organisation that the registry does not hold
-            first = speech[0].i if speech and not passive else 0
+            anchor = blaming or (speech[0] if speech else None)
+            first = anchor.i if anchor is not None and not passive else 0
             for t in sdoc[first:]:
                 if (
                     t.ent_type_ in ("GPE", "ORG", "NORP")
@@ -334,6 +360,31 @@ def _claims(tok) -> bool:
     return tok.lemma_ in ("take", "assume") and any(
         c.dep_ == "dobj" and c.lemma_ in ("responsibility", "credit") for c in tok.children
     )
+
+
+# verbs and nouns of blaming: who is blamed is named after them ("attributed it to IS-K", "were blaming Israel")
+_BLAME_LEMMAS = frozenset({"blame", "attribute", "accuse", "accusation", "pin", "link"})
+
+
+def _blaming(sdoc):
+    # a word inside a name or modifier ("the al-Qaeda-linked group") blames no one
+    return next((t for t in sdoc if t.lemma_.lower() in _BLAME_LEMMAS and t.dep_ not in ("amod", "compound")), None)
+
+
+def _head_in(sdoc, a: int, b: int):
+    """The token heading the words at sentence offsets a..b (its head lies outside them)."""
+    inside = [t for t in sdoc if a <= t.idx < b]
+    return next((t for t in inside if t.head.i == t.i or not a <= t.head.idx < b), None)
+
+
+def _object(tok) -> bool:
+    """An object of a verb or preposition (not the agent after "by"), or a word modifying one ("fought [the
+    Taliban]")."""
+    while tok is not None and tok.dep_ in ("compound", "amod", "poss", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return False  # "the use of Telegram by IS-K to claim responsibility": the agent
+    return tok is not None and tok.dep_ in ("dobj", "obj", "pobj", "iobj", "dative", "attr", "oprd")
 
 
 def _actor_within(w, a: int, b: int) -> tuple[int, int, str] | None:

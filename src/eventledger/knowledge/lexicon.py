@@ -42,6 +42,7 @@ WORD_LISTS = (
     "thing_owners",
     "thing_quantities",
     "thing_sizes",
+    "reaction_verbs",
 )
 
 
@@ -84,6 +85,7 @@ class Lexicon:
         self.human_object_verbs, self.blame_verbs = w["human_object_verbs"], w["blame_verbs"]
         self.name_tails, self.when_words = w["name_tails"], w["when_words"]
         self.light_verbs = w["light_verbs"]
+        self.reaction_verbs = w["reaction_verbs"]
         self.seized = re.compile(r"\b(?:" + _phrases(w["seized_stems"]) + ")", re.I)
         self.name_particles = w["name_particles"]
         self.thing_owners = _phrases(w["thing_owners"])  # regex alternatives, for extract/naming.py

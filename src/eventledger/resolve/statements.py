@@ -114,6 +114,8 @@ def perpetrators(vs: list[View], statements: list[dict], names: dict[str, str] |
             continue
         for k in ("perpetrator_orgs", "perpetrator_individuals"):
             for a in v.report.get(k) or ():
+                if a.get("described") and not a.get("actor_id"):
+                    continue  # "the gunmen", "two suicide bombers": a kind of attacker, no actor to list
                 add(a.get("text"), a.get("actor_id"), "reported", None, [v.id], [])
     for st in statements:
         kind = st.get("kind")
