@@ -150,3 +150,22 @@ def test_figures_of_others_are_below_a_whole_figure_and_above_a_group():
     assert best([v(5, who="others", report="a"), v(2, who="women", report="b")], "acled") == 5
     assert best([v(2, who="others", report="a"), v(None, "vague", low=3, high=9, report="b")], "acled") == 2
     assert best([v(3, report="a"), v(2, who="others", report="b")], "acled") == 3
+
+
+def test_a_parent_and_its_branch_are_one_side_of_a_perpetrator_contradiction():
+    from eventledger.resolve.contradictions import _perpetrator_values
+
+    perps = [
+        {"actor": "Islamic State", "actor_id": "islamic-state", "basis": "claimed", "reports": ["r1"]},
+        {"actor": "IS-K", "actor_id": "islamic-state-khorasan", "basis": "reported", "reports": ["r2"]},
+        {"actor": "Ukraine", "actor_id": None, "basis": "attributed", "reports": ["r3"]},
+    ]
+    got = _perpetrator_values(perps, CFG.parents)
+    assert [v["value"] for v in got] == ["islamic-state-khorasan", "ukraine"]
+    assert got[0]["reports"] == ["r1", "r2"]
+
+
+def test_a_group_and_its_affiliated_faction_are_no_contradiction():
+    # the demo's Peshawar bombing: TTP claimed, police blamed Jamaat-ul-Ahrar, a TTP faction
+    assert not _incompatible({"ttp", "jamaat-ul-ahrar"}, CFG.parents, CFG.affiliates)
+    assert _incompatible({"ttp", "islamic-state"}, CFG.parents, CFG.affiliates)

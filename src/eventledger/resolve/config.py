@@ -38,6 +38,7 @@ class ResolveConfig:
     outlets: dict[str, str]  # normalised outlet name -> canonical publisher
     parents: dict[str, str] = field(default_factory=dict)  # actor id -> parent actor id
     actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> the registry's name
+    affiliates: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> ids it is affiliated with
     same_document_score: float = 1.0  # added to the probability of two reports of one document
     model: Any = None  # the learned pair model (resolve/model.py PairModel), from `model` in the settings
 
@@ -92,6 +93,7 @@ class ResolveConfig:
             outlets=outlets,
             parents=_actor_parents(Path(actors) if actors else ACTORS_PATH),
             actor_names=_actor_names(Path(actors) if actors else ACTORS_PATH),
+            affiliates=_actor_affiliates(Path(actors) if actors else ACTORS_PATH),
             same_document_score=float(d.get("same_document_score", 1.0)),
         )
         model = _model(d.get("model"), p.parent, cfg)
@@ -156,6 +158,20 @@ def _actor_parents(path: Path) -> dict[str, str]:
         return {}
     d = parse_yaml(path.read_text(encoding="utf-8")) or {}
     return {a["id"]: a["parent"] for a in d.get("actors") or () if isinstance(a, dict) and a.get("parent")}
+
+
+def _actor_affiliates(path: Path) -> dict[str, frozenset[str]]:
+    """Affiliation both ways: a faction that fights under a group is as much the group's as it is its own."""
+    if not path.exists():
+        return {}
+    d = parse_yaml(path.read_text(encoding="utf-8")) or {}
+    out: dict[str, set[str]] = {}
+    for a in d.get("actors") or ():
+        if isinstance(a, dict):
+            for b in a.get("affiliates") or ():
+                out.setdefault(a["id"], set()).add(b)
+                out.setdefault(b, set()).add(a["id"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _actor_names(path: Path) -> dict[str, str]:

@@ -42,13 +42,9 @@ def contradictions(
     place = _places(facts, profiles, cfg)
     if place:
         out.append(place)
-    actors = _grouped([(p["actor_id"] or norm(p["actor"]), r) for p in perps for r in p["reports"] or ["-"]])
-    if _incompatible(
-        {p["actor_id"] or norm(p["actor"]) for p in perps if p.get("actor_id") or p.get("basis") != "reported"},
-        cfg.parents,
-    ):
-        named = [{**a, "reports": [r for r in a["reports"] if r != "-"]} for a in actors]
-        out.append(Contradiction("perpetrator", named))
+    named = [p for p in perps if p.get("actor_id") or p.get("basis") != "reported"]
+    if _incompatible({p["actor_id"] or norm(p["actor"]) for p in named}, cfg.parents, cfg.affiliates):
+        out.append(Contradiction("perpetrator", _perpetrator_values(named, cfg.parents)))
     claim = _claims(statements, cfg)
     if claim:
         out.append(claim)
@@ -72,13 +68,36 @@ def _lineage(actor: str, parents: dict[str, str]) -> set[str]:
     return out
 
 
-def _incompatible(actor_ids: set[str], parents: dict[str, str]) -> bool:
-    """Two registry actors named as perpetrators that cannot both be right: neither is part of the other (IS-K is
-    a branch of IS: compatible). A name outside the registry counts only when someone blamed or claimed it ("Ukraine",
-    blamed by a speaker): a bare phrase a report gives ("gunmen") is too vague to contradict a named group."""
+def _compatible(a: str, b: str, parents: dict[str, str], affiliates: dict[str, frozenset[str]] | None = None) -> bool:
+    """One is part of the other (IS-K is a branch of IS), or a group and its affiliate (Jamaat-ul-Ahrar, a TTP
+    faction): both can be right at once."""
+    la, lb = _lineage(a, parents), _lineage(b, parents)
+    if a in lb or b in la:
+        return True
+    aff = affiliates or {}
+    return any(y in aff.get(x, ()) for x in la for y in lb)
+
+
+def _incompatible(
+    actor_ids: set[str], parents: dict[str, str], affiliates: dict[str, frozenset[str]] | None = None
+) -> bool:
+    """Two registry actors named as perpetrators that cannot both be right (see _compatible). A name outside the
+    registry counts only when someone blamed or claimed it ("Ukraine", blamed by a speaker): a bare phrase a report
+    gives ("gunmen") is too vague to contradict a named group."""
     ids = sorted(actor_ids)
-    lines = {a: _lineage(a, parents) for a in ids}
-    return any(a not in lines[b] and b not in lines[a] for i, a in enumerate(ids) for b in ids[i + 1 :])
+    return any(not _compatible(a, b, parents, affiliates) for i, a in enumerate(ids) for b in ids[i + 1 :])
+
+
+def _perpetrator_values(perps: list[dict], parents: dict[str, str]) -> list[dict]:
+    """The actors that disagree, a parent told beside its one branch folded into the branch (IS and IS-K are one
+    side against Ukraine, not two), so the values list only sides that cannot both be right."""
+    keys = {p["actor_id"] or norm(p["actor"]) for p in perps}
+    side = {}
+    for k in keys:
+        below = [b for b in keys if b != k and k in _lineage(b, parents)]
+        side[k] = below[0] if len(below) == 1 else k
+    pairs = [(side[p["actor_id"] or norm(p["actor"])], r) for p in perps for r in p["reports"] or ["-"]]
+    return [{**a, "reports": [r for r in a["reports"] if r != "-"]} for a in _grouped(pairs)]
 
 
 def _places(facts: list[View], profiles: dict[str, Profile], cfg: ResolveConfig) -> Contradiction | None:
@@ -124,7 +143,10 @@ def _claims(statements: list[dict], cfg: ResolveConfig) -> Contradiction | None:
             values[f"denied by {st.get('speaker') or who}"].add(st["id"])
             hit = True
     for k, name, st in blames:
-        if all(k != c and not related(k, c, cfg.parents) for c in claimed):
+        if all(
+            k != c and not related(k, c, cfg.parents) and not _compatible(k, c, cfg.parents, cfg.affiliates)
+            for c in claimed
+        ):
             values[f"blamed on {name or k} by {st.get('speaker') or 'unnamed'}"].add(st["id"])
             hit = True
     if not hit:
