@@ -163,3 +163,30 @@ def test_who_is_blamed_follows_the_verb_of_blaming(ex):
     )
     blames = [s for s in doc.statements if s.kind in ("attribution", "accusation")]
     assert blames and all(s.about is not None and s.about.text == "Israel" for s in blames)
+
+
+def test_a_blame_told_beside_a_meeting_is_the_main_clause_persons(ex):
+    doc = extract_text(
+        "While publicly seeking to lay blame for the attack on Ukraine, Russian President Vladimir Putin has behind "
+        "the scenes been in talks with his Tajik counterpart, Emomali Rahmon, to discuss security.",
+        published=DateValue("2024-03-27", "day"),
+        extractor=ex,
+    )
+    blames = [s for s in doc.statements if s.kind in ("attribution", "accusation")]
+    assert blames and all(s.speaker == "Vladimir Putin" for s in blames)
+
+
+def test_a_statement_about_another_year_does_not_join_the_nearest_event():
+    from eventledger.resolve.statements import link_statements
+
+    class V:
+        def __init__(self, rid, start, year):
+            self.id = rid
+            self.report = {"segment": "s", "document": "d", "evidence": {"start": start}, "date": {"value": year}}
+
+    members = {"crocus": [V("a", 100, "2024")], "kerman": [V("b", 900, "2024")]}
+    sts = [
+        {"id": "x", "segment": "s", "document": "d", "evidence": {"start": 200}, "text": "attacks in 1999, blamed on"},
+        {"id": "y", "segment": "s", "document": "d", "evidence": {"start": 200}, "text": "IS claimed the attack"},
+    ]
+    assert link_statements(sts, {}, members) == {"y": "crocus"}

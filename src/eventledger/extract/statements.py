@@ -216,7 +216,10 @@ class StatementFinder:
                         return self._named(sdoc, p, text, s0, w)
         persons = [e for e in sdoc.ents if e.label_ == "PERSON"]
         if persons:
-            return self._named(sdoc, persons[-1].root, text, s0, w)
+            # the person the main clause is about ("While seeking to lay blame on Ukraine, Putin has been in talks
+            # with his counterpart, Emomali Rahmon": Putin), else the last one named
+            main = [p for p in persons if p.root.dep_ == "nsubj" and p.root.head.dep_ == "ROOT"]
+            return self._named(sdoc, (main or persons[-1:])[0].root, text, s0, w)
         return None, None, None
 
     def _named(self, sdoc, tok, text: str, s0: int, w):

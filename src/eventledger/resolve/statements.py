@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from eventledger.records import Event
@@ -9,6 +10,7 @@ from eventledger.resolve.config import norm
 from eventledger.resolve.sources import View
 
 BLAME = ("attribution", "accusation")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 BASIS_ORDER = {"claimed": 0, "attributed": 1, "reported": 2}
 
 
@@ -19,18 +21,23 @@ def _start(x: dict | None) -> int | None:
 def link_statements(statements: list[dict], event_of: dict[str, str], members: dict[str, list[View]]) -> dict[str, str]:
     """statement id -> event id: by its report, else the nearest report of its segment, else its document's only
     event."""
-    by_seg: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_seg: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     by_doc: dict[str, set[str]] = defaultdict(set)
     for eid, vs in members.items():
         for v in vs:
-            by_seg[v.report["segment"]].append((_start(v.report.get("evidence")) or 0, eid))
+            year = ((v.report.get("date") or {}).get("value") or "")[:4]
+            by_seg[v.report["segment"]].append((_start(v.report.get("evidence")) or 0, eid, year))
             by_doc[v.report["document"]].add(eid)
     out = {}
     for st in sorted(statements, key=lambda s: s["id"]):
         eid = event_of.get(st.get("report") or "")
-        if eid is None and by_seg.get(st.get("segment")):
+        years = set(_YEAR.findall(st.get("text") or ""))
+        # "the series of attacks in 1999 ..., attributed to the Chechens": a statement that dates what it is about
+        # to other years than a report's is not about that report's event, however near it is written
+        near = [p for p in by_seg.get(st.get("segment"), ()) if not years or p[2] in years]
+        if eid is None and near:
             at = _start(st.get("evidence")) or 0
-            eid = min(by_seg[st["segment"]], key=lambda p: (abs(p[0] - at), p[1]))[1]
+            eid = min(near, key=lambda p: (abs(p[0] - at), p[1]))[1]
         if eid is None and len(by_doc.get(st.get("document"), ())) == 1:
             eid = next(iter(by_doc[st["document"]]))
         if eid is None and st.get("event") in members:
