@@ -138,3 +138,30 @@ def test_a_town_in_a_dateline_is_a_place_of_its_own():
         "was at a hotel in Nashville said he heard of it."
     )
     assert ("Taylor", "Michigan") in {(p[1], p[2]) for p in places}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The boy was taken to Parkview Hospital in Fort Wayne with injuries.",
+        "The boy was shot and flown to Fort Wayne.",
+        "The boy was shot and taken to a Fort Wayne hospital.",
+    ],
+)
+def test_where_the_wounded_were_taken_is_no_place_of_the_shooting(sentence):
+    # GVA 165423: the hunter was shot near Portland, Ind.; Fort Wayne is where the hospital is
+    places = _attack_places(f"PORTLAND, Ind. -- A teen was accidentally shot while hunting deer. {sentence}")
+    assert {(p[0], p[2]) for p in places} == {("Portland", "Indiana")}
+
+
+def test_hostages_held_in_a_hospital_are_where_the_hospital_is():
+    places = _attack_places("Gunmen seized hundreds of hostages in a hospital in Kabul on Monday.")
+    assert {p[1] for p in places} == {"Kabul"}
+
+
+def test_a_name_only_a_town_abroad_bears_is_a_part_of_the_us_city_the_story_names():
+    # GVA 520404: Memphis's Whitehaven is no English town in a Memphis story
+    places = _attack_places(
+        "MEMPHIS, Tenn. -- Three people were shot Monday at a Whitehaven apartment complex, Memphis police said."
+    )
+    assert {(p[1], p[2], p[3]) for p in places} == {("Memphis", "Tennessee", "US")}

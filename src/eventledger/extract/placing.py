@@ -16,8 +16,16 @@ from eventledger.records import PLACE_RANK, Place, Report
 _DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:—|–|--)")
 _LEAST_PRECISE = len(PLACE_RANK) - 1
 _TAIL_SEP = re.compile(r"\s(?:-|–|—|\||::)\s")  # what parts a headline from the outlet's name after it
+HOME_COUNTRY = "US"  # the country whose local news names hamlets and neighbourhoods the gazetteer lacks
 PART_KM = 15  # a town this close to a big city its story names is told as a part of that city
 _PART_GAP = r"\s+(?:{words})\s+of\s+(?:the\s+)?"
+# what lies between a care place or verb and the town that only says where the wounded were taken
+_CARE_BEFORE = (
+    r"\b(?:was|were|been|being|and|then|later)\s+(?:{verbs})\s+(?:[\w-]+\s+){{0,2}}?to\s+"
+    r"(?:[^.;\n]{{0,40}}?\b(?:{places})\s+(?:in|at|of|near)\s+(?:the\s+)?"
+    r"|(?:(?:a|an|the)\s+)?(?:(?:nearby|local|area)\s+)?)$"
+)
+CARE_WINDOW = 80  # characters before a place read for what says the wounded were taken there
 
 
 class Placer:
@@ -29,6 +37,11 @@ class Placer:
         )
         parts = "|".join(map(re.escape, sorted(words(d, "part_of_words", context_path.name))))
         self._part_gap = re.compile(_PART_GAP.format(words=parts), re.I)
+        care = {
+            k: "|".join(map(re.escape, sorted(words(d, k, context_path.name), key=len, reverse=True)))
+            for k in ("care_places", "care_verbs")
+        }
+        self._care = re.compile(_CARE_BEFORE.format(places=care["care_places"], verbs=care["care_verbs"]), re.I)
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self._first_names = load_first_names(STOP_WORDS)
@@ -68,6 +81,9 @@ class Placer:
         hits = told or hits
         if not hits:
             return None
+        hits = [p for p in hits if not self.cared_at(w, p)]
+        if not hits:  # only where the wounded were taken: the story's place from before (`fallback_place`)
+            return None
 
         def rank(h):
             kind = min(
@@ -78,18 +94,37 @@ class Placer:
 
         return min(hits, key=rank)  # min keeps the first of equal ranks
 
-    def fallback_place(self, w: SegWork, s0: int):
+    @staticmethod
+    def _stray(place: Place, countries) -> bool:
+        """A town abroad in a US story whose country the story does not name: the gazetteer lacks the local
+        place of that name (a neighbourhood, a hamlet) and knows only the foreign one ("Whitehaven", "Weir")."""
+        return (
+            place.precision == "city"
+            and bool(countries)
+            and countries[0] == HOME_COUNTRY
+            and place.country not in countries
+        )
+
+    def fallback_place(self, w: SegWork, s0: int, *, skip: str = ""):
         """The segment's first place before the sentence (a dateline or earlier context), a qualified one first;
         for a headline or an
         opening sentence that names none, the segment's dateline ("DETROIT (WWJ) --" below the headline), else
         its first place."""
         places = self.places(w)
+        places = [p for p in places if not self.cared_at(w, p)] or places
+        places = [p for p in places if name_key(p[2]) != name_key(skip)] if skip else places
         before = [p for p in places if p[1] <= s0]
         if before:  # on its line, a town qualified by its state is the surest ("Carlton Lewis (Kansas City, MO)")
             line = w.text.find("\n", before[0][0])
             return next((p for p in before if "," in p[2] and (line < 0 or p[0] < line)), before[0])
         # else the first place the story names below ("A gunman opened fire ... / It happened ... in Peoria.")
         return self._dateline(w) or (places[0] if places else None)
+
+    def cared_at(self, w: SegWork, hit) -> bool:
+        """The place only says where the wounded were taken ("taken to a hospital in Memphis", "flown to
+        Nashville"): a big city's hospital is seldom where the shooting happened."""
+        start = max(0, hit[0] - CARE_WINDOW, *(w.text.rfind(c, 0, hit[0]) + 1 for c in ".!?\n"))
+        return bool(self._care.search(w.text, start, hit[0]))
 
     def _dateline(self, w: SegWork):
         return next(
@@ -133,7 +168,7 @@ class Placer:
                 return after
         return None
 
-    def set_place(self, doc, w: SegWork, rep: Report, hit) -> None:
+    def set_place(self, doc, w: SegWork, rep: Report, hit, *, stray_ok: bool = False) -> None:
         if hit is None:
             return
         s, e, name = hit
@@ -150,21 +185,26 @@ class Placer:
         place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby, votes=votes)
         if place is None:
             return
+        if not stray_ok and self._stray(place, countries) and not self._big_cities(w, home=countries[0]):
+            # an unknown local name that only a town abroad bears ("Weir party shooting" in a Texas story):
+            # the story's place from elsewhere
+            other = self.fallback_place(w, s, skip=name)
+            return self.set_place(doc, w, rep, other, stray_ok=True) if other is not None else None
         if place.precision in ("admin1", "admin2"):
             (s, e, _), place = self._within(w, place, countries, admin1s, nearby) or ((s, e, name), place)
         elif place.precision == "city" and "," not in name:
-            place = self._city_of(w, place, name)
+            place = self._city_of(w, place, name, countries)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
 
-    def _city_of(self, w: SegWork, place: Place, name: str) -> Place:
+    def _city_of(self, w: SegWork, place: Place, name: str, context=()) -> Place:
         """A town in a big city's story told as a part of that city: one within PART_KM of a city of
         NEIGHBOURHOOD_OF people or more that the segment names, in its state ("East Garfield Park" in a Chicago
         story), keeps its name with that city as its city."""
         if place.lat is None or (place.city and place.city != place.name):
             return place
         big = self._big_cities(w)
-        part = self._unknown_part(w, place, name, big)
+        part = self._unknown_part(w, place, name, big, context)
         if part is not place:
             return part
         if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in self.gazetteer.candidates(name)):
@@ -177,7 +217,7 @@ class Placer:
                 return place
         return place
 
-    def _unknown_part(self, w: SegWork, place: Place, name: str, big) -> Place:
+    def _unknown_part(self, w: SegWork, place: Place, name: str, big, context=()) -> Place:
         """A name with no place of that name in the state of the one big city the segment names ("in Austin" in
         a Chicago story, "in Germantown" below "PHILADELPHIA (CBS) --") is a part of that city the gazetteer
         does not know: it keeps its name with that city as its city, and that city's coordinates. A place of its
@@ -201,7 +241,7 @@ class Placer:
             (x.country, x.admin1) == (country, admin1) for x in cands
         ):
             return place
-        if place.country != country and any(x.population for x in cands):
+        if place.country != country and any(x.population for x in cands) and not self._stray(place, context):
             return place  # a known town abroad ("York" in an Iraqi story) is no part of the city
         c = max((c for c in big if (c.country, c.admin1) == (country, admin1)), key=lambda c: c.population)
         city_told = sum(name_key(p[2].rpartition(",")[0] or p[2]) == name_key(c.name) for p in self.places(w))
@@ -213,10 +253,12 @@ class Placer:
             name=place.name, city=c.name, admin1=admin1, country=country, lat=c.lat, lon=c.lon, precision="city"
         )
 
-    def _big_cities(self, w: SegWork):
+    def _big_cities(self, w: SegWork, home: str | None = None):
         out = []
         for n in dict.fromkeys(n for _, _, n in self.places(w)):
             c = max(self.gazetteer.candidates(n), key=lambda x: x.population, default=None)
+            if home is not None and c is not None and c.country != home:
+                continue
             if c is not None and c.kind == "city" and c.population >= NEIGHBOURHOOD_OF and c.lat is not None:
                 out.append(c)
         return out
