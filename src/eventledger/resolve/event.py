@@ -66,6 +66,7 @@ def event_date(vs: list[View]) -> dict:
 def event_place(vs: list[View]) -> dict:
     seen: dict[tuple, set[str]] = defaultdict(set)
     full: dict[tuple, dict] = {}
+    qualified: set[tuple] = set()
     for v in _facts(vs):
         p = v.report.get("place") or {}
         if not any(p.get(k) for k in ("name", "city", "admin1", "country")):
@@ -73,9 +74,13 @@ def event_place(vs: list[View]) -> dict:
         k = tuple(p.get(x) for x in ("name", "city", "admin1", "country", "precision"))
         seen[k].add(v.id)
         full.setdefault(k, {x: p.get(x) for x in PLACE_KEYS})
+        if "," in ((p.get("evidence") or {}).get("text") or ""):
+            qualified.add(k)  # told with its state ("Portland, Ind.", "LEXINGTON, SC"): no guess among namesakes
     if not seen:
         return {**{k: None for k in PLACE_KEYS}, "values": []}
-    keys = sorted(seen, key=lambda k: (PLACE_RANK.get(k[4], 5), -len(seen[k]), tuple(x or "" for x in k)))
+    keys = sorted(
+        seen, key=lambda k: (PLACE_RANK.get(k[4], 5), k not in qualified, -len(seen[k]), tuple(x or "" for x in k))
+    )
     best = dict(full[keys[0]])
     # a venue told without its city borrows the most common city of the same country
     for k in keys[1:]:

@@ -1,0 +1,33 @@
+"""The event's place chosen from its reports' places (resolve/event.py event_place)."""
+
+from __future__ import annotations
+
+from eventledger.resolve.event import event_place
+from eventledger.resolve.sources import View
+
+
+def _view(rid: str, name: str, admin1: str, quote: str) -> View:
+    place = {
+        "name": name,
+        "city": name,
+        "admin1": admin1,
+        "country": "US",
+        "precision": "city",
+        "evidence": {"text": quote},
+    }
+    return View({"id": rid, "place": place}, "outlet", "outlet", None, False, False)
+
+
+def test_a_town_told_with_its_state_outranks_namesakes_told_more_often():
+    # GVA train: "Lexington" alone resolved to North Carolina three times; "LEXINGTON, SC" says which
+    vs = [_view(f"r{i}", "Lexington", "North Carolina", "Lexington") for i in range(3)]
+    vs.append(_view("r9", "Lexington", "South Carolina", "LEXINGTON, SC"))
+    assert event_place(vs)["admin1"] == "South Carolina"
+
+
+def test_among_places_told_alike_the_one_more_reports_tell_wins():
+    vs = [
+        _view("r1", "Shelton", "Washington", "Shelton"),
+        *(_view(f"r{i}", "Belfair", "Washington", "Belfair") for i in (2, 3)),
+    ]
+    assert event_place(vs)["name"] == "Belfair"
