@@ -165,3 +165,9 @@ def test_a_name_only_a_town_abroad_bears_is_a_part_of_the_us_city_the_story_name
         "MEMPHIS, Tenn. -- Three people were shot Monday at a Whitehaven apartment complex, Memphis police said."
     )
     assert {(p[1], p[2], p[3]) for p in places} == {("Memphis", "Tennessee", "US")}
+
+
+def test_a_big_city_abroad_does_not_vouch_for_its_own_country_in_a_us_story():
+    # GVA 663026: "Metro police" in a Nashville story is no Indonesian city
+    places = _attack_places("NASHVILLE, Tenn. -- A 12-year-old boy was shot by a toddler Sunday, Metro police said.")
+    assert {(p[1], p[2]) for p in places} == {("Nashville", "Tennessee")}

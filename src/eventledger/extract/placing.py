@@ -145,10 +145,15 @@ class Placer:
         self._told = (w, told)
         return told
 
-    def context(self, doc, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def context(self, doc, w: SegWork, *, leave_out: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
         """What the segment names (`_text_context`), then the country of the source's web host: what a name
-        shared by several places is resolved against."""
-        countries, admin1s = self._text_context(w)
+        shared by several places is resolved against. With `leave_out`, what the segment's other names say (a
+        big city abroad names its country: "Metro" alone says Indonesia)."""
+        if leave_out:
+            key = name_key(leave_out)
+            countries, admin1s = self.gazetteer.context([n for _, _, n in w.places if name_key(n) != key])
+        else:
+            countries, admin1s = self._text_context(w)
         url = getattr(doc, "url", None)
         host = self.gazetteer.host_country(url)
         if host and host not in countries:
@@ -185,7 +190,8 @@ class Placer:
         place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby, votes=votes)
         if place is None:
             return
-        if not stray_ok and self._stray(place, countries) and not self._big_cities(w, home=countries[0]):
+        others = self.context(doc, w, leave_out=name)[0]
+        if not stray_ok and self._stray(place, others) and not self._big_cities(w, home=others[0]):
             # an unknown local name that only a town abroad bears ("Weir party shooting" in a Texas story):
             # the story's place from elsewhere
             other = self.fallback_place(w, s, skip=name)
@@ -193,7 +199,7 @@ class Placer:
         if place.precision in ("admin1", "admin2"):
             (s, e, _), place = self._within(w, place, countries, admin1s, nearby) or ((s, e, name), place)
         elif place.precision == "city" and "," not in name:
-            place = self._city_of(w, place, name, countries)
+            place = self._city_of(w, place, name, others)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
 
