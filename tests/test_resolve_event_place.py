@@ -31,3 +31,16 @@ def test_among_places_told_alike_the_one_more_reports_tell_wins():
         *(_view(f"r{i}", "Belfair", "Washington", "Belfair") for i in (2, 3)),
     ]
     assert event_place(vs)["name"] == "Belfair"
+
+
+def test_among_places_told_as_often_the_one_sentences_name_wins():
+    # GVA 289146: "CLEVELAND (AP) --", a dateline standing in for a sentence that names no
+    # place, against "Warrensville Heights" named in its own sentence
+    def view(rid, name, at, sentence_at):
+        v = _view(rid, name, "Ohio", name)
+        v.report["place"]["evidence"].update(document="d", start=at, end=at + len(name))
+        v.report["evidence"] = {"document": "d", "start": sentence_at, "end": sentence_at + 100}
+        return v
+
+    vs = [view("r1", "Cleveland", 0, 200), view("r2", "Warrensville Heights", 300, 280)]
+    assert event_place(vs)["name"] == "Warrensville Heights"

@@ -63,10 +63,21 @@ def event_date(vs: list[View]) -> dict:
     return {"value": top["value"], "precision": top["precision"], "values": values}
 
 
+def _told_in_sentence(report: dict) -> bool:
+    """The report's place lies in its own sentence: told of the event, not taken from a dateline or an earlier
+    sentence because the sentence names none."""
+    p = (report.get("place") or {}).get("evidence") or {}
+    s = report.get("evidence") or {}
+    if p.get("start") is None or s.get("start") is None or p.get("document") != s.get("document"):
+        return False
+    return s["start"] <= p["start"] and p.get("end", p["start"]) <= s.get("end", s["start"])
+
+
 def event_place(vs: list[View]) -> dict:
     seen: dict[tuple, set[str]] = defaultdict(set)
     full: dict[tuple, dict] = {}
     qualified: set[tuple] = set()
+    stated: dict[tuple, set[str]] = defaultdict(set)  # reports whose sentence names the place (no fallback)
     for v in _facts(vs):
         p = v.report.get("place") or {}
         if not any(p.get(k) for k in ("name", "city", "admin1", "country")):
@@ -76,10 +87,19 @@ def event_place(vs: list[View]) -> dict:
         full.setdefault(k, {x: p.get(x) for x in PLACE_KEYS})
         if "," in ((p.get("evidence") or {}).get("text") or ""):
             qualified.add(k)  # told with its state ("Portland, Ind.", "LEXINGTON, SC"): no guess among namesakes
+        if _told_in_sentence(v.report):
+            stated[k].add(v.id)
     if not seen:
         return {**{k: None for k in PLACE_KEYS}, "values": []}
     keys = sorted(
-        seen, key=lambda k: (PLACE_RANK.get(k[4], 5), k not in qualified, -len(seen[k]), tuple(x or "" for x in k))
+        seen,
+        key=lambda k: (
+            PLACE_RANK.get(k[4], 5),
+            k not in qualified,
+            -len(seen[k]),
+            -len(stated[k]),
+            tuple(x or "" for x in k),
+        ),
     )
     best = dict(full[keys[0]])
     # a venue told without its city borrows the most common city of the same country
