@@ -171,3 +171,13 @@ def test_a_big_city_abroad_does_not_vouch_for_its_own_country_in_a_us_story():
     # GVA 663026: "Metro police" in a Nashville story is no Indonesian city
     places = _attack_places("NASHVILLE, Tenn. -- A 12-year-old boy was shot by a toddler Sunday, Metro police said.")
     assert {(p[1], p[2]) for p in places} == {("Nashville", "Tennessee")}
+
+
+def test_a_state_report_takes_the_town_the_story_names_most_in_that_state():
+    # GVA 427621: the headline names only Arizona; Flagstaff (dateline, hospital, campus) over a "Phoenix attorney"
+    places = _attack_places(
+        "1 dead, 3 wounded in shooting at Northern Arizona University\n\nFLAGSTAFF, Ariz. (AP) -- A freshman "
+        "killed one person and wounded three others. Jones was represented by Phoenix attorney Burges McCowan. "
+        "The victims are being treated at Flagstaff Medical Center. The lot is on the Flagstaff campus."
+    )
+    assert {(p[1], p[2]) for p in places} == {("Flagstaff", "Arizona")}

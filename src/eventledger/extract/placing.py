@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from eventledger.extract.text import is_lowercase_text, load_first_names
 from eventledger.extract.work import SegWork, evidence
@@ -278,6 +279,9 @@ class Placer:
         line = self._dateline(w)
         finer = ("city", "admin2") if division.precision == "admin1" else ("city",)
         found = []
+        # in a state, the town the segment names most ("FLAGSTAFF, Ariz. (AP)", "Flagstaff Medical Center", "the
+        # Flagstaff campus" over a "Phoenix attorney"), then the first that is no dateline
+        told = Counter(name_key(n.rpartition(",")[0] or n) for _, _, n in self.places(w))
         for hit in self.places(w):
             if name_key(hit[2]) == name_key(division.name):
                 continue
@@ -288,11 +292,14 @@ class Placer:
             )
             if p is None or p.precision not in finer or p.admin1 != division.admin1 or p.country != division.country:
                 continue
-            if division.precision == "admin1" and hit != line:
-                return hit, p
+            if division.precision == "admin1":
+                found.append(((-told[name_key(p.name)], hit == line), hit, p))
+                continue
             big = any(c.population >= BIG_PLACE for c in self.gazetteer.candidates(hit[2]) if c.admin1 == p.admin1)
             found.append(((hit == line, big), hit, p))
-        if division.precision == "admin1" or not found:
+        if division.precision == "admin1":
+            found = [f for f in found if f[1] != line]  # the outlet's city alone does not make a state a town
+        if not found:
             return None
-        _, hit, p = min(found, key=lambda f: f[0])
+        _, hit, p = min(found, key=lambda f: f[0])  # min keeps the first of equal ranks
         return hit, p
