@@ -181,3 +181,9 @@ def test_a_state_report_takes_the_town_the_story_names_most_in_that_state():
         "The victims are being treated at Flagstaff Medical Center. The lot is on the Flagstaff campus."
     )
     assert {(p[1], p[2]) for p in places} == {("Flagstaff", "Arizona")}
+
+
+def test_a_towns_officer_is_evidence_of_the_town():
+    # GVA 627282: "St. Ann officer accidentally shoots self" names the small town St. Ann, Missouri
+    doc = extract_text("St. Ann officer accidentally shoots self", published=PUBLISHED)
+    assert {(r.place.city, r.place.admin1) for r in doc.reports} == {("Saint Ann", "Missouri")}
