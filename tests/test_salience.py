@@ -161,3 +161,10 @@ def test_an_attack_named_only_in_a_denial_or_a_claim_is_about_an_attack_not_news
     assert [r.meta.get("statement_only") for r in _attacks(claimed)] == [True]
     news = _doc("Gunmen killed 40 people at a concert hall near Moscow on Friday, and IS claimed the attack.", ex)
     assert [r.meta.get("statement_only") for r in _attacks(news)] == [None]  # it tells a toll of its own
+
+
+def test_a_reaction_to_an_attack_is_about_it_not_news_of_one(ex):
+    doc = _doc("The country's president condemned the attack in a call with his counterpart.", ex)
+    assert [r.meta.get("statement_only") for r in _attacks(doc)] == [True]
+    news = _doc("Gunmen killed three people in Denver on Friday, and the mayor condemned the attack.", ex)
+    assert [r.meta.get("statement_only") for r in _attacks(news)] == [None]

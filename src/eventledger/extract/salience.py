@@ -103,7 +103,7 @@ class Salience:
             seg_reports.sort(key=lambda r: (r.evidence.start if r.evidence else 0, r.id))
             keep.extend(self._segment(doc, seg_reports, folded))
         doc.reports = keep
-        _mark_statement_only(doc)
+        _mark_statement_only(doc, self.words)
         kept = {r.id for r in keep}
         for st in doc.statements:
             if st.report in folded:
@@ -206,19 +206,22 @@ class Salience:
 STATEMENT_ONLY_KINDS = ("claim-of-responsibility", "denial", "accusation", "attribution", "assessment", "threat")
 
 
-def _mark_statement_only(doc: Document) -> None:
+def _mark_statement_only(doc: Document, words: SalienceWords) -> None:
     """A report told only inside a claim, a denial, a blame or an assessment ("Kyiv had nothing to do with the
-    attack", "IS claimed the attack in a statement") and stating nothing of its own (no toll, victim or target)
-    is about an attack, not news of one: meta["statement_only"]. Resolution lets it join the event it fits and
-    never makes it an event of its own; its place and date are the speaker's, not the attack's."""
+    attack", "IS claimed the attack in a statement"), a reaction ("the president condemned the attack") or a
+    reader's comment, and stating nothing of its own (no toll, victim or target), is about an attack, not news
+    of one: meta["statement_only"]. Resolution lets it join the event it fits and never makes it an event of its
+    own; its place and date are the speaker's, not the attack's."""
     spans = [(st.evidence.start, st.evidence.end) for st in doc.statements if st.kind in STATEMENT_ONLY_KINDS]
-    if not spans:
-        return
     for r in doc.reports:
         ev = r.evidence
         if ev is None or any(r.counts.values()) or r.victims or r.targets:
             continue
-        if any(a < ev.end and ev.start < b for a, b in spans):
+        if (
+            r.opinion
+            or any(a < ev.end and ev.start < b for a, b in spans)
+            or words.reaction(doc.text[ev.start : ev.end].lower())
+        ):
             r.meta["statement_only"] = True
 
 

@@ -17,6 +17,7 @@ class SalienceWords:
     background_cues: tuple  # compiled regular expressions: an earlier event named in passing
     other_event_cues: tuple  # a different happening of the same news
     proceeding_cues: tuple = ()  # a court or police proceeding the attack is told through
+    reaction_cues: tuple = ()  # a reaction to an attack already told
 
     @classmethod
     def load(cls, path: Path = SALIENCE_PATH) -> SalienceWords:
@@ -31,6 +32,7 @@ class SalienceWords:
             tuple(compile_all(d["background_cues"], f"{where} background_cues")),
             tuple(compile_all(d["other_event_cues"], f"{where} other_event_cues")),
             tuple(compile_all(d.get("proceeding_cues") or [], f"{where} proceeding_cues")),
+            tuple(compile_all(d.get("reaction_cues") or [], f"{where} reaction_cues")),
         )
 
     def background(self, sentence_lower: str) -> bool:
@@ -41,6 +43,9 @@ class SalienceWords:
 
     def proceeding(self, sentence_lower: str) -> bool:
         return any(r.search(sentence_lower) for r in self.proceeding_cues)
+
+    def reaction(self, sentence_lower: str) -> bool:
+        return any(r.search(sentence_lower) for r in self.reaction_cues)
 
     def set_apart(self, sentence_lower: str) -> bool:
         """The sentence tells another happening than the one before it: earlier, or a different one."""
