@@ -208,10 +208,11 @@ STATEMENT_ONLY_KINDS = ("claim-of-responsibility", "denial", "accusation", "attr
 
 def _mark_statement_only(doc: Document, words: SalienceWords) -> None:
     """A report told only inside a claim, a denial, a blame or an assessment ("Kyiv had nothing to do with the
-    attack", "IS claimed the attack in a statement"), a reaction ("the president condemned the attack") or a
-    reader's comment, and stating nothing of its own (no toll, victim or target), is about an attack, not news
-    of one: meta["statement_only"]. Resolution lets it join the event it fits and never makes it an event of its
-    own; its place and date are the speaker's, not the attack's."""
+    attack", "IS claimed the attack in a statement"), a reaction ("the president condemned the attack"), a
+    reader's comment, or attacks in general ("has carried out an increasing number of attacks"), and stating
+    nothing of its own (no toll, victim or target), is about attacks, not news of one: meta["statement_only"].
+    Resolution lets it join the event it fits and never makes it an event of its own; its place and date are
+    the speaker's, not the attack's."""
     spans = [(st.evidence.start, st.evidence.end) for st in doc.statements if st.kind in STATEMENT_ONLY_KINDS]
     for r in doc.reports:
         ev = r.evidence
@@ -219,6 +220,7 @@ def _mark_statement_only(doc: Document, words: SalienceWords) -> None:
             continue
         if (
             r.opinion
+            or (r.trigger or "").lower() in words.generic_triggers
             or any(a < ev.end and ev.start < b for a, b in spans)
             or words.reaction(doc.text[ev.start : ev.end].lower())
         ):

@@ -18,6 +18,7 @@ class SalienceWords:
     other_event_cues: tuple  # a different happening of the same news
     proceeding_cues: tuple = ()  # a court or police proceeding the attack is told through
     reaction_cues: tuple = ()  # a reaction to an attack already told
+    generic_triggers: frozenset = frozenset()  # plural triggers that tell attacks in general
 
     @classmethod
     def load(cls, path: Path = SALIENCE_PATH) -> SalienceWords:
@@ -33,6 +34,7 @@ class SalienceWords:
             tuple(compile_all(d["other_event_cues"], f"{where} other_event_cues")),
             tuple(compile_all(d.get("proceeding_cues") or [], f"{where} proceeding_cues")),
             tuple(compile_all(d.get("reaction_cues") or [], f"{where} reaction_cues")),
+            frozenset(w.lower() for w in d.get("generic_triggers") or ()),
         )
 
     def background(self, sentence_lower: str) -> bool:
