@@ -78,9 +78,7 @@ def training_rows(
     reports: list[dict], contexts: Mapping[str, dict], article: Mapping[str, str], corpus: Corpus, cfg
 ) -> tuple[list[dict], list[bool], list[float]]:
     from eventledger.resolve.cluster import candidate_pairs
-    from eventledger.resolve.features import pair_features, profile, reach_back
-    from eventledger.resolve.sources import canonical_key, views
-    from eventledger.resolve.text import TextIndex
+    from eventledger.resolve.features import pair_features
 
     gold = corpus.article_gold()
     day = {}
@@ -89,10 +87,7 @@ def training_rows(
             day[corpus.group[i.id]] = Date.fromisoformat(i.date).toordinal()
         except ValueError:
             pass
-    vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
-    order = sorted(vs.values(), key=canonical_key)
-    profiles = reach_back([profile(v.report, canonical_key(v), cfg) for v in order])
-    text = TextIndex.build([v.report for v in order], contexts)
+    order, profiles, text = _profiled(reports, contexts, cfg)
     rows, labels, pairs = [], [], []
     for i, j in candidate_pairs(profiles, cfg):
         a, b = profiles[i], profiles[j]
@@ -123,15 +118,9 @@ def article_scores(
     """B-cubed of the articles' clustering at each merge threshold (pair scores computed once)."""
     from eventledger.eval.gva import main_event
     from eventledger.resolve import cluster as C
-    from eventledger.resolve.features import profile, reach_back
-    from eventledger.resolve.sources import canonical_key, views
-    from eventledger.resolve.text import TextIndex
 
     gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
-    vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
-    order = sorted(vs.values(), key=canonical_key)
-    profiles = reach_back([profile(v.report, canonical_key(v), cfg) for v in order])
-    text = TextIndex.build([v.report for v in order], contexts)
+    order, profiles, text = _profiled(reports, contexts, cfg)
     pair = C.pair_scores(profiles, cfg, text)
     mine: dict[str, list[dict]] = defaultdict(list)
     for v in order:
@@ -201,8 +190,8 @@ def train(
 DOCUMENT_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))  # 0.05 .. 0.95
 
 
-def _resolved(reports: list[dict], contexts: Mapping[str, dict], cfg):
-    from eventledger.resolve import cluster as C
+def _profiled(reports: list[dict], contexts: Mapping[str, dict], cfg):
+    """The reports' views in canonical order, their profiles and text index, as resolution builds them."""
     from eventledger.resolve.features import profile, reach_back
     from eventledger.resolve.sources import canonical_key, views
     from eventledger.resolve.text import TextIndex
@@ -210,7 +199,13 @@ def _resolved(reports: list[dict], contexts: Mapping[str, dict], cfg):
     vs = views(sorted(reports, key=lambda r: r["id"]), dict(contexts), cfg)
     order = sorted(vs.values(), key=canonical_key)
     profiles = reach_back([profile(v.report, canonical_key(v), cfg) for v in order])
-    text = TextIndex.build([v.report for v in order], contexts)
+    return order, profiles, TextIndex.build([v.report for v in order], contexts)
+
+
+def _resolved(reports: list[dict], contexts: Mapping[str, dict], cfg):
+    from eventledger.resolve import cluster as C
+
+    order, profiles, text = _profiled(reports, contexts, cfg)
     return order, profiles, text, C.settle(C.pair_scores(profiles, cfg, text), profiles, cfg)
 
 
