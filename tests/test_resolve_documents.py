@@ -104,3 +104,24 @@ def test_a_background_mention_earns_no_same_document_head_start():
     p = {r["id"]: profile(r, (r["id"],), CFG) for r in (main, told, past)}
     assert pair_score(p[main["id"]], p[told["id"]], CFG) >= CFG.same_document_score
     assert pair_score(p[main["id"]], p[past["id"]], CFG) < CFG.same_document_score
+
+
+def _trial_world(proceeding: bool):
+    shooting = _doc("s1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
+    text = (
+        "A man was sentenced on Monday to 20 years for shooting Darnell Whitcomb outside the Lakeshore Laundromat "
+        "on Fenwick Street. " + STORY.split(". ", 1)[1]
+    )
+    r, c = _doc("s2", text, OAK, "2017-01-09", "2017-01-10", "Man sentenced in Lakeshore Laundromat shooting")
+    if proceeding:
+        r["meta"] = {**(r.get("meta") or {}), "proceeding": True}
+    docs = [shooting, (r, c)]
+    return [r for r, _ in docs], {r["id"]: c for r, c in docs}
+
+
+def test_a_trial_story_months_later_looks_back_to_its_shooting():
+    # outside the document search's window (a month): only a story told through a proceeding looks back so far
+    R, C = _trial_world(proceeding=True)
+    assert _groups(resolve(R, contexts=C)) == [["s1", "s2"]]
+    R, C = _trial_world(proceeding=False)
+    assert _groups(resolve(R, contexts=C)) == [["s1"], ["s2"]]

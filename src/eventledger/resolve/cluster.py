@@ -260,6 +260,12 @@ def document_pairs(
     """(lead i, lead j, features) of the candidate document pairs, i < j, sorted."""
     lead = leads(profiles, clusters)
     near = text.neighbours(lead, model.window, model.top, model.floor)
+    # a story told through an arrest or a trial looks back as far as such stories come after their shooting
+    late = [s for s, i in lead.items() if profiles[i].proceeding]
+    reach = int(cfg.date.get("proceeding_window_days", 0))
+    if late and reach > model.window:
+        for k, cos in text.earlier(late, lead, reach, model.top, model.floor).items():
+            near.setdefault(k, cos)
     out = []
     for (sa, sb), cos in sorted(near.items()):
         i, j = sorted((lead[sa], lead[sb]))

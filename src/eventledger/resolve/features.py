@@ -47,6 +47,7 @@ class Profile:
     segment: str = ""
     start: int = 0  # where its sentence starts in the segment (the headline, then the lede, come first)
     follows: bool = False  # a follow-up (an arrest) of its document's attack: never the document's lead
+    proceeding: bool = False  # told through an arrest, charge or trial ("sentenced in the shooting death of")
 
 
 def date_span(d: dict | None) -> DateSpan | None:
@@ -116,6 +117,7 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         segment=report.get("segment") or report.get("document") or report["id"],
         start=int((report.get("evidence") or {}).get("start") or 0),
         follows=bool(report.get("follows")),
+        proceeding=bool((report.get("meta") or {}).get("proceeding")),
     )
 
 

@@ -170,6 +170,51 @@ class TextIndex:
                     out[(a, b)] = float(-x)
         return out
 
+    def earlier(
+        self, late: Iterable[str], segments: Iterable[str], window: int, top: int, floor: float
+    ) -> dict[tuple[str, str], float]:
+        """Segment pairs (a < b) -> text cosine, for each segment of `late` its `top` nearest of `segments`
+        published up to `window` days before it: a trial story and the shooting it is about, months apart.
+        Sparse products in blocks of rows, so memory stays that of a block's non-zero cosines."""
+        from scipy.sparse import csr_matrix
+
+        cols = sorted(set(segments) & self.whole)
+        rows = sorted(set(late) & self.whole & {s for s in cols if self.day.get(s) is not None})
+        if not rows or len(cols) < 2:
+            return {}
+        vocab: dict[str, int] = {}
+
+        def matrix(segs: list[str]) -> csr_matrix:
+            r, c, v = [], [], []
+            for k, s in enumerate(segs):
+                for t, x in self.text[s].items():
+                    j = vocab.get(t)
+                    if j is None and segs is cols:
+                        j = vocab[t] = len(vocab)
+                    if j is not None:
+                        r.append(k)
+                        c.append(j)
+                        v.append(x)
+            return csr_matrix((v, (r, c)), shape=(len(segs), max(1, len(vocab))))
+
+        mc = matrix(cols)
+        mr = matrix(rows)
+        out: dict[tuple[str, str], float] = {}
+        for lo in range(0, len(rows), 256):
+            sim = (mr[lo : lo + 256] @ mc.T).tocsr()
+            for r in range(sim.shape[0]):
+                s, day = rows[lo + r], self.day[rows[lo + r]]
+                row = sim.getrow(r)
+                got = []
+                for j, x in zip(row.indices, row.data, strict=True):
+                    t, d = cols[j], self.day.get(cols[j])
+                    if x >= floor and t != s and d is not None and 0 <= day - d <= window:
+                        got.append((-x, t))
+                for x, t in sorted(got)[:top]:
+                    a, b = sorted((s, t))
+                    out[(a, b)] = float(-x)
+        return out
+
 
 def _ordinal(value: str | None) -> int | None:
     try:
