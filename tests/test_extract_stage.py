@@ -514,3 +514,18 @@ def test_a_comment_age_is_not_counted_from_the_publication_date(ex):
     ex.process([doc])
     assert doc.segments[1].date == DateValue()
     assert [r.date.value for r in doc.reports if r.segment == doc.segments[1].id] == ["2024-03-27"]
+
+
+def test_a_title_case_headline_is_read_in_sentence_case_and_keeps_its_exact_spans(ex):
+    from eventledger.extract.text import title_case_spans
+
+    title = "Gunman Kills Two At Crowded Market In Kandahar"
+    assert title_case_spans(title, [(0, len(title))]) == [(0, len(title))]
+    assert title_case_spans("Police said two men were shot in Kandahar.", [(0, 42)]) == []
+    assert title_case_spans("FMLN ATTACKED THE SUBSTATION", [(0, 28)]) == []  # all capitals: not Title Case
+    doc = _doc([title])
+    ex.process([doc])
+    [r] = doc.reports
+    assert r.evidence.text == title  # the document's own words, not the recased copy
+    assert r.place.name.startswith("Kandah")  # the gazetteer's spelling
+    assert [c.value for c in r.counts["killed"]] == [2]

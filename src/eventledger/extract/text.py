@@ -88,6 +88,19 @@ def is_lowercase_text(text: str) -> bool:
     return letters > 20 and upper < letters * 0.01
 
 
+def title_case_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences written in headline Title Case ("Teen Shot To Death In Pacoima"): the tagger reads every
+    capitalised word as a name there, so no verb is found. Title Case: at least three words of four letters or
+    more after the first, nearly all capitalised (all-capitals words do not count: MUC-4 style text)."""
+    out = []
+    for s, e in spans:
+        long = [m.group() for m in _WORD_RX.finditer(text, s, e)][1:]
+        long = [w for w in long if len(w) >= 4 and not w.isupper()]
+        if len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.85 * len(long):
+            out.append((s, e))
+    return out
+
+
 def restore_case(
     text: str,
     *,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventledger.extract.numbers import NUMBER_RX
-from eventledger.extract.text import is_lowercase_text, load_first_names, restore_case, sentence_spans
+from eventledger.extract.text import is_lowercase_text, load_first_names, restore_case, sentence_spans, title_case_spans
 from eventledger.extract.times import find_dates
 from eventledger.records import DateValue, Document, Segment
 
@@ -102,7 +102,21 @@ class Preparer:
             names += [(s, e, None) for s, e, _ in places]
             text = restore_case(text, common=self.common, spans=sents, names=names, first_names=self.first_names)
             places = self.gazetteer.find(text)
+        elif titled := title_case_spans(text, sents):
+            text = self._untitle(text, titled, actors, places)
+            places = self.gazetteer.find(text)
         return SegWork(seg, text, sents, actors, places, find_dates(text, anchor=anchor), anchor)
+
+    def _untitle(self, text: str, titled: list[tuple[int, int]], actors: list, places: list) -> str:
+        """Title Case sentences in sentence case (same length): common words lowered, names kept as found."""
+        for s, e in titled:
+            found = (*actors, *places)
+            names = [(a - s, b - s, text[a:b]) for a, b, _ in found if s <= a and b <= e]
+            cased = restore_case(
+                text[s:e].lower(), common=self.common, spans=[(0, e - s)], names=names, first_names=self.first_names
+            )
+            text = text[:s] + cased + text[e:]
+        return text
 
     def select(self, w: SegWork) -> list[int]:
         """Sentences worth parsing: an event trigger, a figure, or a statement cue (cheap regex prefilter)."""
