@@ -375,14 +375,29 @@ def test_detaching_the_founder_keeps_the_event_id_on_the_rest():
 def test_a_report_told_only_in_a_denial_joins_the_event_it_fits_and_founds_none():
     R, C, S = world()
 
-    def told_only(doc, place):
-        r = report(doc, 0, date=("2024-03-22", "day"), place=place, text="said Kyiv had nothing to do with the attack")
-        r["meta"] = {**r["meta"], "statement_only": True}
+    def told_only(doc, place, day="2024-03-22", **meta):
+        r = report(doc, 0, date=(day, "day"), place=place, text="said Kyiv had nothing to do with the attack")
+        r["meta"] = {**r["meta"], "statement_only": True, **meta}
         C[r["id"]] = ctx("Outlet")
         return r
 
+    kyiv = Place(name="Kyiv", city="Kyiv", country="UA", precision="city")
     fits = told_only("docDenial", RU_VENUE)
-    elsewhere = told_only("docKyiv", Place(name="Kyiv", city="Kyiv", country="UA", precision="city"))
-    res = run([*R, fits, elsewhere], C, S)
+    elsewhere = told_only("docKyiv", kyiv)  # of another document: nothing else ties it to the attack
+    general = told_only("docGeneral", RU_VENUE, generic=True)  # attacks in general: of no one event
+    res = run([*R, fits, elsewhere, general], C, S)
     assert fits["id"] in {r["id"] for r in crocus(res).reports}
-    assert not any(r["id"] == elsewhere["id"] for e in res.events for r in e.reports)
+    held = {r["id"] for e in res.events for r in e.reports}
+    assert elsewhere["id"] not in held and general["id"] not in held
+
+
+def test_the_speakers_place_does_not_keep_a_statement_from_its_documents_event():
+    from eventledger.resolve.features import place_kind, profile
+
+    kyiv = Place(name="Kyiv", city="Kyiv", country="UA", precision="city")
+    attack = report("doc", 0, date=("2024-03-22", "day"), place=RU_VENUE, text="gunmen attacked the hall")
+    denial = report("doc", 1, date=("2024-03-22", "day"), place=kyiv, text="said Kyiv had nothing to do with it")
+    a, d = (profile(r, (r["id"],), CFG) for r in (attack, denial))
+    assert place_kind(a, d, CFG) is None  # an attack told in Kyiv is not the one told at the hall
+    denial["meta"] = {**denial["meta"], "statement_only": True}
+    assert place_kind(a, profile(denial, (denial["id"],), CFG), CFG) == "unknown"

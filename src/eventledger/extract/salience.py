@@ -212,19 +212,22 @@ def _mark_statement_only(doc: Document, words: SalienceWords) -> None:
     reader's comment, or attacks in general ("has carried out an increasing number of attacks"), and stating
     nothing of its own (no toll, victim or target), is about attacks, not news of one: meta["statement_only"].
     Resolution lets it join the event it fits and never makes it an event of its own; its place and date are
-    the speaker's, not the attack's."""
+    the speaker's, not the attack's. Attacks in general (meta["generic"]) are of no one event: they join none."""
     spans = [(st.evidence.start, st.evidence.end) for st in doc.statements if st.kind in STATEMENT_ONLY_KINDS]
     for r in doc.reports:
         ev = r.evidence
         if ev is None or any(r.counts.values()) or r.victims or r.targets:
             continue
+        generic = (r.trigger or "").lower() in words.generic_triggers
         if (
             r.opinion
-            or (r.trigger or "").lower() in words.generic_triggers
+            or generic
             or any(a < ev.end and ev.start < b for a, b in spans)
             or words.reaction(doc.text[ev.start : ev.end].lower())
         ):
             r.meta["statement_only"] = True
+        if generic:
+            r.meta["generic"] = True  # about attacks in general: of no one event
 
 
 def _sentences(r: Report) -> set[int]:

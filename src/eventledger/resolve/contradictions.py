@@ -7,7 +7,7 @@ from collections import defaultdict
 from eventledger.records import Contradiction
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.features import Profile, place_score, related
-from eventledger.resolve.sources import View
+from eventledger.resolve.sources import View, placing
 from eventledger.resolve.statements import BLAME, blamed, self_claim
 from eventledger.resolve.values import disagreeing
 
@@ -39,7 +39,7 @@ def contradictions(
     if len(fams) > 1:
         types = [(norm(v.report.get("type")), v.id) for v in facts if cfg.family(v.report.get("type"))]
         out.append(Contradiction("type", _grouped(types)))
-    place = _places(facts, profiles, cfg)
+    place = _places(placing(facts), profiles, cfg)
     if place:
         out.append(place)
     named = [p for p in perps if p.get("actor_id") or p.get("basis") != "reported"]

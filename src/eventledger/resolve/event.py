@@ -8,7 +8,7 @@ from eventledger.records import PLACE_RANK, Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
-from eventledger.resolve.sources import View, independent_sources
+from eventledger.resolve.sources import View, independent_sources, placing
 from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import hit_not_killed, summarize
 
@@ -78,7 +78,7 @@ def event_place(vs: list[View]) -> dict:
     full: dict[tuple, dict] = {}
     qualified: set[tuple] = set()
     stated: dict[tuple, set[str]] = defaultdict(set)  # reports whose sentence names the place (no fallback)
-    for v in _facts(vs):
+    for v in placing(_facts(vs)):
         p = v.report.get("place") or {}
         if not any(p.get(k) for k in ("name", "city", "admin1", "country")):
             continue

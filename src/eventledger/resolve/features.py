@@ -48,6 +48,7 @@ class Profile:
     start: int = 0  # where its sentence starts in the segment (the headline, then the lede, come first)
     follows: bool = False  # a follow-up (an arrest) of its document's attack: never the document's lead
     proceeding: bool = False  # told through an arrest, charge or trial ("sentenced in the shooting death of")
+    statement: bool = False  # told only in a claim, denial or assessment (extract/salience.py statement_only)
 
 
 def date_span(d: dict | None) -> DateSpan | None:
@@ -118,6 +119,7 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         start=int((report.get("evidence") or {}).get("start") or 0),
         follows=bool(report.get("follows")),
         proceeding=bool((report.get("meta") or {}).get("proceeding")),
+        statement=bool((report.get("meta") or {}).get("statement_only")),
     )
 
 
@@ -225,7 +227,15 @@ def date_score(a: DateSpan | None, b: DateSpan | None, cfg: ResolveConfig) -> fl
 
 
 def place_kind(a: Profile, b: Profile, cfg: ResolveConfig) -> str | None:
-    """How two places agree (a key of resolution.yaml's `place`, or unknown); None when both cannot be right."""
+    """How two places agree (a key of resolution.yaml's `place`, or unknown); None when both cannot be right.
+
+    The place of a report told only in a statement may be the speaker's ("Kyiv had nothing to do with the
+    attack"): it agrees as any place does, and where it disagrees it says nothing (unknown), never rules out."""
+    k = _place_kind(a, b, cfg)
+    return "unknown" if k is None and (a.statement or b.statement) else k
+
+
+def _place_kind(a: Profile, b: Profile, cfg: ResolveConfig) -> str | None:
     c = cfg.place
     if a.country and b.country and a.country != b.country:
         return None

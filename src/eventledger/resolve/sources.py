@@ -55,3 +55,9 @@ def independent_sources(vs: list[View]) -> int:
 def canonical_key(v: View) -> tuple:
     """Facts before comments, earliest published first, then id: the report that founds an event."""
     return (v.opinion, v.published or "~", v.id)
+
+
+def placing(vs: list[View]) -> list[View]:
+    """The reports whose place is the event's: not one told only in a statement, whose place may be the
+    speaker's ("Kyiv had nothing to do with the attack"), unless no other report has one."""
+    return [v for v in vs if not (v.report.get("meta") or {}).get("statement_only")] or vs
