@@ -53,12 +53,14 @@ _ABBREV = {
     "p.m",
     "a.m",
 }
-_END_RX = re.compile(r"[.!?]+[\"'”’»)]*(?=\s)|\n\s*\n|\n(?=\S)")
+# a stop before a space ends a sentence; so does one glued to the next sentence's capital where a scrape joined two
+# paragraphs ("ran away.Rivas's mother"), after a lowercase word, not in "U.S.Army" nor "St.Louis"
+_END_RX = re.compile(r"[.!?]+[\"'”’»)]*(?=\s)|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z])|\n\s*\n|\n(?=\S)")
 _WORD_RX = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets; ends at . ! ? before a space, or at a line break."""
+    """Sentence (start, end) offsets; ends at . ! ? before a space or a glued capital, or at a line break."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END_RX.finditer(text):
