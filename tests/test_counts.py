@@ -110,3 +110,9 @@ def test_a_part_of_the_toll_is_not_another_toll():
 def test_vague_figures_with_an_auxiliary():
     [h] = find_counts("Dozens were killed when the market was shelled.")
     assert (h.kind, h.qualifier, h.low, h.high) == ("killed", "vague", 24, 99)
+
+
+def test_the_other_three_are_others():
+    # issue 17: "the other three people shot" counts people besides one told apart, not the whole toll
+    [h] = find_counts("At least one of the other three people shot was said to be unresponsive.")
+    assert (h.kind, h.value, h.who) == ("shot", 3, "others")

@@ -53,6 +53,7 @@ KIND_RANK = ("killed", "injured", "shot", "kidnapped", "missing", "arrested")
 _RELATIVE = frozenset({"who", "that", "whom"})
 _ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})  # one more than told already
 _OTHER = re.compile(r"\bothers?\b", re.I)
+_OTHER_BEFORE = re.compile(r"\bother\s+$", re.I)  # "the other three people shot": the word before the figure
 _LISTED = re.compile(r",|\band\b", re.I)
 UNIT_CHARS = 12  # a unit ("percent", "years") starts within this many characters after the number
 
@@ -152,7 +153,9 @@ class CountFinder:
         attacker = any(h.who == self.w.attacker_who for h in hits)  # "killed two others and himself": the whole
         for h in hits:
             o = _OTHER.search(text, h.start, h.end) if not attacker and h.who is None and h.value is not None else None
-            if o and not _LISTED.search(text, h.start, o.start()):
+            if o is None and not attacker and h.who is None and h.value is not None:
+                o = _OTHER_BEFORE.search(text, max(0, h.start - 8), h.start)
+            if o and not _LISTED.search(text, min(h.start, o.start()), max(h.start, o.start())):
                 h.who = OTHERS  # "the other three victims", "two others": more than someone told apart
                 # (not "a woman and two others": the enumeration is all of them)
         if hits and any(rx.search(text) for rx in self._statistic):
