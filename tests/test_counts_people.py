@@ -252,3 +252,16 @@ def test_an_attempted_murder_kills_nobody(count):
     # issue 17, GVA training part: "charged with attempted criminal homicide" counted one killed
     assert count("Julian Sims, 20, is charged with attempted criminal homicide.") == []
     assert count("He was charged with attempted murder of a police officer.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 21-year-old woman was in critical condition after being accidentally shot in the face.",
+        "A man is recovering after being shot in the leg.",
+        "Woman critical after being accidently shot in face",
+    ],
+)
+def test_shot_after_a_preposition_is_the_subject(count, text):
+    # issue 17: "after being shot" named nobody, so a wounded woman was no figure at all
+    assert count(text) == [("shot", 1, None)]

@@ -563,6 +563,13 @@ class CountFinder:
             h = verb.head
             hp = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
             found = [c for c in h.children if c.dep_ in (("nsubjpass",) if hp else ("dobj",))]
+        if not found and passive and verb.dep_ == "pcomp" and verb.head.pos_ == "ADP":
+            # "a woman was in critical condition after being shot", "is recovering after being shot": the passive
+            # after a preposition is done to the subject of the clause it hangs on ("Woman critical after ...")
+            g = verb.head.head
+            found = [c for c in g.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+                [g.head] if g.dep_ == "amod" and g.head.pos_ in ("NOUN", "PROPN") else []
+            )
         if not found and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
             found = [verb.head]  # "a man shot in the leg", "Police: 4 people shot in Fresno" (tagged past)
         if not found and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "ccomp"):
