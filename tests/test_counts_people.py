@@ -265,3 +265,18 @@ def test_an_attempted_murder_kills_nobody(count):
 def test_shot_after_a_preposition_is_the_subject(count, text):
     # issue 17: "after being shot" named nobody, so a wounded woman was no figure at all
     assert count(text) == [("shot", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("She told police that he should be dead.", []),
+        ("The boy could have been killed.", []),
+        ("If he is shot, he will die.", [("shot", 1, None)]),
+        ("The teen would later die at the hospital.", [("killed", 1, None)]),
+        ("He may have been shot by a neighbor.", [("shot", 1, None)]),
+    ],
+)
+def test_a_modal_clause_counts_nobody(count, text, want):
+    # issue 17: "he should be dead" counted one killed in a shooting nobody died in
+    assert count(text) == want

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventledger.extract.modality import Modality
 from eventledger.extract.numbers import NUMBER_RX, ORDINALS, parse_number
 from eventledger.knowledge.count_words import OTHERS, CountWords
 
@@ -138,6 +139,7 @@ class CountFinder:
             re.I,
         )
         self._murder_suicide = re.compile(r"\b(?:murder|killing|homicide)[\s-]+suicide\b", re.I)
+        self._modality = Modality()  # "could have been killed", "he should be dead": nobody counted
 
     def _masked(self, text: str) -> list[tuple[int, int]]:
         """Spans that are ages, dates, times, phone numbers, calibres or addresses: numbers in them count nobody."""
@@ -491,9 +493,12 @@ class CountFinder:
         if kind is None and tok.lemma_.lower() in self.w.hit_verbs and self._by_a_bullet(tok):
             kind = "shot"  # "a stray bullet hit the boy", "he was struck by gunfire"
         if kind is None and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
-            return "killed"  # "the boy is dead", "was found dead"
+            # "the boy is dead", "was found dead"; not "he should be dead"
+            return None if self._modality.modal_clause(tok.head) else "killed"
         if kind is None or tok.pos_ != "VERB" or tok.dep_ == "amod" or any(c.dep_ == "neg" for c in tok.children):
             return None  # "was not hurt"
+        if self._modality.modal_clause(tok):
+            return None  # "could have been killed", "will die"
         if kind == "killed" and any(c.lower_ in ("nearly", "almost") for c in tok.children):
             return "injured"  # "a teen was nearly killed": he lives
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in self.w.state_verbs:

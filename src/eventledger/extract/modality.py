@@ -83,6 +83,17 @@ class Modality:
             node = head
         return why or (None if headline else self._generic(tok))
 
+    def modal_clause(self, node) -> str | None:
+        """The modal that makes the clause `node` heads tell what did not happen ("could have been killed", "should
+        be dead", "will die"), or None: for a word whose own clause is all that matters (a verb counting people;
+        "whether someone shot the teen" still tells he was shot). A narrative "would" without "have" tells what
+        did happen later ("the teen would later die")."""
+        why = self._clause(node)
+        if not why or not why.startswith("modal"):
+            return None
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        return None if why in ("modal 'would'", "modal 'd'") and "have" not in aux else why
+
     def _clause(self, node) -> str | None:
         """A negation, a modal or a condition on the clause `node` heads (only a verb heads a clause here)."""
         if node.pos_ not in ("VERB", "AUX", "ADJ"):
