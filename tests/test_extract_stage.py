@@ -529,3 +529,10 @@ def test_a_title_case_headline_is_read_in_sentence_case_and_keeps_its_exact_span
     assert r.evidence.text == title  # the document's own words, not the recased copy
     assert r.place.name.startswith("Kandah")  # the gazetteer's spelling
     assert [c.value for c in r.counts["killed"]] == [2]
+
+
+def test_a_death_told_without_an_event_word_is_counted(ex):
+    # issue 17: "He died at the hospital" has no event word nor figure, so it was never parsed and the man shot in
+    # the sentence before was counted as hit and not killed
+    d = extract_text("A man was shot on Main Street in Dayton, Ohio. He died at the hospital.", extractor=ex)
+    assert [(c.value, c.qualifier) for r in d.reports for c in r.counts.get("killed", [])] == [(1, "at least")]

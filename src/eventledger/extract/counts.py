@@ -139,7 +139,12 @@ class CountFinder:
             re.I,
         )
         self._murder_suicide = re.compile(r"\b(?:murder|killing|homicide)[\s-]+suicide\b", re.I)
+        self._people_cues = [re.compile(rx) for rx in words.people_cues]
         self._modality = Modality()  # "could have been killed", "he should be dead": nobody counted
+
+    def people_cue(self, text: str) -> bool:
+        """A word of killing or wounding that is no event word ("died", "dead", "hurt"): worth parsing for people."""
+        return any(rx.search(text) for rx in self._people_cues)
 
     def _masked(self, text: str) -> list[tuple[int, int]]:
         """Spans that are ages, dates, times, phone numbers, calibres or addresses: numbers in them count nobody."""

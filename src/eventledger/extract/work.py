@@ -119,7 +119,8 @@ class Preparer:
         return text
 
     def select(self, w: SegWork) -> list[int]:
-        """Sentences worth parsing: an event trigger, a figure, or a statement cue (cheap regex prefilter)."""
+        """Sentences worth parsing: an event trigger, a figure, a statement cue or a word of people killed or hurt
+        (cheap regex prefilter)."""
         out = []
         for i, (s, e) in enumerate(w.sents):
             t = w.text[s:e]
@@ -127,6 +128,7 @@ class Preparer:
                 self.lex.trigger_prefilter.search(t)
                 or self.statements.cue(t)
                 or (NUMBER_RX.search(t) and self.counts.find(t))
+                or self.counts.people_cue(t)
             ):
                 out.append(i)
         return out

@@ -72,6 +72,7 @@ class CountWords:
     not_a_group: frozenset[str]  # who-phrases of the whole toll ("people")
     people_verbs: dict[str, str]  # lemma -> count kind of the people it is done to
     people_nominals: dict[str, str]  # noun lemma -> count kind of the people it is done to
+    people_cues: tuple[str, ...]  # regular expressions: a sentence with one is parsed for the people it counts
     suffer_verbs: frozenset[str]
     subject_verbs: frozenset[str]
     fatal_words: frozenset[str]
@@ -121,6 +122,7 @@ class CountWords:
             not_a_group=words(d, "not_a_group", where),
             people_verbs=_mapping(d, "people_verbs", COUNT_KINDS, where),
             people_nominals=_mapping(d, "people_nominals", COUNT_KINDS, where),
+            people_cues=_ordered(d, "people_cues", where),
             suffer_verbs=words(d, "suffer_verbs", where),
             subject_verbs=words(d, "subject_verbs", where),
             fatal_words=words(d, "fatal_words", where),
