@@ -280,3 +280,17 @@ def test_shot_after_a_preposition_is_the_subject(count, text):
 def test_a_modal_clause_counts_nobody(count, text, want):
     # issue 17: "he should be dead" counted one killed in a shooting nobody died in
     assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Father, daughter found dead in Fort Worth home", [("killed", 2, None)]),
+        ("Man, woman shot in north Memphis", [("shot", 2, None)]),
+        ("Authorities investigate accidental shooting of child, father", [("shot", 2, None)]),
+        ("Police said his father, a retired officer, was shot.", [("shot", 1, None)]),
+    ],
+)
+def test_a_headline_joins_people_with_a_comma(count, text, want):
+    # issue 17: "Father, daughter found dead" counted the daughter alone
+    assert count(text) == want

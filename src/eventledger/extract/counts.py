@@ -651,7 +651,24 @@ class CountFinder:
                     )
                 ):
                     todo.append(c)
+            todo.extend(x for x in self._headline_pair(t) if x not in out)
         return out
+
+    def _bare_person(self, tok) -> bool:
+        return tok.lower_ in self.w.person_nouns and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+    def _headline_pair(self, tok) -> list:
+        """A headline joins people with a comma where a sentence says "and" ("Father, daughter found dead", "Teen,
+        man killed", "shooting of child, father"); the parser makes the first a modifier or drops the second. Bare
+        person nouns only, at the start of the sentence or at its end: not "his father, a retired officer"."""
+        doc = tok.doc
+        if not self._bare_person(tok):
+            return []
+        if tok.i == 2 and doc[1].text == "," and self._bare_person(doc[0]):
+            return [doc[0]]
+        if tok.i == len(doc) - 3 and doc[tok.i + 1].text == "," and self._bare_person(doc[tok.i + 2]):
+            return [doc[tok.i + 2]]
+        return []
 
     def _how_many(self, tok) -> int | None:
         """How many people a noun phrase stands for: 0 if none or not people, None if it does not say."""
