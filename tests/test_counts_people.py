@@ -294,3 +294,8 @@ def test_a_modal_clause_counts_nobody(count, text, want):
 def test_a_headline_joins_people_with_a_comma(count, text, want):
     # issue 17: "Father, daughter found dead" counted the daughter alone
     assert count(text) == want
+
+
+def test_a_wound_the_one_taken_has(count):
+    # issue 17: "took the man, with a gunshot wound" gave the wound to the paramedics, who are nobody counted
+    assert count("Paramedics took the man, with a gunshot wound in the chest, to a hospital.") == [("shot", 1, None)]

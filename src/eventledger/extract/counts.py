@@ -609,7 +609,12 @@ class CountFinder:
             holder = head.head
             if holder.pos_ in ("NOUN", "PROPN"):
                 return [holder]
-            if holder.pos_ == "VERB" and (head.lower_ == "with" or holder.lemma_.lower() in self.w.suffer_verbs):
+            if holder.pos_ == "VERB" and head.lower_ == "with":
+                # "paramedics took the man, with a gunshot wound, to a hospital": the one taken or found has it,
+                # else the subject ("a man arrived at the hospital with a gunshot wound")
+                obj = [c for c in holder.children if c.dep_ == "dobj"]
+                return obj or [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if holder.pos_ == "VERB" and holder.lemma_.lower() in self.w.suffer_verbs:
                 return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
         return []
 
