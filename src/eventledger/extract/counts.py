@@ -140,11 +140,13 @@ class CountFinder:
         )
         self._murder_suicide = re.compile(r"\b(?:murder|killing|homicide)[\s-]+suicide\b", re.I)
         self._people_cues = [re.compile(rx) for rx in words.people_cues]
+        self._ranked = [re.compile(rx) for rx in words.ranked_victim]
         self._modality = Modality()  # "could have been killed", "he should be dead": nobody counted
 
     def people_cue(self, text: str) -> bool:
-        """A word of killing or wounding that is no event word ("died", "dead", "hurt"): worth parsing for people."""
-        return any(rx.search(text) for rx in self._people_cues)
+        """A word of killing or wounding that is no event word ("died", "dead", "hurt") or a ranked victim ("a fourth
+        victim"): worth parsing for people."""
+        return any(rx.search(text) for rx in (*self._people_cues, *self._ranked))
 
     def _masked(self, text: str) -> list[tuple[int, int]]:
         """Spans that are ages, dates, times, phone numbers, calibres or addresses: numbers in them count nobody."""
@@ -157,6 +159,13 @@ class CountFinder:
         hits.extend(self._multiples(text))
         if sent is not None:
             hits = self._people(text, sent, hits)
+        # "a fourth victim was taken to a hospital"; not again where the parse counted that victim ("a third
+        # victim died": three killed already)
+        hits.extend(
+            r
+            for r in self._ranked_victims(text)
+            if not any(h.value is not None and h.value >= r.value and h.start <= r.start < h.end for h in hits)
+        )
         attacker = any(h.who == self.w.attacker_who for h in hits)  # "killed two others and himself": the whole
         for h in hits:
             o = _OTHER.search(text, h.start, h.end) if not attacker and h.who is None and h.value is not None else None
@@ -291,6 +300,15 @@ class CountFinder:
         for m in self._murder_suicide.finditer(text):
             if not any(a <= m.start() < b for a, b in taken):
                 out.append(CountHit("killed", 2, "at least", 2, None, None, m.start(), m.end()))
+        return out
+
+    def _ranked_victims(self, text: str) -> list[CountHit]:
+        """ "A fourth victim was taken to a hospital": at least four people were hit, whoever of them died."""
+        out = []
+        for rx in self._ranked:
+            for m in rx.finditer(text):
+                n = ORDINALS[m.group(1).lower()]
+                out.append(CountHit("shot", n, "at least", n, None, None, m.start(), m.end()))
         return out
 
     def _vague_counts(self, text: str) -> list[CountHit]:

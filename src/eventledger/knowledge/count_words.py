@@ -89,6 +89,7 @@ class CountWords:
     hit_verbs: frozenset[str]  # "hit", "strike": shot when a bullet does it
     projectile_words: frozenset[str]
     survived_words: tuple[str, ...]  # on or above a wound: the person lives ("minor", "recover")
+    ranked_victim: tuple[str, ...]  # regular expressions: "a fourth victim", the rank in group 1
     multiples: dict[str, int]  # "triple" -> 3, before a nominal of people_nominals
 
     @classmethod
@@ -136,6 +137,7 @@ class CountWords:
             state_verbs=words(d, "state_verbs", where),
             firing_words=words(d, "firing_words", where),
             statistic=_ordered(d, "statistic", where),
+            ranked_victim=_ordered(d, "ranked_victim", where),
             multiples=_numbers(d, "multiples", where),
             survived_words=_ordered(d, "survived_words", where),
             hit_verbs=words(d, "hit_verbs", where),
