@@ -66,7 +66,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _END_RX.finditer(text):
         if m.group()[0] == ".":
             w = re.search(r"([\w.]+)$", text[start : m.start()])
-            if w and (w.group(1).lower() in _ABBREV or re.fullmatch(r"[a-z]", w.group(1), re.I)):
+            if w and (w.group(1).lower() in _ABBREV or re.fullmatch(r"[a-z]|(?:[A-Z]\.)+[A-Z]", w.group(1), re.I)):
                 continue
         end = m.end() if m.group()[0] in ".!?" else m.start()
         _add(text, spans, start, end)
