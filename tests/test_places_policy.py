@@ -112,6 +112,15 @@ def test_a_county_report_takes_the_town_the_story_names_in_its_state():
     assert not any(p[0] == "Bossier Parish" for p in places)
 
 
+def test_a_town_only_one_state_has_is_no_part_of_a_big_city_a_link_names():
+    # GVA 674302: a related link about Austin, Texas does not make Aynor (South Carolina) a part of Austin
+    places = _attack_places(
+        "One teen killed in Aynor, another arrested in connection with death\n"
+        "Austin police arrest teacher after traffic stop"
+    )
+    assert ("Aynor", "Aynor", "South Carolina", "US") in places
+
+
 def test_a_county_of_several_states_takes_the_state_of_the_other_places():
     # GVA 533821: "Smith County" is in four states; the outlet's home towns (context, never the event's place)
     # Longview and Jacksonville are both in Texas

