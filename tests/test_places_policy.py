@@ -112,6 +112,15 @@ def test_a_county_report_takes_the_town_the_story_names_in_its_state():
     assert not any(p[0] == "Bossier Parish" for p in places)
 
 
+def test_a_county_report_takes_the_town_in_its_state_not_the_towns_big_namesake():
+    # GVA 458986: "Lowell" alone is Lowell, Massachusetts; it must not vouch for itself as a town nearby
+    places = _attack_places(
+        "15-year-old boy accidentally shoots himself in the leg\n\nThe Washington County Sheriff's Office is "
+        "investigating a shooting incident in Lowell.\n\nThe Ohio DNR also responded."
+    )
+    assert ("Lowell", "Lowell", "Ohio", "US") in places
+
+
 def test_a_town_only_one_state_has_is_no_part_of_a_big_city_a_link_names():
     # GVA 674302: a related link about Austin, Texas does not make Aynor (South Carolina) a part of Austin
     places = _attack_places(

@@ -288,9 +288,12 @@ class Placer:
             if name_key(hit[2]) == name_key(division.name):
                 continue
             votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=hit[2])
-            # the place of that name in the division, if there is one: the one consistent with the report's
+            # the place of that name in the division, if there is one: the one consistent with the report's; the
+            # name's own biggest namesake is no town near it ("Lowell" alone is Lowell, Massachusetts)
+            key = name_key(hit[2].rpartition(",")[0] or hit[2])
+            near = [x for x in nearby if name_key(x.name) != key]
             p = self.gazetteer.resolve(
-                hit[2], countries=countries, admin1s=(division.admin1,), nearby=nearby, votes=votes
+                hit[2], countries=countries, admin1s=(division.admin1,), nearby=near, votes=votes
             )
             if p is None or p.precision not in finer or p.admin1 != division.admin1 or p.country != division.country:
                 continue
