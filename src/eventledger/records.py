@@ -193,6 +193,7 @@ class Place(Record):
     lon: float | None = None
     precision: str | None = None  # one of PLACE_PRECISIONS
     geonameid: int | None = None
+    admin2: str | None = None  # a US town's county
     evidence: Evidence | None = None
 
 

@@ -149,7 +149,7 @@ def rows(events: list[dict], *, ctx):
             "region": cb.acled_region.get(iso2 or "", ""),
             "country": country,
             "admin1": place.get("admin1") or "",
-            "admin2": "",
+            "admin2": place.get("admin2") or "",
             "admin3": "",
             "location": place.get("city") or place.get("name") or country,
             "latitude": place.get("lat") if place.get("lat") is not None else "",

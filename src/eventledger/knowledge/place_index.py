@@ -15,6 +15,7 @@ import hashlib
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,11 +248,14 @@ class _Builder:
 
         state_of = {st["state_code"]: st["name"] for st in DataLoader.load_states("US")}
         towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        counties: dict[tuple[str, str], Counter] = {}
         for z in zipcodes.list_all():
             st = state_of.get(z["state"])
             if st is None or not z["active"] or z["zip_code_type"] not in POST_TOWN_CODES or not z["lat"]:
                 continue
             towns.setdefault((z["city"], st), []).append((float(z["lat"]), float(z["long"])))
+            if z.get("county"):
+                counties.setdefault((name_key(z["city"]), st), Counter())[z["county"]] += 1
         for (name, st), pts in sorted(towns.items()):
             lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
             known = self.idx.names.get(name_key(name), ())
@@ -264,6 +268,16 @@ class _Builder:
                 (k.name for k in big.get(("US", st), ()) if _km((k.lat, k.lon), (lat, lon)) < NEIGHBOURHOOD_KM), None
             )
             self.add(name, Candidate(name, "city", "US", st, lat, lon, 0, None, city), st=True)
+        self.town_counties({k: c.most_common(1)[0][0] for k, c in counties.items()})
+
+    def town_counties(self, county_of: dict[tuple[str, str], str]) -> None:
+        """Each US town's county, that of most ZIP codes of its name in its state (Wadesboro: Anson County)."""
+        for key, cands in self.idx.names.items():
+            for j, c in enumerate(cands):
+                if c.kind == "city" and c.country == "US" and c.county is None:
+                    county = county_of.get((name_key(c.name), c.admin1 or ""))
+                    if county:
+                        cands[j] = c._replace(county=county)
 
     def counties(self, us_states: dict) -> None:
         """US counties ("Bartow County", "Bossier Parish"), with their state; no coordinates in the package."""

@@ -38,3 +38,4 @@ class Candidate(NamedTuple):
     population: int = 0
     geonameid: int | None = None
     city: str | None = None  # for venues and neighbourhoods: the city they are in
+    county: str | None = None  # a US town's county ("Anson County"), where the ZIP codes of its name say it

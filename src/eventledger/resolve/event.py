@@ -13,7 +13,7 @@ from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import hit_not_killed, summarize
 
 DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
-PLACE_KEYS = ("name", "city", "admin1", "country", "lat", "lon", "precision")
+PLACE_KEYS = ("name", "city", "admin1", "admin2", "country", "lat", "lon", "precision")
 
 
 def _facts(vs: list[View]) -> list[View]:
