@@ -130,6 +130,27 @@ def test_a_town_only_one_state_has_is_no_part_of_a_big_city_a_link_names():
     assert ("Aynor", "Aynor", "South Carolina", "US") in places
 
 
+def test_a_state_report_takes_the_town_of_the_county_the_story_names_most():
+    # GVA 431806: West Virginia -> Kanawha County (named twice, as the dateline's Charleston is) -> Cedar Grove
+    places = _attack_places(
+        "Woman shot by 2-year-old, hospitalized in West Virginia\n\nCHARLESTON, W.Va. (AP) - Police say a Kanawha "
+        "County woman has been hospitalized after being shot by a 2-year-old.\n\nKanawha County detective Sgt. Sean "
+        "Snuffer says deputies were called to investigate a shooting in Cedar Grove on Friday. She is being "
+        "treated at Charleston Area Medical Center."
+    )
+    assert ("Cedar Grove", "Cedar Grove", "West Virginia", "US") in places
+
+
+def test_a_headline_takes_the_town_below_the_dateline_the_story_says_it_happened_in():
+    # GVA 783373: "EVANS, Ga." is where the story was filed; the shooting was in Grovetown
+    places = _attack_places(
+        "Teenager shot to death after young girl sneaks him in house\n\nEVANS, Ga. -- A teenager was killed "
+        "overnight. Deputies say 17-year-old Jordan Middleton went to a home on Coventry Avenue in Grovetown."
+    )
+    assert ("Grovetown", "Grovetown", "Georgia", "US") in places
+    assert not any(p[0] == "Evans" for p in places)
+
+
 def test_a_county_of_several_states_takes_the_state_of_the_other_places():
     # GVA 533821: "Smith County" is in four states; the outlet's home towns (context, never the event's place)
     # Longview and Jacksonville are both in Texas

@@ -13,8 +13,9 @@ from eventledger.knowledge.place_index import NEIGHBOURHOOD_OF
 from eventledger.knowledge.place_names import name_key
 from eventledger.records import PLACE_RANK, Place, Report
 
-# "WASHINGTON —", "san salvador, 10 jan 90 (acan-efe) --": what follows a place that opens a dateline
-_DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:—|–|--)")
+# "WASHINGTON —", "san salvador, 10 jan 90 (acan-efe) --", "CHARLESTON, W.Va. (AP) -": what follows a place that
+# opens a dateline (a lone hyphen only after the agency's name)
+_DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*(?:—|–|--|-\s)|(?:—|–|--))")
 _LEAST_PRECISE = len(PLACE_RANK) - 1
 _TAIL_SEP = re.compile(r"\s(?:-|–|—|\||::)\s")  # what parts a headline from the outlet's name after it
 HOME_COUNTRY = "US"  # the country whose local news names hamlets and neighbourhoods the gazetteer lacks
@@ -27,6 +28,7 @@ _CARE_BEFORE = (
     r"|(?:(?:a|an|the)\s+)?(?:(?:nearby|local|area)\s+)?)$"
 )
 CARE_WINDOW = 80  # characters before a place read for what says the wounded were taken there
+DATELINE_REACH = 600  # characters after a dateline read for the town the story says the shooting was in
 
 
 class Placer:
@@ -43,6 +45,7 @@ class Placer:
             for k in ("care_places", "care_verbs")
         }
         self._care = re.compile(_CARE_BEFORE.format(places=care["care_places"], verbs=care["care_verbs"]), re.I)
+        self._in_before = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "a shooting in Cedar Grove", not "outside"
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self._first_names = load_first_names(STOP_WORDS)
@@ -119,7 +122,29 @@ class Placer:
             line = w.text.find("\n", before[0][0])
             return next((p for p in before if "," in p[2] and (line < 0 or p[0] < line)), before[0])
         # else the first place the story names below ("A gunman opened fire ... / It happened ... in Peoria.")
-        return self._dateline(w) or (places[0] if places else None)
+        line = self._dateline(w)
+        if line is not None:
+            return self._town_below(w, line, places) or line
+        return places[0] if places else None
+
+    def _town_below(self, w: SegWork, line, places):
+        """A town of the dateline's state that the story's first lines say it happened in ("CHARLESTON, W.Va. (AP)
+        -- Deputies were called to a shooting in Cedar Grove"): the dateline is where the story was filed."""
+        home = self.gazetteer.resolve(line[2])
+        if home is None or not home.admin1:
+            return None
+        key = name_key(line[2].rpartition(",")[0] or line[2])
+        for p in places:
+            if p[0] < line[1] or name_key(p[2].rpartition(",")[0] or p[2]) == key:
+                continue
+            if p[0] - line[1] > DATELINE_REACH:
+                break
+            if not self._in_before.search(w.text, max(0, p[0] - 30), p[0]):
+                continue
+            town = self.gazetteer.resolve(p[2], countries=(home.country,), admin1s=(home.admin1,))
+            if town is not None and town.precision == "city" and town.admin1 == home.admin1:
+                return p
+        return None
 
     def cared_at(self, w: SegWork, hit) -> bool:
         """The place only says where the wounded were taken ("taken to a hospital in Memphis", "flown to
@@ -198,7 +223,12 @@ class Placer:
             other = self.fallback_place(w, s, skip=name)
             return self.set_place(doc, w, rep, other, stray_ok=True) if other is not None else None
         if place.precision in ("admin1", "admin2"):
-            (s, e, _), place = self._within(w, place, countries, admin1s, nearby) or ((s, e, name), place)
+            # a state, then the county the story names most in it, then the town it names in that county
+            while place.precision in ("admin1", "admin2"):
+                found = self._within(w, place, countries, admin1s, nearby)
+                if found is None:
+                    break
+                (s, e, _), place = found
         elif place.precision == "city" and "," not in name:
             place = self._city_of(w, place, name, others)
         place.evidence = evidence(doc, w.seg, s, e)
