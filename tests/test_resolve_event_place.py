@@ -44,3 +44,13 @@ def test_among_places_told_as_often_the_one_sentences_name_wins():
 
     vs = [view("r1", "Cleveland", 0, 200), view("r2", "Warrensville Heights", 300, 280)]
     assert event_place(vs)["name"] == "Warrensville Heights"
+
+
+def test_among_places_told_alike_the_one_told_earliest_in_its_document_wins():
+    # GVA 633604: the headline's "Porterville" before a link further down the page to a story in Fresno
+    def view(rid, name, at):
+        v = _view(rid, name, "California", name)
+        v.report["evidence"] = {"document": "d", "start": at, "end": at + 60}
+        return v
+
+    assert event_place([view("r1", "Fresno", 193), view("r2", "Porterville", 0)])["name"] == "Porterville"

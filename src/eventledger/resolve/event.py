@@ -78,6 +78,7 @@ def event_place(vs: list[View]) -> dict:
     full: dict[tuple, dict] = {}
     qualified: set[tuple] = set()
     stated: dict[tuple, set[str]] = defaultdict(set)  # reports whose sentence names the place (no fallback)
+    first: dict[tuple, int] = {}  # how early in its document a report told it (a headline's before a link's below)
     for v in placing(_facts(vs)):
         p = v.report.get("place") or {}
         if not any(p.get(k) for k in ("name", "city", "admin1", "country")):
@@ -89,6 +90,8 @@ def event_place(vs: list[View]) -> dict:
             qualified.add(k)  # told with its state ("Portland, Ind.", "LEXINGTON, SC"): no guess among namesakes
         if _told_in_sentence(v.report):
             stated[k].add(v.id)
+        at = (v.report.get("evidence") or {}).get("start")
+        first[k] = min(first.get(k, at or 0), at or 0)
     if not seen:
         return {**{k: None for k in PLACE_KEYS}, "values": []}
     keys = sorted(
@@ -98,6 +101,7 @@ def event_place(vs: list[View]) -> dict:
             k not in qualified,
             -len(seen[k]),
             -len(stated[k]),
+            first[k],
             tuple(x or "" for x in k),
         ),
     )
