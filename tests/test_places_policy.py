@@ -151,6 +151,16 @@ def test_a_headline_takes_the_town_below_the_dateline_the_story_says_it_happened
     assert not any(p[0] == "Evans" for p in places)
 
 
+def test_a_word_that_is_a_town_abroad_is_the_word_in_a_story_that_names_no_country():
+    # GVA 663026: "Metro police" are Nashville's, not those of Metro, Indonesia
+    doc = extract_text(
+        "Two year old accidentally shoots 12 year old\n\nMetro police say that a woman brought her two children "
+        "to a home where a 2-year-old boy shot a 12-year-old on Sunday.",
+        published=PUBLISHED,
+    )
+    assert doc.reports and all(r.place.country != "ID" for r in doc.reports)
+
+
 def test_a_county_of_several_states_takes_the_state_of_the_other_places():
     # GVA 533821: "Smith County" is in four states; the outlet's home towns (context, never the event's place)
     # Longview and Jacksonville are both in Texas

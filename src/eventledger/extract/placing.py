@@ -222,6 +222,11 @@ class Placer:
             # the story's place from elsewhere
             other = self.fallback_place(w, s, skip=name)
             return self.set_place(doc, w, rep, other, stray_ok=True) if other is not None else None
+        if not stray_ok and not others and place.precision == "city" and self.gazetteer.is_word(name):
+            # a word that is also a town abroad, in a story that names no country ("Metro police say", "Police
+            # officers"): the word, not the town
+            other = self.fallback_place(w, s, skip=name)
+            return self.set_place(doc, w, rep, other, stray_ok=True) if other is not None else None
         if place.precision in ("admin1", "admin2"):
             # a state, then the county the story names most in it, then the town it names in that county
             while place.precision in ("admin1", "admin2"):

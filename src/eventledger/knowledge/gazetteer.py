@@ -176,6 +176,10 @@ class Gazetteer:
                     counts[iso] = counts.get(iso, 0) + 1
         return sorted(counts, key=lambda k: -counts[k])
 
+    def is_word(self, name: str) -> bool:
+        """Whether the name is in the stop list: a word, first name or surname before it is a place."""
+        return name_key(name) in self._ix.stop
+
     def candidates(self, name: str) -> list[Candidate]:
         m = _EMBASSY.match(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
         if m:
