@@ -121,3 +121,9 @@ def test_a_us_town_carries_its_county(gaz):
     # the county of most ZIP codes of its name in its state: GVA files some incidents under the county alone
     assert gaz.resolve("Wadesboro").admin2 == "Anson County"
     assert gaz.resolve("Cheshire", admin1s=("Ohio",)).admin2 == "Gallia County"
+
+
+def test_a_place_word_is_no_evidence_for_a_name_that_is_itself_one(gaz):
+    # GVA 390914: "Police Department", "Police officers" made every "Police" the town in Poland
+    text = "Police officers arrived at the home. The Gaston County Police Department is investigating."
+    assert all(name != "Police" for _, _, name in gaz.find(text))

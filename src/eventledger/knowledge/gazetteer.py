@@ -485,7 +485,12 @@ class Gazetteer:
         if not strong and (loc or self._cx.small_place_before.search(before)):
             return True
         j = i + L
-        if j < len(toks) and text[e : toks[j][0]] == " " and toks[j][2] in self._cx.evidence_after:
+        if (
+            j < len(toks)
+            and text[e : toks[j][0]] == " "
+            and toks[j][2] in self._cx.evidence_after
+            and toks[j - 1][2] not in self._cx.evidence_after  # "Police officers", "Sheriff detectives": no town
+        ):
             return True
         line_start = text.rfind("\n", 0, s) + 1
         m = _DATELINE_AFTER.match(text, e) if not text[line_start:s].strip() else None
