@@ -54,3 +54,12 @@ def test_among_places_told_alike_the_one_told_earliest_in_its_document_wins():
         return v
 
     assert event_place([view("r1", "Fresno", 193), view("r2", "Porterville", 0)])["name"] == "Porterville"
+
+
+def test_a_town_told_with_its_state_does_not_outrank_another_town_more_reports_tell():
+    # GVA 512073: the dateline "SHELTON, Wash." once, "Belfair" in two headlines
+    vs = [
+        _view("r1", "Shelton", "Washington", "SHELTON, Wash."),
+        *(_view(f"r{i}", "Belfair", "Washington", "Belfair") for i in (2, 3)),
+    ]
+    assert event_place(vs)["name"] == "Belfair"

@@ -94,10 +94,16 @@ def event_place(vs: list[View]) -> dict:
         first[k] = min(first.get(k, at or 0), at or 0)
     if not seen:
         return {**{k: None for k in PLACE_KEYS}, "values": []}
+    # the name more reports tell first (a story's "Belfair" twice over a "SHELTON, Wash." dateline once); its state
+    # only decides among places of one name
+    named: dict[str, set[str]] = defaultdict(set)
+    for k, ids in seen.items():
+        named[norm(k[0] or "")] |= ids
     keys = sorted(
         seen,
         key=lambda k: (
             PLACE_RANK.get(k[4], 5),
+            -len(named[norm(k[0] or "")]),
             k not in qualified,
             -len(seen[k]),
             -len(stated[k]),
