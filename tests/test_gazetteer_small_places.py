@@ -127,3 +127,9 @@ def test_a_place_word_is_no_evidence_for_a_name_that_is_itself_one(gaz):
     # GVA 390914: "Police Department", "Police officers" made every "Police" the town in Poland
     text = "Police officers arrived at the home. The Gaston County Police Department is investigating."
     assert all(name != "Police" for _, _, name in gaz.find(text))
+
+
+def test_dc_alone_is_washington(gaz):
+    # GVA 657634: "Two dead, six injured in Southeast D.C. shooting"
+    hits = gaz.find("Two dead, six injured in Southeast D.C. shooting")
+    assert [gaz.resolve(n).admin1 for _, _, n in hits] == ["District of Columbia"]
