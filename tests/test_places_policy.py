@@ -161,6 +161,15 @@ def test_a_word_that_is_a_town_abroad_is_the_word_in_a_story_that_names_no_count
     assert doc.reports and all(r.place.country != "ID" for r in doc.reports)
 
 
+def test_a_bare_name_the_story_also_writes_as_a_county_is_the_county():
+    # GVA 108112: "in Bartow" is Bartow County (not the small town Bartow), whose town the story names is Euharlee
+    places = _attack_places(
+        "Teen dies after officer-involved shooting in Bartow\n\nA 17-year-old boy died after an officer-involved "
+        "shooting Friday night in Bartow County. Officers of the Euharlee police went to his home."
+    )
+    assert {p[0] for p in places} == {"Euharlee"}
+
+
 def test_a_county_of_several_states_takes_the_state_of_the_other_places():
     # GVA 533821: "Smith County" is in four states; the outlet's home towns (context, never the event's place)
     # Longview and Jacksonville are both in Texas

@@ -19,6 +19,7 @@ _DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*(?:
 _LEAST_PRECISE = len(PLACE_RANK) - 1
 _TAIL_SEP = re.compile(r"\s(?:-|–|—|\||::)\s")  # what parts a headline from the outlet's name after it
 HOME_COUNTRY = "US"  # the country whose local news names hamlets and neighbourhoods the gazetteer lacks
+COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
 PART_KM = 15  # a town this close to a big city its story names is told as a part of that city
 _PART_GAP = r"\s+(?:{words})\s+of\s+(?:the\s+)?"
 # what lies between a care place or verb and the town that only says where the wounded were taken
@@ -199,12 +200,26 @@ class Placer:
                 return after
         return None
 
+    def _county_named(self, w: SegWork, name: str) -> str:
+        """A bare name the story also writes as a county ("in Bartow" beside "in Bartow County"): that county,
+        unless a big town bears the name (Dallas beside Dallas County is the city)."""
+        if "," in name or any(c.kind == "city" and c.population >= BIG_PLACE for c in self.gazetteer.candidates(name)):
+            return name
+        key = name_key(name)
+        for _, _, n in self.places(w):
+            words = name_key(n).split(" ")
+            if " ".join(words[:-1]) == key and words[-1] in COUNTY_WORDS:
+                if any(c.kind == "admin2" for c in self.gazetteer.candidates(n)):
+                    return n
+        return name
+
     def set_place(self, doc, w: SegWork, rep: Report, hit, *, stray_ok: bool = False) -> None:
         if hit is None:
             return
         s, e, name = hit
         whole = self._part_of(w, name)
         name = whole[2] if whole is not None else name  # the place it is part of, with this mention's evidence
+        name = self._county_named(w, name)
         countries, admin1s = self.context(doc, w)
         # the segment's other places, each as it resolves alone: a town near them is likelier the one meant
         nearby = [
@@ -320,8 +335,10 @@ class Placer:
         # Flagstaff campus" over a "Phoenix attorney"), then the first that is no dateline
         told = Counter(name_key(n.rpartition(",")[0] or n) for _, _, n in self.places(w))
         for hit in self.places(w):
-            if name_key(hit[2]) == name_key(division.name):
-                continue
+            if name_key(hit[2]) == name_key(division.name) or name_key(self._county_named(w, hit[2])) == name_key(
+                division.name
+            ):
+                continue  # the division itself, or its name without "County" ("in Bartow")
             votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=hit[2])
             # the place of that name in the division, if there is one: the one consistent with the report's; the
             # name's own biggest namesake is no town near it ("Lowell" alone is Lowell, Massachusetts)
