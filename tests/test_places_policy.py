@@ -170,6 +170,15 @@ def test_a_bare_name_the_story_also_writes_as_a_county_is_the_county():
     assert {p[0] for p in places} == {"Euharlee"}
 
 
+def test_counties_of_several_states_still_name_their_country():
+    # GVA 226018: Williamson and Caldwell counties are in several states, all in the US: not Weir, India
+    places = _attack_places(
+        "Two killed, three injured in Weir party shooting\n\nTwo people were killed at a party in Weir, the "
+        "Williamson County Sheriff's Office said. A Caldwell County man was arrested."
+    )
+    assert {(p[0], p[2], p[3]) for p in places} == {("Weir", "Texas", "US")}
+
+
 def test_a_county_of_several_states_takes_the_state_of_the_other_places():
     # GVA 533821: "Smith County" is in four states; the outlet's home towns (context, never the event's place)
     # Longview and Jacksonville are both in Texas

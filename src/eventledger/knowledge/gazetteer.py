@@ -253,6 +253,9 @@ class Gazetteer:
                 dual.append(cands)
                 continue
             c = self._named_division(name, cands)
+            if c is None and cands and all(x.kind == "admin2" for x in cands) and len({x.country for x in cands}) == 1:
+                countries.setdefault(cands[0].country)  # a county of several states still names its country
+                continue
             if c is None and cands:
                 big = max(cands, key=lambda x: x.population)
                 if big.kind == "city" and big.population >= BIG_PLACE and big.country:
