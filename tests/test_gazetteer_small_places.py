@@ -133,3 +133,9 @@ def test_dc_alone_is_washington(gaz):
     # GVA 657634: "Two dead, six injured in Southeast D.C. shooting"
     hits = gaz.find("Two dead, six injured in Southeast D.C. shooting")
     assert [gaz.resolve(n).admin1 for _, _, n in hits] == ["District of Columbia"]
+
+
+def test_post_towns_named_like_a_state_or_a_word_are_left_out(gaz):
+    # wikievents: "Geary Lake in Kansas" is the state, not the hamlet Kansas, Illinois; "in Western cities" no town
+    assert all(c.kind == "admin1" for c in gaz.candidates("Kansas"))
+    assert gaz.find("terrorists could use them in Western cities.") == []

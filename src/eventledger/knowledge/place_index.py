@@ -259,6 +259,8 @@ class _Builder:
         for (name, st), pts in sorted(towns.items()):
             lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
             known = self.idx.names.get(name_key(name), ())
+            if any(k.kind in ("country", "admin1") for k in known):
+                continue  # a hamlet named like a state or country ("Kansas, Illinois"): the name means the division
             if any(
                 k.country == "US" and k.lat is not None and _km((k.lat, k.lon), (lat, lon)) < SAME_PLACE_KM
                 for k in known
