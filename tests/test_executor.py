@@ -216,3 +216,71 @@ def test_the_cli_uses_every_core_unless_told(monkeypatch):
 
     monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     assert cli._workers(None) == 3 and cli._workers(1) == 1
+
+
+class SlowToBuild:
+    """A stage whose build takes a while (as loading the models does): says where each record ran."""
+
+    name = "slow"
+
+    def __init__(self):
+        import time
+
+        time.sleep(1.5)
+
+    def run(self, records, *, rank=0, world_size=1):
+        for r in records:
+            yield (r, os.getpid())
+
+
+def test_a_cheap_map_runs_here_while_the_workers_start_and_a_costly_one_waits_for_them(fresh_forkserver):
+    """The fork server builds the slow stage before any worker starts: meanwhile the first map's chunks run
+    here, in order, and the second map's wait for the workers; one pool serves both."""
+    chunks = [[f"{i}-{j}" for j in range(2)] for i in range(6)]
+    with Executor(workers=2, preload=[Lazy(SlowToBuild)]) as ex:
+        first = ex.map([Lazy(Pid)], chunks, here_while_starting=True)
+        second = ex.map([Lazy(SlowToBuild)], ([r[0] for r in chunk] for chunk in first))
+        out = [r for chunk in second for r in chunk]
+        assert ex._up.is_set()
+    assert [r[0] for r in out] == [x for c in chunks for x in c]
+    assert os.getpid() not in {r[1] for r in out}  # the costly stage never ran here
+    assert len({r[1] for r in out}) <= 2  # one pool of two workers, not a pool for each map
+
+
+def test_a_map_runs_here_only_until_the_workers_are_up(fresh_forkserver):
+    chunks = [[i] for i in range(40)]
+    with Executor(workers=2, preload=[Lazy(SlowToBuild)]) as ex:
+        out = [r for chunk in ex.map([Lazy(Pid)], chunks, here_while_starting=True) for r in chunk]
+        ex._up.wait()
+        later = [r for chunk in ex.map([Lazy(Pid)], chunks, here_while_starting=True) for r in chunk]
+    assert [r[0] for r in out] == list(range(40)) == [r[0] for r in later]
+    assert {r[1] for r in out} == {os.getpid()}  # all read before the slow build ended
+    assert os.getpid() not in {r[1] for r in later}
+
+
+def test_a_recipe_named_by_path_pickles_without_its_module_and_is_the_same_stage():
+    pipeline._BUILT.clear()
+    Upper.built = 0
+    by_path = Lazy(f"{Upper.__module__}:Upper")
+    assert by_path.key == Lazy(Upper).key and by_path.name == "Upper"
+    assert len(pickle.dumps(by_path)) < 300
+    assert run_chunk([by_path], ["a"]) == ["A"] and run_chunk([Lazy(Upper)], ["b"]) == ["B"]
+    assert Upper.built == 1
+
+
+def test_the_stage_list_imports_neither_the_store_nor_the_models():
+    """The fork server unpickles the stage list before building the models: it must not pay for the
+    driver's side (the store's SQLAlchemy and migrations, dedupe's datasketch) on the way."""
+    import subprocess
+    import sys
+
+    code = (
+        "import pickle, sys\n"
+        "from eventledger.stages import processing_stages\n"
+        "before, after = processing_stages()\n"
+        "pickle.loads(pickle.dumps(before + after))\n"
+        "heavy = ('eventledger.store', 'sqlalchemy', 'alembic', 'datasketch', 'spacy', 'eventledger.extract')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

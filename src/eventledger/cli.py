@@ -82,15 +82,19 @@ def ingest(
     quiet: QuietOpt = False,
 ) -> None:
     """Read, clean, extract and store documents, then resolve reports into events."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from eventledger.ingest import IngestError, WorkerError
-    from eventledger.ingest import ingest as run
+    from eventledger.stages import start_early
 
     workers = _workers(workers)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"{missing[0]}: no such file or directory")
+    start_early(paths, workers=workers, scheduler=scheduler)  # the models load while the rest starts up
+
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from eventledger.ingest import IngestError, WorkerError
+    from eventledger.ingest import ingest as run
+
     store = _store(db)
     with Progress(
         SpinnerColumn(),

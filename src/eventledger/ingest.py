@@ -17,15 +17,15 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventledger.pipeline import Executor, Failed, Lazy, WorkerError, built
+from eventledger.pipeline import Executor, Failed, WorkerError
 from eventledger.records import NO_DATE, Document, Quarantined
+from eventledger.stages import TASK, ParseOriginals, processing_stages
 from eventledger.store import Store
 from eventledger.store.db import now
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
-TASK = 16  # documents per chunk sent to a worker: small enough to share out, large enough for spaCy batches
 BATCH = 64  # documents deduplicated together; fixed, so within-batch links do not depend on --workers
 REFRESH_MARGIN_S = 600  # how far back a run looks for documents other runs stored (see _looked_at)
 
@@ -33,6 +33,7 @@ __all__ = [
     "BATCH",
     "IngestError",
     "IngestResult",
+    "ParseOriginals",
     "StoreDeduper",
     "TASK",
     "WorkerError",
@@ -64,31 +65,6 @@ class IngestResult:
             f"{len(self.quarantined)} quarantined, {self.reports} reports, {self.statements} statements, "
             f"{self.events} events in the store"
         )
-
-
-class ParseOriginals:
-    """Extraction of the documents that are not copies: a document linked to an original is never parsed."""
-
-    name = "extract"
-
-    def __init__(self, stage: Any):
-        self.stage = stage
-
-    def run(self, records: Iterable[Any], *, rank: int = 0, world_size: int = 1) -> Iterator[Any]:
-        records = list(records)
-        parse = [isinstance(r, Document) and not r.duplicate_of for r in records]  # a failed record passes by
-        originals = [r for r, p in zip(records, parse) if p]
-        done = iter(list(built(self.stage).run(originals, rank=rank, world_size=world_size)) if originals else [])
-        for r, p in zip(records, parse):
-            yield next(done) if p else r
-
-
-def processing_stages() -> tuple[list, list]:
-    """(the stages before dedupe, the stages after it): recipes that each worker builds once, when first used."""
-    from eventledger.clean import Cleaner
-    from eventledger.extract import Extractor
-
-    return [Lazy(Cleaner, name="clean")], [ParseOriginals(Lazy(Extractor, name="extract"))]
 
 
 def _phases(stages) -> tuple[list, list]:
@@ -124,7 +100,8 @@ def ingest(
     with Executor(workers=workers, scheduler=scheduler, preload=before + after) as ex:
         if scheduler:
             ex.warm(before + after)  # each Dask worker loads its models once, now; a failure stops here
-        cleaned = _flat(ex.map(before, _chunks(run.fresh(paths, records or ()), TASK)))
+        # cleaning is cheap: it runs here while the workers start, so they find documents ready to parse
+        cleaned = _flat(ex.map(before, _chunks(run.fresh(paths, records or ()), TASK), here_while_starting=True))
         deduped = _chunks(run.dedupe(cleaned), TASK)
         for chunk in ex.map(after, deduped) if after else deduped:
             run.store(chunk)

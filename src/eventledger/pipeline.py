@@ -41,15 +41,37 @@ _BUILDING = threading.Lock()  # a Dask worker may run tasks in threads: build ea
 
 
 class Lazy:
-    """A picklable recipe for a stage: `factory(*args, **kwargs)`, built once per process on first use."""
+    """A picklable recipe for a stage: `factory(*args, **kwargs)`, built once per process on first use.
 
-    def __init__(self, factory: Callable[..., Any], *args: Any, name: str | None = None, **kwargs: Any):
+    The factory is a callable or its path, "package.module:Name": a path pickles without importing the
+    factory's module, which is then imported only where the stage is built."""
+
+    def __init__(self, factory: Callable[..., Any] | str, *args: Any, name: str | None = None, **kwargs: Any):
         self.factory, self.args, self.kwargs = factory, args, kwargs
-        self.name = name or getattr(factory, "name", None) or getattr(factory, "__name__", "stage")
+        if isinstance(factory, str):
+            default = factory.rpartition(":")[2]
+        else:
+            default = getattr(factory, "name", None) or getattr(factory, "__name__", "stage")
+        self.name = name or default
 
     @property
     def key(self) -> tuple:
-        return (self.factory.__module__, self.factory.__qualname__, repr(self.args), repr(sorted(self.kwargs.items())))
+        if isinstance(self.factory, str):
+            module, _, qualname = self.factory.partition(":")
+        else:
+            module, qualname = self.factory.__module__, self.factory.__qualname__
+        return (module, qualname, repr(self.args), repr(sorted(self.kwargs.items())))
+
+    def _factory(self) -> Callable[..., Any]:
+        if not isinstance(self.factory, str):
+            return self.factory
+        import importlib
+
+        module, _, qualname = self.factory.partition(":")
+        obj: Any = importlib.import_module(module)
+        for part in qualname.split("."):
+            obj = getattr(obj, part)
+        return obj
 
     def get(self) -> Any:
         key = self.key
@@ -59,7 +81,7 @@ class Lazy:
                 stage = _BUILT.get(key)
                 if stage is None:
                     try:
-                        stage = self.factory(*self.args, **self.kwargs)
+                        stage = self._factory()(*self.args, **self.kwargs)
                     except Exception as e:
                         raise WorkerError(
                             f"stage {self.name} could not be built in process {os.getpid()}: {type(e).__name__}: {e}"
@@ -136,6 +158,29 @@ def run_chunk(stages: Sequence[Stage], chunk: list[Any] | bytes, rank: int = 0, 
     return out
 
 
+class _Here:
+    """A chunk's results, computed in this process while the workers were starting."""
+
+    __slots__ = ("records",)
+
+    def __init__(self, records: list[Any]):
+        self.records = records
+
+
+class _Waiting:
+    """A chunk read while the workers were starting, to send them once they are up."""
+
+    __slots__ = ("chunk", "i")
+
+    def __init__(self, chunk: list[Any], i: int):
+        self.chunk, self.i = chunk, i
+
+
+# Chunks a map holds while the workers start (the fork server building the models): this process reads,
+# cleans and deduplicates meanwhile, and the workers find that much work waiting when they come up.
+WAITING_CHUNKS = 64
+
+
 class Executor:
     """Runs `run_chunk` over a stream of chunks and yields the results in input order.
 
@@ -143,6 +188,10 @@ class Executor:
     `scheduler` (tcp://host:port) a Dask cluster.
     At most `IN_FLIGHT_PER_WORKER` chunks per worker are out at once, so a stream of any length runs in
     bounded memory. Use as a context manager.
+
+    The pool's workers start in the background: until they are up, a map either runs its chunks here
+    (`here_while_starting`, for cheap stages such as cleaning) or holds them (up to `WAITING_CHUNKS`) for the
+    workers, so this process goes on reading while the fork server builds the models.
     """
 
     def __init__(self, *, workers: int = 1, scheduler: str | None = None, preload: Sequence[Stage] = ()):
@@ -151,6 +200,8 @@ class Executor:
         self.preload = list(preload)
         self._pool = None
         self._client = None
+        self._up = threading.Event()  # the pool's workers are running (or could not start: submit says why)
+        self._starter: threading.Thread | None = None
 
     @property
     def local(self) -> bool:
@@ -162,8 +213,10 @@ class Executor:
             self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
         return self
 
-    def _start_pool(self) -> None:
-        """Worker processes, started when there is work for more than one of them (see `map`)."""
+    def start(self) -> None:
+        """Start the worker processes now, in the background (see the class); a second call does nothing."""
+        if self._pool is not None or self._client is not None or self.local:
+            return
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
@@ -171,8 +224,26 @@ class Executor:
         ctx = mp.get_context("forkserver")
         _start_forkserver(ctx, self.preload)
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        # a worker's start waits for the fork server to build the preloaded stages: let a thread do the waiting
+        self._starter = threading.Thread(target=self._start_workers, name="eventledger-workers", daemon=True)
+        self._starter.start()
+
+    def _start_workers(self) -> None:
+        try:
+            for f in [self._pool.submit(os.getpid) for _ in range(self.workers)]:
+                f.result()
+        except BaseException:  # noqa: BLE001 - a pool that cannot start says why at the first submit
+            pass
+        finally:
+            self._up.set()
+
+    def _ready(self) -> bool:
+        return self._client is not None or self._up.is_set()
 
     def __exit__(self, *exc: Any) -> None:
+        if self._starter is not None:
+            self._starter.join()
+            self._starter = None
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
@@ -183,8 +254,9 @@ class Executor:
     def warm(self, stages: Sequence[Stage]) -> None:
         """Build the stages on every worker now, so a worker that cannot start fails before any work."""
         if self._client is None and self.workers > 1 and self._pool is None:
-            self._start_pool()
+            self.start()
         if self._pool is not None:
+            self._up.wait()
             futs = [self._pool.submit(_warm, list(stages)) for _ in range(self.workers)]
             for f in futs:
                 self._result(f)
@@ -193,7 +265,9 @@ class Executor:
         else:
             _warm(stages)
 
-    def map(self, stages: Sequence[Stage], chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
+    def map(
+        self, stages: Sequence[Stage], chunks: Iterable[list[Any]], *, here_while_starting: bool = False
+    ) -> Iterator[list[Any]]:
         if self.local:
             for chunk in chunks:
                 yield run_chunk(stages, chunk)
@@ -205,23 +279,49 @@ class Executor:
                 for chunk in ahead:
                     yield run_chunk(stages, chunk)
                 return
-            self._start_pool()
+            self.start()  # a map whose input feeds this one may have started them meanwhile
             chunks = itertools.chain(ahead, chunks)
         stages = list(stages)
-        window: deque = deque()
+        window: deque = deque()  # one entry a chunk, in input order: a future, _Here or _Waiting
         limit = IN_FLIGHT_PER_WORKER * self.workers
         for i, chunk in enumerate(chunks):
-            window.append(self._submit(stages, chunk, i))
-            if len(window) >= limit:
-                yield self._result(window.popleft())
+            if self._ready():
+                self._send(stages, window)
+                window.append(self._submit(stages, chunk, i))
+            elif here_while_starting:
+                window.append(_Here(run_chunk(stages, chunk)))
+            else:
+                window.append(_Waiting(chunk, i))
+            while window and (
+                isinstance(window[0], _Here) or len(window) >= (limit if self._ready() else WAITING_CHUNKS)
+            ):
+                yield self._take(stages, window)
         while window:
-            yield self._result(window.popleft())
+            yield self._take(stages, window)
+
+    def _send(self, stages: list, window: deque) -> None:
+        """Send the chunks that waited for the workers to start, in order."""
+        for k, entry in enumerate(window):
+            if isinstance(entry, _Waiting):
+                window[k] = self._submit(stages, entry.chunk, entry.i)
+
+    def _take(self, stages: list, window: deque) -> list[Any]:
+        if isinstance(window[0], _Waiting):
+            self._up.wait()
+            self._send(stages, window)
+        entry = window.popleft()
+        return entry.records if isinstance(entry, _Here) else self._result(entry)
 
     def _submit(self, stages: list, chunk: list, i: int):
+        from concurrent.futures.process import BrokenProcessPool
+
         payload = freeze(chunk)
         if self._client is not None:
             return self._client.submit(run_chunk, stages, payload, i % self.workers, self.workers, pure=False)
-        return self._pool.submit(run_chunk, stages, payload, i % self.workers, self.workers)
+        try:
+            return self._pool.submit(run_chunk, stages, payload, i % self.workers, self.workers)
+        except BrokenProcessPool as e:
+            raise WorkerError(f"a worker process died: {e}") from e
 
     def _result(self, fut) -> Any:
         from concurrent.futures.process import BrokenProcessPool
@@ -241,13 +341,20 @@ class Executor:
 def _warm(stages: Sequence[Stage]) -> int:
     for s in stages:
         built(s)
-        inner = getattr(s, "stage", None)  # a wrapper stage (ingest.ParseOriginals) holding a recipe
+        inner = getattr(s, "stage", None)  # a wrapper stage (stages.ParseOriginals) holding a recipe
         if isinstance(inner, Lazy):
             inner.get()
     return os.getpid()
 
 
 PRELOAD_ENV = "EVENTLEDGER_FORKSERVER_PRELOAD"
+
+
+def start_forkserver(stages: Sequence[Stage]) -> None:
+    """Start this process's fork server with `stages` built in it, ahead of any pool (see `_start_forkserver`)."""
+    import multiprocessing as mp
+
+    _start_forkserver(mp.get_context("forkserver"), stages)
 
 
 def _start_forkserver(ctx, stages: Sequence[Stage]) -> None:
