@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from functools import lru_cache
 
 # abbreviations whose full stop does not end a sentence
 _ABBREV = {
@@ -153,7 +154,14 @@ def restore_case(
 
 def load_first_names(stop_words: frozenset[str] | set[str] = frozenset()) -> frozenset[str]:
     """Given names of many countries, lowercased, from the name dictionary that gender-guesser ships
-    (read in place: about 48,000 names, a few hundred of them ordinary English words as well)."""
+    (read in place: about 48,000 names, a few hundred of them ordinary English words as well).
+
+    Read once per process for a set of stop words: the preparer and the placer both ask for it."""
+    return _first_names(frozenset(stop_words))
+
+
+@lru_cache(maxsize=4)
+def _first_names(stop_words: frozenset[str]) -> frozenset[str]:
     from importlib.resources import files
 
     try:

@@ -7,9 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from eventledger.knowledge.files import DATA
+from eventledger.knowledge.files import DATA, load_yaml_file
 
 KINDS = ("armed-group", "state-force", "government", "institution", "movement", "criminal")
 FIELDS = {
@@ -179,8 +177,7 @@ class ActorRegistry:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
         p = Path(path) if path else DEFAULT_PATH
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 6x faster, where libyaml is
-        data = yaml.load(p.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+        data = load_yaml_file(p)  # parsed once per process: resolution's settings read it too
         if not isinstance(data, dict) or "version" not in data or "actors" not in data:
             raise ValueError(f"{p}: expected a mapping with 'version' and 'actors'")
         actors = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gc
 import pickle
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,19 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def parse_yaml(text: str) -> Any:
     """YAML text, safely loaded (no tags that build objects)."""
     return yaml.load(text, Loader=LOADER)
+
+
+def load_yaml_file(path: Path) -> Any:
+    """A YAML file parsed once per process while it is unchanged: the actor registry is read by extraction
+    and three times by resolution's settings (parents, names, affiliates), each parse a tenth of a second.
+    The value is shared between callers: read it, never change it."""
+    st = path.stat()
+    return _parsed_yaml(str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=16)
+def _parsed_yaml(path: str, _mtime_ns: int, _size: int) -> Any:
+    return parse_yaml(Path(path).read_text(encoding="utf-8"))
 
 
 def load_pickle(path: Path) -> Any:

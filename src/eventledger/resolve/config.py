@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from eventledger.knowledge.files import parse_yaml
+from eventledger.knowledge.files import load_yaml_file, parse_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_PATH = DATA / "resolution.yaml"
@@ -156,7 +156,7 @@ def _taxonomy_families(path: Path) -> dict[str, str]:
 def _actor_parents(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    d = parse_yaml(path.read_text(encoding="utf-8")) or {}
+    d = load_yaml_file(path) or {}
     return {a["id"]: a["parent"] for a in d.get("actors") or () if isinstance(a, dict) and a.get("parent")}
 
 
@@ -164,7 +164,7 @@ def _actor_affiliates(path: Path) -> dict[str, frozenset[str]]:
     """Affiliation both ways: a faction that fights under a group is as much the group's as it is its own."""
     if not path.exists():
         return {}
-    d = parse_yaml(path.read_text(encoding="utf-8")) or {}
+    d = load_yaml_file(path) or {}
     out: dict[str, set[str]] = {}
     for a in d.get("actors") or ():
         if isinstance(a, dict):
@@ -177,7 +177,7 @@ def _actor_affiliates(path: Path) -> dict[str, frozenset[str]]:
 def _actor_names(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    d = parse_yaml(path.read_text(encoding="utf-8")) or {}
+    d = load_yaml_file(path) or {}
     return {a["id"]: str(a["name"]) for a in d.get("actors") or () if isinstance(a, dict) and a.get("name")}
 
 
