@@ -11,6 +11,7 @@ of a chunk are written in one transaction each.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -103,8 +104,14 @@ def ingest(
         # cleaning is cheap: it runs here while the workers start, so they find documents ready to parse
         cleaned = _flat(ex.map(before, _chunks(run.fresh(paths, records or ()), TASK), here_while_starting=True))
         deduped = _chunks(run.dedupe(cleaned), TASK)
+        warm = None
         for chunk in ex.map(after, deduped) if after else deduped:
+            if warm is None and resolve and not ex.local:  # workers parse: this process mostly waits on them
+                warm = threading.Thread(target=_prepare_resolution, name="eventledger-warm-resolve", daemon=True)
+                warm.start()
             run.store(chunk)
+    if warm is not None:
+        warm.join()
     if resolve:
         resolve_store(store)
     result.events = store.counts()["events"]
@@ -393,6 +400,19 @@ def _looked_at(margin: int = REFRESH_MARGIN_S) -> str:
     from datetime import UTC, datetime, timedelta
 
     return (datetime.now(UTC) - timedelta(seconds=margin)).isoformat(timespec="seconds")
+
+
+def _prepare_resolution() -> None:
+    """What the first resolution in a process pays before it starts: its imports (scipy's sparse matrices
+    among them) and its settings files. Run while the workers parse, it is off the job's serial tail."""
+    try:
+        import scipy.sparse  # noqa: F401 - resolve.text imports it where it is used
+
+        from eventledger.resolve.config import ResolveConfig
+
+        ResolveConfig.load()
+    except Exception:  # noqa: BLE001 - resolution itself says what is wrong
+        pass
 
 
 def resolve_store(store: Store, *, policy: str | None = None) -> None:
