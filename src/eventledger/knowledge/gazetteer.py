@@ -17,7 +17,7 @@ from pathlib import Path
 
 from eventledger.knowledge.calendar import MONTHS, WEEKDAYS
 from eventledger.knowledge.files import DATA, load_pickle, read_yaml, words
-from eventledger.knowledge.place_index import SHARED_NAME_RANK, PlaceIndex, build, curated_hash, is_latin
+from eventledger.knowledge.place_index import SHARED_NAME_RANK, NameTable, PlaceIndex, build, curated_hash, is_latin
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
@@ -120,6 +120,8 @@ class Gazetteer:
     """Place names, found in text and resolved to coordinates with a precision."""
 
     def __init__(self, index: PlaceIndex, context: PlaceContext | None = None):
+        if not isinstance(index.names, NameTable):
+            index.names = NameTable(index.names)
         self._ix = index
         self._cx = context or PlaceContext.load()
         self._host_names: list[tuple[str, str, str]] | None = None  # built on first use of host_division
@@ -140,6 +142,7 @@ class Gazetteer:
         if path.exists():
             return cls(load_pickle(path), context)
         index = build(data)
+        index.names = NameTable(index.names)
         try:
             cache.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
@@ -226,12 +229,8 @@ class Gazetteer:
             self._host_names = sorted(
                 {
                     (c.name.lower().replace(" ", ""), c.name, c.country)
-                    for cands in self._ix.names.values()
-                    for c in cands
-                    if c.kind == "admin1"
-                    and c.country
-                    and c.name.isascii()
-                    and len(c.name.replace(" ", "")) >= MIN_HOST_DIVISION
+                    for c in self._ix.names.admin1
+                    if c.country and c.name.isascii() and len(c.name.replace(" ", "")) >= MIN_HOST_DIVISION
                 },
                 key=lambda t: -len(t[0]),
             )

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+import pickle
 import re
 import unicodedata
+from array import array
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,9 +47,91 @@ POST_TOWN_CODES = frozenset(("STANDARD", "PO BOX"))  # a ZIP code of a town, not
 ST_COUNTRIES = frozenset(("US", "CA", "GB", "IE", "AU", "NZ"))  # where English news writes "Saint" as "St."
 
 
+class NameTable(Mapping[str, tuple[Candidate, ...]]):
+    """`PlaceIndex.names` as the gazetteer keeps it: the ~350,000 keys sorted in one buffer and their
+    candidates pickled key by key in another, so the table unpickles in milliseconds where a dict of ~380,000
+    candidates took most of a second of every start (in the fork server, before any worker can start). A
+    key is found by bisection and its candidates unpickled then (a document looks up a few dozen keys).
+    Read-only; the candidates of a key keep their order."""
+
+    __slots__ = ("_keys", "_key_at", "_values", "_value_at", "admin1", "_cache")
+
+    def __init__(self, names: Mapping[str, Iterable[Candidate]]):
+        entries = sorted((_utf8(k), v) for k, v in names.items())
+        keys, values = bytearray(), bytearray()
+        key_at, value_at = array("I", [0]), array("I", [0])
+        for k, cands in entries:
+            keys += k
+            key_at.append(len(keys))
+            values += pickle.dumps([tuple(c) for c in cands], protocol=pickle.HIGHEST_PROTOCOL)
+            value_at.append(len(values))
+        self._keys, self._values = bytes(keys), bytes(values)
+        self._key_at, self._value_at = key_at, value_at
+        # every division, for the gazetteer's look for one in a web host's name
+        self.admin1 = tuple(c for _, cands in entries for c in cands if c.kind == "admin1")
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+
+    def __getstate__(self) -> tuple:
+        return self._keys, self._key_at, self._values, self._value_at, self.admin1
+
+    def __setstate__(self, state: tuple) -> None:
+        self._keys, self._key_at, self._values, self._value_at, self.admin1 = state
+        self._cache = {}
+
+    def _find(self, key: str) -> int:
+        k, keys, at = _utf8(key), self._keys, self._key_at
+        lo, hi = 0, len(at) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if keys[at[mid] : at[mid + 1]] < k:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(at) - 1 and keys[at[lo] : at[lo + 1]] == k else -1
+
+    def get(self, key: str, default=None):  # type: ignore[override]
+        got = self._cache.get(key)
+        if got is None:
+            i = self._find(key) if isinstance(key, str) else -1
+            if i < 0:
+                return default
+            got = tuple(
+                Candidate._make(t) for t in pickle.loads(self._values[self._value_at[i] : self._value_at[i + 1]])
+            )
+            if len(self._cache) >= NAME_CACHE:
+                self._cache.clear()
+            self._cache[key] = got
+        return got
+
+    def __getitem__(self, key: str) -> tuple[Candidate, ...]:
+        got = self.get(key)
+        if got is None:
+            raise KeyError(key)
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self._cache or self._find(key) >= 0)
+
+    def __iter__(self) -> Iterator[str]:
+        keys, at = self._keys, self._key_at
+        for i in range(len(at) - 1):
+            yield keys[at[i] : at[i + 1]].decode("utf-8", "surrogatepass")
+
+    def __len__(self) -> int:
+        return len(self._key_at) - 1
+
+
+NAME_CACHE = 65536  # keys whose candidates a NameTable keeps unpickled
+
+
+def _utf8(key: str) -> bytes:
+    return key.encode("utf-8", "surrogatepass")  # bytes sort as the text's code points do
+
+
 @dataclass(slots=True)
 class PlaceIndex:
-    names: dict[str, list[Candidate]] = field(default_factory=dict)
+    # key -> the places of that name: a dict while the index is built, a NameTable once it is kept
+    names: dict[str, list[Candidate]] | NameTable = field(default_factory=dict)
     # key -> (name, kind, population, is a primary name)
     findable: dict[str, tuple[str, str, int, bool]] = field(default_factory=dict)
     first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest name it starts
