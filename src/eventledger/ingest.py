@@ -98,11 +98,14 @@ def ingest(
     result = IngestResult()
     run = _Run(store, result, on_error or _print_error, progress)
     before, after = _phases(processing_stages())
-    with Executor(workers=workers, scheduler=scheduler, preload=before + after) as ex:
+    # the fork server builds extraction's models; the cleaner mostly runs here (see below), a worker builds it
+    # itself if it ever cleans
+    with Executor(workers=workers, scheduler=scheduler, preload=after) as ex:
         if scheduler:
             ex.warm(before + after)  # each Dask worker loads its models once, now; a failure stops here
-        # cleaning is cheap: it runs here while the workers start, so they find documents ready to parse
-        cleaned = _flat(ex.map(before, _chunks(run.fresh(paths, records or ()), TASK), here_while_starting=True))
+        # cleaning is cheap: it runs here while no worker is free (while they start, then while they parse),
+        # so they find documents ready to parse and none of them loads the cleaner's language model for it
+        cleaned = _flat(ex.map(before, _chunks(run.fresh(paths, records or ()), TASK), here_when_busy=True))
         deduped = _chunks(run.dedupe(cleaned), TASK)
         warm = None
         for chunk in ex.map(after, deduped) if after else deduped:

@@ -159,7 +159,7 @@ def run_chunk(stages: Sequence[Stage], chunk: list[Any] | bytes, rank: int = 0, 
 
 
 class _Here:
-    """A chunk's results, computed in this process while the workers were starting."""
+    """A chunk's results, computed in this process while no worker was free."""
 
     __slots__ = ("records",)
 
@@ -190,8 +190,10 @@ class Executor:
     bounded memory. Use as a context manager.
 
     The pool's workers start in the background: until they are up, a map either runs its chunks here
-    (`here_while_starting`, for cheap stages such as cleaning) or holds them (up to `WAITING_CHUNKS`) for the
-    workers, so this process goes on reading while the fork server builds the models.
+    (`here_when_busy`, for cheap stages such as cleaning) or holds them (up to `WAITING_CHUNKS`) for the
+    workers, so this process goes on reading while the fork server builds the models. Once they are up, a
+    `here_when_busy` map still runs a chunk here while every worker has a chunk to do: a worker takes one
+    only when it would otherwise wait.
     """
 
     def __init__(self, *, workers: int = 1, scheduler: str | None = None, preload: Sequence[Stage] = ()):
@@ -202,6 +204,8 @@ class Executor:
         self._client = None
         self._up = threading.Event()  # the pool's workers are running (or could not start: submit says why)
         self._starter: threading.Thread | None = None
+        self._outstanding = 0  # chunks sent to the pool and not done
+        self._count = threading.Lock()
 
     @property
     def local(self) -> bool:
@@ -240,6 +244,14 @@ class Executor:
     def _ready(self) -> bool:
         return self._client is not None or self._up.is_set()
 
+    def _free(self) -> bool:
+        """A worker is up with nothing to do (on a cluster: always, the scheduler shares the work out)."""
+        return self._client is not None or (self._up.is_set() and self._outstanding < self.workers)
+
+    def _done(self, _fut) -> None:
+        with self._count:
+            self._outstanding -= 1
+
     def __exit__(self, *exc: Any) -> None:
         if self._starter is not None:
             self._starter.join()
@@ -266,7 +278,7 @@ class Executor:
             _warm(stages)
 
     def map(
-        self, stages: Sequence[Stage], chunks: Iterable[list[Any]], *, here_while_starting: bool = False
+        self, stages: Sequence[Stage], chunks: Iterable[list[Any]], *, here_when_busy: bool = False
     ) -> Iterator[list[Any]]:
         if self.local:
             for chunk in chunks:
@@ -285,11 +297,11 @@ class Executor:
         window: deque = deque()  # one entry a chunk, in input order: a future, _Here or _Waiting
         limit = IN_FLIGHT_PER_WORKER * self.workers
         for i, chunk in enumerate(chunks):
-            if self._ready():
+            if here_when_busy and not self._free():
+                window.append(_Here(run_chunk(stages, chunk)))
+            elif self._ready():
                 self._send(stages, window)
                 window.append(self._submit(stages, chunk, i))
-            elif here_while_starting:
-                window.append(_Here(run_chunk(stages, chunk)))
             else:
                 window.append(_Waiting(chunk, i))
             while window and (
@@ -319,9 +331,13 @@ class Executor:
         if self._client is not None:
             return self._client.submit(run_chunk, stages, payload, i % self.workers, self.workers, pure=False)
         try:
-            return self._pool.submit(run_chunk, stages, payload, i % self.workers, self.workers)
+            fut = self._pool.submit(run_chunk, stages, payload, i % self.workers, self.workers)
         except BrokenProcessPool as e:
             raise WorkerError(f"a worker process died: {e}") from e
+        with self._count:
+            self._outstanding += 1
+        fut.add_done_callback(self._done)
+        return fut
 
     def _result(self, fut) -> Any:
         from concurrent.futures.process import BrokenProcessPool

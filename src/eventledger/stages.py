@@ -74,6 +74,5 @@ def start_early(paths: Iterable[str | Path], *, workers: int, scheduler: str | N
         return False
     from eventledger.pipeline import start_forkserver
 
-    before, after = processing_stages()
-    start_forkserver(before + after)
+    start_forkserver(processing_stages()[1])  # as ingest's pool preloads: extraction
     return True
