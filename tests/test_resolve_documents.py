@@ -125,3 +125,14 @@ def test_a_trial_story_months_later_looks_back_to_its_shooting():
     assert _groups(resolve(R, contexts=C)) == [["s1", "s2"]]
     R, C = _trial_world(proceeding=False)
     assert _groups(resolve(R, contexts=C)) == [["s1"], ["s2"]]
+
+
+def test_a_segment_that_tells_only_history_does_not_join_todays_event_by_its_words():
+    # its words are today's story's, but the one date it states is five years before it was published
+    today = _doc("h1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
+    past = _doc("h2", STORY, OAK, "2011-05-06", "2016-05-08", "Lakeshore Laundromat, again")
+    R, C = [r for r, _ in (today, past)], {r["id"]: c for r, c in (today, past)}
+    assert _groups(resolve(R, contexts=C)) == [["h1"], ["h2"]]
+    recent = _doc("h3", STORY, OAK, "2016-05-05", "2016-05-08", "Lakeshore Laundromat, again")
+    R, C = [r for r, _ in (today, recent)], {r["id"]: c for r, c in (today, recent)}
+    assert _groups(resolve(R, contexts=C)) == [["h1", "h3"]]

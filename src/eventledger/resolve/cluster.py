@@ -21,6 +21,7 @@ from eventledger.resolve.features import (
     Profile,
     compatible,
     date_kind,
+    dated,
     family_ok,
     pair_features,
     pair_score,
@@ -301,6 +302,7 @@ def link_documents(
         return known[k]
 
     home = {i: k for k, g in enumerate(got.clusters) for i in g}
+    history = historical(profiles, text)
     lead_of = set(leads(profiles, got.clusters).values())
     sets = DisjointSets(range(len(got.clusters)), order=int)
     heads: dict[int, list[int]] = defaultdict(list)  # cluster root -> the leads it holds
@@ -308,7 +310,7 @@ def link_documents(
         heads[home[i]].append(i)
     for *_, i, j in sorted(edges):
         a, b = sets.find(home[i]), sets.find(home[j])
-        if a == b:
+        if a == b or _years_apart(profiles[i], profiles[j], history):
             continue
         cross = [prob(x, y) for x in _some(heads[a], profiles) for y in _some(heads[b], profiles)]
         cross = [p for p in cross if p is not None]
@@ -335,6 +337,30 @@ def link_documents(
         i: [(index[got.clusters[g][0]], s) for g, s in cands] for i, cands in still.items() if len(final[index[i]]) == 1
     }
     return Clustering(final, ambiguous)
+
+
+HISTORY_DAYS = 365  # a lead dated this much before its segment's publication may be history, not news
+
+
+def historical(profiles: list[Profile], text: TextIndex) -> set[str]:
+    """Segments that tell only history: every date their news reports state in their own sentences is a year or
+    more older than the segment (a reader's comment on today's bombing that dwells on the one at the same junction
+    five years ago). A date a headline took from another sentence is no evidence of it."""
+    old: dict[str, bool] = {}
+    for p in profiles:
+        day = text.day.get(p.segment)
+        if day is None or not dated(p) or p.date_borrowed or p.salience == "background":
+            continue
+        old[p.segment] = old.get(p.segment, True) and day - p.date.hi > HISTORY_DAYS
+    return {s for s, v in old.items() if v}
+
+
+def _years_apart(a: Profile, b: Profile, history: set[str]) -> bool:
+    """Leads dated more than a year apart, one of a segment that tells only history: not one happening, however
+    alike their words (a story with news of its own joins an older event as trials and follow-ups do)."""
+    if not (dated(a) and dated(b)) or abs(a.date.lo - b.date.lo) <= HISTORY_DAYS:
+        return False
+    return a.segment in history or b.segment in history
 
 
 AVERAGE_OVER = 16  # leads of each event the average linkage compares (a big event's every pair is quadratic)
