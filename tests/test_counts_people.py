@@ -250,16 +250,16 @@ def test_a_relative_pronoun_is_the_noun_it_hangs_on(count, text, want):
 
 def test_an_attempted_murder_kills_nobody(count):
     # issue 17, GVA training part: "charged with attempted criminal homicide" counted one killed
-    assert count("Julian Sims, 20, is charged with attempted criminal homicide.") == []
+    assert count("Marcus Lyle, 20, is charged with attempted criminal homicide.") == []
     assert count("He was charged with attempted murder of a police officer.") == []
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "A 21-year-old woman was in critical condition after being accidentally shot in the face.",
+        "A 34-year-old man was in serious condition after being accidentally shot in the hip.",
         "A man is recovering after being shot in the leg.",
-        "Woman critical after being accidently shot in face",
+        "Man hospitalized after being accidentally shot in hip",
     ],
 )
 def test_shot_after_a_preposition_is_the_subject(count, text):
@@ -285,14 +285,14 @@ def test_a_modal_clause_counts_nobody(count, text, want):
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("Father, daughter found dead in Fort Worth home", [("killed", 2, None)]),
+        ("Brother, sister found dead in Akron home", [("killed", 2, None)]),
         ("Man, woman shot in north Memphis", [("shot", 2, None)]),
-        ("Authorities investigate accidental shooting of child, father", [("shot", 2, None)]),
+        ("Police look into accidental shooting of boy, uncle", [("shot", 2, None)]),
         ("Police said his father, a retired officer, was shot.", [("shot", 1, None)]),
     ],
 )
 def test_a_headline_joins_people_with_a_comma(count, text, want):
-    # issue 17: "Father, daughter found dead" counted the daughter alone
+    # issue 17: a headline "X, Y found dead" counted the second alone
     assert count(text) == want
 
 

@@ -133,10 +133,9 @@ def test_a_town_only_one_state_has_is_no_part_of_a_big_city_a_link_names():
 def test_a_state_report_takes_the_town_of_the_county_the_story_names_most():
     # GVA 431806: West Virginia -> Kanawha County (named twice, as the dateline's Charleston is) -> Cedar Grove
     places = _attack_places(
-        "Woman shot by 2-year-old, hospitalized in West Virginia\n\nCHARLESTON, W.Va. (AP) - Police say a Kanawha "
-        "County woman has been hospitalized after being shot by a 2-year-old.\n\nKanawha County detective Sgt. Sean "
-        "Snuffer says deputies were called to investigate a shooting in Cedar Grove on Friday. She is being "
-        "treated at Charleston Area Medical Center."
+        "Woman shot by toddler, hospitalized in West Virginia\n\nCHARLESTON, W.Va. (AP) - A Kanawha County woman "
+        "is in hospital after a toddler shot her, police say.\n\nA Kanawha County sergeant says deputies went to a "
+        "shooting in Cedar Grove on Friday. The woman is at a Charleston hospital."
     )
     assert ("Cedar Grove", "Cedar Grove", "West Virginia", "US") in places
 
@@ -144,8 +143,8 @@ def test_a_state_report_takes_the_town_of_the_county_the_story_names_most():
 def test_a_headline_takes_the_town_below_the_dateline_the_story_says_it_happened_in():
     # GVA 783373: "EVANS, Ga." is where the story was filed; the shooting was in Grovetown
     places = _attack_places(
-        "Teenager shot to death after young girl sneaks him in house\n\nEVANS, Ga. -- A teenager was killed "
-        "overnight. Deputies say 17-year-old Jordan Middleton went to a home on Coventry Avenue in Grovetown."
+        "Teen shot dead at a friend's house\n\nEVANS, Ga. -- A teenager was killed overnight. Deputies say the "
+        "17-year-old had gone to a house on Birch Lane in Grovetown."
     )
     assert ("Grovetown", "Grovetown", "Georgia", "US") in places
     assert not any(p[0] == "Evans" for p in places)
@@ -154,8 +153,8 @@ def test_a_headline_takes_the_town_below_the_dateline_the_story_says_it_happened
 def test_a_word_that_is_a_town_abroad_is_the_word_in_a_story_that_names_no_country():
     # GVA 663026: "Metro police" are Nashville's, not those of Metro, Indonesia
     doc = extract_text(
-        "Two year old accidentally shoots 12 year old\n\nMetro police say that a woman brought her two children "
-        "to a home where a 2-year-old boy shot a 12-year-old on Sunday.",
+        "Toddler accidentally shoots older cousin\n\nMetro police say a 3-year-old boy found a pistol at a "
+        "relative's home and shot his 10-year-old cousin on Sunday.",
         published=PUBLISHED,
     )
     assert doc.reports and all(r.place.country != "ID" for r in doc.reports)

@@ -25,7 +25,7 @@ def test_paragraphs_glued_by_a_scrape_are_two_sentences():
         "See WRAL.com for more.",
         "Mr.Smith said so.",
         "Officer J.P. Cole was shot.",  # issue 17: initials cut the name off its verb
-        "MMA fighter Ivan “J.P.” Cole died early Saturday.",
+        "Boxer Ray “T.J.” Dunmore died early Saturday.",
     ],
 )
 def test_a_stop_inside_a_name_ends_nothing(text):
