@@ -19,7 +19,7 @@ def _tolls(text):
     [
         "19-Year-Old Woman Killed In Overnight Shooting",
         "A 9-year-old girl was wounded by a stray bullet.",
-        "Police say a three-year-old boy was hurt when the gun went off.",
+        "Deputies say a four-year-old girl was hurt when the pistol fired.",
         "The 15-month-old injured in the crash is stable.",
         "Deputies said the man killed a 31-year-old neighbour.",
         "Two boys, ages 13 and 14, were wounded on the porch.",
@@ -28,7 +28,7 @@ def _tolls(text):
         "He was killed on the 3rd of May.",
         "08:45 Officers found the man dead.",
         "A 44-year-old died at a store located at 512 Maple Avenue.",
-        "Officers were called to the 700 block.",
+        "Deputies were sent to the 900 block.",
         "A killer with a .38 revolver and a 12-gauge shotgun killed his neighbour.",
         "Photo 4 of 19 Police say nobody was injured.",
         "One of three separate shootings that left a teen dead.",
@@ -48,7 +48,7 @@ def test_an_age_in_a_headline_is_no_toll():
 
 def test_a_street_number_is_no_toll_but_a_title_case_toll_is():
     assert _tolls("3 Dead In Oak Drive Shooting") == [("killed", 3)]
-    assert _tolls("A 50-year-old died at a shop at 797 Elm Street, police said.") == []
+    assert _tolls("A 63-year-old died at a bakery at 418 Quarry Road, officers said.") == []
 
 
 def test_including_is_a_part_of_the_toll():
@@ -81,15 +81,15 @@ def test_not_a_count_patterns_are_data_and_checked():
 @pytest.mark.parametrize(
     "text",
     [
-        "Dispatchers told NewsChannel 15 that a child was shot on the porch.",
+        "A dispatcher told NewsRadio 12 that a girl was shot in the yard.",
         "The suspect — Jon Smith, 57 — shot his neighbour.",
-        "At least 10 people were killed and 13 injured in separate shootings around Chicago since Tuesday.",
-        "There have been 131 people wounded or killed by gunshots in the city so far this year.",
-        "Monday's violence followed a weekend that saw more than 50 people shot across Chicago.",
-        "At least eight children have been wounded or killed this year in accidental shootings.",
-        "In the past six weeks alone, four children have died from unintentional gunshot wounds.",
-        "Three shootings kill five in Stockton in four-hour span",
-        "5 Dead, 17 Wounded In Weekend Shootings",
+        "At least 9 people died and 14 were wounded in separate shootings across Detroit since Wednesday.",
+        "There have been 142 people shot or killed by gunfire in the county so far this year.",
+        "Thursday's bloodshed came after a weekend that saw more than 40 people shot across Baltimore.",
+        "At least seven kids have been wounded or killed since January in unintentional shootings.",
+        "Over the past five weeks, three children have died from accidental gunshot wounds.",
+        "Three shootings kill six in Modesto in five-hour span",
+        "6 Dead, 21 Wounded In Weekend Shootings",
         "The number of homicides in the city has now reached 109.",
         "Trooper wounded - KSLA News 12",
         "Photo: Courtesy Image 1 of / 44 Caption Close",
@@ -102,11 +102,11 @@ def test_a_tally_of_many_shootings_or_a_station_number_is_no_toll(text):
 
 def test_a_toll_in_the_years_deadliest_shooting_still_counts():
     assert _tolls("Two men were killed in the deadliest shooting this year.") == [("killed", 2)]
-    assert _tolls("Two men were killed in one of the worst mass shootings.") == [("killed", 2)]
+    assert _tolls("Two men died in one of the region's worst mass shootings.") == [("killed", 2)]
 
 
 def test_a_written_shot_dead_is_killed():
-    assert _tolls("Family of five found shot dead in Maine home: police") == [("killed", 5)]
+    assert _tolls("Five family members found shot dead in Vermont farmhouse: sheriff") == [("killed", 5)]
     assert _tolls("Three people were shot to death on Sunday.") == [("killed", 3)]
 
 

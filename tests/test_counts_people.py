@@ -24,7 +24,7 @@ def count():
     [
         ("Hunter's rifle goes off, kills him", [("killed", 1, None)]),
         ("A woman was shot dead outside the bar on Friday.", [("killed", 1, None)]),
-        ("A 19-year-old man was shot and killed early Sunday.", [("killed", 1, None)]),
+        ("A 27-year-old roofer was shot and killed on Friday night.", [("killed", 1, None)]),
         ("The boy is dead after the shooting, police said.", [("killed", 1, None)]),
         ("A neighbour was wounded by a stray bullet.", [("injured", 1, None)]),
         ("The clerk accidentally shot himself while cleaning the gun.", [("shot", 1, None)]),
@@ -76,11 +76,11 @@ def test_dead_at_an_age_is_no_toll(count):
         ("Orangeburg man shot while hunting", [("shot", 1, None)]),
         ("Police said the suspect shot twice.", []),
         # members listed after a numbered group are the group, not more people
-        ("Four people were shot: two men, a mother and an adult.", [("shot", 4, None)]),
+        ("Four people were shot: two women, a father and an uncle.", [("shot", 4, None)]),
         # an age glued to its unit is no count of people
         ("HPD: 8 yo girl killed in south Houston", [("killed", 1, None)]),
         # a pronoun of another verb repeats the victim the sentence is about ...
-        ("Police shot and killed him, and he was declared dead at the scene.", [("killed", 1, None)]),
+        ("Deputies shot and killed him, and he was pronounced dead on the lawn.", [("killed", 1, None)]),
         # ... but not the doer
         ("He killed his wife and then police killed him.", [("killed", 2, None)]),
     ],
@@ -103,7 +103,7 @@ def test_a_named_person_is_a_lower_bound_and_a_number_is_exact():
     [
         ("Hunters reported that 108,780 deer had been killed over the weekend.", []),
         ("Two dogs were shot and a man was killed.", [("killed", 1, None)]),
-        ("Image 2 of 8 An 18-year-old was killed in the shooting.", [("killed", 1, None)]),
+        ("Image 5 of 12 A 22-year-old was killed in the attack.", [("killed", 1, None)]),
     ],
 )
 def test_animals_and_captions_are_nobody(count, text, want):
@@ -113,11 +113,11 @@ def test_animals_and_captions_are_nobody(count, text, want):
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("Police are investigating the fatal shooting of a 16-year-old.", [("killed", 1, None)]),
+        ("Detectives are looking into the fatal shooting of a local teenager.", [("killed", 1, None)]),
         ("Authorities investigate child's accidental shooting", [("shot", 1, None)]),
         ("He has been in prison since the death penalty was abolished.", []),
         # a number in a name is not how many
-        ("Two year old accidentally shoots 12 year old - WSMV Channel 4", [("shot", 1, None)]),
+        ("Three year old accidentally shoots 11 year old - KXRB Channel 7", [("shot", 1, None)]),
     ],
 )
 def test_nominals_count_who_they_are_done_to(count, text, want):
@@ -127,9 +127,9 @@ def test_nominals_count_who_they_are_done_to(count, text, want):
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("Victim critically injured in northeast side shooting", [("injured", 1, None)]),
+        ("Victim seriously injured in west end shooting", [("injured", 1, None)]),
         # a wound says the man was hit, not that he lived: "found with a gunshot wound" is often who died (issue 17)
-        ("A man suffered a gunshot wound to the leg.", [("shot", 1, None)]),
+        ("The cashier suffered a single gunshot wound to her forearm.", [("shot", 1, None)]),
         ("The man suffered fatal wounds.", [("killed", 1, None)]),
     ],
 )
@@ -141,8 +141,11 @@ def test_wounds_suffered_and_headline_participles(count, text, want):
     "text,want",
     [
         ("A boy is recovering from a gunshot wound.", [("injured", 1, None)]),
-        ("A man was found with a gunshot wound to the head.", [("shot", 1, None)]),
-        ("He was taken to hospital with a non-life-threatening gunshot wound.", [("injured", 1, None)]),
+        ("A teenager was found behind the gym with a gunshot wound in his shoulder.", [("shot", 1, None)]),
+        (
+            "The boy was brought to hospital on Friday with a non-life-threatening gunshot wound.",
+            [("injured", 1, None)],
+        ),
         ("He died from a gunshot wound.", [("killed", 1, None)]),
     ],
 )
@@ -152,17 +155,17 @@ def test_the_bearer_of_a_wound(count, text, want):
 
 def test_a_time_parsed_as_who_died_counts_nobody(count):
     # issue 17: "About 2 a.m." was read as two people found dead
-    assert ("killed", 2, None) not in count("About 2 a.m., 20-year-old Jamayah Fields was found dead in the street.")
+    assert ("killed", 2, None) not in count("About 2 a.m., 31-year-old Dana Whitlock was found dead on a sidewalk.")
 
 
 def test_a_teen_who_shot_himself_is_the_teen_shot(count):
-    assert count("Police do not know whether someone shot the teen, or if the teen shot himself.") == [
+    assert count("Investigators are unsure whether somebody shot the boy, or if the boy shot himself.") == [
         ("shot", 1, None)
     ]
 
 
 def test_a_headline_run_into_the_body_is_not_summed(count):
-    got = count("5 people shot to death within 4 hours in Stockton Five people were killed within four hours Saturday.")
+    got = count("5 people shot to death in 3 hours in Modesto Five people were killed in three hours on Sunday.")
     assert {v for _, v, _ in got} == {5}
 
 
@@ -176,8 +179,8 @@ def test_others_are_besides_someone_told_apart(count):
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("Teen killed in Third Ward quadruple shooting", ("shot", 4, None)),
-        ("Woman, 2 children dead in triple homicide", ("killed", 3, None)),
+        ("Teen killed in Eastgate quadruple shooting", ("shot", 4, None)),
+        ("Mother, 2 sons dead in triple homicide", ("killed", 3, None)),
         ("Police investigate double murder-suicide", ("killed", 3, None)),
     ],
 )
@@ -197,14 +200,14 @@ def test_a_numbered_group_from_the_parse_keeps_its_who(count):
 
 def test_a_headline_run_into_its_body_names_one_man(count):
     # issue 17, GVA training part: the headline's "Man" and the body's "a 34-year-old man" counted two shot
-    text = "Man shot in Lawndale neighborhood Elvia Malagon / Chicago Tribune A 34-year-old man was shot early Tuesday."
+    text = "Man shot in Brightwood neighborhood Corey Halvorsen / Valley Courier A man, 41, was shot late Monday."
     assert count(text) == [("shot", 1, None)]
     assert count("A man was shot on Main Street and another man was shot on Oak Street.") == [("shot", 2, None)]
 
 
 def test_a_semicolon_ends_the_enumeration(count):
     # issue 17, GVA training part: the adults hurt were counted among the killed
-    got = count("Toddler killed in drive-by shooting in Ohio; 2 adults hurt")
+    got = count("Infant killed in drive-by attack in Kansas; 2 adults hurt")
     assert ("killed", 1, None) in got and ("injured", 2, "adults") in got
 
 
@@ -222,7 +225,7 @@ def test_a_bullet_that_hits_someone_shoots_him(count, text, want):
 
 def test_a_definite_person_is_the_one_told_already(count):
     # issue 17, GVA training part: a sentence run on past its full stop counted the girl and "the teenager" as two
-    text = "A 16-year-old girl was fatally struck by stray gunfire in Lynwood.The teenager was pronounced dead."
+    text = "A 15-year-old boy was fatally struck by a stray bullet in Norwalk.The teenager was declared dead there."
     assert count(text) == [("killed", 1, None)]
 
 
@@ -231,16 +234,16 @@ def test_nearly_killed_lives(count):
 
 
 def test_an_age_in_a_chain_is_no_toll(count):
-    # issue 17, GVA training part: "9 or 10 year old boy who was shot" gave 9 and 10 shot
-    got = count("Mother of 9 or 10 year old boy who was shot and killed tonight has arrived on scene.")
+    # issue 17, GVA training part: an "N or M year old" age chain gave both numbers as people shot
+    got = count("Father of 7 or 8 year old girl who was shot and killed this evening has come to the scene.")
     assert got == [("killed", 1, None)]  # the boy
 
 
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("Police are investigating a person who died of a gunshot wound.", [("killed", 1, None)]),
-        ("Officers found a man who had been shot in the chest.", [("shot", 1, None)]),
+        ("Detectives are looking into a woman who died of a gunshot wound.", [("killed", 1, None)]),
+        ("Deputies came upon a young woman who had been shot near the hip.", [("shot", 1, None)]),
         ("A man who was shot on Sunday died on Monday.", [("killed", 1, None)]),
     ],
 )
@@ -249,15 +252,15 @@ def test_a_relative_pronoun_is_the_noun_it_hangs_on(count, text, want):
 
 
 def test_an_attempted_murder_kills_nobody(count):
-    # issue 17, GVA training part: "charged with attempted criminal homicide" counted one killed
-    assert count("Marcus Lyle, 20, is charged with attempted criminal homicide.") == []
+    # issue 17, GVA training part: a charge of attempted homicide counted one killed
+    assert count("Dana Whitlock, 26, is charged with attempted criminal homicide.") == []
     assert count("He was charged with attempted murder of a police officer.") == []
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "A 34-year-old man was in serious condition after being accidentally shot in the hip.",
+        "A 52-year-old woman is stable tonight after being accidentally shot in the thigh by her son.",
         "A man is recovering after being shot in the leg.",
         "Man hospitalized after being accidentally shot in hip",
     ],
@@ -297,5 +300,5 @@ def test_a_headline_joins_people_with_a_comma(count, text, want):
 
 
 def test_a_wound_the_one_taken_has(count):
-    # issue 17: "took the man, with a gunshot wound" gave the wound to the paramedics, who are nobody counted
-    assert count("Paramedics took the man, with a gunshot wound in the chest, to a hospital.") == [("shot", 1, None)]
+    # issue 17: a wound set off by commas after the object was given to the ones carrying him, who are nobody counted
+    assert count("EMTs took the cashier, with a gunshot wound in her side, to a trauma center.") == [("shot", 1, None)]

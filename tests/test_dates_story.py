@@ -36,8 +36,8 @@ def test_a_month_alone_stays_a_month():
 @pytest.fixture(scope="module")
 def story():
     text = (
-        "Man killed in Smyrna shooting\n\n"
-        "SMYRNA, Tenn. -- Police said Monday that a man was shot and killed early Sunday outside a bar. "
+        "Man killed in Millbrook shooting\n\n"
+        "MILLBROOK, Ala. -- Police said Monday that a man was shot and killed early Sunday outside a tavern. "
         "Officers arrested a suspect on Monday."
     )
     return extract_text(text, published=TUESDAY)
@@ -85,10 +85,10 @@ def test_a_day_in_the_story_far_before_publication_is_not_taken():
         # GVA 368333: the figures in brackets tell the day, whatever weekday is written beside them
         ("Monday (6/30) evening the sheriff's office responded to a shooting.", "Monday (6/30)", "2016-06-30"),
         # GVA 554759: a weekday put after a date is that date's, not the last such weekday before publication
-        ("It was 10:20 p.m. on May 5, a Thursday night.", "Thursday night", "2016-05-05"),
+        ("The call came in on May 5, a Thursday night, at 9:40.", "Thursday night", "2016-05-05"),
         # what is to come: the coming weekday, never one of the week before
-        ("Police will be updating more Monday morning.", "Monday morning", "2016-07-25"),
-        ("Smith is due in court on Tuesday at 1:45 p.m.", "Tuesday", "2016-07-19"),
+        ("Deputies will share more details Monday morning.", "Monday morning", "2016-07-25"),
+        ("Whitlock is scheduled for a hearing on Tuesday at 2:15 p.m.", "Tuesday", "2016-07-19"),
         ("The funeral is planned for Friday.", "Friday", "2016-07-22"),
         ("A man was shot Monday and will recover.", "Monday", "2016-07-18"),
         # GVA 781200: what follows "a day after" happened the day before the day named just before it
@@ -105,9 +105,9 @@ def test_a_day_told_by_its_neighbours(text, words, day):
 
 
 def test_a_day_after_counts_from_a_day_of_its_own_sentence():
-    """GVA 275064: "Sims appeared in court Monday. PREVIOUS STORY: One day after being added to the list, Sims was
-    arrested" does not count from Monday."""
-    text = "Sims appeared in court Monday. PREVIOUS STORY: One day after being added to the list, he was arrested."
+    """GVA 275064 (shape): a court date, then a "PREVIOUS STORY" teaser's "One day after ..." that does not count
+    from Monday."""
+    text = "Harlan went before a judge Monday. PREVIOUS STORY: One day after being named on a poster, he was caught."
     assert [dv.text for _, _, dv in find_dates(text, anchor=TUESDAY)] == ["Monday"]
 
 
@@ -120,9 +120,9 @@ def test_the_story_day_is_not_the_day_of_a_court_hearing():
     """GVA 315169 (shape): the page's date is a day early, so the court's "Wednesday" resolves to the earliest day of
     the week before it; the story's day is still the shooting's."""
     doc = extract_text(
-        "Man accused in death of teen appears in court\n\n"
-        "A man accused in the shooting death of a teen appeared in court Wednesday morning. "
-        "She was killed early Sunday when a rifle discharged inside a home.",
+        "Man accused in girl's death goes before judge\n\n"
+        "The man charged in the killing of a teenage girl went before a judge Wednesday morning. "
+        "She was killed early Sunday when a rifle went off inside a farmhouse.",
         published=TUESDAY,
     )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Man accused"))
@@ -160,11 +160,11 @@ def test_the_weekday_after_the_pages_own_is_not_a_day_of_the_week_before():
 
 
 def test_a_day_told_with_its_month_may_be_weeks_before_the_story():
-    """GVA 808185: "On March 9th, 2017, officers responded" in a story of March 29 about the arrest on the 27th."""
+    """GVA 808185 (shape): a shooting "On March 9th, 2017" in a story of March 29 about the arrest on the 27th."""
     doc = extract_text(
         "Man charged after accidental shooting\n\n"
-        "On March 9th, 2017, officers responded to a shooting at a home on Main Street. "
-        "Anthony Johnson was arrested on March 27th.",
+        "On March 9th, 2017, deputies were called to a shooting at a duplex on Birch Lane. "
+        "Corey Halvorsen was arrested on March 27th.",
         published=DateValue("2017-03-29", "day"),
     )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Man charged"))
@@ -172,11 +172,11 @@ def test_a_day_told_with_its_month_may_be_weeks_before_the_story():
 
 
 def test_a_dateline_is_the_day_of_writing_not_of_the_shooting():
-    """GVA 450290: "JAY COUNTY, Ind. (Nov. 18, 2015)— A boy was shot ..." tells a shooting of the Tuesday before."""
+    """GVA 450290 (shape): a "COUNTY, St. (date)—" dateline before the body tells a shooting of the Tuesday before."""
     doc = extract_text(
-        "Teen accidentally shot by friend while hunting deer\n\n"
-        "JAY COUNTY, Ind. (Nov. 18, 2015)— A 15-year-old boy was accidentally shot by his friend while hunting. "
-        "Officers responded to the scene just after 4:30 p.m. Tuesday.",
+        "Boy hurt in deer hunting accident\n\n"
+        "ASHGROVE COUNTY, Ind. (Nov. 18, 2015)— A 14-year-old hunter was accidentally shot by his cousin in a field. "
+        "Deputies reached the spot shortly after 4:30 p.m. Tuesday.",
         published=DateValue("2015-11-18", "day"),
     )
     shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
@@ -184,10 +184,11 @@ def test_a_dateline_is_the_day_of_writing_not_of_the_shooting():
 
 
 def test_a_day_told_with_its_month_dates_the_story_without_attack_words():
-    """GVA 721895 (shape): "At about 8 a.m. Nov. 25, Smith was asleep when a stray bullet ..." in a story of Dec 3."""
+    """GVA 721895 (shape): a time and month-day ("8 a.m. Nov. 25") before a sleeper hit by a stray round, in a story of
+    Dec 3."""
     doc = extract_text(
         "Shooting accidental\n\nDeputies ruled the shooting at a rental home accidental. "
-        "At about 8 a.m. Nov. 25, Savion Smith was asleep when a stray round came through the wall.",
+        "Around 8 a.m. Nov. 25, Dana Whitlock was sleeping when a round from next door came through the bedroom wall.",
         published=DateValue("2016-12-03", "day"),
     )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Shooting accidental"))

@@ -25,7 +25,7 @@ PUBLISHED = DateValue("2016-07-19", "day")
         ),
         # the state named elsewhere in the article decides ("Brookhaven" alone is the bigger one, in Georgia)
         (
-            "A man was shot and killed Saturday in Brookhaven. The Mississippi Bureau of Investigation is helping.",
+            "A woman was fatally shot Saturday in Brookhaven. The Mississippi Bureau of Investigation joined in.",
             "Brookhaven",
             "Mississippi",
         ),
@@ -49,8 +49,8 @@ def test_a_street_named_after_a_state_is_not_the_state():
 
 def test_a_headline_without_a_place_takes_the_place_below():
     doc = extract_text(
-        "Shooting Leaves Two Injured\n\nA gunman opened fire, sending two people to the hospital."
-        "\n\nThe shooting happened Thursday night in the 1300 block of South Arago Street in Peoria, "
+        "Shooting Leaves Two Hurt\n\nSomeone fired several rounds, sending two people to the hospital."
+        "\n\nIt happened late Thursday in the 900 block of West Kellam Lane in Peoria, "
         "Illinois.",
         published=PUBLISHED,
     )
@@ -74,16 +74,16 @@ def test_a_county_is_the_county_and_names_its_state():
 
 def test_the_outlets_tail_is_no_place_of_the_event():
     text = (
-        "Teen shot in Allamakee County - WXOW News 19 La Crosse, WI\n\n"
-        "A teenager was shot Saturday night in Allamakee County, deputies said."
+        "Teen wounded in Allamakee County - KRVL News 8 La Crosse, WI\n\n"
+        "Deputies say a teenager was wounded by gunfire late Saturday in Allamakee County."
     )
     assert {p[0] for p in _attack_places(text)} == {"Allamakee County"}
 
 
 def test_a_surname_is_no_place_in_its_story():
     text = (
-        "Police said Norman Robert Burke fired at the family in Columbus, Ohio, on Sunday.\n\n"
-        "Burke was also shot in the incident."
+        "Police said Dale Everett Burke opened fire on the family in Columbus, Ohio, on Sunday.\n\n"
+        "Burke was hit by gunfire as well."
     )
     assert all(p[0] != "Burke" for p in _attack_places(text))
 
@@ -95,18 +95,18 @@ def test_a_state_shared_with_a_country_takes_the_sense_the_other_places_agree_wi
 
 def test_a_part_of_a_city_is_that_city():
     text = (
-        "PHILADELPHIA (CBS) — Police say seven people were shot in the Kensington section of Philadelphia "
-        "Monday afternoon."
+        "PHILADELPHIA (WPXR) — Officers say five people were wounded Monday afternoon when gunfire broke out in "
+        "the Kensington section of Philadelphia."
     )
     assert {(p[1], p[2]) for p in _attack_places(text)} == {("Philadelphia", "Pennsylvania")}
 
 
 def test_a_county_report_takes_the_town_the_story_names_in_its_state():
-    # GVA 204192: "in northern Bossier Parish ... just north of Benton" is Benton, not the parish; the hospital
+    # GVA 204192: a parish, then a home just north of the town Benton, is Benton, not the parish; the hospital
     # in Shreveport, a big city, is where the boy was taken
     places = _attack_places(
-        "An 8-year-old boy died Saturday of a gunshot wound at his home in northern Bossier Parish. Deputies "
-        "were sent to a home just north of Benton. He was taken to a hospital in Shreveport."
+        "A boy, 8, died Saturday of a gunshot wound at his home in northern Bossier Parish. Deputies "
+        "went to a house a few miles north of Benton. The child was rushed to a hospital in Shreveport."
     )
     assert ("Benton", "Benton", "Louisiana", "US") in places
     assert not any(p[0] == "Bossier Parish" for p in places)
@@ -115,18 +115,15 @@ def test_a_county_report_takes_the_town_the_story_names_in_its_state():
 def test_a_county_report_takes_the_town_in_its_state_not_the_towns_big_namesake():
     # GVA 458986: "Lowell" alone is Lowell, Massachusetts; it must not vouch for itself as a town nearby
     places = _attack_places(
-        "15-year-old boy accidentally shoots himself in the leg\n\nThe Washington County Sheriff's Office is "
-        "investigating a shooting incident in Lowell.\n\nThe Ohio DNR also responded."
+        "Boy, 14, accidentally shoots himself in the foot\n\nWashington County deputies are looking into "
+        "a shooting in Lowell.\n\nOhio DNR officers also came out."
     )
     assert ("Lowell", "Lowell", "Ohio", "US") in places
 
 
 def test_a_town_only_one_state_has_is_no_part_of_a_big_city_a_link_names():
     # GVA 674302: a related link about Austin, Texas does not make Aynor (South Carolina) a part of Austin
-    places = _attack_places(
-        "One teen killed in Aynor, another arrested in connection with death\n"
-        "Austin police arrest teacher after traffic stop"
-    )
+    places = _attack_places("Teen killed in Aynor; second teen charged\nAustin police detain coach after traffic stop")
     assert ("Aynor", "Aynor", "South Carolina", "US") in places
 
 
@@ -134,8 +131,8 @@ def test_a_state_report_takes_the_town_of_the_county_the_story_names_most():
     # GVA 431806: West Virginia -> Kanawha County (named twice, as the dateline's Charleston is) -> Cedar Grove
     places = _attack_places(
         "Woman shot by toddler, hospitalized in West Virginia\n\nCHARLESTON, W.Va. (AP) - A Kanawha County woman "
-        "is in hospital after a toddler shot her, police say.\n\nA Kanawha County sergeant says deputies went to a "
-        "shooting in Cedar Grove on Friday. The woman is at a Charleston hospital."
+        "is in hospital after a toddler shot her, police say.\n\nA Kanawha County deputy said they were called to a "
+        "home in Cedar Grove on Friday. She is being treated at a Charleston hospital."
     )
     assert ("Cedar Grove", "Cedar Grove", "West Virginia", "US") in places
 
@@ -153,8 +150,8 @@ def test_a_headline_takes_the_town_below_the_dateline_the_story_says_it_happened
 def test_a_word_that_is_a_town_abroad_is_the_word_in_a_story_that_names_no_country():
     # GVA 663026: "Metro police" are Nashville's, not those of Metro, Indonesia
     doc = extract_text(
-        "Toddler accidentally shoots older cousin\n\nMetro police say a 3-year-old boy found a pistol at a "
-        "relative's home and shot his 10-year-old cousin on Sunday.",
+        "Toddler shoots cousin by accident\n\nMetro police say a 2-year-old girl picked up a handgun at her "
+        "grandmother's house and shot her 9-year-old cousin on Sunday.",
         published=PUBLISHED,
     )
     assert doc.reports and all(r.place.country != "ID" for r in doc.reports)
@@ -163,8 +160,8 @@ def test_a_word_that_is_a_town_abroad_is_the_word_in_a_story_that_names_no_count
 def test_a_bare_name_the_story_also_writes_as_a_county_is_the_county():
     # GVA 108112: "in Bartow" is Bartow County (not the small town Bartow), whose town the story names is Euharlee
     places = _attack_places(
-        "Teen dies after officer-involved shooting in Bartow\n\nA 17-year-old boy died after an officer-involved "
-        "shooting Friday night in Bartow County. Officers of the Euharlee police went to his home."
+        "Teen killed in officer-involved shooting in Bartow\n\nA 16-year-old died following an officer-involved "
+        "shooting late Friday in Bartow County. Euharlee officers had been called to his house."
     )
     assert {p[0] for p in places} == {"Euharlee"}
 
@@ -182,8 +179,8 @@ def test_a_county_of_several_states_takes_the_state_of_the_other_places():
     # GVA 533821: "Smith County" is in four states; the outlet's home towns (context, never the event's place)
     # Longview and Jacksonville are both in Texas
     places = _attack_places(
-        "Constable shot at home - KLTV.com - Tyler, Longview, Jacksonville |ETX News\n\nA woman is accused of "
-        "shooting a Smith County constable on Saturday."
+        "Constable wounded at home - KEXT.com - Tyler, Longview, Jacksonville |East Texas News\n\nA woman faces "
+        "charges in the shooting of a Smith County constable on Saturday."
     )
     assert {p[2] for p in places} == {"Texas"}
 
@@ -191,8 +188,8 @@ def test_a_county_of_several_states_takes_the_state_of_the_other_places():
 def test_a_part_of_a_big_city_the_gazetteer_does_not_know_is_that_city():
     # GVA 740661: Chicago's Austin is no town of Illinois; Austin, Texas is far from the story
     places = _attack_places(
-        "Teen shot in Austin\n\nCHICAGO (AP) -- A 16-year-old boy was shot in the leg Tuesday night in Austin on "
-        "the West Side, Chicago police said."
+        "Teen wounded in Austin\n\nCHICAGO (AP) -- Gunfire wounded a teenager in his arm late Tuesday in Austin on "
+        "the West Side, according to Chicago police."
     )
     assert {(p[1], p[2]) for p in places} == {("Chicago", "Illinois")}
 
@@ -200,8 +197,8 @@ def test_a_part_of_a_big_city_the_gazetteer_does_not_know_is_that_city():
 def test_a_town_in_a_dateline_is_a_place_of_its_own():
     # GVA 458718: "TAYLOR, Mich." is the town, whatever big city the story names besides
     places = _attack_places(
-        "TAYLOR, Mich. -- A 7-year-old girl was shot Thursday outside the sports complex in Taylor. A man who "
-        "was at a hotel in Nashville said he heard of it."
+        "TAYLOR, Mich. -- A 6-year-old boy was wounded Thursday near a ballfield in Taylor. A relative staying "
+        "at a hotel in Nashville said he learned of it by phone."
     )
     assert ("Taylor", "Michigan") in {(p[1], p[2]) for p in places}
 
@@ -209,7 +206,7 @@ def test_a_town_in_a_dateline_is_a_place_of_its_own():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The boy was taken to Parkview Hospital in Fort Wayne with injuries.",
+        "The boy was taken to Riverside Memorial Hospital in Fort Wayne for treatment.",
         "The boy was shot and flown to Fort Wayne.",
         "The boy was shot and taken to a Fort Wayne hospital.",
     ],
@@ -235,16 +232,18 @@ def test_a_name_only_a_town_abroad_bears_is_a_part_of_the_us_city_the_story_name
 
 def test_a_big_city_abroad_does_not_vouch_for_its_own_country_in_a_us_story():
     # GVA 663026: "Metro police" in a Nashville story is no Indonesian city
-    places = _attack_places("NASHVILLE, Tenn. -- A 12-year-old boy was shot by a toddler Sunday, Metro police said.")
+    places = _attack_places(
+        "NASHVILLE, Tenn. -- An 11-year-old girl was wounded by a young child on Sunday, Metro police said."
+    )
     assert {(p[1], p[2]) for p in places} == {("Nashville", "Tennessee")}
 
 
 def test_a_state_report_takes_the_town_the_story_names_most_in_that_state():
     # GVA 427621: the headline names only Arizona; Flagstaff (dateline, hospital, campus) over a "Phoenix attorney"
     places = _attack_places(
-        "1 dead, 3 wounded in shooting at Northern Arizona University\n\nFLAGSTAFF, Ariz. (AP) -- A freshman "
-        "killed one person and wounded three others. Jones was represented by Phoenix attorney Burges McCowan. "
-        "The victims are being treated at Flagstaff Medical Center. The lot is on the Flagstaff campus."
+        "1 killed, 3 hurt in shooting near Northern Arizona University\n\nFLAGSTAFF, Ariz. (AP) -- A student "
+        "shot four people, one of them fatally. His lawyer is Phoenix attorney Dana Whitlock. "
+        "The wounded are in Flagstaff Medical Center. The parking area belongs to the Flagstaff campus."
     )
     assert {(p[1], p[2]) for p in places} == {("Flagstaff", "Arizona")}
 
