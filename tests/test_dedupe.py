@@ -152,11 +152,11 @@ def test_the_migration_fills_the_band_keys_of_documents_stored_before_it(tmp_pat
 
 
 SIGN_IN_WALL = (
-    "Sign in using your station profile\n\nWelcome back. Please sign in\n\nWhy are we asking this?\n\n"
-    "By submitting your registration information, you agree to our Terms of Service and Privacy Policy .\n\n"
-    "Already have an account?\n\nWe have sent a confirmation email to you. Please check your email and click on "
-    "the link to activate your account.\n\nThank you for registering!\n\nWe look forward to seeing you frequently. "
-    "Visit us and sign in to update your profile, receive the latest news and keep up to date with mobile alerts."
+    "Log in with your newsroom account\n\nWelcome back. Please log in\n\nWhy are we asking for this?\n\n"
+    "By creating an account you accept our Terms of Use and our Privacy Policy.\n\n"
+    "Already a subscriber? Log in below\n\nWe've sent a verification link to your inbox. Open it to finish "
+    "setting up your account.\n\nThank you for signing up!\n\nCome back soon. "
+    "Sign in to manage your account, pick your newsletters and turn on breaking news alerts."
 )
 
 

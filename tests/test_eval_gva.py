@@ -314,7 +314,7 @@ def test_run_on_a_tiny_corpus(tmp_path):
             "id": "a3",
             "url": "http://example.com/3",
             "title": "Two wounded in Casper shooting",
-            "text": "Two people were wounded in a shooting in Casper, Wyoming, on Tuesday afternoon.",
+            "text": "Gunfire on Tuesday afternoon left two people wounded in Casper, Wyoming.",
             "published": "2016-06-01",
             "source": "example.com",
         },

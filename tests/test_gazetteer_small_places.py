@@ -96,7 +96,7 @@ def test_a_web_host_tells_its_country(gaz):
 
 def test_one_sense_per_text(gaz):
     # the headline's "Cheyenne" has no evidence of its own; the story's "in Cheyenne" gives it
-    text = "Cheyenne Child Shoots Himself in the Foot\n\nThe boy was taken to a hospital in Cheyenne."
+    text = "Cheyenne Boy Wounds Himself With Father's Pistol\n\nHe was treated at a hospital in Cheyenne."
     assert [n for _, _, n in gaz.find(text)] == ["Cheyenne", "Cheyenne"]
     assert gaz.find("Same in the news. Same here.") == []
 

@@ -50,7 +50,7 @@ def test_no_happening_founds_no_report(ex, text, why):
         "The man could face charges in the shooting on Monday in Chicago.",  # the modal is the charge's
         "The family wants justice for the shooting in Chicago on Monday.",  # the wish is justice, not the shooting
         "A bomb may have killed the two guards in Lagos on Sunday.",  # a guess about what happened
-        "It was not known if the shooting in Denver on Friday was gang related.",
+        "It was unclear whether the shooting in Denver on Friday had anything to do with gangs.",
     ],
 )
 def test_happenings_still_found(ex, text):

@@ -50,7 +50,7 @@ def test_training_learns_from_the_data_and_keeps_the_prior_where_it_is_silent(cf
 def test_text_index_is_order_independent_and_names_count():
     a = report("d1", 0, text="Jane Doe was shot on Elm Street in Springfield on Friday")
     b = report("d2", 0, text="Police said Jane Doe died after the Elm Street shooting")
-    c = report("d3", 0, text="A man was shot in a parking lot, police said")
+    c = report("d3", 0, text="A man was shot outside a grocery store, officers said")
     C = {r["id"]: ctx(r["document"]) for r in (a, b, c)}
     one, two = TextIndex.build([a, b, c], C), TextIndex.build([c, b, a], C)
     assert one.segments(a["id"], b["id"]) == pytest.approx(two.segments(a["id"], b["id"]))

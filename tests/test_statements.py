@@ -92,10 +92,10 @@ def test_she_said_follows_the_person_just_named(ex):
 
 
 def test_she_told_police_is_her_statement_not_the_police(ex):
-    # GVA dev: "She told police she usually kept the handgun in the trunk" was the police's
+    # GVA dev: what "She told police" she did with the gun was taken as the police's
     sts = _kinds(
-        "Gillilan, who is a licensed security officer, told an investigator that the shooting was her mistake. "
-        "She told police she usually kept the handgun in the trunk of her car.",
+        "Whitlock, who works nights as a bank guard, told a detective that the shooting was her own error. "
+        "She told police she generally left the pistol in the trunk of her sedan.",
         ex,
     )
     assert not [s for s in sts if "trunk" in s.text and s.speaker_actor_id == "police"]

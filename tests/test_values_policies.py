@@ -123,7 +123,7 @@ def _event_counts(**kinds):
 
 
 def test_injured_is_the_shot_less_the_killed():
-    # "five people, including two police officers, were shot"; two of them died
+    # five people shot, two officers among them; two of them died
     c = _event_counts(shot=[v(5, report="a")], killed=[v(2, report="a")])
     assert c["injured"]["best"] == 3 and c["injured"]["low"] <= 3 <= c["injured"]["high"]
     # "a teen was shot" in an article that tells his death: nobody injured
