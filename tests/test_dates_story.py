@@ -163,7 +163,7 @@ def test_a_day_told_with_its_month_may_be_weeks_before_the_story():
     """GVA 808185 (shape): a shooting "On March 9th, 2017" in a story of March 29 about the arrest on the 27th."""
     doc = extract_text(
         "Man charged after accidental shooting\n\n"
-        "On March 9th, 2017, deputies were called to a shooting at a duplex on Birch Lane. "
+        "On March 9th, 2017, deputies were sent to a shooting at a duplex on Birch Lane. "
         "Corey Halvorsen was arrested on March 27th.",
         published=DateValue("2017-03-29", "day"),
     )

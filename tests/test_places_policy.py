@@ -150,7 +150,7 @@ def test_a_headline_takes_the_town_below_the_dateline_the_story_says_it_happened
 def test_a_word_that_is_a_town_abroad_is_the_word_in_a_story_that_names_no_country():
     # GVA 663026: "Metro police" are Nashville's, not those of Metro, Indonesia
     doc = extract_text(
-        "Toddler shoots cousin by accident\n\nMetro police say a 2-year-old girl picked up a handgun at her "
+        "Toddler shoots cousin by accident\n\nMetro police said a 2-year-old girl picked up a handgun at her "
         "grandmother's house and shot her 9-year-old cousin on Sunday.",
         published=PUBLISHED,
     )
