@@ -14,7 +14,7 @@ from eventledger.resolve.event import build
 from eventledger.resolve.features import profile, reach_back
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
 from eventledger.resolve.related import link_related
-from eventledger.resolve.sources import canonical_key, views
+from eventledger.resolve.sources import canonical_key, statement_only, views
 from eventledger.resolve.statements import link_statements
 from eventledger.resolve.text import TextIndex
 
@@ -78,7 +78,7 @@ def resolve(
     clusters = members.result()
     # reports told only in a claim, a denial or an assessment join the event they fit, and found none
     touched = shifted | {r for rs in moved.values() for r in rs}
-    clusters = [c for c in clusters if not all(_statement_only(vs[r].report) for r in c) or touched & set(c)]
+    clusters = [c for c in clusters if not all(statement_only(vs[r].report) for r in c) or touched & set(c)]
     ids = assign(clusters, lambda r: key[r], previous, frozenset(shifted))
     home = {r: k for k, c in enumerate(clusters) for r in c}
     _merged_keep_their_id(ids, home, corr, {event_id(r): r for r in unique if r in home} | aliases)
@@ -170,10 +170,6 @@ def _merged_keep_their_id(
         k = home.get(f) if f else None
         if k is not None and all(i != c["event"] for i, _ in ids):
             ids[k] = (c["event"], f)
-
-
-def _statement_only(report: dict) -> bool:
-    return bool((report.get("meta") or {}).get("statement_only"))
 
 
 def singleton_id(report_id: str) -> str:

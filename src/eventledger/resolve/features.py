@@ -9,6 +9,7 @@ from datetime import date as Date
 from eventledger.knowledge import distance_km
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.places import city_coords
+from eventledger.resolve.sources import statement_only
 from eventledger.resolve.text import TextIndex
 from eventledger.resolve.values import count_range
 
@@ -121,7 +122,7 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         start=int((report.get("evidence") or {}).get("start") or 0),
         follows=bool(report.get("follows")),
         proceeding=bool((report.get("meta") or {}).get("proceeding")),
-        statement=bool((report.get("meta") or {}).get("statement_only")),
+        statement=statement_only(report),
         opinion=bool(report.get("opinion")),
         date_borrowed=bool((report.get("meta") or {}).get("date_from")),
     )

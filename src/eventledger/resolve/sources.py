@@ -57,7 +57,12 @@ def canonical_key(v: View) -> tuple:
     return (v.opinion, v.published or "~", v.id)
 
 
+def statement_only(report: dict) -> bool:
+    """Told only in a claim, a denial or an assessment (extract/salience.py): about an event, not news of one."""
+    return bool((report.get("meta") or {}).get("statement_only"))
+
+
 def placing(vs: list[View]) -> list[View]:
     """The reports whose place is the event's: not one told only in a statement, whose place may be the
     speaker's ("Kyiv had nothing to do with the attack"), unless no other report has one."""
-    return [v for v in vs if not (v.report.get("meta") or {}).get("statement_only")] or vs
+    return [v for v in vs if not statement_only(v.report)] or vs

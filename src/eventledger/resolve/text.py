@@ -129,19 +129,11 @@ class TextIndex:
         Segments are sorted by day, so each block of rows is multiplied only with the columns of its window:
         near-linear in the number of segments for a steady flow of news."""
         import numpy as np
-        from scipy.sparse import csr_matrix
 
         segs = sorted(set(segments) & self.whole, key=lambda s: (self.day.get(s) is None, self.day.get(s) or 0, s))
         if len(segs) < 2:
             return {}
-        vocab: dict[str, int] = {}
-        rows, cols, vals = [], [], []
-        for r, s in enumerate(segs):
-            for t, x in self.text[s].items():
-                rows.append(r)
-                cols.append(vocab.setdefault(t, len(vocab)))
-                vals.append(x)
-        m = csr_matrix((vals, (rows, cols)), shape=(len(segs), len(vocab)))
+        m = self._matrix(segs)
         days = [self.day.get(s) for s in segs]
         dated = [d for d in days if d is not None]
         undated = np.asarray([k for k, d in enumerate(days) if d is None], dtype=int)
@@ -176,32 +168,16 @@ class TextIndex:
         """Segment pairs (a < b) -> text cosine, for each segment of `late` its `top` nearest of `segments`
         published up to `window` days before it: a trial story and the shooting it is about, months apart.
         Sparse products in blocks of rows, so memory stays that of a block's non-zero cosines."""
-        from scipy.sparse import csr_matrix
-
         cols = sorted(set(segments) & self.whole)
-        rows = sorted(set(late) & self.whole & {s for s in cols if self.day.get(s) is not None})
+        at = {s: k for k, s in enumerate(cols)}
+        rows = [s for s in sorted(set(late)) if s in at and self.day.get(s) is not None]
         if not rows or len(cols) < 2:
             return {}
-        vocab: dict[str, int] = {}
-
-        def matrix(segs: list[str]) -> csr_matrix:
-            r, c, v = [], [], []
-            for k, s in enumerate(segs):
-                for t, x in self.text[s].items():
-                    j = vocab.get(t)
-                    if j is None and segs is cols:
-                        j = vocab[t] = len(vocab)
-                    if j is not None:
-                        r.append(k)
-                        c.append(j)
-                        v.append(x)
-            return csr_matrix((v, (r, c)), shape=(len(segs), max(1, len(vocab))))
-
-        mc = matrix(cols)
-        mr = matrix(rows)
+        m = self._matrix(cols)
+        mr = m[[at[s] for s in rows]]
         out: dict[tuple[str, str], float] = {}
         for lo in range(0, len(rows), 256):
-            sim = (mr[lo : lo + 256] @ mc.T).tocsr()
+            sim = (mr[lo : lo + 256] @ m.T).tocsr()
             for r in range(sim.shape[0]):
                 s, day = rows[lo + r], self.day[rows[lo + r]]
                 row = sim.getrow(r)
@@ -214,6 +190,19 @@ class TextIndex:
                     a, b = sorted((s, t))
                     out[(a, b)] = float(-x)
         return out
+
+    def _matrix(self, segs: list[str]):
+        """The segments' unit TF-IDF vectors as the rows of one sparse matrix."""
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        rows, cols, vals = [], [], []
+        for r, s in enumerate(segs):
+            for t, x in self.text[s].items():
+                rows.append(r)
+                cols.append(vocab.setdefault(t, len(vocab)))
+                vals.append(x)
+        return csr_matrix((vals, (rows, cols)), shape=(len(segs), max(1, len(vocab))))
 
 
 def _ordinal(value: str | None) -> int | None:
