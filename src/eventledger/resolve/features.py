@@ -50,7 +50,6 @@ class Profile:
     follows: bool = False  # a follow-up (an arrest) of its document's attack: never the document's lead
     proceeding: bool = False  # told through an arrest, charge or trial ("sentenced in the shooting death of")
     statement: bool = False  # told only in a claim, denial or assessment (extract/salience.py statement_only)
-    opinion: bool = False  # told in a reader's comment
     date_borrowed: bool = False  # its date was taken from another sentence or the publication, not its own
 
 
@@ -123,7 +122,6 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         follows=bool(report.get("follows")),
         proceeding=bool((report.get("meta") or {}).get("proceeding")),
         statement=statement_only(report),
-        opinion=bool(report.get("opinion")),
         date_borrowed=bool((report.get("meta") or {}).get("date_from")),
     )
 
