@@ -145,6 +145,8 @@ def test_the_migration_fills_the_band_keys_of_documents_stored_before_it(tmp_pat
     with sqlite3.connect(path) as con:  # the store as revision 0006 left it
         before = con.execute("SELECT key, document_id FROM document_bands ORDER BY key").fetchall()
         con.execute("DROP TABLE document_bands")
+        con.execute("DROP INDEX ix_reports_resolved_in")  # and without what 0008 added
+        con.execute("ALTER TABLE reports DROP COLUMN resolved_in")
         con.execute("UPDATE alembic_version SET version_num = '0006'")
     Store(f"sqlite:///{path}")
     with sqlite3.connect(path) as con:

@@ -116,7 +116,7 @@ def ingest(
     if warm is not None:
         warm.join()
     if resolve:
-        resolve_store(store)
+        resolve_store(store, incremental=True)
     result.events = store.counts()["events"]
     store.record_ingest(
         started=result.started,
@@ -418,18 +418,81 @@ def _prepare_resolution() -> None:
         pass
 
 
-def resolve_store(store: Store, *, policy: str | None = None) -> None:
-    """Re-resolve all reports into events; ids of events that persist are kept (incremental)."""
+def resolve_store(store: Store, *, policy: str | None = None, incremental: bool = False) -> None:
+    """Resolve the store's reports into events; ids of events that persist are kept.
+
+    Whole (the default, `eventledger resolve`): every report again. `incremental` (what ingest and watch do): only
+    the reports stored since the last resolution, with the stored events they could change (resolve/incremental.py);
+    nothing new, nothing done."""
     from eventledger.resolve import resolve
 
     with store.exclusive():  # a concurrent run must not replace the events with ones built from older reads
-        reports = store.reports()
+        scope = _reopened(store) if incremental else None
+        if scope is not None and not scope[0] and not scope[1]:
+            return
+        if scope is None:
+            reports, previous = store.reports(), store.events()
+            statements, corrections = store.statements(), store.corrections()
+        else:
+            events_in, report_ids, corrections = scope
+            reports = list(store.reports_by_id(report_ids).values())
+            previous = store.event_payloads(events_in)
+            statements = store.statements_near(documents={r["document"] for r in reports}, events=events_in)
         res = resolve(
             reports,
             contexts=store.report_contexts(reports),
-            statements=store.statements(),
-            previous_events=store.events(),
-            corrections=store.corrections(),
+            statements=statements,
+            previous_events=previous,
+            corrections=corrections,
             **({"config": {"policy": policy}} if policy else {}),
         )
-        store.replace_events(res.events, ambiguous=res.ambiguous, revisions=res.revisions)
+        store.replace_events(
+            res.events,
+            ambiguous=res.ambiguous,
+            revisions=res.revisions,
+            resolved=[r["id"] for r in reports],
+            scope=None if scope is None else (scope[0], set(scope[1])),
+        )
+
+
+def _reopened(store: Store) -> tuple[set[str], set[str], list[dict]] | None:
+    """(events to re-open, reports to resolve, corrections that concern them) for an incremental resolution; None
+    when everything is resolved (no events yet, a report with no date at all, new resolution settings). A correction
+    that names a re-opened event or report re-opens every event and report it names (a merge of a new event with
+    an old one)."""
+    from eventledger.resolve.cluster import DocumentModel
+    from eventledger.resolve.config import ResolveConfig
+    from eventledger.resolve.corrections import ids_of
+    from eventledger.resolve.incremental import StoredSpan, reopened
+
+    cfg = ResolveConfig.load()
+    if store.resolution_version() != cfg.version:
+        return None  # no events yet, or settings changed since they were built: everything
+    new = store.unresolved_reports()
+    orphaned = store.orphaned_events()  # a report of theirs is gone: its document became a copy
+    if not new and not orphaned:
+        return set(), set(), []
+    doc = DocumentModel.load()
+    spans = [StoredSpan(*row) for row in store.resolution_spans()]
+    events = reopened(new, store.report_contexts(new), spans, cfg, doc.window if doc else 0)
+    if events is None:
+        return None
+    events |= orphaned
+    members = store.event_members(events)
+    reports = {r["id"] for r in new} | set(store.reports_by_id({r for rs in members.values() for r in rs}))
+    corrections, chosen = store.corrections(), []
+    named = [(c, {c.get("event")} | set(ids_of(c.get("target"))) | set(ids_of(c.get("value")))) for c in corrections]
+    grew = True
+    while grew:  # corrections chain (merge A B, then split B): follow them until nothing more is re-opened
+        grew = False
+        for c, ids in named:
+            if c in chosen or not ids & (events | reports):
+                continue
+            chosen.append(c)
+            more = {i for i in ids if i} - events - reports
+            loose = more - set(store.event_members(more))  # report ids, not event ids
+            events |= (more - loose) | set(store.event_of_reports(loose).values())
+            extra = store.event_members(events)
+            reports |= {r for rs in extra.values() for r in rs} | set(store.reports_by_id(loose))
+            grew = True
+    return events, reports, sorted(chosen, key=lambda c: c["id"])

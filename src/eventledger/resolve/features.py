@@ -99,7 +99,7 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         salience=report.get("salience") or (report.get("meta") or {}).get("salience"),
         type=norm(report.get("type")),
         family=(report.get("meta") or {}).get("family") or cfg.family(report.get("type")),
-        date=_date(report, cfg),
+        date=report_span(report, cfg),
         country=(place.get("country") or "").upper() or None,
         admin1=place_name(place.get("admin1")),
         city=city,
@@ -126,7 +126,7 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
     )
 
 
-def _date(report: dict, cfg: ResolveConfig) -> DateSpan | None:
+def report_span(report: dict, cfg: ResolveConfig) -> DateSpan | None:
     """A date the source did not state (borrowed from the segment's publication) only bounds the event from above."""
     d = report.get("date") or {}
     span = date_span(d)

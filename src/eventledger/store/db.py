@@ -25,7 +25,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, delete, event, func, select, text
+from sqlalchemy import create_engine, delete, event, func, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -407,14 +407,37 @@ class Store(EventReads, RecordReads):
 
     # -- events ----------------------------------------------------------
 
-    def replace_events(self, records: Iterable[Event], *, ambiguous: list[dict], revisions: list[dict]) -> None:
-        """Swap in a new resolution in one transaction; ids are stable, so unchanged rows stay equal."""
+    def replace_events(
+        self,
+        records: Iterable[Event],
+        *,
+        ambiguous: list[dict],
+        revisions: list[dict],
+        resolved: Iterable[str] = (),
+        scope: tuple[set[str], set[str]] | None = None,
+    ) -> None:
+        """Swap in a new resolution in one transaction; ids are stable, so unchanged rows stay equal.
+
+        `resolved`: the ids of the reports it took in (stamped, so the next incremental resolution starts after them).
+        `scope`: (event ids, report ids) an incremental resolution re-opened and re-resolved: only those events,
+        their report links and the ambiguity of those reports are replaced; None replaces every event."""
         events = [e.to_dict() for e in records]  # the payload is the export shape
         stamp = now()
+        ER, A, E, S = m.EventReportRow, m.AmbiguousRow, m.EventRow, m.StatementRow
         with self.writing() as s:
-            s.execute(delete(m.EventReportRow))
-            s.execute(delete(m.AmbiguousRow))
-            old = {r.id: r for r in s.scalars(select(m.EventRow))}
+            if scope is None:
+                s.execute(delete(ER))
+                s.execute(delete(A))
+                old = {r.id: r for r in s.scalars(select(E))}
+            else:
+                events_in, reports_in = scope
+                for chunk in _chunked(events_in):
+                    s.execute(delete(ER).where(ER.event_id.in_(chunk)))
+                for chunk in _chunked(reports_in):
+                    s.execute(delete(A).where(A.report_id.in_(chunk)))
+                # a new event of the batch may carry the id of a stored one it now founds again
+                ids = set(events_in) | {e["id"] for e in events}
+                old = {r.id: r for chunk in _chunked(ids) for r in s.scalars(select(E).where(E.id.in_(chunk)))}
             keep = {e["id"] for e in events}
             for eid in set(old) - keep:
                 s.delete(old[eid])
@@ -433,9 +456,7 @@ class Store(EventReads, RecordReads):
                 for e in events
                 for r in {r["id"]: r for r in e.get("reports", [])}.values()
             )
-            s.add_all(
-                m.AmbiguousRow(report_id=a["report"], payload=a) for a in {a["report"]: a for a in ambiguous}.values()
-            )
+            s.add_all(A(report_id=a["report"], payload=a) for a in {a["report"]: a for a in ambiguous}.values())
             s.add_all(
                 m.RevisionRow(
                     event_id=r["event"], at=stamp, change=r.get("change", "update"), why=r.get("why", ""), payload=r
@@ -444,14 +465,23 @@ class Store(EventReads, RecordReads):
             )
             # statements point at the event they concern
             by_report = {r["id"]: e["id"] for e in events for r in e.get("reports", [])}
-            for st in s.scalars(select(m.StatementRow)):
-                eid = st.payload.get("event") or by_report.get(st.report_id)
-                for e in events:
-                    if st.id in e.get("statements", []):
-                        eid = e["id"]
+            listed = {st: e["id"] for e in events for st in e.get("statements", [])}
+            if scope is None:
+                stmts = list(s.scalars(select(S)))
+            else:
+                near = set(scope[0]) | keep
+                stmts = [st for chunk in _chunked(near) for st in s.scalars(select(S).where(S.event_id.in_(chunk)))]
+                stmts += [
+                    st for chunk in _chunked(scope[1]) for st in s.scalars(select(S).where(S.report_id.in_(chunk)))
+                ]
+                stmts += [st for chunk in _chunked(listed) for st in s.scalars(select(S).where(S.id.in_(chunk)))]
+            for st in {st.id: st for st in stmts}.values():
+                eid = listed.get(st.id) or st.payload.get("event") or by_report.get(st.report_id)
                 if st.event_id != eid:
                     st.event_id = eid
                     st.payload = {**st.payload, "event": eid}
+            for chunk in _chunked(resolved):
+                s.execute(update(m.ReportRow).where(m.ReportRow.id.in_(chunk)).values(resolved_in=stamp))
 
     def record_ingest(self, *, started: str, counts: dict) -> None:
         """Note one finished `ingest` run (started then, ending now) and what it stored."""
@@ -503,6 +533,13 @@ class Store(EventReads, RecordReads):
                 )
             )
             return dict(row.payload)
+
+
+def _chunked(ids: Iterable[str], n: int = 500) -> Iterator[list[str]]:
+    """Ids in sorted chunks small enough for one IN (...) on every backend."""
+    ids = sorted(set(ids))
+    for i in range(0, len(ids), n):
+        yield ids[i : i + n]
 
 
 def _source(doc: Document) -> Source | None:

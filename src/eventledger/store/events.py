@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -270,6 +271,20 @@ class EventReads:
         with self.session() as s:
             rows = s.scalars(select(m.EventRow).where(m.EventRow.id.in_(list(ids))))
             return [StoredEvent.of(r) for r in rows]
+
+    def resolution_version(self) -> str | None:
+        """The resolution settings version one stored event was built with (all share it: ingest resolves
+        everything again when the settings changed); None in a store with no events."""
+        with self.session() as s:
+            row = s.scalars(select(m.EventRow).limit(1)).first()
+            return (row.payload or {}).get("resolution") if row is not None else None
+
+    def event_payloads(self, ids: Iterable[str]) -> list[dict]:
+        """The payloads of the given events (those that exist), ordered by id."""
+        E = m.EventRow
+        with self.session() as s:
+            rows = self._batched(s, lambda chunk: select(E.id, E.payload).where(E.id.in_(chunk)), ids)
+        return [p for _, p in sorted(rows, key=lambda r: r[0])]
 
     def events_naming_actor(self, actor_id: str, *, limit: int = 1000) -> list[StoredEvent]:
         """Events any of whose values carries this actor id, newest first."""

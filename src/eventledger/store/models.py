@@ -129,6 +129,8 @@ class ReportRow(Base):
     country: Mapped[str | None] = mapped_column(String(2))
     opinion: Mapped[bool] = mapped_column(Boolean, default=False)
     payload: Mapped[dict] = mapped_column(JSON)
+    # the stamp of the resolution that last took it in; None: new since (resolve/incremental.py)
+    resolved_in: Mapped[str | None] = mapped_column(String(40), index=True, default=None)
 
 
 class StatementRow(Base):

@@ -260,6 +260,70 @@ class RecordReads:
         with self.session() as s:
             return [r.payload for r in s.scalars(stmt)]
 
+    def unresolved_reports(self) -> list[dict]:
+        """Reports no resolution has taken in yet (stored since the last one), ordered by id."""
+        R = m.ReportRow
+        with self.session() as s:
+            return [r.payload for r in s.scalars(select(R).where(R.resolved_in.is_(None)).order_by(R.id))]
+
+    def resolution_spans(self) -> list[tuple]:
+        """(event id, report date, publication date, country, the event's coordinates) of every report in an
+        event: what choosing the events new reports re-open needs (resolve/incremental.py), without any payload."""
+        R, D, E, ER = m.ReportRow, m.DocumentRow, m.EventRow, m.EventReportRow
+        stmt = (
+            select(
+                ER.event_id,
+                R.date_value,
+                R.date_precision,
+                D.published_value,
+                D.published_precision,
+                R.country,
+                E.lat,
+                E.lon,
+            )
+            .join(R, R.id == ER.report_id)
+            .join(D, D.id == R.document_id)
+            .join(E, E.id == ER.event_id)
+        )
+        with self.session() as s:
+            return [
+                (
+                    e,
+                    {"value": dv, "precision": dp},
+                    {"value": pv, "precision": pp},
+                    c,
+                    (lat, lon) if lat is not None and lon is not None else None,
+                )
+                for e, dv, dp, pv, pp, c, lat, lon in s.execute(stmt)
+            ]
+
+    def orphaned_events(self) -> set[str]:
+        """Events holding a report that is gone (its document turned out to be a copy of one stored later)."""
+        R, ER = m.ReportRow, m.EventReportRow
+        stmt = select(ER.event_id).outerjoin(R, R.id == ER.report_id).where(R.id.is_(None)).distinct()
+        with self.session() as s:
+            return set(s.scalars(stmt))
+
+    def event_members(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """event id -> its report ids, for the given events."""
+        ER = m.EventReportRow
+        out: dict[str, list[str]] = {}
+        with self.session() as s:
+            rows = self._batched(
+                s, lambda chunk: select(ER.event_id, ER.report_id).where(ER.event_id.in_(chunk)), event_ids
+            )
+        for e, r in sorted(rows):
+            out.setdefault(e, []).append(r)
+        return out
+
+    def statements_near(self, *, documents: Iterable[str], events: Iterable[str]) -> list[dict]:
+        """Statements of the given documents or linked to the given events, ordered by id."""
+        S = m.StatementRow
+        with self.session() as s:
+            rows = self._batched(s, lambda chunk: select(S).where(S.document_id.in_(chunk)), documents)
+            rows += self._batched(s, lambda chunk: select(S).where(S.event_id.in_(chunk)), events)
+            return [_statement(r) for r in sorted({r[0].id: r[0] for r in rows}.values(), key=lambda r: r.id)]
+
     def report(self, report_id: str) -> dict | None:
         with self.session() as s:
             r = s.get(m.ReportRow, report_id)
