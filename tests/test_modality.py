@@ -33,6 +33,8 @@ def _reports(text, ex):
         ("Police are working to prevent more shootings in Chicago.", "prevent"),
         ("The group is capable of carrying out attacks across Europe.", "capable"),
         ("Officials fear future attacks on the metro in Madrid.", ""),
+        ("Flights went on, with officials warning that another bombing was likely before the pull-out from Herat.", ""),
+        ("Police in Lyon said further shootings were possible over the weekend.", ""),
     ],
 )
 def test_no_happening_founds_no_report(ex, text, why):

@@ -56,6 +56,12 @@ class Modality:
             and any(c.dep_ == "neg" for c in tok.head.children)
         ):
             return "negated"  # "has not announced any arrests"
+        if tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() == "be":
+            pred = next(
+                (c for c in tok.head.children if c.dep_ == "acomp" and c.lemma_.lower() in w.irrealis_adjectives), None
+            )
+            if pred is not None:
+                return f"under '{pred.lower_}'"  # "another attack was likely", "attacks are possible"
         node = tok
         why = self._clause(node)
         for _ in range(MAX_CLIMB):

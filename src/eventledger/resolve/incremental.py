@@ -25,8 +25,8 @@ from eventledger.knowledge import distance_km
 from eventledger.resolve.config import ResolveConfig
 from eventledger.resolve.features import date_span, report_span
 
-LONG_DAYS = 400  # a window longer than this (a trial's look-back) re-opens only the events near its place:
-LONG_KM = 300  # within this distance of it, or of its country when either has no coordinates
+LONG_DAYS = 62  # a span of days longer than this (a year; a trial's look-back) re-opens only the events near its
+LONG_KM = 300  # place: within this distance of it, or of its country when either has no city coordinates
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +65,28 @@ def windows(
     for r in new:
         span = report_span(r, cfg)
         pub = _day((contexts.get(r["id"]) or {}).get("published"))
-        days = [d for d in ((span.lo, span.hi) if span else ()) + (pub or ())]
-        if not days:
+        if span is None and pub is None:
             return None
-        lo, hi = min(days) - margin, max(days) + margin
-        out.append(Window(lo, hi))
-        if (r.get("meta") or {}).get("proceeding") or (span and span.hi - span.lo > LONG_DAYS):
-            place = r.get("place") or {}
-            coords = (
-                (place["lat"], place["lon"]) if place.get("lat") is not None and place.get("lon") is not None else None
-            )
-            out.append(Window(lo - back, hi, (place.get("country") or "").upper() or None, coords, long=True))
+        place = r.get("place") or {}
+        country = (place.get("country") or "").upper() or None
+        fine = (
+            place.get("precision") in ("venue", "city")
+            and place.get("lat") is not None
+            and place.get("lon") is not None
+        )
+        coords = (place["lat"], place["lon"]) if fine else None
+        # the day it was published: documents are linked by their publication, wherever they are placed
+        if pub:
+            out.append(Window(pub[0] - margin, pub[1] + margin))
+        # the days it tells of: a short span anywhere (a report placed in no city meets others of every place);
+        # a long one (a year, "last year"; a trial story looking back years) only near its own place, as
+        # resolution pairs such reports only within their place's blocks
+        if span:
+            lo = min(span.lo, span.hi - back) if (r.get("meta") or {}).get("proceeding") else span.lo
+            if span.hi - lo > LONG_DAYS:
+                out.append(Window(lo - margin, span.hi + margin, country, coords, long=True))
+            else:
+                out.append(Window(lo - margin, span.hi + margin))
     return out
 
 
@@ -88,24 +99,22 @@ def reopened(
         return None
     near = _merged([(w.lo, w.hi) for w in got if not w.long])
     far = [w for w in got if w.long]
-    reach: dict[str, list] = {}  # event -> [first day, last day, countries, coords, undated]
+    spans: dict[str, list[tuple[int, int]]] = {}  # event -> the days its reports tell of and were published on
+    where: dict[str, tuple[set, tuple[float, float] | None]] = {}
+    undated: set[str] = set()
     for s in stored:
-        e = reach.setdefault(s.event, [None, None, set(), s.coords, False])
-        days = [d for x in (_day(s.date), _day(s.published)) if x for d in x]
+        days = [x for x in (_day(s.date), _day(s.published)) if x]
         if not days:
-            e[4] = True  # an undated stored report: it may fit the new ones anywhere
-            continue
-        e[0] = min(days) if e[0] is None else min(e[0], min(days))
-        e[1] = max(days) if e[1] is None else max(e[1], max(days))
-        e[2].add(s.country)
-    out: set[str] = set()
-    for event, (lo, hi, countries, coords, undated) in reach.items():
+            undated.add(s.event)  # an undated stored report: it may fit the new ones anywhere
+        spans.setdefault(s.event, []).extend(days)
+        where.setdefault(s.event, (set(), s.coords))[0].add(s.country)
+    out: set[str] = set(undated)
+    for event, days in spans.items():
         # (a stored report dated by its publication reaches back the borrowed window: the margin of the new
         # reports' windows covers that)
-        if (
-            undated
-            or _meets(near, lo, hi)
-            or any(w.lo <= hi and w.hi >= lo and _near(w, countries, coords) for w in far)
+        countries, coords = where[event]
+        if any(_meets(near, lo, hi) for lo, hi in days) or any(
+            w.lo <= hi and w.hi >= lo and _near(w, countries, coords) for w in far for lo, hi in days
         ):
             out.add(event)
     return out
