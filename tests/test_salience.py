@@ -71,6 +71,20 @@ def test_vague_background_mention_is_no_report(ex):
     assert m["why"] and m["start"] > r.evidence.start
 
 
+@pytest.mark.parametrize(
+    "past",
+    [
+        "Mourners gathered in Nairobi to mark six years since he was killed by a car bomb in Mombasa.",
+        "A local radio station said at the time that the mayor was killed in an ambush near Mombasa.",
+    ],
+)
+def test_anniversaries_and_reports_quoted_from_the_time_are_background(ex, past):
+    doc = _doc("Gunmen killed three people at a market in Lagos on Monday. " + past, ex)
+    [r] = _attacks(doc)
+    assert r.salience == "main" and r.place.name == "Lagos"
+    assert any(m["start"] > r.evidence.start for m in doc.meta["background_mentions"])
+
+
 def test_arrest_follows_the_attack(ex):
     doc = _doc(
         "A man was shot dead in Denver on Friday. Officers arrested a 20-year-old suspect in the killing on Sunday.", ex
