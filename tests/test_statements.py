@@ -108,3 +108,21 @@ def test_who_claims_is_named_in_the_claiming_clause_not_in_another(ex):
     )
     claims = [s for s in _kinds(text, ex) if s.kind == "claim-of-responsibility"]
     assert claims and all(s.speaker in (None, "the group") for s in claims)
+
+
+def test_who_blames_is_the_speaker_of_the_clause_that_blames(ex):
+    sts = _kinds(
+        "Detectives say the two bombers were paid in cash, but ministers in Caracas keep saying that "
+        "al-Shabaab had a hand in the bombing of the market.",
+        ex,
+    )
+    [s] = [s for s in sts if s.about is not None and s.about.actor_id == "al-shabaab"]
+    assert s.kind == "attribution" and "ministers" in (s.speaker or "").lower()
+
+
+def test_a_generic_force_qualified_by_whose_it_is_is_not_the_generic_actor(ex):
+    sts = _kinds(
+        "Officials in Caracas say that Western intelligence services had a hand in the bombing of the market.", ex
+    )
+    [s] = [s for s in sts if s.about is not None]
+    assert s.about.text == "Western intelligence services" and s.about.actor_id is None

@@ -49,7 +49,7 @@ class Extractor:
         self.frames = FrameFinder(self.lex, actor_kind=self._actor_kind)
         namer = Namer(self.lex, self.actors)
         counts = CountFinder(self.lex.count_words)
-        self.statements = StatementFinder(self.lex, actor_name=namer.canonical_name)
+        self.statements = StatementFinder(self.lex, actor_name=namer.canonical_name, actors=namer.actors)
         self.prep = Preparer(
             nlp=self.nlp,
             actors=self.actors,

@@ -44,9 +44,10 @@ def _said_by(speech) -> str | None:
 
 
 class StatementFinder:
-    def __init__(self, lexicon: Lexicon, actor_name=None):
+    def __init__(self, lexicon: Lexicon, actor_name=None, actors=None):
         self.lex = lexicon
         self.actor_name = actor_name  # (text, actor id) -> canonical name when the text names exactly that actor
+        self.actors = actors  # the registry (knowledge/actors.py), to tell a generic actor from a named one
         self._speech = re.compile(r"\b(?:" + "|".join(sorted(lexicon.speech_verbs)) + r")\b", re.I)
 
     def cue(self, sentence: str) -> bool:
@@ -126,6 +127,18 @@ class StatementFinder:
                 if kind == "claim-of-responsibility" and speaker is None
                 else self._about(sdoc, s0, w, kind, actor_id, speech)
             )
+            if kind in ("attribution", "accusation") and about is not None and len(speech) > 1:
+                # "Investigators say ..., but officials say that X had a hand in it": who blames X is the speaker
+                # of the nearest speech verb before X, not of the sentence's first
+                at = next((t.i for t in sdoc if seg.doc_offset(s0 + t.idx) >= about.start), len(sdoc))
+                before = [v for v in speech if v.i < at]
+                if before and before[-1] is not speech[0]:
+                    v = before[-1]
+                    while v.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in v.children):
+                        v = v.head  # "officials continue to say that": the subject is the controlling verb's
+                    got = self._speaker(sdoc, [v], seg.text, s0, w)
+                    if got[0] is not None:
+                        speaker, role, actor_id = got
             channel = (
                 next((name for name, rx in self.lex.channels.items() if rx.search(sent)), None)
                 if kind == "claim-of-responsibility"
@@ -344,7 +357,18 @@ class StatementFinder:
                     return Arg(seg.text[a:b], seg.doc_offset(a), seg.doc_offset(b), None)
             return None
         x, y, aid = hits[0]
+        actor = self.actors.get(aid) if self.actors is not None and aid else None
+        if actor is not None and actor.region == "Global" and actor.kind in _GENERIC_KINDS:
+            # "Western intelligence services", "Ukrainian security services": a generic qualified by whose it is
+            # names a party the registry does not hold, not the generic actor; kept as written, with no id
+            tok = next((t for t in sdoc if s0 + t.idx == x), None)
+            prev = sdoc[tok.i - 1] if tok is not None and tok.i > 0 else None
+            if prev is not None and prev.pos_ in ("ADJ", "PROPN") and prev.text[:1].isupper():
+                x, aid = s0 + prev.idx, None
         return Arg(seg.text[x:y], seg.doc_offset(x), seg.doc_offset(y), aid)
+
+
+_GENERIC_KINDS = ("state-force", "government")
 
 
 def _organisation(speaker: tuple[str | None, str | None, str | None]) -> bool:
