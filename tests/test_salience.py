@@ -187,3 +187,15 @@ def test_attacks_told_in_general_are_analysis_not_news(ex):
     assert [r.meta.get("statement_only") for r in _attacks(doc)] == [True]
     news = _doc("Two attacks on police posts in Kano killed five officers on Friday.", ex)
     assert all(r.meta.get("statement_only") is None for r in _attacks(news))  # a toll of their own
+
+
+def test_happenings_summed_over_years_are_of_no_one_event(ex):
+    doc = _doc(
+        "Gunmen killed three people at a market in Lagos on Monday. "
+        "Many of the militants arrested across Kenya over the past two years were recruited online.",
+        ex,
+    )
+    later = [r for r in doc.reports if r.evidence.start > 0]
+    assert later and all(r.meta.get("generic") for r in later)
+    [r] = _attacks(doc)
+    assert not r.meta.get("generic")

@@ -218,13 +218,9 @@ def _mark_statement_only(doc: Document, words: SalienceWords) -> None:
         ev = r.evidence
         if ev is None or any(r.counts.values()) or r.victims or r.targets:
             continue
-        generic = (r.trigger or "").lower() in words.generic_triggers
-        if (
-            r.opinion
-            or generic
-            or any(a < ev.end and ev.start < b for a, b in spans)
-            or words.reaction(doc.text[ev.start : ev.end].lower())
-        ):
+        said = doc.text[ev.start : ev.end].lower()
+        generic = (r.trigger or "").lower() in words.generic_triggers or words.aggregate(said)
+        if r.opinion or generic or any(a < ev.end and ev.start < b for a, b in spans) or words.reaction(said):
             r.meta["statement_only"] = True
         if generic:
             r.meta["generic"] = True  # about attacks in general: of no one event

@@ -19,6 +19,7 @@ class SalienceWords:
     proceeding_cues: tuple = ()  # a court or police proceeding the attack is told through
     reaction_cues: tuple = ()  # a reaction to an attack already told
     generic_triggers: frozenset = frozenset()  # plural triggers that tell attacks in general
+    aggregate_cues: tuple = ()  # a sentence summing happenings over a stretch of time
 
     @classmethod
     def load(cls, path: Path = SALIENCE_PATH) -> SalienceWords:
@@ -35,6 +36,7 @@ class SalienceWords:
             tuple(compile_all(d.get("proceeding_cues") or [], f"{where} proceeding_cues")),
             tuple(compile_all(d.get("reaction_cues") or [], f"{where} reaction_cues")),
             frozenset(w.lower() for w in d.get("generic_triggers") or ()),
+            tuple(compile_all(d.get("aggregate_cues") or [], f"{where} aggregate_cues")),
         )
 
     def background(self, sentence_lower: str) -> bool:
@@ -45,6 +47,9 @@ class SalienceWords:
 
     def proceeding(self, sentence_lower: str) -> bool:
         return any(r.search(sentence_lower) for r in self.proceeding_cues)
+
+    def aggregate(self, sentence_lower: str) -> bool:
+        return any(r.search(sentence_lower) for r in self.aggregate_cues)
 
     def reaction(self, sentence_lower: str) -> bool:
         return any(r.search(sentence_lower) for r in self.reaction_cues)
