@@ -139,3 +139,16 @@ def test_post_towns_named_like_a_state_or_a_word_are_left_out(gaz):
     # wikievents: "Geary Lake in Kansas" is the state, not the hamlet Kansas, Illinois; "in Western cities" no town
     assert all(c.kind == "admin1" for c in gaz.candidates("Kansas"))
     assert gaz.find("terrorists could use them in Western cities.") == []
+
+
+def test_a_local_outlet_names_its_town(gaz):
+    assert gaz.host_city("http://www.everettdailyledger.com/news/x") == "everett"
+    assert gaz.host_city("https://abc9everett.com:80/x") == "everett"  # after the station's digits
+    assert gaz.host_city("http://www.centralgazette.com/x") is None  # a word, not the town of that name
+    assert gaz.host_city("http://www.mywashingtonnews.com/x") is None  # a division's name holds no town
+    assert gaz.host_city("http://www.dailynews.com/x") is None
+
+
+def test_a_web_address_path_as_words(gaz):
+    url = "http://www.example.com:80/news/local/fort-worth/article123.html?x=1"
+    assert gaz.url_words(url).split("\n") == ["news", "local", "fort worth", "article html"]

@@ -252,3 +252,42 @@ def test_a_towns_officer_is_evidence_of_the_town():
     # GVA 627282: "St. Ann officer accidentally shoots self" names the small town St. Ann, Missouri
     doc = extract_text("St. Ann officer accidentally shoots self", published=PUBLISHED)
     assert {(r.place.city, r.place.admin1) for r in doc.reports} == {("Saint Ann", "Missouri")}
+
+
+def test_a_county_report_takes_no_town_of_another_county():
+    # the dateline's town is in the county the sentence names; the big city's hospital lies in another county
+    text = (
+        "Deputy's gun fires, hitting girl\n\nLINCOLNTON, N.C. -- An off-duty Lincoln County deputy shot her "
+        "daughter by accident Saturday night. The girl was treated at a Charlotte clinic."
+    )
+    assert ("Lincolnton", "Lincolnton", "North Carolina", "US") in _attack_places(text)
+
+
+@pytest.mark.parametrize(
+    "url, city, admin1",
+    [
+        ("http://www.example.com/news/local/fort-worth/article1.html", "Fort Worth", "Texas"),
+        ("http://www.everettdailyledger.com/news/article_1.html", "Everett", "Washington"),
+    ],
+)
+def test_a_story_whose_text_names_no_place_takes_the_town_its_address_names(url, city, admin1):
+    doc = extract_text(
+        "Girl, 4, shoots herself in the hand\n\nA girl was shot Sunday at a home, police said.",
+        published=PUBLISHED,
+        url=url,
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all((r.place.city, r.place.admin1) == (city, admin1) for r in attacks)
+    assert all(r.meta.get("place_from") == "url" for r in attacks)
+
+
+def test_a_slug_word_that_is_a_town_abroad_gives_way_to_the_outlets_town():
+    # the headline's tail names the outlet's home, in the US: "perm" in the slug is the word, not the Russian city
+    doc = extract_text(
+        "Girl shot in chest while getting ready for dance - KXYZ News 4 - Tulsa, Oklahoma\n\nA girl was shot "
+        "Sunday at a home, police said.",
+        published=PUBLISHED,
+        url="http://www.example.com/story/1/teen-shot-while-getting-a-perm",
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all((r.place.city, r.place.admin1) == ("Tulsa", "Oklahoma") for r in attacks)

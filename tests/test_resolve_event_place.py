@@ -63,3 +63,13 @@ def test_a_town_told_with_its_state_does_not_outrank_another_town_more_reports_t
         *(_view(f"r{i}", "Belfair", "Washington", "Belfair") for i in (2, 3)),
     ]
     assert event_place(vs)["name"] == "Belfair"
+
+
+def test_a_part_of_a_city_one_report_tells_as_a_town_is_still_that_part():
+    # a neighbourhood one story tells beside its city, another alone: the event's city is the city
+    vs = [_view(f"r{i}", "Maple Hollow", "New York", "Maple Hollow") for i in range(3)]
+    vs.append(_view("r9", "Maple Hollow", "New York", "Maple Hollow"))
+    vs[-1].report["place"]["city"] = "Brooklyn"
+    place = event_place(vs)
+    assert (place["name"], place["city"]) == ("Maple Hollow", "Brooklyn")
+    assert len(place["values"]) == 1 and len(place["values"][0]["reports"]) == 4

@@ -213,8 +213,34 @@ class Placer:
                     return n
         return name
 
+    def home_place(self, doc, w: SegWork) -> Place | None:
+        """Where a local outlet's story is when its text names no place (a page behind a paywall, a story told
+        to the town's own readers): a town its web address's path names ("/local/fort-worth/", "/lakeport-man-
+        shot"), else the outlet's town its headline's tail names, else the town its host's name spells
+        ("lakeportgazette.com"), resolved in the segment's context and in the country it names first.
+        A guess: the report says it came from the address (meta `place_from`), and an event prefers a place its
+        text tells (`resolve.event.event_place`)."""
+        url = getattr(doc, "url", None)
+        if not url:
+            return None
+        countries, admin1s = self.context(doc, w)
+        tail, end = self._outlet_tail(w.text)
+        names = [n for _, _, n in self.gazetteer.find(self.gazetteer.url_words(url))]
+        names += [n for s, _, n in w.places if tail <= s < end]  # "... - WXOW News 19 La Crosse, WI"
+        names.append(self.gazetteer.host_city(url) or "")
+        for name in filter(None, names):
+            place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s)
+            # a word of the slug that is a town abroad is the word ("...-getting-a-perm")
+            if place is not None and place.precision == "city" and place.country in (countries[:1] or (place.country,)):
+                return place
+        return None
+
     def set_place(self, doc, w: SegWork, rep: Report, hit, *, stray_ok: bool = False) -> None:
         if hit is None:
+            home = self.home_place(doc, w)
+            if home is not None:
+                rep.place = home
+                rep.meta["place_from"] = "url"
             return
         s, e, name = hit
         whole = self._part_of(w, name)
@@ -352,6 +378,8 @@ class Placer:
             if division.precision == "admin1":
                 found.append(((-told[name_key(p.name)], hit == line), hit, p))
                 continue
+            if p.admin2 and name_key(p.admin2) != name_key(division.name):
+                continue  # a town of another county of the state ("LINCOLNTON, N.C." over Charlotte's hospital)
             big = any(c.population >= BIG_PLACE for c in self.gazetteer.candidates(hit[2]) if c.admin1 == p.admin1)
             found.append(((hit == line, big), hit, p))
         if division.precision == "admin1":

@@ -131,7 +131,9 @@ class Extractor:
                 st.report = None
 
 
-def extract_text(text: str, *, published: DateValue | None = None, extractor: Extractor | None = None) -> Document:
+def extract_text(
+    text: str, *, published: DateValue | None = None, extractor: Extractor | None = None, url: str | None = None
+) -> Document:
     """Wrap plain text as a one-segment document and extract it (for evaluation)."""
     from eventledger.ids import content_hash
 
@@ -154,6 +156,7 @@ def extract_text(text: str, *, published: DateValue | None = None, extractor: Ex
         text=text,
         published=published or DateValue(),
         segments=[seg],
+        url=url,
     )
     ex = extractor or Extractor()
     ex.process([doc])

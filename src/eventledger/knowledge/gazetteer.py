@@ -33,6 +33,8 @@ NEARBY_KM, FAR_KM = 150, 500  # a candidate this close to another place of the t
 TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.9  # a line this short with this share of capitalised words is a
 # headline in title case
 MIN_HOST_DIVISION = 4  # letters of the shortest division name looked for in a web host's name ("ohio")
+MIN_HOST_CITY, HOST_CITY_PEOPLE = 6, 15000  # a town's name looked for in a web host's name: this long, this big
+_URL_WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*")  # a path's words ("/local/fort-worth/"), digits and ids apart
 PRIMARY_NAME = 2  # a place called by its own name outranks one whose alternate name it is (Smyrna, not Izmir)
 COUNTRY_VOTES = 2  # towns of one country named this often (distinct names) make it the document's country
 DIVISION_CONTEXT = 5  # a place in a division the document names ("... in Mississippi") gains this much
@@ -99,6 +101,11 @@ class PlaceContext:
         )
 
 
+def _host(url: str) -> str:
+    """A web address's host name, lowercase, without its port."""
+    return re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+
+
 def _joinable(text: str, start: int, end: int) -> bool:
     """Tokens of one name sit next to each other, not across a paragraph break."""
     return bool(_JOIN_GAP.fullmatch(text, start, end)) and "\n\n" not in text[start:end]
@@ -125,6 +132,7 @@ class Gazetteer:
         self._ix = index
         self._cx = context or PlaceContext.load()
         self._host_names: list[tuple[str, str, str]] | None = None  # built on first use of host_division
+        self._host_towns: dict[str, str] | None = None  # letters -> name key: built on first use of host_city
 
     @classmethod
     def load(cls, *, cache_dir: str | Path | None = None, data_dir: str | Path | None = None) -> Gazetteer:
@@ -215,7 +223,7 @@ class Gazetteer:
         """The country of a web host's country-code domain ("bbc.co.uk" -> GB); None for .com and the like."""
         if not url:
             return None
-        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+        host = _host(url)
         return self._ix.tlds.get(host.rsplit(".", 1)[-1]) if "." in host else None
 
     def host_division(self, url: str | None) -> tuple[str, str] | None:
@@ -223,8 +231,7 @@ class Gazetteer:
         home ("centralillinoisproud.com" -> Illinois); None when it names none."""
         if not url:
             return None
-        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
-        letters = re.sub(r"[^a-z]", "", host.rsplit(".", 1)[0])
+        letters = re.sub(r"[^a-z]", "", _host(url).rsplit(".", 1)[0])
         if self._host_names is None:
             self._host_names = sorted(
                 {
@@ -235,6 +242,50 @@ class Gazetteer:
                 key=lambda t: -len(t[0]),
             )
         return next(((name, iso) for k, name, iso in self._host_names if k in letters), None)
+
+    def host_city(self, url: str | None) -> str | None:
+        """The name of a town a web host's name spells out, the longest: a local outlet names its home
+        ("lakeportgazette.com" -> "lakeport"), to be resolved in the document's context like any name. Only a
+        town's own name, of a town of HOST_CITY_PEOPLE or more, that is no word ("central", "enterprise") and no
+        part of a division's name the host spells ("washington" of "nbcwashington")."""
+        if not url:
+            return None
+        if self._host_towns is None:
+            self._host_towns = {
+                k.replace(" ", ""): k
+                for k, (_, kind, pop, primary) in self._ix.findable.items()
+                if kind == "city" and pop >= HOST_CITY_PEOPLE and primary and len(k.replace(" ", "")) >= MIN_HOST_CITY
+            }
+        division = self.host_division(url)
+        spelled = division[0].lower().replace(" ", "") if division else ""
+        # at either end of a run of letters ("fox5" "sandiego", "the" "dalles" "chronicle"), not inside a word
+        # ("cum" "berlin" "k")
+        found = {
+            (j - i, -i, self._host_towns[part[i:j]])
+            for part in re.findall(r"[a-z]+", _host(url).rsplit(".", 1)[0])
+            for i in range(len(part))
+            for j in range(i + MIN_HOST_CITY, len(part) + 1)
+            if (i == 0 or j == len(part)) and part[i:j] in self._host_towns
+        }
+        for _, _, key in sorted(found, reverse=True):
+            if key in self._ix.stop or key.replace(" ", "") in spelled:
+                continue
+            if any(
+                c.kind == "city" and c.population >= HOST_CITY_PEOPLE and name_key(c.name) == key
+                for c in self._ix.names.get(key, ())
+            ):
+                return key
+        return None
+
+    @staticmethod
+    def url_words(url: str | None) -> str:
+        """A web address's path as words, one line a part ("/news/local/fort-worth/article12.html" -> "news",
+        "local", "fort worth"): a story's slug and section often name its town where its text names none."""
+        if not url:
+            return ""
+        path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip().lower()).split("?", 1)[0]
+        parts = (" ".join(_URL_WORDS.findall(part)).replace("-", " ").replace("_", " ") for part in path.split("/"))
+        return "\n".join(p for p in parts if p)
 
     def context(self, names) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The countries and divisions (admin1) a document's place names point at: countries and divisions

@@ -13,6 +13,7 @@ from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import hit_not_killed, summarize
 
 DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
+_NAMES = ("name", "city", "admin1", "country")
 PLACE_KEYS = ("name", "city", "admin1", "admin2", "country", "lat", "lon", "precision")
 
 
@@ -73,16 +74,37 @@ def _told_in_sentence(report: dict) -> bool:
     return s["start"] <= p["start"] and p.get("end", p["start"]) <= s.get("end", s["start"])
 
 
+def _parts_join_their_city(seen, full, qualified, stated, first) -> None:
+    """A place one report tells as a part of a city ("Coney Island", city Brooklyn: its story named the city) and
+    another as a town of its own (its story named no city) is that part: the reports of the bare one join it, so
+    the event's city is the city, not the part."""
+    for k in list(seen):
+        name, city, admin1, country, precision = k
+        if city != name:
+            continue
+        part = next((o for o in seen if o[0] == name and o[1] and o[1] != name and o[2:] == k[2:]), None)
+        if part is None:
+            continue
+        seen[part] |= seen.pop(k)
+        full.pop(k)
+        if k in qualified:
+            qualified.discard(k)
+            qualified.add(part)
+        stated[part] |= stated.pop(k, set())
+        first[part] = min(first[part], first.pop(k))
+
+
 def event_place(vs: list[View]) -> dict:
     seen: dict[tuple, set[str]] = defaultdict(set)
     full: dict[tuple, dict] = {}
     qualified: set[tuple] = set()
     stated: dict[tuple, set[str]] = defaultdict(set)  # reports whose sentence names the place (no fallback)
     first: dict[tuple, int] = {}  # how early in its document a report told it (a headline's before a link's below)
-    for v in placing(_facts(vs)):
-        p = v.report.get("place") or {}
-        if not any(p.get(k) for k in ("name", "city", "admin1", "country")):
-            continue
+    placed = [v for v in placing(_facts(vs)) if any((v.report.get("place") or {}).get(k) for k in _NAMES)]
+    # a place guessed from a web address only when no report's text tells one
+    told = [v for v in placed if (v.report.get("meta") or {}).get("place_from") != "url"]
+    for v in told or placed:
+        p = v.report["place"]
         k = tuple(p.get(x) for x in ("name", "city", "admin1", "country", "precision"))
         seen[k].add(v.id)
         full.setdefault(k, {x: p.get(x) for x in PLACE_KEYS})
@@ -94,6 +116,7 @@ def event_place(vs: list[View]) -> dict:
         first[k] = min(first.get(k, at or 0), at or 0)
     if not seen:
         return {**{k: None for k in PLACE_KEYS}, "values": []}
+    _parts_join_their_city(seen, full, qualified, stated, first)
     # the name more reports tell first (a story's "Belfair" twice over a "SHELTON, Wash." dateline once); its state
     # only decides among places of one name
     named: dict[str, set[str]] = defaultdict(set)
