@@ -291,3 +291,25 @@ def test_a_slug_word_that_is_a_town_abroad_gives_way_to_the_outlets_town():
     )
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all((r.place.city, r.place.admin1) == ("Tulsa", "Oklahoma") for r in attacks)
+
+
+def test_a_county_of_several_states_takes_the_state_of_the_outlets_town():
+    # Lincoln County lies in many states; the outlet's host names a town in Washington
+    doc = extract_text(
+        "Man wounded in Lincoln County\n\nA man was shot Sunday in Lincoln County, deputies said.",
+        published=PUBLISHED,
+        url="http://www.everettdailyledger.com/news/article_1.html",
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all(r.place.admin1 == "Washington" for r in attacks)
+
+
+def test_a_state_report_naming_no_town_takes_the_outlets_town_in_that_state():
+    doc = extract_text(
+        "Friend arrested after girl shot in Arizona - KXYZ News | Tucson, Arizona\n\nA friend of the family was "
+        "arrested after a girl was shot Sunday, police said.",
+        published=PUBLISHED,
+        url="http://www.example.com/story/1/friend-arrested",
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all((r.place.city, r.place.admin1) == ("Tucson", "Arizona") for r in attacks)

@@ -189,6 +189,11 @@ class Placer:
         if home is not None:
             admin1s += (home[0],) if home[0] not in admin1s else ()
             countries += (home[1],) if home[1] not in countries else ()
+        town = self.gazetteer.host_city(url)  # "lakeportgazette.com": the state of the outlet's town, last
+        if town and countries:
+            place = self.gazetteer.resolve(town, countries=countries, admin1s=admin1s)
+            if place is not None and place.country in countries and place.admin1 and place.admin1 not in admin1s:
+                admin1s += (place.admin1,)
         return countries, admin1s
 
     def _part_of(self, w: SegWork, name: str):
@@ -275,6 +280,12 @@ class Placer:
                 if found is None:
                     break
                 (s, e, _), place = found
+            home = self.home_place(doc, w) if place.precision in ("admin1", "admin2") else None
+            if home is not None and _holds(place, home):
+                # a state or county the story names no town of, that holds the town its address names: that town
+                rep.place = home
+                rep.meta["place_from"] = "url"
+                return
         elif place.precision == "city" and "," not in name:
             place = self._city_of(w, place, name, others)
         place.evidence = evidence(doc, w.seg, s, e)
@@ -388,3 +399,10 @@ class Placer:
             return None
         _, hit, p = min(found, key=lambda f: f[0])  # min keeps the first of equal ranks
         return hit, p
+
+
+def _holds(division: Place, town: Place) -> bool:
+    """The town lies in the state or county (by its ZIP codes' county)."""
+    if (town.country, town.admin1) != (division.country, division.admin1):
+        return False
+    return division.precision == "admin1" or name_key(town.admin2 or "") == name_key(division.name or "")
