@@ -313,3 +313,24 @@ def test_a_state_report_naming_no_town_takes_the_outlets_town_in_that_state():
     )
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all((r.place.city, r.place.admin1) == ("Tucson", "Arizona") for r in attacks)
+
+
+def _attack_places_at(text, url):
+    doc = extract_text(text, published=PUBLISHED, url=url)
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks
+    return {(r.place.name, r.place.city, r.place.admin1) for r in attacks}
+
+
+def test_a_name_of_several_towns_takes_the_one_near_the_outlets_town():
+    text = "Man shot in Englewood\n\nA man was shot Sunday night in Englewood, police said."
+    assert _attack_places_at(text, "http://www.chicagoexample.com/news/1") == {("Englewood", "Englewood", "Illinois")}
+
+
+def test_a_name_the_outlets_state_lacks_is_a_part_of_the_outlets_big_city():
+    # no town of that name in Maryland; the story's other place lies in Maryland, the outlet is Baltimore's
+    text = (
+        "Teen wounded in Upton\n\nA teen was shot Sunday night in Upton, police said. His family moved there from "
+        "Towson."
+    )
+    assert _attack_places_at(text, "http://www.baltimoreexample.com/news/1") == {("Upton", "Baltimore", "Maryland")}

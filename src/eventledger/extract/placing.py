@@ -240,6 +240,16 @@ class Placer:
                 return place
         return None
 
+    def outlet_town(self, doc, w: SegWork):
+        """The town a local outlet's host name spells ("lakeportgazette.com"), as the candidate of that name in
+        what the segment names (`context`), else its biggest namesake; None when the host spells none."""
+        name = self.gazetteer.host_city(getattr(doc, "url", None))
+        if not name:
+            return None
+        countries, admin1s = self._text_context(w)
+        cands = [c for c in self.gazetteer.candidates(name) if c.kind == "city" and c.lat is not None]
+        return max(cands, key=lambda c: (c.admin1 in admin1s, c.country in countries, c.population), default=None)
+
     def set_place(self, doc, w: SegWork, rep: Report, hit, *, stray_ok: bool = False) -> None:
         if hit is None:
             home = self.home_place(doc, w)
@@ -258,6 +268,8 @@ class Placer:
             for n in dict.fromkeys(n for _, _, n in self.places(w) if n != name)
             if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
         ]
+        outlet = self.outlet_town(doc, w)
+        nearby += [outlet] if outlet is not None and name_key(outlet.name) != name_key(name) else []
         votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=name)
         place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby, votes=votes)
         if place is None:
@@ -287,18 +299,21 @@ class Placer:
                 rep.meta["place_from"] = "url"
                 return
         elif place.precision == "city" and "," not in name:
-            place = self._city_of(w, place, name, others)
+            place = self._city_of(w, place, name, others, outlet=outlet)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
 
-    def _city_of(self, w: SegWork, place: Place, name: str, context=()) -> Place:
+    def _city_of(self, w: SegWork, place: Place, name: str, context=(), *, outlet=None) -> Place:
         """A town in a big city's story told as a part of that city: one within PART_KM of a city of
         NEIGHBOURHOOD_OF people or more that the segment names, in its state ("East Garfield Park" in a Chicago
         story), keeps its name with that city as its city."""
         if place.lat is None or (place.city and place.city != place.name):
             return place
         big = self._big_cities(w)
-        part = self._unknown_part(w, place, name, big, context)
+        # the outlet's big city counts as named for a name it may be part of ("in Austin" on a Chicago outlet's
+        # page), not for the towns near it, which a story told as parts of its city would name with the city
+        home = [outlet] if outlet is not None and outlet.population >= NEIGHBOURHOOD_OF else []
+        part = self._unknown_part(w, place, name, big + [c for c in home if c not in big], context, outlet=outlet)
         if part is not place:
             return part
         if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in self.gazetteer.candidates(name)):
@@ -311,7 +326,7 @@ class Placer:
                 return place
         return place
 
-    def _unknown_part(self, w: SegWork, place: Place, name: str, big, context=()) -> Place:
+    def _unknown_part(self, w: SegWork, place: Place, name: str, big, context=(), *, outlet=None) -> Place:
         """A name with no place of that name in the state of the one big city the segment names ("in Austin" in
         a Chicago story, "in Germantown" below "PHILADELPHIA (CBS) --") is a part of that city the gazetteer
         does not know: it keeps its name with that city as its city, and that city's coordinates. A place of its
@@ -341,6 +356,8 @@ class Placer:
             return place  # a known town abroad ("York" in an Iraqi story) is no part of the city
         c = max((c for c in big if (c.country, c.admin1) == (country, admin1)), key=lambda c: c.population)
         city_told = sum(name_key(p[2].rpartition(",")[0] or p[2]) == name_key(c.name) for p in self.places(w))
+        if c == outlet:
+            city_told = max(city_told, len(told))  # its home, named on every page of the outlet
         if len(told) > city_told or any(x.population >= c.population for x in cands):
             return place
         if place.lat is not None and distance_km((c.lat, c.lon), (place.lat, place.lon)) < NEARBY_KM:
