@@ -334,3 +334,10 @@ def test_a_name_the_outlets_state_lacks_is_a_part_of_the_outlets_big_city():
         "Towson."
     )
     assert _attack_places_at(text, "http://www.baltimoreexample.com/news/1") == {("Upton", "Baltimore", "Maryland")}
+
+
+def test_a_story_telling_a_us_block_address_takes_the_us_namesake_of_a_town_abroad():
+    told = "Man shot in York\n\nA man was shot Sunday in York, police said."
+    assert _attack_places(told) == {("York", "York", None, "GB")}  # the bigger York, without context
+    block = "Man shot in York\n\nA man was shot Sunday in the 300 block of Elm Street in York, police said."
+    assert {(p[0], p[3]) for p in _attack_places(block)} == {("York", "US")}

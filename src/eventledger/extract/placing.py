@@ -19,6 +19,8 @@ _DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*(?:
 _LEAST_PRECISE = len(PLACE_RANK) - 1
 _TAIL_SEP = re.compile(r"\s(?:-|–|—|\||::)\s")  # what parts a headline from the outlet's name after it
 HOME_COUNTRY = "US"  # the country whose local news names hamlets and neighbourhoods the gazetteer lacks
+# "in the 3200 block of Elm Street": how US police and local news tell an address, a story of that country
+_HOME_ADDRESS = re.compile(r"\b\d{2,6}\s+block\s+of\s+[A-Z0-9]")
 COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
 PART_KM = 15  # a town this close to a big city its story names is told as a part of that city
 _PART_GAP = r"\s+(?:{words})\s+of\s+(?:the\s+)?"
@@ -163,12 +165,26 @@ class Placer:
             None,
         )
 
+    def _home_first(self, w: SegWork, countries: tuple[str, ...]) -> tuple[str, ...]:
+        """A story that tells an address as US local news does ("the 3200 block of Elm Street") is of the US,
+        then of the countries it names as such, not of those of big cities abroad that share a name of its towns
+        ("Birmingham", "York")."""
+        if not _HOME_ADDRESS.search(w.text):
+            return countries
+        named = set()
+        for _, _, n in w.places:
+            where = self.gazetteer.division(n)
+            if where is not None and where[0] is None:
+                named.add(where[1])
+        return (HOME_COUNTRY, *(c for c in countries if c != HOME_COUNTRY and c in named))
+
     def _text_context(self, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The countries and divisions the segment names (a qualified town names both), every place of it read
         (an outlet's home too)."""
         if self._told is not None and self._told[0] is w:
             return self._told[1]
-        told = self.gazetteer.context([n for _, _, n in w.places])
+        countries, admin1s = self.gazetteer.context([n for _, _, n in w.places])
+        told = (self._home_first(w, countries), admin1s)
         self._told = (w, told)
         return told
 
@@ -179,6 +195,7 @@ class Placer:
         if leave_out:
             key = name_key(leave_out)
             countries, admin1s = self.gazetteer.context([n for _, _, n in w.places if name_key(n) != key])
+            countries = self._home_first(w, countries)
         else:
             countries, admin1s = self._text_context(w)
         url = getattr(doc, "url", None)
