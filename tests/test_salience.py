@@ -100,6 +100,17 @@ def test_unrelated_arrest_follows_nothing(ex):
     assert arrest.follows is None
 
 
+def test_arrest_told_after_the_attack_follows_it(ex):
+    doc = _doc(
+        "Gunmen killed six people at a bus station in Kano on Monday. Witnesses said the attackers fled on foot. "
+        "Two other men have been arrested on suspicion of driving them to the station.",
+        ex,
+    )
+    [attack] = _attacks(doc)
+    [arrest] = [r for r in doc.reports if r.meta.get("family") == "arrest"]
+    assert arrest.follows == attack.id
+
+
 def test_statement_about_a_folded_report_points_to_the_main_one(ex):
     doc = _doc(
         "Gunmen attacked a police station in Kano on Monday. Officers said the attack was "

@@ -151,9 +151,21 @@ class Salience:
                 linked.add(main[family].id)
         attack = main.get("attack")
         if attack is not None:
-            for family in FOLLOW_UP_FAMILIES:
-                if family in main and main[family].id in linked:
-                    main[family].follows = attack.id
+            # an arrest told in a sentence of the attack, or after the story told the attack ("Several other
+            # people have been arrested on suspicion of helping them"), follows it; one told before it, in a
+            # sentence of its own, may be news of its own
+            told = attack.evidence.start if attack.evidence else None
+            for r in out:
+                if r.meta.get("family") not in FOLLOW_UP_FAMILIES or r.salience != "main" or r.follows:
+                    continue
+                after = (
+                    told is not None
+                    and r.evidence is not None
+                    and r.evidence.start > told
+                    and not self._other_event(doc, r)  # "In other news, a man was arrested for shoplifting"
+                )
+                if r.id in linked or after:
+                    r.follows = attack.id
         return out
 
     def _background(self, doc: Document, r: Report, out: list[Report]) -> None:
