@@ -92,6 +92,9 @@ def test_not_a_count_patterns_are_data_and_checked():
         "6 Dead, 21 Wounded In Weekend Shootings",
         "The number of homicides in the city has now reached 109.",
         "Trooper wounded - KSLA News 12",
+        "NewsChannel 9 reports a teen was shot near the school.",
+        "Three separate rural hunting accidents left three injured.",
+        "5 hurt in 2 downtown nightclub shootings, suspect held",
         "Photo: Courtesy Image 1 of / 44 Caption Close",
     ],
 )
@@ -116,3 +119,14 @@ def test_one_of_the_victims_is_a_group_of_the_toll():
     assert (h.kind, h.value, h.who) == ("shot", 1, "man")
     [h] = find_counts("1 person killed.")
     assert h.who is None
+
+
+def test_a_parent_of_children_is_no_count_of_victims():
+    # issue 17: "a father of three was shot" counted three shot
+    assert _tolls("A 31-year-old father of four was shot and killed outside the store.") == []
+    assert _tolls("The mother of two young boys was wounded in the leg.") == []
+    assert _tolls("Two people were shot and killed; a father of 3 was wounded.") == [("shot", 2)]
+
+
+def test_the_hospitalized_of_a_shooting_are_injured():
+    assert _tolls("2 dead, 4 hospitalized after shooting at a cookout") == [("injured", 4), ("killed", 2)]

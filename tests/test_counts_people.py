@@ -32,6 +32,7 @@ def count():
         ("Nobody was hurt in the exchange of fire.", []),
         ("The man threatened to kill his landlord.", []),
         ("People were shot at the party.", []),
+        ("College basketball player injured in shooting after game", [("injured", 1, None)]),
     ],
 )
 def test_people_counted_from_the_parse(count, text, want):
