@@ -193,3 +193,53 @@ def test_a_day_told_with_its_month_dates_the_story_without_attack_words():
     )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Shooting accidental"))
     assert head.date.value == "2016-11-25"
+
+
+def test_a_day_told_with_a_clause_of_the_same_moment_is_the_shootings():
+    """GVA 556953 (shape): "mishandled a gun Tuesday night, firing a shot that injured himself": the day hangs on a
+    verb that is no attack word, but the shot is told in a clause of that same moment, not something later."""
+    doc = extract_text(
+        "Three hurt by one bullet\n\n"
+        "Deputies say a man mishandled a gun Tuesday night, firing a shot that injured himself and a woman in the "
+        "same apartment.",
+        published=DateValue("2016-07-20", "day"),
+    )
+    shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    # the sentence's own day, not a day guessed from the story (story_day) nor a bound
+    assert shot and all(r.date.value == "2016-07-19" and r.meta.get("date_from") == "story" for r in shot)
+
+
+def test_a_day_owned_by_a_hearing_is_not_the_shootings():
+    """GVA 608614 (shape): "shot ..., according to testimony at Tuesday afternoon's bond hearing"."""
+    doc = extract_text(
+        "Couple held in deaths of two\n\n"
+        "The victims were shot in a bedroom, according to testimony during Tuesday afternoon's bond hearing.",
+        published=TUESDAY,
+    )
+    shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert shot and not any(r.date_evidence is not None and r.date.value == "2016-07-19" for r in shot)
+
+
+def test_the_weekend_of_a_shooting_is_the_day_the_story_tells_in_it():
+    """GVA 152960 (shape): "shot this past weekend", and a call "around 11:50 p.m. Saturday" further down."""
+    doc = extract_text(
+        "Six men shot at a house party\n\n"
+        "Six men who were shot at a house in Elmwood this past weekend are expected to survive. "
+        "Deputies answered a call around 11:50 p.m. Saturday on Cedar Lane. "
+        "The search for the shooter went on Monday.",
+        published=DateValue("2016-07-18", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Six men shot"))
+    assert (head.date.value, head.date.precision) == ("2016-07-16", "day")
+
+
+def test_a_shooting_last_month_recalled_below_is_not_the_headlines():
+    """GVA 212884 (shape): a story of Wednesday's shooting recalls a victim "shot last month"."""
+    doc = extract_text(
+        "Five people shot at apartment complex\n\n"
+        "Witnesses said two groups were arguing in the parking lot Wednesday afternoon. "
+        "Relatives said one of the victims had just left the hospital after being shot last month.",
+        published=DateValue("2016-07-20", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Five people shot"))
+    assert (head.date.value, head.date.precision) == ("2016-07-20", "day")

@@ -16,12 +16,19 @@ STORY_DAYS = 7  # a day this many days or fewer before the segment's date may be
 # ... or this many, told with its month ("On March 9th, officers responded to a shooting" in a story of the 29th)
 STORY_DAYS_WRITTEN = 31
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+_WEEK = re.compile(r"\bweek(?:end)?\b", re.I)  # a period of days: "last weekend", "earlier this week"
 _ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # what follows an attack and is dated in its own words: "appeared in court Tuesday", "was arraigned on Tuesday",
 # "a vigil Monday night"; the story's day is the attack's, never one of these
 _FOLLOW_UP = re.compile(
     r"\b(?:arrest|detain|apprehend|charg|arraign|book|indict|sentenc|convict|plead|appear|vigil|funeral|"
     r"memorial|hearing|court|trial|bond|bail|jail)\w*(?:\W+\w+){0,4}\W+$",
+    re.I,
+)
+# ... or dated as theirs right after the day: "during Tuesday afternoon's bond hearing", "at Monday's vigil"
+_FOLLOW_UP_AFTER = re.compile(
+    r"(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:hearing|arraignment|court|trial|vigil|funeral|memorial|sentencing|"
+    r"news\s+conference|press\s+conference|briefing|meeting)\b",
     re.I,
 )
 
@@ -54,6 +61,9 @@ def segment_anchor(doc: Document, seg: Segment, fallback: DateValue | None) -> D
     if seg.date and seg.date.value:
         return seg.date
     return document_date(doc, fallback)
+
+
+_CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp")  # dependencies that open a clause of its own
 
 
 _DATELINE_END = re.compile(r"\s*\)\s*[-\u2013\u2014]")
@@ -90,6 +100,8 @@ class Dater:
         tells when something was said ("Investigators said on Sunday that the attack had killed 137"),
         "aftermath" when it tells when something followed ("A court on Sunday ordered four men held over the
         attack"). Either way the event happened on or before that date."""
+        if family == "attack" and _FOLLOW_UP_AFTER.match(sdoc.text, b):
+            return "aftermath"  # "shot ..., according to the prosecution at Tuesday's bond hearing"
         span = sdoc.char_span(a, b, alignment_mode="expand")
         trig = next((t for t in sdoc if t.idx >= trigger[0]), None)
         if span is None or trig is None:
@@ -114,15 +126,40 @@ class Dater:
         at = next((k for k, t in enumerate(path) if t.i == verb.i), None)
         if not at:
             return None
+        link = path[at - 1]
+        if (
+            link.dep_ == "advcl"
+            and link.tag_ == "VBG"
+            and not any(c.dep_ == "mark" or c.lower_ in ("after", "before", "since") for c in link.children)
+        ):
+            return None  # "mishandled a gun Tuesday night, firing a shot that hit him": one moment, told twice
         if verb.lower_ in self.lex.speech_verbs:
             return "speech"
-        if path[at - 1].dep_ in ("nsubj", "nsubjpass", "csubj", "agent"):
-            return None  # "a suicide bomber struck on March 22": the attacker's deed, not what followed
+        if path[at - 1].dep_ in ("nsubj", "nsubjpass", "csubj", "agent") and not any(
+            t.dep_ in _CLAUSES for t in path[: at - 1]
+        ):
+            # "a suicide bomber struck on March 22": the attacker's deed, not what followed; not an attack told in a
+            # clause of the subject ("the boyfriend of a woman whose son shot himself was charged Tuesday")
+            return None
         # an arrest or a court order dated by the order is dated right, an attack is not; a month or a year on
         # such a verb is as likely the attack's ("In January, IS-K was blamed for killing 90")
         return "aftermath" if family == "attack" and precision in ("day", "second") else None
 
     def set_date(self, doc, w: SegWork, rep: Report, hit, *, later=None) -> None:
+        if hit is not None and hit[2].precision in ("month", "year") and _WEEK.search(w.text, hit[0], hit[1]):
+            # "shot this past weekend" (a week is told as its month or year): the day the story tells inside it
+            # ("a call around 11:50 p.m. Saturday") is the day of the happening, the period's words kept
+            weekend = "weekend" in w.text[hit[0] : hit[1]].lower()
+            day = self.story_day(
+                w, but=hit[:2], within=lambda d: not weekend or d.weekday() in (4, 5, 6), any_sentence=True
+            )
+            if day is not None and day[2].value.startswith(hit[2].value):
+                s, e, dv = day
+                rep.date = DateValue(dv.value, dv.precision, w.seg.text[s:e])
+                rep.date_evidence = evidence(doc, w.seg, s, e)
+                # its own words date it (unlike a story's day lent to a sentence that names none)
+                rep.meta.update(date_from="period_day", date_stated=w.seg.text[hit[0] : hit[1]])
+                return
         story = self.story_day(w, but=later[1][:2] if later is not None else None) if hit is None else None
         if later is not None and story is not None and story[2].value > (later[1][2].value or ""):
             story = None  # the story's day must not come after what the sentence dates as later
@@ -147,12 +184,14 @@ class Dater:
             rep.date = DateValue(w.anchor.value, w.anchor.precision, None)
             rep.meta["date_from"] = "segment" if w.seg.date and w.seg.date.value else "document"
 
-    def story_day(self, w: SegWork, *, but: tuple[int, int] | None = None):
+    def story_day(self, w: SegWork, *, but: tuple[int, int] | None = None, within=None, any_sentence: bool = False):
         """The day the segment's story happened, for a report whose own sentence names none: the earliest day
         told in a sentence with attack words ("shot early Sunday", "killed on Jan. 14"), else in any sentence,
         in the week before the segment's date (the month before for a day told with its month), and neither the
         day something was said ("police said Monday") nor that of a follow-up ("appeared in court Tuesday"). The
-        earliest, because what follows an attack (the arrest, the hearing, the article) comes after it."""
+        earliest, because what follows an attack (the arrest, the hearing, the article) comes after it. `within`
+        keeps only the days it accepts (the days of a weekend); with `any_sentence` the earliest of any sentence
+        wins."""
         if w.anchor is None or not w.anchor.value or len(w.anchor.value) < 10:
             return None
         top = date.fromisoformat(w.anchor.value[:10])
@@ -162,15 +201,18 @@ class Dater:
                 continue  # the date the report's own sentence gives to something later ("found the bodies Sunday")
             if dv.precision != "day" or not dv.value:
                 continue
-            back = (top - date.fromisoformat(dv.value)).days
+            day = date.fromisoformat(dv.value)
+            if within is not None and not within(day):
+                continue
+            back = (top - day).days
             written = _MONTH_WORD.search(dv.text or "") is not None
             if not 0 <= back <= (STORY_DAYS_WRITTEN if written else STORY_DAYS):
                 continue
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
             if sent is None or self._said_before(w.text[max(sent[0], s - 30) : s]) or dateline(w.text, s, e):
                 continue
-            if _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s):
-                continue  # "appeared in court Tuesday morning": a day after the attack's
+            if _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s) or _FOLLOW_UP_AFTER.match(w.text, e):
+                continue  # "appeared in court Tuesday morning", "Monday's hearing": a day after the attack's
             if loose is None or dv.value < loose[2].value:
                 loose = (s, e, dv)
             if not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):
@@ -179,7 +221,7 @@ class Dater:
                 best = (s, e, dv)
         # no sentence with attack words tells a day ("deputies responded Sunday to a report of a wounded boy"):
         # a day the story tells at all is still nearer the event than the publication
-        return best or loose
+        return loose if any_sentence else best or loose
 
     def _said_before(self, before: str) -> bool:
         """ "police said Monday", "told reporters on Tuesday": the day of a statement, not of the attack."""
@@ -212,6 +254,9 @@ def date_headlines(doc: Document) -> None:
                 and q.date_evidence is not None
                 and q.evidence.start >= end
                 and q.meta.get("date_from") != "story_day"
+                # a headline with a day of its story tells that day's news, not an earlier happening the story
+                # recalls ("after being shot last month"); one without may be about a trial for an old shooting
+                and not (q.salience == "background" and h.meta.get("date_from") == "story_day")
                 and q.meta.get("family") == h.meta.get("family")
                 and same_place(h.place, q.place)
             }

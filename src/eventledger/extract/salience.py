@@ -47,7 +47,17 @@ def _stated(r: Report) -> bool:
 
 def _earlier(r: Report, main: Report) -> bool:
     """r's stated date lies before the main report's stated date by more than STORY_DAYS (a year or month:
-    before it). A main report dated by its page only is bounded, not dated: an earlier day may be its own."""
+    before it). A main report dated by its page only is bounded, not dated: an earlier day may be its own. The
+    story's day (a headline dated by "Wednesday afternoon" in its story) dates it against a month or year: "after
+    being shot last month" below it is another, earlier happening."""
+    if (
+        _stated(r)
+        and main.meta.get("date_from") == "story_day"
+        and r.date.precision in ("month", "year")
+        and main.date.value
+        and r.date.value
+    ):
+        return r.date.value < main.date.value[: len(r.date.value)]  # a guessed day: only a whole month before
     if not (_stated(r) and _stated(main) and main.date.value and r.date.value):
         return False
     a, b = _day(r.date.value), _day(main.date.value)

@@ -487,10 +487,11 @@ _ATTRIBUTIVE = re.compile(
     r"shootings?|attacks?|killings?|murders?|slayings?|homicides?|stabbings?|bombings?|massacres?|violence|"
     r"gunfire|incidents?|crash(?:es)?|party|parties)\b)[a-z]{3,}\b"
 )
-# what is to come: "will be held on Sunday", "is due in court Tuesday", "plan on releasing a statement on Monday"
+# what is to come: "will be held on Sunday", "is due in court Tuesday", "plan on releasing a statement on Monday",
+# a station's "tune in to the news Thursday at 6"
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:going|expected|set|scheduled|slated|planned|to\s+be)|scheduled|slated|"
-    r"due\s+(?:in|at|back|for)|plans?\s+(?:to|on)|planned\s+for|set\s+for)\b|\w'll\b",
+    r"due\s+(?:in|at|back|for)|plans?\s+(?:to|on)|planned\s+for|set\s+for|tune\s+in)\b|\w'll\b",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|but|when|after|before|as)\b|\b(?:after|when|since|because)\b", re.I)
