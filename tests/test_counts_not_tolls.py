@@ -31,6 +31,8 @@ def _tolls(text):
         "Deputies were sent to the 900 block.",
         "A killer with a .38 revolver and a 12-gauge shotgun killed his neighbour.",
         "Photo 4 of 19 Police say nobody was injured.",
+        "Her neighbour called 911 saying he had been beaten.",
+        "A girl younger than 10 was shot in the yard.",
         "One of three separate shootings that left a teen dead.",
     ],
 )

@@ -33,6 +33,8 @@ def count():
         ("The man threatened to kill his landlord.", []),
         ("People were shot at the party.", []),
         ("College basketball player injured in shooting after game", [("injured", 1, None)]),
+        ("Three people out of the 60 inside the hall were shot.", [("shot", 3, None)]),
+        ("Deputies then shot three more times, killing the gunman, the sheriff said.", [("killed", 1, None)]),
     ],
 )
 def test_people_counted_from_the_parse(count, text, want):
