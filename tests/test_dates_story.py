@@ -243,3 +243,14 @@ def test_a_shooting_last_month_recalled_below_is_not_the_headlines():
     )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Five people shot"))
     assert (head.date.value, head.date.precision) == ("2016-07-20", "day")
+
+
+def test_a_date_before_the_attack_word_is_the_attacks():
+    """GVA 726021 (shape): "identify 1 in December 14 shooting", parsed with the date on "identify"."""
+    doc = extract_text(
+        "Police identify 1 in July 12 shooting\n\n"
+        "The man was robbed of his car on July 10. Officers found a teen with a gunshot wound to the chest.",
+        published=DateValue("2016-07-14", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Police identify"))
+    assert head.date.value == "2016-07-12" and head.date.text == "July 12"

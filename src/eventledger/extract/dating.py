@@ -63,6 +63,7 @@ def segment_anchor(doc: Document, seg: Segment, fallback: DateValue | None) -> D
     return document_date(doc, fallback)
 
 
+_BEFORE_ITS_NOUN = re.compile(r"\s*(?:'s|\u2019s)?\s*")  # "the Dec. 14 shooting", "Friday's attack"
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp")  # dependencies that open a clause of its own
 
 
@@ -102,6 +103,8 @@ class Dater:
         attack"). Either way the event happened on or before that date."""
         if family == "attack" and _FOLLOW_UP_AFTER.match(sdoc.text, b):
             return "aftermath"  # "shot ..., according to the prosecution at Tuesday's bond hearing"
+        if b <= trigger[0] and _BEFORE_ITS_NOUN.fullmatch(sdoc.text, b, trigger[0]):
+            return None  # "identify 1 in December 14 shooting": the date modifies the attack word it stands before
         span = sdoc.char_span(a, b, alignment_mode="expand")
         trig = next((t for t in sdoc if t.idx >= trigger[0]), None)
         if span is None or trig is None:
