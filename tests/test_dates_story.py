@@ -254,3 +254,23 @@ def test_a_date_before_the_attack_word_is_the_attacks():
     )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Police identify"))
     assert head.date.value == "2016-07-12" and head.date.text == "July 12"
+
+
+def test_the_event_takes_a_day_told_of_it_over_a_day_lent_from_its_story():
+    """GVA 556993 (shape): a follow-up whose story recalls an earlier shooting ("And on April 24, a boy was shot")
+    lends that day to its headline; the reports that tell the event's own day win over it."""
+    from eventledger.resolve.event import event_date
+    from eventledger.resolve.sources import View
+
+    def view(rid, value, date_from=None):
+        report = {
+            "id": rid,
+            "date": {"value": value, "precision": "day", "text": "words"},
+            "date_evidence": {"start": 0, "end": 5},
+            "meta": {"date_from": date_from} if date_from else {},
+        }
+        return View(report, "src", "src", "2016-05-25", False, False)
+
+    vs = [view("a", "2016-04-24", "story_day"), view("b", "2016-05-10", "story"), view("c", "2016-05-11", "story")]
+    got = event_date(vs)
+    assert (got["value"], got["precision"]) == ("2016-05-10", "day")

@@ -34,11 +34,20 @@ def _date_stated(report: dict) -> bool:
     return bool(d.get("text") or report.get("date_evidence") or not (report.get("meta") or {}).get("date_from"))
 
 
+def _date_told(report: dict) -> bool:
+    """The report's own sentence (or one it was folded with or borrowed from) states the date; not a day found
+    elsewhere in its story and lent to a sentence that names none ("story_day": the earliest day the story tells,
+    which may be an earlier happening it recalls)."""
+    return _date_stated(report) and (report.get("meta") or {}).get("date_from") != "story_day"
+
+
 def event_date(vs: list[View]) -> dict:
-    """The event's day: the finest precision, a day some source states before a day that only bounds it (the
-    publication of a report that names no day, the day of an arrest), then the most reports, then the earliest."""
+    """The event's day: the finest precision, a day some source states of the event before a day lent from
+    elsewhere in a story, and that before a day that only bounds it (the publication of a report that names no
+    day, the day of an arrest), then the most reports, then the earliest."""
     seen: dict[tuple, set[str]] = defaultdict(set)
     stated: set[tuple] = set()
+    told: set[tuple] = set()
     for v in vs:
         d = v.report.get("date") or {}
         if d.get("value") and d.get("precision") in DATE_RANK:
@@ -47,6 +56,8 @@ def event_date(vs: list[View]) -> dict:
             seen[key].add(v.id)
             if _date_stated(v.report):
                 stated.add(key)
+            if _date_told(v.report):
+                told.add(key)
     values = [{"value": k[0], "precision": k[1], "reports": sorted(r)} for k, r in sorted(seen.items())]
     facts = {v.id for v in _facts(vs)}
     pool = [x for x in values if set(x["reports"]) & facts] or values
@@ -56,6 +67,7 @@ def event_date(vs: list[View]) -> dict:
         pool,
         key=lambda x: (
             DATE_RANK[x["precision"]],
+            (x["value"], x["precision"]) not in told,
             (x["value"], x["precision"]) not in stated,
             -len(set(x["reports"]) & facts),
             x["value"],
