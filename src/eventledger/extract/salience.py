@@ -53,6 +53,9 @@ def _earlier(r: Report, main: Report) -> bool:
     if (
         _stated(r)
         and main.meta.get("date_from") == "story_day"
+        # the story's day is told by attack words: against it an earlier attack, not an arrest (which may be
+        # an event of its own)
+        and (main.meta.get("family") or "attack") == (r.meta.get("family") or "attack") == "attack"
         and r.date.precision in ("month", "year")
         and main.date.value
         and r.date.value
