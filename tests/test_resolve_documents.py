@@ -106,10 +106,11 @@ def test_a_background_mention_earns_no_same_document_head_start():
     assert pair_score(p[main["id"]], p[past["id"]], CFG) < CFG.same_document_score
 
 
-def _trial_world(proceeding: bool):
+def _trial_world(proceeding: bool, named: bool = True):
     shooting = _doc("s1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
+    victim = "Darnell Whitcomb" if named else "a young man"
     text = (
-        "A man was sentenced on Monday to 20 years for shooting Darnell Whitcomb outside the Lakeshore Laundromat "
+        f"A man was sentenced on Monday to 20 years for shooting {victim} outside the Lakeshore Laundromat "
         "on Fenwick Street. " + STORY.split(". ", 1)[1]
     )
     r, c = _doc("s2", text, OAK, "2017-01-09", "2017-01-10", "Man sentenced in Lakeshore Laundromat shooting")
@@ -121,9 +122,10 @@ def _trial_world(proceeding: bool):
 
 def test_a_trial_story_months_later_looks_back_to_its_shooting():
     # outside the document search's window (a month): only a story told through a proceeding looks back so far
-    R, C = _trial_world(proceeding=True)
+    # by its words alone (one naming the victim does too: test_a_late_follow_up_that_names_the_victim_...)
+    R, C = _trial_world(proceeding=True, named=False)
     assert _groups(resolve(R, contexts=C)) == [["s1", "s2"]]
-    R, C = _trial_world(proceeding=False)
+    R, C = _trial_world(proceeding=False, named=False)
     assert _groups(resolve(R, contexts=C)) == [["s1"], ["s2"]]
 
 
@@ -136,3 +138,24 @@ def test_a_segment_that_tells_only_history_does_not_join_todays_event_by_its_wor
     recent = _doc("h3", STORY, OAK, "2016-05-05", "2016-05-08", "Lakeshore Laundromat, again")
     R, C = [r for r, _ in (today, recent)], {r["id"]: c for r, c in (today, recent)}
     assert _groups(resolve(R, contexts=C)) == [["h1", "h3"]]
+
+
+def _vigil_world(named: bool):
+    shooting = _doc("v1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
+    who = "Darnell Whitcomb" if named else "the young man"
+    text = (
+        f"Relatives of {who} gathered on Fenwick Street on Saturday to mark three months since the shooting "
+        "outside the Lakeshore Laundromat. Sergeant Ilse Marrow said the grey Kestrel sedan was never found."
+    )
+    r, c = _doc("v2", text, OAK, "2016-08-06", "2016-08-07", "Vigil on Fenwick Street")
+    docs = [shooting, (r, c)]
+    return [r for r, _ in docs], {r["id"]: c for r, c in docs}
+
+
+def test_a_late_follow_up_that_names_the_victim_looks_back_to_its_shooting():
+    # months past the document search's window and told through no proceeding: the victim, introduced with an
+    # age in the first story, is named again
+    R, C = _vigil_world(named=True)
+    assert _groups(resolve(R, contexts=C)) == [["v1", "v2"]]
+    R, C = _vigil_world(named=False)
+    assert _groups(resolve(R, contexts=C)) == [["v1"], ["v2"]]

@@ -122,3 +122,39 @@ def test_training_rows_label_pairs_by_incident_and_drop_background(cfg):
     assert len(rows) == 3  # d1-d2, d1-d3, d2-d3 (the 2014 report pairs with nothing: its date fits no other)
     assert sorted(labels) == [False, False, True]
     assert all(w == 1.0 for w in weights)
+
+
+def _seg(doc: str, text: str, published: str) -> tuple[dict, dict]:
+    r = report(doc, 0, text=text.split(". ")[0])
+    return r, {**ctx(doc, published=(published, "day")), "text": text}
+
+
+def test_people_are_the_rare_persons_introduced_with_an_age():
+    docs = [
+        _seg("p1", "Orla Venn, 31, was shot on Birch Lane. Two Men Dead, 2 more hurt, the men said.", "2016-01-02"),
+        _seg("p2", "A vigil was held for Orla Venn. The men said Two Men Dead was wrong.", "2016-06-01"),
+        _seg("p3", "Officers said Orla Q. Venn had moved to the city.", "2019-06-01"),
+        _seg("p4", "A woman was wounded on Quarry Road; the men fled.", "2016-01-03"),
+    ]
+    R, C = [r for r, _ in docs], {r["id"]: c for r, c in docs}
+    one, two = TextIndex.build(R, C), TextIndex.build(R[::-1], C)
+    assert one.people == two.people
+    seg = {r["document"]: r["segment"] for r in R}
+    # a headline's words the texts also use in lower case name nobody; a middle initial is no other person
+    assert one.people[seg["p1"]] == {"orla venn"} and one.people[seg["p3"]] == {"orla venn"}
+    assert seg["p4"] not in one.people
+    assert one.shared_people(seg["p1"], seg["p2"]) == 1 and one.shared_people(seg["p1"], seg["p4"]) == 0
+    # pairs within the window only
+    near = one.namesakes([seg[d] for d in ("p1", "p2", "p3", "p4")], 365)
+    assert set(near) == {tuple(sorted((seg["p1"], seg["p2"])))}
+
+
+def test_a_name_in_many_segments_tells_no_story():
+    from eventledger.resolve.text import PEOPLE_DF
+
+    docs = [
+        _seg(f"q{k}", f"Ray Sollis, 40, said the shooting on Lark Road was the {k}th.", "2016-01-02")
+        for k in range(PEOPLE_DF + 1)
+    ]
+    R, C = [r for r, _ in docs], {r["id"]: c for r, c in docs}
+    assert TextIndex.build(R, C).people == {}

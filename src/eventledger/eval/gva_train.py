@@ -238,6 +238,7 @@ def document_model(
     window: int = 30,
     top: int = 5,
     floor: float = 0.1,
+    people: int | None = None,
 ) -> dict[str, Any]:
     """The document model (resolve/cluster.py DocumentModel) on the training part: every candidate pair of
     documents the search finds is a row, positive when both articles report one incident group; its merge
@@ -249,7 +250,9 @@ def document_model(
     order, profiles, text, got = _resolved(reports, contexts, cfg)
     gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
     zero = PairModel(C.DOCUMENT_FEATURES, (0.0,) * len(C.DOCUMENT_FEATURES), 0.0)
-    search = C.DocumentModel(zero, window, top, floor)
+    # two documents naming one person are a candidate as far apart as a trial story from its shooting
+    reach = int(cfg.date.get("proceeding_window_days", 0)) if people is None else people
+    search = C.DocumentModel(zero, window, top, floor, people=reach)
     pairs = C.document_pairs(profiles, cfg, text, search, got.clusters)
     rows = [f for _, _, f in pairs]
     labels = [

@@ -18,6 +18,7 @@ from pathlib import Path
 from eventledger.groups import DisjointSets
 from eventledger.resolve.config import DATA, ResolveConfig
 from eventledger.resolve.features import (
+    NAMES_CAP,
     Profile,
     compatible,
     date_kind,
@@ -176,6 +177,7 @@ DOCUMENT_FEATURES = (
     "place_conflict",
     "family_conflict",
     "published_gap",
+    "people_shared",
 )
 
 
@@ -191,6 +193,7 @@ class DocumentModel:
     top: int = 5
     floor: float = 0.1
     average: float | None = None  # the mean probability two events' documents need to join (None: the threshold)
+    people: int = 0  # days apart that two documents naming one rare person are still a candidate pair (0: none)
 
     @classmethod
     def load(cls, path: Path | None = None) -> DocumentModel | None:
@@ -209,10 +212,17 @@ class DocumentModel:
             int(s.get("top", 5)),
             float(s.get("floor", 0.1)),
             None if avg is None else float(avg),
+            int(s.get("people", 0)),
         )
 
     def to_dict(self) -> dict:
-        search = {"window": self.window, "top": self.top, "floor": self.floor, "average": self.average}
+        search = {
+            "window": self.window,
+            "top": self.top,
+            "floor": self.floor,
+            "average": self.average,
+            "people": self.people,
+        }
         return {**self.model.to_dict(), "search": search}
 
 
@@ -240,6 +250,7 @@ def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextInde
     """The evidence that the segments whose leads are a and b tell one happening."""
     f = {"text_cosine": cos, "names_cosine": text.segments(a.id, b.id)[1]}
     f["title_cosine"] = text.titles(a.segment, b.segment)
+    f["people_shared"] = min(NAMES_CAP, text.shared_people(a.segment, b.segment))
     da, db = text.day.get(a.segment), text.day.get(b.segment)
     # days apart, on a log scale: a follow-up weeks later still tells the story, a year later seldom
     f["published_gap"] = 0.5 if da is None or db is None else min(1.0, math.log1p(abs(da - db)) / math.log1p(365))
@@ -266,6 +277,9 @@ def document_pairs(
     reach = int(cfg.date.get("proceeding_window_days", 0))
     if late and reach > model.window:
         for k, cos in text.earlier(late, lead, reach, model.top, model.floor).items():
+            near.setdefault(k, cos)
+    if model.people:
+        for k, cos in text.namesakes(lead, model.people).items():
             near.setdefault(k, cos)
     out = []
     for (sa, sb), cos in sorted(near.items()):

@@ -23,6 +23,40 @@ WORD = re.compile(r"[a-z0-9]{2,}")
 PROPER = re.compile(r"(?<=[a-z0-9,;:)\]’'\"] )[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 
 
+# a person introduced with an age ("Jane Roe, 23," / "Jane Q. Roe, age 23"): a victim or a suspect, seldom a
+# reporter or a spokesman (they come with a title, not an age). Names never run over a line (a headline's words)
+_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+AGED = re.compile(rf"(?<![\w.])({_NAME}[ \t]+(?:[A-Z]\.[ \t]+|{_NAME}[ \t]+)?{_NAME}),[ \t]+(?:age[ \t]+)?\d{{1,2}}\b")
+# a run of capitalised words: where a person named before is named again
+CAPS_RUN = re.compile(rf"{_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
+PEOPLE_DF = 5  # a name in more segments than this is too common to tell one story (or not a person's)
+
+
+def aged_names(text: str) -> set[str]:
+    """The people introduced with an age, lowercased without middle initials, each as written and as its last two
+    words ("Officer Jane Roe" may be "Jane Roe" elsewhere; a title is sifted out later, a word used in lower case)."""
+    out: set[str] = set()
+    for m in AGED.finditer(text):
+        w = _no_initials(m.group(1))
+        out.update((" ".join(w), " ".join(w[-2:])))
+    return out
+
+
+def name_runs(text: str) -> set[str]:
+    """Every run of two or more capitalised words, and each run's two- and three-word parts, lowercased without
+    middle initials."""
+    out: set[str] = set()
+    for m in CAPS_RUN.finditer(text):
+        w = _no_initials(m.group())
+        for n in (2, 3):
+            out.update(" ".join(w[k : k + n]) for k in range(len(w) - n + 1))
+    return out
+
+
+def _no_initials(name: str) -> list[str]:
+    return [w for w in name.lower().split() if not w.endswith(".")]
+
+
 def words(text: str) -> Counter:
     return Counter(WORD.findall(text.lower()))
 
@@ -64,6 +98,7 @@ class TextIndex:
     title: dict[str, dict[str, float]] = field(default_factory=dict)  # segment id -> unit vector of its title
     day: dict[str, int | None] = field(default_factory=dict)  # segment id -> its publication day (ordinal)
     whole: frozenset[str] = frozenset()  # segments whose own text was given (not a sentence standing in for it)
+    people: dict[str, frozenset[str]] = field(default_factory=dict)  # segment -> the rare people it names
     _cache: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
@@ -90,6 +125,7 @@ class TextIndex:
         pns = {s: proper_names(seg_text[s]) for s in segs}
         idf, unseen = _idf(tfs[s] for s in segs)
         nidf, nunseen = _idf(pns[s] for s in segs)
+        people = _people({s: seg_text[s] for s in segs if s in given})
         return cls(
             segment_of={r["id"]: r["segment"] for r in reports},
             text={s: _unit(tfs[s], idf, unseen) for s in segs},
@@ -98,7 +134,29 @@ class TextIndex:
             title={s: _unit(words(titles[s]), idf, unseen) for s in segs},
             day={s: days.get(s) for s in segs},
             whole=frozenset(given),
+            people=people,
         )
+
+    def namesakes(self, segments: Iterable[str], window: int) -> dict[tuple[str, str], float]:
+        """Segment pairs (a < b) -> text cosine, for segments published within `window` days of each other that
+        name one rare person: a follow-up months later (a funeral, a charge) names the victim its first story did.
+        Each name is in at most PEOPLE_DF segments, so the pairs stay linear in the segments."""
+        holders: dict[str, list[str]] = {}
+        for s in sorted(set(segments)):
+            for n in self.people.get(s, ()):
+                holders.setdefault(n, []).append(s)
+        out: dict[tuple[str, str], float] = {}
+        for segs in holders.values():
+            for k, a in enumerate(segs):
+                for b in segs[k + 1 :]:
+                    da, db = self.day.get(a), self.day.get(b)
+                    if da is None or db is None or abs(da - db) <= window:
+                        out[(a, b)] = cosine(self.text[a], self.text[b])
+        return out
+
+    def shared_people(self, a: str, b: str) -> int:
+        """How many rare people segments a and b both name."""
+        return len(self.people.get(a, frozenset()) & self.people.get(b, frozenset()))
 
     def segments(self, a: str, b: str) -> tuple[float, float]:
         """(text cosine, proper-name cosine) of the segments of reports a and b."""
@@ -203,6 +261,21 @@ class TextIndex:
                 cols.append(vocab.setdefault(t, len(vocab)))
                 vals.append(x)
         return csr_matrix((vals, (rows, cols)), shape=(len(segs), max(1, len(vocab))))
+
+
+def _people(texts: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Segment -> the people it names that some segment introduces with an age, and that no more than PEOPLE_DF
+    segments name. A name with a word the texts also use in lower case ("Men Dead, 2" in a headline) is no
+    person's."""
+    aged = set().union(*(aged_names(t) for t in texts.values())) if texts else set()
+    lower: Counter = Counter()
+    for t in texts.values():
+        lower.update(set(re.findall(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", t)))
+    aged = {n for n in aged if not any(lower[w] >= 2 for w in n.split() if len(w) > 2)}
+    named = {s: frozenset(name_runs(t) & aged) for s, t in texts.items()}
+    df = Counter(n for v in named.values() for n in v)
+    rare = {s: frozenset(n for n in v if df[n] <= PEOPLE_DF) for s, v in named.items()}
+    return {s: v for s, v in rare.items() if v}
 
 
 def _ordinal(value: str | None) -> int | None:
