@@ -159,3 +159,22 @@ def test_a_late_follow_up_that_names_the_victim_looks_back_to_its_shooting():
     assert _groups(resolve(R, contexts=C)) == [["v1", "v2"]]
     R, C = _vigil_world(named=False)
     assert _groups(resolve(R, contexts=C)) == [["v1"], ["v2"]]
+
+
+def _march_world(stated: str):
+    shooting = _doc("m1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
+    text = (
+        "Neighbours marched along Fenwick Street on Sunday to the Lakeshore Laundromat, where a young man was shot "
+        "in May. Sergeant Ilse Marrow said the grey Kestrel sedan the shooter fled in was never found."
+    )
+    r, c = _doc("m2", text, OAK, stated, "2016-07-11", "March on Fenwick Street")
+    docs = [shooting, (r, c)]
+    return [r for r, _ in docs], {r["id"]: c for r, c in docs}
+
+
+def test_a_story_dating_its_shooting_weeks_back_is_searched_for_around_that_day():
+    # published two months on, naming nobody and told through no proceeding: the day its lead states is the key
+    R, C = _march_world("2016-05-06")
+    assert _groups(resolve(R, contexts=C)) == [["m1", "m2"]]
+    R, C = _march_world("2016-07-10")  # a lead of its own day looks only around its publication
+    assert _groups(resolve(R, contexts=C)) == [["m1"], ["m2"]]

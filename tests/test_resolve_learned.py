@@ -158,3 +158,22 @@ def test_a_name_in_many_segments_tells_no_story():
     ]
     R, C = [r for r, _ in docs], {r["id"]: c for r, c in docs}
     assert TextIndex.build(R, C).people == {}
+
+
+def test_around_finds_the_stories_published_near_the_day_a_story_names():
+    from datetime import date
+
+    story = "Orla Venn was shot on Birch Lane near the old mill; officers found the car."
+    docs = [
+        _seg("a1", story, "2016-01-02"),  # around the named day
+        _seg("a2", story, "2016-03-01"),  # weeks later: not around it
+        _seg("a3", "A bakery opened on Quarry Road with fresh bread.", "2016-01-03"),  # no words in common
+        _seg("a4", "Marchers walked Birch Lane, where Orla Venn was shot near the old mill.", "2016-04-01"),
+    ]
+    R, C = [r for r, _ in docs], {r["id"]: c for r, c in docs}
+    one, two = TextIndex.build(R, C), TextIndex.build(R[::-1], C)
+    seg = {r["document"]: r["segment"] for r in R}
+    anchor = {seg["a4"]: date(2016, 1, 1).toordinal()}
+    got = one.around(anchor, seg.values(), 2, 30, 5, 0.1)
+    assert set(got) == {tuple(sorted((seg["a1"], seg["a4"])))}
+    assert got == two.around(anchor, list(seg.values())[::-1], 2, 30, 5, 0.1)

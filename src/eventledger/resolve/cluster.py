@@ -278,6 +278,13 @@ def document_pairs(
     if late and reach > model.window:
         for k, cos in text.earlier(late, lead, reach, model.top, model.floor).items():
             near.setdefault(k, cos)
+    # a story that dates its shooting more than the window before it was published (a funeral, a reward, a
+    # march weeks later) is searched for among the stories published around that day, not its own
+    told = {s: profiles[i].date.hi for s, i in lead.items() if _looks_back(profiles[i], text, model.window)}
+    if told:
+        tol = int(cfg.date["tolerance_days"])
+        for k, cos in text.around(told, lead, tol, model.window, model.top, model.floor).items():
+            near.setdefault(k, cos)
     if model.people:
         for k, cos in text.namesakes(lead, model.people).items():
             near.setdefault(k, cos)
@@ -287,6 +294,12 @@ def document_pairs(
         if profiles[i].document != profiles[j].document:
             out.append((i, j, document_features(profiles[i], profiles[j], cfg, text, cos)))
     return out
+
+
+def _looks_back(p: Profile, text: TextIndex, window: int) -> bool:
+    """A lead whose own stated date is more than `window` days before its segment was published."""
+    day = text.day.get(p.segment)
+    return dated(p) and day is not None and day - p.date.hi > window
 
 
 def link_documents(
