@@ -145,3 +145,29 @@ def test_reports_of_a_store_made_before_incremental_resolution_count_as_resolved
         assert s.reports() and s.unresolved_reports() == []
     finally:
         s.close()
+
+
+def test_a_new_story_naming_a_person_reopens_the_old_story_of_that_person(tmp_path):
+    from eventledger.ingest import _namesakes
+
+    src = tmp_path / "in"
+    src.mkdir()
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    (src / "old.txt").write_text(
+        "Woman shot dead in Kano\n\nAmina Bello, 23, was shot dead outside a shop in Kano, Nigeria, on March 4, "
+        "2024, police said. No arrest has been made.\n",
+        encoding="utf-8",
+    )
+    ingest([src / "old.txt"], db=url, on_error=lambda q: None)
+    (src / "new.txt").write_text(
+        "Man jailed over Kano killing\n\nA man was jailed for life on Tuesday, June 2, 2026, for the killing of "
+        "Amina Bello, 23, in Kano, a court heard.\n",
+        encoding="utf-8",
+    )
+    ingest([src / "new.txt"], db=url, resolve=False, on_error=lambda q: None)
+    s = Store(url)
+    try:
+        old = {e["id"] for e in records(s, "events")}
+        assert old and _namesakes(s, s.report_contexts(s.unresolved_reports())) == old
+    finally:
+        s.close()

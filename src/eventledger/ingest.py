@@ -455,6 +455,22 @@ def resolve_store(store: Store, *, policy: str | None = None, incremental: bool 
         )
 
 
+def _namesakes(store: Store, contexts: dict[str, dict]) -> set[str]:
+    """The events of stored segments naming a person a new segment introduces with an age: resolution links
+    documents naming one rare person years apart (resolve/text.py people), beyond the windows of days. A name in
+    more segments than resolution counts as rare is left out, as resolution leaves it out."""
+    from eventledger.resolve.text import PEOPLE_DF, aged_names
+    from eventledger.store.search import matching_segment_ids
+
+    names = set().union(*(aged_names(c.get("text") or "") for c in contexts.values())) if contexts else set()
+    segments: set[str] = set()
+    for name in sorted(names):
+        got = matching_segment_ids(store, name, limit=PEOPLE_DF + 1)
+        if len(got) <= PEOPLE_DF:
+            segments.update(got)
+    return {e for es in store.segment_events(segments).values() for e in es}
+
+
 def _reopened(store: Store) -> tuple[set[str], set[str], list[dict]] | None:
     """(events to re-open, reports to resolve, corrections that concern them) for an incremental resolution; None
     when everything is resolved (no events yet, a report with no date at all, new resolution settings). A correction
@@ -474,10 +490,11 @@ def _reopened(store: Store) -> tuple[set[str], set[str], list[dict]] | None:
         return set(), set(), []
     doc = DocumentModel.load()
     spans = [StoredSpan(*row) for row in store.resolution_spans()]
-    events = reopened(new, store.report_contexts(new), spans, cfg, doc.window if doc else 0)
+    contexts = store.report_contexts(new)
+    events = reopened(new, contexts, spans, cfg, doc.window if doc else 0)
     if events is None:
         return None
-    events |= orphaned
+    events |= orphaned | _namesakes(store, contexts)
     members = store.event_members(events)
     reports = {r["id"] for r in new} | set(store.reports_by_id({r for rs in members.values() for r in rs}))
     corrections, chosen = store.corrections(), []
