@@ -128,17 +128,7 @@ class StatementFinder:
                 else self._about(sdoc, s0, w, kind, actor_id, speech)
             )
             if kind in ("attribution", "accusation") and about is not None and len(speech) > 1:
-                # "Investigators say ..., but officials say that X had a hand in it": who blames X is the speaker
-                # of the nearest speech verb before X, not of the sentence's first
-                at = next((t.i for t in sdoc if seg.doc_offset(s0 + t.idx) >= about.start), len(sdoc))
-                before = [v for v in speech if v.i < at]
-                if before and before[-1] is not speech[0]:
-                    v = before[-1]
-                    while v.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in v.children):
-                        v = v.head  # "officials continue to say that": the subject is the controlling verb's
-                    got = self._speaker(sdoc, [v], seg.text, s0, w)
-                    if got[0] is not None:
-                        speaker, role, actor_id = got
+                speaker, role, actor_id = self._blamer(sdoc, speech, about, s0, w) or (speaker, role, actor_id)
             channel = (
                 next((name for name, rx in self.lex.channels.items() if rx.search(sent)), None)
                 if kind == "claim-of-responsibility"
@@ -149,6 +139,20 @@ class StatementFinder:
                 speaker, role, actor_id = seg.author, "comment author (opinion)", None
             out.append(self._statement(doc, seg, (s0, s1), kind, (speaker, role, actor_id), about, channel, rep))
         return out
+
+    def _blamer(self, sdoc, speech, about: Arg, s0: int, w):
+        """ "Investigators say ..., but officials say that X had a hand in it": who blames X is the speaker of the
+        nearest speech verb before X, not of the sentence's first; None when that is the first."""
+        seg = w.seg
+        at = next((t.i for t in sdoc if seg.doc_offset(s0 + t.idx) >= about.start), len(sdoc))
+        before = [v for v in speech if v.i < at]
+        if not before or before[-1] is speech[0]:
+            return None
+        v = before[-1]
+        while v.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in v.children):
+            v = v.head  # "officials continue to say that": the subject is the controlling verb's
+        got = self._speaker(sdoc, [v], seg.text, s0, w)
+        return got if got[0] is not None else None
 
     def _speech_verbs(self, sdoc) -> list:
         return [t for t in sdoc if t.lower_ in self.lex.speech_verbs or t.lemma_ in _SPEECH_LEMMAS]
