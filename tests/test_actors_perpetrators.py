@@ -112,19 +112,21 @@ def test_who_condemns_or_speaks_for_a_group_is_no_perpetrator(ex):
         "outside the airport, condemned the attack.",
     )
     assert not any("Taliban" in p for p in got)
-    got = _perps(ex, "Six more IS-K operatives were killed in raids in the area, Taliban sources said.")
+    got = _perps(ex, "Four more IS-K fighters died in a night raid near the border, Taliban officials said.")
     assert not any("Taliban" in p for p in got)
 
 
 def test_those_attacked_are_no_perpetrators(ex):
-    got = _perps(ex, "ISIS now attacks mostly enemies of the US, such as the Taliban in Afghanistan, and Russia.")
+    got = _perps(
+        ex, "ISIS these days attacks chiefly rivals of Tehran, such as the Taliban in Afghanistan, and Russia."
+    )
     assert "the Taliban" not in got
 
 
 def test_a_claim_by_an_unnamed_group_is_about_no_bystander(ex):
     doc = extract_text(
-        "While Russian President Vladimir Putin and his security services have not yet mentioned their "
-        "communique, it was through this channel that the group assumed responsibility for its deadly attack.",
+        "While Interior Minister Pavel Orlov and his aides have not yet commented on the message, it was "
+        "on this app that the group assumed responsibility for its bloody raid.",
         published=DateValue("2024-03-27", "day"),
         extractor=ex,
     )
@@ -134,8 +136,8 @@ def test_a_claim_by_an_unnamed_group_is_about_no_bystander(ex):
 
 def test_a_dateline_is_not_the_claimer(ex):
     doc = extract_text(
-        "Moscow, Russia – ISIS-K, a group with links to a recent terror attack at a concert hall in Moscow, has "
-        "claimed responsibility for the deadly assault.",
+        "Moscow, Russia – ISIS-K, the group with links to a bombing last week at a stadium in Kazan, has "
+        "claimed responsibility for the bloody raid.",
         published=DateValue("2024-03-27", "day"),
         extractor=ex,
     )
@@ -167,13 +169,13 @@ def test_who_is_blamed_follows_the_verb_of_blaming(ex):
 
 def test_a_blame_told_beside_a_meeting_is_the_main_clause_persons(ex):
     doc = extract_text(
-        "While publicly seeking to lay blame for the attack on Ukraine, Russian President Vladimir Putin has behind "
-        "the scenes been in talks with his Tajik counterpart, Emomali Rahmon, to discuss security.",
+        "While openly trying to lay blame for the blast on Georgia, Russian Prime Minister Anton Belov has "
+        "quietly been in talks with his Kazakh counterpart, Aidos Temirov, to discuss border security.",
         published=DateValue("2024-03-27", "day"),
         extractor=ex,
     )
     blames = [s for s in doc.statements if s.kind in ("attribution", "accusation")]
-    assert blames and all(s.speaker == "Vladimir Putin" for s in blames)
+    assert blames and all(s.speaker == "Anton Belov" for s in blames)
 
 
 def test_a_statement_about_another_year_does_not_join_the_nearest_event():
