@@ -70,25 +70,25 @@ def test_blamed_actor_comes_after_the_verb(ex):
 def test_he_said_after_an_organisation_is_not_the_organisation(ex):
     # issue 19: IS-K's actor page listed an analyst's "he said" as a statement by IS-K (seed 004)
     sts = _kinds(
-        "IS-K on March 25 threatened to carry out more massacres against Russia. Webber of Militant Wire said "
-        "the group poses a growing threat. \u201cThis is an indication of things to come,\u201d he said.",
+        "IS-K on May 4 threatened to carry out more bombings against Iran. Kessler of Insurgency Watch said "
+        "the group poses a rising danger. \u201cThis is a sign of what lies ahead,\u201d he said.",
         ex,
     )
     assert not [s for s in sts if s.kind == "quote" and s.speaker_actor_id == "islamic-state-khorasan"]
-    quote = [s for s in sts if "indication" in s.text]
-    assert all(s.speaker and "Webber" in s.speaker for s in quote)
+    quote = [s for s in sts if "lies ahead" in s.text]
+    assert all(s.speaker and "Kessler" in s.speaker for s in quote)
 
 
 def test_she_said_follows_the_person_just_named(ex):
-    # seed 004: two quotes of Sara Harmouch were given to the analyst quoted before her
+    # seed 004: two quotes of an analyst were given to the analyst quoted before her
     sts = _kinds(
-        "\u201cWe are witnessing a new phase,\u201d said Riccardo Valle, the co-founder of a research platform. "
-        "Sara Harmouch, a terrorism and defense policy expert in Washington, said the group has adapted to local "
-        "conditions. \u201cThis flexibility could make the group more resilient,\u201d she said.",
+        "\u201cThe group has entered another stage,\u201d said Marco Ferri, the founder of a monitoring website. "
+        "Nadia Okafor, a security and conflict studies scholar in Ottawa, said the group has changed its "
+        "tactics. \u201cThis adaptability may keep the group alive longer,\u201d she said.",
         ex,
     )
-    [s] = [s for s in sts if "flexibility" in s.text]
-    assert "Harmouch" in s.speaker
+    [s] = [s for s in sts if "adaptability" in s.text]
+    assert "Okafor" in s.speaker
 
 
 def test_she_told_police_is_her_statement_not_the_police(ex):
@@ -103,8 +103,8 @@ def test_she_told_police_is_her_statement_not_the_police(ex):
 
 def test_who_claims_is_named_in_the_claiming_clause_not_in_another(ex):
     text = (
-        "While Russian President Vladimir Putin and his security services have not yet mentioned their "
-        "communique, it was through this channel that the group assumed responsibility for its deadly attack."
+        "While Interior Minister Pavel Orlov and his aides have not yet commented on the message, it was "
+        "on this app that the group assumed responsibility for its bloody raid."
     )
     claims = [s for s in _kinds(text, ex) if s.kind == "claim-of-responsibility"]
     assert claims and all(s.speaker in (None, "the group") for s in claims)
