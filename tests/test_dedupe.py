@@ -78,8 +78,8 @@ def test_syndication_sets_source():
     seg = out[0].segments[0]
     assert seg.source == seg.meta["syndicated_from"] == "Frontier Post"
     assert (
-        syndicated_from("Reprinted with the permission of Radio Free Europe/Radio Liberty, 1201 Connecticut Ave")
-        == "Radio Free Europe/Radio Liberty"
+        syndicated_from("Reprinted with the permission of Harbor Light Radio/Radio Meridian, 48 Quayside Road")
+        == "Harbor Light Radio/Radio Meridian"
     )
     assert syndicated_from("Police said the suspects had been republished nowhere.") is None
 

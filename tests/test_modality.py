@@ -23,8 +23,11 @@ def _reports(text, ex):
 @pytest.mark.parametrize(
     "text, why",
     [
-        ("During the past year, the group has threatened to carry out attacks in Sweden and Denmark.", "threatened"),
-        ("He said IS-K has become a loose network of cells, which tends to carry out more lethal attacks.", "tends"),
+        ("Over recent months, the militia has threatened to carry out bombings in Norway and Finland.", "threatened"),
+        (
+            "She said the movement is now a scattered web of small units, which tends to carry out deadlier raids.",
+            "tends",
+        ),
         ("The gunman did not kill anyone at the school in Denver.", "negated"),
         ("Experts warn the group could attack Paris.", "modal"),
         ("The ministry in Kyiv denied any involvement in the attack.", "denied"),
@@ -85,6 +88,6 @@ def test_an_edited_word_changes_the_judgement():
 
 
 def test_select_a_target_is_no_attack(ex):
-    # an analyst's "led the group to select a soft target in Moscow" names no happening (issue 16, point 4)
-    doc = _reports("Pressure at home led the group to select a soft target in Moscow.", ex)
+    # an analyst's "led the group to select a soft target in <city>" names no happening (issue 16, point 4)
+    doc = _reports("Losses in the south pushed the cell to select an easy target in Minsk.", ex)
     assert [r for r in doc.reports if r.meta.get("family") == "attack"] == []

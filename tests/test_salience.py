@@ -194,7 +194,7 @@ def test_a_reaction_to_an_attack_is_about_it_not_news_of_one(ex):
 
 
 def test_attacks_told_in_general_are_analysis_not_news(ex):
-    doc = _doc("IS-K has carried out an increasing number of attacks outside its stronghold in recent years.", ex)
+    doc = _doc("The militia has staged a growing number of attacks beyond its home province in recent years.", ex)
     assert [r.meta.get("statement_only") for r in _attacks(doc)] == [True]
     news = _doc("Two attacks on police posts in Kano killed five officers on Friday.", ex)
     assert all(r.meta.get("statement_only") is None for r in _attacks(news))  # a toll of their own
