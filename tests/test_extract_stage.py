@@ -83,7 +83,7 @@ def test_a_lists_lead_in_is_not_an_event_of_its_own(ex):
 
 
 def test_report_with_date_place_and_perpetrator(ex):
-    d = _doc(["In September 2022 ISIS-K carried out a bombing of the Russian Embassy in Kabul, killing at least six."])
+    d = _doc(["In September 2022 ISIS-K staged a bombing at the Turkish consulate in Kabul, killing at least six."])
     ex.process([d])
     [r] = [r for r in d.reports if r.type == "bombing"]
     assert r.date.value == "2022-09" and r.place.country == "AF"
@@ -94,7 +94,7 @@ def test_report_with_date_place_and_perpetrator(ex):
 def test_not_violence_and_background(ex):
     d = _doc(
         [
-            "Afghanistan futsal team beats Australia 5-4 in a thrilling match.",
+            "Afghanistan hockey team beats Canada 3-2 in a tense final.",
             "A measles outbreak claims 29 lives, the agency said.",
             "Crowds gathered to mark the anniversary of the assassination of the general.",
         ]
@@ -190,7 +190,7 @@ def test_a_tally_of_arms_is_not_the_weapon_of_an_attack(ex):
 def test_those_held_responsible_for_an_attack_are_its_perpetrators(ex):
     cases = {
         "Officials said the Shining Path was responsible for the bombing of the bridge.": "Shining Path",
-        "Police believe the Medellin Cartel is behind the car bomb attack on the newspaper.": "Medellin Cartel",
+        "Police believe the Medellin Cartel is behind the truck bomb attack on the radio station.": "Medellin Cartel",
     }
     for text, who in cases.items():
         orgs = [a.text for r in extract_text(text, extractor=ex).reports for a in r.perpetrator_orgs]
@@ -299,11 +299,11 @@ def test_first_names_that_are_also_words_are_capitalised_before_a_name():
 
 def test_a_victim_named_by_the_first_of_two_surnames_is_reported_under_the_full_name(ex):
     d = extract_text(
-        "the government condemned the murder of jorge adolfo vargas gonzalez, second secretary of the "
-        "nicaraguan embassy.  vargas was shot dead yesterday morning in zone 10 of the capital.",
+        "the government condemned the murder of luis alberto rojas medina, first secretary of the "
+        "peruvian embassy.  rojas was shot dead last night in district 4 of the city.",
         extractor=ex,
     )
-    assert {a.text for r in d.reports for a in r.victims} == {"jorge adolfo vargas gonzalez"}
+    assert {a.text for r in d.reports for a in r.victims} == {"luis alberto rojas medina"}
 
 
 def test_targets_and_weapons_are_named_without_owner_or_number(ex):
@@ -343,7 +343,7 @@ def test_unnamed_victims_are_described(ex):
 
 def test_blamed_for_an_attack_and_machinegunned(ex):
     d = extract_text(
-        "The junior officers' command blames certain officers of the armed forces for the murder of the six Jesuits.",
+        "The veterans' council blames certain officers of the national police for the killing of the four monks.",
         extractor=ex,
     )
     assert [a.text for r in d.reports for a in r.perpetrator_individuals] == ["certain officers"]
@@ -355,11 +355,11 @@ def test_blamed_for_an_attack_and_machinegunned(ex):
 
 def test_a_target_keeps_its_of_phrase_and_arson_targets_what_was_set_on_fire(ex):
     d = extract_text(
-        "In Huaraz the terrorists set fire to the offices of the local development corporation.", extractor=ex
+        "In Huaraz the terrorists set fire to the warehouse of the regional farming cooperative.", extractor=ex
     )
-    assert [a.text for r in d.reports for a in r.targets] == ["offices of the local development corporation"]
-    d = extract_text("In Bogota a bomb exploded at a branch of the city's electric company.", extractor=ex)
-    assert [a.text for r in d.reports for a in r.targets] == ["branch of the city's electric company"]
+    assert [a.text for r in d.reports for a in r.targets] == ["warehouse of the regional farming cooperative"]
+    d = extract_text("In Bogota a bomb exploded at an office of the town's water board.", extractor=ex)
+    assert [a.text for r in d.reports for a in r.targets] == ["office of the town's water board"]
 
 
 def test_the_objective_of_the_attack_is_its_target(ex):
@@ -369,11 +369,11 @@ def test_the_objective_of_the_attack_is_its_target(ex):
 
 def test_a_victim_named_before_a_comma_and_an_office(ex):
     d = extract_text(
-        "cartel boss pablo escobar gaviria ordered the assassination of bernardo jaramillo ossa, "
-        "presidential candidate of patriotic union, up.",
+        "gang leader ramiro castano villa ordered the assassination of julio mendoza arce, "
+        "mayoral candidate of civic front, fc.",
         extractor=ex,
     )  # lowercased wire text
-    assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("bernardo jaramillo ossa", False)]
+    assert [(a.text, a.described) for r in d.reports for a in r.victims] == [("julio mendoza arce", False)]
 
 
 def test_what_belongs_to_a_group_is_not_the_group_acting(ex):
@@ -383,8 +383,8 @@ def test_what_belongs_to_a_group_is_not_the_group_acting(ex):
 
 def test_the_group_is_the_armed_group_named_before(ex):
     d = extract_text(
-        "ISIS-K has grown stronger. For instance, the group launched a suicide bombing outside the "
-        "Kabul airport in August 2021.",
+        "ISIS-K has gained ground. In one case, the group launched a suicide bombing near the "
+        "Jalalabad market in May 2020.",
         extractor=ex,
     )
     [r] = d.reports
@@ -462,7 +462,7 @@ def test_an_undated_headline_takes_the_date_of_the_story_below_it(ex):
 
 
 def test_blamed_for_killing(ex):
-    d = extract_text("In January, IS-K was blamed for killing more than 90 people in Kerman.", extractor=ex)
+    d = extract_text("In October, IS-K was blamed for killing more than 40 people in Herat.", extractor=ex)
     assert [a.actor_id for r in d.reports for a in r.perpetrator_orgs] == ["islamic-state-khorasan"]
 
 
