@@ -77,10 +77,11 @@ def test_thread_comments_scores_authors_depths(cleaned, gold):
 def test_repeated_paragraphs_kept_once(cleaned, gold):
     doc = cleaned["002"]
     text = " ".join(s.text for s in doc.segments)
-    assert text.count("Many of the ISIS-K militants arrested across Europe") == 1
     repeats = [d for d in doc.dropped if d.kind == "repeat"]
     assert len(repeats) >= _gold(gold, "002")["duplicate_paragraphs"]["repeated_paragraphs"]
-    assert doc.kind == "post" and doc.segments[0].author == "Chuck Darwin"
+    # each repeated paragraph is kept once: its opening words are in the kept text exactly one time
+    assert all(d.text and text.count(d.text[:40]) == 1 for d in repeats)
+    assert doc.kind == "post" and doc.segments[0].author == _gold(gold, "002")["author"]
 
 
 def test_titles_of_single_articles(cleaned, gold):
