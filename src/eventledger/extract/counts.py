@@ -228,8 +228,8 @@ class CountFinder:
         return hits
 
     def _figure_and_chain(self, text, m, value, qualifier, span_start, after, hits, taken) -> None:
-        """A figure with its kind word after it, and the figures chained to it: "around 170 civilians and 13
-        US military personnel being killed", each figure with its who."""
+        """A figure with its kind word after it, and the figures chained to it: "about 60 villagers and 4
+        police officers being killed", each figure with its who."""
         kind, end, who, chained = after
         low, high = _bounds(value, qualifier)
         first = len(hits)

@@ -145,7 +145,7 @@ class Dater:
             # clause of the subject ("the boyfriend of a woman whose son shot himself was charged Tuesday")
             return None
         # an arrest or a court order dated by the order is dated right, an attack is not; a month or a year on
-        # such a verb is as likely the attack's ("In January, IS-K was blamed for killing 90")
+        # such a verb is as likely the attack's ("In October, IS-K was blamed for killing 40")
         return "aftermath" if family == "attack" and precision in ("day", "second") else None
 
     def set_date(self, doc, w: SegWork, rep: Report, hit, *, later=None) -> None:
@@ -300,7 +300,7 @@ def same_place(a: Place, b: Place) -> bool:
 def borrow_dates(reports: list[Report]) -> None:
     """A report dated only loosely ("last week's attack on a Moscow concert hall", March 2024) takes the day
     from the one report in the same document that tells an event of the same kind, within NEAR_KM, on a day
-    inside that period ("On March 22, gunmen stormed the Crocus City Hall"). The date keeps its own evidence
+    inside that period ("On May 9, gunmen stormed the concert hall"). The date keeps its own evidence
     span; meta records the report it came from and the words the source itself used."""
     rank = {p: i for i, p in enumerate(PRECISIONS)}
     unknown = len(PRECISIONS)  # after every precision

@@ -335,7 +335,7 @@ class FrameFinder:
                 if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.reaction_verbs:
                     continue  # "The Taliban ... condemned the attack": who reacts to it, not who did it
                 if _in_attacked(t, self.lex.verb_type):
-                    continue  # "attacks enemies of the US, such as the Taliban": among those attacked
+                    continue  # "attacks rivals of Tehran, such as the Taliban": among those attacked
                 if aid not in {x.actor_id for x in fr.roles["perpetrator_orgs"]}:
                     # "the medellin cartel": the compound names the actor, the phrase is its head's
                     head = t.head if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") else t

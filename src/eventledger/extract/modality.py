@@ -2,8 +2,8 @@
 
 A trigger founds a report only when the sentence tells that it happened. Negated ("did not kill", "no attack"),
 modal ("could attack", "will strike"), wished, planned, threatened, predicted or denied ("threatened to carry
-out attacks", "denied involvement in the attack"), conditional ("if they attack") and generic ("a network of
-cells, which tends to carry out more lethal attacks"; "Shootings are up") event words found nothing; the
+out attacks", "denied involvement in the attack"), conditional ("if they attack") and generic ("a web of
+small units, which tends to carry out deadlier raids"; "Shootings are up") event words found nothing; the
 sentence may still be a statement (statements.py). The words are in extract_modality.yaml.
 """
 

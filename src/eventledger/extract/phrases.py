@@ -105,8 +105,8 @@ def cut(sp: Span, at: int) -> Span:
 
 
 def with_of(tok, sp: Span) -> Span:
-    """A target with the of-phrase that says whose or which it is ("the offices of the local development
-    corporation", "a branch of the city's electric company")."""
+    """A target with the of-phrase that says whose or which it is ("the warehouse of the regional farming
+    cooperative", "an office of the town's water board")."""
     for p in tok.rights:
         if p.dep_ == "prep" and p.lower_ == "of":
             obj = next((c for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -159,7 +159,7 @@ def blamed(verb) -> list:
 def held_responsible(tok, blame_verbs: frozenset[str]):
     """Who the sentence makes answerable for the attack noun `tok`:
     "X were responsible for the assassination", "blames X for the murder", "X are behind this attack",
-    "persons suspected of participating in the attack"."""
+    "men suspected of taking part in the attack"."""
     if tok.dep_ != "pobj":
         return []
     prep, up = tok.head, tok.head.head
@@ -174,7 +174,7 @@ def held_responsible(tok, blame_verbs: frozenset[str]):
                 n = n.head
             return expand_conj(n, appos=True)
     if prep.lower_ == "for" and up.pos_ in ("NOUN", "PROPN"):
-        # "blames certain officers of the armed forces for the murder": the parse hung "for" on the object
+        # "blames certain officers of the national police for the killing": the parse hung "for" on the object
         up = next((a for a in list(up.ancestors)[:4] if a.lemma_ in blame_verbs), up)
     if prep.lower_ == "for" and up.lemma_ in blame_verbs:
         return blamed(up)
@@ -186,6 +186,6 @@ def held_responsible(tok, blame_verbs: frozenset[str]):
             return own
         clause = up.head.head if up.dep_ == "pcomp" else up
         if clause.dep_ in ("acl", "relcl") and clause.head.pos_ in ("NOUN", "PROPN"):
-            return [clause.head]  # "three persons suspected of participating in the attack"
+            return [clause.head]  # "two men suspected of participating in the raid"
         return subjects(clause) or subjects(up)
     return []

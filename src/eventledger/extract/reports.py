@@ -127,7 +127,7 @@ class ReportBuilder:
         if len(items) >= LIST_ITEMS:
             self._list_reports(doc, w, i, frames, items, reports, opinion)
             counts = [c for c in counts if c not in items]
-            # the list's lead-in ("between 1970 and 2023, six of the deadliest attacks...") is no event itself
+            # the list's lead-in ("from 1990 to 2020, five of the worst attacks...") is no event itself
             frames = [f for f in frames if f.etype.family != "attack"]
         if not frames and any(c.kind in PEOPLE_COUNTS for c in counts) and _recent(reports, i, "attack") is None:
             c = counts[0]
@@ -286,7 +286,7 @@ class ReportBuilder:
             date_hit = self.dater.date_in(w, item_start, item_end, a, absolute_only=True)
             self.dater.set_date(doc, w, rep, date_hit)
             self.placer.set_place(doc, w, rep, self.placer.place_in(w, item_start, item_end))
-            # "... and now Crocus City Hall in 2024 (137 deaths)": an event the segment already reported
+            # "... and now the stadium in 2021 (48 deaths)": an event the segment already reported
             same = next(
                 (
                     r

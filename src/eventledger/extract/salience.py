@@ -234,7 +234,7 @@ STATEMENT_ONLY_KINDS = ("claim-of-responsibility", "denial", "accusation", "attr
 def _mark_statement_only(doc: Document, words: SalienceWords) -> None:
     """A report told only inside a claim, a denial, a blame or an assessment ("Kyiv had nothing to do with the
     attack", "IS claimed the attack in a statement"), a reaction ("the president condemned the attack"), a
-    reader's comment, or attacks in general ("has carried out an increasing number of attacks"), and stating
+    reader's comment, or attacks in general ("has staged a growing number of attacks"), and stating
     nothing of its own (no toll, victim or target), is about attacks, not news of one: meta["statement_only"].
     Resolution lets it join the event it fits and never makes it an event of its own; its place and date are
     the speaker's, not the attack's. Attacks in general (meta["generic"]) are of no one event: they join none."""

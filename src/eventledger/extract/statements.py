@@ -85,8 +85,8 @@ class StatementFinder:
                 and not (quoted and speech)
                 and not (speech and (pron or self._is_person_speaker(sdoc, speech)))
             ):
-                # "Webber of MilitantWire.com said IS-K poses a threat." is kept as no statement, but the
-                # "he said" after it is Webber's: a named person saying something is the speaker from here on
+                # "Kessler of Insurgency Watch said IS-K poses a danger." is kept as no statement, but the
+                # "he said" after it is Kessler's: a named person saying something is the speaker from here on
                 named = self._named_person(sdoc, speech, seg.text, s0, w)
                 if named:
                     last_speaker, last_at = named, i
@@ -184,7 +184,7 @@ class StatementFinder:
 
     def _named_person(self, sdoc, speech, text: str, s0: int, w):
         """The speaker of a speech verb whose subject is a person's name: a PERSON entity, a name with a role
-        in apposition ("Sara Harmouch, a policy expert, said"), or a capitalised proper noun (or noun inside
+        in apposition ("Nadia Okafor, a policy expert, said"), or a capitalised proper noun (or noun inside
         the sentence, where capitals are not the sentence's) that is no organisation or place; else None."""
         for v in speech:
             for c in v.children:
@@ -213,7 +213,7 @@ class StatementFinder:
         )
 
     def _speaker(self, sdoc, speech, text: str, s0: int, w):
-        """The subject of the speech verb (or the name after it: '..., said Lucas Webber, co-founder ...')."""
+        """The subject of the speech verb (or the name after it: '..., said Marco Ferri, co-founder ...')."""
         # "... which, through Omer Celik, spokesperson ..., stated": the person the organisation spoke through
         for t in sdoc:
             if t.lower_ in ("through", "via") and t.dep_ == "prep" and speech and t.i < speech[0].i:
@@ -321,7 +321,7 @@ class StatementFinder:
                     return w.seg.text[a:b], None
             if clause is None:
                 clause = (s0 + t.left_edge.idx, s0 + t.right_edge.idx + len(t.right_edge.text))
-        # "While Putin and his security services have not mentioned it, ... the group assumed responsibility":
+        # "While the minister and his aides have not commented on it, ... the group assumed responsibility":
         # an actor of another clause is not the one claiming
         lo, hi = clause or (s0, s0 + len(sdoc.text))
         hit = _actor_within(w, lo, hi)

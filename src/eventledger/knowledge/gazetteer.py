@@ -637,7 +637,7 @@ class Gazetteer:
                 return self._evidence(text, toks, i, L, qualifier is not None)
             if _title_line(text, s):
                 return True  # "2 Killed In West Side Detroit Shooting": capitals say nothing in a headline
-            # "Florence Nightingale", "Emilio Ponce": a single-token city next to another capitalised name
+            # "Florence Nightingale", "Emilio Salem": a single-token city next to another capitalised name
             if i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] == " ":
                 nxt = text[toks[i + 1][0] : toks[i + 1][1]]
                 if nxt[:1].isupper() and nxt.lower() not in self._cx.place_words and nxt.lower() not in _CALENDAR:
@@ -650,7 +650,7 @@ class Gazetteer:
                     and self._ix.findable.get(toks[i - 1][2], ("", "", 0))[2] == 0
                     and (not _sentence_start(text, toks[i - 1][0]) or prev.lower() not in self._cx.sentence_starters)
                 ):
-                    return False  # "Emilio Ponce", and "Chuck Darwin" even at the start of a sentence
+                    return False  # "Emilio Salem", and "Rob Darwin" even at the start of a sentence
             return True
         if primary and pop >= BIG_PLACE:
             return True
@@ -676,7 +676,7 @@ def _title_line(text: str, pos: int) -> bool:
     a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
     line = text[a : b if b >= 0 else len(text)]
     if len(line) > TITLE_LINE_CHARS or any(c in line for c in "[]*|"):
-        return False  # a list or table line ("*2015-12-21, Special Agent Chester J. McBride[900]"), no headline
+        return False  # a list or table line ("*2011-04-02, Officer Dana K. Wells[412]"), no headline
     long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     return len(long) >= 4 and sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
 

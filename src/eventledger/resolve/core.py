@@ -36,7 +36,7 @@ def resolve(
     config: ResolveConfig | dict | None = None,
 ) -> Resolution:
     cfg = as_config(config)
-    # attacks in general ("IS-K has carried out an increasing number of attacks") are of no one event
+    # attacks in general ("the militia has staged a growing number of attacks") are of no one event
     unique = {r["id"]: r for r in sorted(reports, key=lambda r: r["id"]) if not (r.get("meta") or {}).get("generic")}
     vs = views(list(unique.values()), contexts, cfg)
     order = sorted(vs.values(), key=canonical_key)
