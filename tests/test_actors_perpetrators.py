@@ -126,7 +126,7 @@ def test_those_attacked_are_no_perpetrators(ex):
 def test_a_claim_by_an_unnamed_group_is_about_no_bystander(ex):
     doc = extract_text(
         "While Interior Minister Pavel Orlov and his aides have not yet commented on the message, it was "
-        "on this app that the group assumed responsibility for its bloody raid.",
+        "on this app that the group then assumed responsibility for its bloody raid.",
         published=DateValue("2024-03-27", "day"),
         extractor=ex,
     )

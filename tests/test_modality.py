@@ -88,6 +88,6 @@ def test_an_edited_word_changes_the_judgement():
 
 
 def test_select_a_target_is_no_attack(ex):
-    # an analyst's "led the group to select a soft target in <city>" names no happening (issue 16, point 4)
+    # an analyst's "pushed the cell to select an easy target in <city>" names no happening (issue 16, point 4)
     doc = _reports("Losses in the south pushed the cell to select an easy target in Minsk.", ex)
     assert [r for r in doc.reports if r.meta.get("family") == "attack"] == []

@@ -104,7 +104,7 @@ def test_she_told_police_is_her_statement_not_the_police(ex):
 def test_who_claims_is_named_in_the_claiming_clause_not_in_another(ex):
     text = (
         "While Interior Minister Pavel Orlov and his aides have not yet commented on the message, it was "
-        "on this app that the group assumed responsibility for its bloody raid."
+        "on this app that the group then assumed responsibility for its bloody raid."
     )
     claims = [s for s in _kinds(text, ex) if s.kind == "claim-of-responsibility"]
     assert claims and all(s.speaker in (None, "the group") for s in claims)

@@ -70,7 +70,7 @@ def _verb_by(ff, fr, tok, et, actors) -> None:
 
 
 def _verb_blamed_for(ff, fr, tok, et, actors) -> None:
-    """ "IS-K was blamed for killing more than 40 people"."""
+    """ "IS-K was blamed for killing at least 40 people"."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.lemma_ in ff.lex.blame_verbs:
         for a in blamed(tok.head.head):
             ff.classify_agent(fr, a, actors)
