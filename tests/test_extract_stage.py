@@ -62,19 +62,19 @@ def _spans(doc):
 
 
 def test_list_of_past_attacks_gives_one_report_each(ex):
-    d = _doc(["Russia has suffered many deadly attacks: Beslan in 2004 (334 deaths) and Moscow in 2002 (130 deaths)."])
+    d = _doc(["The region saw several deadly attacks: Nalchik in 2006 (42 deaths) and Moscow in 2001 (58 deaths)."])
     ex.process([d])
     items = sorted(
         (r.date.value, r.place.city, r.counts["killed"][0].value) for r in d.reports if r.meta.get("list_item")
     )
-    assert items == [("2002", "Moscow", 130), ("2004", "Beslan", 334)]
+    assert items == [("2001", "Moscow", 58), ("2006", "Nalchik", 42)]
 
 
 def test_a_lists_lead_in_is_not_an_event_of_its_own(ex):
     d = _doc(
         [
             "Between 1990 and 2010, three of the deadliest attacks struck the region: Grozny in 1995 (50 deaths), "
-            "Nalchik in 2005 (35 deaths) and Beslan in 2004 (334 deaths)."
+            "Nalchik in 2005 (35 deaths) and Makhachkala in 2003 (27 deaths)."
         ]
     )
     ex.process([d])

@@ -50,13 +50,13 @@ def test_earlier_event_is_background(ex):
 
 def test_list_of_past_attacks_is_background_with_its_year(ex):
     doc = _doc(
-        "Gunmen stormed a concert hall in Moscow on Friday, killing 137 people. Six of the deadliest attacks "
-        "occurred in Russia: in Budyonnovsk in 1995 (121 deaths), Beslan in 2004 (334 deaths).",
+        "Gunmen stormed a theatre in Moscow on Friday, killing 61 people. Four of the worst attacks "
+        "took place in Russia: in Budyonnovsk in 1997 (48 deaths), Nalchik in 2006 (42 deaths).",
         ex,
     )
     by_place = {r.place.name: r for r in _attacks(doc)}
     assert by_place["Moscow"].salience == "main"
-    assert by_place["Budyonnovsk"].salience == "background" and by_place["Budyonnovsk"].date.value == "1995"
+    assert by_place["Budyonnovsk"].salience == "background" and by_place["Budyonnovsk"].date.value == "1997"
 
 
 def test_vague_background_mention_is_no_report(ex):
