@@ -298,7 +298,7 @@ def same_place(a: Place, b: Place) -> bool:
 
 
 def borrow_dates(reports: list[Report]) -> None:
-    """A report dated only loosely ("last week's attack on a Moscow concert hall", March 2024) takes the day
+    """A report dated only loosely ("last week's attack on a theatre in Kazan", May 2024) takes the day
     from the one report in the same document that tells an event of the same kind, within NEAR_KM, on a day
     inside that period ("On May 9, gunmen stormed the concert hall"). The date keeps its own evidence
     span; meta records the report it came from and the words the source itself used."""

@@ -112,8 +112,8 @@ VERB_RULES = (
 
 # -- a noun trigger ---------------------------------------------------------------------------------
 def _noun_modifiers(ff, fr, tok, et, actors) -> None:
-    """Who or what stands before the attack noun: "Bernardo Jaramillo Ossa's murder" (the victim), "the car
-    bomb attack" (the weapon), "the Crocus City Hall bombing" (the target), "the FMLN attack" (the agent)."""
+    """Who or what stands before the attack noun: "Julio Mendoza Arce's murder" (the victim), "the car
+    bomb attack" (the weapon), "the Riverside Arena bombing" (the target), "the FMLN attack" (the agent)."""
     for c in tok.children:
         if c.dep_ == "poss" and c.ent_type_ in NAME_ENTS and et.family == "attack" and not _named_actor(c, actors):
             ff.classify_patient(fr, c, actors, et)

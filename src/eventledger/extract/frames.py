@@ -242,7 +242,7 @@ class FrameFinder:
         person = "perpetrator_individuals" if et.family == "arrest" else "victims"
         hit = actors.hit(sp.start, sp.end) if et.family == "arrest" else None
         if hit is not None and sp.start <= hit[0] and hit[1] <= sp.end and self.actor_kind(hit[2]) in ("armed-group",):
-            # "arrested two suspected IS-K supporters": the group the suspects are said to belong to
+            # "detained three alleged IS-K sympathisers": the group the suspects are said to belong to
             fr.add("perpetrator_orgs", sp.part(*hit))
         if low in self.lex.weapon_heads:
             fr.add("weapons", sp)

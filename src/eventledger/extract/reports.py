@@ -248,7 +248,7 @@ class ReportBuilder:
             rep.perpetrator_individuals = list(before.perpetrator_individuals)
             rep.meta["perpetrators_from"] = before.id
             return
-        # "ISIS-K ... For instance, the group launched": the armed group named last before the sentence
+        # "ISIS-K ... In one case, the group launched": the armed group named last before the sentence
         named = [
             (x, y, aid)
             for x, y, aid in w.actors
@@ -260,7 +260,7 @@ class ReportBuilder:
             rep.meta["perpetrators_from"] = "segment"
 
     def _list_reports(self, doc, w, i, frames, items: list[CountHit], reports, opinion) -> None:
-        """A list of past attacks ("Beslan in 2004 (334 deaths), ..."): one report per item."""
+        """A list of past attacks ("Nalchik in 2006 (42 deaths), ..."): one report per item."""
         s0, s1 = w.sents[i]
         et = frames[0].etype if frames and frames[0].etype.family == "attack" else self.lex.by_type["armed assault"]
         prev_end = s0

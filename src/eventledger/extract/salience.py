@@ -190,7 +190,7 @@ class Salience:
 
     def _set_apart(self, doc: Document, r: Report, main: Report | None) -> bool:
         if r.meta.get("list_item"):
-            return True  # "Beslan in 2004 (334 deaths), ...": a list of past attacks
+            return True  # "Nalchik in 2006 (42 deaths), ...": a list of past attacks
         ev = r.evidence
         if ev is not None and self.words.background(doc.text[ev.start : ev.end].lower()):
             return True

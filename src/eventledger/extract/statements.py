@@ -121,7 +121,7 @@ class StatementFinder:
             if speaker is not None and role is not None or (speaker and speaker[:1].isupper()):
                 last_speaker, last_at = (speaker, role, actor_id), i
             # a claim whose claimer is named nowhere in its clause ("the group assumed responsibility") is about no
-            # actor: another actor of the sentence ("Putin and his security services") is not the one claiming
+            # actor: another actor of the sentence ("the minister and his aides") is not the one claiming
             about = (
                 None
                 if kind == "claim-of-responsibility" and speaker is None
@@ -233,8 +233,8 @@ class StatementFinder:
                         return self._named(sdoc, p, text, s0, w)
         persons = [e for e in sdoc.ents if e.label_ == "PERSON"]
         if persons:
-            # the person the main clause is about ("While seeking to lay blame on Ukraine, Putin has been in talks
-            # with his counterpart, Emomali Rahmon": Putin), else the last one named
+            # the person the main clause is about ("While trying to lay blame on Georgia, Belov has been in talks
+            # with his counterpart, Aidos Temirov": Belov), else the last one named
             main = [p for p in persons if p.root.dep_ == "nsubj" and p.root.head.dep_ == "ROOT"]
             return self._named(sdoc, (main or persons[-1:])[0].root, text, s0, w)
         return None, None, None
@@ -279,7 +279,7 @@ class StatementFinder:
         return name, role, actor_id
 
     def _actor_before_verb(self, sdoc, speech, s0: int, w):
-        """A registry actor opening the clause of a threat or denial ("IS-K on March 25 threatened ...")."""
+        """A registry actor opening the clause of a threat or denial ("IS-K on May 4 threatened ...")."""
         verbs = [v for v in speech if v.lemma_ in ("threaten", "deny", "claim", "warn", "vow")]
         if not verbs:
             return None, None, None
@@ -310,7 +310,7 @@ class StatementFinder:
                 hit = next(((x, y, aid) for x, y, aid in w.actors if x < b and a < y), None)
                 if hit:
                     return w.seg.text[hit[0] : hit[1]], hit[2]
-                # "Moscow, Russia – ISIS-K, a group ..., has claimed": a dateline parsed as the subject, the
+                # "Moscow, Russia – ISIS-K, the group ..., has claimed": a dateline parsed as the subject, the
                 # actor as its conjunct; the registry actor among the conjuncts is the one claiming
                 for x in c.conjuncts:
                     xa, xb = s0 + x.left_edge.idx, s0 + x.idx + len(x.text)

@@ -32,7 +32,7 @@ def link_statements(statements: list[dict], event_of: dict[str, str], members: d
     for st in sorted(statements, key=lambda s: s["id"]):
         eid = event_of.get(st.get("report") or "")
         years = set(_YEAR.findall(st.get("text") or ""))
-        # "the series of attacks in 1999 ..., attributed to the Chechens": a statement that dates what it is about
+        # "the bombings of 1997 ..., blamed on the separatists": a statement that dates what it is about
         # to other years than a report's is not about that report's event, however near it is written
         near = [p for p in by_seg.get(st.get("segment"), ()) if not years or p[2] in years]
         if eid is None and near:
