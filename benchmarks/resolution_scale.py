@@ -129,10 +129,13 @@ def main() -> None:
             )
         # news as it arrives: the new reports tell incidents of the last month
         more, more_ctx = synthetic(a.add, random.Random(a.seed - 1), towns, tag="new", days=(5 * 365 - 30, 5 * 365))
-        secs, after = timed(reports + more, {**contexts, **more_ctx}, [e.to_dict() for e in events])
-        print(
-            f"add {a.add} reports of the last month to {len(events)} events, everything again: {secs:.1f} s", flush=True
-        )
+        after = None
+        if not a.incremental_only:
+            secs, after = timed(reports + more, {**contexts, **more_ctx}, [e.to_dict() for e in events])
+            print(
+                f"add {a.add} reports of the last month to {len(events)} events, everything again: {secs:.1f} s",
+                flush=True,
+            )
         t = time.perf_counter()
         event_of = {r["id"]: e.id for e in events for r in e.reports}
         spans = [
