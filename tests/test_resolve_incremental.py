@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from eventledger.export.jsonl import records
 from eventledger.ingest import ingest, resolve_store
 from eventledger.resolve.config import ResolveConfig
@@ -97,6 +99,14 @@ def story(folder: Path, name: str, town: str, day: str, killed: int, *, second: 
     return p
 
 
+@pytest.fixture
+def inbox(tmp_path) -> tuple[Path, str]:
+    """A folder for the stories and the URL of a new store."""
+    src = tmp_path / "in"
+    src.mkdir()
+    return src, f"sqlite:///{tmp_path / 'store.db'}"
+
+
 def _groups(url: str) -> set[frozenset[str]]:
     s = Store(url)
     try:
@@ -105,10 +115,8 @@ def _groups(url: str) -> set[frozenset[str]]:
         s.close()
 
 
-def test_ingest_resolves_only_what_the_new_reports_touch_and_agrees_with_a_whole_resolution(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+def test_ingest_resolves_only_what_the_new_reports_touch_and_agrees_with_a_whole_resolution(inbox):
+    src, url = inbox
     first = [story(src, "a", "Kano", "March 4, 2024", 12), story(src, "b", "Gao", "August 20, 2023", 5)]
     ingest(first, db=url, on_error=lambda q: None)
     s = Store(url)
@@ -129,11 +137,10 @@ def test_ingest_resolves_only_what_the_new_reports_touch_and_agrees_with_a_whole
     assert _groups(url) == incremental
 
 
-def test_reports_of_a_store_made_before_incremental_resolution_count_as_resolved(tmp_path):
+def test_reports_of_a_store_made_before_incremental_resolution_count_as_resolved(inbox, tmp_path):
     import sqlite3
 
-    src = tmp_path / "in"
-    src.mkdir()
+    src, _ = inbox
     path = tmp_path / "old.db"
     ingest([story(src, "a", "Kano", "March 4, 2024", 12)], db=f"sqlite:///{path}", on_error=lambda q: None)
     with sqlite3.connect(path) as con:  # the store as revision 0007 left it
@@ -147,12 +154,10 @@ def test_reports_of_a_store_made_before_incremental_resolution_count_as_resolved
         s.close()
 
 
-def test_a_new_story_naming_a_person_reopens_the_old_story_of_that_person(tmp_path):
+def test_a_new_story_naming_a_person_reopens_the_old_story_of_that_person(inbox):
     from eventledger.ingest import _namesakes
 
-    src = tmp_path / "in"
-    src.mkdir()
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    src, url = inbox
     (src / "old.txt").write_text(
         "Woman shot dead in Kano\n\nAmina Bello, 23, was shot dead outside a shop in Kano, Nigeria, on March 4, "
         "2024, police said. No arrest has been made.\n",
