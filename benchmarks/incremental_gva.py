@@ -57,7 +57,7 @@ def main() -> None:
             )
             ingest([part], store=store, workers=a.workers, resolve=False, on_error=lambda q: None)
             scope = _reopened(store)
-            opened = "all" if scope is None else f"{len(scope[0])} of {store.counts()['events']}"
+            opened = "all" if scope is None else f"{len(scope.events)} of {store.counts()['events']}"
             t = time.perf_counter()
             resolve_store(store, incremental=True)
             took.append(time.perf_counter() - t)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eventledger.pipeline import Executor, Failed, WorkerError
 from eventledger.records import NO_DATE, Document, Quarantined
@@ -428,19 +428,22 @@ def resolve_store(store: Store, *, policy: str | None = None, incremental: bool 
 
     with store.exclusive():  # a concurrent run must not replace the events with ones built from older reads
         scope = _reopened(store) if incremental else None
-        if scope is not None and not scope[0] and not scope[1]:
+        if scope is not None and not scope.events and not scope.reports:
             return
         if scope is None:
             reports, previous = store.reports(), store.events()
+            contexts = store.report_contexts(reports)
             statements, corrections = store.statements(), store.corrections()
         else:
-            events_in, report_ids, corrections = scope
-            reports = list(store.reports_by_id(report_ids).values())
-            previous = store.event_payloads(events_in)
-            statements = store.statements_near(documents={r["document"] for r in reports}, events=events_in)
+            # the new reports and their contexts were read to choose the scope; the re-opened events' are read now
+            known = {r["id"] for r in scope.new}
+            others = list(store.reports_by_id(scope.reports - known).values())
+            reports, contexts = scope.new + others, {**scope.contexts, **store.report_contexts(others)}
+            previous, corrections = store.event_payloads(scope.events), scope.corrections
+            statements = store.statements_near(documents={r["document"] for r in reports}, events=scope.events)
         res = resolve(
             reports,
-            contexts=store.report_contexts(reports),
+            contexts=contexts,
             statements=statements,
             previous_events=previous,
             corrections=corrections,
@@ -451,8 +454,20 @@ def resolve_store(store: Store, *, policy: str | None = None, incremental: bool 
             ambiguous=res.ambiguous,
             revisions=res.revisions,
             resolved=[r["id"] for r in reports],
-            scope=None if scope is None else (scope[0], set(scope[1])),
+            scope=None if scope is None else (scope.events, scope.reports),
         )
+
+
+class _Scope(NamedTuple):
+    """What an incremental resolution resolves: the events it re-opens, the ids of their reports and of the new
+    ones (a report of a re-opened event may be gone: its document turned copy), the corrections that concern
+    them, and the new reports with their contexts, as read to choose the events."""
+
+    events: set[str]
+    reports: set[str]
+    corrections: list[dict]
+    new: list[dict]
+    contexts: dict[str, dict]
 
 
 def _namesakes(store: Store, contexts: dict[str, dict]) -> set[str]:
@@ -471,11 +486,10 @@ def _namesakes(store: Store, contexts: dict[str, dict]) -> set[str]:
     return {e for es in store.segment_events(segments).values() for e in es}
 
 
-def _reopened(store: Store) -> tuple[set[str], set[str], list[dict]] | None:
-    """(events to re-open, reports to resolve, corrections that concern them) for an incremental resolution; None
-    when everything is resolved (no events yet, a report with no date at all, new resolution settings). A correction
-    that names a re-opened event or report re-opens every event and report it names (a merge of a new event with
-    an old one)."""
+def _reopened(store: Store) -> _Scope | None:
+    """The scope of an incremental resolution; None when everything is resolved (no events yet, a report with no
+    date at all, new resolution settings). A correction that names a re-opened event or report re-opens every
+    event and report it names (a merge of a new event with an old one)."""
     from eventledger.resolve.cluster import DocumentModel
     from eventledger.resolve.config import ResolveConfig
     from eventledger.resolve.corrections import ids_of
@@ -487,7 +501,7 @@ def _reopened(store: Store) -> tuple[set[str], set[str], list[dict]] | None:
     new = store.unresolved_reports()
     orphaned = store.orphaned_events()  # a report of theirs is gone: its document became a copy
     if not new and not orphaned:
-        return set(), set(), []
+        return _Scope(set(), set(), [], [], {})
     doc = DocumentModel.load()
     spans = [StoredSpan(*row) for row in store.resolution_spans()]
     contexts = store.report_contexts(new)
@@ -495,10 +509,11 @@ def _reopened(store: Store) -> tuple[set[str], set[str], list[dict]] | None:
     if events is None:
         return None
     events |= orphaned | _namesakes(store, contexts)
-    members = store.event_members(events)
-    reports = {r["id"] for r in new} | set(store.reports_by_id({r for rs in members.values() for r in rs}))
-    corrections, chosen = store.corrections(), []
-    named = [(c, {c.get("event")} | set(ids_of(c.get("target"))) | set(ids_of(c.get("value")))) for c in corrections]
+    reports = {r["id"] for r in new} | {r for rs in store.event_members(events).values() for r in rs}
+    chosen: list[dict] = []
+    named = [
+        (c, {c.get("event")} | set(ids_of(c.get("target"))) | set(ids_of(c.get("value")))) for c in store.corrections()
+    ]
     grew = True
     while grew:  # corrections chain (merge A B, then split B): follow them until nothing more is re-opened
         grew = False
@@ -508,8 +523,8 @@ def _reopened(store: Store) -> tuple[set[str], set[str], list[dict]] | None:
             chosen.append(c)
             more = {i for i in ids if i} - events - reports
             loose = more - set(store.event_members(more))  # report ids, not event ids
-            events |= (more - loose) | set(store.event_of_reports(loose).values())
-            extra = store.event_members(events)
-            reports |= {r for rs in extra.values() for r in rs} | set(store.reports_by_id(loose))
+            added = ((more - loose) | set(store.event_of_reports(loose).values())) - events
+            events |= added
+            reports |= {r for rs in store.event_members(added).values() for r in rs} | set(store.reports_by_id(loose))
             grew = True
-    return events, reports, sorted(chosen, key=lambda c: c["id"])
+    return _Scope(events, reports, sorted(chosen, key=lambda c: c["id"]), new, contexts)

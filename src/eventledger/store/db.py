@@ -33,7 +33,7 @@ from eventledger.ids import content_hash, make_id
 from eventledger.records import Document, Event, Quarantined, Source
 from eventledger.store import models as m
 from eventledger.store.events import EventReads
-from eventledger.store.reads import RecordReads
+from eventledger.store.reads import RecordReads, id_chunks
 
 DEFAULT_URL = "sqlite:///eventledger.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -431,13 +431,13 @@ class Store(EventReads, RecordReads):
                 old = {r.id: r for r in s.scalars(select(E))}
             else:
                 events_in, reports_in = scope
-                for chunk in _chunked(events_in):
+                for chunk in id_chunks(events_in):
                     s.execute(delete(ER).where(ER.event_id.in_(chunk)))
-                for chunk in _chunked(reports_in):
+                for chunk in id_chunks(reports_in):
                     s.execute(delete(A).where(A.report_id.in_(chunk)))
                 # a new event of the batch may carry the id of a stored one it now founds again
                 ids = set(events_in) | {e["id"] for e in events}
-                old = {r.id: r for chunk in _chunked(ids) for r in s.scalars(select(E).where(E.id.in_(chunk)))}
+                old = {r.id: r for chunk in id_chunks(ids) for r in s.scalars(select(E).where(E.id.in_(chunk)))}
             keep = {e["id"] for e in events}
             for eid in set(old) - keep:
                 s.delete(old[eid])
@@ -470,17 +470,17 @@ class Store(EventReads, RecordReads):
                 stmts = list(s.scalars(select(S)))
             else:
                 near = set(scope[0]) | keep
-                stmts = [st for chunk in _chunked(near) for st in s.scalars(select(S).where(S.event_id.in_(chunk)))]
+                stmts = [st for chunk in id_chunks(near) for st in s.scalars(select(S).where(S.event_id.in_(chunk)))]
                 stmts += [
-                    st for chunk in _chunked(scope[1]) for st in s.scalars(select(S).where(S.report_id.in_(chunk)))
+                    st for chunk in id_chunks(scope[1]) for st in s.scalars(select(S).where(S.report_id.in_(chunk)))
                 ]
-                stmts += [st for chunk in _chunked(listed) for st in s.scalars(select(S).where(S.id.in_(chunk)))]
+                stmts += [st for chunk in id_chunks(listed) for st in s.scalars(select(S).where(S.id.in_(chunk)))]
             for st in {st.id: st for st in stmts}.values():
                 eid = listed.get(st.id) or st.payload.get("event") or by_report.get(st.report_id)
                 if st.event_id != eid:
                     st.event_id = eid
                     st.payload = {**st.payload, "event": eid}
-            for chunk in _chunked(resolved):
+            for chunk in id_chunks(resolved):
                 s.execute(update(m.ReportRow).where(m.ReportRow.id.in_(chunk)).values(resolved_in=stamp))
 
     def record_ingest(self, *, started: str, counts: dict) -> None:
@@ -533,13 +533,6 @@ class Store(EventReads, RecordReads):
                 )
             )
             return dict(row.payload)
-
-
-def _chunked(ids: Iterable[str], n: int = 500) -> Iterator[list[str]]:
-    """Ids in sorted chunks small enough for one IN (...) on every backend."""
-    ids = sorted(set(ids))
-    for i in range(0, len(ids), n):
-        yield ids[i : i + n]
 
 
 def _source(doc: Document) -> Source | None:

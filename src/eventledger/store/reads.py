@@ -16,6 +16,13 @@ from eventledger.store.search import Hit, search_segments
 BATCH = 500  # ids per IN (...) query, well under every backend's limit on bound parameters
 
 
+def id_chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+    """The distinct ids, sorted, in chunks of BATCH: one IN (...) each."""
+    ids = sorted({i for i in ids if i})
+    for i in range(0, len(ids), BATCH):
+        yield ids[i : i + BATCH]
+
+
 @dataclass(slots=True)
 class Page:
     items: list[dict[str, Any]]
@@ -120,10 +127,9 @@ class RecordReads:
     """The Store's queries for documents, reports, statements and sources (mixed into Store)."""
 
     def _batched(self, s, stmt_for, ids: Iterable) -> list:
-        ids = sorted({i for i in ids if i})
         out: list = []
-        for i in range(0, len(ids), BATCH):
-            out += s.execute(stmt_for(ids[i : i + BATCH])).all()
+        for chunk in id_chunks(ids):
+            out += s.execute(stmt_for(chunk)).all()
         return out
 
     def _page_by_id(self, model, *, where=(), limit: int, after, shape) -> Page:
