@@ -48,6 +48,10 @@ class Placer:
             for k in ("care_places", "care_verbs")
         }
         self._care = re.compile(_CARE_BEFORE.format(places=care["care_places"], verbs=care["care_verbs"]), re.I)
+        resident = "|".join(map(re.escape, sorted(words(d, "resident_after", context_path.name))))
+        self._resident = re.compile(rf"[ \t]+(?:{resident})\b", re.I)
+        # "the Bloomfield neighborhood", "the Northview Heights neighborhood" (a part the gazetteer lacks whole)
+        self._neighbourhood_after = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+[Nn]eighbou?rhood\b")
         self._in_before = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "a shooting in Cedar Grove", not "outside"
         from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -80,7 +84,8 @@ class Placer:
         return 0, 0
 
     def place_in(self, w: SegWork, a: int, b: int):
-        """The most precise place in text[a:b], a town qualified by its state before one that is not ("Carlton
+        """The most precise place in text[a:b], a town where the event was before one where someone lives
+        ("Indianapolis man dies in Gary shooting"), a town qualified by its state before one that is not ("Carlton
         Lewis (Kansas City, MO)"), then the first; a dateline is where the story was filed, not where the event
         happened, so it counts only when nothing else is named."""
         hits = [p for p in self.places(w) if a <= p[0] and p[1] <= b]
@@ -97,7 +102,7 @@ class Placer:
                 (PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in self.gazetteer.candidates(h[2])),
                 default=_LEAST_PRECISE,
             )
-            return kind, "," not in h[2]
+            return kind, bool(self._resident.match(w.text, h[1])), "," not in h[2]
 
         return min(hits, key=rank)  # min keeps the first of equal ranks
 
@@ -213,6 +218,11 @@ class Placer:
                 admin1s += (place.admin1,)
         return countries, admin1s
 
+    def side(self, doc, w: SegWork) -> str | None:
+        """The side of the Mississippi a US broadcaster's story is told from (`Gazetteer.call_side`): among
+        namesakes in several states, the town on its side is likelier the one meant (Roswell of a K station)."""
+        return self.gazetteer.call_side(getattr(doc, "url", None), w.text)
+
     def _part_of(self, w: SegWork, name: str):
         """The place a name is told to be part of ("the Kensington section of Philadelphia"), or None."""
         key = name_key(name)
@@ -279,16 +289,21 @@ class Placer:
         name = whole[2] if whole is not None else name  # the place it is part of, with this mention's evidence
         name = self._county_named(w, name)
         countries, admin1s = self.context(doc, w)
-        # the segment's other places, each as it resolves alone: a town near them is likelier the one meant
+        # the segment's other places, each as it resolves alone: a town near them is likelier the one meant (not
+        # the name itself in other letters: "DANVILLE (WSLS 10) -" alone is only its biggest namesake)
+        own = name_key(name.rpartition(",")[0] or name)
         nearby = [
             p
-            for n in dict.fromkeys(n for _, _, n in self.places(w) if n != name)
+            for n in dict.fromkeys(n for _, _, n in self.places(w) if name_key(n.rpartition(",")[0] or n) != own)
             if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
         ]
         outlet = self.outlet_town(doc, w)
         nearby += [outlet] if outlet is not None and name_key(outlet.name) != name_key(name) else []
         votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=name)
-        place = self.gazetteer.resolve(name, countries=countries, admin1s=admin1s, nearby=nearby, votes=votes)
+        side = self.side(doc, w)
+        place = self.gazetteer.resolve(
+            name, countries=countries, admin1s=admin1s, nearby=nearby, votes=votes, side=side
+        )
         if place is None:
             return
         others = self.context(doc, w, leave_out=name)[0]
@@ -305,7 +320,7 @@ class Placer:
         if place.precision in ("admin1", "admin2"):
             # a state, then the county the story names most in it, then the town it names in that county
             while place.precision in ("admin1", "admin2"):
-                found = self._within(w, place, countries, admin1s, nearby)
+                found = self._within(w, place, countries, admin1s, nearby, side=side)
                 if found is None:
                     break
                 (s, e, _), place = found
@@ -326,6 +341,9 @@ class Placer:
         story), keeps its name with that city as its city."""
         if place.lat is None or (place.city and place.city != place.name):
             return place
+        part = self._told_neighbourhood(w, place, name)
+        if part is not None:
+            return part
         big = self._big_cities(w)
         # the outlet's big city counts as named for a name it may be part of ("in Austin" on a Chicago outlet's
         # page), not for the towns near it, which a story told as parts of its city would name with the city
@@ -342,6 +360,26 @@ class Placer:
                 place.city = c.name
                 return place
         return place
+
+    def _told_neighbourhood(self, w: SegWork, place: Place, name: str) -> Place | None:
+        """A name the story calls a neighbourhood ("Pittsburgh's Bloomfield neighborhood", "the Lackawanna
+        neighborhood" below "JACKSONVILLE, Fla. -") is a part of the city the segment names most among its
+        cities of BIG_PLACE people or more (a town of that name elsewhere is a namesake): it keeps its name with
+        that city as its city, and that city's coordinates. None when it is told as no neighbourhood or the
+        segment names no such city."""
+        key = name_key(name)
+        if not any(name_key(n) == key and self._neighbourhood_after.match(w.text, e) for _, e, n in self.places(w)):
+            return None
+        told = Counter(name_key(n.rpartition(",")[0] or n) for _, _, n in self.places(w))
+        cities = [
+            c for c in self._big_cities(w, least=BIG_PLACE) if name_key(c.name) != key and c.country == place.country
+        ]
+        if not cities:
+            return None
+        c = max(cities, key=lambda c: (told[name_key(c.name)], c.population))
+        return Place(
+            name=place.name, city=c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon, precision="city"
+        )
 
     def _unknown_part(self, w: SegWork, place: Place, name: str, big, context=(), *, outlet=None) -> Place:
         """A name with no place of that name in the state of the one big city the segment names ("in Austin" in
@@ -383,17 +421,17 @@ class Placer:
             name=place.name, city=c.name, admin1=admin1, country=country, lat=c.lat, lon=c.lon, precision="city"
         )
 
-    def _big_cities(self, w: SegWork, home: str | None = None):
+    def _big_cities(self, w: SegWork, home: str | None = None, *, least: int = NEIGHBOURHOOD_OF):
         out = []
         for n in dict.fromkeys(n for _, _, n in self.places(w)):
             c = max(self.gazetteer.candidates(n), key=lambda x: x.population, default=None)
             if home is not None and c is not None and c.country != home:
                 continue
-            if c is not None and c.kind == "city" and c.population >= NEIGHBOURHOOD_OF and c.lat is not None:
+            if c is not None and c.kind == "city" and c.population >= least and c.lat is not None:
                 out.append(c)
         return out
 
-    def _within(self, w: SegWork, division, countries, admin1s, nearby):
+    def _within(self, w: SegWork, division, countries, admin1s, nearby, *, side=None):
         """The first town or county the segment names inside a division that a report names alone ("Family of
         five found shot dead in Maine home" over "... their home in Saco"), or the first town in the state of a
         county a report names alone ("in northern Bossier Parish ... just north of Benton"): the most precise
@@ -416,7 +454,7 @@ class Placer:
             key = name_key(hit[2].rpartition(",")[0] or hit[2])
             near = [x for x in nearby if name_key(x.name) != key]
             p = self.gazetteer.resolve(
-                hit[2], countries=countries, admin1s=(division.admin1,), nearby=near, votes=votes
+                hit[2], countries=countries, admin1s=(division.admin1,), nearby=near, votes=votes, side=side
             )
             if p is None or p.precision not in finer or p.admin1 != division.admin1 or p.country != division.country:
                 continue

