@@ -145,6 +145,7 @@ def place(city=None, admin1="Illinois", name=None, precision="city", **kw):
         ("New York (Manhattan)", "New York", place("New York City", admin1="New York"), True),
         ("New York", "New York", place(None, name="New York", admin1="New York", precision="admin1"), False),  # a state
         ("Saint Augustine", "Illinois", place("St. Augustine"), True),
+        ("Bronx", "New York", place("The Bronx", admin1="New York"), True),
         ("Cook County", "Illinois", place(None, name="Cook County", precision="admin2"), True),
         ("Cook (county)", "Illinois", place(None, name="Cook", precision="admin2"), True),
         ("Cook (county)", "Illinois", place("Evanston", admin2="Cook County"), True),

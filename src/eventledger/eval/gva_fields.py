@@ -8,7 +8,7 @@
   neighbourhood, or a town GVA files under a bigger city: both names count) or a county (`X County`,
   `X (county)`), which matches an event place named `X` or `X County`, or whose `admin2`/`county` is X when the
   place carries one. Names compare lowercased, punctuation as spaces, "saint"/"st." as "st", and a trailing
-  "city" dropped ("New York City" = "New York").
+  "city" and a leading "the" dropped ("New York City" = "New York", "The Bronx" = "Bronx").
 - state: the event's admin1 is GVA's state (shown beside city, to tell a wrong town from a wrong state).
 """
 
@@ -29,7 +29,7 @@ _PAREN = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
 def norm(name: str | None) -> str:
     s = re.sub(r"[^\w\s]", " ", (name or "").lower().replace("st.", "st "))
     s = re.sub(r"\bsaint\b", "st", s)
-    s = " ".join(s.split())
+    s = re.sub(r"^the\s+", "", " ".join(s.split()))
     return re.sub(r"\s+city$", "", s) if s != "city" else s
 
 
