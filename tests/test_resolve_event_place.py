@@ -73,3 +73,19 @@ def test_a_part_of_a_city_one_report_tells_as_a_town_is_still_that_part():
     place = event_place(vs)
     assert (place["name"], place["city"]) == ("Maple Hollow", "Brooklyn")
     assert len(place["values"]) == 1 and len(place["values"][0]["reports"]) == 4
+
+
+def test_a_bare_namesake_in_another_state_joins_the_part_of_a_city():
+    # three stories resolve a bare "Maple Hollow" to a town of another state; one tells it as a part of the city
+    vs = [_view(f"r{i}", "Maple Hollow", "Minnesota", "Maple Hollow") for i in range(3)]
+    vs.append(_view("r9", "Maple Hollow", "Illinois", "Maple Hollow"))
+    vs[-1].report["place"]["city"] = "Chicago"
+    place = event_place(vs)
+    assert (place["name"], place["city"], place["admin1"]) == ("Maple Hollow", "Chicago", "Illinois")
+
+
+def test_a_namesake_told_with_its_state_does_not_join_the_part():
+    vs = [_view(f"r{i}", "Maple Hollow", "Minnesota", "Maple Hollow, Minn.") for i in range(3)]
+    vs.append(_view("r9", "Maple Hollow", "Illinois", "Maple Hollow"))
+    vs[-1].report["place"]["city"] = "Chicago"
+    assert event_place(vs)["admin1"] == "Minnesota"

@@ -312,9 +312,15 @@ class Placer:
             # the story's place from elsewhere
             other = self.fallback_place(w, s, skip=name)
             return self.set_place(doc, w, rep, other, stray_ok=True) if other is not None else None
-        if not stray_ok and not others and place.precision == "city" and self.gazetteer.is_word(name):
+        if (
+            not stray_ok
+            and not others
+            and place.precision == "city"
+            and self.gazetteer.is_word(name)
+            and not (side and place.country == HOME_COUNTRY)
+        ):
             # a word that is also a town abroad, in a story that names no country ("Metro police say", "Police
-            # officers"): the word, not the town
+            # officers"): the word, not the town; a US broadcaster's story names a US town ("in Mobile")
             other = self.fallback_place(w, s, skip=name)
             return self.set_place(doc, w, rep, other, stray_ok=True) if other is not None else None
         if place.precision in ("admin1", "admin2"):

@@ -89,14 +89,17 @@ def _told_in_sentence(report: dict) -> bool:
 def _parts_join_their_city(seen, full, qualified, stated, first) -> None:
     """A place one report tells as a part of a city ("Coney Island", city Brooklyn: its story named the city) and
     another as a town of its own (its story named no city) is that part: the reports of the bare one join it, so
-    the event's city is the city, not the part."""
+    the event's city is the city, not the part. So does a bare town of that name in another state of the country
+    ("Austin" alone is Minnesota's; beside "Austin" told as a part of Chicago it is that part)."""
     for k in list(seen):
         name, city, admin1, country, precision = k
         if city != name:
             continue
-        part = next((o for o in seen if o[0] == name and o[1] and o[1] != name and o[2:] == k[2:]), None)
-        if part is None:
-            continue
+        part = next(
+            (o for o in seen if o[0] == name and o[1] and o[1] != name and (o[3], o[4]) == (country, precision)), None
+        )
+        if part is None or (k in qualified and part[2] != admin1):
+            continue  # a town told with its state ("Austin, Texas") is that town
         seen[part] |= seen.pop(k)
         full.pop(k)
         if k in qualified:
