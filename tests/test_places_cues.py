@@ -60,7 +60,6 @@ def test_a_neighbourhood_is_part_of_the_city_named():
     assert {(n, c) for n, c, _ in _attack_places(doc)} == {("Bloomfield", "Pittsburgh")}
 
 
-
 def test_a_word_that_is_a_town_is_the_town_in_a_us_broadcasters_story():
     text = "Four hurt in shooting at a theater in Mobile\n\nMobile police said four people were hurt late Friday."
     doc = extract_text(text, published=PUBLISHED, url="http://wxyz.com/2016/07/19/theater-shooting/")
