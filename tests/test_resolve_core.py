@@ -401,3 +401,22 @@ def test_the_speakers_place_does_not_keep_a_statement_from_its_documents_event()
     assert place_kind(a, d, CFG) is None  # an attack told in Kyiv is not the one told at the hall
     denial["meta"] = {**denial["meta"], "statement_only": True}
     assert place_kind(a, profile(denial, (denial["id"],), CFG), CFG) == "unknown"
+
+
+def test_a_bare_figure_or_a_country_with_no_day_founds_no_event_but_a_placeless_headline_does():
+    """Reports with too little to be one happening (no place finer than a country, no day they state) join the event
+    they fit and found none; a headline told by an event word, placed nowhere, is still its page's story."""
+
+    def told(doc, text, *, type="armed assault", place=None, meta=None):
+        r = report(doc, 0, type=type, date=("2031-05-04T09:00:00", "second"), place=place, text=text)
+        r["meta"] = {**r["meta"], "date_from": "segment", **(meta or {})}
+        return r, {r["id"]: ctx("Outlet", published=("2031-05-04", "day"))}
+
+    figure, c1 = told("docFigure", "they counted 40 dead by noon", meta={"typed_by": "figure"})
+    fled = Place(name="Ruritania", country="RR", precision="country")
+    arrest, c2 = told("docFled", "the three men were caught on their way to Ruritania", type="arrest", place=fled)
+    headline, c3 = told("docHeadline", "Man shot outside a corner store")
+    res = run([figure, arrest, headline], {**c1, **c2, **c3}, config=HAND)
+    held = {r["id"] for e in res.events for r in e.reports}
+    assert figure["id"] not in held and arrest["id"] not in held
+    assert headline["id"] in held

@@ -176,3 +176,25 @@ def test_a_new_story_naming_a_person_reopens_the_old_story_of_that_person(inbox)
         assert old and _namesakes(s, s.report_contexts(s.unresolved_reports())) == old
     finally:
         s.close()
+
+
+def test_a_stored_report_in_no_event_is_reopened_by_a_later_story_near_it(inbox):
+    """A report that founds no event (told only in a reaction) is stored in none; a story of days around it re-opens
+    it with the events, so that it may join the one the story brings (as a whole re-resolution would)."""
+    from eventledger.ingest import _reopened
+
+    src, url = inbox
+    said = src / "reaction.txt"
+    said.write_text("Governor condemns market attack\n\nThe governor condemned the attack and called for calm.\n")
+    ingest([story(src, "b", "Gao", "August 20, 2023", 5)], db=url, on_error=lambda q: None)  # events exist
+    gao = _groups(url)
+    ingest([said], db=url, on_error=lambda q: None)
+    s = Store(url)
+    try:
+        first = {r["id"] for r in s.reports()} - set().union(*gao)
+        assert first and _groups(url) == gao
+        assert {row[0] for row in s.unheld_spans()} == first
+        ingest([story(src, "a", "Kano", "March 4, 2024", 12)], db=url, on_error=lambda q: None, resolve=False)
+        assert first <= _reopened(s).reports
+    finally:
+        s.close()

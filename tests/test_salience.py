@@ -210,3 +210,34 @@ def test_happenings_summed_over_years_are_of_no_one_event(ex):
     assert later and all(r.meta.get("generic") for r in later)
     [r] = _attacks(doc)
     assert not r.meta.get("generic")
+
+
+def test_an_arrest_told_after_attacks_in_general_follows_none_of_them(ex):
+    doc = _doc(
+        "The militia has staged a growing number of attacks across the region. "
+        "Police in Norway arrested nine of its members in July.",
+        ex,
+    )
+    [general] = _attacks(doc)
+    [arrest] = [r for r in doc.reports if r.meta.get("family") == "arrest"]
+    assert general.meta.get("generic") and arrest.follows is None
+
+
+def test_a_loose_date_is_not_made_a_day_by_attacks_in_general():
+    from eventledger.extract.dating import borrow_dates
+    from eventledger.records import Evidence, Place, Report
+
+    land = Place(name="Ruritania", country="RR", lat=45.0, lon=20.0, precision="country")
+
+    def rep(n, date, **meta):
+        ev = Evidence("d", "s", n * 10, n * 10 + 5, date.text)
+        return Report(f"r{n}", "d", "s", None, "armed assault", date=date, date_evidence=ev, place=land,
+                      meta={"family": "attack", **meta})  # fmt: skip
+
+    loose = rep(0, DateValue("2031-05", "month", "last week"))
+    general = rep(1, DateValue("2031-05-02", "day", "May 2"), generic=True, statement_only=True)
+    borrow_dates([loose, general])
+    assert loose.date.value == "2031-05"
+    told = rep(2, DateValue("2031-05-02", "day", "May 2"))
+    borrow_dates([loose, told])
+    assert loose.date.value == "2031-05-02"  # one attack told with its day: the loose date is that day

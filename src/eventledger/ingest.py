@@ -486,6 +486,9 @@ def _namesakes(store: Store, contexts: dict[str, dict]) -> set[str]:
     return {e for es in store.segment_events(segments).values() for e in es}
 
 
+_LOOSE = "report:"  # marks a report in no event among the event ids of the re-opened spans
+
+
 def _reopened(store: Store) -> _Scope | None:
     """The scope of an incremental resolution; None when everything is resolved (no events yet, a report with no
     date at all, new resolution settings). A correction that names a re-opened event or report re-opens every
@@ -504,12 +507,17 @@ def _reopened(store: Store) -> _Scope | None:
         return _Scope(set(), set(), [], [], {})
     doc = DocumentModel.load()
     spans = [StoredSpan(*row) for row in store.resolution_spans()]
+    # a stored report in no event (it founds none) is re-opened as an event of its own would be: new reports may
+    # bring the event it joins
+    spans += [StoredSpan(_LOOSE + r, d, p, c) for r, d, p, c in store.unheld_spans()]
     contexts = store.report_contexts(new)
     events = reopened(new, contexts, spans, cfg, doc.window if doc else 0)
     if events is None:
         return None
-    events |= orphaned | _namesakes(store, contexts)
+    loose = {e for e in events if e.startswith(_LOOSE)}
+    events = (events - loose) | orphaned | _namesakes(store, contexts)
     reports = {r["id"] for r in new} | {r for rs in store.event_members(events).values() for r in rs}
+    reports |= {e[len(_LOOSE) :] for e in loose}
     chosen: list[dict] = []
     named = [
         (c, {c.get("event")} | set(ids_of(c.get("target"))) | set(ids_of(c.get("value")))) for c in store.corrections()

@@ -313,6 +313,8 @@ def borrow_dates(reports: list[Report]) -> None:
             if q is not r
             and q.date.text
             and q.date_evidence is not None
+            # attacks in general or a speaker's words about one (salience.py) tell no one happening's day
+            and not (q.meta.get("generic") or q.meta.get("statement_only"))
             and q.meta.get("family") == r.meta.get("family")
             and rank.get(q.date.precision, unknown) < rank.get(r.date.precision, unknown)
             and q.date.value.startswith(r.date.value)

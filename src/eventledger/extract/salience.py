@@ -117,6 +117,11 @@ class Salience:
             keep.extend(self._segment(doc, seg_reports, folded))
         doc.reports = keep
         _mark_statement_only(doc, self.words)
+        # attacks in general are of no one event: nothing told after them follows them
+        generic = {r.id for r in keep if r.meta.get("generic")}
+        for r in keep:
+            if r.follows in generic:
+                r.follows = None
         kept = {r.id for r in keep}
         for st in doc.statements:
             if st.report in folded:

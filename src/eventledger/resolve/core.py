@@ -11,10 +11,10 @@ from eventledger.resolve.cluster import cluster
 from eventledger.resolve.config import ResolveConfig, as_config
 from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown, unapplied
 from eventledger.resolve.event import build
-from eventledger.resolve.features import profile, reach_back
+from eventledger.resolve.features import founds, profile, reach_back
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
 from eventledger.resolve.related import link_related
-from eventledger.resolve.sources import canonical_key, statement_only, views
+from eventledger.resolve.sources import canonical_key, views
 from eventledger.resolve.statements import link_statements
 from eventledger.resolve.text import TextIndex
 
@@ -76,9 +76,10 @@ def resolve(
         shifted.update(shifted_now)
         moved[c["id"]] = sorted(before | members.clusters[k] | set(shifted_now))
     clusters = members.result()
-    # reports told only in a claim, a denial or an assessment join the event they fit, and found none
+    # reports told only in a claim, a denial or an assessment, or told with too little to be one happening, join
+    # the event they fit, and found none
     touched = shifted | {r for rs in moved.values() for r in rs}
-    clusters = [c for c in clusters if not all(statement_only(vs[r].report) for r in c) or touched & set(c)]
+    clusters = [c for c in clusters if any(founds(profiles[r]) for r in c) or touched & set(c)]
     ids = assign(clusters, lambda r: key[r], previous, frozenset(shifted))
     home = {r: k for k, c in enumerate(clusters) for r in c}
     _merged_keep_their_id(ids, home, corr, {event_id(r): r for r in unique if r in home} | aliases)

@@ -51,6 +51,7 @@ class Profile:
     proceeding: bool = False  # told through an arrest, charge or trial ("sentenced in the shooting death of")
     statement: bool = False  # told only in a claim, denial or assessment (extract/salience.py statement_only)
     date_borrowed: bool = False  # its date was taken from another sentence or the publication, not its own
+    by_figure: bool = False  # typed by a figure alone ("40 dead"), no event word (extract/reports.py typed_by)
 
 
 def date_span(d: dict | None) -> DateSpan | None:
@@ -123,6 +124,7 @@ def profile(report: dict, key: tuple, cfg: ResolveConfig) -> Profile:
         proceeding=bool((report.get("meta") or {}).get("proceeding")),
         statement=statement_only(report),
         date_borrowed=bool((report.get("meta") or {}).get("date_from")),
+        by_figure=(report.get("meta") or {}).get("typed_by") == "figure",
     )
 
 
@@ -159,6 +161,20 @@ def reach_back(profiles: list[Profile]) -> list[Profile]:
 
 
 PLACED = ("venue", "city", "admin1")
+
+
+def founds(p: Profile) -> bool:
+    """Whether a report can found an event, not only join one: it tells a happening (not only a speaker's words
+    about one) with a place finer than a country or a day it states, or it follows its document's attack (an
+    arrest: the attack's related event). A report with neither, told by an event word and placed nowhere, is still
+    its page's story (a headline whose place the story gives elsewhere); a bare figure ("they said 40 dead") or a
+    country with no day of its own (the country suspects fled towards, arrests somewhere last month) is too little
+    to be one happening: it joins the event it fits, and founds none."""
+    if p.statement:
+        return False
+    if p.follows or p.venue or p.city or p.admin1 or (dated(p) and p.date.precision == "day"):
+        return True
+    return p.country is None and not p.by_figure
 
 
 def _range(c: dict, cfg: ResolveConfig) -> tuple[float, float, int | None]:

@@ -4,7 +4,8 @@ Resolution is a function of every report, but reports only ever meet within wind
 event only when their dates (a borrowed date reaching back `borrowed_window_days`) overlap within the day
 tolerance, and documents are linked only when published within the document search window of each other, or, for
 a story told through an arrest or a trial, within `proceeding_window_days` before it. So new reports re-open just
-the stored events that have a report or a publication inside those windows around the new reports; resolution
+the stored events that have a report or a publication inside those windows around the new reports (and the stored
+reports there that hold no event: told only in a statement, or with too little to found one); resolution
 runs over the new reports and the re-opened events' reports, with the re-opened events as the previous events
 (ids kept), and every other event stays as stored.
 

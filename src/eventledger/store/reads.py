@@ -303,6 +303,21 @@ class RecordReads:
                 for e, dv, dp, pv, pp, c, lat, lon in s.execute(stmt)
             ]
 
+    def unheld_spans(self) -> list[tuple]:
+        """(report id, report date, publication date, country) of every resolved report that is in no event (told only
+        in a statement, or with too little to found one): a report stored later may give it an event to join."""
+        R, D, ER = m.ReportRow, m.DocumentRow, m.EventReportRow
+        stmt = (
+            select(R.id, R.date_value, R.date_precision, D.published_value, D.published_precision, R.country)
+            .join(D, D.id == R.document_id)
+            .where(R.resolved_in.is_not(None), R.id.not_in(select(ER.report_id)))
+        )
+        with self.session() as s:
+            return [
+                (r, {"value": dv, "precision": dp}, {"value": pv, "precision": pp}, c)
+                for r, dv, dp, pv, pp, c in s.execute(stmt)
+            ]
+
     def orphaned_events(self) -> set[str]:
         """Events holding a report that is gone (its document turned out to be a copy of one stored later)."""
         R, ER = m.ReportRow, m.EventReportRow
