@@ -50,7 +50,7 @@ class Placer:
         self._care = re.compile(_CARE_BEFORE.format(places=care["care_places"], verbs=care["care_verbs"]), re.I)
         resident = "|".join(map(re.escape, sorted(words(d, "resident_after", context_path.name))))
         self._resident = re.compile(rf"[ \t]+(?:{resident})\b", re.I)
-        # "the Bloomfield neighborhood", "the Northview Heights neighborhood" (a part the gazetteer lacks whole)
+        # "the Tremont neighborhood", "the Maple Ridge Heights neighborhood" (a part the gazetteer lacks whole)
         self._neighbourhood_after = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+[Nn]eighbou?rhood\b")
         self._in_before = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "a shooting in Cedar Grove", not "outside"
         from spacy.lang.en.stop_words import STOP_WORDS
@@ -85,8 +85,8 @@ class Placer:
 
     def place_in(self, w: SegWork, a: int, b: int):
         """The most precise place in text[a:b], a town where the event was before one where someone lives
-        ("Indianapolis man dies in Gary shooting"), a town qualified by its state before one that is not ("Carlton
-        Lewis (Kansas City, MO)"), then the first; a dateline is where the story was filed, not where the event
+        ("Springfield man dies in Peoria shooting"), a town qualified by its state before one that is not ("Jane
+        Roe (Kansas City, MO)"), then the first; a dateline is where the story was filed, not where the event
         happened, so it counts only when nothing else is named."""
         hits = [p for p in self.places(w) if a <= p[0] and p[1] <= b]
         told = [p for p in hits if not _DATELINE_RX.match(w.text, p[1]) or w.text[a : p[0]].strip()]
@@ -126,7 +126,7 @@ class Placer:
         places = [p for p in places if not self.cared_at(w, p)] or places
         places = [p for p in places if name_key(p[2]) != name_key(skip)] if skip else places
         before = [p for p in places if p[1] <= s0]
-        if before:  # on its line, a town qualified by its state is the surest ("Carlton Lewis (Kansas City, MO)")
+        if before:  # on its line, a town qualified by its state is the surest ("Jane Roe (Kansas City, MO)")
             line = w.text.find("\n", before[0][0])
             return next((p for p in before if "," in p[2] and (line < 0 or p[0] < line)), before[0])
         # else the first place the story names below ("A gunman opened fire ... / It happened ... in Peoria.")
@@ -368,8 +368,8 @@ class Placer:
         return place
 
     def _told_neighbourhood(self, w: SegWork, place: Place, name: str) -> Place | None:
-        """A name the story calls a neighbourhood ("Pittsburgh's Bloomfield neighborhood", "the Lackawanna
-        neighborhood" below "JACKSONVILLE, Fla. -") is a part of the city the segment names most among its
+        """A name the story calls a neighbourhood ("Cleveland's Tremont neighborhood", "the Elmhurst
+        neighborhood" below "TAMPA, Fla. -") is a part of the city the segment names most among its
         cities of BIG_PLACE people or more (a town of that name elsewhere is a namesake): it keeps its name with
         that city as its city, and that city's coordinates. None when it is told as no neighbourhood or the
         segment names no such city."""
