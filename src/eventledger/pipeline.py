@@ -407,6 +407,19 @@ def preload_from_environment() -> None:
         _warm(pickle.loads(stages))
     except Exception:
         pass
+    _freeze_heap()
+
+
+def _freeze_heap() -> None:
+    """Take every object alive in the fork server out of the garbage collector's sight before workers are forked.
+
+    The models are never garbage, yet each worker's full collections walked all of their objects, and wrote to
+    the pages they sit on, which then became the worker's own copies: 0.13 CPU s of collections per worker on
+    the 200 MUC-4 texts, 0.01 s frozen. (A collection first would find almost nothing, 20 objects, for 0.08 s.)
+    """
+    import gc
+
+    gc.freeze()
 
 
 def _dask_client(address: str):
