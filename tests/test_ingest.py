@@ -84,6 +84,25 @@ def test_cli_strict_exit_code(tmp_path):
     assert r.returncode == 2 and "blob.bin" in r.stderr
 
 
+def test_cli_ingest_ends_with_the_store_whole(tmp_path):
+    """The program leaves without the interpreter's teardown (cli._App): the summary is printed, the store closed
+    (no write-ahead log left to checkpoint), the exit code kept; run in process, the command returns as usual."""
+    from typer.testing import CliRunner
+
+    from eventledger.cli import app
+
+    corpus = write_corpus(tmp_path / "in", 3)
+    db = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "eventledger", "ingest", str(corpus), "--db", f"sqlite:///{db}", "--quiet"]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.startswith("3 documents read, 3 stored")
+    assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
+    assert Store(f"sqlite:///{db}").counts()["documents"] == 3
+    again = CliRunner().invoke(app, ["ingest", str(corpus), "--db", f"sqlite:///{db}", "--quiet"])
+    assert again.exit_code == 0 and "3 already stored" in again.output
+
+
 def test_kill_during_ingest_then_rerun_equals_clean_run(tmp_path):
     corpus = write_corpus(tmp_path / "in", 160)
     clean_url = f"sqlite:///{tmp_path / 'clean.db'}"

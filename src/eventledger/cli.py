@@ -7,13 +7,56 @@ errors become one clean line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__, pretty_exceptions_enable=False)
+
+class _App(typer.Typer):
+    """The command line. A command that has closed what it opened may end the process without the interpreter's
+    teardown (`_leave_fast`): after an ingest, freeing the hundreds of MB of objects it loaded took 0.3 CPU s
+    (at the end of the job, with nothing else to run beside it). Only the program itself leaves this way; a
+    command invoked in process (tests, CliRunner) returns as usual."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        global _FAST_EXIT
+        _FAST_EXIT = False  # a command run in process before (CliRunner) asked nothing of this run
+        try:
+            return super().__call__(*args, **kwargs)
+        except SystemExit as e:
+            if _FAST_EXIT:
+                _exit_now(e.code)
+            raise
+
+
+_FAST_EXIT = False
+
+
+def _leave_fast() -> None:
+    global _FAST_EXIT
+    _FAST_EXIT = True
+
+
+def _exit_now(code: object) -> NoReturn:
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        print(code, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001 - a closed pipe: nothing more can be said on it
+            pass
+    os._exit(status)
+
+
+app = _App(no_args_is_help=True, add_completion=False, help=__doc__, pretty_exceptions_enable=False)
 
 DbOpt = Annotated[
     str | None, typer.Option("--db", help="Store URL: sqlite:///file.db (default eventledger.db) or postgresql://...")
@@ -120,6 +163,8 @@ def ingest(
     typer.echo(result.summary())
     if not quiet:
         _print_found(store)
+    store.close()  # the store's files are whole (SQLite's write-ahead log checkpointed) before the process ends
+    _leave_fast()
     if strict and result.quarantined:
         raise typer.Exit(2)
 
