@@ -84,6 +84,14 @@ def test_cli_strict_exit_code(tmp_path):
     assert r.returncode == 2 and "blob.bin" in r.stderr
 
 
+def test_ingest_thaws_the_heap_it_froze_for_resolution(tmp_path):
+    import gc
+
+    result = ingest([write_corpus(tmp_path / "in", 2)], db=f"sqlite:///{tmp_path / 's.db'}")
+    assert result.stored == 2 and result.events >= 1
+    assert gc.get_freeze_count() == 0  # a long-running watch keeps nothing frozen
+
+
 def test_cli_ingest_ends_with_the_store_whole(tmp_path):
     """The program leaves without the interpreter's teardown (cli._App): the summary is printed, the store closed
     (no write-ahead log left to checkpoint), the exit code kept; run in process, the command returns as usual."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -116,7 +117,8 @@ def ingest(
     if warm is not None:
         warm.join()
     if resolve:
-        resolve_store(store, incremental=True)
+        with _heap_frozen():
+            resolve_store(store, incremental=True)
     result.events = store.counts()["events"]
     store.record_ingest(
         started=result.started,
@@ -403,6 +405,25 @@ def _looked_at(margin: int = REFRESH_MARGIN_S) -> str:
     from datetime import UTC, datetime, timedelta
 
     return (datetime.now(UTC) - timedelta(seconds=margin)).isoformat(timespec="seconds")
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Keep what is alive now (the modules, the models of a run without workers, the store) out of the garbage
+    collector's sight while resolution, which allocates much, runs at the end of the job with nothing beside it:
+    its full collections walked all of it (resolution of the 200 MUC-4 dev texts: 0.09 of 0.52 CPU s in
+    collections, 0.015 frozen). Thawed after, so a long-running watch keeps no garbage frozen. A heap someone
+    froze already is left as it is."""
+    import gc
+
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _prepare_resolution() -> None:
