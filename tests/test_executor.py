@@ -247,6 +247,31 @@ def test_a_cheap_map_runs_here_while_the_workers_start_and_a_costly_one_waits_fo
     assert len({r[1] for r in out}) <= 2  # one pool of two workers, not a pool for each map
 
 
+def test_chunks_held_for_the_workers_go_to_them_before_a_cheap_map_takes_one(fresh_forkserver):
+    """The workers come up while the cheap map (cleaning) is mid-stream and the costly one (extraction) holds
+    chunks for them: those are sent first, so the workers are busy and the cheap map's next chunk runs here; the
+    workers, which never built the cheap stage, are not sent it to build."""
+    first_out: list = []
+
+    with Executor(workers=2, preload=[Lazy(SlowToBuild)]) as ex:
+
+        def source():
+            for i in range(8):
+                if i == 4:
+                    ex._up.wait()  # the workers come up here, with the second map holding chunks 0-3
+                yield [f"{i}-{j}" for j in range(2)]
+
+        def cleaned():
+            for chunk in ex.map([Lazy(Pid)], source(), here_when_busy=True):
+                first_out.append(chunk)
+                yield [r[0] for r in chunk]
+
+        out = [r for chunk in ex.map([Lazy(SlowToBuild)], cleaned()) for r in chunk]
+    assert [r[0] for r in out] == [f"{i}-{j}" for i in range(8) for j in range(2)]
+    assert {r[1] for r in first_out[4]} == {os.getpid()}  # the workers had the held chunks to do
+    assert os.getpid() not in {r[1] for r in out}
+
+
 def test_a_cheap_map_runs_here_while_no_worker_is_free(fresh_forkserver):
     chunks = [[i] for i in range(40)]
     with Executor(workers=2, preload=[Lazy(SlowToBuild)]) as ex:

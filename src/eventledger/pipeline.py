@@ -205,6 +205,7 @@ class Executor:
         self._up = threading.Event()  # the pool's workers are running (or could not start: submit says why)
         self._starter: threading.Thread | None = None
         self._outstanding = 0  # chunks sent to the pool and not done
+        self._windows: list[tuple[list, deque]] = []  # the running maps' (stages, window), for _send_waiting
         self._count = threading.Lock()
 
     @property
@@ -296,23 +297,38 @@ class Executor:
         stages = list(stages)
         window: deque = deque()  # one entry a chunk, in input order: a future, _Here or _Waiting
         limit = IN_FLIGHT_PER_WORKER * self.workers
-        for i, chunk in enumerate(chunks):
-            if here_when_busy and not self._free():
-                window.append(_Here(run_chunk(stages, chunk)))
-            elif self._ready():
-                self._send(stages, window)
-                window.append(self._submit(stages, chunk, i))
-            else:
-                window.append(_Waiting(chunk, i))
-            while window and (
-                isinstance(window[0], _Here) or len(window) >= (limit if self._ready() else WAITING_CHUNKS)
-            ):
+        self._windows.append((stages, window))
+        try:
+            for i, chunk in enumerate(chunks):
+                if self._ready():
+                    self._send_waiting()  # any map's chunks held for the workers go first, whichever map runs now
+                if here_when_busy and not self._free():
+                    window.append(_Here(run_chunk(stages, chunk)))
+                elif self._ready():
+                    window.append(self._submit(stages, chunk, i))
+                else:
+                    window.append(_Waiting(chunk, i))
+                while window and (
+                    isinstance(window[0], _Here) or len(window) >= (limit if self._ready() else WAITING_CHUNKS)
+                ):
+                    yield self._take(stages, window)
+            while window:
                 yield self._take(stages, window)
-        while window:
-            yield self._take(stages, window)
+        finally:
+            self._windows = [w for w in self._windows if w[1] is not window]
+
+    def _send_waiting(self) -> None:
+        """Send the chunks that waited for the workers to start, every map's, each map's in order.
+
+        Maps are chained (cleaning feeds extraction) and run in this thread, each when the next one asks it for
+        a chunk: the map that runs when the workers come up sends what the others hold. Before, the cleaning map
+        found the workers idle there, the extraction chunks still held, and sent them cleaning, which they had
+        not built (0.8 CPU s each to build the cleaner), while extraction waited for those chunks in order."""
+        for stages, window in self._windows:
+            self._send(stages, window)
 
     def _send(self, stages: list, window: deque) -> None:
-        """Send the chunks that waited for the workers to start, in order."""
+        """Send the chunks of one map that waited for the workers to start, in order."""
         for k, entry in enumerate(window):
             if isinstance(entry, _Waiting):
                 window[k] = self._submit(stages, entry.chunk, entry.i)
@@ -320,7 +336,7 @@ class Executor:
     def _take(self, stages: list, window: deque) -> list[Any]:
         if isinstance(window[0], _Waiting):
             self._up.wait()
-            self._send(stages, window)
+            self._send_waiting()
         entry = window.popleft()
         return entry.records if isinstance(entry, _Here) else self._result(entry)
 
