@@ -102,7 +102,7 @@ def test_one_sense_per_text(gaz):
 
 
 def test_a_local_outlet_names_its_division(gaz):
-    assert gaz.host_division("http://www.centralillinoisproud.com:80/news/local-news/x") == ("Illinois", "US")
+    assert gaz.host_division("http://www.southernillinoisnow.example:80/news/local/x") == ("Illinois", "US")
     assert gaz.host_division("http://www.wisn.com/news/x") is None
     assert gaz.resolve("Peoria", countries=("US",), admin1s=("Illinois",)).admin1 == "Illinois"
     assert gaz.resolve("Peoria").admin1 == "Arizona"  # the bigger one, without context

@@ -167,5 +167,5 @@ def test_an_institution_of_is_no_place(gaz):
 
 
 def test_two_capitals_are_a_code_not_a_town(gaz):
-    # GVA 665115: a tattoo that reads "BO$" is no Bo, Sierra Leone
-    assert found(gaz, "He has a tattoo on his neck which reads \u201cBO$\u201d, officials said.") == []
+    # a tattoo that reads "BO$" is no Bo, Sierra Leone
+    assert found(gaz, "The suspect wore a cap whose patch reads \u201cBO$\u201d, deputies said.") == []
