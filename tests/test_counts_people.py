@@ -305,3 +305,31 @@ def test_a_headline_joins_people_with_a_comma(count, text, want):
 def test_a_wound_the_one_taken_has(count):
     # issue 17: a wound set off by commas after the object was given to the ones carrying him, who are nobody counted
     assert count("EMTs took the cashier, with a gunshot wound in her side, to a trauma center.") == [("shot", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "The gunman fired into the crowd, wounding four and killing another.",
+            [("injured", 4, None), ("killed", 1, None)],
+        ),
+        ("He shot and wounded a cousin and killed her friend.", [("killed", 1, None), ("injured", 1, None)]),
+        ("Deputies shot and killed a man on the bridge.", [("killed", 1, None)]),
+    ],
+)
+def test_two_verbs_each_with_its_own_object_are_not_one_fatal_shooting(count, text, want):
+    # issue 17: "wounding four and killing another" made the wounding fatal too: five killed
+    assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("A neighbor was charged with murder in the death of a delivery driver.", [("killed", 1, None)]),
+        ("A woman is charged with manslaughter in a 12-year-old boy's death.", [("killed", 1, None)]),
+    ],
+)
+def test_the_accused_charged_with_a_killing_is_no_victim(count, text, want):
+    # issue 17: "charged with murder" gave the murder to the one charged, who was counted killed beside the victim
+    assert count(text) == want

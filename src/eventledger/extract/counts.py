@@ -554,8 +554,9 @@ class CountFinder:
                 c.dep_ == "conj"
                 and self.w.people_verbs.get(c.lemma_.lower()) == "killed"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                and not (any(g.dep_ == "dobj" for g in c.children) and any(g.dep_ == "dobj" for g in verb.children))
             ):
-                return True  # "shot and killed"; not "two were shot and one died"
+                return True  # "shot and killed"; not "two were shot and one died", nor "wounding six and killing one"
         return False
 
     def _patients(self, verb) -> list:
@@ -570,8 +571,8 @@ class CountFinder:
                 if g.dep_ == "pobj"
             ]
             own = [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            if not of and not own:
-                own = self._bearer(verb)
+            if not of and not own and verb.lemma_.lower() in self.w.borne_nominals:
+                own = self._bearer(verb)  # "found with a gunshot wound"; not the accused "charged with murder"
             return self._expand(of or own)
         if verb.lower_ == "dead":
             head = verb.head

@@ -73,6 +73,7 @@ class CountWords:
     people_verbs: dict[str, str]  # lemma -> count kind of the people it is done to
     people_nominals: dict[str, str]  # noun lemma -> count kind of the people it is done to
     people_cues: tuple[str, ...]  # regular expressions: a sentence with one is parsed for the people it counts
+    borne_nominals: frozenset[str]  # nominals a person bears ("wound"): who has it, when it names nobody itself
     suffer_verbs: frozenset[str]
     subject_verbs: frozenset[str]
     fatal_words: frozenset[str]
@@ -124,6 +125,7 @@ class CountWords:
             people_verbs=_mapping(d, "people_verbs", COUNT_KINDS, where),
             people_nominals=_mapping(d, "people_nominals", COUNT_KINDS, where),
             people_cues=_ordered(d, "people_cues", where),
+            borne_nominals=words(d, "borne_nominals", where),
             suffer_verbs=words(d, "suffer_verbs", where),
             subject_verbs=words(d, "subject_verbs", where),
             fatal_words=words(d, "fatal_words", where),
