@@ -169,3 +169,41 @@ def test_a_group_and_its_affiliated_faction_are_no_contradiction():
     # the demo's Peshawar bombing: TTP claimed, police blamed Jamaat-ul-Ahrar, a TTP faction
     assert not _incompatible({"ttp", "jamaat-ul-ahrar"}, CFG.parents, CFG.affiliates)
     assert _incompatible({"ttp", "islamic-state"}, CFG.parents, CFG.affiliates)
+
+
+def _doc(value, qualifier, *, document, published):
+    return {**v(value, qualifier, report=document, published=published), "document": document}
+
+
+def _hurt_then_dead(**kinds):
+    from eventledger.resolve.values import hurt_then_dead
+
+    counts = {k: summarize(vals, policy="acled", cfg=CFG) for k, vals in kinds.items()}
+    hurt_then_dead(counts)
+    return counts
+
+
+def test_one_person_told_hurt_and_later_told_dead_is_not_injured_too():
+    # issue 17: "boy critically hurt" in the first article, "boy dies" in the next: one person, killed
+    c = _hurt_then_dead(
+        injured=[_doc(1, "at least", document="first", published="2020-05-01")],
+        killed=[_doc(1, "at least", document="second", published="2020-05-03")],
+    )
+    assert c["injured"]["best"] == 0 and c["injured"]["low"] <= 0 and c["injured"]["values"]
+    # an article that tells a death and someone hurt tells two people
+    c = _hurt_then_dead(
+        injured=[_doc(1, "at least", document="first", published="2020-05-01")],
+        killed=[_doc(1, "at least", document="first", published="2020-05-01")],
+    )
+    assert c["injured"]["best"] == 1
+    # a figure with a number ("2 hurt") or a hurt person told after the last death are not the dead
+    c = _hurt_then_dead(
+        injured=[_doc(2, "exact", document="first", published="2020-05-01")],
+        killed=[_doc(1, "at least", document="second", published="2020-05-03")],
+    )
+    assert c["injured"]["best"] == 2
+    c = _hurt_then_dead(
+        injured=[_doc(1, "at least", document="later", published="2020-05-09")],
+        killed=[_doc(1, "at least", document="second", published="2020-05-03")],
+    )
+    assert c["injured"]["best"] == 1

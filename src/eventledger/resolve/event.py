@@ -10,7 +10,7 @@ from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
 from eventledger.resolve.sources import View, independent_sources, placing
 from eventledger.resolve.statements import perpetrators
-from eventledger.resolve.values import hit_not_killed, summarize
+from eventledger.resolve.values import hit_not_killed, hurt_then_dead, summarize
 
 DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
 _NAMES = ("name", "city", "admin1", "country")
@@ -199,6 +199,7 @@ def build(
     policy: str,
 ) -> Event:
     counts = {k: summarize(vals, policy=policy, cfg=cfg) for k, vals in sorted(count_values(vs).items())}
+    hurt_then_dead(counts)
     hit_not_killed(counts, policy=policy)
     perps = perpetrators(vs, statements, cfg.actor_names)
     sources = sorted({(v.source or v.origin, v.report["document"]) for v in vs})

@@ -215,3 +215,36 @@ def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
         "contested": bool((inj or {}).get("contested")),
         "derived": {"from": "shot - killed", "shot": shot, "killed": killed},
     }
+
+
+def _one_person(v: dict) -> bool:
+    """A figure that names one person without a number ("a teen was critically hurt": at least 1)."""
+    return v.get("value") == 1 and v.get("qualifier") == "at least" and not _group(v)
+
+
+def hurt_then_dead(counts: dict[str, dict]) -> None:
+    """The injured that are the killed: one person told hurt by documents that tell no death, where the other
+    documents tell one person dead and nobody hurt ("Teen critically injured after shooting", then "Teen dies"), is
+    the same person at two times; GVA counts every person shot once, by how it ended. Only when the hurt are told
+    no later than the last death, and every figure on both sides names one person; the values stay as told and the
+    derived figure is recorded beside them."""
+    inj, killed = counts.get("injured"), counts.get("killed")
+    if not inj or not killed or inj.get("derived") or not inj.get("best"):
+        return
+    hurt, dead = current(inj["values"]), current(killed["values"])
+    if not hurt or not dead or not all(_one_person(v) for v in hurt + dead):
+        return
+    hurt_docs = {v.get("document") for v in inj["values"]}
+    dead_docs = {v.get("document") for v in killed["values"]}
+    if hurt_docs & dead_docs:
+        return  # a document that tells the death and someone hurt tells two people
+    last_death = max((v.get("published") or "" for v in dead), default="")
+    if any((v.get("published") or "") > last_death for v in hurt):
+        return
+    counts["injured"] = {
+        **inj,
+        "low": 0,
+        "high": inj.get("high"),
+        "best": 0,
+        "derived": {"from": "hurt, then told dead", "killed": killed.get("best")},
+    }
