@@ -123,3 +123,22 @@ def test_a_ranked_victim_tells_how_many_were_hit():
     [h] = find_counts("A fourth victim got a ride to an urgent care clinic from a friend before deputies showed up.")
     assert (h.kind, h.value, h.qualifier) == ("shot", 4, "at least")
     assert find_counts("The 6-year-old is the city's third homicide victim of the year.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A violent night left three dead and five hurt across the county.",
+        "Twelve people were killed over the bloodiest weekend of the summer.",
+        "Four people were wounded in Tuesday shootings on the east side.",
+        "Two dead, one hurt in overnight downtown shootings",
+    ],
+)
+def test_a_toll_of_a_stretch_of_time_is_a_tally(text):
+    # issue 17: a night's or a weekend's toll over several shootings was read as one shooting's
+    assert [h.value for h in find_counts(text) if h.value is not None and h.value > 1] == []
+
+
+def test_a_deadly_shooting_of_one_night_is_no_tally():
+    [h] = find_counts("Two men were killed in a deadly Tuesday night shooting.")
+    assert (h.kind, h.value) == ("killed", 2)

@@ -184,7 +184,7 @@ def _hurt_then_dead(**kinds):
 
 
 def test_one_person_told_hurt_and_later_told_dead_is_not_injured_too():
-    # issue 17: "boy critically hurt" in the first article, "boy dies" in the next: one person, killed
+    # issue 17: "a clerk badly hurt" in the first article, "the clerk has died" in the next: one person, killed
     c = _hurt_then_dead(
         injured=[_doc(1, "at least", document="first", published="2020-05-01")],
         killed=[_doc(1, "at least", document="second", published="2020-05-03")],

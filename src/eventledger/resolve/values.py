@@ -218,13 +218,13 @@ def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
 
 
 def _one_person(v: dict) -> bool:
-    """A figure that names one person without a number ("a teen was critically hurt": at least 1)."""
+    """A figure that names one person without a number ("a clerk was badly hurt": at least 1)."""
     return v.get("value") == 1 and v.get("qualifier") == "at least" and not _group(v)
 
 
 def hurt_then_dead(counts: dict[str, dict]) -> None:
     """The injured that are the killed: one person told hurt by documents that tell no death, where the other
-    documents tell one person dead and nobody hurt ("Teen critically injured after shooting", then "Teen dies"), is
+    documents tell one person dead and nobody hurt ("a woman badly hurt", then "the woman has died"), is
     the same person at two times; GVA counts every person shot once, by how it ended. Only when the hurt are told
     no later than the last death, and every figure on both sides names one person; the values stay as told and the
     derived figure is recorded beside them."""
