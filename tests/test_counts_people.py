@@ -333,3 +333,32 @@ def test_two_verbs_each_with_its_own_object_are_not_one_fatal_shooting(count, te
 def test_the_accused_charged_with_a_killing_is_no_victim(count, text, want):
     # issue 17: "charged with murder" gave the murder to the one charged, who was counted killed beside the victim
     assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The pistol went off and struck the bartender in the leg.", [("shot", 1, None)]),
+        ("A gunman opened fire, hitting two people.", [("shot", 2, None)]),
+        ("The robber fired several rounds, striking a cashier.", [("shot", 1, None)]),
+        ("She went home and hit her brother.", []),
+        ("He opened the door, hitting his cousin.", []),
+    ],
+)
+def test_a_hit_that_follows_a_firing_is_the_bullets(count, text, want):
+    # issue 17: "fired a shot, hitting a man" counted nobody: the hit verb has no subject of its own
+    assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("A cashier suffered a gunshot wound to the neck and later died at the hospital.", [("killed", 1, None)]),
+        ("The man shot his neighbour and then died.", [("killed", 1, None), ("shot", 1, None)]),
+        ("A driver was shot in the back and died at the scene.", [("killed", 1, None)]),
+    ],
+)
+def test_a_death_joined_to_another_verb_is_its_subjects(count, text, want):
+    # issue 17: "suffered a wound and later died" gave the death to the wound (nobody); "shot his neighbour and then
+    # died" to the neighbour
+    assert count(text) == want

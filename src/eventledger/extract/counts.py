@@ -531,10 +531,26 @@ class CountFinder:
         return kind
 
     def _by_a_bullet(self, verb) -> bool:
-        """What hits is a bullet: the verb's subject, or who it is done by in the passive."""
+        """What hits is a bullet: the verb's subject, or who it is done by in the passive; for a verb with neither,
+        joined to a firing ("fired a shot, hitting a man", "the gun fired and hit the boy", "opened fire, striking
+        two people"), the firing's bullet."""
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         doers += [g for c in verb.children if c.dep_ == "agent" or c.lower_ == "by" for g in c.children]
-        return any(d.lemma_.lower() in self.w.projectile_words for d in doers)
+        if any(d.lemma_.lower() in self.w.projectile_words for d in doers):
+            return True
+        if doers or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        head = verb.head
+        opened_fire = any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in head.children)
+        if head.lemma_.lower() not in self.w.firing_verbs and not opened_fire:
+            return False
+        if head.lemma_.lower() == "go" and not any(c.lower_ == "off" for c in head.children):
+            return False  # "went off", not "went home"
+        around = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if head.dep_ == "relcl":
+            around.append(head.head)  # "a gun that went off, striking ..."
+        words = self.w.projectile_words | self.w.weapon_words | {"fire"}
+        return opened_fire or head.lemma_.lower() == "fire" or any(t.lemma_.lower() in words for t in around)
 
     def _survived(self, noun) -> bool:
         """A wound told as one the person lives with: what it is said to be ("minor", "non-life-threatening") or
@@ -555,6 +571,8 @@ class CountFinder:
                 and self.w.people_verbs.get(c.lemma_.lower()) == "killed"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                 and not (any(g.dep_ == "dobj" for g in c.children) and any(g.dep_ == "dobj" for g in verb.children))
+                # "shot his wife and then died": the shooter died, not his wife
+                and not (c.lemma_.lower() in self.w.subject_verbs and any(g.dep_ == "dobj" for g in verb.children))
             ):
                 return True  # "shot and killed"; not "two were shot and one died", nor "wounding six and killing one"
         return False
@@ -591,7 +609,10 @@ class CountFinder:
         if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
             h = verb.head
             hp = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
-            found = [c for c in h.children if c.dep_ in (("nsubjpass",) if hp else ("dobj",))]
+            if deps == ("nsubj",):  # "suffered a wound and later died": the subject of both died, not the wound
+                found = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+            else:
+                found = [c for c in h.children if c.dep_ in (("nsubjpass",) if hp else ("dobj",))]
         if not found and passive and verb.dep_ == "pcomp" and verb.head.pos_ == "ADP":
             # "a woman was in critical condition after being shot", "is recovering after being shot": the passive
             # after a preposition is done to the subject of the clause it hangs on ("Woman critical after ...")

@@ -89,6 +89,8 @@ class CountWords:
     statistic: tuple[str, ...]  # regular expressions: a sentence tallying many shootings
     hit_verbs: frozenset[str]  # "hit", "strike": shot when a bullet does it
     projectile_words: frozenset[str]
+    firing_verbs: frozenset[str]  # "fire", "go off": a hit verb that follows one without a subject is the bullet's
+    weapon_words: frozenset[str]  # "gun": what fires
     survived_words: tuple[str, ...]  # on or above a wound: the person lives ("minor", "recover")
     ranked_victim: tuple[str, ...]  # regular expressions: "a fourth victim", the rank in group 1
     multiples: dict[str, int]  # "triple" -> 3, before a nominal of people_nominals
@@ -144,4 +146,6 @@ class CountWords:
             survived_words=_ordered(d, "survived_words", where),
             hit_verbs=words(d, "hit_verbs", where),
             projectile_words=words(d, "projectile_words", where),
+            firing_verbs=words(d, "firing_verbs", where),
+            weapon_words=words(d, "weapon_words", where),
         )
