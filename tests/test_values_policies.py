@@ -207,3 +207,20 @@ def test_one_person_told_hurt_and_later_told_dead_is_not_injured_too():
         killed=[_doc(1, "at least", document="second", published="2020-05-03")],
     )
     assert c["injured"]["best"] == 1
+
+
+def test_the_day_more_documents_tell_wins_over_one_story_listing_past_days():
+    # issue 17: a story listing earlier shootings ("May 2: a boy was shot ...") gave one document's background day
+    # as many reports as the day two articles told
+    from eventledger.resolve.event import event_date
+    from eventledger.resolve.sources import View
+
+    def view(rid, doc, day):
+        r = {"id": rid, "document": doc, "date": {"value": day, "precision": "day", "text": "x"}, "meta": {}}
+        return View(r, None, doc, None, False, False)
+
+    vs = [view(f"a{i}", "list", "2020-05-02") for i in range(3)]
+    vs += [view("b1", "one", "2020-05-20"), view("c1", "two", "2020-05-20")]
+    assert event_date(vs)["value"] == "2020-05-20"
+    vs = [view("a1", "list", "2020-05-02"), view("a2", "list", "2020-05-02"), view("b1", "one", "2020-05-20")]
+    assert event_date(vs)["value"] == "2020-05-02"  # one document each way: then the most reports

@@ -44,7 +44,7 @@ def _date_told(report: dict) -> bool:
 def event_date(vs: list[View]) -> dict:
     """The event's day: the finest precision, a day some source states of the event before a day lent from
     elsewhere in a story, and that before a day that only bounds it (the publication of a report that names no
-    day, the day of an arrest), then the most reports, then the earliest."""
+    day, the day of an arrest), then the most documents, then the most reports, then the earliest."""
     seen: dict[tuple, set[str]] = defaultdict(set)
     stated: set[tuple] = set()
     told: set[tuple] = set()
@@ -60,6 +60,7 @@ def event_date(vs: list[View]) -> dict:
                 told.add(key)
     values = [{"value": k[0], "precision": k[1], "reports": sorted(r)} for k, r in sorted(seen.items())]
     facts = {v.id for v in _facts(vs)}
+    document = {v.id: v.report.get("document") for v in vs}
     pool = [x for x in values if set(x["reports"]) & facts] or values
     if not pool:
         return {"value": None, "precision": None, "values": []}
@@ -69,6 +70,7 @@ def event_date(vs: list[View]) -> dict:
             DATE_RANK[x["precision"]],
             (x["value"], x["precision"]) not in told,
             (x["value"], x["precision"]) not in stated,
+            -len({document[r] for r in set(x["reports"]) & facts}),  # documents: one list of past shootings is one
             -len(set(x["reports"]) & facts),
             x["value"],
         ),
