@@ -362,3 +362,36 @@ def test_a_death_joined_to_another_verb_is_its_subjects(count, text, want):
     # issue 17: "suffered a wound and later died" gave the death to the wound (nobody); "shot his neighbour and then
     # died" to the neighbour
     assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Lane was shot when the man removed his gun from a holster and it fired, striking Lane.", [("shot", 1, None)]),
+        ("Ann Lane and Tom Lane were shot.", [("shot", 2, None)]),
+    ],
+)
+def test_a_name_written_twice_is_one_person(count, text, want):
+    # issue 17: a victim named in the clause and again as the one the bullet struck was counted twice
+    assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Retired teacher dead after shooting self in garage", [("killed", 1, None), ("shot", 1, None)]),
+        ("Cashier dead, customer hurt in store shooting", [("killed", 1, None), ("injured", 1, None)]),
+        ("Senior takes own life behind the gym", [("killed", 1, None), ("killed", 1, "the attacker")]),
+    ],
+)
+def test_a_headline_drops_its_is(count, text, want):
+    # issue 17: "X dead after ..." and "takes own life" counted nobody; "shooting self" was a second person
+    assert count(text) == want
+
+
+def test_the_attacker_alone_is_a_part_of_the_toll():
+    # issue 17: "turned the gun on himself" as an exact 1 became the lowest firm figure of a murder-suicide
+    text = "Then the man turned the gun on himself."
+    [whole, attacker] = CountFinder(CountWords.load()).find(text, load_nlp()(text)[:])
+    assert (whole.value, whole.qualifier, whole.who) == (1, "at least", None)
+    assert (attacker.value, attacker.who) == (1, "the attacker")

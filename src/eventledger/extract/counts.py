@@ -431,7 +431,8 @@ class CountFinder:
     def _same_person(self, tok, verb) -> str | None:
         """The noun a singular patient names, a reflexive pronoun standing for its verb's subject ("the teen shot
         himself" names the teen): two patients naming the same noun in a sentence are one person (a headline
-        repeated in the body, "whether someone shot the teen or the teen shot himself"). Not for names or numbers."""
+        repeated in the body, "whether someone shot the teen or the teen shot himself"); a name written the same way
+        twice is one person too ("Lane was shot when the rifle fired, striking Lane"). Not for numbers."""
         if tok.lower_ in self.w.reflexive_pronouns:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             tok = subj[0] if subj else None
@@ -439,6 +440,9 @@ class CountFinder:
             return None
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" or tok.pos_ == "PROPN" and tok.lower_ in self.w.person_nouns:
             return tok.lower_  # "Man shot in Lawndale ... A 34-year-old man was shot": a headline's "Man" too
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+            parts = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            return "name: " + " ".join([*parts, tok.lower_])  # "Ann Lane" and "Tom Lane" are two
         return None
 
     def _points_back(self, tok, kind: str, verb, victims: dict) -> bool:
@@ -498,7 +502,8 @@ class CountFinder:
                 CountHit("killed", total, h.qualifier, lo, hi, None, min(h.start, m.start()), max(h.end, m.end()))
             )
         else:
-            out.append(CountHit("killed", 1, "exact", 1, 1, None, m.start(), m.end()))
+            # the attacker alone is a part of the toll told so far: at least one dead
+            out.append(CountHit("killed", 1, "at least", 1, None, None, m.start(), m.end()))
         out.append(CountHit("killed", 1, "exact", 1, 1, self.w.attacker_who, m.start(), m.end()))
         return out
 
@@ -518,6 +523,8 @@ class CountFinder:
         if kind is None and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
             # "the boy is dead", "was found dead"; not "he should be dead"
             return None if self._modality.modal_clause(tok.head) else "killed"
+        if kind is None and tok.lower_ == "dead" and tok.dep_ == "amod" and tok.i == tok.head.i + 1:
+            return "killed"  # a headline's "Man dead after ...": the "is" dropped
         if kind is None or tok.pos_ != "VERB" or tok.dep_ == "amod" or any(c.dep_ == "neg" for c in tok.children):
             return None  # "was not hurt"
         if self._modality.modal_clause(tok):
@@ -592,6 +599,8 @@ class CountFinder:
             if not of and not own and verb.lemma_.lower() in self.w.borne_nominals:
                 own = self._bearer(verb)  # "found with a gunshot wound"; not the accused "charged with murder"
             return self._expand(of or own)
+        if verb.lower_ == "dead" and verb.dep_ == "amod":
+            return self._expand([verb.head])
         if verb.lower_ == "dead":
             head = verb.head
             deps = ("nsubj", "nsubjpass", "dobj")
@@ -692,7 +701,9 @@ class CountFinder:
                     and (
                         c.tag_ in ("NNS", "NNPS")
                         or any(g.dep_ == "nummod" for g in c.children)
+                        # "kills 4 people, self"; not "man dead after shooting self", the man himself
                         or c.lower_ in self.w.reflexive_pronouns
+                        and (numbered or t.tag_ in ("NNS", "NNPS"))
                     )
                 ):
                     todo.append(c)
