@@ -196,6 +196,17 @@ def test_one_person_told_hurt_and_later_told_dead_is_not_injured_too():
         killed=[_doc(1, "at least", document="first", published="2020-05-01")],
     )
     assert c["injured"]["best"] == 1
+    # "one woman was hospitalized" (exactly one) is one person too; "one other person was hurt" is someone else
+    c = _hurt_then_dead(
+        injured=[{**_doc(1, "exact", document="first", published="2020-05-01"), "who": "woman"}],
+        killed=[_doc(1, "at least", document="second", published="2020-05-03")],
+    )
+    assert c["injured"]["best"] == 0
+    c = _hurt_then_dead(
+        injured=[{**_doc(1, "exact", document="first", published="2020-05-01"), "who": "others"}],
+        killed=[_doc(1, "at least", document="second", published="2020-05-03")],
+    )
+    assert c["injured"]["best"] == 1
     # a figure with a number ("2 hurt") or a hurt person told after the last death are not the dead
     c = _hurt_then_dead(
         injured=[_doc(2, "exact", document="first", published="2020-05-01")],

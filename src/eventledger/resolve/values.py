@@ -218,8 +218,9 @@ def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
 
 
 def _one_person(v: dict) -> bool:
-    """A figure that names one person without a number ("a clerk was badly hurt": at least 1)."""
-    return v.get("value") == 1 and v.get("qualifier") == "at least" and not _group(v)
+    """A figure of one person ("a clerk was badly hurt": at least 1, "one woman was hospitalized"), not of one
+    besides someone told apart ("one other person was hurt")."""
+    return v.get("value") == 1 and v.get("qualifier") in ("at least", "exact") and _group(v) != OTHERS
 
 
 def hurt_then_dead(counts: dict[str, dict]) -> None:
