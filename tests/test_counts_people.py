@@ -395,3 +395,8 @@ def test_the_attacker_alone_is_a_part_of_the_toll():
     [whole, attacker] = CountFinder(CountWords.load()).find(text, load_nlp()(text)[:])
     assert (whole.value, whole.qualifier, whole.who) == (1, "at least", None)
     assert (attacker.value, attacker.who) == (1, "the attacker")
+
+
+def test_a_year_is_nobody_killed(count):
+    # issue 17: "the city's first murder of <year>" counted the year as how many were killed
+    assert count("The town's first murder of 2019 happened late on Friday.") == []

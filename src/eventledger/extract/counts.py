@@ -740,6 +740,8 @@ class CountFinder:
         if tok.like_num:
             if self._measure(tok):
                 return 0  # "About 2 a.m., ... was found dead": the time is parsed as who died
+            if _YEAR_RX.fullmatch(tok.text):
+                return 0  # "the city's first murder of 2019": the year is parsed as who was killed
             return 1 if low == "one" else parse_number(tok.text)
         if tok.tag_ in ("NNS", "NNPS"):
             people = low in self._who_words or tok.lemma_.lower() in self.w.person_nouns or low == "people"
