@@ -326,7 +326,7 @@ def test_two_verbs_each_with_its_own_object_are_not_one_fatal_shooting(count, te
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("A neighbor was charged with murder in the death of a delivery driver.", [("killed", 1, None)]),
+        ("A roommate was charged with murder over the death of a bakery clerk.", [("killed", 1, None)]),
         ("A woman is charged with manslaughter in a 12-year-old boy's death.", [("killed", 1, None)]),
     ],
 )
@@ -355,7 +355,7 @@ def test_a_hit_that_follows_a_firing_is_the_bullets(count, text, want):
     [
         ("A cashier suffered a gunshot wound to the neck and later died at the hospital.", [("killed", 1, None)]),
         ("The man shot his neighbour and then died.", [("killed", 1, None), ("shot", 1, None)]),
-        ("A driver was shot in the back and died at the scene.", [("killed", 1, None)]),
+        ("A cyclist was shot in the neck and died at the hospital.", [("killed", 1, None)]),
     ],
 )
 def test_a_death_joined_to_another_verb_is_its_subjects(count, text, want):
@@ -367,8 +367,8 @@ def test_a_death_joined_to_another_verb_is_its_subjects(count, text, want):
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("Lane was shot when the man removed his gun from a holster and it fired, striking Lane.", [("shot", 1, None)]),
-        ("Ann Lane and Tom Lane were shot.", [("shot", 2, None)]),
+        ("Pruitt was shot when a clerk drew a gun from his belt and it fired, striking Pruitt.", [("shot", 1, None)]),
+        ("Ann Pruitt and Tom Pruitt were shot.", [("shot", 2, None)]),
     ],
 )
 def test_a_name_written_twice_is_one_person(count, text, want):

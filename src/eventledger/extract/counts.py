@@ -39,7 +39,7 @@ _ENDS_THE_PHRASE = frozenset(
         "told",
         "while",
         "according",
-        "that",  # "told NewsChannel 15 that a child was shot": a clause follows, not the figure's kind
+        "that",  # "told reporters Friday that a boy was hit": a clause follows, not the figure's kind
     }
 )
 KIND_WORDS_AFTER = 9  # words read after a number for its kind word ...
@@ -203,7 +203,7 @@ class CountFinder:
             part = self._part.search(text, max(0, span_start - QUALIFIER_CHARS), span_start)
             after = None if self._kind_before(text, span_start, window=1) else self._kind_after(text, m.end())
             if after and any(a <= c < b for c in after[3] for a, b in masked):
-                continue  # "9 or 10 year old boy who was shot": the figures are an age
+                continue  # "a 6 or 7 year old girl who got shot": the figures are an age
             if after:
                 first = len(hits)
                 self._figure_and_chain(text, m, value, qualifier, span_start, after, hits, taken)
@@ -405,7 +405,7 @@ class CountFinder:
             for p in self._patients(verb):
                 noun = self._same_person(p, verb)
                 if noun is not None and (kind, noun) in named:
-                    continue  # "shot the teen, or if the teen shot himself": one teen
+                    continue  # "whether someone shot the youth or the youth shot himself": one youth
                 if noun is not None:
                     named.add((kind, noun))
                 n = self._how_many(p)
@@ -633,7 +633,7 @@ class CountFinder:
             found = [verb.head]  # "a man shot in the leg", "Police: 4 people shot in Fresno" (tagged past)
         if not found and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "ccomp"):
             own = [c for c in verb.children if c.dep_ == "nsubj"]  # "police found a man shot"
-            h = verb.head  # "a mother and son were found fatally shot", "teen found shot to death"
+            h = verb.head  # "an uncle and niece were discovered fatally shot", "teen found shot to death"
             found = (
                 own
                 or [c for c in h.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -660,7 +660,7 @@ class CountFinder:
                 return [holder]
             if holder.pos_ == "VERB" and head.lower_ == "with":
                 # "paramedics took the man, with a gunshot wound, to a hospital": the one taken or found has it,
-                # else the subject ("a man arrived at the hospital with a gunshot wound")
+                # else the subject ("a woman walked into the clinic with a gunshot wound")
                 obj = [c for c in holder.children if c.dep_ == "dobj"]
                 return obj or [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
             if holder.pos_ == "VERB" and holder.lemma_.lower() in self.w.suffer_verbs:
@@ -683,7 +683,7 @@ class CountFinder:
         )
 
     def _expand(self, toks: list) -> list:
-        """An enumeration's members: "his wife, two young children and his mother-in-law"."""
+        """An enumeration's members: "her husband, three small sons and her father-in-law"."""
         out, todo = [], list(toks)
         while todo:
             t = todo.pop(0)
@@ -757,7 +757,7 @@ class CountFinder:
 
     def _measure(self, num) -> bool:
         """A number with a unit after it ("8 yo girl", "2 a.m.") or inside an age, date, address or gallery caption
-        ("Image 2 of 8 An 18-year-old was killed"): not how many."""
+        ("Photo 3 of 11 A 19-year-old died"): not how many."""
         end = num.idx + len(num.text)
         if self._not_counted.match(num.doc.text[end : end + UNIT_CHARS]):
             return True

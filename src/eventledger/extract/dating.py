@@ -135,7 +135,7 @@ class Dater:
             and link.tag_ == "VBG"
             and not any(c.dep_ == "mark" or c.lower_ in ("after", "before", "since") for c in link.children)
         ):
-            return None  # "mishandled a gun Tuesday night, firing a shot that hit him": one moment, told twice
+            return None  # "fumbled a pistol Friday evening, firing a round into his leg": one moment, told twice
         if verb.lower_ in self.lex.speech_verbs:
             return "speech"
         if path[at - 1].dep_ in ("nsubj", "nsubjpass", "csubj", "agent") and not any(
@@ -151,7 +151,7 @@ class Dater:
     def set_date(self, doc, w: SegWork, rep: Report, hit, *, later=None) -> None:
         if hit is not None and hit[2].precision in ("month", "year") and _WEEK.search(w.text, hit[0], hit[1]):
             # "shot this past weekend" (a week is told as its month or year): the day the story tells inside it
-            # ("a call around 11:50 p.m. Saturday") is the day of the happening, the period's words kept
+            # ("a report near 2:35 a.m. Sunday") is the day of the happening, the period's words kept
             weekend = "weekend" in w.text[hit[0] : hit[1]].lower()
             day = self.story_day(
                 w, but=hit[:2], within=lambda d: not weekend or d.weekday() in (4, 5, 6), any_sentence=True

@@ -508,7 +508,7 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _weekday_of_date(text: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:
-    """ "at 10:20 p.m. on May 5, a Thursday night": a weekday put right after a date it falls on names that date,
+    """ "near 7:45 p.m. on June 9, a Tuesday evening": a weekday put right after a date it falls on names that date,
     not the last such weekday before the anchor."""
     out = list(found)
     for i in range(1, len(found)):
