@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventledger.groups import DisjointSets
+from eventledger.resolve.anchor import anchor
 from eventledger.resolve.config import DATA, ResolveConfig
 from eventledger.resolve.features import (
     NAMES_CAP,
@@ -161,9 +162,19 @@ def cluster(
 ) -> Clustering:
     got = settle(pair_scores(profiles, cfg, text), profiles, cfg)
     model = documents if documents is not None else DocumentModel.load()
-    if text is None or model is None:
+    if text is not None and model is not None:
+        got = link_documents(got, profiles, cfg, text, model)
+    return _anchored(got, profiles, cfg)
+
+
+def _anchored(got: Clustering, profiles: list[Profile], cfg: ResolveConfig) -> Clustering:
+    """Events no source dates to a day join the one dated event of their city they fit (resolve/anchor.py)."""
+    final = anchor(got.clusters, profiles, cfg, set(got.ambiguous))
+    if final is got.clusters:
         return got
-    return link_documents(got, profiles, cfg, text, model)
+    index = {i: k for k, g in enumerate(final) for i in g}
+    old = {k: index[g[0]] for k, g in enumerate(got.clusters)}
+    return Clustering(final, {i: [(old[g], s) for g, s in cands] for i, cands in got.ambiguous.items()})
 
 
 DOCUMENTS_PATH = DATA / "resolution_documents.json"
