@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventledger.extract.numbers import NUMBER_RX
+from eventledger.extract.telegraphic import Retagger
 from eventledger.extract.text import is_lowercase_text, load_first_names, restore_case, sentence_spans, title_case_spans
 from eventledger.extract.times import find_dates
 from eventledger.records import DateValue, Document, Segment
@@ -90,6 +91,7 @@ class Preparer:
         self.counts = counts
         self.common = common_words(nlp)
         self.first_names = load_first_names(nlp.Defaults.stop_words)
+        self.retag = Retagger(lexicon.verb_type)
         self._alias_case = {a.lower(): a for act in actors.all() for a in (act.name, *act.aliases, *act.case_sensitive)}
 
     def prepare(self, seg: Segment, anchor: DateValue | None) -> SegWork:
@@ -138,4 +140,5 @@ class Preparer:
         todo = [(w, i) for w in works for i in self.select(w)]
         texts = (w.text[w.sents[i][0] : w.sents[i][1]] for w, i in todo)
         for (w, i), sdoc in zip(todo, self.nlp.pipe(texts, batch_size=PARSE_BATCH)):
+            self.retag(sdoc)
             w.parse[i] = sdoc

@@ -1,0 +1,49 @@
+"""Telegraphic headlines re-tagged after parsing: a headline drops its articles and auxiliaries ("Baby shot
+while in stroller", "Toddler kills himself with gun"), and the tagger, finding no verb, reads the event verb as the
+head noun of one long noun phrase. Without a verb the sentence tells no happening to the frame rules and counts no
+one; re-tagged, it reads as the same headline with its "was" (a past form: a passive) or as a present-tense verb."""
+
+from __future__ import annotations
+
+from eventledger.knowledge.event_types import IRREGULAR
+
+# what a left-hand noun of a verb mis-tagged as a noun stands in for, once that word is a verb again
+_SUBJECT_DEPS = ("compound", "amod", "nmod", "npadvmod")
+_MAIN_VERB_DEPS = ("ROOT", "conj", "parataxis", "ccomp")
+_NOUN_MARKS = ("det", "poss", "nummod", "case")  # "the shot", "his kills", "two shots": nouns for sure
+
+
+def verb_forms(verbs) -> dict[str, tuple[str, str]]:
+    """Inflected forms of the trigger verbs -> (lemma, Penn tag): "kills" -> (kill, VBZ), "shot" -> (shoot, VBD).
+    The bare lemma is left out: "attack" or "raid" is as much a noun as a verb."""
+    out: dict[str, tuple[str, str]] = {}
+    for v in verbs:
+        for s in ("es", "s") if v.endswith(("sh", "ch", "ss", "x")) else ("s",):
+            out.setdefault(v + s, (v, "VBZ"))
+        for past in (v + "d",) if v.endswith("e") else (v + "ed", v + v[-1] + "ed"):
+            out.setdefault(past, (v, "VBD"))
+        for form in IRREGULAR.get(v, ()):
+            out[form] = (v, "VBD")
+    return out
+
+
+class Retagger:
+    def __init__(self, verbs):
+        self.forms = verb_forms(verbs)
+
+    def __call__(self, sent) -> None:
+        """Re-tag the parsed sentence in place (its words and offsets stay as they are)."""
+        root = next((t for t in sent if t.dep_ == "ROOT"), None)
+        if root is None or any(
+            t.pos_ == "AUX" or t.pos_ == "VERB" and t.dep_ in _MAIN_VERB_DEPS and t != root for t in sent
+        ):
+            return  # a main clause with a verb of its own is no telegraphic headline ("while sitting" may follow)
+        form = self.forms.get(root.lower_)
+        if root.pos_ not in ("NOUN", "PROPN") or form is None:
+            return
+        if any(c.dep_ in _NOUN_MARKS for c in root.children) or root.i == sent[0].i:
+            return  # "the shot", "Shot at the mall": a noun, or a headline that names no one first
+        root.pos_, root.tag_, root.lemma_ = "VERB", form[1], form[0]
+        left = [c for c in root.lefts if c.dep_ in _SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if left:
+            left[-1].dep_ = "nsubj"  # "baby" of "baby shot": the one the headline's verb is about
