@@ -33,6 +33,33 @@ class Retagger:
 
     def __call__(self, sent) -> None:
         """Re-tag the parsed sentence in place (its words and offsets stay as they are)."""
+        for tok in sent:
+            self._verb_on_its_object(tok)
+        self._verbless(sent)
+
+    def _verb_on_its_object(self, tok) -> None:
+        """ "Boy, 5, shoots sister", "fatally shoots girl, 15": a present-tense event verb read as a modifier of
+        the noun after it (as in "photo shoots") is the verb, and that noun its object. Only the -s forms: a past
+        form before a noun is as often a noun itself ("gun shot wound")."""
+        form = self.forms.get(tok.lower_)
+        obj = tok.head
+        if (
+            form is None
+            or form[1] != "VBZ"
+            or tok.pos_ not in ("NOUN", "PROPN")
+            or tok.dep_ != "compound"
+            or obj.i != tok.i + 1
+            or obj.pos_ not in ("NOUN", "PROPN")
+            or tok.i == 0
+            or any(c.dep_ in _NOUN_MARKS for c in tok.children)
+        ):
+            return
+        root = obj.head == obj
+        tok.head, tok.dep_ = (tok, "ROOT") if root else (obj.head, obj.dep_)
+        obj.head, obj.dep_ = tok, "dobj"
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", form[1], form[0]
+
+    def _verbless(self, sent) -> None:
         root = next((t for t in sent if t.dep_ == "ROOT"), None)
         if root is None or any(
             t.pos_ == "AUX" or t.pos_ == "VERB" and t.dep_ in _MAIN_VERB_DEPS and t != root for t in sent
