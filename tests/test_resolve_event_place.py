@@ -89,3 +89,28 @@ def test_a_namesake_told_with_its_state_does_not_join_the_part():
     vs.append(_view("r9", "Maple Hollow", "Illinois", "Maple Hollow"))
     vs[-1].report["place"]["city"] = "Chicago"
     assert event_place(vs)["admin1"] == "Minnesota"
+
+
+def test_a_town_a_sentence_names_outranks_a_dateline_told_with_its_state():
+    # "OAKVALE, Ore. (KXYZ) - A man was shot ..." stands in for a sentence that names no place; another story's
+    # headline names the scene ("Pine Ridge police investigate shooting"): the scene, not the outlet's town
+    def view(rid, name, quote, at, sentence_at):
+        v = _view(rid, name, "Oregon", quote)
+        v.report["place"]["evidence"].update(document=rid, start=at, end=at + len(quote))
+        v.report["evidence"] = {"document": rid, "start": sentence_at, "end": sentence_at + 80}
+        return v
+
+    vs = [view("r1", "Oakvale", "OAKVALE, Ore.", 0, 30), view("r2", "Pine Ridge", "Pine Ridge", 0, 0)]
+    assert event_place(vs)["name"] == "Pine Ridge"
+
+
+def test_a_town_of_another_state_does_not_outrank_the_dateline():
+    # "OAKVALE, Ore. (KXYZ) -" and a headline naming where the victim lived, in another state
+    def view(rid, name, admin1, quote, sentence_at):
+        v = _view(rid, name, admin1, quote)
+        v.report["place"]["evidence"].update(document=rid, start=0, end=len(quote))
+        v.report["evidence"] = {"document": rid, "start": sentence_at, "end": sentence_at + 80}
+        return v
+
+    vs = [view("r1", "Oakvale", "Oregon", "OAKVALE, Ore.", 30), view("r2", "Lakeport", "Washington", "Lakeport", 0)]
+    assert event_place(vs)["name"] == "Oakvale"

@@ -111,6 +111,27 @@ def _parts_join_their_city(seen, full, qualified, stated, first) -> None:
         first[part] = min(first[part], first.pop(k))
 
 
+def _filed_only(seen, qualified, stated) -> set[tuple]:
+    """Towns told with their state only where no sentence names them ("OAKVALE, Ore. (KXYZ) -", a dateline
+    standing in for a sentence that names no place) while a sentence names another town of that state as the
+    scene ("Pine Ridge police investigate ..."): where the story was filed, ranked after the scene among places
+    as many reports tell. A town of another state or country is no scene near the dateline ("a Lakeport teen" in
+    an "OAKVALE, Ore." story, Lakeport in another state: where the victim lived)."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for k in seen:
+        by_name[norm(k[0] or "")] |= stated.get(k, set())
+    return {
+        k
+        for k in qualified
+        if k[2]
+        and not by_name[norm(k[0] or "")]
+        and any(
+            o[2] == k[2] and o[3] == k[3] and o[4] == k[4] and norm(o[0] or "") != norm(k[0] or "") and stated.get(o)
+            for o in seen
+        )
+    }
+
+
 def event_place(vs: list[View]) -> dict:
     seen: dict[tuple, set[str]] = defaultdict(set)
     full: dict[tuple, dict] = {}
@@ -139,11 +160,13 @@ def event_place(vs: list[View]) -> dict:
     named: dict[str, set[str]] = defaultdict(set)
     for k, ids in seen.items():
         named[norm(k[0] or "")] |= ids
+    filed = _filed_only(seen, qualified, stated)
     keys = sorted(
         seen,
         key=lambda k: (
             PLACE_RANK.get(k[4], 5),
             -len(named[norm(k[0] or "")]),
+            k in filed,
             k not in qualified,
             -len(seen[k]),
             -len(stated[k]),
