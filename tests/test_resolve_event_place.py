@@ -114,3 +114,15 @@ def test_a_town_of_another_state_does_not_outrank_the_dateline():
 
     vs = [view("r1", "Oakvale", "Oregon", "OAKVALE, Ore.", 30), view("r2", "Lakeport", "Washington", "Lakeport", 0)]
     assert event_place(vs)["name"] == "Oakvale"
+
+
+def test_a_town_more_stories_tell_outranks_one_a_single_page_tells_often():
+    # one page's photo captions name a town five times; three other stories name the scene once each
+    def view(rid, name, doc):
+        v = _view(rid, name, "Ohio", name)
+        v.report["document"] = doc
+        return v
+
+    vs = [view(f"c{i}", "Elm Falls", "gallery") for i in range(5)]
+    vs += [view(f"s{i}", "Cedar Bend", f"story{i}") for i in range(3)]
+    assert event_place(vs)["name"] == "Cedar Bend"

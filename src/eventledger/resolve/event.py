@@ -141,6 +141,7 @@ def event_place(vs: list[View]) -> dict:
     placed = [v for v in placing(_facts(vs)) if any((v.report.get("place") or {}).get(k) for k in _NAMES)]
     # a place guessed from a web address only when no report's text tells one
     told = [v for v in placed if (v.report.get("meta") or {}).get("place_from") != "url"]
+    doc_of = {v.id: v.report.get("document") for v in placed}
     for v in told or placed:
         p = v.report["place"]
         k = tuple(p.get(x) for x in ("name", "city", "admin1", "country", "precision"))
@@ -155,8 +156,9 @@ def event_place(vs: list[View]) -> dict:
     if not seen:
         return {**{k: None for k in PLACE_KEYS}, "values": []}
     _parts_join_their_city(seen, full, qualified, stated, first)
-    # the name more reports tell first (a story's "Belfair" twice over a "SHELTON, Wash." dateline once); its state
-    # only decides among places of one name
+    # the name more stories tell first, then more reports (a story's "Belfair" twice over a "SHELTON, Wash."
+    # dateline once; one page's photo captions naming a town ten times count as one story); its state only decides
+    # among places of one name
     named: dict[str, set[str]] = defaultdict(set)
     for k, ids in seen.items():
         named[norm(k[0] or "")] |= ids
@@ -165,6 +167,7 @@ def event_place(vs: list[View]) -> dict:
         seen,
         key=lambda k: (
             PLACE_RANK.get(k[4], 5),
+            -len({doc_of[i] for i in named[norm(k[0] or "")]}),
             -len(named[norm(k[0] or "")]),
             k in filed,
             k not in qualified,
