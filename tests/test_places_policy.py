@@ -257,8 +257,8 @@ def test_a_towns_officer_is_evidence_of_the_town():
 def test_a_county_report_takes_no_town_of_another_county():
     # the dateline's town is in the county the sentence names; the big city's hospital lies in another county
     text = (
-        "Deputy's gun fires, hitting girl\n\nLINCOLNTON, N.C. -- An off-duty Lincoln County deputy shot her "
-        "daughter by accident Saturday night. The girl was treated at a Charlotte clinic."
+        "Boy hurt when officer's pistol discharges\n\nLINCOLNTON, N.C. -- A Lincoln County officer who was not on "
+        "duty wounded his son by accident Sunday evening. The girl was treated at a Charlotte clinic."
     )
     assert ("Lincolnton", "Lincolnton", "North Carolina", "US") in _attack_places(text)
 
@@ -284,7 +284,7 @@ def test_a_story_whose_text_names_no_place_takes_the_town_its_address_names(url,
 def test_a_slug_word_that_is_a_town_abroad_gives_way_to_the_outlets_town():
     # the headline's tail names the outlet's home, in the US: "perm" in the slug is the word, not the Russian city
     doc = extract_text(
-        "Girl shot in chest while getting ready for dance - KXYZ News 4 - Tulsa, Oklahoma\n\nA girl was shot "
+        "Teen wounded in leg on way to practice - KXYZ News 4 - Tulsa, Oklahoma\n\nA girl was shot "
         "Sunday at a home, police said.",
         published=PUBLISHED,
         url="http://www.example.com/story/1/teen-shot-while-getting-a-perm",

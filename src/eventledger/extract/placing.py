@@ -438,9 +438,9 @@ class Placer:
         return out
 
     def _within(self, w: SegWork, division, countries, admin1s, nearby, *, side=None):
-        """The first town or county the segment names inside a division that a report names alone ("Family of
-        five found shot dead in Maine home" over "... their home in Saco"), or the first town in the state of a
-        county a report names alone ("in northern Bossier Parish ... just north of Benton"): the most precise
+        """The first town or county the segment names inside a division that a report names alone ("Couple
+        found dead in Vermont farmhouse" over "... their farm outside Barre"), or the first town in the state of a
+        county a report names alone ("in southern Cole Parish ... just east of Millbrook"): the most precise
         consistent place, with its own mention as evidence. A big city is likelier where the victim was taken
         or the outlet is, and a dateline is the outlet's city: each is taken only when nothing else is named."""
         line = self._dateline(w)

@@ -156,7 +156,7 @@ def event_place(vs: list[View]) -> dict:
     if not seen:
         return {**{k: None for k in PLACE_KEYS}, "values": []}
     _parts_join_their_city(seen, full, qualified, stated, first)
-    # the name more stories tell first, then more reports (a story's "Belfair" twice over a "SHELTON, Wash."
+    # the name more stories tell first, then more reports (a story's "Elmwood" twice over a "RIVERTON, Ore."
     # dateline once; one page's photo captions naming a town ten times count as one story); its state only decides
     # among places of one name
     named: dict[str, set[str]] = defaultdict(set)
