@@ -10,6 +10,7 @@ of a chunk are written in one transaction each.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -108,12 +109,18 @@ def ingest(
         # so they find documents ready to parse and none of them loads the cleaner's language model for it
         cleaned = _flat(ex.map(before, _chunks(run.fresh(paths, records or ()), TASK), here_when_busy=True))
         deduped = _chunks(run.dedupe(cleaned), TASK)
-        warm = None
-        for chunk in ex.map(after, deduped) if after else deduped:
-            if warm is None and resolve and not ex.local:  # workers parse: this process mostly waits on them
-                warm = threading.Thread(target=_prepare_resolution, name="eventledger-warm-resolve", daemon=True)
-                warm.start()
-            run.store(chunk)
+        warm, frozen = None, False
+        with contextlib.ExitStack() as models_built:
+            for chunk in ex.map(after, deduped) if after else deduped:
+                if warm is None and resolve and not ex.local:  # workers parse: this process mostly waits on them
+                    warm = threading.Thread(target=_prepare_resolution, name="eventledger-warm-resolve", daemon=True)
+                    warm.start()
+                if ex.local and not frozen:
+                    # parsing here: the models are built with the first chunk; as in a worker (pipeline._freeze_heap)
+                    # the collector stops walking them for the rest of the job
+                    models_built.enter_context(_heap_frozen())
+                    frozen = True
+                run.store(chunk)
     if warm is not None:
         warm.join()
     if resolve:
