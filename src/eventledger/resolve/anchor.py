@@ -15,11 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from eventledger.resolve.config import ResolveConfig
-from eventledger.resolve.features import Profile, compatible, dated, related
-
-
-def _day_dated(p: Profile) -> bool:
-    return dated(p) and p.date.precision == "day"
+from eventledger.resolve.features import Profile, compatible, day_dated, related
 
 
 def _cities(g: list[int], profiles: list[Profile]) -> set[tuple]:
@@ -48,12 +44,12 @@ def anchor(clusters: list[list[int]], profiles: list[Profile], cfg: ResolveConfi
     Every choice is made against the clusters as given: a function of the set of reports, never of an order."""
     dated_in: dict[tuple, list[int]] = defaultdict(list)  # (country, city) -> clusters with a day-dated report
     for k, g in enumerate(clusters):
-        if any(_day_dated(profiles[i]) for i in g):
+        if any(day_dated(profiles[i]) for i in g):
             for c in _cities(g, profiles):
                 dated_in[c].append(k)
     joins: dict[int, list[int]] = defaultdict(list)  # dated cluster -> undated clusters joining it
     for k, g in enumerate(clusters):
-        if any(_day_dated(profiles[i]) for i in g) or keep.intersection(g):
+        if any(day_dated(profiles[i]) for i in g) or keep.intersection(g):
             continue
         perps, killed = _perps(g, profiles), _killed(g, profiles)
         if not perps:

@@ -163,6 +163,11 @@ def reach_back(profiles: list[Profile]) -> list[Profile]:
 PLACED = ("venue", "city", "admin1")
 
 
+def day_dated(p: Profile) -> bool:
+    """A report dated to a day (its own or lent), not only to a month or a year."""
+    return dated(p) and p.date.precision == "day"
+
+
 def founds(p: Profile) -> bool:
     """Whether a report can found an event, not only join one: it tells a happening (not only a speaker's words
     about one) with a place finer than a country or a day it states, or it follows its document's attack (an
@@ -172,7 +177,7 @@ def founds(p: Profile) -> bool:
     to be one happening: it joins the event it fits, and founds none."""
     if p.statement:
         return False
-    if p.follows or p.venue or p.city or p.admin1 or (dated(p) and p.date.precision == "day"):
+    if p.follows or p.venue or p.city or p.admin1 or day_dated(p):
         return True
     return p.country is None and not p.by_figure
 
