@@ -178,3 +178,28 @@ def test_a_story_dating_its_shooting_weeks_back_is_searched_for_around_that_day(
     assert _groups(resolve(R, contexts=C)) == [["m1", "m2"]]
     R, C = _march_world("2016-07-10")  # a lead of its own day looks only around its publication
     assert _groups(resolve(R, contexts=C)) == [["m1"], ["m2"]]
+
+
+def test_an_event_only_mentioned_in_passing_is_marked_background():
+    # a 2009 market bombing named as context in two stories of a new shooting: an event, but no one's news
+    day = ("2016-05-06", "day")
+    past = ("2009-03-14", "day")
+    fenwick = Place(name="Fenwick", city="Fenwick", admin1="Ohio", country="US", precision="city")
+    R = [
+        {**report("a", 0, date=day, place=OAK, text="A man was shot on Fenwick Street"), "salience": "main"},
+        {
+            **report("a", 1, date=past, place=fenwick, text="In 2009 a bomb killed four in the market"),
+            "salience": "background",
+        },
+        {**report("b", 0, date=day, place=OAK, text="A man was shot dead on Fenwick Street"), "salience": "main"},
+        {
+            **report("b", 1, date=past, place=fenwick, text="A market bomb killed four in 2009"),
+            "salience": "background",
+        },
+    ]
+    C = {r["id"]: ctx(f"outlet {r['document']}") for r in R}
+    events = {e.date["value"]: e for e in resolve(R, contexts=C).events}
+    assert events["2016-05-06"].background is False
+    old = events["2009-03-14"]
+    assert old.background is True and old.to_dict()["background"] is True
+    assert {r["salience"] for r in old.reports} == {"background"}

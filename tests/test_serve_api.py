@@ -234,3 +234,13 @@ def test_openapi_describes_the_api(env):
     spec = client.get("/openapi.json").json()
     assert "/api/events" in spec["paths"] and "/api/events/{event_id}/corrections" in spec["paths"]
     assert not any(p.startswith("/events") for p in spec["paths"])  # pages are not API
+
+
+def test_a_background_event_is_marked_in_the_list_the_page_and_the_api(env):
+    client, ids, _ = env
+    flags = {e["id"]: e["background"] for e in client.get("/api/events").json()["items"]}
+    assert flags == {ids["crocus"]: False, ids["borno"]: True, ids["kano"]: False}
+    listing = client.get("/events").text
+    assert listing.count('class="badge background"') == 1
+    assert 'id="background"' in client.get(f"/events/{ids['borno']}").text
+    assert 'id="background"' not in client.get(f"/events/{ids['crocus']}").text

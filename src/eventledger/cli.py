@@ -459,7 +459,7 @@ def _print_events(rows: list[dict]) -> int:
         t.add_row(
             e["id"],
             date_text(e.get("date")),
-            _clean(e.get("type")),
+            _clean(e.get("type")) + (" (background)" if e.get("background") else ""),
             where,
             count_text(e.get("killed")),
             str(e.get("independent_sources") or 0),

@@ -338,6 +338,9 @@ class Event(Record):
     policy: str | None = None
     # events linked, not merged (resolve/related.py): {event, relation (follows | followed-by), reports}
     related: list[dict[str, Any]] = field(default_factory=list)
+    # every report is a background mention (an earlier happening a story names in passing): no source told it as
+    # its news, so an analyst reads it as context, not as a fresh incident
+    background: bool = False
     computed: dict[str, Any] | None = None  # field -> the value resolution gave, where an analyst edited it
     candidates: list[str] | None = None  # events an ambiguous report could also belong to
     extra: dict[str, Any] = field(default_factory=dict)  # analyst-edited fields outside this shape

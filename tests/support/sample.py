@@ -351,6 +351,7 @@ def build_sample(store: Store) -> dict:
         "contradictions": [],
         "statements": [],
         "corrections": [],
+        "background": True,  # told only in passing by its one report
     }
     kano = {
         "id": "evt_kano0000000000001",

@@ -248,6 +248,7 @@ def build(
                 "origin": v.origin,
                 "opinion": v.opinion,
                 "copy": v.copy,
+                "salience": v.report.get("salience"),
             }
             for v in vs
         ],
@@ -257,4 +258,5 @@ def build(
         statements=sorted(st["id"] for st in statements),
         resolution=cfg.version,
         policy=policy,
+        background=bool(vs) and all(v.report.get("salience") == "background" for v in vs),
     )

@@ -43,6 +43,7 @@ def summary(row: StoredEvent) -> dict:
         "independent_sources": row.independent_sources,
         "contested": bool(row.contested),
         "contradictions": [c.get("field") for c in e.get("contradictions") or []],
+        "background": bool(e.get("background")),
         "updated_at": row.updated_at,
     }
 
@@ -105,6 +106,7 @@ FLAT_COLUMNS = (
     "perpetrators",
     "independent_sources",
     "contested",
+    "background",
 )
 
 
@@ -132,6 +134,7 @@ def flat(s: dict) -> dict:
         ),
         "independent_sources": s.get("independent_sources"),
         "contested": "; ".join(s.get("contradictions") or []),
+        "background": bool(s.get("background")),
     }
 
 
