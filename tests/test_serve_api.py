@@ -244,3 +244,19 @@ def test_a_background_event_is_marked_in_the_list_the_page_and_the_api(env):
     assert listing.count('class="badge background"') == 1
     assert 'id="background"' in client.get(f"/events/{ids['borno']}").text
     assert 'id="background"' not in client.get(f"/events/{ids['crocus']}").text
+
+
+def test_a_list_row_names_each_actor_once_per_basis():
+    from eventledger.serve.events import _perpetrators
+
+    perps = [
+        {"actor": "Band of the North", "actor_id": "band-north", "basis": "claimed", "by": "Band of the North"},
+        {"actor": "Band of the North", "actor_id": "band-north", "basis": "attributed", "by": "analysts"},
+        {"actor": "Band of the North", "actor_id": "band-north", "basis": "attributed", "by": "a channel"},
+        {"actor": "two gunmen", "actor_id": None, "basis": "reported", "by": None},
+    ]
+    assert [(p["actor"], p["basis"]) for p in _perpetrators(perps)] == [
+        ("Band of the North", "claimed"),
+        ("Band of the North", "attributed"),
+        ("two gunmen", "reported"),
+    ]

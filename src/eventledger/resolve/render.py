@@ -28,8 +28,10 @@ def _count(kind: str, c: dict) -> str:
 def summary_line(event: dict) -> str:
     counts = "; ".join(_count(k, c) for k, c in (event.get("counts") or {}).items() if c.get("values"))
     perps = ", ".join(sorted({f"{p['actor']} ({p['basis']})" for p in event.get("perpetrators") or ()}))
-    flags = (" [background]" if event.get("background") else "") + (" [ambiguous]" if event.get("ambiguous") else "") + (
-        f" [{len(event['corrections'])} correction(s)]" if event.get("corrections") else ""
+    flags = (
+        (" [background]" if event.get("background") else "")
+        + (" [ambiguous]" if event.get("ambiguous") else "")
+        + (f" [{len(event['corrections'])} correction(s)]" if event.get("corrections") else "")
     )
     return (
         "  ".join(

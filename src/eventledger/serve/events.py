@@ -25,6 +25,18 @@ def _actor_id(f: EventFilter, actors) -> str | None:
     return actors.lookup(f.actor) if actors and f.actor else None
 
 
+def _perpetrators(perps: list[dict]) -> list[dict]:
+    """One entry per actor and basis: the event keeps one per attributing speaker ("attributed by experts",
+    "attributed by a channel"), which a list row would show as repeats; the dossier keeps who said it."""
+    seen, out = set(), []
+    for p in perps:
+        key = (p.get("actor_id") or p.get("actor"), p.get("basis"))
+        if key not in seen:
+            seen.add(key)
+            out.append({"actor": p.get("actor"), "actor_id": p.get("actor_id"), "basis": p.get("basis")})
+    return out
+
+
 def summary(row: StoredEvent) -> dict:
     e = row.payload or {}
     killed = (e.get("counts") or {}).get("killed") or {}
@@ -36,10 +48,7 @@ def summary(row: StoredEvent) -> dict:
         "place": e.get("place") or {"country": row.country, "lat": row.lat, "lon": row.lon},
         "killed": {k: killed.get(k) for k in ("low", "high", "best")} if killed else None,
         "injured": {k: injured.get(k) for k in ("low", "high", "best")} if injured else None,
-        "perpetrators": [
-            {"actor": p.get("actor"), "actor_id": p.get("actor_id"), "basis": p.get("basis")}
-            for p in e.get("perpetrators") or []
-        ],
+        "perpetrators": _perpetrators(e.get("perpetrators") or []),
         "independent_sources": row.independent_sources,
         "contested": bool(row.contested),
         "contradictions": [c.get("field") for c in e.get("contradictions") or []],
