@@ -274,3 +274,41 @@ def test_the_event_takes_a_day_told_of_it_over_a_day_lent_from_its_story():
     vs = [view("a", "2016-04-24", "story_day"), view("b", "2016-05-10", "story"), view("c", "2016-05-11", "story")]
     got = event_date(vs)
     assert (got["value"], got["precision"]) == ("2016-05-10", "day")
+
+
+def test_a_roundups_stretch_of_days_is_no_days_story():
+    """A city's roundup counts the shot "since Friday evening" and tells the one shooting "early Sunday": the
+    stretch's first day is not the story's day, however early."""
+    doc = extract_text(
+        "Two brothers among 9 shot in Carrow weekend violence\n\n"
+        "Nine people have been shot in Carrow since Friday evening, police said. "
+        "Two brothers were standing on a porch when they were shot early Sunday in the Elm Park neighborhood.",
+        published=DateValue("2016-07-18", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Two brothers among"))
+    assert head.date.value == "2016-07-17"
+
+
+def test_an_arrest_after_the_days_incident_tells_the_incidents_day():
+    """ "arrested after Sunday afternoon's incident": the day names the incident, not the arrest."""
+    doc = extract_text(
+        "Dunmore man faces charge after shooting friend\n\n"
+        "A Dunmore man faces a manslaughter charge after shooting his friend. "
+        "Deputies say Kelvin Ardis was arrested after Sunday afternoon's incident.",
+        published=TUESDAY,
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Dunmore man"))
+    assert head.date.value == "2016-07-17"
+
+
+def test_the_day_police_spoke_bounds_the_shootings_they_spoke_of():
+    """ "homicides occurred ... and police said Monday that ...": Monday is when they spoke (whatever the parse hangs
+    it on), the shooting's day is the one told of it ("about 1 a.m. Saturday")."""
+    doc = extract_text(
+        "Four homicides, including a double homicide, occurred in less than 36 hours in a rural township and police "
+        "said Monday that it appears the crimes are related. Dale Oster, 46, was found dead in his driveway shot in "
+        "his head about 1 a.m. Saturday, county officials said.",
+        published=TUESDAY,
+    )
+    first = next(r for r in doc.reports if r.evidence.text.startswith("Four homicides"))
+    assert first.date.value == "2016-07-16"

@@ -32,6 +32,34 @@ _FOLLOW_UP_AFTER = re.compile(
     re.I,
 )
 
+# a day that bounds a stretch of time ("wounded since Friday evening", "shot between Friday night and Sunday
+# morning", "from Monday to early Tuesday"): a city's roundup of many happenings, not one happening's day
+_RANGE_OPEN = re.compile(r"\b(?:since|between)\s+(?:(?:early|late)\s+)?$", re.I)
+_RANGE_FROM = re.compile(
+    r"\bfrom\s+(?:(?:early|late)\s+)?$", re.I
+)  # "from Monday to ...", not "a shooting from Friday"
+_RANGE_TO = re.compile(r"\s+(?:to|through|until|into)\s+(?:(?:early|late)\s+)?(?:[a-z]+day|[a-z]{3,9}\.?\s+\d)", re.I)
+_RANGE_CLOSE = re.compile(
+    r"\b(?:between|from)\s+(?:(?:early|late)\s+)?\w+(?:\s+\w+)?\s+(?:and|to|through|until|into)\s+(?:(?:early|late)\s+)?$",
+    re.I,
+)
+# ... and a day that names the attack right after a follow-up's words: "arrested after Sunday afternoon's incident",
+# "charged in Tuesday's shooting"
+_ATTACK_AFTER = re.compile(
+    r"(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:shooting|incident|attack|killing|slaying|homicide|murder|stabbing|"
+    r"gunfire|violence|rampage|shootout|gunfight)s?\b",
+    re.I,
+)
+
+
+def in_range(text: str, start: int, end: int) -> bool:
+    """The date at text[start:end] opens or closes a stretch of time ("since Friday", "between Friday and
+    Sunday", "from Monday to early Tuesday")."""
+    before = max(0, start - 20)
+    if _RANGE_OPEN.search(text, before, start) or _RANGE_CLOSE.search(text, max(0, start - 60), start):
+        return True
+    return bool(_RANGE_FROM.search(text, before, start) and _RANGE_TO.match(text, end))
+
 
 def document_date(doc: Document, fallback: DateValue | None) -> DateValue | None:
     return doc.published if doc.published and doc.published.value else fallback
@@ -103,6 +131,10 @@ class Dater:
         attack"). Either way the event happened on or before that date."""
         if family == "attack" and _FOLLOW_UP_AFTER.match(sdoc.text, b):
             return "aftermath"  # "shot ..., according to the prosecution at Tuesday's bond hearing"
+        if self._said_before(sdoc.text[max(0, a - 30) : a]) and sdoc.text[b : b + 2] not in ("'s", "\u2019s"):
+            # "homicides occurred ... and police said Monday that they are related": the statement's day, whatever
+            # the parse hangs it on ("said Monday's shooting" names the shooting)
+            return "speech"
         if b <= trigger[0] and _BEFORE_ITS_NOUN.fullmatch(sdoc.text, b, trigger[0]):
             return None  # "identify 1 in December 14 shooting": the date modifies the attack word it stands before
         span = sdoc.char_span(a, b, alignment_mode="expand")
@@ -214,7 +246,11 @@ class Dater:
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
             if sent is None or self._said_before(w.text[max(sent[0], s - 30) : s]) or dateline(w.text, s, e):
                 continue
-            if _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s) or _FOLLOW_UP_AFTER.match(w.text, e):
+            if in_range(w.text, s, e):
+                continue  # "wounded since Friday evening": the start of a stretch of time
+            if (
+                _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s) and not _ATTACK_AFTER.match(w.text, e)
+            ) or _FOLLOW_UP_AFTER.match(w.text, e):
                 continue  # "appeared in court Tuesday morning", "Monday's hearing": a day after the attack's
             if loose is None or dv.value < loose[2].value:
                 loose = (s, e, dv)
