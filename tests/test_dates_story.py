@@ -312,3 +312,18 @@ def test_the_day_police_spoke_bounds_the_shootings_they_spoke_of():
     )
     first = next(r for r in doc.reports if r.evidence.text.startswith("Four homicides"))
     assert first.date.value == "2016-07-16"
+
+
+def test_an_embedded_posts_day_is_when_it_was_posted():
+    """The day under an embedded post's signature ("- Name (@handle) July 20, 2016") is when the post went up, like
+    a dateline: no report takes it as the day of the shooting the post tells."""
+    doc = extract_text(
+        "Three hurt in Larkfield apartment shooting\n\n"
+        "Three people were hurt by gunfire at an apartment in Larkfield Tuesday night, police said.\n\n"
+        "Crews just got to the triple shooting at the Elm Court complex pic.twitter.com/Zx81kq "
+        "\u2014 Dana Fields (@danafields) July 20, 2016",
+        published=DateValue("2016-07-20", "day"),
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all(r.date.text != "July 20, 2016" for r in attacks)
+    assert all(r.date.value == "2016-07-19" for r in attacks)

@@ -98,6 +98,16 @@ _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp")  # dependencies that open
 _DATELINE_END = re.compile(r"\s*\)\s*[-\u2013\u2014]")
 
 
+_POSTED_BY = re.compile(r"\(@\w{1,30}\)\s*$")  # an embedded post's signature: "- Ann Reyes (@annreyes) May 11, 2016"
+
+
+def posted(text: str, start: int) -> bool:
+    """The day under an embedded post's signature ("... at apt complex pic.twitter.com/x1 - Ann Reyes (@annreyes)
+    May 11, 2016"): when the post went up. Not the day of the sentence it signs (a reporter's post about an arrest
+    weeks later, a live post past midnight), though a story may still tell its day by it."""
+    return _POSTED_BY.search(text, max(0, start - 40), start) is not None
+
+
 def dateline(text: str, start: int, end: int) -> bool:
     """ "JAY COUNTY, Ind. (Nov. 18, 2015) — A boy was shot ...", "Update (May 11, 2016) -": the day the lines
     were written, set in brackets before a dash, not the day of what they tell."""
@@ -113,7 +123,11 @@ class Dater:
     def date_in(self, w: SegWork, a: int, b: int, near: int, *, absolute_only: bool = False):
         """The resolved date in text[a:b] closest to offset `near`; with `absolute_only`, one with a year
         written out when there is one."""
-        hits = [d for d in w.dates if a <= d[0] and d[1] <= b and d[2].value and not dateline(w.text, d[0], d[1])]
+        hits = [
+            d
+            for d in w.dates
+            if a <= d[0] and d[1] <= b and d[2].value and not dateline(w.text, d[0], d[1]) and not posted(w.text, d[0])
+        ]
         if absolute_only:
             hits = [d for d in hits if _ABSOLUTE_YEAR.search(w.text[d[0] : d[1]])] or hits
         if not hits:
