@@ -29,7 +29,7 @@ from eventledger.knowledge.place_index import (
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
-INDEX_FORMAT = 14  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
+INDEX_FORMAT = 15  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
@@ -432,8 +432,12 @@ class Gazetteer:
         votes=None,
         side: str | None = None,
     ) -> float:
-        # divisions count as a city of ~300,000: a big city of the same name wins ("Kabul", "New York")
-        pop = c.population or {"country": 10**7, "admin1": 10**5.5, "venue": 10**5}.get(c.kind, 1000)
+        # divisions count as a city of ~300,000: a big city of the same name wins ("Kabul", "New York"); a county's
+        # people (its towns') only break a tie (`resolve`): a big county is no likelier than the one the story's
+        # other places lie in
+        pop = (c.kind != "admin2" and c.population) or {"country": 10**7, "admin1": 10**5.5, "venue": 10**5}.get(
+            c.kind, 1000
+        )
         s = math.log10(max(pop, 1000))
         if c.kind == "country":
             s += 3
@@ -463,7 +467,12 @@ class Gazetteer:
         pts = [(p.lat, p.lon) for p in nearby if getattr(p, "lat", None) is not None]
         key = name_key(name.rpartition(",")[0] or name)
         best = max(
-            cands, key=lambda c: (self._score(c, cset, pts, key, tuple(admin1s), votes, side), SHARED_NAME_RANK[c.kind])
+            cands,
+            key=lambda c: (
+                self._score(c, cset, pts, key, tuple(admin1s), votes, side),
+                SHARED_NAME_RANK[c.kind],
+                c.population,
+            ),
         )
         return _to_place(best)
 
@@ -478,7 +487,7 @@ class Gazetteer:
                 continue
             cands = [c for c in self.candidates(name) if c.kind in ("city", "admin2") and c.admin1]
             big = max(cands, key=lambda c: c.population, default=None)
-            if big is not None and big.population >= BIG_PLACE:
+            if big is not None and big.kind == "city" and big.population >= BIG_PLACE:
                 cands = [big]
             where = {(c.country, c.admin1) for c in cands}
             for w in where:
@@ -774,13 +783,16 @@ def _to_place(c: Candidate) -> Place:
     # a neighbourhood ("East Garfield Park") keeps its name; its city is the city it is part of
     city = c.city or c.name if c.kind == "city" else c.city if c.kind == "venue" else None
     admin1 = c.name if c.kind == "admin1" else c.admin1 if precision != "country" else None
+    # a county's coordinates (the mean of its ZIP codes) only choose among counties of one name: that point is no
+    # place an event was, to be compared with a town's, so a county's place has none
+    point = c.kind != "admin2"
     return Place(
         name=c.name,
         city=city,
         admin1=admin1,
         country=c.country,
-        lat=c.lat,
-        lon=c.lon,
+        lat=c.lat if point else None,
+        lon=c.lon if point else None,
         precision=precision,
         geonameid=c.geonameid,
         admin2=c.county if c.kind == "city" else None,

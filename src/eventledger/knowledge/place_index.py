@@ -185,6 +185,7 @@ class _Builder:
         self.idx = PlaceIndex()
         self.findable_src: list[tuple[str, Candidate, bool]] = []  # key, candidate, is-primary-name
         self.corrections = read_tsv(data_dir / "places_corrections.tsv")
+        self.county_points: dict[tuple[str, str], list[tuple[float, float]]] = {}  # (county key, state) -> ZIPs
 
     def add(self, name: str, cand: Candidate, *, findable: bool = True, primary: bool = True, st: bool = False) -> None:
         """`st`: the name may also be written with "St." for "Saint" (a small town, found only with evidence)."""
@@ -341,6 +342,9 @@ class _Builder:
             towns.setdefault((z["city"], st), []).append((float(z["lat"]), float(z["long"])))
             if z.get("county"):
                 counties.setdefault((name_key(z["city"]), st), Counter())[z["county"]] += 1
+                self.county_points.setdefault((name_key(z["county"]), st), []).append(
+                    (float(z["lat"]), float(z["long"]))
+                )
         for (name, st), pts in sorted(towns.items()):
             lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
             known = self.idx.names.get(name_key(name), ())
@@ -367,11 +371,23 @@ class _Builder:
                         cands[j] = c._replace(county=county)
 
     def counties(self, us_states: dict) -> None:
-        """US counties ("Bartow County", "Bossier Parish"), with their state; no coordinates in the package."""
+        """US counties ("Bartow County", "Bossier Parish"), with their state, placed at the mean of their ZIP
+        codes and peopled by their known towns (`town_counties`): a county name many states share ("Harris
+        County", "King County") is then resolved like a town's, by the places near it and the bigger one, not by
+        the package's order."""
+        people: Counter = Counter()
+        towns = {c for cands in self.idx.names.values() for c in cands if c.kind == "city" and c.country == "US"}
+        for c in towns:  # a town is listed under each of its names: counted once
+            if c.county and c.population and c.city is None:
+                people[(name_key(c.county), c.admin1)] += c.population
         for c in self.gc.get_us_counties():
             st = us_states.get(c["state"])
-            if st is not None:
-                self.add(c["name"], Candidate(c["name"], "admin2", "US", st["name"], None, None, 0, None))
+            if st is None:
+                continue
+            key = (name_key(c["name"]), st["name"])
+            pts = self.county_points.get(key)
+            lat, lon = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else (None, None)
+            self.add(c["name"], Candidate(c["name"], "admin2", "US", st["name"], lat, lon, people[key], None))
 
     def qualifiers(self) -> None:
         """The divisions' names and abbreviations a town may be qualified by."""
