@@ -341,3 +341,19 @@ def test_a_story_telling_a_us_block_address_takes_the_us_namesake_of_a_town_abro
     assert _attack_places(told) == {("York", "York", None, "GB")}  # the bigger York, without context
     block = "Man shot in York\n\nA man was shot Sunday in the 300 block of Elm Street in York, police said."
     assert {(p[0], p[3]) for p in _attack_places(block)} == {("York", "US")}
+
+
+def test_a_county_report_takes_the_town_a_person_of_it_lives_in():
+    # "Jane Roe, 34, of Bazine": a comma before "of" tells a small town as a place, and a county story that
+    # names a town of that county names where it happened; the county alone is less precise
+    places = _attack_places(
+        "A man was shot and killed Saturday at a home in Ness County, deputies said. The victim, "
+        "Dana Roe, 34, of Bazine, died at the scene."
+    )
+    assert ("Bazine", "Bazine", "Kansas", "US") in places
+    assert not any(p[0] == "Ness County" for p in places)
+
+
+def test_a_town_where_a_person_lives_is_not_where_it_happened():
+    places = _attack_places("Dana Roe, 34, of Bazine, was shot Saturday in Ness City, police said.")
+    assert ("Ness City", "Ness City", "Kansas", "US") in places

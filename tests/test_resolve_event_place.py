@@ -126,3 +126,24 @@ def test_a_town_more_stories_tell_outranks_one_a_single_page_tells_often():
     vs = [view(f"c{i}", "Elm Falls", "gallery") for i in range(5)]
     vs += [view(f"s{i}", "Cedar Bend", f"story{i}") for i in range(3)]
     assert event_place(vs)["name"] == "Cedar Bend"
+
+
+def _told(rid: str, name: str, admin1: str, how: str | None) -> View:
+    v = _view(rid, name, admin1, name)
+    if how:
+        v.report["meta"] = {"place_state": how}
+    return v
+
+
+def test_among_namesakes_the_one_a_story_told_the_state_of_wins():
+    # a bare "Ashbury" that resolved alone to its bigger namesake, twice, against one whose story named it with
+    # its state elsewhere ("ASHBURY, Ore.") or whose other places moved the choice
+    vs = [_told("r1", "Ashbury", "Idaho", None), _told("r2", "Ashbury", "Idaho", None)]
+    assert event_place([*vs, _told("r3", "Ashbury", "Oregon", "qualified")])["admin1"] == "Oregon"
+    assert event_place([*vs, _told("r3", "Ashbury", "Oregon", "context")])["admin1"] == "Oregon"
+    assert event_place([*vs, _told("r3", "Ashbury", "Oregon", None)])["admin1"] == "Idaho"
+
+
+def test_how_a_state_was_told_does_not_rank_towns_of_other_names():
+    vs = [_told("r1", "Ashbury", "Idaho", None), _told("r2", "Ashbury", "Idaho", None)]
+    assert event_place([*vs, _told("r3", "Millgrove", "Idaho", "qualified")])["name"] == "Ashbury"

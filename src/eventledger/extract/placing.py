@@ -30,6 +30,7 @@ _CARE_BEFORE = (
     r"(?:[^.;\n]{{0,40}}?\b(?:{places})\s+(?:in|at|of|near)\s+(?:the\s+)?"
     r"|(?:(?:a|an|the)\s+)?(?:(?:nearby|local|area)\s+)?)$"
 )
+_OF_HOME = re.compile(r",\s+of\s+$")  # "Jane Roe, 34, of Aynor": where she lives, not where it happened
 CARE_WINDOW = 80  # characters before a place read for what says the wounded were taken there
 DATELINE_REACH = 600  # characters after a dateline read for the town the story says the shooting was in
 
@@ -102,7 +103,8 @@ class Placer:
                 (PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in self.gazetteer.candidates(h[2])),
                 default=_LEAST_PRECISE,
             )
-            return kind, bool(self._resident.match(w.text, h[1])), "," not in h[2]
+            home = self._resident.match(w.text, h[1]) or _OF_HOME.search(w.text, max(0, h[0] - 8), h[0])
+            return kind, bool(home), "," not in h[2]
 
         return min(hits, key=rank)  # min keeps the first of equal ranks
 
@@ -337,9 +339,28 @@ class Placer:
                 rep.meta["place_from"] = "url"
                 return
         elif place.precision == "city" and "," not in name:
+            told = self._state_told(w, place, name)
+            if told:
+                rep.meta["place_state"] = told
             place = self._city_of(w, place, name, others, outlet=outlet)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
+
+    def _state_told(self, w: SegWork, place: Place, name: str) -> str | None:
+        """How the segment tells which of a bare town's namesakes it is: "qualified" when it names the town
+        with that state elsewhere ("COVINGTON, Ohio" above "in Covington"), "context" when what it names moved
+        the choice off the namesake the name alone resolves to; None when the name alone chose it (a guess by
+        size, that another story of the event may correct: `resolve.event.event_place`)."""
+        key = name_key(name)
+        for _, _, n in self.places(w):
+            if "," in n and name_key(n.rpartition(",")[0]) == key:
+                q = self.gazetteer.resolve(n)
+                if q is not None and (q.country, q.admin1) == (place.country, place.admin1):
+                    return "qualified"
+        alone = self.gazetteer.resolve(name)
+        if alone is not None and (alone.country, alone.admin1) != (place.country, place.admin1):
+            return "context"
+        return None
 
     def _city_of(self, w: SegWork, place: Place, name: str, context=(), *, outlet=None) -> Place:
         """A town in a big city's story told as a part of that city: one within PART_KM of a city of

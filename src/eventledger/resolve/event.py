@@ -15,6 +15,7 @@ from eventledger.resolve.values import hit_not_killed, hurt_then_dead, summarize
 DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
 _NAMES = ("name", "city", "admin1", "country")
 PLACE_KEYS = ("name", "city", "admin1", "admin2", "country", "lat", "lon", "precision")
+STATE_TOLD = {"qualified": 0, "context": 1}  # a report's meta place_state: how its story told the town's state
 
 
 def _facts(vs: list[View]) -> list[View]:
@@ -138,6 +139,7 @@ def event_place(vs: list[View]) -> dict:
     qualified: set[tuple] = set()
     stated: dict[tuple, set[str]] = defaultdict(set)  # reports whose sentence names the place (no fallback)
     first: dict[tuple, int] = {}  # how early in its document a report told it (a headline's before a link's below)
+    told_state: dict[tuple, int] = {}
     placed = [v for v in placing(_facts(vs)) if any((v.report.get("place") or {}).get(k) for k in _NAMES)]
     # a place guessed from a web address only when no report's text tells one
     told = [v for v in placed if (v.report.get("meta") or {}).get("place_from") != "url"]
@@ -149,6 +151,9 @@ def event_place(vs: list[View]) -> dict:
         full.setdefault(k, {x: p.get(x) for x in PLACE_KEYS})
         if "," in ((p.get("evidence") or {}).get("text") or ""):
             qualified.add(k)  # told with its state ("Portland, Ind.", "LEXINGTON, SC"): no guess among namesakes
+        # how its story told which namesake it is (extract.placing `_state_told`): with its state elsewhere, then
+        # by the places around it, over a guess by size
+        told_state[k] = min(told_state.get(k, 2), STATE_TOLD.get((v.report.get("meta") or {}).get("place_state"), 2))
         if _told_in_sentence(v.report):
             stated[k].add(v.id)
         at = (v.report.get("evidence") or {}).get("start")
@@ -177,6 +182,12 @@ def event_place(vs: list[View]) -> dict:
             tuple(x or "" for x in k),
         ),
     )
+    # among namesakes of the first name (Covington, Kentucky or Ohio), the one a story told the state of, over one
+    # the name alone chose by size
+    same = [k for k in keys if norm(k[0] or "") == norm(keys[0][0] or "") and k[4] == keys[0][4]]
+    pick = min(same, key=lambda k: (k in filed, k not in qualified, told_state.get(k, 2), keys.index(k)))
+    keys.remove(pick)
+    keys.insert(0, pick)
     best = dict(full[keys[0]])
     # a venue told without its city borrows the most common city of the same country
     for k in keys[1:]:
