@@ -357,3 +357,25 @@ def test_a_county_report_takes_the_town_a_person_of_it_lives_in():
 def test_a_town_where_a_person_lives_is_not_where_it_happened():
     places = _attack_places("Dana Roe, 34, of Bazine, was shot Saturday in Ness City, police said.")
     assert ("Ness City", "Ness City", "Kansas", "US") in places
+
+
+def test_a_name_before_a_possessive_is_an_owner_not_a_town():
+    # "outside Mabel's": the locative says where the bar is; the name is its owner's, not a small town's
+    places = _attack_places(
+        "Two men were shot Friday night outside Mabel's Lounge in Ness City, Kansas, police said. "
+        "Witnesses had gathered outside Mabel's before the shooting."
+    )
+    assert not any(p[0] == "Mabel" for p in places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an age after the name, or a hyphen joining it to another name: a surname, and so are its bare mentions
+        "Police said Olney, 26, was shot Friday. Olney was taken to a hospital.",
+        "Dana Olney-Roe was shot Friday, police said. Olney-Roe was taken to a hospital.",
+    ],
+)
+def test_a_town_used_as_a_surname_is_the_person(text):
+    places = _attack_places(text)
+    assert not any(p[0] == "Olney" for p in places)

@@ -215,7 +215,14 @@ class Placer:
             countries += (home[1],) if home[1] not in countries else ()
         town = self.gazetteer.host_city(url)  # "lakeportgazette.com": the state of the outlet's town, last
         if town and countries:
-            place = self.gazetteer.resolve(town, countries=countries, admin1s=admin1s)
+            # the namesake near the towns the segment names (a Hillsboro outlet's story naming Wichita is Kansas's)
+            key = name_key(town)
+            near = [
+                p
+                for n in dict.fromkeys(n for _, _, n in w.places if name_key(n.rpartition(",")[0] or n) != key)
+                if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
+            ]
+            place = self.gazetteer.resolve(town, countries=countries, admin1s=admin1s, nearby=near)
             if place is not None and place.country in countries and place.admin1 and place.admin1 not in admin1s:
                 admin1s += (place.admin1,)
         return countries, admin1s

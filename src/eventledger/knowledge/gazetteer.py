@@ -61,6 +61,11 @@ MISSISSIPPI = (
     (43.80, -91.24), (44.56, -92.53), (44.98, -93.27), (45.56, -94.16), (46.36, -94.20), (47.24, -95.20),
 )  # fmt: skip
 CALL_SIGN_SIDE = 2  # a town on the side of the Mississippi its story's broadcaster is on gains this much
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+# a person's age after the name ("Roe, 34, was"), or the name joined to another by a hyphen ("Roe-Smith"): a
+# surname, and so are the text's bare mentions of it (`Gazetteer.people`)
+_AGE_AFTER = re.compile(r",\s\d{1,3}(?:,|\s+and\b)")
+_HYPHENED = re.compile(r"-[A-Z][a-z]")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|\u2014|\u2013|--|-[ \t]|:)")  # "CLIFTON, Colo. -", "DETROIT (WWJ)"
 
 
@@ -558,6 +563,15 @@ class Gazetteer:
             if gap in (" ", ". ") and text[toks[j][0]].isupper() and toks[j][2] in first_names:
                 if toks[j][2] not in self._cx.name_ok_before and not _title_line(text, s):
                     surnames.add(toks[i][2])
+        for s, e, name in hits:
+            key = name_key(name)
+            if key not in keys or not name[:1].isupper() or (s > 0 and text[s - 1] == "-"):
+                continue
+            if _AGE_AFTER.match(text, e) or (
+                _HYPHENED.match(text, e)
+                and not any(c.population >= BIG_PLACE for c in self._ix.names.get(key, ()))  # "Miami-Dade"
+            ):
+                surnames.add(key)
         if not surnames:
             return hits
         out = []
@@ -617,7 +631,10 @@ class Gazetteer:
         loc = self._cx.locative_before.search(before)
         if loc and loc.group().rstrip().endswith(" of") and loc.group()[:1].isupper():
             loc = None  # "the Department of Justice": an institution's name, not "the department of Cabanas"
-        if not strong and (loc or self._cx.small_place_before.search(before)):
+        # "outside Mabel's", "at Rudy's Lounge": a possessive after the name makes it an owner's, a bar's or a
+        # shop's, and a locative before it says where that is, not that the name is a town
+        owned = _POSSESSIVE.match(text, e) is not None
+        if not strong and not owned and (loc or self._cx.small_place_before.search(before)):
             return True
         j = i + L
         if (
