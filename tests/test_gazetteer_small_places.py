@@ -163,3 +163,11 @@ def test_a_local_outlet_names_its_town(gaz):
 def test_a_web_address_path_as_words(gaz):
     url = "http://www.example.com:80/news/local/fort-worth/article123.html?x=1"
     assert gaz.url_words(url).split("\n") == ["news", "local", "fort worth", "article html"]
+
+
+def test_a_longer_name_the_text_spells_whole_hides_the_place_inside_it(gaz):
+    # "North Sioux City" with no evidence around it is not the bigger "Sioux City" inside it; the story's own
+    # "in North Sioux City" makes the headline's the small town too (one sense per text)
+    head = "UPDATE: North Sioux City shooting investigated\n\nDeputies said a man was hurt"
+    assert gaz.find(head + ".") == []
+    assert [n for _, _, n in gaz.find(head + " in North Sioux City.")] == ["North Sioux City"] * 2

@@ -513,7 +513,7 @@ class Gazetteer:
             if longest is None:
                 i += 1
                 continue
-            hit = None
+            hit, told = None, 0
             for L in range(min(longest, n - i), 0, -1):
                 key = " ".join(t[2] for t in toks[i : i + L])
                 entry = ix.findable.get(key)
@@ -527,12 +527,15 @@ class Gazetteer:
                 ok = self._accept(text, toks, i, L, entry, cased, q)
                 if ok is None:
                     pending.append((toks[i][0], toks[i + L - 1][1], text[toks[i][0] : toks[i + L - 1][1]], key))
+                    if L > 1:
+                        told = L  # a longer name the text spells whole ("White Sulphur Springs") hides its parts
+                        break
                 if ok:
                     e = q[0] if q else toks[i + L - 1][1]
                     hit = (toks[i][0], e, text[toks[i][0] : e], L + (q[1] if q else 0))
                     break
             if hit is None:
-                i += 1
+                i += max(told, 1)
                 continue
             s, e, name, L = hit
             s0 = self._embassy_start(text, s)
