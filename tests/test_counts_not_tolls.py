@@ -34,6 +34,9 @@ def _tolls(text):
         "Her neighbour called 911 saying he had been beaten.",
         "A girl younger than 10 was shot in the yard.",
         "One of three separate shootings that left a teen dead.",
+        "The second man was found dead about 30 feet from the car.",
+        "Officers said the man, in his 20's, was hurt.",
+        "0:48 Two dead after shooting at a gas station",
     ],
 )
 def test_numbers_that_are_not_tolls(text):
@@ -132,3 +135,7 @@ def test_a_parent_of_children_is_no_count_of_victims():
 
 def test_the_hospitalized_of_a_shooting_are_injured():
     assert _tolls("2 dead, 4 hospitalized after shooting at a cookout") == [("injured", 4), ("killed", 2)]
+
+
+def test_a_footnote_mark_is_no_toll():
+    assert _tolls("Nine people were killed.[14] The gunman fled.") == [("killed", 9)]

@@ -400,3 +400,24 @@ def test_the_attacker_alone_is_a_part_of_the_toll():
 def test_a_year_is_nobody_killed(count):
     # issue 17: "the city's first murder of <year>" counted the year as how many were killed
     assert count("The town's first murder of 2019 happened late on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a headline's passive joined to the killing verb, and one hung on the source it quotes
+        ("Man shot and killed in Elmwood", [("killed", 1, None)]),
+        ("Police: Man shot, killed outside Elmwood bar", [("killed", 1, None)]),
+        # the third told of among the people shot is not a toll of three
+        ("A third man was shot in the head and killed.", [("killed", 1, None)]),
+        # the third to die is one more than the two
+        ("Two people were dead in the street and a third person died at a hospital.", [("killed", 3, None)]),
+    ],
+)
+def test_headline_passives_and_ranks(count, text, want):
+    assert count(text) == want
+
+
+def test_names_listed_with_commas_are_each_counted(count):
+    assert count("Rob Vance, Ada Pell, Lou Marsh and Kim Tull were wounded.") == [("injured", 4, None)]
+

@@ -133,6 +133,7 @@ class CountFinder:
         self._part = re.compile(r"\b(?:" + _alternatives(words.part_before) + r")\s+$", re.I)
         self._fatal_after = re.compile(r"\s+(?:to\s+)?(?:" + _alternatives(words.fatal_words) + r")\b", re.I)
         self._statistic = [re.compile(rx) for rx in words.statistic]
+        self._other_story = [re.compile(rx) for rx in words.other_story]
         self._multiple = re.compile(
             r"\b(" + _alternatives(words.multiples) + r")[\s-]+(?:(" + _alternatives(words.fatal_words) + r")[\s-]+)?"
             r"([a-z]+)\b(?:[\s-]+(suicide)\b)?(?![-\w])",
@@ -155,6 +156,8 @@ class CountFinder:
     def find(self, text: str, sent=None) -> list[CountHit]:
         """The figures written in `text`; with its parse (`sent`, a spaCy span of exactly `text`), also the people
         a killing or wounding verb is done to where no figure is written ("a man was shot dead": killed 1)."""
+        if any(rx.search(text) for rx in self._other_story):
+            return []  # "0:51 Man found dead in park": a linked video's title, another story's people
         hits = self._written(text) if NUMBER_RX.search(text) or self.vague_word.search(text) else []
         hits.extend(self._multiples(text))
         if sent is not None:
@@ -358,7 +361,10 @@ class CountFinder:
             others = [h for h in out if h.kind == kind and h not in inside]
             if others:
                 continue  # a written toll elsewhere in the sentence says it better
-            total = sum(v[1] for v in mine.values()) - (partitive if kind == "injured" else 0)
+            # "two people were dead in the street and a third person died": the third is one more, not three more
+            ranked = [v[1] for i, v in mine.items() if v[1] > 1 and any(c.lower_ in ORDINALS for c in doc[i].children)]
+            total = sum(v[1] for v in mine.values()) - sum(ranked) + len(ranked)
+            total = max(total, *ranked, 0) - (partitive if kind == "injured" else 0)
             if total <= 0:
                 continue
             if any((h.value or 0) >= total for h in inside):
@@ -410,8 +416,10 @@ class CountFinder:
                     named.add((kind, noun))
                 n = self._how_many(p)
                 nth = [ORDINALS[c.lower_] for c in p.children if c.lower_ in ORDINALS]
-                if kind == "killed" and nth and n == 1:
-                    n = nth[0]  # "a third person dies": the toll is at least three
+                if kind == "killed" and nth and n == 1 and self.w.people_verbs.get(verb.lemma_.lower()) == "killed":
+                    # "a third person dies": the toll is at least three; not "a third man was shot and killed", the
+                    # third told of among the people shot
+                    n = nth[0]
                     at_least.add(kind)
                 if n is None:
                     unknown.add(kind)
@@ -630,7 +638,10 @@ class CountFinder:
                 [g.head] if g.dep_ == "amod" and g.head.pos_ in ("NOUN", "PROPN") else []
             )
         if not found and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
-            found = [verb.head]  # "a man shot in the leg", "Police: 4 people shot in Fresno" (tagged past)
+            # "a man shot in the leg", "Police: 4 people shot in Fresno" (tagged past); a subject of its own is the
+            # one hit ("Police: Man shot, killed outside bar", the verb hung on "Police")
+            own = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            found = own or [verb.head]
         if not found and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "ccomp"):
             own = [c for c in verb.children if c.dep_ == "nsubj"]  # "police found a man shot"
             h = verb.head  # "an uncle and niece were discovered fatally shot", "teen found shot to death"
@@ -678,8 +689,22 @@ class CountFinder:
             return False
         bad = ("dobj", "ccomp", "xcomp", "conj", "dative", "attr", "prt", "aux")
         return not any(
-            c.dep_ in bad or c.dep_ == "prep" and c.lower_ in ("at", "into") or c.lower_ in self.w.firing_words
+            c.dep_ in bad
+            and not self._bare_conj(c)
+            or c.dep_ == "prep"
+            and c.lower_ in ("at", "into")
+            or c.lower_ in self.w.firing_words
             for c in verb.children
+        )
+
+    def _bare_conj(self, c) -> bool:
+        """A killing or wounding verb joined to a headline's passive, with no subject or object of its own: the
+        "killed" of "Man shot and killed in Fairville", done to the same man."""
+        return (
+            c.dep_ == "conj"
+            and c.tag_ in ("VBD", "VBN")
+            and c.lemma_.lower() in self.w.people_verbs
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)
         )
 
     def _expand(self, toks: list) -> list:
@@ -697,6 +722,8 @@ class CountFinder:
                 if (
                     c.dep_ == "conj"
                     or c.dep_ == "appos"
+                    and self._name_in_a_list(t, c)
+                    or c.dep_ == "appos"
                     and not numbered  # "four people: two men, a mother and an adult" lists the four, adds none
                     and (
                         c.tag_ in ("NNS", "NNPS")
@@ -709,6 +736,17 @@ class CountFinder:
                     todo.append(c)
             todo.extend(x for x in self._headline_pair(t) if x not in out)
         return out
+
+    @staticmethod
+    def _name_in_a_list(t, c) -> bool:
+        """ "Tom Brady, Ann Carter, Joe Doe and Bill Turner": the parser hangs the second name on the first as an
+        apposition, but a person's name does not restate another's; another person of the list (one that goes on
+        with "and": not a photo credit run into a headline)."""
+        return (
+            t.pos_ == c.pos_ == "PROPN"
+            and t.ent_type_ == c.ent_type_ == "PERSON"
+            and any(g.dep_ == "conj" for x in (t, c) for g in x.children)
+        )
 
     def _bare_person(self, tok) -> bool:
         return tok.lower_ in self.w.person_nouns and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)

@@ -87,6 +87,7 @@ class CountWords:
     state_verbs: frozenset[str]
     firing_words: frozenset[str]
     statistic: tuple[str, ...]  # regular expressions: a sentence tallying many shootings
+    other_story: tuple[str, ...]  # regular expressions: a sentence that is another story's linked title
     hit_verbs: frozenset[str]  # "hit", "strike": shot when a bullet does it
     projectile_words: frozenset[str]
     firing_verbs: frozenset[str]  # "fire", "go off": a hit verb that follows one without a subject is the bullet's
@@ -141,6 +142,7 @@ class CountWords:
             state_verbs=words(d, "state_verbs", where),
             firing_words=words(d, "firing_words", where),
             statistic=_ordered(d, "statistic", where),
+            other_story=tuple(_patterns(d, "other_story", where).values()),
             ranked_victim=_ordered(d, "ranked_victim", where),
             multiples=_numbers(d, "multiples", where),
             survived_words=_ordered(d, "survived_words", where),
