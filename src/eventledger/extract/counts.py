@@ -164,11 +164,12 @@ class CountFinder:
             hits = self._people(text, sent, hits)
         # "a fourth victim was taken to a hospital"; not again where the parse counted that victim ("a third
         # victim died": three killed already)
-        hits.extend(
-            r
-            for r in self._ranked_victims(text)
-            if not any(h.value is not None and h.value >= r.value and h.start <= r.start < h.end for h in hits)
-        )
+        for r in self._ranked_victims(text):
+            if any(h.value is not None and h.value >= r.value and h.start <= r.start < h.end for h in hits):
+                continue
+            # "a second victim was hit in the arm": the rank says more than the one person the parse counts there
+            hits = [h for h in hits if not (h.kind == r.kind and h.start == r.start and (h.value or 0) < r.value)]
+            hits.append(r)
         attacker = any(h.who == self.w.attacker_who for h in hits)  # "killed two others and himself": the whole
         for h in hits:
             o = _OTHER.search(text, h.start, h.end) if not attacker and h.who is None and h.value is not None else None
@@ -526,8 +527,9 @@ class CountFinder:
                 return "injured"  # "is recovering from a gunshot wound", "a non-life-threatening wound"
             return kind
         kind = self.w.people_verbs.get(tok.lemma_.lower())
-        if kind is None and tok.lemma_.lower() in self.w.hit_verbs and self._by_a_bullet(tok):
-            kind = "shot"  # "a stray bullet hit the boy", "he was struck by gunfire"
+        hit = kind is None and tok.lemma_.lower() in self.w.hit_verbs
+        if hit and (self._by_a_bullet(tok) or self._in_the_body(tok)):
+            kind = "shot"  # "a stray bullet hit the boy", "he was struck by gunfire", "another man was hit in the leg"
         if kind is None and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
             # "the boy is dead", "was found dead"; not "he should be dead"
             return None if self._modality.modal_clause(tok.head) else "killed"
@@ -566,6 +568,18 @@ class CountFinder:
             around.append(head.head)  # "a gun that went off, striking ..."
         words = self.w.projectile_words | self.w.weapon_words | {"fire"}
         return opened_fire or head.lemma_.lower() == "fire" or any(t.lemma_.lower() in words for t in around)
+
+    def _in_the_body(self, verb) -> bool:
+        """A passive hit in a part of the body ("was hit in the leg", "was struck in the chest"): told of a shooting,
+        a bullet's; not when it says with or by what else ("hit in the face with a bottle")."""
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        tools = [g for c in verb.children if c.lower_ in ("with", "by") for g in c.children if g.dep_ == "pobj"]
+        if any(g.lemma_.lower() not in self.w.projectile_words | self.w.weapon_words for g in tools):
+            return False
+        return passive and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in self.w.body_parts for g in c.children)
+            for c in verb.children
+        )
 
     def _survived(self, noun) -> bool:
         """A wound told as one the person lives with: what it is said to be ("minor", "non-life-threatening") or
@@ -623,7 +637,16 @@ class CountFinder:
         found = [c for c in verb.children if c.dep_ in deps]
         if not found and not passive and deps == ("dobj",) and self._headline_passive(verb):
             found = [c for c in verb.children if c.dep_ == "nsubj"]  # "Orangeburg man shot while hunting"
-        if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        own = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and own and deps == ("dobj",):
+            # "three men were arrested ... and two others wounded": a joined verb with a subject of its own and no
+            # object is a passive with its "were" dropped, done to that subject, not to the first verb's
+            found = (
+                own
+                if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+                else []
+            )
+        elif not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
             h = verb.head
             hp = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
             if deps == ("nsubj",):  # "suffered a wound and later died": the subject of both died, not the wound

@@ -92,6 +92,7 @@ class CountWords:
     projectile_words: frozenset[str]
     firing_verbs: frozenset[str]  # "fire", "go off": a hit verb that follows one without a subject is the bullet's
     weapon_words: frozenset[str]  # "gun": what fires
+    body_parts: frozenset[str]  # "hit in the leg": a passive hit in one is a shot
     survived_words: tuple[str, ...]  # on or above a wound: the person lives ("minor", "recover")
     ranked_victim: tuple[str, ...]  # regular expressions: "a fourth victim", the rank in group 1
     multiples: dict[str, int]  # "triple" -> 3, before a nominal of people_nominals
@@ -150,4 +151,5 @@ class CountWords:
             projectile_words=words(d, "projectile_words", where),
             firing_verbs=words(d, "firing_verbs", where),
             weapon_words=words(d, "weapon_words", where),
+            body_parts=words(d, "body_parts", where),
         )
