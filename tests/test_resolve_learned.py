@@ -177,3 +177,22 @@ def test_around_finds_the_stories_published_near_the_day_a_story_names():
     got = one.around(anchor, seg.values(), 2, 30, 5, 0.1)
     assert set(got) == {tuple(sorted((seg["a1"], seg["a4"])))}
     assert got == two.around(anchor, list(seg.values())[::-1], 2, 30, 5, 0.1)
+
+
+def test_people_named_after_their_age_or_with_a_surname_that_is_a_word():
+    # a follow-up months later names the victim its first story introduced as "the 7-year-old <name>"; the surname
+    # is a word the texts use in lower case ("a green car"), the given name is not
+    docs = [
+        _seg("g1", "Police said the 7-year-old Tavi Green was hit on Osk Lane. A green car fled.", "2016-01-02"),
+        _seg("g2", "A man was charged in the killing of Tavi Green. The green door was shut.", "2016-09-01"),
+        _seg("g3", "A 40-year-old Brackwater man was wounded near the mill, an officer said.", "2016-01-05"),
+        _seg("g4", "Officer Pell Ardo, 44, said the Brackwater man was in hospital.", "2016-01-06"),
+        _seg("g5", "An officer told the Brackwater crowd that Pell Ardo would speak.", "2016-01-07"),
+    ]
+    R, C = [r for r, _ in docs], {r["id"]: c for r, c in docs}
+    one = TextIndex.build(R, C)
+    seg = {r["document"]: r["segment"] for r in R}
+    assert one.shared_people(seg["g1"], seg["g2"]) == 1
+    # a town's resident is no person's name; a title before a name is no part of it
+    assert seg["g3"] not in one.people
+    assert one.people[seg["g4"]] == {"pell ardo"} and one.shared_people(seg["g4"], seg["g5"]) == 1

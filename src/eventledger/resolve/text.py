@@ -27,16 +27,23 @@ PROPER = re.compile(r"(?<=[a-z0-9,;:)\]’'\"] )[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]
 # reporter or a spokesman (they come with a title, not an age). Names never run over a line (a headline's words)
 _NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
 AGED = re.compile(rf"(?<![\w.])({_NAME}[ \t]+(?:[A-Z]\.[ \t]+|{_NAME}[ \t]+)?{_NAME}),[ \t]+(?:age[ \t]+)?\d{{1,2}}\b")
+# ... or with the age before the name ("the 7-year-old Jane Roe", "a 15-year-old student, Jane Roe"), not a town's
+# resident ("a 40-year-old Springfield man")
+AGED_BEFORE = re.compile(
+    rf"\b\d{{1,3}}-year-old,?[ \t]+(?:[a-z]+,?[ \t]+){{0,2}}({_NAME}[ \t]+(?:[A-Z]\.[ \t]+|{_NAME}[ \t]+)?{_NAME})"
+    r"(?![ \t]+(?:man|woman|men|women|boy|girl|resident|teen|teenager|student|native|youth|child|mother|father)\b)"
+)
 # a run of capitalised words: where a person named before is named again
 CAPS_RUN = re.compile(rf"{_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
 PEOPLE_DF = 5  # a name in more segments than this is too common to tell one story (or not a person's)
 
 
 def aged_names(text: str) -> set[str]:
-    """The people introduced with an age, lowercased without middle initials, each as written and as its last two
-    words ("Officer Jane Roe" may be "Jane Roe" elsewhere; a title is sifted out later, a word used in lower case)."""
+    """The people introduced with an age (after the name or before it), lowercased without middle initials, each as
+    written and as its last two words ("Officer Jane Roe" may be "Jane Roe" elsewhere; a title is sifted out later,
+    a word used in lower case)."""
     out: set[str] = set()
-    for m in AGED.finditer(text):
+    for m in (*AGED.finditer(text), *AGED_BEFORE.finditer(text)):
         w = _no_initials(m.group(1))
         out.update((" ".join(w), " ".join(w[-2:])))
     return out
@@ -301,13 +308,19 @@ class TextIndex:
 
 def _people(texts: Mapping[str, str]) -> dict[str, frozenset[str]]:
     """Segment -> the people it names that some segment introduces with an age, and that no more than PEOPLE_DF
-    segments name. A name with a word the texts also use in lower case ("Men Dead, 2" in a headline) is no
-    person's."""
+    segments name. A name with a word the texts also use in lower case before its last ("Men Dead, 2" in a headline)
+    is no person's, unless it opens a name of three words (a title: "Officer Jane Roe" is "jane roe"); a surname
+    may be a word ("brown", "young")."""
     aged = set().union(*(aged_names(t) for t in texts.values())) if texts else set()
     lower: Counter = Counter()
     for t in texts.values():
         lower.update(set(re.findall(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", t)))
-    aged = {n for n in aged if not any(lower[w] >= 2 for w in n.split() if len(w) > 2)}
+
+    def word(w: str) -> bool:
+        return len(w) > 2 and lower[w] >= 2
+
+    aged = {" ".join(w[1:]) if len(w) >= 3 and word(w[0]) else n for n in aged if (w := n.split())}
+    aged = {n for n in aged if not any(word(w) for w in n.split()[:-1])}
     named = {s: frozenset(name_runs(t) & aged) for s, t in texts.items()}
     df = Counter(n for v in named.values() for n in v)
     rare = {s: frozenset(n for n in v if df[n] <= PEOPLE_DF) for s, v in named.items()}
