@@ -196,3 +196,24 @@ def test_people_named_after_their_age_or_with_a_surname_that_is_a_word():
     # a town's resident is no person's name; a title before a name is no part of it
     assert seg["g3"] not in one.people
     assert one.people[seg["g4"]] == {"pell ardo"} and one.shared_people(seg["g4"], seg["g5"]) == 1
+
+
+def test_streets_shared_and_differing():
+    from eventledger.resolve.text import streets
+
+    assert streets("shot in the 2200 block of North Osk Lane near East 113th Street") == {"osk", "113th"}
+    docs = [
+        _seg("s1", "A man was shot on Osk Lane near Perrow Avenue on Tuesday.", "2016-01-02"),
+        _seg("s2", "A man was charged in the shooting on Osk Lane last winter.", "2016-09-01"),
+        _seg("s3", "A woman was wounded on Tamsin Road.", "2016-01-03"),
+        _seg("s4", "Nobody was hurt when shots were fired.", "2016-01-03"),
+    ]
+    R, C = [r for r, _ in docs], {r["id"]: c for r, c in docs}
+    one = TextIndex.build(R, C)
+    seg = {r["document"]: r["segment"] for r in R}
+    # the share of the streets of the one naming more; different streets only; no street at all says nothing
+    assert one.shared_streets(seg["s1"], seg["s2"]) == (0.5, False)
+    assert one.shared_streets(seg["s1"], seg["s3"]) == (0.0, True)
+    assert one.shared_streets(seg["s1"], seg["s4"]) == (0.0, False)
+    # a follow-up months later naming the street is a candidate pair within the window
+    assert tuple(sorted((seg["s1"], seg["s2"]))) in one.namesakes(list(seg.values()), 365)

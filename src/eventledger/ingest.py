@@ -499,13 +499,16 @@ class _Scope(NamedTuple):
 
 
 def _namesakes(store: Store, contexts: dict[str, dict]) -> set[str]:
-    """The events of stored segments naming a person a new segment introduces with an age: resolution links
-    documents naming one rare person years apart (resolve/text.py people), beyond the windows of days. A name in
-    more segments than resolution counts as rare is left out, as resolution leaves it out."""
-    from eventledger.resolve.text import PEOPLE_DF, aged_names
+    """The events of stored segments naming a person a new segment introduces with an age, or a street it names:
+    resolution links documents naming one rare person or street years apart (resolve/text.py namesakes), beyond the
+    windows of days. A name in more segments than resolution counts as rare is left out, as resolution leaves it
+    out."""
+    from eventledger.resolve.text import PEOPLE_DF, aged_names, streets
     from eventledger.store.search import matching_segment_ids
 
-    names = set().union(*(aged_names(c.get("text") or "") for c in contexts.values())) if contexts else set()
+    names: set[str] = set()
+    for c in contexts.values():
+        names |= aged_names(c.get("text") or "") | streets(c.get("text") or "")
     segments: set[str] = set()
     for name in sorted(names):
         got = matching_segment_ids(store, name, limit=PEOPLE_DF + 1)

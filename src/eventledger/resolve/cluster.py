@@ -189,6 +189,8 @@ DOCUMENT_FEATURES = (
     "family_conflict",
     "published_gap",
     "people_shared",
+    "streets_shared",
+    "streets_differ",
 )
 
 
@@ -262,16 +264,21 @@ def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextInde
     f = {"text_cosine": cos, "names_cosine": text.segments(a.id, b.id)[1]}
     f["title_cosine"] = text.titles(a.segment, b.segment)
     f["people_shared"] = min(NAMES_CAP, text.shared_people(a.segment, b.segment))
+    shared, differ = text.shared_streets(a.segment, b.segment)
+    f["streets_shared"] = shared
+    if differ:
+        f["streets_differ"] = 1.0
     da, db = text.day.get(a.segment), text.day.get(b.segment)
     # days apart, on a log scale: a follow-up weeks later still tells the story, a year later seldom
     f["published_gap"] = 0.5 if da is None or db is None else min(1.0, math.log1p(abs(da - db)) / math.log1p(365))
-    if not family_ok(a, b):
-        f["family_conflict"] = 1.0
-    elif date_kind(a.date, b.date, cfg) is None:
-        f["date_conflict"] = 1.0
-    elif place_kind(a, b, cfg) is None:
-        f["place_conflict"] = 1.0
-    else:
+    # each conflict counts: two stories a year and a country apart are further apart than either alone
+    conflicts = {
+        "family_conflict": not family_ok(a, b),
+        "date_conflict": date_kind(a.date, b.date, cfg) is None,
+        "place_conflict": place_kind(a, b, cfg) is None,
+    }
+    f.update((k, 1.0) for k, v in conflicts.items() if v)
+    if not any(conflicts.values()):
         got = pair_features(a, b, cfg, text)
         f["lead_probability"] = cfg.model.probability(got) if got is not None else 0.0
     return f

@@ -12,8 +12,9 @@ runs over the new reports and the re-opened events' reports, with the re-opened 
 What this gives up, measured in EVAL.md/BENCHMARKS.md against a full re-resolution: two stored events that
 a new report would now chain together are both re-opened only if both lie inside its windows; a trial story's
 look-back re-opens the events within LONG_KM of it only; an older trial story reaching back to a new report's
-days is not looked for; two documents that name one person (resolve/text.py people) are linked further apart
-than these windows only by a full re-resolution, and so is an undated report (dated by its publication's windows
+days is not looked for; two documents that name one person or one street (resolve/text.py namesakes) are linked
+further apart than these windows only by a full re-resolution (ingest re-opens the stored segments naming them when
+at most PEOPLE_DF segments hold the name's words), and so is an undated report (dated by its publication's windows
 only) to an event of its city dated before them (resolve/anchor.py); TF-IDF weights are those of the re-opened reports,
 not of the whole store. `eventledger resolve` re-resolves everything.
 """

@@ -36,6 +36,14 @@ AGED_BEFORE = re.compile(
 # a run of capitalised words: where a person named before is named again
 CAPS_RUN = re.compile(rf"{_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_NAME})+")
 PEOPLE_DF = 5  # a name in more segments than this is too common to tell one story (or not a person's)
+# a street a shooting is placed on ("the 2200 block of Osk Lane", "East 113th Street"): two stories that name the same
+# one tell one shooting far more often than not, two that name only different ones seldom do
+STREET = re.compile(
+    rf"\b((?:{_NAME}|\d+(?:st|nd|rd|th))(?:[ \t]+{_NAME}){{0,2}})[ \t]+"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Court|Ct|Lane|Ln|Boulevard|Blvd|Trail|Way|Place|Parkway|Pkwy|Circle|"
+    r"Highway|Terrace)\b"
+)
+COMPASS = frozenset("north south east west n s e w northeast northwest southeast southwest".split())
 
 
 def aged_names(text: str) -> set[str]:
@@ -47,6 +55,17 @@ def aged_names(text: str) -> set[str]:
         w = _no_initials(m.group(1))
         out.update((" ".join(w), " ".join(w[-2:])))
     return out
+
+
+def streets(text: str) -> frozenset[str]:
+    """The streets a text names, lowercased, without a compass word or the kind of street ("North Osk Lane" and
+    "Osk Ln." are "osk")."""
+    out = set()
+    for m in STREET.finditer(text):
+        w = [x for x in m.group(1).lower().split() if x not in COMPASS]
+        if w:
+            out.add(" ".join(w))
+    return frozenset(out)
 
 
 def name_runs(text: str) -> set[str]:
@@ -106,6 +125,7 @@ class TextIndex:
     day: dict[str, int | None] = field(default_factory=dict)  # segment id -> its publication day (ordinal)
     whole: frozenset[str] = frozenset()  # segments whose own text was given (not a sentence standing in for it)
     people: dict[str, frozenset[str]] = field(default_factory=dict)  # segment -> the rare people it names
+    street: dict[str, frozenset[str]] = field(default_factory=dict)  # segment -> the streets it names
     _cache: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
@@ -142,18 +162,24 @@ class TextIndex:
             day={s: days.get(s) for s in segs},
             whole=frozenset(given),
             people=people,
+            street={s: v for s in segs if s in given and (v := streets(seg_text[s]))},
         )
 
     def namesakes(self, segments: Iterable[str], window: int) -> dict[tuple[str, str], float]:
         """Segment pairs (a < b) -> text cosine, for segments published within `window` days of each other that
-        name one rare person: a follow-up months later (a funeral, a charge) names the victim its first story did.
-        Each name is in at most PEOPLE_DF segments, so the pairs stay linear in the segments."""
-        holders: dict[str, list[str]] = {}
+        name one rare person or one rare street: a follow-up months later (a funeral, a charge) names the victim or
+        the street its first story did. Each name is in at most PEOPLE_DF segments, so the pairs stay linear in the
+        segments."""
+        holders: dict[tuple[str, str], list[str]] = {}
         for s in sorted(set(segments)):
             for n in self.people.get(s, ()):
-                holders.setdefault(n, []).append(s)
+                holders.setdefault(("person", n), []).append(s)
+            for n in self.street.get(s, ()):
+                holders.setdefault(("street", n), []).append(s)
         out: dict[tuple[str, str], float] = {}
         for segs in holders.values():
+            if len(segs) > PEOPLE_DF:
+                continue
             for k, a in enumerate(segs):
                 for b in segs[k + 1 :]:
                     da, db = self.day.get(a), self.day.get(b)
@@ -164,6 +190,13 @@ class TextIndex:
     def shared_people(self, a: str, b: str) -> int:
         """How many rare people segments a and b both name."""
         return len(self.people.get(a, frozenset()) & self.people.get(b, frozenset()))
+
+    def shared_streets(self, a: str, b: str) -> tuple[float, bool]:
+        """The share of the streets of segments a and b (of the one naming more) that both name (a roundup of a
+        city's shootings names many: one in common says less), and whether both name streets but none in common."""
+        sa, sb = self.street.get(a, frozenset()), self.street.get(b, frozenset())
+        n = len(sa & sb)
+        return (n / max(len(sa), len(sb)) if n else 0.0), bool(sa and sb and not n)
 
     def segments(self, a: str, b: str) -> tuple[float, float]:
         """(text cosine, proper-name cosine) of the segments of reports a and b."""
