@@ -171,3 +171,11 @@ def test_a_longer_name_the_text_spells_whole_hides_the_place_inside_it(gaz):
     head = "UPDATE: North Sioux City shooting investigated\n\nDeputies said a man was hurt"
     assert gaz.find(head + ".") == []
     assert [n for _, _, n in gaz.find(head + " in North Sioux City.")] == ["North Sioux City"] * 2
+
+
+def test_a_part_of_a_big_citys_postal_area_is_a_part_of_that_city(gaz):
+    # a neighbourhood whose addresses are written with the big city's name keeps its name with that city as its
+    # city; a place with a post office of its own stays a town of its own
+    p = gaz.resolve("Boyle Heights", admin1s=("California",))
+    assert (p.name, p.city, p.admin1) == ("Boyle Heights", "Los Angeles", "California")
+    assert gaz.resolve("Sherman Oaks", admin1s=("California",)).city == "Sherman Oaks"

@@ -324,7 +324,8 @@ def _attack_places_at(text, url):
 
 def test_a_name_of_several_towns_takes_the_one_near_the_outlets_town():
     text = "Man shot in Englewood\n\nA man was shot Sunday night in Englewood, police said."
-    assert _attack_places_at(text, "http://www.chicagoexample.com/news/1") == {("Englewood", "Englewood", "Illinois")}
+    # the Illinois one, a part of Chicago's postal area: Chicago is its city
+    assert _attack_places_at(text, "http://www.chicagoexample.com/news/1") == {("Englewood", "Chicago", "Illinois")}
 
 
 def test_a_name_the_outlets_state_lacks_is_a_part_of_the_outlets_big_city():
@@ -379,3 +380,13 @@ def test_a_name_before_a_possessive_is_an_owner_not_a_town():
 def test_a_town_used_as_a_surname_is_the_person(text):
     places = _attack_places(text)
     assert not any(p[0] == "Olney" for p in places)
+
+
+def test_a_told_neighbourhood_is_part_of_the_city_named_before_a_namesakes_postal_city():
+    # "Boyle Heights" is a part of Los Angeles in the gazetteer; told as a neighbourhood below a Tampa dateline
+    # it is a part of Tampa
+    text = (
+        "Teen shot in Boyle Heights neighborhood\n\nTAMPA, Fla. -- A teen was shot Sunday in the Boyle Heights "
+        "neighborhood."
+    )
+    assert ("Boyle Heights", "Tampa", "Florida", "US") in _attack_places(text)

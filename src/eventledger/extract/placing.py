@@ -373,11 +373,13 @@ class Placer:
         """A town in a big city's story told as a part of that city: one within PART_KM of a city of
         NEIGHBOURHOOD_OF people or more that the segment names, in its state ("East Garfield Park" in a Chicago
         story), keeps its name with that city as its city."""
-        if place.lat is None or (place.city and place.city != place.name):
+        if place.lat is None:
             return place
         part = self._told_neighbourhood(w, place, name)
         if part is not None:
             return part
+        if place.city and place.city != place.name:
+            return place  # a part of a city the gazetteer knows (a neighbourhood, a place in its postal area)
         big = self._big_cities(w)
         # the outlet's big city counts as named for a name it may be part of ("in Austin" on a Chicago outlet's
         # page), not for the towns near it, which a story told as parts of its city would name with the city

