@@ -625,8 +625,9 @@ class CountFinder:
             return self._expand([verb.head])
         if verb.lower_ == "dead":
             head = verb.head
-            deps = ("nsubj", "nsubjpass", "dobj")
-            return self._expand([c for c in head.children if c.dep_ in deps])
+            # "the shooting left one of them dead": the object is the dead, the subject what left him so
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            return self._expand(objs or [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if verb.lemma_.lower() in self.w.subject_verbs:
             deps = ("nsubj",)
@@ -796,6 +797,10 @@ class CountFinder:
         if num and tok.lower_ not in ("old",):
             return 0 if self._thing.fullmatch(tok.lower_) else parse_number(num[0].text)  # "two dogs": nobody
         low = tok.lower_
+        if low == "both" and tok.pos_ in ("PRON", "DET", "NOUN"):
+            return 2  # "both were wounded"
+        if low == "other" and any(c.lower_ == "the" for c in tok.children):
+            return 1  # "one man died and the other was wounded"
         if tok.pos_ == "PRON":
             return 1 if low in self.w.one_person_pronouns else (None if low in ("they", "them", "themselves") else 0)
         if tok.like_num:
@@ -806,12 +811,16 @@ class CountFinder:
             return 1 if low == "one" else parse_number(tok.text)
         if tok.tag_ in ("NNS", "NNPS"):
             people = low in self._who_words or tok.lemma_.lower() in self.w.person_nouns or low == "people"
+            if people and any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in tok.children):
+                return 2  # "both victims were hospitalized"
             return None if people else 0  # "people were shot": how many is not said; "cars were shot": nobody
         if (
             low in self.w.person_nouns
             or tok.ent_type_ == "PERSON"
             or low == "old"
             or any(c.lower_ == "old" or c.lower_ == "year" for c in tok.subtree)
+            # not "the death of a 3-year-old girl", whose age is the girl's: a killing or a wound is nobody
+            and tok.lemma_.lower() not in self.w.people_nominals
         ):
             return 1
         return 0
