@@ -191,6 +191,7 @@ DOCUMENT_FEATURES = (
     "people_shared",
     "streets_shared",
     "streets_differ",
+    "place_namesake",
 )
 
 
@@ -278,6 +279,10 @@ def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextInde
         "place_conflict": place_kind(a, b, cfg) is None,
     }
     f.update((k, 1.0) for k, v in conflicts.items() if v)
+    if conflicts["place_conflict"] and a.city and a.city == b.city:
+        # one town name placed in two states: more often the gazetteer's guess of a state than two towns
+        del f["place_conflict"]
+        f["place_namesake"] = 1.0
     if not any(conflicts.values()):
         got = pair_features(a, b, cfg, text)
         f["lead_probability"] = cfg.model.probability(got) if got is not None else 0.0
