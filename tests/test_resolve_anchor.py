@@ -59,3 +59,20 @@ def test_a_mention_that_could_be_either_of_two_events_or_disagrees_stays_apart()
     assert _events([_dated("d1"), _mention("d2", perps=[("the Grey Wake", "grey-wake")])]) == [["d1"], ["d2"]]
     assert _events([_dated("d1"), _mention("d2", date=("2031-03", "month"))]) == [["d1"], ["d2"]]
     assert _events([_dated("d1"), _mention("d2", perps=())]) == [["d1"], ["d2"]]
+
+
+def test_an_undated_mention_joins_the_one_month_dated_event_of_its_city_and_group():
+    # "in February the group bombed the terminal" told with the month, and in passing with no date at all
+    month = _mention("d1", date=("2031-02", "month"))
+    undated = report(
+        "d2",
+        0,
+        type="suicide bombing",
+        place=HARBOUR,
+        perps=GROUP,
+        text="an analyst says the movement chose soft targets, as in the harbour town (d2)",
+    )
+    undated["salience"] = "background"
+    assert _events([month, undated]) == [["d1", "d2"]]
+    # ... and with the day's event there too, all three are one
+    assert _events([_dated("d0"), month, undated]) == [["d0", "d1", "d2"]]

@@ -13,9 +13,10 @@ branch): a named group and a toll in one city and month tell one happening, wher
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from eventledger.resolve.config import ResolveConfig
-from eventledger.resolve.features import Profile, compatible, day_dated, related
+from eventledger.resolve.features import Profile, compatible, dated, day_dated, related
 
 
 def _cities(g: list[int], profiles: list[Profile]) -> set[tuple]:
@@ -41,21 +42,46 @@ def _toll_agrees(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> 
 def anchor(clusters: list[list[int]], profiles: list[Profile], cfg: ResolveConfig, keep: set[int]) -> list[list[int]]:
     """The clusters after each undated one (no report states a day) joins the single dated cluster of its city
     it fits with a perpetrator in common. `keep`: reports whose clusters stay as they are (ambiguous ones).
-    Every choice is made against the clusters as given: a function of the set of reports, never of an order."""
-    dated_in: dict[tuple, list[int]] = defaultdict(list)  # (country, city) -> clusters with a day-dated report
+
+    Two passes: a cluster with no day joins a day-dated one; then a cluster no report of which states any date
+    joins one dated to a day or a month ("in January the group bombed the city" is the month's event, whether or
+    not a source gave its day). Every choice is made against the clusters as the pass is given them: a function of
+    the set of reports, never of an order."""
+    some = _join(clusters, profiles, cfg, keep, targets=day_dated, undated_only=False)
+    return _join(some, profiles, cfg, keep, targets=_month_dated, undated_only=True)
+
+
+def _month_dated(p: Profile) -> bool:
+    return dated(p) and p.date.precision in ("day", "month")
+
+
+def _join(
+    clusters: list[list[int]],
+    profiles: list[Profile],
+    cfg: ResolveConfig,
+    keep: set[int],
+    *,
+    targets: Callable[[Profile], bool],
+    undated_only: bool,
+) -> list[list[int]]:
+    """Clusters with no day-dated report (with no dated report at all, if `undated_only`) join the single cluster
+    of their city holding a report that passes `targets`."""
+    dated_in: dict[tuple, list[int]] = defaultdict(list)  # (country, city) -> target clusters
     for k, g in enumerate(clusters):
-        if any(day_dated(profiles[i]) for i in g):
+        if any(targets(profiles[i]) for i in g):
             for c in _cities(g, profiles):
                 dated_in[c].append(k)
     joins: dict[int, list[int]] = defaultdict(list)  # dated cluster -> undated clusters joining it
     for k, g in enumerate(clusters):
         if any(day_dated(profiles[i]) for i in g) or keep.intersection(g):
             continue
+        if undated_only and any(dated(profiles[i]) for i in g):
+            continue
         perps, killed = _perps(g, profiles), _killed(g, profiles)
         if not perps:
             continue
         fits = []
-        for d in sorted({d for c in _cities(g, profiles) for d in dated_in.get(c, ())}):
+        for d in sorted({d for c in _cities(g, profiles) for d in dated_in.get(c, ())} - {k}):
             h = clusters[d]
             other = _perps(h, profiles)
             if other and not _same_group(perps, other, cfg):
