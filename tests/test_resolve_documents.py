@@ -106,13 +106,15 @@ def test_a_background_mention_earns_no_same_document_head_start():
     assert pair_score(p[main["id"]], p[past["id"]], CFG) < CFG.same_document_score
 
 
-def _trial_world(proceeding: bool, named: bool = True):
+def _trial_world(proceeding: bool, named: bool = True, street: bool = True):
     shooting = _doc("s1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
     victim = "Darnell Whitcomb" if named else "a young man"
     text = (
         f"A man was sentenced on Monday to 20 years for shooting {victim} outside the Lakeshore Laundromat "
         "on Fenwick Street. " + STORY.split(". ", 1)[1]
     )
+    if not street:
+        text = text.replace("Fenwick Street", "the avenue")
     r, c = _doc("s2", text, OAK, "2017-01-09", "2017-01-10", "Man sentenced in Lakeshore Laundromat shooting")
     if proceeding:
         r["meta"] = {**(r.get("meta") or {}), "proceeding": True}
@@ -122,11 +124,14 @@ def _trial_world(proceeding: bool, named: bool = True):
 
 def test_a_trial_story_months_later_looks_back_to_its_shooting():
     # outside the document search's window (a month): only a story told through a proceeding looks back so far
-    # by its words alone (one naming the victim does too: test_a_late_follow_up_that_names_the_victim_...)
-    R, C = _trial_world(proceeding=True, named=False)
+    # by its words alone (one naming the victim does too: test_a_late_follow_up_that_names_the_victim_..., and
+    # one naming the street)
+    R, C = _trial_world(proceeding=True, named=False, street=False)
     assert _groups(resolve(R, contexts=C)) == [["s1", "s2"]]
-    R, C = _trial_world(proceeding=False, named=False)
+    R, C = _trial_world(proceeding=False, named=False, street=False)
     assert _groups(resolve(R, contexts=C)) == [["s1"], ["s2"]]
+    R, C = _trial_world(proceeding=False, named=False, street=True)
+    assert _groups(resolve(R, contexts=C)) == [["s1", "s2"]]
 
 
 def test_a_segment_that_tells_only_history_does_not_join_todays_event_by_its_words():
@@ -140,14 +145,16 @@ def test_a_segment_that_tells_only_history_does_not_join_todays_event_by_its_wor
     assert _groups(resolve(R, contexts=C)) == [["h1", "h3"]]
 
 
-def _vigil_world(named: bool):
+def _vigil_world(named: bool, street: bool = True):
     shooting = _doc("v1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
     who = "Darnell Whitcomb" if named else "the young man"
     text = (
         f"Relatives of {who} gathered on Fenwick Street on Saturday to mark three months since the shooting "
         "outside the Lakeshore Laundromat. Sergeant Ilse Marrow said the grey Kestrel sedan was never found."
     )
-    r, c = _doc("v2", text, OAK, "2016-08-06", "2016-08-07", "Vigil on Fenwick Street")
+    if not street:
+        text = text.replace("Fenwick Street", "the avenue")
+    r, c = _doc("v2", text, OAK, "2016-08-06", "2016-08-07", "Vigil on Fenwick Street" if street else "Vigil")
     docs = [shooting, (r, c)]
     return [r for r, _ in docs], {r["id"]: c for r, c in docs}
 
@@ -157,17 +164,19 @@ def test_a_late_follow_up_that_names_the_victim_looks_back_to_its_shooting():
     # age in the first story, is named again
     R, C = _vigil_world(named=True)
     assert _groups(resolve(R, contexts=C)) == [["v1", "v2"]]
-    R, C = _vigil_world(named=False)
+    R, C = _vigil_world(named=False, street=False)  # nor the street (a street named again links too)
     assert _groups(resolve(R, contexts=C)) == [["v1"], ["v2"]]
 
 
-def _march_world(stated: str):
+def _march_world(stated: str, street: bool = True):
     shooting = _doc("m1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
     text = (
         "Neighbours marched along Fenwick Street on Sunday to the Lakeshore Laundromat, where a young man was shot "
         "in May. Sergeant Ilse Marrow said the grey Kestrel sedan the shooter fled in was never found."
     )
-    r, c = _doc("m2", text, OAK, stated, "2016-07-11", "March on Fenwick Street")
+    if not street:
+        text = text.replace("Fenwick Street", "the avenue")
+    r, c = _doc("m2", text, OAK, stated, "2016-07-11", "March on Fenwick Street" if street else "March")
     docs = [shooting, (r, c)]
     return [r for r, _ in docs], {r["id"]: c for r, c in docs}
 
@@ -176,7 +185,8 @@ def test_a_story_dating_its_shooting_weeks_back_is_searched_for_around_that_day(
     # published two months on, naming nobody and told through no proceeding: the day its lead states is the key
     R, C = _march_world("2016-05-06")
     assert _groups(resolve(R, contexts=C)) == [["m1", "m2"]]
-    R, C = _march_world("2016-07-10")  # a lead of its own day looks only around its publication
+    # a lead of its own day looks only around its publication (naming no street: a street named again links too)
+    R, C = _march_world("2016-07-10", street=False)
     assert _groups(resolve(R, contexts=C)) == [["m1"], ["m2"]]
 
 
