@@ -167,7 +167,7 @@ class CountFinder:
         for r in self._ranked_victims(text):
             if any(h.value is not None and h.value >= r.value and h.start <= r.start < h.end for h in hits):
                 continue
-            # "a second victim was hit in the arm": the rank says more than the one person the parse counts there
+            # "the second victim was struck in the shoulder": the rank says more than the one person counted there
             hits = [h for h in hits if not (h.kind == r.kind and h.start == r.start and (h.value or 0) < r.value)]
             hits.append(r)
         attacker = any(h.who == self.w.attacker_who for h in hits)  # "killed two others and himself": the whole
