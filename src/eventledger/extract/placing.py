@@ -215,7 +215,8 @@ class Placer:
             countries += (home[1],) if home[1] not in countries else ()
         town = self.gazetteer.host_city(url)  # "lakeportgazette.com": the state of the outlet's town, last
         if town and countries:
-            # the namesake near the towns the segment names (a Hillsboro outlet's story naming Wichita is Kansas's)
+            # the namesake near the towns the segment names, not the biggest one (a Lakeport outlet's story that
+            # names towns near the small Lakeport is that one's)
             key = name_key(town)
             near = [
                 p
@@ -355,7 +356,7 @@ class Placer:
 
     def _state_told(self, w: SegWork, place: Place, name: str) -> str | None:
         """How the segment tells which of a bare town's namesakes it is: "qualified" when it names the town
-        with that state elsewhere ("COVINGTON, Ohio" above "in Covington"), "context" when what it names moved
+        with that state elsewhere ("LAKEPORT, Ore." above "in Lakeport"), "context" when what it names moved
         the choice off the namesake the name alone resolves to; None when the name alone chose it (a guess by
         size, that another story of the event may correct: `resolve.event.event_place`)."""
         key = name_key(name)

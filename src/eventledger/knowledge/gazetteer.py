@@ -528,7 +528,7 @@ class Gazetteer:
                 if ok is None:
                     pending.append((toks[i][0], toks[i + L - 1][1], text[toks[i][0] : toks[i + L - 1][1]], key))
                     if L > 1:
-                        told = L  # a longer name the text spells whole ("White Sulphur Springs") hides its parts
+                        told = L  # a longer name the text spells whole ("North Sioux City") hides its parts
                         break
                 if ok:
                     e = q[0] if q else toks[i + L - 1][1]
@@ -634,7 +634,7 @@ class Gazetteer:
         loc = self._cx.locative_before.search(before)
         if loc and loc.group().rstrip().endswith(" of") and loc.group()[:1].isupper():
             loc = None  # "the Department of Justice": an institution's name, not "the department of Cabanas"
-        # "outside Mabel's", "at Rudy's Lounge": a possessive after the name makes it an owner's, a bar's or a
+        # "outside Mabel's", "at Mabel's Lounge": a possessive after the name makes it an owner's, a bar's or a
         # shop's, and a locative before it says where that is, not that the name is a town
         owned = _POSSESSIVE.match(text, e) is not None
         if not strong and not owned and (loc or self._cx.small_place_before.search(before)):

@@ -370,9 +370,9 @@ class _Builder:
 
     def postal_cities(self) -> None:
         """A US place with no post office of its own whose nearest street ZIP code (within POSTAL_KM) is a big
-        city's is a part of that city, as its addresses are written: Hollywood of Los Angeles, Williamsburg of
-        Brooklyn, Englewood of Chicago. It keeps its name with that city as its city; a suburb with its own post
-        office (Oak Lawn) stays a town of its own."""
+        city's is a part of that city, as its addresses are written (Boyle Heights of Los Angeles). It keeps its
+        name with that city as its city; a suburb with its own post office (Sherman Oaks) stays a town of its
+        own."""
         cell = POSTAL_KM / 111  # degrees of latitude a grid cell spans
         grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
         own = set()
@@ -399,7 +399,7 @@ class _Builder:
                     continue
                 key = name_key(c.name)
                 if (key, c.admin1) in own or (not c.population and (key, c.admin1) in self.postal_names):
-                    continue  # a small town a ZIP code accepts as its name is a town of its own (Millvale)
+                    continue  # a small town a ZIP code of the big city also accepts as its name is a town
                 y, x = math.floor(c.lat / cell), math.floor(c.lon / cell)
                 near = [
                     (_km((c.lat, c.lon), (p[0], p[1])), p[2])
@@ -427,8 +427,8 @@ class _Builder:
 
     def counties(self, us_states: dict) -> None:
         """US counties ("Bartow County", "Bossier Parish"), with their state, placed at the mean of their ZIP
-        codes and peopled by their known towns (`town_counties`): a county name many states share ("Harris
-        County", "King County") is then resolved like a town's, by the places near it and the bigger one, not by
+        codes and peopled by their known towns (`town_counties`): a county name many states share is then
+        resolved like a town's, by the places near it and the bigger one, not by
         the package's order."""
         people: Counter = Counter()
         towns = {c for cands in self.idx.names.values() for c in cands if c.kind == "city" and c.country == "US"}

@@ -182,7 +182,7 @@ def event_place(vs: list[View]) -> dict:
             tuple(x or "" for x in k),
         ),
     )
-    # among namesakes of the first name (Covington, Kentucky or Ohio), the one a story told the state of, over one
+    # among namesakes of the first name (Ashbury, Idaho or Oregon), the one a story told the state of, over one
     # the name alone chose by size
     same = [k for k in keys if norm(k[0] or "") == norm(keys[0][0] or "") and k[4] == keys[0][4]]
     pick = min(same, key=lambda k: (k in filed, k not in qualified, told_state.get(k, 2), keys.index(k)))
