@@ -27,7 +27,7 @@ DEFAULT_TASKS: dict[str, dict[str, Any]] = {
     "articles": {"limit": None, "ci": False},
     "seeds": {"limit": None, "ci": True},
     "resolution": {"limit": None, "ci": True},
-    "gva": {"limit": 150, "ci": True},  # the first 150 dev-test incidents by hash: a fixed sample, minutes in CI
+    "gva": {"limit": None, "ci": True},  # the whole dev-test part (866 incidents): the figure the issues set targets on, ~3 min in CI
 }
 DATA_FOR_TASK = {
     "muc4": ("muc4",),
