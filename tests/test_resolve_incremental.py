@@ -154,26 +154,36 @@ def test_reports_of_a_store_made_before_incremental_resolution_count_as_resolved
         s.close()
 
 
-def test_a_new_story_naming_a_person_reopens_the_old_story_of_that_person(inbox):
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        (  # a person named again (name and age)
+            "Woman shot dead in Kano\n\nAmina Bello, 23, was shot dead outside a shop in Kano, Nigeria, on March 4, "
+            "2024, police said. No arrest has been made.\n",
+            "Man jailed over Kano killing\n\nA man was jailed for life on Tuesday, June 2, 2026, for the killing of "
+            "Amina Bello, 23, in Kano, a court heard.\n",
+        ),
+        (  # a street named again
+            "Man shot dead in Kano\n\nA man was shot dead outside a shop on Tarvel Road in Kano, Nigeria, on March 4, "
+            "2024, police said. No arrest has been made.\n",
+            "Man jailed over Kano killing\n\nA man was jailed for life on Tuesday, June 2, 2026, for the killing on "
+            "Tarvel Road in Kano, a court heard.\n",
+        ),
+    ],
+    ids=["person", "street"],
+)
+def test_a_new_story_naming_a_person_or_street_reopens_the_old_story_of_it(inbox, old, new):
     from eventledger.ingest import _namesakes
 
     src, url = inbox
-    (src / "old.txt").write_text(
-        "Woman shot dead in Kano\n\nAmina Bello, 23, was shot dead outside a shop in Kano, Nigeria, on March 4, "
-        "2024, police said. No arrest has been made.\n",
-        encoding="utf-8",
-    )
+    (src / "old.txt").write_text(old, encoding="utf-8")
     ingest([src / "old.txt"], db=url, on_error=lambda q: None)
-    (src / "new.txt").write_text(
-        "Man jailed over Kano killing\n\nA man was jailed for life on Tuesday, June 2, 2026, for the killing of "
-        "Amina Bello, 23, in Kano, a court heard.\n",
-        encoding="utf-8",
-    )
+    (src / "new.txt").write_text(new, encoding="utf-8")
     ingest([src / "new.txt"], db=url, resolve=False, on_error=lambda q: None)
     s = Store(url)
     try:
-        old = {e["id"] for e in records(s, "events")}
-        assert old and _namesakes(s, s.report_contexts(s.unresolved_reports())) == old
+        old_events = {e["id"] for e in records(s, "events")}
+        assert old_events and _namesakes(s, s.report_contexts(s.unresolved_reports())) == old_events
     finally:
         s.close()
 
@@ -196,29 +206,5 @@ def test_a_stored_report_in_no_event_is_reopened_by_a_later_story_near_it(inbox)
         assert {row[0] for row in s.unheld_spans()} == first
         ingest([story(src, "a", "Kano", "March 4, 2024", 12)], db=url, on_error=lambda q: None, resolve=False)
         assert first <= _reopened(s).reports
-    finally:
-        s.close()
-
-
-def test_a_new_story_naming_a_street_reopens_the_old_story_of_that_street(inbox):
-    from eventledger.ingest import _namesakes
-
-    src, url = inbox
-    (src / "old.txt").write_text(
-        "Man shot dead in Kano\n\nA man was shot dead outside a shop on Tarvel Road in Kano, Nigeria, on March 4, "
-        "2024, police said. No arrest has been made.\n",
-        encoding="utf-8",
-    )
-    ingest([src / "old.txt"], db=url, on_error=lambda q: None)
-    (src / "new.txt").write_text(
-        "Man jailed over Kano killing\n\nA man was jailed for life on Tuesday, June 2, 2026, for the killing on "
-        "Tarvel Road in Kano, a court heard.\n",
-        encoding="utf-8",
-    )
-    ingest([src / "new.txt"], db=url, resolve=False, on_error=lambda q: None)
-    s = Store(url)
-    try:
-        old = {e["id"] for e in records(s, "events")}
-        assert old and _namesakes(s, s.report_contexts(s.unresolved_reports())) == old
     finally:
         s.close()
