@@ -58,3 +58,30 @@ def test_issue16_a_present_tense_verb_read_as_a_modifier_of_its_object_is_the_ve
 )
 def test_a_real_noun_is_not_retagged(ex, text):
     assert not _reports(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("headline", "trigger"),
+    [
+        # the capitalised first word of a headline is tagged a verb of its own lemma: the noun it is
+        ("Shootout at Millbrook bowling club nets 12-year prison term", "Shootout"),
+        # a death told by its wound: the wound's shot is the happening
+        ("Man dies from accidental gunshot wound", "gunshot"),
+        ("Update: Ashbury death ruled homicide by gunshot wound", "gunshot"),
+    ],
+)
+def test_gva_train_a_headline_only_page_founds_its_report(ex, headline, trigger):
+    [r] = _reports(ex, headline)
+    assert r.meta["family"] == "attack"
+    assert r.trigger == trigger
+    assert r.meta.get("typed_by") != "figure"  # typed by its word, so it can found an event without a place
+
+
+def test_a_wound_below_the_story_shooting_tells_it_on(ex):
+    text = (
+        "Three men were shot outside a bar in Ashbury on Saturday night, police said. "
+        "One of them was treated for a gunshot wound to the leg at a hospital in Millbrook."
+    )
+    reports = _reports(ex, text)
+    assert len(reports) == 1
+    assert reports[0].place.name == "Ashbury"

@@ -83,7 +83,11 @@ class FrameFinder:
             lem = t.lemma_.lower()
             et = None
             if t.pos_ == "VERB":
-                et = self.lex.verb_type.get(lem)
+                # "Shootout at a club nets prison term": a headline's first word, capitalised, is tagged a verb
+                # of its own lemma; a word the lexicon knows only as a noun is that noun
+                et = self.lex.verb_type.get(lem) or (
+                    self.lex.noun_type.get(lem) if lem == t.lower_ and lem not in self.lex.verb_type else None
+                )
             elif t.pos_ in ("NOUN", "PROPN"):
                 et = self.lex.noun_type.get(lem) or self.lex.noun_type.get(t.lower_)
             if et is None:

@@ -118,6 +118,8 @@ class Modality:
 
     def _generic(self, tok) -> str | None:
         """A bare plural event noun in a present-tense clause: what happens in general, not one happening."""
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # "gunshot wounds are the leading cause of death": the phrase's own noun counts
         if tok.tag_ != _PLURAL_NOUN or any(c.dep_ in _SHOWS_ONE for c in tok.children):
             return None
         verb = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)

@@ -120,6 +120,9 @@ class ReportBuilder:
             # attack the segment told already is a statement about it (statements.py), no new report; its places
             # are the speakers', not the attack's
             frames = [f for f in frames if not (f.etype.family == "attack" and _back_reference(w.parse[i], f))]
+        if any(r.meta.get("family") == "attack" for _, r in reports):
+            # below the segment's attack a wound word tells that attack on (event_types.yaml lead_only_nouns)
+            frames = [f for f in frames if f.trigger.text.lower() not in self.lex.lead_only_nouns]
         if self.lex.is_not_violence(text.lower()):
             counts = [c for c in counts if c.kind == "arrested"]
             frames = [f for f in frames if f.etype.family == "arrest"]

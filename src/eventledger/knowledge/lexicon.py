@@ -66,6 +66,7 @@ class Lexicon:
             k: compile_all(v, f"not_violence.{k}") for k, v in (events.get("not_violence") or {}).items()
         }
         self.background = compile_all(events.get("background"), "background")
+        self.lead_only_nouns = frozenset(w.lower() for w in events.get("lead_only_nouns") or ())
         role = {k: words(roles, k, "extract_roles.yaml") for k in ROLE_LISTS}
         self.weapon_heads, self.weapon_modifiers = role["weapon_heads"], role["weapon_modifiers"]
         self.target_heads, self.victim_heads = role["target_heads"], role["victim_heads"]
