@@ -85,3 +85,10 @@ def test_a_wound_below_the_story_shooting_tells_it_on(ex):
     reports = _reports(ex, text)
     assert len(reports) == 1
     assert reports[0].place.name == "Ashbury"
+
+
+def test_a_present_tense_head_noun_with_a_subject_is_the_verb(ex):
+    # "dies" is tagged the head noun, "Man" its subject: a noun heads no subject, and the relative clause's verb
+    # kept the headline from reading as verbless
+    [r] = _reports(ex, "Man who was shot Sunday in Ashbury dies of gunshot wound")
+    assert [c.value for c in r.counts["killed"]] == [1]

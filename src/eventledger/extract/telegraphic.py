@@ -35,7 +35,25 @@ class Retagger:
         """Re-tag the parsed sentence in place (its words and offsets stay as they are)."""
         for tok in sent:
             self._verb_on_its_object(tok)
+        self._noun_root_with_subject(sent)
         self._verbless(sent)
+
+    def _noun_root_with_subject(self, sent) -> None:
+        """ "Man who was shot Sunday dies of gunshot wound": a present-tense -s form tagged the sentence's head noun
+        while a subject hangs on it is the verb (a noun heads no subject); the relative clause's verb kept the
+        headline from reading as verbless."""
+        root = next((t for t in sent if t.dep_ == "ROOT"), None)
+        form = self.forms.get(root.lower_) if root is not None else None
+        if (
+            form is None
+            or form[1] != "VBZ"
+            or root.pos_ not in ("NOUN", "PROPN")
+            or root.i == sent[0].i
+            or any(c.dep_ in _NOUN_MARKS for c in root.children)
+            or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+        ):
+            return
+        root.pos_, root.tag_, root.lemma_ = "VERB", form[1], form[0]
 
     def _verb_on_its_object(self, tok) -> None:
         """ "Boy, 5, shoots sister", "fatally shoots girl, 15": a present-tense event verb read as a modifier of
