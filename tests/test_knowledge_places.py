@@ -64,6 +64,12 @@ def test_person_names_in_cased_text(gaz):
     assert found(gaz, "said colonel ponce in san salvador") == ["san salvador"]
 
 
+def test_a_longer_name_is_not_read_across_a_lowercase_word(gaz):
+    # "Kansas City" is a name, "Kansas city" in cased text is the state and a common word
+    assert found(gaz, "Police in Kansas City said so.") == ["Kansas City"]
+    assert found(gaz, "The Kansas city council met.") == ["Kansas"]
+
+
 def test_demonym_gives_country(gaz):
     assert gaz.country_of_demonym("Salvadoran") == "SV"
     assert gaz.country_name("RU") == "Russia"

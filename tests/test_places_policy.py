@@ -390,3 +390,21 @@ def test_a_told_neighbourhood_is_part_of_the_city_named_before_a_namesakes_posta
         "neighborhood."
     )
     assert ("Boyle Heights", "Tampa", "Florida", "US") in _attack_places(text)
+
+
+def test_a_state_that_goes_on_into_a_longer_name_is_not_the_state():
+    # a neighbourhood named after a state: the story's town, not the state
+    text = "Man shot in Tulsa\n\nTULSA, Okla. -- A man was shot Sunday in the Vermont Glen area, police said."
+    doc = extract_text(text, published=PUBLISHED)
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all((r.place.name, r.place.admin1) == ("Tulsa", "Oklahoma") for r in attacks)
+
+
+def test_a_county_the_story_names_vouches_for_its_small_town_and_its_state():
+    # "Lincoln County" is a county of many states: the small town of one of them the headline names says which
+    text = (
+        "Edwall man hurt in hunting accident\n\nA man was shot Saturday while hunting, the Lincoln County sheriff said."
+    )
+    doc = extract_text(text, published=PUBLISHED)
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all((r.place.name, r.place.admin1) == ("Edwall", "Washington") for r in attacks)

@@ -97,6 +97,11 @@ class Placer:
         hits = [p for p in hits if not self.cared_at(w, p)]
         if not hits:  # only where the wounded were taken: the story's place from before (`fallback_place`)
             return None
+        # a name that goes on into a longer one ("the Vermont Knolls area") names a neighbourhood or a business,
+        # not the state or town: the story's place from before when the sentence names no other
+        hits = [p for p in hits if "," in p[2] or not self.gazetteer.goes_on(w.text, p[1])]
+        if not hits:
+            return None
 
         def rank(h):
             kind = min(
@@ -316,6 +321,8 @@ class Placer:
         )
         if place is None:
             return
+        if "," not in name:
+            place = self._county_held(w, name, place, countries, nearby, side) or place
         others = self.context(doc, w, leave_out=name)[0]
         if not stray_ok and self._stray(place, others) and not self._big_cities(w, home=others[0]):
             # an unknown local name that only a town abroad bears ("Weir party shooting" in a Texas story):
@@ -353,6 +360,40 @@ class Placer:
             place = self._city_of(w, place, name, others, outlet=outlet)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
+
+    def _county_held(self, w: SegWork, name: str, place: Place, countries, nearby, side) -> Place | None:
+        """The namesake of a county or town of several states that the segment's other names place together: a
+        county holding a town the segment names ("Ford City man" beside "Armstrong County"), a town in a county it
+        names. None when they agree with `place` already, or point at no one state."""
+        if place.precision not in ("city", "admin2"):
+            return None
+        kind = place.precision
+        cands = [c for c in self.gazetteer.candidates(name) if c.kind == kind]
+        if len({(c.country, c.admin1) for c in cands}) < 2:
+            return None
+        own = name_key(name)
+        others = [
+            self.gazetteer.candidates(n)
+            for n in dict.fromkeys(n for _, _, n in self.places(w))
+            if name_key(n.rpartition(",")[0] or n) != own
+        ]
+        if kind == "admin2":  # the states where a town the segment names lies in a county of this name
+            held = {
+                (c.country, c.admin1)
+                for cs in others
+                for c in cs
+                if c.kind == "city" and name_key(c.county or "") == own
+            }
+        else:  # the states of this name's towns that lie in a county the segment names
+            counties = {(c.country, c.admin1, name_key(c.name)) for cs in others for c in cs if c.kind == "admin2"}
+            held = {(c.country, c.admin1) for c in cands if (c.country, c.admin1, name_key(c.county or "")) in counties}
+        if len(held) != 1 or (place.country, place.admin1) in held:
+            return None
+        ((country, admin1),) = held
+        found = self.gazetteer.resolve(
+            name, countries=(country, *countries), admin1s=(admin1,), nearby=nearby, side=side
+        )
+        return found if found is not None and (found.country, found.admin1) == (country, admin1) else None
 
     def _state_told(self, w: SegWork, place: Place, name: str) -> str | None:
         """How the segment tells which of a bare town's namesakes it is: "qualified" when it names the town

@@ -50,6 +50,7 @@ DIVISION_VOTES = 4  # ... and at most this much when the other places it names l
 _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # a capitalised word after a place that is no name of it
 _COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")  # a capitalised word right after a name
 # A US broadcaster's call sign begins with K west of the Mississippi and W east of it (the FCC's rule; a few old
 # stations keep the other letter): as a web host ("wxyz4.com", "kabctv.com") or after a dateline ("CITY (WXYZ) -")
 _CALL_HOST = re.compile(r"^(?:www\.)?([kw][a-z]{3}|[kw][a-z]{2}(?=tv|\d))(?:tv|\d{1,2})?\.[a-z.]+$")
@@ -86,6 +87,7 @@ class PlaceContext:
     street_after: frozenset[str]
     feature_after: frozenset[str]
     evidence_after: frozenset[str]
+    resident_after: frozenset[str]
     small_place_before: re.Pattern[str]
 
     @classmethod
@@ -105,6 +107,7 @@ class PlaceContext:
                 "feature_after",
                 "small_place_before",
                 "evidence_after",
+                "resident_after",
             )
         }
         return cls(
@@ -121,6 +124,7 @@ class PlaceContext:
             street_after=w["street_after"],
             feature_after=w["feature_after"],
             evidence_after=w["evidence_after"],
+            resident_after=w["resident_after"],
             small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I),
         )
 
@@ -545,7 +549,32 @@ class Gazetteer:
                 continue
             out.append((s, e, name))
             i += L
-        return _one_sense(text, out, pending)
+        return _one_sense(text, out, pending, self._counties_told(out), self._ix.names)
+
+    def _counties_told(self, out) -> set[tuple[str | None, str]]:
+        """(state, county key) of the counties the found names name ("Armstrong County")."""
+        return {
+            (c.admin1, name_key(c.name))
+            for _, _, n in out
+            for c in self._ix.names.get(name_key(n), ())
+            if c.kind == "admin2"
+        }
+
+    def goes_on(self, text: str, end: int) -> bool:
+        """Whether the name ending at `end` goes on into a longer proper name in running text ("the Vermont Knolls
+        area", "the Bermuda Sands motel"): a capitalised word follows that is no place, calendar, evidence or
+        resident word; a headline in title case says nothing."""
+        m = _NEXT_WORD.match(text, end)
+        if m is None or _title_line(text, end):
+            return False
+        word = m.group(1).lower()
+        return not (
+            word in self._cx.place_words
+            or word in _CALENDAR
+            or word in self._cx.evidence_after
+            or word in self._cx.street_after
+            or word in self._cx.resident_after
+        )
 
     def people(self, text: str, hits: list[tuple[int, int, str]], first_names) -> list[tuple[int, int, str]]:
         """The hits less a one-word town that the text also uses as a person's surname ("Police said Norman
@@ -675,6 +704,8 @@ class Gazetteer:
             and (not cased or text[toks[j][0]].isupper())
         ):
             return False  # "Maryland Drive", "Detroit Street": an address, not the place
+        if cased and L > 1 and text[toks[j - 1][0]].islower():
+            return False  # "the Lakeport park where": a town's name and a word, not the longer "Lakeport Park"
         if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.feature_after:
             if not cased or text[toks[j][0]].isupper():
                 return False  # "the San Joaquin River": a river, not the town
@@ -759,15 +790,19 @@ class Gazetteer:
         return primary and bool(self._cx.locative_before.search(before))
 
 
-def _one_sense(text: str, out: list[tuple[int, int, str]], pending) -> list[tuple[int, int, str]]:
+def _one_sense(text: str, out: list[tuple[int, int, str]], pending, counties=(), names=None):
     """A name that lacked evidence in one place is the place the same text names with evidence elsewhere
-    ("Cheyenne Child Shoots Himself" over "... in Cheyenne"): one sense per discourse."""
+    ("Cheyenne Child Shoots Himself" over "... in Cheyenne"): one sense per discourse. A small town of a county
+    the text names is one too ("an Aynor man" in a story of Horry County): the county vouches for it."""
     if not pending:
         return out
     sure = {name_key(name.rpartition(",")[0] or name) for _, _, name in out}
     taken = [(s, e) for s, e, _ in out]
     for s, e, name, key in pending:
-        if key in sure and not any(s < b and a < e for a, b in taken):
+        held = names is not None and any(
+            c.kind == "city" and c.county and (c.admin1, name_key(c.county)) in counties for c in names.get(key, ())
+        )
+        if (key in sure or held) and not any(s < b and a < e for a, b in taken):
             out.append((s, e, name))
             taken.append((s, e))
     return sorted(out)
