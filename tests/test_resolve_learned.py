@@ -217,3 +217,26 @@ def test_streets_shared_and_differing():
     assert one.shared_streets(seg["s1"], seg["s4"]) == (0.0, False)
     # a follow-up months later naming the street is a candidate pair within the window
     assert tuple(sorted((seg["s1"], seg["s2"]))) in one.namesakes(list(seg.values()), 365)
+
+
+def test_the_threshold_shipped_is_the_middle_of_a_plateau_not_a_peak_at_a_cliff():
+    from eventledger.eval.gva_train import steadiest
+
+    f1 = [0.90, 0.93, 0.94, 0.94, 0.941, 0.90, 0.89]
+    grid = [{"threshold": round(0.1 * (k + 1), 1), "b3_f1": v} for k, v in enumerate(f1)]
+    best = steadiest(grid, lambda r: -r["threshold"])
+    # 0.5 scores best alone, but its neighbour falls away; 0.4 sits among scores as good
+    assert best["threshold"] == 0.4 and [r["chosen"] for r in grid].count(True) == 1
+    assert abs(grid[0]["smoothed"] - 0.915) < 1e-9  # an end of the grid averages with its one neighbour
+    # a tie of the averages goes to the preferred row
+    flat = [{"threshold": t, "b3_f1": 0.9} for t in (0.1, 0.2, 0.3)]
+    assert steadiest(flat, lambda r: -abs(r["threshold"] - 0.2))["threshold"] == 0.2
+
+
+def test_the_training_grid_reads_a_copy_as_its_original_as_eval_gva_does():
+    from eventledger.eval.gva_train import _predicted
+
+    gold = {"a1": "g", "a2": "g", "a3": "h"}
+    mine = {"a1": [{"id": "r1", "salience": "main"}], "a3": [{"id": "r3", "salience": "main"}]}
+    pred = _predicted(gold, mine, {"r1": 0, "r3": 1}, {"a2": "a1"})
+    assert pred == {"a1": 0, "a2": 0, "a3": 1}  # a2, a copy of a1 with no reports of its own, is in a1's event

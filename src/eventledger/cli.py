@@ -775,7 +775,10 @@ def _train_resolution(data: Path, out: Path | None, store: Path | None) -> None:
             f"{row['events_per_article']:.2f} events per article"
         )
     for row in got["whole"]:
-        typer.echo(f"threshold {row['threshold']:.2f} with document linking: B-cubed F1 {100 * row['b3_f1']:.1f}")
+        typer.echo(
+            f"threshold {row['threshold']:.2f} with document linking: B-cubed F1 {100 * row['b3_f1']:.2f}, "
+            f"with its neighbours {100 * row['smoothed']:.2f}{' (chosen)' if row['chosen'] else ''}"
+        )
     typer.echo(f"wrote {got['model']}: {got['pairs']} pairs ({got['positive']} positive), threshold {got['threshold']}")
     d = got["documents"]
     typer.echo(
