@@ -113,6 +113,9 @@ class _Places:
     def people(self, text, hits, first_names):
         return hits
 
+    def goes_on(self, text, end):
+        return False
+
     def context(self, names):
         return (), ()
 
