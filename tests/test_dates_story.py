@@ -305,12 +305,12 @@ def test_the_day_police_spoke_bounds_the_shootings_they_spoke_of():
     """ "homicides occurred ... and police said Monday that ...": Monday is when they spoke (whatever the parse hangs
     it on), the shooting's day is the one told of it ("about 1 a.m. Saturday")."""
     doc = extract_text(
-        "Four homicides, including a double homicide, occurred in less than 36 hours in a rural township and police "
-        "said Monday that it appears the crimes are related. Dale Oster, 46, was found dead in his driveway shot in "
-        "his head about 1 a.m. Saturday, county officials said.",
+        "Five shootings, including a double shooting, took place in under 48 hours in a quiet county and police "
+        "said Monday that it seems the attacks are linked. Rolf Annick, 52, was found dead beside his barn shot in "
+        "the chest about 1 a.m. Saturday, county officials said.",
         published=TUESDAY,
     )
-    first = next(r for r in doc.reports if r.evidence.text.startswith("Four homicides"))
+    first = next(r for r in doc.reports if r.evidence.text.startswith("Five shootings"))
     assert first.date.value == "2016-07-16"
 
 

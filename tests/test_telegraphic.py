@@ -80,7 +80,7 @@ def test_gva_train_a_headline_only_page_founds_its_report(ex, headline, trigger)
 def test_a_wound_below_the_story_shooting_tells_it_on(ex):
     text = (
         "Three men were shot outside a bar in Ashbury on Saturday night, police said. "
-        "One of them was treated for a gunshot wound to the leg at a hospital in Millbrook."
+        "One of them got treatment for a gunshot wound in his arm at a clinic in Millbrook."
     )
     reports = _reports(ex, text)
     assert len(reports) == 1

@@ -362,7 +362,7 @@ class CountFinder:
             others = [h for h in out if h.kind == kind and h not in inside]
             if others:
                 continue  # a written toll elsewhere in the sentence says it better
-            # "two people were dead in the street and a third person died": the third is one more, not three more
+            # "two men lay dead outside and a third victim died later": the third is one more, not three more
             ranked = [v[1] for i, v in mine.items() if v[1] > 1 and any(c.lower_ in ORDINALS for c in doc[i].children)]
             total = sum(v[1] for v in mine.values()) - sum(ranked) + len(ranked)
             total = max(total, *ranked, 0) - (partitive if kind == "injured" else 0)
@@ -694,7 +694,7 @@ class CountFinder:
             if holder.pos_ in ("NOUN", "PROPN"):
                 return [holder]
             if holder.pos_ == "VERB" and head.lower_ == "with":
-                # "paramedics took the man, with a gunshot wound, to a hospital": the one taken or found has it,
+                # "medics carried the boy, with a bullet wound, to a clinic": the one taken or found has it,
                 # else the subject ("a woman walked into the clinic with a gunshot wound")
                 obj = [c for c in holder.children if c.dep_ == "dobj"]
                 return obj or [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
