@@ -234,9 +234,9 @@ def test_the_threshold_shipped_is_the_middle_of_a_plateau_not_a_peak_at_a_cliff(
 
 
 def test_the_training_grid_reads_a_copy_as_its_original_as_eval_gva_does():
-    from eventledger.eval.gva_train import _predicted
+    from eventledger.eval.gva import predicted_events
 
     gold = {"a1": "g", "a2": "g", "a3": "h"}
     mine = {"a1": [{"id": "r1", "salience": "main"}], "a3": [{"id": "r3", "salience": "main"}]}
-    pred = _predicted(gold, mine, {"r1": 0, "r3": 1}, {"a2": "a1"})
+    pred = predicted_events(gold, mine, {"r1": 0, "r3": 1}, {"a2": "a1"}.items())
     assert pred == {"a1": 0, "a2": 0, "a3": 1}  # a2, a copy of a1 with no reports of its own, is in a1's event

@@ -19,7 +19,7 @@ import json
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -102,13 +102,24 @@ def article_events(ledger: Mapping[str, list]) -> tuple[dict[str, str | None], d
         a = article_of.get(r["document"])
         if a is not None:
             mine[a].append(r)
-    predicted = {a: main_event(mine.get(a, []), event_of) for a in article_of.values() if a is not None}
-    # a copy is not extracted again: the store links it to its original, whose event it reports
-    for d in ledger["documents"]:
-        a, original = article_of[d["id"]], article_of.get(d.get("duplicate_of") or "")
-        if a is not None and predicted.get(a) is None and original is not None:
+    pairs = ((article_of[d["id"]], article_of.get(d.get("duplicate_of") or "")) for d in ledger["documents"])
+    copies = [(a, original) for a, original in pairs if a is not None and original is not None]
+    return predicted_events([a for a in article_of.values() if a is not None], mine, event_of, copies), mine
+
+
+def predicted_events(
+    articles: Iterable[str],
+    mine: Mapping[str, list[dict]],
+    event_of: Mapping[str, str],
+    copies: Iterable[tuple[str, str]],
+) -> dict[str, str | None]:
+    """Article -> the event of its main report; a copy (article, original) is not extracted again: the store links
+    it to its original, whose event it reports (`eval gva` and `train resolution`'s grids read articles alike)."""
+    predicted = {a: main_event(mine.get(a, []), event_of) for a in articles}
+    for a, original in copies:
+        if a in predicted and predicted[a] is None:
             predicted[a] = predicted.get(original)
-    return predicted, mine
+    return predicted
 
 
 def _reports_of(incident: Incident, reports: Mapping[str, list[dict]]) -> list[dict]:

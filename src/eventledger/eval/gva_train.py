@@ -48,19 +48,6 @@ def _store_data(store) -> tuple[list[dict], dict[str, dict], dict[str, str], lis
     return reports, store.report_contexts(reports), article, store.statements(), copies
 
 
-def _predicted(gold: Mapping[str, str], mine: Mapping[str, list[dict]], event_of, copies: Mapping[str, str]) -> dict:
-    """Article -> its predicted event, as `eval gva` reads it (gva.article_events): a copy, not extracted again,
-    has its original's event (without it, the copies count as split off, and a grid short of recall chose lower
-    thresholds than `eval gva` scores best)."""
-    from eventledger.eval.gva import main_event
-
-    pred = {a: main_event(mine.get(a, []), event_of) for a in gold}
-    for a, original in copies.items():
-        if a in pred and pred[a] is None:
-            pred[a] = pred.get(original)
-    return pred
-
-
 def _ingested(corpus: Corpus, store_path: Path | None, progress: Callable[[int], None] | None):
     """The reports of the part's articles: from `store_path` when it holds them, else ingested now."""
     import json
@@ -135,6 +122,7 @@ def article_scores(
     thresholds=THRESHOLDS,
 ) -> list[dict]:
     """B-cubed of the articles' clustering at each merge threshold (pair scores computed once)."""
+    from eventledger.eval.gva import predicted_events
     from eventledger.resolve import cluster as C
 
     gold = {a: g for a, g in corpus.article_gold().items() if a in set(article.values())}
@@ -148,7 +136,7 @@ def article_scores(
         c = replace(cfg, merge_threshold=t)
         got = C.settle(pair, profiles, c)
         event_of = {order[i].id: k for k, g in enumerate(got.clusters) for i in g}
-        s = scores(gold, _predicted(gold, mine, event_of, copies or {}))
+        s = scores(gold, predicted_events(gold, mine, event_of, (copies or {}).items()))
         out.append(
             {
                 "threshold": t,
@@ -291,6 +279,7 @@ def document_model(
     """The document model (resolve/cluster.py DocumentModel) on the training part: every candidate pair of
     documents the search finds is a row, positive when both articles report one incident group; its merge
     threshold is the one whose clustering of articles has the best B-cubed F1 on the same part."""
+    from eventledger.eval.gva import predicted_events
     from eventledger.resolve import cluster as C
     from eventledger.resolve.model import PairModel
 
@@ -318,7 +307,7 @@ def document_model(
         model = replace(search, model=replace(fitted, threshold=t))
         linked = C.link_documents(got, profiles, cfg, text, model)
         event_of = {order[i].id: k for k, g in enumerate(linked.clusters) for i in g}
-        s = scores(gold, _predicted(gold, mine, event_of, copies or {}))
+        s = scores(gold, predicted_events(gold, mine, event_of, (copies or {}).items()))
         grid.append({"threshold": t, "b3_f1": s["b3_f1"], "b3_p": s["b3_p"], "b3_r": s["b3_r"]})
     # the grid is fine (0.05 apart): its best is already among neighbours as good, and smoothing it cost the
     # training part a tenth of a point of B-cubed and of the per-incident fields (0.35 for 0.40)
