@@ -327,3 +327,40 @@ def test_an_embedded_posts_day_is_when_it_was_posted():
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all(r.date.text != "July 20, 2016" for r in attacks)
     assert all(r.date.value == "2016-07-19" for r in attacks)
+
+
+def _attack_days(doc):
+    return {r.date.value for r in doc.reports if r.meta.get("family") == "attack"}
+
+
+def test_a_posting_stamp_earlier_than_published_dates_the_story():
+    # `published` is a fetch date more than a year on; the page's own stamp tells when "last night" was
+    text = (
+        "Clerk wounded in Fernbridge store shooting\n\n"
+        "Posted: Tuesday, May 5, 2015 3:20 PM\n\n"
+        "A store clerk was shot last night during a robbery in Fernbridge, police said."
+    )
+    doc = extract_text(text, published=DateValue("2016-09-30", "day"))
+    assert _attack_days(doc) == {"2015-05-04"}
+
+
+def test_a_dateline_stamp_with_a_colon_dates_the_story():
+    text = (
+        "ORLEY, Ga. (August 3, 2015): A man was shot and wounded early this morning outside a bar on Pine Street, "
+        "police said."
+    )
+    doc = extract_text(text, published=DateValue("2017-01-05", "day"))
+    assert _attack_days(doc) == {"2015-08-03"}
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Updated: Friday, October 7, 2016 6:44 PM",  # an update after the page's date: the page's date stands
+        "Date - May 1st, 2016",  # a release's "Date" may head the incident's details, not its posting
+    ],
+)
+def test_no_posting_stamp_moves_the_date(stamp):
+    text = f"Clerk wounded in Fernbridge store shooting\n\n{stamp}\n\nA store clerk was shot last night, police said."
+    doc = extract_text(text, published=DateValue("2016-05-03", "day"))
+    assert _attack_days(doc) == {"2016-05-02"}

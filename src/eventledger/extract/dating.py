@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from eventledger.clean.dates import find_dates as calendar_dates
 from eventledger.extract.times import comment_age
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge import distance_km
@@ -82,6 +83,38 @@ def date_comment(doc: Document, seg: Segment) -> None:
     dv = comment_age(age, anchor=captured)
     if dv.value:
         seg.date = dv
+
+
+# the words that print a page's own posting date in its text: "Posted: Monday, May 4, 2015 3:20 PM",
+# "(Published Friday, Sept. 2, 2016)", "Update -- Dec. 5, 2015"; not a bare "Date:", which in a police release
+# may head the incident's own details
+_STAMP_LABEL = re.compile(r"\b(?:first\s+)?(?:posted|published|updated?)(?:\s+on)?\s*[:(\-\u2013\u2014]*\s*$", re.I)
+_STAMP_OPEN = re.compile(r"\(\s*$")  # a dateline's date, "DAYTON, Ohio (May 2, 2016) --" or "... (May 2, 2016):"
+_STAMP_CLOSE = re.compile(r"\s*\)\s*[-\u2013\u2014:]")
+
+
+def posting_stamp(text: str) -> tuple[int, int, DateValue] | None:
+    """The first date the text prints as its own posting, update or dateline, with its offsets."""
+    for s, e, dv in calendar_dates(text):
+        before = text[max(0, s - 25) : s]
+        if _STAMP_LABEL.search(before) or (_STAMP_OPEN.search(before) and _STAMP_CLOSE.match(text, e)):
+            return s, e, dv
+    return None
+
+
+def date_stamp(doc: Document, seg: Segment) -> None:
+    """A page may print when it was posted ("Posted: Monday, May 4, 2015") while `published` holds a later
+    date: a scraper's record made when the page was fetched or re-saved, sometimes years on. A stamp earlier
+    than the date the segment has can only be nearer the day its story was written (a page is posted before it
+    is fetched), so it becomes the segment's date, the date relative days count from ("last night"). A later
+    stamp is an update or an embedded clip and changes nothing."""
+    have = seg.date if seg.date and seg.date.value else doc.published
+    if not (have and have.value and len(have.value) >= 10):
+        return
+    found = posting_stamp(seg.text)
+    if found is not None and found[2].value < have.value[:10]:
+        seg.date = DateValue(found[2].value, "day", found[2].text)
+        seg.meta["date_from"] = "stamp"
 
 
 def segment_anchor(doc: Document, seg: Segment, fallback: DateValue | None) -> DateValue | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventledger.extract.counts import CountFinder
-from eventledger.extract.dating import Dater, borrow_dates, date_comment, date_headlines, segment_anchor
+from eventledger.extract.dating import Dater, borrow_dates, date_comment, date_headlines, date_stamp, segment_anchor
 from eventledger.extract.frames import FrameFinder
 from eventledger.extract.mentions import add_mentions
 from eventledger.extract.naming import Namer
@@ -110,6 +110,7 @@ class Extractor:
         for s in d.segments:
             if s.duplicate_of is None:
                 date_comment(d, s)
+                date_stamp(d, s)
                 works.append(self.prep.prepare(s, segment_anchor(d, s, fallback)))
         return works
 
