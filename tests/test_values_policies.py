@@ -235,3 +235,24 @@ def test_the_day_more_documents_tell_wins_over_one_story_listing_past_days():
     assert event_date(vs)["value"] == "2020-05-20"
     vs = [view("a1", "list", "2020-05-02"), view("a2", "list", "2020-05-02"), view("b1", "one", "2020-05-20")]
     assert event_date(vs)["value"] == "2020-05-02"  # one document each way: then the most reports
+
+
+def test_a_day_after_the_first_report_is_a_later_happening_not_the_event():
+    # a first story tells the shooting ("shot early Friday"); a story weeks later tells the day the suspect was found
+    # dead in his cell, and two reports of it outnumber the first: nothing is reported before it happens
+    from eventledger.resolve.event import event_date
+    from eventledger.resolve.sources import View
+
+    def view(rid, doc, day, published, **meta):
+        r = {"id": rid, "document": doc, "date": {"value": day, "precision": "day", "text": "x"}, "meta": meta}
+        return View(r, None, doc, published, False, False)
+
+    vs = [
+        view("a1", "first", "2021-03-12", "2021-03-12", date_from="story_day"),
+        view("b1", "later", "2021-05-29", "2021-05-30"),
+        view("b2", "later", "2021-05-29", "2021-05-30"),
+    ]
+    assert event_date(vs)["value"] == "2021-03-12"
+    # a day no later than the first report stays a candidate as before
+    vs = [view("a1", "first", "2021-03-11", "2021-03-12"), view("b1", "second", "2021-03-12", "2021-03-13")]
+    assert event_date(vs)["value"] == "2021-03-11"

@@ -65,6 +65,11 @@ def event_date(vs: list[View]) -> dict:
     pool = [x for x in values if set(x["reports"]) & facts] or values
     if not pool:
         return {"value": None, "precision": None, "values": []}
+    # nothing is reported before it happens: a day after the first report's publication is a later happening told
+    # with the event (the suspect found dead, the plea months on), not the event's
+    first = min((v.published[:10] for v in _facts(vs) if v.published), default=None)
+    if first:
+        pool = [x for x in pool if x["value"] <= first[: len(x["value"])]] or pool
     top = min(
         pool,
         key=lambda x: (
