@@ -256,3 +256,23 @@ def test_a_day_after_the_first_report_is_a_later_happening_not_the_event():
     # a day no later than the first report stays a candidate as before
     vs = [view("a1", "first", "2021-03-11", "2021-03-12"), view("b1", "second", "2021-03-12", "2021-03-13")]
     assert event_date(vs)["value"] == "2021-03-11"
+
+
+def test_a_story_telling_a_death_toll_rose_supersedes_its_own_exact_figure():
+    # one story: "two men were found dead" and, below, "a third victim has died at the hospital" (at least 3)
+    killed = [
+        _doc(2, "exact", document="story", published="2022-08-14"),
+        _doc(3, "at least", document="story", published="2022-08-14"),
+    ]
+    for policy in POLICIES:
+        s = summarize(killed, policy=policy, cfg=CFG, kind="killed")
+        assert (s["best"], s["contested"]) == (3, False)
+    # the wounded may fall as they die: a story's higher lower bound on them does not override its figure
+    assert summarize(killed, policy="acled", cfg=CFG, kind="injured")["best"] == 2
+    # two stories: still the lowest firm figure, and a contradiction, as the acled policy says
+    apart = [
+        _doc(2, "exact", document="one", published="2022-08-14"),
+        _doc(3, "at least", document="two", published="2022-08-14"),
+    ]
+    s = summarize(apart, policy="acled", cfg=CFG, kind="killed")
+    assert (s["best"], s["contested"]) == (2, True)

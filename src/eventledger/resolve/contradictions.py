@@ -31,7 +31,7 @@ def contradictions(
     out = []
     for kind in sorted(counts):
         if counts[kind]["contested"]:
-            out.append(Contradiction(f"counts.{kind}", disagreeing(counts[kind]["values"], cfg)))
+            out.append(Contradiction(f"counts.{kind}", disagreeing(counts[kind]["values"], cfg, kind)))
     days = _grouped([(v.report["date"]["value"][:10], v.id) for v in facts if _stated_day(v.report)])
     if len(days) > 1:
         out.append(Contradiction("date", days))

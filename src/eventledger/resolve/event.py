@@ -43,9 +43,10 @@ def _date_told(report: dict) -> bool:
 
 
 def event_date(vs: list[View]) -> dict:
-    """The event's day: the finest precision, a day some source states of the event before a day lent from
-    elsewhere in a story, and that before a day that only bounds it (the publication of a report that names no
-    day, the day of an arrest), then the most documents, then the most reports, then the earliest."""
+    """The event's day: none after the first report's publication where another is told, then the finest
+    precision, a day some source states of the event before a day lent from elsewhere in a story, and that before
+    a day that only bounds it (the publication of a report that names no day, the day of an arrest), then the most
+    documents, then the most reports, then the earliest."""
     seen: dict[tuple, set[str]] = defaultdict(set)
     stated: set[tuple] = set()
     told: set[tuple] = set()
@@ -242,7 +243,7 @@ def build(
     cfg: ResolveConfig,
     policy: str,
 ) -> Event:
-    counts = {k: summarize(vals, policy=policy, cfg=cfg) for k, vals in sorted(count_values(vs).items())}
+    counts = {k: summarize(vals, policy=policy, cfg=cfg, kind=k) for k, vals in sorted(count_values(vs).items())}
     hurt_then_dead(counts)
     hit_not_killed(counts, policy=policy)
     perps = perpetrators(vs, statements, cfg.actor_names)

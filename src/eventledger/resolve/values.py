@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 INF = float("inf")
 FIRM = ("exact", "at least", "more than")  # figures a conservative count may rest on
+# tolls that only grow as a story goes on (a wounded victim dies later; the injured may fall as they do)
+ONLY_GROWS = frozenset({"killed"})
 
 
 def count_range(c: dict, cfg: ResolveConfig) -> tuple[float, float]:
@@ -58,12 +60,14 @@ def _earlier(a: str | None, b: str | None) -> bool:
     return a[:n] < b[:n]
 
 
-def superseded(v: dict, others: list[dict]) -> bool:
+def superseded(v: dict, others: list[dict], kind: str | None = None) -> bool:
     """A figure another figure of the same group makes obsolete: a lower bound ('at least 40') under a firm figure
     ('137 killed'), or an early figure under a higher one published later (the toll of 22 March under that of the
     25th). A figure of the whole toll is made obsolete by a higher firm figure of a part of it too ("the woman
     killed", at least 1, or "1 killed", under "2 women died": the whole is at least as large as any of its parts).
-    Kept in `values`, never the best, never a contradiction."""
+    A death toll a story tells exactly under a lower bound the same story gives ("two dead", then "a third victim
+    has died"; "killed five before killing himself") is its earlier or partial toll. Kept in `values`, never the
+    best, never a contradiction."""
     p, g = point(v), _group(v)
     if p is None:
         return False
@@ -80,45 +84,52 @@ def superseded(v: dict, others: list[dict]) -> bool:
             return True
         if _earlier(v.get("published"), o.get("published")):
             return True
+        if (
+            kind in ONLY_GROWS
+            and o.get("qualifier") in ("at least", "more than")
+            and v.get("document")
+            and v["document"] == o.get("document")
+        ):
+            return True  # the story itself says the toll is higher than its exact figure
     return False
 
 
-def current(values: list[dict]) -> list[dict]:
-    """The credible figures no other figure supersedes."""
+def current(values: list[dict], kind: str | None = None) -> list[dict]:
+    """The credible figures no other figure supersedes (`kind`: the count they are figures of)."""
     vs = credible(values)
-    return [v for v in vs if not superseded(v, vs)]
+    return [v for v in vs if not superseded(v, vs, kind)]
 
 
-def pool(values: list[dict]) -> list[dict]:
+def pool(values: list[dict], kind: str | None = None) -> list[dict]:
     """Figures for the whole event: those not limited to a group of victims, when there are any besides vague
     ones; else with them the figures of people besides someone told apart ("wounded five others"), the nearest
     to a whole; else every figure."""
-    vs = current(values)
+    vs = current(values, kind)
     whole = [v for v in vs if not _group(v)]
     if any(v.get("qualifier") != "vague" for v in whole):
         return whole
     return whole + [v for v in vs if _group(v) == OTHERS] or vs
 
 
-def contested(values: list[dict], cfg: ResolveConfig) -> bool:
+def contested(values: list[dict], cfg: ResolveConfig, kind: str | None = None) -> bool:
     """Two figures for the same group whose ranges cannot both hold (137 exact vs 144 exact; 137 exact vs
     'at least 139').
 
     Figures for different groups (13 soldiers, about 170 civilians) do not contradict each other, nor does a lower
     bound or an early figure the later figures supersede ('at least 40', then 137).
     """
-    rs = [(_group(v), count_range(v, cfg)) for v in current(values) if v.get("qualifier") != "vague"]
+    rs = [(_group(v), count_range(v, cfg)) for v in current(values, kind) if v.get("qualifier") != "vague"]
     return any(ga == gb and (a[1] < b[0] or b[1] < a[0]) for i, (ga, a) in enumerate(rs) for gb, b in rs[i + 1 :])
 
 
 _QUALIFIER_ORDER = ("exact", "at least", "more than", "around", "nearly", "up to", "vague")
 
 
-def disagreeing(values: list[dict], cfg: ResolveConfig) -> list[dict]:
+def disagreeing(values: list[dict], cfg: ResolveConfig, kind: str | None = None) -> list[dict]:
     """The figures in dispute, one entry per figure with every report that gives it, for the contradiction record:
     [{value, qualifier, qualifiers, reports}]; 139 told by two reports, one of them as 'at least 139', is one value."""
     groups: dict[int | None, dict[str, set[str]]] = {}
-    for v in current(values):
+    for v in current(values, kind):
         g = groups.setdefault(v.get("value"), {})
         g.setdefault(v.get("qualifier") or "exact", set()).add(v["report"])
     out = []
@@ -135,9 +146,9 @@ def disagreeing(values: list[dict], cfg: ResolveConfig) -> list[dict]:
     return out
 
 
-def best(values: list[dict], policy: str) -> int | None:
+def best(values: list[dict], policy: str, kind: str | None = None) -> int | None:
     """The best estimate under a named policy (README, "Best estimates"), always one of the current figures."""
-    vs = [v for v in pool(values) if point(v) is not None]
+    vs = [v for v in pool(values, kind) if point(v) is not None]
     if not vs:
         return None
     if policy == "acled":
@@ -167,9 +178,10 @@ def _gtd(vs: list[dict]) -> int:
     return min(point(v) for v in vs)
 
 
-def summarize(values: list[dict], *, policy: str, cfg: ResolveConfig) -> dict:
-    """Range and best of the current figures for the whole event; the best is always inside [low, high]."""
-    vs = pool(values)
+def summarize(values: list[dict], *, policy: str, cfg: ResolveConfig, kind: str | None = None) -> dict:
+    """Range and best of the current figures of a count `kind` for the whole event; the best is always inside
+    [low, high]."""
+    vs = pool(values, kind)
     rs = [count_range(v, cfg) for v in vs]
     points = [p for v in vs if (p := point(v)) is not None]
     # an open figure ('at least 139') bounds the high end by what it states
@@ -177,7 +189,7 @@ def summarize(values: list[dict], *, policy: str, cfg: ResolveConfig) -> dict:
     highs = [hi if hi != INF else lo for lo, hi in rs] + points
     low = int(min(lows)) if lows else None
     high = int(max(highs)) if highs else None
-    b = best(values, policy)
+    b = best(values, policy, kind)
     if b is not None and low is not None and high is not None:
         b = min(max(b, low), high)  # a point is inside its own range; this only guards the promise
     return {
@@ -186,7 +198,7 @@ def summarize(values: list[dict], *, policy: str, cfg: ResolveConfig) -> dict:
         "high": high,
         "best": b,
         "policy": policy,
-        "contested": contested(values, cfg),
+        "contested": contested(values, cfg, kind),
     }
 
 
@@ -232,7 +244,7 @@ def hurt_then_dead(counts: dict[str, dict]) -> None:
     inj, killed = counts.get("injured"), counts.get("killed")
     if not inj or not killed or inj.get("derived") or not inj.get("best"):
         return
-    hurt, dead = current(inj["values"]), current(killed["values"])
+    hurt, dead = current(inj["values"], "injured"), current(killed["values"], "killed")
     if not hurt or not dead or not all(_one_person(v) for v in hurt + dead):
         return
     hurt_docs = {v.get("document") for v in inj["values"]}
