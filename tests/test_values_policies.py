@@ -276,3 +276,15 @@ def test_a_story_telling_a_death_toll_rose_supersedes_its_own_exact_figure():
     ]
     s = summarize(apart, policy="acled", cfg=CFG, kind="killed")
     assert (s["best"], s["contested"]) == (2, True)
+
+
+def test_a_shot_toll_bounded_from_below_does_not_override_the_wounded_counted():
+    # "four people were wounded outside the bar" beside "a fifth victim walked into a hospital" read as at least 5
+    # shot: the figure of the wounded says how many; an exact count of the shot still gives the injured
+    c = _event_counts(shot=[v(5, "at least", report="a")], injured=[v(4, report="b")])
+    assert c["injured"]["best"] == 4 and "derived" not in c["injured"]
+    c = _event_counts(shot=[v(5, report="a")], injured=[v(4, report="b")])
+    assert c["injured"]["best"] == 5
+    # a wounded person told without a number is no count of the wounded: the shot less the killed stays
+    c = _event_counts(shot=[v(4, "at least", report="a")], injured=[v(1, "at least", report="b")])
+    assert c["injured"]["best"] == 4

@@ -202,12 +202,21 @@ def summarize(values: list[dict], *, policy: str, cfg: ResolveConfig, kind: str 
     }
 
 
+def _exactly(summary: dict, kind: str) -> bool:
+    """Some current figure tells the summary's best exactly ("two were wounded", not "a second victim")."""
+    return any(
+        v.get("qualifier") == "exact" and point(v) == summary.get("best")
+        for v in current(summary.get("values") or [], kind)
+    )
+
+
 def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
     """The injured as people hit and not killed, where the reports count people shot: "seven people were shot, two
     of them fatally" is 5 injured, and "a teen was shot" in an article that tells his death is none. A report that
     counts the wounded as such ("5 wounded") gives the injured figure; a count of the shot (killed and wounded
     alike) gives it less the killed where it says more (GVA counts every person shot, and wounded is shot and not
-    killed). The derived figure is recorded beside the values, which stay as told; best stays inside [low, high]."""
+    killed), unless the shot are only bounded from below ("a fifth victim") and the wounded counted exactly. The
+    derived figure is recorded beside the values, which stay as told; best stays inside [low, high]."""
     shot = (counts.get("shot") or {}).get("best")
     if shot is None:
         return
@@ -216,6 +225,8 @@ def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
     inj = counts.get("injured")
     if inj is not None and inj.get("best") is not None and inj["best"] >= derived:
         return
+    if inj is not None and _exactly(inj, "injured") and not _exactly(counts["shot"], "shot"):
+        return  # "a third victim" (at least 3) bounds the shot from below; "two were wounded" says how many
     low = derived if inj is None or inj.get("low") is None else min(inj["low"], derived)
     high = derived if inj is None or inj.get("high") is None else max(inj["high"], derived)
     counts["injured"] = {
