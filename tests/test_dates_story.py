@@ -364,3 +364,26 @@ def test_no_posting_stamp_moves_the_date(stamp):
     text = f"Clerk wounded in Fernbridge store shooting\n\n{stamp}\n\nA store clerk was shot last night, police said."
     doc = extract_text(text, published=DateValue("2016-05-03", "day"))
     assert _attack_days(doc) == {"2016-05-02"}
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        (
+            "A 6-year-old boy who shot himself with a relative's pistol in Alder Creek has died, deputies said. "
+            "The boy had been taken to a hospital Sunday in critical condition. He died on Monday.",
+            "2016-07-17",
+        ),
+        (
+            "On July 14, 2016 at about 9 p.m., officers in Marlow Falls found a teenager with a gunshot wound to the "
+            "head. On Sunday, July 17, 2016, the teenager was pronounced dead at a hospital.",
+            "2016-07-14",
+        ),
+        # no earlier day in the story: the day of death is the day it tells
+        ("A man was shot outside a bar in Alder Creek and died Monday at a hospital, police said.", "2016-07-18"),
+    ],
+)
+def test_the_day_of_the_shooting_not_the_day_the_wounded_died(text, day):
+    # the headline is dated by its story, whose first dated report tells the death
+    doc = extract_text(f"Wounded boy dies after Alder Creek shooting\n\n{text}", published=TUESDAY)
+    assert _attack_days(doc) == {day}

@@ -33,6 +33,15 @@ _FOLLOW_UP_AFTER = re.compile(
     re.I,
 )
 
+# the day someone died of wounds ("died on Monday", "On Saturday, the boy was pronounced dead"), which may come
+# days after the shooting: the attack's day is the one its story tells before it
+_DEATH_BEFORE = re.compile(
+    r"\b(?:died|dies|pronounced\s+dead|succumbed|passed\s+away)\b(?P<gap>(?:\W+\w+){0,5}?)\W+$", re.I
+)
+_DEATH_AFTER = re.compile(
+    r"(?P<gap>\W+(?:\w+\W+){0,5}?)(?:died|(?:was|were)\s+pronounced\s+dead|succumbed|passed\s+away)\b", re.I
+)
+
 # a day that bounds a stretch of time ("wounded since Friday evening", "shot between Friday night and Sunday
 # morning", "from Monday to early Tuesday"): a city's roundup of many happenings, not one happening's day
 _RANGE_OPEN = re.compile(r"\b(?:since|between)\s+(?:(?:early|late)\s+)?$", re.I)
@@ -228,6 +237,11 @@ class Dater:
         return "aftermath" if family == "attack" and precision in ("day", "second") else None
 
     def set_date(self, doc, w: SegWork, rep: Report, hit, *, later=None) -> None:
+        if hit is not None and later is None and hit[2].precision == "day" and self._death_day(w, hit[0], hit[1]):
+            story = self.story_day(w, but=hit[:2])
+            if story is not None and story[2].value < hit[2].value:
+                # "had been taken to the hospital Sunday ... He died on Monday": a bound, the story's day the day
+                later, hit = ("death", hit), None
         if hit is not None and hit[2].precision in ("month", "year") and _WEEK.search(w.text, hit[0], hit[1]):
             # "shot this past weekend" (a week is told as its month or year): the day the story tells inside it
             # ("a report near 2:35 a.m. Sunday") is the day of the happening, the period's words kept
@@ -308,6 +322,12 @@ class Dater:
         # no sentence with attack words tells a day ("deputies responded Sunday to a report of a wounded boy"):
         # a day the story tells at all is still nearer the event than the publication
         return loose if any_sentence else best or loose
+
+    def _death_day(self, w: SegWork, s: int, e: int) -> bool:
+        """The day at w.text[s:e] is when someone died, told with no attack word between ("died on Monday")."""
+        sent = next(((a, b) for a, b in w.sents if a <= s < b), (0, len(w.text)))
+        m = _DEATH_BEFORE.search(w.text, max(sent[0], s - 50), s) or _DEATH_AFTER.match(w.text, e, min(sent[1], e + 60))
+        return m is not None and not self.lex.trigger_prefilter.search(m.group("gap"))
 
     def _said_before(self, before: str) -> bool:
         """ "police said Monday", "told reporters on Tuesday": the day of a statement, not of the attack."""
