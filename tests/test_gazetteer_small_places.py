@@ -179,3 +179,14 @@ def test_a_part_of_a_big_citys_postal_area_is_a_part_of_that_city(gaz):
     p = gaz.resolve("Boyle Heights", admin1s=("California",))
     assert (p.name, p.city, p.admin1) == ("Boyle Heights", "Los Angeles", "California")
     assert gaz.resolve("Sherman Oaks", admin1s=("California",)).city == "Sherman Oaks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot Sunday near Boston and Denver streets, police said.",
+        "A man was shot Sunday between Boston and Denver Avenues in Lakeport.",
+    ],
+)
+def test_two_streets_a_plural_street_word_follows_are_no_places(gaz, text):
+    assert [p[0] for p in places(gaz, text) if p[0] in ("Boston", "Denver")] == []

@@ -408,3 +408,21 @@ def test_a_county_the_story_names_vouches_for_its_small_town_and_its_state():
     doc = extract_text(text, published=PUBLISHED)
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all((r.place.name, r.place.admin1) == ("Edwall", "Washington") for r in attacks)
+
+
+def test_a_name_going_on_into_a_business_name_is_not_the_place_a_headline_takes():
+    # the headline names no place; the first lines name a motel after a country before the town's dateline
+    text = (
+        "Three hurt in motel shooting\n\nDeputies were called to the shooting at the Jamaica Palms motel that left "
+        "three people hurt.\n\nMEDFORD, Ore. (KXYZ) -- Three people were wounded in a shooting at the Jamaica Palms "
+        "Motel late Saturday, police said."
+    )
+    assert {p[:3] for p in _attack_places(text)} == {("Medford", "Medford", "Oregon")}
+
+
+def test_a_name_read_alone_as_a_town_abroad_takes_the_outlets_country_and_state():
+    # "Parma" alone is the Italian city; the outlet's host names Cleveland, Ohio
+    text = "Parma police investigate shooting death of teen\n\nA teen was shot and killed Sunday, police said."
+    places = _attack_places_at(text, "http://www.clevelandexample.com/news/1")
+    assert places and all(p[2] == "Ohio" for p in places)
+

@@ -132,6 +132,9 @@ class Placer:
         places = self.places(w)
         places = [p for p in places if not self.cared_at(w, p)] or places
         places = [p for p in places if name_key(p[2]) != name_key(skip)] if skip else places
+        # a name that goes on into a longer one ("the Jamaica Palms motel", "North Denver Willow Road") is a
+        # business's or a street's, no more the story's place here than in a sentence (`place_in`)
+        places = [p for p in places if "," in p[2] or not self.gazetteer.goes_on(w.text, p[1])] or places
         before = [p for p in places if p[1] <= s0]
         if before:  # on its line, a town qualified by its state is the surest ("Jane Roe (Kansas City, MO)")
             line = w.text.find("\n", before[0][0])
@@ -219,7 +222,7 @@ class Placer:
             admin1s += (home[0],) if home[0] not in admin1s else ()
             countries += (home[1],) if home[1] not in countries else ()
         town = self.gazetteer.host_city(url)  # "lakeportgazette.com": the state of the outlet's town, last
-        if town and countries:
+        if town:
             # the namesake near the towns the segment names, not the biggest one (a Lakeport outlet's story that
             # names towns near the small Lakeport is that one's)
             key = name_key(town)
@@ -229,8 +232,11 @@ class Placer:
                 if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
             ]
             place = self.gazetteer.resolve(town, countries=countries, admin1s=admin1s, nearby=near)
-            if place is not None and place.country in countries and place.admin1 and place.admin1 not in admin1s:
-                admin1s += (place.admin1,)
+            if place is not None and place.precision == "city" and place.admin1:
+                # a local outlet's story is of its country too, though it names none or only namesakes abroad
+                # ("Parma" alone is the Italian city)
+                countries += (place.country,) if place.country not in countries else ()
+                admin1s += (place.admin1,) if place.admin1 not in admin1s else ()
         return countries, admin1s
 
     def side(self, doc, w: SegWork) -> str | None:
@@ -324,9 +330,13 @@ class Placer:
         if "," not in name:
             place = self._county_held(w, name, place, countries, nearby, side) or place
         others = self.context(doc, w, leave_out=name)[0]
-        if not stray_ok and self._stray(place, others) and not self._big_cities(w, home=others[0]):
-            # an unknown local name that only a town abroad bears ("Weir party shooting" in a Texas story):
-            # the story's place from elsewhere
+        if (
+            not stray_ok
+            and self._stray(place, others)
+            and (self.gazetteer.is_word(name) or not self._big_cities(w, home=others[0]))
+        ):
+            # an unknown local name that only a town abroad bears ("Weir party shooting" in a Texas story), or a
+            # word that is one ("Metro police" in a story of a US city): the story's place from elsewhere
             other = self.fallback_place(w, s, skip=name)
             return self.set_place(doc, w, rep, other, stray_ok=True) if other is not None else None
         if (

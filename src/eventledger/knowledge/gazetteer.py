@@ -629,6 +629,17 @@ class Gazetteer:
                 return m.start("adj") + adj.index(words[j]) if j else m.start("adj")
         return None
 
+    def _streets_after(self, text: str, toks, j: int) -> bool:
+        """Whether the name ending before token j is one of two streets a plural street word follows ("Boston and
+        Denver Avenues"): that word right after it, or "and", another name and that word."""
+        for k in (j, j + 2):
+            if k >= len(toks) or text[toks[k - 1][1] : toks[k][0]] != " ":
+                return False
+            word = toks[k][2]
+            if word.endswith("s") and word[:-1] in self._cx.street_after:
+                return k == j or (toks[j][2] == "and" and text[toks[j + 1][0]].isupper())
+        return False
+
     def _qualifier(self, text: str, toks, i: int, L: int, key: str) -> tuple[int, int] | None:
         """(end offset, tokens) of the division or country after a town's comma ("Smyrna, Tenn.",
         "Lebanon, Ohio", "Paris, TX") when a place of that name lies in it."""
@@ -704,6 +715,8 @@ class Gazetteer:
             and (not cased or text[toks[j][0]].isupper())
         ):
             return False  # "Maryland Drive", "Detroit Street": an address, not the place
+        if self._streets_after(text, toks, j):
+            return False  # "between Boston and Denver avenues", "at Elm and Main streets": two streets
         if cased and L > 1 and text[toks[j - 1][0]].islower():
             return False  # "the Lakeport park where": a town's name and a word, not the longer "Lakeport Park"
         if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.feature_after:
