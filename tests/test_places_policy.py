@@ -426,3 +426,24 @@ def test_a_name_read_alone_as_a_town_abroad_takes_the_outlets_country_and_state(
     places = _attack_places_at(text, "http://www.clevelandexample.com/news/1")
     assert places and all(p[2] == "Ohio" for p in places)
 
+
+def test_a_us_broadcasters_story_is_of_the_us():
+    # "Florence" alone is the Italian city; a W call sign for a host is a US station east of the Mississippi
+    text = "Man shot in Florence\n\nA man was shot Sunday night in Florence, police said."
+    places = _attack_places_at(text, "http://www.wxyz.com/news/1")
+    assert places == {("Florence", "Florence", "Alabama")}
+
+
+def test_a_section_of_the_city_is_part_of_it():
+    # Oxford is also a town of Pennsylvania; told as a section below a Philadelphia dateline it is part of the city
+    text = (
+        "Teen shot in Oxford section\n\nPHILADELPHIA (KXYZ) -- A teen was wounded Sunday afternoon in the city's "
+        "Oxford section."
+    )
+    assert {p[:3] for p in _attack_places(text)} == {("Oxford", "Philadelphia", "Pennsylvania")}
+
+
+def test_a_name_the_dateline_citys_state_lacks_is_part_of_that_city():
+    # no Fairmount in Ohio; the headline and the sentence name it twice, the dateline names Columbus once
+    text = "Two teens shot in Fairmount\n\nCOLUMBUS, Ohio (KXYZ) -- Two teens were shot Friday night in Fairmount."
+    assert {p[:3] for p in _attack_places(text)} == {("Fairmount", "Columbus", "Ohio")}

@@ -52,7 +52,8 @@ class Placer:
         resident = "|".join(map(re.escape, sorted(words(d, "resident_after", context_path.name))))
         self._resident = re.compile(rf"[ \t]+(?:{resident})\b", re.I)
         # "the Tremont neighborhood", "the Maple Ridge Heights neighborhood" (a part the gazetteer lacks whole)
-        self._neighbourhood_after = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+[Nn]eighbou?rhood\b")
+        # "the city's Oxford section" too
+        self._neighbourhood_after = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:[Nn]eighbou?rhood|section)\b")
         self._in_before = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # "a shooting in Cedar Grove", not "outside"
         from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -217,6 +218,8 @@ class Placer:
         host = self.gazetteer.host_country(url)
         if host and host not in countries:
             countries += (host,)
+        if HOME_COUNTRY not in countries and self.gazetteer.call_side(url):
+            countries += (HOME_COUNTRY,)  # a US broadcaster's host ("wxyz4.com"): a story of its country
         home = self.gazetteer.host_division(url)  # "centralillinoisproud.com": after what the text names
         if home is not None:
             admin1s += (home[0],) if home[0] not in admin1s else ()
@@ -456,7 +459,12 @@ class Placer:
         that city as its city, and that city's coordinates. None when it is told as no neighbourhood or the
         segment names no such city."""
         key = name_key(name)
-        if not any(name_key(n) == key and self._neighbourhood_after.match(w.text, e) for _, e, n in self.places(w)):
+        # the words after any of its mentions, found as a place or not ("Oakdale Heights neighborhood", where the
+        # word after hides the small town of that name)
+        if not any(
+            self._neighbourhood_after.match(w.text, m.end())
+            for m in re.finditer(rf"\b{re.escape(name)}\b", w.text, re.I)
+        ):
             return None
         told = Counter(name_key(n.rpartition(",")[0] or n) for _, _, n in self.places(w))
         cities = [
@@ -499,8 +507,9 @@ class Placer:
             return place  # a known town abroad ("York" in an Iraqi story) is no part of the city
         c = max((c for c in big if (c.country, c.admin1) == (country, admin1)), key=lambda c: c.population)
         city_told = sum(name_key(p[2].rpartition(",")[0] or p[2]) == name_key(c.name) for p in self.places(w))
-        if c == outlet:
-            city_told = max(city_told, len(told))  # its home, named on every page of the outlet
+        if c == outlet or (line is not None and name_key(line[2].rpartition(",")[0] or line[2]) == name_key(c.name)):
+            # its home, named on every page of the outlet, or the dateline's city, which frames the whole story
+            city_told = max(city_told, len(told))
         if len(told) > city_told or any(x.population >= c.population for x in cands):
             return place
         if place.lat is not None and distance_km((c.lat, c.lon), (place.lat, place.lon)) < NEARBY_KM:
