@@ -387,3 +387,13 @@ def test_the_day_of_the_shooting_not_the_day_the_wounded_died(text, day):
     # the headline is dated by its story, whose first dated report tells the death
     doc = extract_text(f"Wounded boy dies after Alder Creek shooting\n\n{text}", published=TUESDAY)
     assert _attack_days(doc) == {day}
+
+
+def test_part_of_a_month_takes_the_day_its_story_tells():
+    text = (
+        "Reward offered after Halden home invasion\n\n"
+        "Police are offering a reward for information about a home invasion in late June in which a man was shot. "
+        "Two men forced their way into the house on Birch Lane on the night of June 28, deputies said."
+    )
+    doc = extract_text(text, published=DateValue("2016-07-02", "day"))
+    assert _attack_days(doc) == {"2016-06-28"}

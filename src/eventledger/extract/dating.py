@@ -17,7 +17,11 @@ STORY_DAYS = 7  # a day this many days or fewer before the segment's date may be
 # ... or this many, told with its month ("On March 9th, officers responded to a shooting" in a story of the 29th)
 STORY_DAYS_WRITTEN = 31
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
-_WEEK = re.compile(r"\bweek(?:end)?\b", re.I)  # a period of days: "last weekend", "earlier this week"
+# a period of days: "last weekend", "earlier this week", "late November" (not "earlier this month": more often
+# weeks before the story's news, whose days are of what followed)
+_WEEK = re.compile(
+    r"\bweek(?:end)?\b|\b(?:late|early|mid)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
+)
 _ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # what follows an attack and is dated in its own words: "appeared in court Tuesday", "was arraigned on Tuesday",
 # "a vigil Monday night"; the story's day is the attack's, never one of these
