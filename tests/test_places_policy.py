@@ -447,3 +447,20 @@ def test_a_name_the_dateline_citys_state_lacks_is_part_of_that_city():
     # no Fairmount in Ohio; the headline and the sentence name it twice, the dateline names Columbus once
     text = "Two teens shot in Fairmount\n\nCOLUMBUS, Ohio (KXYZ) -- Two teens were shot Friday night in Fairmount."
     assert {p[:3] for p in _attack_places(text)} == {("Fairmount", "Columbus", "Ohio")}
+
+
+@pytest.mark.parametrize(
+    "dateline, place",
+    [
+        # a hamlet's dateline over a story that names only its state: filed from where it happened
+        ("ELMDALE, Kan.", ("Elmdale", "Elmdale", "Kansas")),
+        # a big city's dateline is where the outlet is: the state stays the state
+        ("WICHITA, Kan.", ("Kansas", None, "Kansas")),
+    ],
+)
+def test_a_small_towns_dateline_is_the_town_of_a_state_report(dateline, place):
+    text = (
+        f"Kansas authorities name four found shot dead\n\n{dateline} -- Authorities in Kansas have named the four "
+        "people who were found shot dead in a home on Tuesday."
+    )
+    assert {p[:3] for p in _attack_places(text)} == {place}

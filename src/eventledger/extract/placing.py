@@ -518,6 +518,14 @@ class Placer:
             name=place.name, city=c.name, admin1=admin1, country=country, lat=c.lat, lon=c.lon, precision="city"
         )
 
+    def _peopled(self, place: Place) -> bool:
+        """Whether a town of that name in the place's state has a known population (a city of 15,000 or more)."""
+        return any(
+            c.population
+            for c in self.gazetteer.candidates(place.name or "")
+            if c.kind == "city" and (c.country, c.admin1) == (place.country, place.admin1)
+        )
+
     def _big_cities(self, w: SegWork, home: str | None = None, *, least: int = NEIGHBOURHOOD_OF):
         out = []
         for n in dict.fromkeys(n for _, _, n in self.places(w)):
@@ -563,7 +571,10 @@ class Placer:
             big = any(c.population >= BIG_PLACE for c in self.gazetteer.candidates(hit[2]) if c.admin1 == p.admin1)
             found.append(((hit == line, big), hit, p))
         if division.precision == "admin1":
-            found = [f for f in found if f[1] != line]  # the outlet's city alone does not make a state a town
+            # the outlet's city alone does not make a state a town; a dateline town too small for a newsroom (no
+            # known population) does: the story was filed from where it happened ("ELMDALE, Okla. -- Authorities
+            # in Oklahoma said")
+            found = [f for f in found if f[1] != line or not self._peopled(f[2])]
         if not found:
             return None
         _, hit, p = min(found, key=lambda f: f[0])  # min keeps the first of equal ranks
