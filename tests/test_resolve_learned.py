@@ -240,3 +240,29 @@ def test_the_training_grid_reads_a_copy_as_its_original_as_eval_gva_does():
     mine = {"a1": [{"id": "r1", "salience": "main"}], "a3": [{"id": "r3", "salience": "main"}]}
     pred = predicted_events(gold, mine, {"r1": 0, "r3": 1}, {"a2": "a1"}.items())
     assert pred == {"a1": 0, "a2": 0, "a3": 1}  # a2, a copy of a1 with no reports of its own, is in a1's event
+
+
+def test_a_courthouse_is_no_street():
+    from eventledger.resolve.text import streets
+
+    # two trial stories of one county name its court: a shared "street" that tells nothing of the shooting
+    text = "He appeared in Marlow County Superior Court; the shooting was on Elm Court near Wrenfield Circuit Court."
+    assert streets(text) == {"elm"}
+
+
+def test_a_sites_name_after_its_headlines_is_not_the_stories_words():
+    tag = " - Channel 9 Quarrytown News, Weather & Sports"
+    docs = [
+        _seg("t1", f"Man shot on Osk Lane{tag}\nA man was shot on Osk Lane on Tuesday.", "2016-01-02"),
+        _seg("t2", f"Girl hurt at birthday party{tag}\nA girl was hurt at a party on Sunday.", "2016-01-03"),
+        _seg("t3", f"Store robbed downtown{tag}\nA store was robbed on Monday.", "2016-01-04"),
+        _seg("t4", "Man shot on Osk Lane - Westbury Ledger\nPolice said a man was shot on Osk Lane.", "2016-01-02"),
+    ]
+    R = [r for r, _ in docs]
+    C = {r["id"]: {**c, "title": c["text"].split("\n")[0]} for r, c in docs}
+    one = TextIndex.build(R, C)
+    seg = {r["document"]: r["segment"] for r in R}
+    # three headlines end with the site's name: the two stories share no word of their own titles
+    assert one.titles(seg["t1"], seg["t2"]) == 0.0
+    assert one.titles(seg["t1"], seg["t4"]) > 0.5  # the story's own words stay
+    assert "quarrytown" not in one.text[seg["t2"]] and "westbury" in one.title[seg["t4"]]  # one ending is no site's

@@ -43,6 +43,12 @@ STREET = re.compile(
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Court|Ct|Lane|Ln|Boulevard|Blvd|Trail|Way|Place|Parkway|Pkwy|Circle|"
     r"Highway|Terrace)\b"
 )
+# "Court" also ends the name of a courthouse ("Lakeside County Superior Court"): a trial story's court is no street,
+# and two trial stories of one town share it
+COURTS = frozenset(
+    "superior circuit district municipal county supreme federal juvenile family criminal magistrate appeals appellate "
+    "pleas common probate justice city state traffic sessions general high chancery bankruptcy housing".split()
+)
 COMPASS = frozenset("north south east west n s e w northeast northwest southeast southwest".split())
 
 
@@ -63,6 +69,8 @@ def streets(text: str) -> frozenset[str]:
     out = set()
     for m in STREET.finditer(text):
         w = [x for x in m.group(1).lower().split() if x not in COMPASS]
+        if m.group().endswith(("Court", "Ct")) and COURTS.intersection(w):
+            continue
         if w:
             out.add(" ".join(w))
     return frozenset(out)
@@ -148,6 +156,13 @@ class TextIndex:
             if len(t) > len(seg_text.get(r["segment"], "")):
                 seg_text[r["segment"]] = t
         segs = sorted(seg_text)
+        # a station's name after every headline of its site says nothing of the story: two of its stories share it
+        tags = outlet_tags(titles.values())
+        for s in segs:
+            tag = _tag(titles.get(s, ""), tags)
+            if tag:
+                titles[s] = titles[s][: -len(tag)]
+                seg_text[s] = seg_text[s].replace(tag, " ")
         tfs = {s: words(seg_text[s]) for s in segs}
         pns = {s: proper_names(seg_text[s]) for s in segs}
         idf, unseen = _idf(tfs[s] for s in segs)
@@ -337,6 +352,26 @@ class TextIndex:
                 cols.append(vocab.setdefault(t, len(vocab)))
                 vals.append(x)
         return csr_matrix((vals, (rows, cols)), shape=(len(segs), max(1, len(vocab))))
+
+
+TAG = re.compile(r"\s+[-|–—]\s+")
+TAG_DF = 3  # a title ending shared by this many titles is a site's name, not a story's words
+
+
+def outlet_tags(titles: Iterable[str]) -> frozenset[str]:
+    """Title endings after a dash or bar ("... shot downtown - Channel 9 Springfield") that this many titles share."""
+    seen: Counter = Counter()
+    for t in titles:
+        seen.update({t[m.start() :] for m in TAG.finditer(t or "")})
+    return frozenset(k for k, n in seen.items() if n >= TAG_DF)
+
+
+def _tag(title: str, tags: frozenset[str]) -> str:
+    """The longest ending of the title that is a site's name ("" when none)."""
+    for m in TAG.finditer(title or ""):
+        if title[m.start() :] in tags:
+            return title[m.start() :]
+    return ""
 
 
 def _people(texts: Mapping[str, str]) -> dict[str, frozenset[str]]:
