@@ -213,3 +213,20 @@ def test_an_event_only_mentioned_in_passing_is_marked_background():
     old = events["2009-03-14"]
     assert old.background is True and old.to_dict()["background"] is True
     assert {r["salience"] for r in old.reports} == {"background"}
+
+
+def test_a_hearing_days_date_and_the_toll_are_told_to_the_document_model():
+    from eventledger.resolve.cluster import document_features
+    from eventledger.resolve.text import TextIndex
+
+    shot = report("k1", 0, date=("2016-05-06", "day"), place=OAK, counts={"killed": [(2, "exact")]}, text="Two shot")
+    heard = report("k2", 0, date=("2016-09-12", "day"), place=OAK, counts={"killed": [(2, "exact")]}, text="Charged")
+    other = report("k3", 0, date=("2016-05-06", "day"), place=OAK, counts={"killed": [(3, "exact")]}, text="Three")
+    heard["meta"] = {**(heard.get("meta") or {}), "proceeding": True}
+    p = {r["document"]: profile(r, (r["id"],), CFG) for r in (shot, heard, other)}
+    text = TextIndex.build([shot, heard, other], {})
+    # a trial story dated by its hearing: a date conflict, but not the conflict of two shootings
+    f = document_features(p["k1"], p["k2"], CFG, text, 0.3)
+    assert f["date_conflict"] == 1.0 and f["date_proceeding"] == 1.0 and f["counts_same"] == 1
+    f = document_features(p["k1"], p["k3"], CFG, text, 0.3)
+    assert "date_proceeding" not in f and f["counts_differ"] == 1 and "counts_same" not in f

@@ -192,6 +192,9 @@ DOCUMENT_FEATURES = (
     "streets_shared",
     "streets_differ",
     "place_namesake",
+    "date_proceeding",
+    "counts_same",
+    "counts_differ",
 )
 
 
@@ -279,6 +282,22 @@ def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextInde
         "place_conflict": place_kind(a, b, cfg) is None,
     }
     f.update((k, 1.0) for k, v in conflicts.items() if v)
+    if conflicts["date_conflict"] and (a.proceeding or b.proceeding):
+        # a story told through a charge or a trial is often dated by its hearing, not its shooting: a weaker conflict
+        f["date_proceeding"] = 1.0
+    # the leads' exact tolls, kind by kind: one figure in common, or only different ones
+    same = differ = 0
+    for kind in sorted(set(a.counts) & set(b.counts)):
+        xa = {x[2] for x in a.counts[kind] if x[2] is not None}
+        xb = {x[2] for x in b.counts[kind] if x[2] is not None}
+        if xa & xb:
+            same += 1
+        elif xa and xb:
+            differ += 1
+    if same:
+        f["counts_same"] = min(NAMES_CAP, same)
+    if differ:
+        f["counts_differ"] = min(NAMES_CAP, differ)
     if conflicts["place_conflict"] and a.city and a.city == b.city:
         # one town name placed in two states: more often the gazetteer's guess of a state than two towns
         del f["place_conflict"]
