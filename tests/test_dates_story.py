@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract import extract_text
+from eventledger.extract import Extractor, extract_text
 from eventledger.extract.times import find_dates
-from eventledger.records import DateValue
+from eventledger.records import DateValue, Document, Piece, Segment
 
 TUESDAY = DateValue("2016-07-19", "day")
 
@@ -397,3 +397,39 @@ def test_part_of_a_month_takes_the_day_its_story_tells():
     )
     doc = extract_text(text, published=DateValue("2016-07-02", "day"))
     assert _attack_days(doc) == {"2016-06-28"}
+
+
+def _titled(title: str, text: str) -> Document:
+    """A one-segment page whose headline is known, as the cleaner gives it."""
+    seg = Segment(
+        id="seg_t", document="doc_t", index=0, kind="article", text=text, title=title, pieces=[Piece(0, 0, len(text))]
+    )
+    doc = Document(
+        id="doc_t",
+        path="<text>",
+        kind="article",
+        content=text.encode(),
+        text=text,
+        title=title,
+        published=TUESDAY,
+        segments=[seg],
+    )
+    Extractor().process([doc])
+    return doc
+
+
+@pytest.mark.parametrize(
+    "headline, day",
+    [
+        (
+            "Man charged in shooting of Alder Creek teen",
+            "2016-07-18",
+        ),  # the charge is the news: the shooting came before
+        ("Victim of Alder Creek shooting identified", "2016-07-18"),
+        ("Teen wounded in Alder Creek shooting", "2016-07-19"),  # the shooting is the news: the page's day
+    ],
+)
+def test_a_story_that_tells_no_day_is_dated_by_what_its_headline_reports(headline, day):
+    text = f"{headline}\n\nA 16-year-old was shot in the leg on Birch Lane in Alder Creek, police said."
+    doc = _titled(headline, text)
+    assert _attack_days(doc) == {day}

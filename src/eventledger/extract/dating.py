@@ -4,7 +4,7 @@ the dates a report may borrow from another report of the same document."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from eventledger.clean.dates import find_dates as calendar_dates
 from eventledger.extract.times import comment_age
@@ -44,6 +44,14 @@ _DEATH_BEFORE = re.compile(
 )
 _DEATH_AFTER = re.compile(
     r"(?P<gap>\W+(?:\w+\W+){0,5}?)(?:died|(?:was|were)\s+pronounced\s+dead|succumbed|passed\s+away)\b", re.I
+)
+
+# a headline whose news follows an attack: an arrest, a charge, a victim named ("Man charged in shooting of teen",
+# "Victims of park shooting identified", "Names of victims released")
+_NEWS_AFTER = re.compile(
+    r"\b(?:arrest(?:s|ed)?|charged?|charges|custody|identif(?:y|ies|ied)|ID'?d|IDs|names?\s+(?:of\s+.{0,40})?released|"
+    r"indicted|arraigned|sentenced|pleads?|jailed|accused|responsible\s+for|ruled)\b",
+    re.I,
 )
 
 # a day that bounds a stretch of time ("wounded since Friday evening", "shot between Friday night and Sunday
@@ -283,6 +291,12 @@ class Dater:
         elif w.anchor is not None:
             rep.date = DateValue(w.anchor.value, w.anchor.precision, None)
             rep.meta["date_from"] = "segment" if w.seg.date and w.seg.date.value else "document"
+            if w.anchor.precision in ("day", "second") and _NEWS_AFTER.search(w.seg.title or doc.title or ""):
+                # "Man charged in shooting of teen", "Victims of park shooting identified": the page's news came
+                # after the attack, which the page's date bounds; most often it happened the day before
+                day = date.fromisoformat(w.anchor.value[:10]) - timedelta(days=1)
+                rep.date = DateValue(day.isoformat(), "day", None)
+                rep.meta.update(date_from="before_news", date_bound=w.anchor.value)
 
     def story_day(self, w: SegWork, *, but: tuple[int, int] | None = None, within=None, any_sentence: bool = False):
         """The day the segment's story happened, for a report whose own sentence names none: the earliest day
