@@ -190,3 +190,10 @@ def test_a_part_of_a_big_citys_postal_area_is_a_part_of_that_city(gaz):
 )
 def test_two_streets_a_plural_street_word_follows_are_no_places(gaz, text):
     assert [p[0] for p in places(gaz, text) if p[0] in ("Boston", "Denver")] == []
+
+
+def test_a_county_carries_the_town_of_its_own_name_or_its_only_town(gaz):
+    # a county named alone most often stands for its seat, which often bears its name
+    assert gaz.resolve("Florence County", admin1s=("South Carolina",)).city == "Florence"
+    # a county of many towns, none of its name: no guess
+    assert gaz.resolve("Harris County", admin1s=("Texas",)).city is None

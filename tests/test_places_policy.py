@@ -464,3 +464,8 @@ def test_a_small_towns_dateline_is_the_town_of_a_state_report(dateline, place):
         "people who were found shot dead in a home on Tuesday."
     )
     assert {p[:3] for p in _attack_places(text)} == {place}
+
+
+def test_a_report_naming_only_a_county_carries_its_town_of_the_same_name():
+    text = "Man shot in Laurens County\n\nA man was shot Sunday in Laurens County, S.C., deputies said."
+    assert {p[:3] for p in _attack_places(text)} == {("Laurens County", "Laurens", "South Carolina")}

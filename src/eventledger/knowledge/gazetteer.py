@@ -29,7 +29,7 @@ from eventledger.knowledge.place_index import (
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
-INDEX_FORMAT = 18  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
+INDEX_FORMAT = 20  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
@@ -848,8 +848,9 @@ PRECISION_OF_KIND = ("venue", "city", "admin2", "admin1")  # any other candidate
 
 def _to_place(c: Candidate) -> Place:
     precision = c.kind if c.kind in PRECISION_OF_KIND else "country"
-    # a neighbourhood ("East Garfield Park") keeps its name; its city is the city it is part of
-    city = c.city or c.name if c.kind == "city" else c.city if c.kind == "venue" else None
+    # a neighbourhood ("East Garfield Park") keeps its name; its city is the city it is part of; a county named
+    # alone is told by the town it most likely stands for (`place_index._main_town`), a guess its precision shows
+    city = c.city or c.name if c.kind == "city" else c.city if c.kind in ("venue", "admin2") else None
     admin1 = c.name if c.kind == "admin1" else c.admin1 if precision != "country" else None
     # a county's coordinates (the mean of its ZIP codes) only choose among counties of one name: that point is no
     # place an event was, to be compared with a town's, so a county's place has none

@@ -432,8 +432,10 @@ class _Builder:
         the package's order."""
         people: Counter = Counter()
         towns = {c for cands in self.idx.names.values() for c in cands if c.kind == "city" and c.country == "US"}
+        held: dict[tuple[str, str | None], list[Candidate]] = {}
         for c in towns:  # a town is listed under each of its names: counted once
-            if c.county and c.population and c.city is None:
+            if c.county and c.city is None:
+                held.setdefault((name_key(c.county), c.admin1), []).append(c)
                 people[(name_key(c.county), c.admin1)] += c.population
         for c in self.gc.get_us_counties():
             st = us_states.get(c["state"])
@@ -442,7 +444,8 @@ class _Builder:
             key = (name_key(c["name"]), st["name"])
             pts = self.county_points.get(key)
             lat, lon = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else (None, None)
-            self.add(c["name"], Candidate(c["name"], "admin2", "US", st["name"], lat, lon, people[key], None))
+            town = _main_town(c["name"], held.get(key, ()))
+            self.add(c["name"], Candidate(c["name"], "admin2", "US", st["name"], lat, lon, people[key], None, town))
 
     def qualifiers(self) -> None:
         """The divisions' names and abbreviations a town may be qualified by."""
@@ -500,6 +503,17 @@ class _Builder:
         for k in idx.findable:
             toks = k.split(" ")
             idx.first_tokens[toks[0]] = max(idx.first_tokens.get(toks[0], 0), len(toks))
+
+
+def _main_town(county: str, towns) -> str | None:
+    """The town a county named alone stands for: the one of the county's own name in it, often its seat ("Marlow
+    County" holds Marlow), else its only town; None when neither (its biggest town is no surer guess than the
+    county, and would set its reports apart from those of its other towns)."""
+    own = name_key(county).rpartition(" ")[0]
+    same = [t for t in towns if name_key(t.name) == own]
+    if same:
+        return same[0].name
+    return towns[0].name if len(towns) == 1 else None
 
 
 def _saint_keys(key: str) -> list[str]:

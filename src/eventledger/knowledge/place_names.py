@@ -37,5 +37,5 @@ class Candidate(NamedTuple):
     lon: float | None
     population: int = 0
     geonameid: int | None = None
-    city: str | None = None  # for venues and neighbourhoods: the city they are in
+    city: str | None = None  # for venues and neighbourhoods: the city they are in; for a US county: its main town
     county: str | None = None  # a US town's county ("Anson County"), where the ZIP codes of its name say it
