@@ -444,3 +444,24 @@ def test_names_listed_with_commas_are_each_counted(count):
 )
 def test_hit_hospitalized_ranked_and_joined(count, text, want):
     assert count(text) == want
+
+
+def test_a_rough_figure_counted_from_the_parse_stays_rough():
+    nlp, finder = load_nlp(), CountFinder(CountWords.load())
+    text = "About a dozen teens in the valley die from gunfire each year."
+    [h] = finder.find(text, nlp(text)[:])
+    assert (h.kind, h.value, h.qualifier, h.low, h.high) == ("killed", 12, "around", None, None)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The rifle fired, mortally wounding Tom Varga in the chest.", [("killed", 1, None)]),
+        ("The clerk was pronounced deceased at the store.", [("killed", 1, None)]),
+        # what happens in general, told in a statement: nobody of this event
+        ("Anytime one of our pupils is hurt, the whole town feels it.", []),
+        ("Whenever a child is shot, the whole town grieves.", []),
+    ],
+)
+def test_fatal_words_and_generic_clauses(count, text, want):
+    assert count(text) == want

@@ -372,13 +372,15 @@ class CountFinder:
                 continue
             out = [h for h in out if h not in inside]
             q = "at least" if kind in at_least else "exact"
+            low, high = total, None if q == "at least" else total
+            if q == "exact" and len(toks) == 1 and (told := self._told_qualifier(text, toks[0], off)):
+                q = told  # "about a dozen teens died": as rough as when the figure is read as written
+                low, high = _bounds(total, q)
             # "shot two children": a group, as "two children were shot" is when written (_written's who)
             who = toks[0].lower_ if len(toks) == 1 and self._numbered(toks[0]) else None
             if who is not None and (who in self.w.not_a_group or who not in self._who_words):
                 who = None
-            out.append(
-                CountHit(kind, total, q, total, None if q == "at least" else total, who, max(a, 0), min(b, len(text)))
-            )
+            out.append(CountHit(kind, total, q, low, high, who, max(a, 0), min(b, len(text))))
             own = [t for t in toks if t.lower_ in self.w.reflexive_pronouns]
             if own and len(toks) > len(own):  # "killed his wife ... before killing himself": one of them was he
                 t = own[0]
@@ -395,6 +397,17 @@ class CountFinder:
                     )
                 )
         return self._attacker_dies(text, out)
+
+    def _told_qualifier(self, text: str, tok, off: int) -> str | None:
+        """The qualifier written before the number of a numbered noun ("about a dozen teens", "nearly 20 people")."""
+        nums = [tok] if tok.like_num else [c for c in tok.children if c.dep_ == "nummod"]
+        for n in nums:
+            # the number's own words before it ("a dozen"), not the qualifier the parser hangs on it
+            start = min(x.idx for x in n.subtree if x is n or x.i < n.i and x.dep_ in ("quantmod", "det")) - off
+            q = self._qualifier.search(text, max(0, start - QUALIFIER_CHARS), start)
+            if q:
+                return self.w.qualifiers[q.group().strip().lower()]
+        return None
 
     def _victims(self, sent) -> tuple[dict[int, tuple[str, int, object]], set[str], set[str]]:
         """Token index -> (kind, how many, verb token) of the people killing and wounding verbs are done to; the
@@ -530,15 +543,22 @@ class CountFinder:
         hit = kind is None and tok.lemma_.lower() in self.w.hit_verbs
         if hit and (self._by_a_bullet(tok) or self._in_the_body(tok)):
             kind = "shot"  # "a stray bullet hit the boy", "he was struck by gunfire", "another man was hit in the leg"
-        if kind is None and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
+        if (
+            kind is None
+            and tok.lower_ in self.w.dead_words
+            and tok.dep_ in ("acomp", "oprd")
+            and tok.head.pos_ in ("AUX", "VERB")
+        ):
             # "the boy is dead", "was found dead"; not "he should be dead"
             return None if self._modality.modal_clause(tok.head) else "killed"
-        if kind is None and tok.lower_ == "dead" and tok.dep_ == "amod" and tok.i == tok.head.i + 1:
+        if kind is None and tok.lower_ in self.w.dead_words and tok.dep_ == "amod" and tok.i == tok.head.i + 1:
             return "killed"  # a headline's "Man dead after ...": the "is" dropped
         if kind is None or tok.pos_ != "VERB" or tok.dep_ == "amod" or any(c.dep_ == "neg" for c in tok.children):
             return None  # "was not hurt"
         if self._modality.modal_clause(tok):
             return None  # "could have been killed", "will die"
+        if any(self._generic(c) for c in tok.children):
+            return None  # "whenever a student is hurt": what happens in general, nobody in this event
         if kind == "killed" and any(c.lower_ in ("nearly", "almost") for c in tok.children):
             return "injured"  # "a teen was nearly killed": he lives
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in self.w.state_verbs:
@@ -546,6 +566,12 @@ class CountFinder:
         if kind != "killed" and self._fatal(tok):
             return "killed"
         return kind
+
+    def _generic(self, tok) -> bool:
+        """ "whenever", "anytime", "any time", "every time" on a verb."""
+        if tok.lower_ in self.w.generic_words:
+            return True
+        return tok.lower_ == "time" and any(g.lower_ in ("any", "every") for g in tok.children)
 
     def _by_a_bullet(self, verb) -> bool:
         """What hits is a bullet: the verb's subject, or who it is done by in the passive; for a verb with neither,
@@ -621,9 +647,9 @@ class CountFinder:
             if not of and not own and verb.lemma_.lower() in self.w.borne_nominals:
                 own = self._bearer(verb)  # "found with a gunshot wound"; not the accused "charged with murder"
             return self._expand(of or own)
-        if verb.lower_ == "dead" and verb.dep_ == "amod":
+        if verb.lower_ in self.w.dead_words and verb.dep_ == "amod":
             return self._expand([verb.head])
-        if verb.lower_ == "dead":
+        if verb.lower_ in self.w.dead_words:
             head = verb.head
             # "the shooting left one of them dead": the object is the dead, the subject what left him so
             objs = [c for c in head.children if c.dep_ == "dobj"]

@@ -96,6 +96,8 @@ class CountWords:
     survived_words: tuple[str, ...]  # on or above a wound: the person lives ("minor", "recover")
     ranked_victim: tuple[str, ...]  # regular expressions: "a fourth victim", the rank in group 1
     multiples: dict[str, int]  # "triple" -> 3, before a nominal of people_nominals
+    dead_words: frozenset[str]  # "dead", "deceased": the state of someone killed ("was found dead")
+    generic_words: frozenset[str]  # "whenever": a verb they open tells what happens in general, nobody in it
 
     @classmethod
     def load(cls, path: Path = COUNTS_PATH) -> CountWords:
@@ -152,4 +154,6 @@ class CountWords:
             firing_verbs=words(d, "firing_verbs", where),
             weapon_words=words(d, "weapon_words", where),
             body_parts=words(d, "body_parts", where),
+            dead_words=words(d, "dead_words", where),
+            generic_words=words(d, "generic_words", where),
         )
