@@ -139,3 +139,9 @@ def test_the_hospitalized_of_a_shooting_are_injured():
 
 def test_a_footnote_mark_is_no_toll():
     assert _tolls("Nine people were killed.[14] The gunman fled.") == [("killed", 9)]
+
+
+def test_a_distance_joined_by_a_hyphen_is_no_toll():
+    # a page may break "30-mile" after its hyphen
+    assert _tolls("He fled along a 30- mile route and wounded nobody.") == []
+    assert _tolls("A 12-mile chase ended on the bridge.") == []

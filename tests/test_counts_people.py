@@ -461,7 +461,15 @@ def test_a_rough_figure_counted_from_the_parse_stays_rough():
         # what happens in general, told in a statement: nobody of this event
         ("Anytime one of our pupils is hurt, the whole town feels it.", []),
         ("Whenever a child is shot, the whole town grieves.", []),
+        # a wound borne: treated for it, died of it; a shot that hits
+        ("Ann Vale, 20, was treated for gunshot wounds at the clinic.", [("shot", 1, None)]),
+        ("Ann Vale, 20, succumbed to her injuries on Sunday.", [("killed", 1, None)]),
+        ("The coach succumbed to the pressure and resigned.", []),
+        (
+            "A boy got hold of a pistol and fired off a shot hitting a 70-year-old man in the chest.",
+            [("shot", 1, None)],
+        ),
     ],
 )
-def test_fatal_words_and_generic_clauses(count, text, want):
+def test_fatal_words_generic_clauses_and_borne_wounds(count, text, want):
     assert count(text) == want

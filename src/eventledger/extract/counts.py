@@ -110,7 +110,8 @@ class CountFinder:
         self.w = words
         self._qualifier = re.compile(r"(?:" + _alternatives(words.qualifiers) + r")\s+$", re.I)
         units = _alternatives(words.not_counted_after, escape=False)
-        self._not_counted = re.compile(r"^\s*(?:" + units + ")", re.I)
+        # a unit joined by a hyphen measures too ("a 25-mile trail", "a 25- mile trail" as a page may break it)
+        self._not_counted = re.compile(r"^\s*(?:-\s*)?(?:" + units + ")", re.I)
         self._things_after = re.compile(
             r"\s+(?:\w+\s+)?(?:" + _alternatives(words.things_after, escape=False) + r")\b", re.I
         )
@@ -534,7 +535,7 @@ class CountFinder:
             kind = self.w.people_nominals.get(tok.lemma_.lower())
             if kind is not None and any(c.lower_ in ("attempted", "attempt") for c in tok.children):
                 return None  # "charged with attempted murder": nobody was killed by it
-            if kind is not None and kind != "killed" and self._fatal(tok):
+            if kind is not None and kind != "killed" and (self._fatal(tok) or self._succumbed_to(tok)):
                 return "killed"
             if kind == "shot" and self._survived(tok):
                 return "injured"  # "is recovering from a gunshot wound", "a non-life-threatening wound"
@@ -581,6 +582,8 @@ class CountFinder:
         doers += [g for c in verb.children if c.dep_ == "agent" or c.lower_ == "by" for g in c.children]
         if any(d.lemma_.lower() in self.w.projectile_words for d in doers):
             return True
+        if not doers and verb.dep_ == "acl" and verb.head.lemma_.lower() in self.w.projectile_words:
+            return True  # "fired a shot hitting a man": the shot hits
         if doers or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
             return False
         head = verb.head
@@ -726,7 +729,16 @@ class CountFinder:
                 return obj or [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
             if holder.pos_ == "VERB" and holder.lemma_.lower() in self.w.suffer_verbs:
                 return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if self._succumbed_to(noun):
+            return [c for c in head.head.children if c.dep_ == "nsubj"]
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.w.treat_verbs:
+            return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "was treated for a wound"
         return []
+
+    def _succumbed_to(self, noun) -> bool:
+        """ "succumbed to his injuries"."""
+        head = noun.head
+        return noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in self.w.succumb_verbs
 
     def _headline_passive(self, verb) -> bool:
         """A headline drops the passive's "was": "Teen shot on Fourth Street" is parsed as a teen who shot. A past

@@ -75,6 +75,8 @@ class CountWords:
     people_cues: tuple[str, ...]  # regular expressions: a sentence with one is parsed for the people it counts
     borne_nominals: frozenset[str]  # nominals a person bears ("wound"): who has it, when it names nobody itself
     suffer_verbs: frozenset[str]
+    treat_verbs: frozenset[str]  # "treated for a gunshot wound": the subject bears it
+    succumb_verbs: frozenset[str]  # "succumbed to his wounds": the subject died of them
     subject_verbs: frozenset[str]
     fatal_words: frozenset[str]
     person_nouns: frozenset[str]
@@ -133,6 +135,8 @@ class CountWords:
             people_cues=_ordered(d, "people_cues", where),
             borne_nominals=words(d, "borne_nominals", where),
             suffer_verbs=words(d, "suffer_verbs", where),
+            treat_verbs=words(d, "treat_verbs", where),
+            succumb_verbs=words(d, "succumb_verbs", where),
             subject_verbs=words(d, "subject_verbs", where),
             fatal_words=words(d, "fatal_words", where),
             person_nouns=words(d, "person_nouns", where),
