@@ -230,3 +230,22 @@ def test_a_hearing_days_date_and_the_toll_are_told_to_the_document_model():
     assert f["date_conflict"] == 1.0 and f["date_proceeding"] == 1.0 and f["counts_same"] == 1
     f = document_features(p["k1"], p["k3"], CFG, text, 0.3)
     assert "date_proceeding" not in f and f["counts_differ"] == 1 and "counts_same" not in f
+
+
+def test_two_documents_read_whole_are_left_to_the_document_model_below_the_read_threshold():
+    from eventledger.resolve.cluster import pair_scores
+    from eventledger.resolve.text import TextIndex
+
+    one = _doc("w1", STORY, OAK, "2016-05-06", "2016-05-07", "Man shot outside Lakeshore Laundromat")
+    two = _doc("w2", OTHER, OAK, "2016-05-06", "2016-05-07", "Woman wounded at Quarry Road party")
+    past = {**report("w3", 0, date=("2016-05-06", "day"), place=OAK, text="He was shot"), "salience": "background"}
+    R, C = [one[0], two[0], past], {one[0]["id"]: one[1], two[0]["id"]: two[1], past["id"]: ctx("w3")}
+    C[past["id"]]["text"] = "Last year a man was shot on the same corner, police recalled."
+    text = TextIndex.build(R, C)
+    p = [profile(r, (r["id"],), CFG) for r in R]
+    # any probability is below 1: the two news reports' pair is left to the document model
+    assert (0, 1) in pair_scores(p, CFG.with_overrides(read_threshold=None), text)
+    got = pair_scores(p, CFG.with_overrides(read_threshold=1.0), text)
+    assert (0, 1) not in got and got.ok(0, 1)
+    # a background mention is never a document's lead: its pair scores are all that can join it
+    assert (0, 2) in got and (1, 2) in got

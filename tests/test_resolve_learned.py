@@ -266,3 +266,11 @@ def test_a_sites_name_after_its_headlines_is_not_the_stories_words():
     assert one.titles(seg["t1"], seg["t2"]) == 0.0
     assert one.titles(seg["t1"], seg["t4"]) > 0.5  # the story's own words stay
     assert "quarrytown" not in one.text[seg["t2"]] and "westbury" in one.title[seg["t4"]]  # one ending is no site's
+
+
+def test_the_read_threshold_goes_with_the_weights_it_was_learned_with():
+    m = PairModel(("type_same",), (1.0,), -1.0, threshold=0.5, read_threshold=0.7)
+    assert PairModel.from_dict(m.to_dict()).read_threshold == 0.7
+    assert "read_threshold" not in PairModel(("type_same",), (1.0,), -1.0).to_dict()
+    shipped = PairModel.load(MODEL_PATH)
+    assert ResolveConfig.load().read_threshold == shipped.read_threshold

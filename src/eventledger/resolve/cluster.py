@@ -130,13 +130,28 @@ def candidate_pairs(profiles: list[Profile], cfg: ResolveConfig) -> set[tuple[in
 
 
 def pair_scores(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | None = None) -> Scores:
-    """Scores of the candidate pairs (i < j) that are compatible; compatibility of any pair: Scores.ok."""
+    """Scores of the candidate pairs (i < j) that are compatible; compatibility of any pair: Scores.ok.
+
+    Two news reports of two documents the document model reads whole (link_documents) are left to it below
+    `read_threshold`: its average linkage over the documents' words keeps two shootings of one city and day apart
+    where the best pair of their reports chains them; a background mention, a follow-up, or a report of a
+    segment with no text of its own has only its pair scores to join an event."""
     out = Scores(profiles, cfg)
+    read = cfg.read_threshold if text is not None else None
     for i, j in sorted(candidate_pairs(profiles, cfg)):
         s = pair_score(profiles[i], profiles[j], cfg, text)
-        if s is not None:
-            out[(i, j)] = s
+        if s is None:
+            continue
+        a, b = profiles[i], profiles[j]
+        if read is not None and s < read and a.document != b.document and _read(a, text) and _read(b, text):
+            continue
+        out[(i, j)] = s
     return out
+
+
+def _read(p: Profile, text: TextIndex) -> bool:
+    """A report the document model can join: its segment's news, in a segment whose own text was given."""
+    return p.salience != "background" and not p.follows and p.segment in text.whole
 
 
 class Scores(dict):

@@ -40,6 +40,9 @@ class ResolveConfig:
     actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> the registry's name
     affiliates: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> ids it is affiliated with
     same_document_score: float = 1.0  # added to the probability of two reports of one document
+    # the probability two news reports of documents the document model reads need to join by their pair alone
+    # (None: merge_threshold); learned with the model's weights (resolve/cluster.py pair_scores)
+    read_threshold: float | None = None
     model: Any = None  # the learned pair model (resolve/model.py PairModel), from `model` in the settings
 
     @classmethod
@@ -99,7 +102,7 @@ class ResolveConfig:
         model = _model(d.get("model"), p.parent, cfg)
         # the threshold learned with the model's weights goes with them
         learned = model.threshold if model.threshold is not None else cfg.merge_threshold
-        cfg = replace(cfg, model=model, merge_threshold=learned)
+        cfg = replace(cfg, model=model, merge_threshold=learned, read_threshold=model.read_threshold)
         return cfg.with_overrides(**overrides)
 
     def with_overrides(self, **overrides: Any) -> ResolveConfig:

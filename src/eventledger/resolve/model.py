@@ -27,6 +27,7 @@ class PairModel:
     bias: float
     about: dict = field(default_factory=dict, compare=False)
     threshold: float | None = None  # the merge probability chosen with these weights (None: resolution.yaml's)
+    read_threshold: float | None = None  # ... of news reports of two documents the document model reads (None: same)
 
     def logit(self, x: Mapping[str, float]) -> float:
         w = self.about.get("_w")
@@ -42,6 +43,7 @@ class PairModel:
         return {
             "about": {k: v for k, v in self.about.items() if not k.startswith("_")},
             "threshold": self.threshold,
+            **({"read_threshold": self.read_threshold} if self.read_threshold is not None else {}),
             "bias": round(self.bias, 6),
             "weights": {f: round(w, 6) for f, w in zip(self.features, self.weights)},
         }
@@ -55,13 +57,14 @@ class PairModel:
         w = d.get("weights")
         if not isinstance(w, dict) or "bias" not in d:
             raise ValueError("a resolution model holds 'bias' and a 'weights' mapping of feature -> coefficient")
-        t = d.get("threshold")
+        t, r = d.get("threshold"), d.get("read_threshold")
         return cls(
             tuple(w),
             tuple(float(v) for v in w.values()),
             float(d["bias"]),
             dict(d.get("about") or {}),
             None if t is None else float(t),
+            None if r is None else float(r),
         )
 
     @classmethod
