@@ -145,3 +145,15 @@ def test_a_distance_joined_by_a_hyphen_is_no_toll():
     # a page may break "30-mile" after its hyphen
     assert _tolls("He fled along a 30- mile route and wounded nobody.") == []
     assert _tolls("A 12-mile chase ended on the bridge.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five wounded in Riverton shootings.",
+        "Seven people were wounded in shootings on Sunday.",
+        "Ninety percent of those 40 victims were shot downtown.",
+    ],
+)
+def test_tallies_of_several_shootings_are_no_toll(text):
+    assert _tolls(text) == []

@@ -473,3 +473,7 @@ def test_a_rough_figure_counted_from_the_parse_stays_rough():
 )
 def test_fatal_words_generic_clauses_and_borne_wounds(count, text, want):
     assert count(text) == want
+
+
+def test_a_list_that_restates_the_figure_adds_nobody(count):
+    assert count("Three people, two men and a woman, were wounded.") == [("injured", 3, None)]

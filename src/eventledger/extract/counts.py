@@ -797,7 +797,25 @@ class CountFinder:
                 ):
                     todo.append(c)
             todo.extend(x for x in self._headline_pair(t) if x not in out)
-        return out
+        return self._restated(out) if len(toks) == 1 else out
+
+    def _restated(self, out: list) -> list:
+        """ "Three people, two men and a woman, were wounded": the parser joins the list to the figure as more
+        people, but a list right after the figure's noun and a comma, whose members add up to the figure, names who
+        the figure's people are, when that noun names nobody in particular ("people", "victims") or a comma closes
+        the list."""
+        first, members = out[0], out[1:]
+        doc = first.doc
+        if len(members) < 2 or not self._numbered(first) or first.i + 1 >= len(doc) or doc[first.i + 1].text != ",":
+            return out
+        if any(m.i < first.i for m in members):
+            return out
+        last = max(m.i for m in members)
+        closed = last + 1 < len(doc) and doc[last + 1].text == ","
+        if first.lower_ not in self.w.not_a_group and not closed:
+            return out  # "two men, a woman and a boy were shot": four, the list goes on from the figure
+        counts = [self._how_many(m) for m in members]
+        return [first] if None not in counts and sum(counts) == self._how_many(first) else out
 
     @staticmethod
     def _name_in_a_list(t, c) -> bool:
