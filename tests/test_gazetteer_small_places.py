@@ -197,3 +197,29 @@ def test_a_county_carries_the_town_of_its_own_name_or_its_only_town(gaz):
     assert gaz.resolve("Florence County", admin1s=("South Carolina",)).city == "Florence"
     # a county of many towns, none of its name: no guess
     assert gaz.resolve("Harris County", admin1s=("Texas",)).city is None
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "MARION CO., Ind. (AP) -- A man was shot Sunday.",
+            ("MARION CO., Ind.", "Marion County", "Indiana", "US", "admin2"),
+        ),
+        ("Two Bibb Co. deputies went to the house.", ("Bibb Co.", "Bibb County", "Georgia", "US", "admin2")),
+        ("A teen was shot Friday in Bibb Co. near a school.", ("Bibb Co.", "Bibb County", "Georgia", "US", "admin2")),
+    ],
+)
+def test_a_county_abbreviated_co_is_the_county(gaz, text, place):
+    assert places(gaz, text) == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He worked for Bibb Co. for years.",  # a firm's "Co.": no place word or locative around it
+        "Two Bibb Co deputies went to the house.",  # no dot: no abbreviation
+    ],
+)
+def test_a_firms_co_is_no_county(gaz, text):
+    assert places(gaz, text) == []

