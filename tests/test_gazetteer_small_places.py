@@ -223,3 +223,32 @@ def test_a_county_abbreviated_co_is_the_county(gaz, text, place):
 )
 def test_a_firms_co_is_no_county(gaz, text):
     assert places(gaz, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "QUILLBROOK, Okla. (AP) -- A man was shot Sunday.",
+            ("QUILLBROOK, Okla.", "Quillbrook", "Oklahoma", "US", "city"),
+        ),
+        (
+            "Man hurt\nFarrow Glen, Oklahoma -- A man was shot Sunday.",
+            ("Farrow Glen, Oklahoma", "Farrow Glen", "Oklahoma", "US", "city"),
+        ),
+    ],
+)
+def test_a_dateline_town_the_index_lacks_is_a_town_of_its_state(gaz, text, place):
+    assert [p for p in places(gaz, text) if p[-1] == "city"] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By JANE QUILL, Associated Press -- A man was shot Sunday.",  # a byline: no state after the comma
+        "Police said Quillbrook, Okla. -- a town -- was quiet.",  # not at the start of a line
+        "quillbrook, Okla. (AP) -- A man was shot Sunday.",  # no capital
+    ],
+)
+def test_an_unknown_name_is_no_dateline_town_out_of_a_dateline(gaz, text):
+    assert [p for p in places(gaz, text) if "uillbrook" in p[0] or "Quill" in p[0]] == []

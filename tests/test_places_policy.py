@@ -471,6 +471,13 @@ def test_a_report_naming_only_a_county_carries_its_town_of_the_same_name():
     assert {p[:3] for p in _attack_places(text)} == {("Laurens County", "Laurens", "South Carolina")}
 
 
+def test_a_dateline_town_the_gazetteer_lacks_is_the_storys_town():
+    # not the state, nor another state's town of that name: a town of that name in the dateline's state
+    assert _attack_places(
+        "Man shot near creek\n\nQUILLBROOK, Okla. (AP) -- A man was shot and killed Sunday near a creek, deputies said."
+    ) == {("Quillbrook", "Quillbrook", "Oklahoma", "US")}
+
+
 def test_a_county_abbreviated_co_in_a_dateline_is_that_county():
     assert {p[2] for p in _attack_places("MARION CO., Ind. (AP) -- A man was shot and killed Sunday night.")} == {
         "Indiana"

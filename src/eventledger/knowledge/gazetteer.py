@@ -10,6 +10,7 @@ import math
 import os
 import pickle
 import re
+import string
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -69,6 +70,13 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # surname, and so are the text's bare mentions of it (`Gazetteer.people`)
 _AGE_AFTER = re.compile(r",\s\d{1,3}(?:,|\s+and\b)")
 _HYPHENED = re.compile(r"-[A-Z][a-z]")
+# "ELMDALE, Okla. (AP) --", "Cedar Hollow, Oklahoma --": a dateline at the start of the text or of a line, its
+# town, and its state's name or abbreviation (checked with `division`)
+_UNKNOWN_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<town>[A-Z][A-Za-z'\u2019.-]*(?:[ \t][A-Z][A-Za-z'\u2019.-]*){0,3})"
+    r",[ \t]{1,2}(?P<state>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:\u2014|\u2013|--|-[ \t])"
+)
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|\u2014|\u2013|--|-[ \t]|:)")  # "CLIFTON, Colo. -", "DETROIT (WWJ)"
 
 
@@ -250,6 +258,11 @@ class Gazetteer:
                 inside = [c for c in cands if _inside(c, where)]
                 if inside:
                     return inside
+                if where[0] is not None and base.strip():
+                    # a town of the division that the index lacks, as only an unknown dateline names it
+                    # (`_unknown_datelines`): the town, placed no more precisely than its state
+                    town = string.capwords(base.strip()) if base.isupper() else base.strip()
+                    return [Candidate(town, "city", where[1], where[0], None, None, 0, None)]
             if cands:
                 return cands
         return list(self._ix.names.get(name_key(name), ()))
@@ -555,7 +568,30 @@ class Gazetteer:
                 continue
             out.append((s, e, name))
             i += L
-        return _one_sense(text, out, pending, self._counties_told(out), self._ix.names)
+        out = _one_sense(text, out, pending, self._counties_told(out), self._ix.names)
+        return self._unknown_datelines(text, out)
+
+    def _unknown_datelines(self, text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The found names plus a dateline's town the index lacks in its state ("ELMDALE, Okla. (AP) --",
+        "Cedar Hollow, Oklahoma --"): a name in capitals or title case that opens the text or a line, a division's
+        name or abbreviation after its comma, then a dateline's dash or agency. It replaces a bare namesake found
+        there (a "Springfield" of another state); it yields to a town the index knows in that state."""
+        for m in _UNKNOWN_DATELINE.finditer(text):
+            s, e = m.start("town"), m.end("state")
+            town = m.group("town")
+            if not (town.isupper() or all(w[:1].isupper() for w in town.split())) or name_key(town) in self._ix.stop:
+                continue
+            where = self.division(m.group("state"))
+            if where is None or where[0] is None or where[1] != "US":
+                continue
+            if any(_inside(c, where) for c in self._ix.names.get(name_key(town), ())):
+                continue  # a town the index knows there: found with its state already, or left out for a reason
+            if any(a < e and s < b and (a < s or (a == s and b > m.end("town"))) for a, b, _ in out):
+                continue  # part of a longer name found there
+            out = [h for h in out if not (h[0] < e and s < h[1])]
+            out.append((s, e, text[s:e]))
+            out.sort()
+        return out
 
     def _counties_told(self, out) -> set[tuple[str | None, str]]:
         """(state, county key) of the counties the found names name ("Armstrong County")."""
