@@ -477,3 +477,17 @@ def test_fatal_words_generic_clauses_and_borne_wounds(count, text, want):
 
 def test_a_list_that_restates_the_figure_adds_nobody(count):
     assert count("Three people, two men and a woman, were wounded.") == [("injured", 3, None)]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("A man, a woman and a boy were shot near the depot.", [("shot", 3, None)]),
+        ("Two men, a woman and a girl were wounded at the fair.", [("injured", 4, None)]),
+        # one person described twice, not a list of people
+        ("The victim, a man and father of three, was killed.", [("killed", 1, None)]),
+        ("Two victims, a man and a woman, were shot.", [("shot", 2, None)]),
+    ],
+)
+def test_a_list_the_parser_hangs_on_its_first_person(count, text, want):
+    assert count(text) == want

@@ -786,6 +786,8 @@ class CountFinder:
                     or c.dep_ == "appos"
                     and self._name_in_a_list(t, c)
                     or c.dep_ == "appos"
+                    and self._person_in_a_list(t, c)
+                    or c.dep_ == "appos"
                     and not numbered  # "four people: two men, a mother and an adult" lists the four, adds none
                     and (
                         c.tag_ in ("NNS", "NNPS")
@@ -816,6 +818,27 @@ class CountFinder:
             return out  # "two men, a woman and a boy were shot": four, the list goes on from the figure
         counts = [self._how_many(m) for m in members]
         return [first] if None not in counts and sum(counts) == self._how_many(first) else out
+
+    def _person_in_a_list(self, t, c) -> bool:
+        """ "A man, a woman and a boy were shot": the parser hangs the second person on the first as an apposition.
+        It is another person of the list when all three go by "a" or a number, and the list goes on with "and": not
+        "the victim, a man and father of three", which describes one person."""
+
+        def indefinite(x) -> bool:
+            return (x.lower_ in self.w.person_nouns or x.lemma_.lower() in self.w.person_nouns) and (
+                self._numbered(x) or any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in x.children)
+            )
+
+        between = t.doc[t.i + 1 : c.i]
+        return (
+            t.i < c.i
+            and t.lower_ not in self.w.not_a_group
+            and any(x.text == "," for x in between)
+            and not any(x.text == ":" for x in between)
+            and indefinite(t)
+            and indefinite(c)
+            and any(g.dep_ == "conj" and indefinite(g) for g in c.children)
+        )
 
     @staticmethod
     def _name_in_a_list(t, c) -> bool:
