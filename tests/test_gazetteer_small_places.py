@@ -252,3 +252,10 @@ def test_a_dateline_town_the_index_lacks_is_a_town_of_its_state(gaz, text, place
 )
 def test_an_unknown_name_is_no_dateline_town_out_of_a_dateline(gaz, text):
     assert [p for p in places(gaz, text) if "uillbrook" in p[0] or "Quill" in p[0]] == []
+
+
+def test_a_town_that_bears_a_states_name_only_as_an_alternate_one_is_not_that_name(gaz):
+    # a town of another state listed with "Washington" among its other names is not what "Washington" names
+    for admin1 in ("Maryland", "Ohio", "Illinois", "New Jersey"):
+        p = gaz.resolve("Washington", countries=("US",), admin1s=(admin1,))
+        assert p.name == "Washington"

@@ -482,3 +482,26 @@ def test_a_county_abbreviated_co_in_a_dateline_is_that_county():
     assert {p[2] for p in _attack_places("MARION CO., Ind. (AP) -- A man was shot and killed Sunday night.")} == {
         "Indiana"
     }
+
+
+def test_a_state_the_story_calls_a_state_is_no_city_of_its_name():
+    # "Oklahoma" is also an alternate name of its big city: "in Oklahoma" and a town qualified by the state say
+    # the state, and the dateline's town in it is the place
+    doc = extract_text(
+        "Oklahoma deputies identify two shot dead\n\nQUILLBROOK, Okla. -- Authorities in Oklahoma said two men "
+        "were shot and killed Sunday in a barn.",
+        published=PUBLISHED,
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and {r.place.city for r in attacks} == {"Quillbrook"}
+    # "Washington state" is the state, not the capital
+    assert _attack_places("A man was shot and killed Sunday in Washington state, deputies said.") == {
+        ("Washington", None, "Washington", "US")
+    }
+
+
+def test_new_york_alone_stays_the_city():
+    places = _attack_places(
+        "Man shot dead in New York\n\nBROOKLYN, N.Y. -- A man was shot and killed in New York on Sunday, police said."
+    )
+    assert {p[2] for p in places} == {"New York"} and None not in {p[1] for p in places}

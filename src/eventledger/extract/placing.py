@@ -331,6 +331,7 @@ class Placer:
         if place is None:
             return
         if "," not in name:
+            place = self._state_meant(w, name, place) or place
             place = self._county_held(w, name, place, countries, nearby, side) or place
         others = self.context(doc, w, leave_out=name)[0]
         if (
@@ -373,6 +374,26 @@ class Placer:
             place = self._city_of(w, place, name, others, outlet=outlet)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
+
+    def _state_meant(self, w: SegWork, name: str, place: Place) -> Place | None:
+        """The state, not a city of its name ("Oklahoma" of Oklahoma City), when the segment says it means the
+        state: "the state of Washington", "Washington state" (whatever city the name is), or, for a city that
+        bears the state's name only as an alternate one, "in Oklahoma" or a town qualified by that state
+        ("ELMDALE, Okla."); a city as big as New York keeps the name (`Gazetteer.state_named`)."""
+        n = re.escape(name)
+        if re.search(rf"\bstate\s+of\s+{n}\b|\b{n}\s+[Ss]tate\b(?!\s+[A-Z])", w.text):
+            return self.gazetteer.state_named(name, place, told=True)
+        state = self.gazetteer.state_named(name, place)
+        if state is None:
+            return None
+        if re.search(rf"\bin\s+{n}\b(?!\s+[A-Z])", w.text):
+            return state
+        for _, _, other in self.places(w):
+            if "," in other:
+                q = self.gazetteer.resolve(other)
+                if q is not None and (q.country, q.admin1) == (state.country, state.admin1):
+                    return state
+        return None
 
     def _county_held(self, w: SegWork, name: str, place: Place, countries, nearby, side) -> Place | None:
         """The namesake of a county or town of several states that the segment's other names place together: a

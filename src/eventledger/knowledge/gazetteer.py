@@ -42,6 +42,7 @@ SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is 
 NEARBY_KM, FAR_KM = 150, 500  # a candidate this close to another place of the text scores 4, this close 2
 TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.9  # a line this short with this share of capitalised words is a
 # headline in title case
+STATE_CITY_PEOPLE = 1000000  # a city this big is what its state's name alone stands for ("New York")
 MIN_HOST_DIVISION = 4  # letters of the shortest division name looked for in a web host's name ("ohio")
 MIN_HOST_CITY, HOST_CITY_PEOPLE = 6, 15000  # a town's name looked for in a web host's name: this long, this big
 _URL_WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*")  # a path's words ("/local/fort-worth/"), digits and ids apart
@@ -487,7 +488,7 @@ class Gazetteer:
     def resolve(self, name: str, *, countries=(), nearby=(), admin1s=(), votes=None, side=None) -> Place | None:
         """Best candidate for `name` given the document's countries (ISO2), divisions (admin1 names), other
         places (Place or Candidate) and the divisions its other place names lie in (`division_votes`)."""
-        cands = self.candidates(name)
+        cands = self._own_state_names(self.candidates(name), name)
         if not cands:
             return None
         cset = tuple(c.upper() for c in countries)
@@ -502,6 +503,34 @@ class Gazetteer:
             ),
         )
         return _to_place(best)
+
+    @staticmethod
+    def _own_state_names(cands: list[Candidate], name: str) -> list[Candidate]:
+        """The candidates less the towns of other divisions that bear a division's own name only as an alternate
+        name ("Washington" of a Maryland town): the name is that division's, or its own city's ("Oklahoma")."""
+        key = name_key(name.rpartition(",")[0] or name)
+        states = {c.admin1 for c in cands if c.kind == "admin1" and name_key(c.name) == key}
+        if not states:
+            return cands
+        return [c for c in cands if c.kind != "city" or name_key(c.name) == key or c.admin1 in states]
+
+    def state_named(self, name: str, place: Place, *, told: bool = False) -> Place | None:
+        """The division whose own name a town bears only as an alternate name ("Oklahoma" of Oklahoma City), when
+        the town lies in it and has fewer than STATE_CITY_PEOPLE people; with `told` (the text calls it a state:
+        "Washington state"), the division of that name whatever town the name resolved to. None otherwise."""
+        key = name_key(name)
+        if place.precision != "city" or (name_key(place.name or "") == key and not told):
+            return None
+        if not told and any(
+            c.kind == "city" and c.name == place.name and c.admin1 == place.admin1 and c.population >= STATE_CITY_PEOPLE
+            for c in self.candidates(name)
+        ):
+            return None
+        states = [c for c in self.candidates(name) if c.kind == "admin1" and name_key(c.name) == key]
+        c = next((c for c in states if (c.country, c.admin1) == (place.country, place.admin1)), None)
+        if c is None and told:
+            c = next((c for c in states if c.country == place.country), None)
+        return _to_place(c) if c is not None else None
 
     def division_votes(self, names, *, leave_out: str = "") -> dict[tuple[str | None, str | None], float]:
         """(country, admin1) -> how many of the names (other than `leave_out`) lie in it: a name of towns or
