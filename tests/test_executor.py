@@ -229,6 +229,11 @@ class SlowToBuild:
         time.sleep(1.5)
 
     def run(self, records, *, rank=0, world_size=1):
+        import time
+
+        # a chunk takes a while too (as extraction does), so a worker given held chunks stays busy for a moment
+        # whatever the machine's load: without it the race of the held-chunks test below was timing-dependent
+        time.sleep(0.5)
         for r in records:
             yield (r, os.getpid())
 
