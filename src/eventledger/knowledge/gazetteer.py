@@ -521,12 +521,13 @@ class Gazetteer:
         key = name_key(name)
         if place.precision != "city" or (name_key(place.name or "") == key and not told):
             return None
+        cands = self.candidates(name)
         if not told and any(
             c.kind == "city" and c.name == place.name and c.admin1 == place.admin1 and c.population >= STATE_CITY_PEOPLE
-            for c in self.candidates(name)
+            for c in cands
         ):
             return None
-        states = [c for c in self.candidates(name) if c.kind == "admin1" and name_key(c.name) == key]
+        states = [c for c in cands if c.kind == "admin1" and name_key(c.name) == key]
         c = next((c for c in states if (c.country, c.admin1) == (place.country, place.admin1)), None)
         if c is None and told:
             c = next((c for c in states if c.country == place.country), None)

@@ -61,14 +61,15 @@ def event_date(vs: list[View]) -> dict:
             if _date_told(v.report):
                 told.add(key)
     values = [{"value": k[0], "precision": k[1], "reports": sorted(r)} for k, r in sorted(seen.items())]
-    facts = {v.id for v in _facts(vs)}
+    fact_views = _facts(vs)
+    facts = {v.id for v in fact_views}
     document = {v.id: v.report.get("document") for v in vs}
     pool = [x for x in values if set(x["reports"]) & facts] or values
     if not pool:
         return {"value": None, "precision": None, "values": []}
     # nothing is reported before it happens: a day after the first report's publication is a later happening told
     # with the event (the suspect found dead, the plea months on), not the event's
-    first = min((v.published[:10] for v in _facts(vs) if v.published), default=None)
+    first = min((v.published[:10] for v in fact_views if v.published), default=None)
     if first:
         pool = [x for x in pool if x["value"] <= first[: len(x["value"])]] or pool
     top = min(
