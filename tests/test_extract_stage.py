@@ -536,3 +536,9 @@ def test_a_death_told_without_an_event_word_is_counted(ex):
     # the sentence before was counted as hit and not killed
     d = extract_text("A man was shot on Main Street in Dayton, Ohio. He died at the hospital.", extractor=ex)
     assert [(c.value, c.qualifier) for r in d.reports for c in r.counts.get("killed", [])] == [(1, "at least")]
+
+
+def test_a_hunting_accident_is_a_shooting(ex):
+    # a page whose story is only its headline (the body a subscription wall): a hunting accident is a gun gone off
+    d = extract_text("Ohio man identified as victim in fatal Kentucky hunting accident", extractor=ex)
+    assert [(r.type, r.meta.get("family")) for r in d.reports] == [("armed assault", "attack")]
