@@ -87,6 +87,12 @@ def test_nearby_places_disambiguate(gaz):
     assert gaz.resolve("Moscow", nearby=[pullman]).country == "US"
 
 
+def test_a_place_hundreds_of_km_away_does_not_outweigh_a_bigger_namesake(gaz):
+    # Little Rock lies some 480 km from the smaller Lancaster (Texas): no sign that one is meant
+    little_rock = gaz.resolve("Little Rock", countries=("US",))
+    assert gaz.resolve("Lancaster", countries=("US",), nearby=[little_rock]).admin1 == "California"
+
+
 def test_city_is_tied_to_its_division(gaz):
     assert gaz.resolve("Jalalabad").admin1 == "Nangarhar"
     assert gaz.resolve("Krasnogorsk").admin1 == "Moscow Oblast"

@@ -39,7 +39,10 @@ _EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]gen
 _EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
 BIG_PLACE = 100000  # a one-word place this big is taken in lowercase text without a locative before it
 SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is an acronym (ITU, LEO)
-NEARBY_KM, FAR_KM = 150, 500  # a candidate this close to another place of the text scores 4, this close 2
+# a candidate this close to another place of the text scores 4; no nearer band beyond it: the other places are
+# each read alone, often as a namesake of the wrong state or a word ("Madison Market"), and a village a few
+# hundred km from one of them beat the big city of its name (Detroit, Lancaster)
+NEARBY_KM = 150
 TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.9  # a line this short with this share of capitalised words is a
 # headline in title case
 STATE_CITY_PEOPLE = 1000000  # a city this big is what its state's name alone stands for ("New York")
@@ -480,7 +483,7 @@ class Gazetteer:
             s += DIVISION_VOTES * votes.get((c.country, c.admin1), 0.0) / max(1.0, sum(votes.values()))
         if nearby and c.lat is not None:
             d = min(distance_km((c.lat, c.lon), p) for p in nearby)
-            s += 4 if d < NEARBY_KM else (2 if d < FAR_KM else 0)
+            s += 4 if d < NEARBY_KM else 0
         if side and c.kind in ("city", "admin2") and self.side_of(c) == side:
             s += CALL_SIGN_SIDE
         return s
