@@ -64,3 +64,14 @@ def test_a_word_that_is_a_town_is_the_town_in_a_us_broadcasters_story():
     text = "Four hurt in shooting at a theater in Mobile\n\nMobile police said four people were hurt late Friday."
     doc = extract_text(text, published=PUBLISHED, url="http://wxyz.com/2016/07/19/theater-shooting/")
     assert {(c, a) for _, c, a in _attack_places(doc)} == {("Mobile", "Alabama")}
+
+
+def test_a_us_broadcasters_story_is_of_the_us_before_the_namesakes_abroad_of_its_names():
+    # "Antioch" alone is the Turkish city and "Metro" a town of Indonesia, "Turbo" one of Colombia: none of those
+    # countries is named, so the words stay words and the station's story keeps its US town
+    text = (
+        "Two hurt in shooting after chase in Antioch\n\nMetro police said two men were shot in Antioch on "
+        "Friday after a chase. A police dog, Turbo, found one of them in the woods."
+    )
+    doc = extract_text(text, published=PUBLISHED, url="http://www.wxyz.com/story/1/antioch-shooting")
+    assert {(r.place.city, r.place.country) for r in doc.reports} <= {("Antioch", "US")}

@@ -181,11 +181,11 @@ class Placer:
             None,
         )
 
-    def _home_first(self, w: SegWork, countries: tuple[str, ...]) -> tuple[str, ...]:
-        """A story that tells an address as US local news does ("the 3200 block of Elm Street") is of the US,
-        then of the countries it names as such, not of those of big cities abroad that share a name of its towns
-        ("Birmingham", "York")."""
-        if not _HOME_ADDRESS.search(w.text):
+    def _home_first(self, w: SegWork, countries: tuple[str, ...], *, local: bool = False) -> tuple[str, ...]:
+        """A story that tells an address as US local news does ("the 3200 block of Elm Street"), or that a US
+        broadcaster (`local`) tells, is of the US, then of the countries it names as such, not of those of big
+        cities abroad that share a name of its towns ("Birmingham", "York", "Antioch") or of its words ("Metro")."""
+        if not local and not _HOME_ADDRESS.search(w.text):
             return countries
         named = set()
         for _, _, n in w.places:
@@ -218,8 +218,8 @@ class Placer:
         host = self.gazetteer.host_country(url)
         if host and host not in countries:
             countries += (host,)
-        if HOME_COUNTRY not in countries and self.gazetteer.call_side(url):
-            countries += (HOME_COUNTRY,)  # a US broadcaster's host ("wxyz4.com"): a story of its country
+        if self.gazetteer.call_side(url):
+            countries = self._home_first(w, countries, local=True)  # a US broadcaster's host ("wxyz4.com")
         home = self.gazetteer.host_division(url)  # "centralillinoisproud.com": after what the text names
         if home is not None:
             admin1s += (home[0],) if home[0] not in admin1s else ()
