@@ -131,3 +131,20 @@ def test_an_unstated_date_reaches_back_to_what_its_document_states(cfg):
     old = profile(report("o", 0, date=("2014-03-01", "day"), place=MOSCOW), ("e",), cfg)
     assert (0, 1) in candidate_pairs([trial, old], cfg)
     assert (0, 1) not in candidate_pairs([replace(trial, date=unplaced.date), old], cfg)
+
+
+def test_a_date_only_its_page_gives_reaches_back_days_not_months(cfg):
+    """A headline whose page tells nothing but the headline (a sign-in wall below it) reports a shooting of the days
+    before its publication, not one of the city weeks before; a page with news after the attack (a victim named, an
+    arrest: `before_news`) may come weeks on."""
+
+    def dated_by(date_from, doc):
+        r = report(doc, 0, date=("2016-07-11", "day"), place=MOSCOW)
+        return profile({**r, "meta": {**r["meta"], "date_from": date_from}}, (doc,), cfg)
+
+    page, news = dated_by("document", "p"), dated_by("before_news", "n")
+    assert page.date.hi - page.date.lo == cfg.date["page_window_days"] < cfg.date["borrowed_window_days"]
+    assert news.date.hi - news.date.lo == cfg.date["borrowed_window_days"]
+    month_before = profile(report("m", 0, date=("2016-06-07", "day"), place=MOSCOW), ("m",), cfg)
+    assert date_score(page.date, month_before.date, cfg) is None
+    assert date_score(news.date, month_before.date, cfg) is not None

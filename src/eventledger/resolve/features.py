@@ -140,7 +140,13 @@ def report_span(report: dict, cfg: ResolveConfig) -> DateSpan | None:
     placed = (report.get("place") or {}).get("precision") in PLACED
     long = (report.get("meta") or {}).get("proceeding") and placed
     window = cfg.date.get("proceeding_window_days", 0) if long else 0
-    window = max(window, cfg.date["borrowed_window_days"])
+    # a page whose words tell no news after the attack (no arrest or victim named: `before_news`; no trial) reports
+    # it within days of its publication; a headline-only page would otherwise join any like shooting of its city
+    # weeks back
+    meta = report.get("meta") or {}
+    page = meta.get("date_from") in ("document", "segment") and not meta.get("proceeding")
+    usual = cfg.date["borrowed_window_days"]
+    window = max(window, cfg.date.get("page_window_days", usual) if page else usual)
     return DateSpan(span.hi - int(window), span.hi, "before")
 
 
