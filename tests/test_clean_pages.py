@@ -107,6 +107,25 @@ def test_undated_article_keeps_everything_and_is_one_segment(cleaner):
     assert len(doc.segments) == 1 and doc.segments[0].text == text and not doc.dropped and doc.title is None
 
 
+def test_a_video_playlist_is_dropped_but_clock_times_are_kept(cleaner):
+    """A player's playlist lists other stories' clips by running time and title; their towns are not the page's.
+    A line that opens with a clock time ("9:40 p.m.") is the story's own."""
+    text = (
+        "A woman was wounded on Maple Terrace late Friday, police said.\n\n"
+        "0:52 Mayor Dana Whitfield opens the new river bridge Pause\n\n"
+        "1:45 Two men shot outside a bar in Lakeview\n\n"
+        "2:03\n\n"
+        "9:40 p.m. Officers found her in the driveway.\n\n"
+        "She is expected to recover."
+    )
+    doc = cleaner.clean(page(text))
+    check_offsets(doc)
+    kept = doc.segments[0].text
+    assert "Lakeview" not in kept and "bridge" not in kept and "2:03" not in kept
+    assert "9:40 p.m. Officers" in kept and "Maple Terrace" in kept
+    assert [d.kind for d in doc.dropped] == ["video"] * 3
+
+
 def test_structured_document_only_gets_repeats_and_language(cleaner):
     text = "\n".join(["A long first message about a strike on a fuel depot near the river."] * 2)
     from eventledger.records import Piece, Segment
