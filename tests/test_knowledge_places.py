@@ -88,9 +88,9 @@ def test_nearby_places_disambiguate(gaz):
 
 
 def test_a_place_hundreds_of_km_away_does_not_outweigh_a_bigger_namesake(gaz):
-    # Little Rock lies some 480 km from the smaller Lancaster (Texas): no sign that one is meant
-    little_rock = gaz.resolve("Little Rock", countries=("US",))
-    assert gaz.resolve("Lancaster", countries=("US",), nearby=[little_rock]).admin1 == "California"
+    # Omaha lies some 430 km from the small Bellingham of Minnesota: no sign that that one is meant
+    omaha = gaz.resolve("Omaha", countries=("US",))
+    assert gaz.resolve("Bellingham", countries=("US",), nearby=[omaha]).admin1 == "Washington"
 
 
 def test_city_is_tied_to_its_division(gaz):

@@ -39,9 +39,9 @@ _EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]gen
 _EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
 BIG_PLACE = 100000  # a one-word place this big is taken in lowercase text without a locative before it
 SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is an acronym (ITU, LEO)
-# a candidate this close to another place of the text scores 4; no nearer band beyond it: the other places are
-# each read alone, often as a namesake of the wrong state or a word ("Madison Market"), and a village a few
-# hundred km from one of them beat the big city of its name (Detroit, Lancaster)
+# a candidate this close to another place of the text scores 4, one farther off nothing: the other places are
+# each read alone, often as a namesake in the wrong state or as a word ("Elm Market"), and a village a few
+# hundred km from one of them outscored the bigger city of its name
 NEARBY_KM = 150
 TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.9  # a line this short with this share of capitalised words is a
 # headline in title case
