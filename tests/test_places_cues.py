@@ -75,3 +75,10 @@ def test_a_us_broadcasters_story_is_of_the_us_before_the_namesakes_abroad_of_its
     )
     doc = extract_text(text, published=PUBLISHED, url="http://www.wxyz.com/story/1/antioch-shooting")
     assert {(r.place.city, r.place.country) for r in doc.reports} <= {("Antioch", "US")}
+
+
+def test_a_stop_listed_name_of_a_sizeable_us_town_is_the_town_after_a_locative():
+    doc = extract_text("Gun violence in Columbus: 6 shot in one week\n\nSign up today.", published=PUBLISHED)
+    assert {(c, a) for _, c, a in _attack_places(doc)} == {("Columbus", "Ohio")}
+    doc = extract_text("Man shot in the arm in Gary's west side\n\nSubscribe now.", published=PUBLISHED)
+    assert not {c for _, c, _ in _attack_places(doc)} & {"Gary"}  # a possessive: whose, not where

@@ -349,6 +349,7 @@ class Placer:
             and place.precision == "city"
             and self.gazetteer.is_word(name)
             and not (side and place.country == HOME_COUNTRY)
+            and not (place.country == HOME_COUNTRY and self.gazetteer.town_after_locative(w.text, s, e))
         ):
             # a word that is also a town abroad, in a story that names no country ("Metro police say", "Police
             # officers"): the word, not the town; a US broadcaster's story names a US town ("in Mobile")

@@ -38,6 +38,7 @@ _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "
 _EMBASSY = re.compile(rf"(?P<adj>{_ADJ})\s+(?P<what>embassy|consulate(?:[\s-]general)?)\s+in\s+(?P<city>.+)$", re.I)
 _EMBASSY_BEFORE = re.compile(rf"(?P<adj>{_ADJ})\s+(?:embassy|consulate(?:[\s-]general)?)\s+in\s+$", re.I)
 BIG_PLACE = 100000  # a one-word place this big is taken in lowercase text without a locative before it
+STOP_TOWN = 50000  # a stop-listed word that is a US town this big, by that very name, is it after a locative
 SMALL_PLACE_ACRONYM = 100000  # an all-caps one-word name of a smaller place is an acronym (ITU, LEO)
 # a candidate this close to another place of the text scores 4, one farther off nothing: the other places are
 # each read alone, often as a namesake in the wrong state or as a word ("Elm Market"), and a village a few
@@ -780,6 +781,21 @@ class Gazetteer:
         # "Police: boy shot": a colon after a word that opens a headline is a source's attribution, not a dateline
         return True if m and not (strong and m.group().strip() == ":") else None
 
+    def town_after_locative(self, text: str, s: int, e: int) -> bool:
+        """Whether the stop-listed word text[s:e] is the town it names: after a locative, capitalised, the name of
+        a US town of STOP_TOWN people or more ("a shooting in Columbus", "the club in Gary"; "in May" names none).
+        A possessive after it makes it a person's ("in Gary's car")."""
+        key = name_key(text[s:e])
+        return (
+            text[s : s + 1].isupper()
+            and _POSSESSIVE.match(text, e) is None
+            and self._cx.locative_before.search(text[max(0, s - 30) : s]) is not None
+            and any(
+                c.kind == "city" and c.country == "US" and c.population >= STOP_TOWN and name_key(c.name) == key
+                for c in self._ix.names.get(key, ())
+            )
+        )
+
     def _accept(
         self,
         text: str,
@@ -812,8 +828,9 @@ class Gazetteer:
                 return False  # "the San Joaquin River": a river, not the town
         if toks[i][2] in self._ix.stop and L == 1:
             # a word, a first name or a surname first ("Orlando", "Mesa"): a place only where its state, a place
-            # word or a dateline says so, not after a mere "in" ("in May")
-            return qualifier is not None or cased and self._evidence(text, toks, i, L, False, strong=True)
+            # word or a dateline says so; after a mere "in" only a sizeable US town's name (`town_after_locative`)
+            told = qualifier is not None or cased and self._evidence(text, toks, i, L, False, strong=True)
+            return True if not told and cased and self.town_after_locative(text, s, toks[i][1]) else told
         if kind == "admin2" and L > 1 and toks[j - 1][2] == _COUNTY_ABBREVIATION:
             # "Jackson Co.": capitalised with its dot, in a dateline, before a place word ("Lynn Co. deputies") or
             # after a locative; not a firm's "Co." ("Jackson Co. said")
