@@ -77,6 +77,18 @@ def test_a_us_broadcasters_story_is_of_the_us_before_the_namesakes_abroad_of_its
     assert {(r.place.city, r.place.country) for r in doc.reports} <= {("Antioch", "US")}
 
 
+def test_a_town_that_opens_a_headline_is_the_town_with_a_resident_after_it_when_no_other_place_is_named():
+    doc = extract_text("Medford man charged in shooting death of friend\n\nSubscribe to read.", published=PUBLISHED)
+    assert {(c, a) for _, c, a in _attack_places(doc)} == {("Medford", "Oregon")}
+    # where the story names another place, the resident's town is only where he lives
+    text = (
+        "Medford man hurt while hunting\n\nASHLAND, Ore. (AP) -- A 40-year-old hunter was shot in the leg Sunday "
+        "when his rifle fell from a tree stand, deputies said."
+    )
+    doc = extract_text(text, published=PUBLISHED)
+    assert {c for _, c, _ in _attack_places(doc)} == {"Ashland"}
+
+
 def test_a_stop_listed_name_of_a_sizeable_us_town_is_the_town_after_a_locative():
     doc = extract_text("Gun violence in Columbus: 6 shot in one week\n\nSign up today.", published=PUBLISHED)
     assert {(c, a) for _, c, a in _attack_places(doc)} == {("Columbus", "Ohio")}

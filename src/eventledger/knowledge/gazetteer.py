@@ -570,6 +570,7 @@ class Gazetteer:
         toks = [(m.start(), m.end(), token_key(m.group())) for m in TOKEN.finditer(text)]
         out: list[tuple[int, int, str]] = []
         pending: list[tuple[int, int, str, str]] = []  # names that lacked evidence here: (start, end, name, key)
+        homes: list[tuple[int, int, str]] = []  # of those, the ones a resident word follows ("Medford man")
         i, n = 0, len(toks)
         while i < n:
             longest = ix.first_tokens.get(toks[i][2])
@@ -588,6 +589,8 @@ class Gazetteer:
                 if q is None and entry[1] not in ("country", "admin1") and key in ix.demonyms:
                     continue  # "German police" are Germany's: a town named like a people needs its state after it
                 ok = self._accept(text, toks, i, L, entry, cased, q)
+                if ok is None and L == 1 and cased and entry[1] == "city" and self._resident_after(text, toks, i + 1):
+                    homes.append((toks[i][0], toks[i][1], text[toks[i][0] : toks[i][1]]))
                 if ok is None:
                     pending.append((toks[i][0], toks[i + L - 1][1], text[toks[i][0] : toks[i + L - 1][1]], key))
                     if L > 1:
@@ -610,6 +613,11 @@ class Gazetteer:
             out.append((s, e, name))
             i += L
         out = _one_sense(text, out, pending, self._counties_told(out), self._ix.names)
+        if not out:
+            # a text that names no place with evidence (a headline over a paywall's notice): a town a resident word
+            # follows is the one it tells of ("Medford man charged ...", "Missing Palmer teen found"); where the text
+            # names another place, that one is likelier where it happened than where the person lives
+            out = homes
         return self._unknown_datelines(text, out)
 
     def _unknown_datelines(self, text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -794,6 +802,16 @@ class Gazetteer:
                 c.kind == "city" and c.country == "US" and c.population >= STOP_TOWN and name_key(c.name) == key
                 for c in self._ix.names.get(key, ())
             )
+        )
+
+    def _resident_after(self, text: str, toks, j: int) -> bool:
+        """Whether token j, right after a name, is a resident word in lowercase or in a headline in title case
+        ("Medford man", "Medford Teen Dies"): who is from the town (`find`)."""
+        return (
+            j < len(toks)
+            and text[toks[j - 1][1] : toks[j][0]] == " "
+            and toks[j][2] in self._cx.resident_after
+            and (text[toks[j][0]].islower() or _title_line(text, toks[j][0]))
         )
 
     def _accept(
