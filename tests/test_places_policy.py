@@ -166,6 +166,15 @@ def test_a_bare_name_the_story_also_writes_as_a_county_is_the_county():
     assert {p[0] for p in places} == {"Euharlee"}
 
 
+def test_a_bare_name_the_story_writes_as_a_county_with_its_state_is_that_county():
+    # not the town Laurel of Maryland: the dateline names the county with its state
+    places = _attack_places(
+        "Laurel Sheriff: Man Shot During Fence Dispute - WXYZ.com | News\n\nLAUREL COUNTY, Ky. (WXYZ) -- Deputies "
+        "said a man was shot in the leg Saturday during an argument over a fence."
+    )
+    assert {p[2] for p in places} == {"Kentucky"}
+
+
 def test_counties_of_several_states_still_name_their_country():
     # GVA 226018: Williamson and Caldwell counties are in several states, all in the US: not Weir, India
     places = _attack_places(

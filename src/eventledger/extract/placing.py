@@ -257,13 +257,14 @@ class Placer:
         return None
 
     def _county_named(self, w: SegWork, name: str) -> str:
-        """A bare name the story also writes as a county ("in Bartow" beside "in Bartow County"): that county,
-        unless a big town bears the name (Dallas beside Dallas County is the city)."""
+        """A bare name the story also writes as a county ("in Bartow" beside "in Bartow County", or with its state
+        in a dateline: "LAUREL COUNTY, Ky."): that county, unless a big town bears the name (Dallas beside Dallas
+        County is the city)."""
         if "," in name or any(c.kind == "city" and c.population >= BIG_PLACE for c in self.gazetteer.candidates(name)):
             return name
         key = name_key(name)
         for _, _, n in self.places(w):
-            words = name_key(n).split(" ")
+            words = name_key(n.rpartition(",")[0] or n).split(" ")  # its state apart
             if " ".join(words[:-1]) == key and words[-1] in COUNTY_WORDS:
                 if any(c.kind == "admin2" for c in self.gazetteer.candidates(n)):
                     return n
