@@ -433,3 +433,15 @@ def test_a_story_that_tells_no_day_is_dated_by_what_its_headline_reports(headlin
     text = f"{headline}\n\nA 16-year-old was shot in the leg on Birch Lane in Alder Creek, police said."
     doc = _titled(headline, text)
     assert _attack_days(doc) == {day}
+
+
+def test_a_day_right_after_a_charge_name_is_the_charges():
+    """ "charged with murder Thursday": the attack word names the charge, so the day is the charge's; the shooting's
+    day is the one its own words carry further on."""
+    doc = extract_text(
+        "A 19-year-old was charged with murder Thursday in connection with a fatal shooting at a Larkfield gas "
+        "station on Tuesday.",
+        published=DateValue("2016-07-22", "day"),
+    )
+    shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert shot and all(r.date.value == "2016-07-19" for r in shot)

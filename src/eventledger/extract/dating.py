@@ -37,6 +37,14 @@ _FOLLOW_UP_AFTER = re.compile(
     re.I,
 )
 
+# an attack word that names a charge ("was charged with murder Thursday", "arrested for attempted murder Saturday"):
+# the day right after it is the charge's or the arrest's, not the attack's
+_CHARGED_WITH = re.compile(
+    r"\b(?:charg|arrest|indict|convict|accus|sentenc|book|jail|arraign)\w*\s+(?:with|for|of)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_RIGHT_AFTER = re.compile(r"\s+(?:on\s+|early\s+|late\s+|last\s+)?$", re.I)
+
 # the day someone died of wounds ("died on Monday", "On Saturday, the boy was pronounced dead"), which may come
 # days after the shooting: the attack's day is the one its story tells before it
 _DEATH_BEFORE = re.compile(
@@ -197,6 +205,13 @@ class Dater:
         tells when something was said ("Investigators said on Sunday that the attack had killed 137"),
         "aftermath" when it tells when something followed ("A court on Sunday ordered four men held over the
         attack"). Either way the event happened on or before that date."""
+        if (
+            family == "attack"
+            and trigger[1] <= a
+            and _RIGHT_AFTER.fullmatch(sdoc.text, trigger[1], a)
+            and _CHARGED_WITH.search(sdoc.text, max(0, trigger[0] - 60), trigger[0])
+        ):
+            return "aftermath"  # "charged with murder Thursday": the charge's day
         if family == "attack" and _FOLLOW_UP_AFTER.match(sdoc.text, b):
             return "aftermath"  # "shot ..., according to the prosecution at Tuesday's bond hearing"
         if self._said_before(sdoc.text[max(0, a - 30) : a]) and sdoc.text[b : b + 2] not in ("'s", "\u2019s"):
