@@ -94,3 +94,19 @@ def test_a_stop_listed_name_of_a_sizeable_us_town_is_the_town_after_a_locative()
     assert {(c, a) for _, c, a in _attack_places(doc)} == {("Columbus", "Ohio")}
     doc = extract_text("Man shot in the arm in Gary's west side\n\nSubscribe now.", published=PUBLISHED)
     assert not {c for _, c, _ in _attack_places(doc)} & {"Gary"}  # a possessive: whose, not where
+
+
+@pytest.mark.parametrize("town, state", [("Columbus", "Ohio"), ("Gary", "Indiana")])
+def test_a_stop_listed_town_before_police_is_the_town_a_locative_names_in_the_story(town, state):
+    text = (
+        f"{town} police: Man shot in leg during robbery\n\nA man was shot in the leg Tuesday night during a "
+        f"robbery in east {town}."
+    )
+    doc = extract_text(text, published=PUBLISHED)
+    assert {(c, a) for _, c, a in _attack_places(doc)} == {(town, state)}
+
+
+def test_a_stop_listed_word_before_a_place_word_stays_a_word_in_a_story_that_names_no_country():
+    text = "Man shot outside hall\n\nUnion officials said a man was shot outside the hall on Tuesday."
+    doc = extract_text(text, published=PUBLISHED)
+    assert not {c for _, c, _ in _attack_places(doc)} & {"Union"}

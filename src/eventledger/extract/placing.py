@@ -350,7 +350,7 @@ class Placer:
             and place.precision == "city"
             and self.gazetteer.is_word(name)
             and not (side and place.country == HOME_COUNTRY)
-            and not (place.country == HOME_COUNTRY and self.gazetteer.town_after_locative(w.text, s, e))
+            and not (place.country == HOME_COUNTRY and self._home_town_told(w, name))
         ):
             # a word that is also a town abroad, in a story that names no country ("Metro police say", "Police
             # officers"): the word, not the town; a US broadcaster's story names a US town ("in Mobile")
@@ -376,6 +376,17 @@ class Placer:
             place = self._city_of(w, place, name, others, outlet=outlet)
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
+
+    def _home_town_told(self, w: SegWork, name: str) -> bool:
+        """Whether a stop-listed word the segment finds as a place (with a place word after it: "Columbus police")
+        is the home country's town of its name: a big city of that very name, or one the segment names after a
+        locative ("in east Gary", `Gazetteer.town_after_locative`): one sense in the whole segment."""
+        if self.gazetteer.us_town(name, BIG_PLACE):
+            return True
+        key = name_key(name)
+        return any(
+            self.gazetteer.town_after_locative(w.text, s, e) for s, e, n in self.places(w) if name_key(n) == key
+        )
 
     def _state_meant(self, w: SegWork, name: str, place: Place) -> Place | None:
         """The state, not a city of its name ("Oklahoma" of Oklahoma City), when the segment says it means the

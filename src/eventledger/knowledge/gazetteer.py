@@ -70,6 +70,8 @@ MISSISSIPPI = (
     (43.80, -91.24), (44.56, -92.53), (44.98, -93.27), (45.56, -94.16), (46.36, -94.20), (47.24, -95.20),
 )  # fmt: skip
 CALL_SIGN_SIDE = 2  # a town on the side of the Mississippi its story's broadcaster is on gains this much
+# "in east Columbus", "in northwest Gary": a part of the town told by its side, between the locative and the name
+_COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:east|west)?|east|west|downtown|central)(?:ern)?\s+$", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # a person's age after the name ("Roe, 34, was"), or the name joined to another by a hyphen ("Roe-Smith"): a
 # surname, and so are the text's bare mentions of it (`Gazetteer.people`)
@@ -790,18 +792,24 @@ class Gazetteer:
         return True if m and not (strong and m.group().strip() == ":") else None
 
     def town_after_locative(self, text: str, s: int, e: int) -> bool:
-        """Whether the stop-listed word text[s:e] is the town it names: after a locative, capitalised, the name of
-        a US town of STOP_TOWN people or more ("a shooting in Columbus", "the club in Gary"; "in May" names none).
-        A possessive after it makes it a person's ("in Gary's car")."""
-        key = name_key(text[s:e])
+        """Whether the stop-listed word text[s:e] is the town it names: after a locative (and a compass word: "in
+        east Gary"), capitalised, the name of a US town of STOP_TOWN people or more ("a shooting in Columbus", "the
+        club in Gary"; "in May" names none). A possessive after it makes it a person's ("in Gary's car")."""
+        before = text[max(0, s - 40) : s]
+        before = before[: _COMPASS_BEFORE.search(before).start()] if _COMPASS_BEFORE.search(before) else before
         return (
             text[s : s + 1].isupper()
             and _POSSESSIVE.match(text, e) is None
-            and self._cx.locative_before.search(text[max(0, s - 30) : s]) is not None
-            and any(
-                c.kind == "city" and c.country == "US" and c.population >= STOP_TOWN and name_key(c.name) == key
-                for c in self._ix.names.get(key, ())
-            )
+            and self._cx.locative_before.search(before) is not None
+            and self.us_town(text[s:e], STOP_TOWN)
+        )
+
+    def us_town(self, name: str, least: int) -> bool:
+        """Whether a US town of `least` people or more bears the very name (not as an alternate one)."""
+        key = name_key(name)
+        return any(
+            c.kind == "city" and c.country == "US" and c.population >= least and name_key(c.name) == key
+            for c in self._ix.names.get(key, ())
         )
 
     def _resident_after(self, text: str, toks, j: int) -> bool:
