@@ -59,6 +59,8 @@ def test_no_happening_founds_no_report(ex, text, why):
         "A bomb may have killed the two guards in Lagos on Sunday.",  # a guess about what happened
         "It was unclear whether the shooting in Denver on Friday had anything to do with gangs.",
         "A man suffered gunshot wounds on Elm Street in Ashbury on Sunday.",  # a wound tells the shooting
+        # the negation is the next clause's, after the semicolon
+        "3-year-old girl shot in hand in Chicago; adults with her not being very helpful, police say",
     ],
 )
 def test_happenings_still_found(ex, text):

@@ -70,6 +70,8 @@ class Modality:
             if node.dep_ == "prep" and node.lower_ not in _ABOUT:
                 break
             head = node.head
+            if any(t.text == ";" for t in node.doc[min(node.i, head.i) + 1 : max(node.i, head.i)]):
+                break  # "boy shot in arm; adults with him not being cooperative": a semicolon ends the clause
             lem = head.lemma_.lower()
             if (
                 head.pos_ in ("VERB", "AUX")
