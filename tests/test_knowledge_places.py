@@ -57,6 +57,18 @@ def test_common_words_are_not_places(gaz):
     assert found(gaz, "The Police said that Nice weather helped.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As officers arrived in Chicago, a man ran as they called out.",
+        "Veteran Officer Shot During Traffic Stop In Chicago\n\nThe veteran officer was shot in Chicago.",
+        "A man was shot in Chicago. Hospital officials said he was taken to a hospital.",
+    ],
+)
+def test_a_word_capitalised_only_to_open_a_sentence_is_the_word_the_text_also_uses(gaz, text):
+    assert {n for _, _, n in gaz.find(text)} == {"Chicago"}
+
+
 def test_person_names_in_cased_text(gaz):
     assert found(gaz, "Florence Nightingale arrived in Florence.") == ["Florence"]
     assert found(gaz, "On Monday Rafael Medina met reporters in Medina.") == ["Medina"]

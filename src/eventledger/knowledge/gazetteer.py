@@ -70,6 +70,7 @@ MISSISSIPPI = (
     (43.80, -91.24), (44.56, -92.53), (44.98, -93.27), (45.56, -94.16), (46.36, -94.20), (47.24, -95.20),
 )  # fmt: skip
 CALL_SIGN_SIDE = 2  # a town on the side of the Mississippi its story's broadcaster is on gains this much
+_LOWER_WORD = re.compile(r"(?<=[ (\"\u201c])[a-z]+(?=[ ,.;:!?)\"\u201d])")  # a word in lowercase ("as", "veteran")
 # "in east Columbus", "in northwest Gary": a part of the town told by its side, between the locative and the name
 _COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:east|west)?|east|west|downtown|central)(?:ern)?\s+$", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -573,6 +574,7 @@ class Gazetteer:
         out: list[tuple[int, int, str]] = []
         pending: list[tuple[int, int, str, str]] = []  # names that lacked evidence here: (start, end, name, key)
         homes: list[tuple[int, int, str]] = []  # of those, the ones a resident word follows ("Medford man")
+        words: set[str] | None = None  # the text's words in lowercase, read when first needed (`_common_word`)
         i, n = 0, len(toks)
         while i < n:
             longest = ix.first_tokens.get(toks[i][2])
@@ -591,6 +593,11 @@ class Gazetteer:
                 if q is None and entry[1] not in ("country", "admin1") and key in ix.demonyms:
                     continue  # "German police" are Germany's: a town named like a people needs its state after it
                 ok = self._accept(text, toks, i, L, entry, cased, q)
+                if ok and L == 1 and q is None and cased and entry[2] < BIG_PLACE:
+                    if words is None:
+                        words = {m.group() for m in _LOWER_WORD.finditer(text)}
+                    if self._common_word(text, toks[i][0], toks[i][1], words):
+                        ok = False
                 if ok is None and L == 1 and cased and entry[1] == "city" and self._resident_after(text, toks, i + 1):
                     homes.append((toks[i][0], toks[i][1], text[toks[i][0] : toks[i][1]]))
                 if ok is None:
@@ -790,6 +797,19 @@ class Gazetteer:
         m = _DATELINE_AFTER.match(text, e) if not text[line_start:s].strip() else None
         # "Police: boy shot": a colon after a word that opens a headline is a source's attribution, not a dateline
         return True if m and not (strong and m.group().strip() == ":") else None
+
+    @staticmethod
+    def _common_word(text: str, s: int, e: int, words: set[str]) -> bool:
+        """Whether the name text[s:e] is a common word that is capitalised only because it opens a sentence or
+        stands in a headline in title case ("As officers pulled up", "Hospital officials said", "Veteran Officer
+        Shot"): the text uses it in lowercase elsewhere, as a word. A small town is seldom a word the same story
+        also uses."""
+        name = text[s:e]
+        return (
+            name[1:].islower()
+            and name.lower() in words
+            and (_sentence_start(text, s, ends=".!?\n") or _title_line(text, s))
+        )
 
     def town_after_locative(self, text: str, s: int, e: int) -> bool:
         """Whether the stop-listed word text[s:e] is the town it names: after a locative (and a compass word: "in
