@@ -203,6 +203,14 @@ def test_a_part_of_a_big_city_the_gazetteer_does_not_know_is_that_city():
     assert {(p[1], p[2]) for p in places} == {("Chicago", "Illinois")}
 
 
+def test_a_part_of_a_city_of_some_300000_the_gazetteer_does_not_know_is_that_city():
+    # Glenhaven is a town of California only: in a Tulsa story, a part of Tulsa
+    places = _attack_places(
+        "Man shot in Glenhaven\n\nTULSA, Okla. (WXYZ) -- A man was shot Sunday night in Glenhaven, Tulsa police said."
+    )
+    assert {(p[1], p[2]) for p in places} == {("Tulsa", "Oklahoma")}
+
+
 def test_a_town_in_a_dateline_is_a_place_of_its_own():
     # GVA 458718: "TAYLOR, Mich." is the town, whatever big city the story names besides
     places = _attack_places(

@@ -473,7 +473,10 @@ class Placer:
         # the outlet's big city counts as named for a name it may be part of ("in Austin" on a Chicago outlet's
         # page), not for the towns near it, which a story told as parts of its city would name with the city
         home = [outlet] if outlet is not None and outlet.population >= NEIGHBOURHOOD_OF else []
-        part = self._unknown_part(w, place, name, big + [c for c in home if c not in big], context, outlet=outlet)
+        # a name no town of the city's state bears is a part of a city of BIG_PLACE people too (a hospital or a
+        # quarter of a city of 300,000), though only a city of NEIGHBOURHOOD_OF takes in the towns near it
+        named = self._big_cities(w, least=BIG_PLACE)
+        part = self._unknown_part(w, place, name, named + [c for c in home if c not in named], context, outlet=outlet)
         if part is not place:
             return part
         if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in self.gazetteer.candidates(name)):
