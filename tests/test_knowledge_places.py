@@ -111,6 +111,13 @@ def test_of_small_namesakes_nothing_tells_apart_the_town_of_more_people(gaz):
     assert gaz.resolve("Ironton", countries=("US",)).admin1 == "Ohio"
 
 
+def test_phone_numbers_name_the_state_of_their_area_code(gaz):
+    assert gaz.phone_division("Call (513) 555-0142 or 513-555-0199.") == ("Ohio", "US")
+    assert gaz.phone_division("Call 1-800-555-0142.") is None  # toll-free: anywhere
+    assert gaz.phone_division("Call 513-555-0142 or 412-555-0199.") is None  # two states as often
+    assert gaz.phone_division("Case 2015-555-0142 was filed.") is None
+
+
 def test_city_is_tied_to_its_division(gaz):
     assert gaz.resolve("Jalalabad").admin1 == "Nangarhar"
     assert gaz.resolve("Krasnogorsk").admin1 == "Moscow Oblast"

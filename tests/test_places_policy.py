@@ -175,6 +175,16 @@ def test_a_bare_name_the_story_writes_as_a_county_with_its_state_is_that_county(
     assert {p[2] for p in places} == {"Kentucky"}
 
 
+@pytest.mark.parametrize("phone, admin1", [("413-555-0142", "Massachusetts"), ("(217) 555-0142", "Illinois")])
+def test_the_state_of_the_storys_phone_numbers_decides_among_namesakes(phone, admin1):
+    # the number a local story gives is its police's or outlet's: its area code tells the state
+    places = _attack_places(
+        "Man shot in Springfield\n\nA man was shot Sunday night in Springfield, police said. Anyone with "
+        f"information is asked to call {phone}."
+    )
+    assert {p[2] for p in places} == {admin1}
+
+
 def test_counties_of_several_states_still_name_their_country():
     # GVA 226018: Williamson and Caldwell counties are in several states, all in the US: not Weir, India
     places = _attack_places(

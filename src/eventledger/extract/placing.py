@@ -224,6 +224,11 @@ class Placer:
         if home is not None:
             admin1s += (home[0],) if home[0] not in admin1s else ()
             countries += (home[1],) if home[1] not in countries else ()
+        # "call 513-555-0142": the state of the local phone numbers the story gives, whatever segment gives them
+        phone = self.gazetteer.phone_division(getattr(doc, "text", None) or w.text)
+        if phone is not None:
+            admin1s += (phone[0],) if phone[0] not in admin1s else ()
+            countries += (phone[1],) if phone[1] not in countries else ()
         town = self.gazetteer.host_city(url)  # "lakeportgazette.com": the state of the outlet's town, last
         if town:
             # the namesake near the towns the segment names, not the biggest one (a Lakeport outlet's story that

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventledger.knowledge.calendar import MONTHS, WEEKDAYS
-from eventledger.knowledge.files import DATA, load_pickle, read_yaml, words
+from eventledger.knowledge.files import DATA, load_pickle, read_tsv, read_yaml, words
 from eventledger.knowledge.place_index import (
     COUNTY_ABBREVIATION,
     MIN_CITY_POPULATION,
@@ -85,6 +85,9 @@ _UNKNOWN_DATELINE = re.compile(
     r",[ \t]{1,2}(?P<state>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)"
     r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:\u2014|\u2013|--|-[ \t])"
 )
+# a US phone number ("(513) 555-0142", "513-555-0142") and its area code
+_PHONE = re.compile(r"(?<![\d-])(?:\((\d{3})\)[ \t]?|(\d{3})[-.])\d{3}[-.]\d{4}(?!\d)")
+AREA_CODES_PATH = DATA / "places_area_codes.tsv"
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|\u2014|\u2013|--|-[ \t]|:)")  # "CLIFTON, Colo. -", "DETROIT (WWJ)"
 
 
@@ -196,6 +199,7 @@ class Gazetteer:
         self._host_names: list[tuple[str, str, str]] | None = None  # built on first use of host_division
         self._host_towns: dict[str, str] | None = None  # letters -> name key: built on first use of host_city
         self._state_sides: dict[str, str] | None = None  # US state -> its river side: built on first use
+        self._area_codes: dict[str, str] | None = None  # area code -> US state: read on first use
 
     @classmethod
     def load(cls, *, cache_dir: str | Path | None = None, data_dir: str | Path | None = None) -> Gazetteer:
@@ -344,6 +348,21 @@ class Gazetteer:
             ):
                 return key
         return None
+
+    def phone_division(self, text: str) -> tuple[str, str] | None:
+        """(admin1, "US") of the state whose area code the text's phone numbers give most ("call 513-555-0142"):
+        a local story's number is its police's or outlet's. None when it gives none, or two states as often."""
+        if self._area_codes is None:
+            self._area_codes = {r["area_code"]: r["admin1"] for r in read_tsv(AREA_CODES_PATH)}
+        counts: dict[str, int] = {}
+        for m in _PHONE.finditer(text):
+            st = self._area_codes.get(m.group(1) or m.group(2))
+            if st:
+                counts[st] = counts.get(st, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0], "US"
 
     @staticmethod
     def call_side(url: str | None, text: str = "") -> str | None:
