@@ -445,3 +445,14 @@ def test_a_day_right_after_a_charge_name_is_the_charges():
     )
     shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert shot and all(r.date.value == "2016-07-19" for r in shot)
+
+
+def test_a_day_spent_throughout_is_a_stretch_before_the_shooting():
+    """ "celebrated ... throughout Friday" tells what went before; the day the story tells of the death is the day."""
+    doc = extract_text(
+        "Man shot in revolver game\n\nA 25-year-old man died early Saturday morning at a house on Pine Street. "
+        "He had celebrated his birthday with friends throughout Friday.",
+        published=DateValue("2016-07-17", "day"),
+    )
+    shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert shot and all(r.date.value == "2016-07-16" for r in shot)

@@ -63,8 +63,9 @@ _NEWS_AFTER = re.compile(
 )
 
 # a day that bounds a stretch of time ("wounded since Friday evening", "shot between Friday night and Sunday
-# morning", "from Monday to early Tuesday"): a city's roundup of many happenings, not one happening's day
-_RANGE_OPEN = re.compile(r"\b(?:since|between)\s+(?:(?:early|late)\s+)?$", re.I)
+# morning", "from Monday to early Tuesday"): a city's roundup of many happenings, not one happening's day; or a
+# stretch before the happening ("celebrated with friends throughout Friday")
+_RANGE_OPEN = re.compile(r"\b(?:since|between|throughout)\s+(?:(?:early|late)\s+)?$", re.I)
 _RANGE_FROM = re.compile(
     r"\bfrom\s+(?:(?:early|late)\s+)?$", re.I
 )  # "from Monday to ...", not "a shooting from Friday"
