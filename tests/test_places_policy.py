@@ -461,6 +461,26 @@ def test_a_us_broadcasters_story_is_of_the_us():
     assert places == {("Florence", "Florence", "Alabama")}
 
 
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Gunmen kill 12 at newspaper office\n\nGunmen stormed a newspaper office in Paris on Wednesday, killing "
+            "12 people, French officials said.",
+            ("Paris", "Paris", None),
+        ),
+        (
+            "Bomb kills 20 at market\n\nA bomb exploded at a crowded market in London on Tuesday, killing 20 "
+            "people, British police said.",
+            ("London", "London", None),
+        ),
+    ],
+)
+def test_a_us_broadcasters_world_story_is_of_the_country_its_people_name(text, place):
+    # the call sign makes the US first, but "French officials" names France as surely as "France" would
+    assert _attack_places_at(text, "http://www.wxyz.com/news/world/1") == {place}
+
+
 def test_a_section_of_the_city_is_part_of_it():
     # Oxford is also a town of Pennsylvania; told as a section below a Philadelphia dateline it is part of the city
     text = (

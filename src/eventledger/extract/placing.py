@@ -184,15 +184,19 @@ class Placer:
     def _home_first(self, w: SegWork, countries: tuple[str, ...], *, local: bool = False) -> tuple[str, ...]:
         """A story that tells an address as US local news does ("the 3200 block of Elm Street"), or that a US
         broadcaster (`local`) tells, is of the US, then of the countries it names as such, not of those of big
-        cities abroad that share a name of its towns ("Birmingham", "York", "Antioch") or of its words ("Metro")."""
+        cities abroad that share a name of its towns ("Birmingham", "York", "Antioch") or of its words ("Metro").
+        A country named by its people's word counts as named: a US station's world story ("in Paris on Wednesday,
+        French officials said") is of France."""
         if not local and not _HOME_ADDRESS.search(w.text):
             return countries
-        named = set()
+        people = dict.fromkeys(self.gazetteer.demonym_countries(w.text))
+        named = set(people)
         for _, _, n in w.places:
             where = self.gazetteer.division(n)
             if where is not None and where[0] is None:
                 named.add(where[1])
-        return (HOME_COUNTRY, *(c for c in countries if c != HOME_COUNTRY and c in named))
+        kept = tuple(c for c in countries if c != HOME_COUNTRY and c in named)
+        return (HOME_COUNTRY, *kept, *(c for c in people if c != HOME_COUNTRY and c not in kept))
 
     def _text_context(self, w: SegWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The countries and divisions the segment names (a qualified town names both), every place of it read

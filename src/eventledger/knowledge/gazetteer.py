@@ -246,13 +246,17 @@ class Gazetteer:
             p = self.resolve(name)
             if p is not None and p.country:
                 counts[p.country] = counts.get(p.country, 0) + 1
-        for m in TOKEN.finditer(text):
-            word = m.group()
-            if word[:1].isupper():
-                iso = self._ix.demonyms.get(token_key(word))
-                if iso:
-                    counts[iso] = counts.get(iso, 0) + 1
+        for iso in self.demonym_countries(text):
+            counts[iso] = counts.get(iso, 0) + 1
         return sorted(counts, key=lambda k: -counts[k])
+
+    def demonym_countries(self, text: str) -> list[str]:
+        """ISO2 codes of the demonyms the text writes, once per mention ("French officials" -> FR)."""
+        return [
+            iso
+            for m in TOKEN.finditer(text)
+            if m.group()[:1].isupper() and (iso := self._ix.demonyms.get(token_key(m.group())))
+        ]
 
     def is_word(self, name: str) -> bool:
         """Whether the name is in the stop list: a word, first name or surname before it is a place."""
