@@ -97,6 +97,15 @@ def test_issue14_edit_place_by_name_becomes_a_gazetteer_place(db):
     assert run("resolve", "--db", db)[0] == 0
 
 
+def test_a_town_with_its_state_is_that_states_town(db):
+    eid = market(db)["id"]
+    code, out, exc = run("event", "edit", eid, "place", "Peoria, Illinois", "--db", db)
+    assert code == 0 and exc is None, out
+    place = market(db)["place"]
+    assert (place["city"], place["admin1"], place["country"]) == ("Peoria", "Illinois", "US")
+    assert place["lat"] is not None
+
+
 @pytest.mark.parametrize(
     "field, value, says",
     [
@@ -104,6 +113,8 @@ def test_issue14_edit_place_by_name_becomes_a_gazetteer_place(db):
         ("date", "a" * 5000, "at most 4,000"),
         ("date", "yesterday", "YYYY-MM-DD"),
         ("place", "Xyzzyplatz Nowhere", "not in the gazetteer"),
+        # a misspelt town with its state: no town of the state bears that name
+        ("place", "Chicagoo, Illinois", "not in the gazetteer"),
         ("place", '{"name": "X", "country": "ZZ"}', "not a country code"),
         ("place", '{"name": "X", "country": "RU", "lat": 91, "lon": 0}', "lat"),
         ("counts.killed", "-3", "whole number"),

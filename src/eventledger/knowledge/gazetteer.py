@@ -262,7 +262,10 @@ class Gazetteer:
         """Whether the name is in the stop list: a word, first name or surname before it is a place."""
         return name_key(name) in self._ix.stop
 
-    def candidates(self, name: str) -> list[Candidate]:
+    def candidates(self, name: str, *, unknown_towns: bool = True) -> list[Candidate]:
+        """The places `name` may stand for. A "Town, State" whose town the index lacks in that state is a town of
+        the state, placed no more precisely (what only an unknown dateline yields, `_unknown_datelines`), unless
+        `unknown_towns` is off: a name an analyst types must be one the index holds."""
         m = _EMBASSY.match(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
         if m:
             return self._embassy(m.group("adj"), m.group("what"), m.group("city"))
@@ -274,14 +277,16 @@ class Gazetteer:
                 inside = [c for c in cands if _inside(c, where)]
                 if inside:
                     return inside
-                if where[0] is not None and base.strip():
-                    # a town of the division that the index lacks, as only an unknown dateline names it
-                    # (`_unknown_datelines`): the town, placed no more precisely than its state
+                if where[0] is not None and base.strip() and unknown_towns:
                     town = string.capwords(base.strip()) if base.isupper() else base.strip()
                     return [Candidate(town, "city", where[1], where[0], None, None, 0, None)]
             if cands:
                 return cands
         return list(self._ix.names.get(name_key(name), ()))
+
+    def knows(self, name: str) -> bool:
+        """Whether the index holds a place of this name (in its division, for "Town, State")."""
+        return bool(self.candidates(name, unknown_towns=False))
 
     def division(self, words: str) -> tuple[str | None, str] | None:
         """(admin1, iso2) of a division's name or abbreviation ("Tennessee", "Tenn.", "TN"), or (None, iso2) of

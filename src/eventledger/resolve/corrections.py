@@ -260,7 +260,7 @@ def _place(value: Any) -> dict:
     keys = ("name", "city", "admin1", "country", "lat", "lon", "precision")
     if isinstance(value, str):
         name = _text(value, "place")
-        found = _gazetteer().resolve(name)
+        found = _gazetteer().resolve(name) if _gazetteer().knows(name) else None
         if found is None:
             raise CorrectionError(
                 f"place {_short(name)} is not in the gazetteer; give it as JSON, "
