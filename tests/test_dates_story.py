@@ -439,8 +439,8 @@ def test_a_day_right_after_a_charge_name_is_the_charges():
     """ "charged with murder Thursday": the attack word names the charge, so the day is the charge's; the shooting's
     day is the one its own words carry further on."""
     doc = extract_text(
-        "A 19-year-old was charged with murder Thursday in connection with a fatal shooting at a Larkfield gas "
-        "station on Tuesday.",
+        "Detectives say a clerk's nephew, 19, was charged with murder Thursday over the deadly shooting outside "
+        "a Larkfield gas station on Tuesday.",
         published=DateValue("2016-07-22", "day"),
     )
     shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
