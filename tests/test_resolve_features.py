@@ -148,3 +148,7 @@ def test_a_date_only_its_page_gives_reaches_back_days_not_months(cfg):
     month_before = profile(report("m", 0, date=("2016-06-07", "day"), place=MOSCOW), ("m",), cfg)
     assert date_score(page.date, month_before.date, cfg) is None
     assert date_score(news.date, month_before.date, cfg) is not None
+    # a page placed at a named venue is of the attack there, told undated weeks on
+    r = report("v", 0, date=("2016-07-11", "day"), place=RU_VENUE)
+    venue = profile({**r, "meta": {**r["meta"], "date_from": "document"}}, ("v",), cfg)
+    assert venue.date.hi - venue.date.lo == cfg.date["borrowed_window_days"]
