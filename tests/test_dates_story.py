@@ -171,6 +171,28 @@ def test_a_day_told_with_its_month_may_be_weeks_before_the_story():
     assert head.date.value == "2017-03-09"
 
 
+def test_a_day_told_with_its_month_may_be_six_weeks_before_the_story():
+    """A charge story tells the shooting's month-day some six weeks on."""
+    doc = extract_text(
+        "Man charged in tavern shooting\n\n"
+        "On Oct. 12, deputies were sent to a shooting outside a tavern on Elm Street.",
+        published=DateValue("2016-11-24", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Man charged"))
+    assert head.date.value == "2016-10-12"
+
+
+def test_an_arrest_day_weeks_back_is_not_the_shootings():
+    """Five weeks back, a month-day after an arrest's words, however many words between, is the arrest's."""
+    doc = extract_text(
+        "Man charged in tavern shooting\n\n"
+        "Deputies arrested the suspected gunman, Wade Pellerin, 37, on Oct. 20.",
+        published=DateValue("2016-11-24", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Man charged"))
+    assert head.date.value != "2016-10-20"
+
+
 def test_a_dateline_is_the_day_of_writing_not_of_the_shooting():
     """A "COUNTY, St. (date)—" dateline before the body tells a shooting of the Tuesday before."""
     doc = extract_text(

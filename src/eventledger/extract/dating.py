@@ -16,6 +16,9 @@ NEAR_KM = 50  # two reports this close may tell one event (headline and story, a
 STORY_DAYS = 7  # a day this many days or fewer before the segment's date may be the day its story happened
 # ... or this many, told with its month ("On March 9th, officers responded to a shooting" in a story of the 29th)
 STORY_DAYS_WRITTEN = 31
+# ... or up to this many when nothing in its sentence before it follows an attack: a charge or an arrest story
+# often tells the attack's day a month or more on ("was shot on Oct. 12"), and then tells its own days as well
+STORY_DAYS_FAR = 62
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 # a period of days: "last weekend", "earlier this week", "late November" (not "earlier this month": more often
 # weeks before the story's news, whose days are of what followed)
@@ -25,11 +28,13 @@ _WEEK = re.compile(
 _ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # what follows an attack and is dated in its own words: "appeared in court Tuesday", "was arraigned on Tuesday",
 # "a vigil Monday night"; the story's day is the attack's, never one of these
-_FOLLOW_UP = re.compile(
+_FOLLOW_UP_WORDS = (
     r"\b(?:arrest|detain|apprehend|charg|arraign|book|indict|sentenc|convict|plead|appear|vigil|funeral|"
-    r"memorial|hearing|court|trial|bond|bail|jail)\w*(?:\W+\w+){0,4}\W+$",
-    re.I,
+    r"memorial|hearing|court|trial|bond|bail|jail)\w*"
 )
+_FOLLOW_UP = re.compile(_FOLLOW_UP_WORDS + r"(?:\W+\w+){0,4}\W+$", re.I)
+# ... anywhere before it in its sentence, however far ("arrested the alleged shooter, a man of 37, on Oct. 28")
+_FOLLOW_UP_WORD = re.compile(_FOLLOW_UP_WORDS, re.I)
 # ... or dated as theirs right after the day: "during Tuesday afternoon's bond hearing", "at Monday's vigil"
 _FOLLOW_UP_AFTER = re.compile(
     r"(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:hearing|arraignment|court|trial|vigil|funeral|memorial|sentencing|"
@@ -340,9 +345,11 @@ class Dater:
                 continue
             back = (top - day).days
             written = _MONTH_WORD.search(dv.text or "") is not None
-            if not 0 <= back <= (STORY_DAYS_WRITTEN if written else STORY_DAYS):
+            if not 0 <= back <= (STORY_DAYS_FAR if written else STORY_DAYS):
                 continue
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
+            if back > STORY_DAYS_WRITTEN and (sent is None or _FOLLOW_UP_WORD.search(w.text, sent[0], s)):
+                continue  # a day weeks back that a follow-up's words before it may govern: the follow-up's
             if sent is None or self._said_before(w.text[max(sent[0], s - 30) : s]) or dateline(w.text, s, e):
                 continue
             if in_range(w.text, s, e):
