@@ -60,6 +60,7 @@ class Placer:
         self._first_names = load_first_names(STOP_WORDS)
         self._seen: tuple[object, list] | None = None  # the last segment's places, people set apart
         self._told: tuple[object, tuple] | None = None  # the last segment's countries and divisions
+        self._phone: tuple[str, tuple[str, str] | None] | None = None  # the last text's phone numbers' state
 
     def places(self, w: SegWork) -> list[tuple[int, int, str]]:
         """The segment's places, less the surnames of people the text names ("Norman Robert Burke ... Burke")
@@ -224,15 +225,12 @@ class Placer:
             countries += (host,)
         if self.gazetteer.call_side(url):
             countries = self._home_first(w, countries, local=True)  # a US broadcaster's host ("wxyz4.com")
-        home = self.gazetteer.host_division(url)  # "centralillinoisproud.com": after what the text names
-        if home is not None:
-            admin1s += (home[0],) if home[0] not in admin1s else ()
-            countries += (home[1],) if home[1] not in countries else ()
-        # "call 513-555-0142": the state of the local phone numbers the story gives, whatever segment gives them
-        phone = self.gazetteer.phone_division(getattr(doc, "text", None) or w.text)
-        if phone is not None:
-            admin1s += (phone[0],) if phone[0] not in admin1s else ()
-            countries += (phone[1],) if phone[1] not in countries else ()
+        # after what the text names: the division a web host spells ("centralillinoisproud.com"), then the state of
+        # the local phone numbers the story gives ("call 513-555-0142"), whatever segment gives them
+        for where in (self.gazetteer.host_division(url), self._phone_division(doc, w)):
+            if where is not None:
+                admin1s += (where[0],) if where[0] not in admin1s else ()
+                countries += (where[1],) if where[1] not in countries else ()
         town = self.gazetteer.host_city(url)  # "lakeportgazette.com": the state of the outlet's town, last
         if town:
             # the namesake near the towns the segment names, not the biggest one (a Lakeport outlet's story that
@@ -250,6 +248,14 @@ class Placer:
                 countries += (place.country,) if place.country not in countries else ()
                 admin1s += (place.admin1,) if place.admin1 not in admin1s else ()
         return countries, admin1s
+
+    def _phone_division(self, doc, w: SegWork) -> tuple[str, str] | None:
+        """`Gazetteer.phone_division` of the document's whole text, read once per document (`context` runs for
+        every place of every segment)."""
+        text = getattr(doc, "text", None) or w.text
+        if self._phone is None or self._phone[0] is not text:
+            self._phone = (text, self.gazetteer.phone_division(text))
+        return self._phone[1]
 
     def side(self, doc, w: SegWork) -> str | None:
         """The side of the Mississippi a US broadcaster's story is told from (`Gazetteer.call_side`): among

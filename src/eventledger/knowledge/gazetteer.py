@@ -844,7 +844,8 @@ class Gazetteer:
         east Gary"), capitalised, the name of a US town of STOP_TOWN people or more ("a shooting in Columbus", "the
         club in Gary"; "in May" names none). A possessive after it makes it a person's ("in Gary's car")."""
         before = text[max(0, s - 40) : s]
-        before = before[: _COMPASS_BEFORE.search(before).start()] if _COMPASS_BEFORE.search(before) else before
+        compass = _COMPASS_BEFORE.search(before)
+        before = before[: compass.start()] if compass else before
         return (
             text[s : s + 1].isupper()
             and _POSSESSIVE.match(text, e) is None

@@ -137,19 +137,14 @@ def report_span(report: dict, cfg: ResolveConfig) -> DateSpan | None:
         return span
     # an attack told through a trial or an arrest, placed, may be years old; unplaced, the window stays short
     # (it would pair with every report of the country over those years)
-    placed = (report.get("place") or {}).get("precision") in PLACED
-    long = (report.get("meta") or {}).get("proceeding") and placed
+    meta, precision = report.get("meta") or {}, (report.get("place") or {}).get("precision")
+    long = meta.get("proceeding") and precision in PLACED
     window = cfg.date.get("proceeding_window_days", 0) if long else 0
     # a page whose words tell no news after the attack (no arrest or victim named: `before_news`; no trial) reports
     # it within days of its publication; a headline-only page would otherwise join any like shooting of its city
     # weeks back. A report placed at a named venue keeps the usual window: the venue is identity enough, and a
     # follow-up weeks later that tells the attack at it undated is still about it
-    meta = report.get("meta") or {}
-    page = (
-        meta.get("date_from") in ("document", "segment")
-        and not meta.get("proceeding")
-        and (report.get("place") or {}).get("precision") != "venue"
-    )
+    page = meta.get("date_from") in ("document", "segment") and not meta.get("proceeding") and precision != "venue"
     usual = cfg.date["borrowed_window_days"]
     window = max(window, cfg.date.get("page_window_days", usual) if page else usual)
     return DateSpan(span.hi - int(window), span.hi, "before")
