@@ -22,6 +22,7 @@ from eventledger.resolve.features import (
     NAMES_CAP,
     Profile,
     compatible,
+    count_agreement,
     date_kind,
     dated,
     family_ok,
@@ -301,14 +302,9 @@ def document_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextInde
         # a story told through a charge or a trial is often dated by its hearing, not its shooting: a weaker conflict
         f["date_proceeding"] = 1.0
     # the leads' exact tolls, kind by kind: one figure in common, or only different ones
-    same = differ = 0
-    for kind in sorted(set(a.counts) & set(b.counts)):
-        xa = {x[2] for x in a.counts[kind] if x[2] is not None}
-        xb = {x[2] for x in b.counts[kind] if x[2] is not None}
-        if xa & xb:
-            same += 1
-        elif xa and xb:
-            differ += 1
+    agree = count_agreement(a, b)
+    same = sum(exact_same for exact_same, _, _ in agree)
+    differ = sum(both_exact and not exact_same for exact_same, _, both_exact in agree)
     if same:
         f["counts_same"] = min(NAMES_CAP, same)
     if differ:

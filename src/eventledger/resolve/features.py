@@ -396,13 +396,12 @@ def pair_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex | 
     if a.words and b.words:
         f["words"] = len(a.words & b.words) / len(a.words | b.words)
     same = overlap = differ = 0
-    for kind in sorted(set(a.counts) & set(b.counts)):
-        xa, xb = a.counts[kind], b.counts[kind]
-        if any(x[2] is not None and x[2] == y[2] for x in xa for y in xb):
+    for exact_same, ranges_meet, both_exact in count_agreement(a, b):
+        if exact_same:
             same += 1
-        elif any(x[0] <= y[1] and y[0] <= x[1] for x in xa for y in xb):
+        elif ranges_meet:
             overlap += 1
-        elif any(x[2] is not None for x in xa) and any(y[2] is not None for y in xb):
+        elif both_exact:
             differ += 1
     f["count_exact_same"], f["count_overlap"], f["count_exact_differ"] = (
         min(NAMES_CAP, same),
@@ -418,6 +417,17 @@ def pair_features(a: Profile, b: Profile, cfg: ResolveConfig, text: TextIndex | 
     if known < 2:
         f["dated_one" if known else "dated_none"] = 1.0
     return f
+
+
+def count_agreement(a: Profile, b: Profile) -> list[tuple[bool, bool, bool]]:
+    """Per toll kind both reports tell: (an exact figure in common, their ranges meet, both tell exact figures)."""
+    out = []
+    for kind in sorted(set(a.counts) & set(b.counts)):
+        xa = {x[2] for x in a.counts[kind] if x[2] is not None}
+        xb = {y[2] for y in b.counts[kind] if y[2] is not None}
+        meet = any(x[0] <= y[1] and y[0] <= x[1] for x in a.counts[kind] for y in b.counts[kind])
+        out.append((bool(xa & xb), meet, bool(xa and xb)))
+    return out
 
 
 def _one_background(a: Profile, b: Profile) -> bool:
