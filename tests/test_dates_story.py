@@ -478,3 +478,17 @@ def test_a_day_spent_throughout_is_a_stretch_before_the_shooting():
     )
     shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert shot and all(r.date.value == "2016-07-16" for r in shot)
+
+
+def test_a_page_dated_only_by_its_page_date_does_not_bound_the_days_other_pages_tell():
+    """A page that names no day and carries a page date before the shooting (a wrong date, a re-saved page) must
+    not throw out the day every other page tells of it."""
+    from eventledger.resolve.event import event_date
+    from eventledger.resolve.sources import View
+
+    said = {"text": "Saturday"}
+    told = {"id": "a", "date": {"value": "2017-04-01", "precision": "day", **said}, "date_evidence": {"start": 0}}
+    page = {"id": "b", "date": {"value": "2017-03-30", "precision": "day"}, "meta": {"date_from": "document"}}
+    vs = [View(told, "src", "src", "2017-04-02", False, False), View(page, "src", "src", "2017-03-30", False, False)]
+    got = event_date(vs)
+    assert (got["value"], got["precision"]) == ("2017-04-01", "day")

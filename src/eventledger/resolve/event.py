@@ -68,8 +68,10 @@ def event_date(vs: list[View]) -> dict:
     if not pool:
         return {"value": None, "precision": None, "values": []}
     # nothing is reported before it happens: a day after the first report's publication is a later happening told
-    # with the event (the suspect found dead, the plea months on), not the event's
-    first = min((v.published[:10] for v in fact_views if v.published), default=None)
+    # with the event (the suspect found dead, the plea months on), not the event's. Only a page that states a day
+    # sets that bound: one dated by its page date alone may carry a wrong one (a re-saved page, a scraper's date
+    # years off), and the story's own days must not all fall for it
+    first = min((v.published[:10] for v in fact_views if v.published and _date_stated(v.report)), default=None)
     if first:
         pool = [x for x in pool if x["value"] <= first[: len(x["value"])]] or pool
     top = min(
