@@ -492,3 +492,29 @@ def test_a_page_dated_only_by_its_page_date_does_not_bound_the_days_other_pages_
     vs = [View(told, "src", "src", "2017-04-02", False, False), View(page, "src", "src", "2017-03-30", False, False)]
     got = event_date(vs)
     assert (got["value"], got["precision"]) == ("2017-04-01", "day")
+
+
+def test_a_follow_up_months_on_takes_the_day_it_names_the_shooting_by():
+    """A story four months on tells its own days of what followed (a release from custody) and names the attack
+    by its day ("the Aug. 31 shooting"): that day is the story's, however long ago."""
+    doc = extract_text(
+        "Drug ring found after boy was shot\n\n"
+        "The pistol used in the shooting of a boy in August was sold to two dealers, an agent testified this week. "
+        "A teen faces assault counts in connection with the Aug. 31 shooting of his friend at a home. "
+        "One dealer was released from custody Tuesday, the judge said.",
+        published=DateValue("2016-12-22", "day"),
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Drug ring found"))
+    assert head.date.value == "2016-08-31"
+
+
+def test_a_shooting_named_by_a_day_long_ago_is_not_the_days_news():
+    """A new shooting told with its own day is not dated by an older one the story recalls by its day."""
+    doc = extract_text(
+        "Two men wounded in Brantley\n\n"
+        "Two men were wounded early Sunday outside a bar on Elm Street. "
+        "It was the second shooting there since the March 23 shooting of four people.",
+        published=TUESDAY,
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Two men wounded"))
+    assert head.date.value == "2016-07-17"

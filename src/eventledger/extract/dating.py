@@ -48,6 +48,14 @@ _CHARGED_WITH = re.compile(
     r"\b(?:charg|arrest|indict|convict|accus|sentenc|book|jail|arraign)\w*\s+(?:with|for|of)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# a day that names the attack it stands before ("the June 15 shooting", "the Sept. 15, 2015 shooting death of"):
+# the attack's day however long ago, which a charge or a court story tells months on
+NAMED_DAYS = 366
+_ATTACK_NAMED = re.compile(
+    r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,2}?(?:shooting|killing|slaying|homicide|murder|stabbing|attack|incident|"
+    r"rampage|shootout|gunfight)s?\b",
+    re.I,
+)
 _RIGHT_AFTER = re.compile(r"\s+(?:on\s+|early\s+|late\s+|last\s+)?$", re.I)
 
 # the day someone died of wounds ("died on Monday", "On Saturday, the boy was pronounced dead"), which may come
@@ -335,6 +343,7 @@ class Dater:
             return None
         top = date.fromisoformat(w.anchor.value[:10])
         best, loose = None, None  # the earliest in a sentence with attack words, and in any sentence
+        named = None  # the first day told as the attack's name, however long ago ("the June 15 shooting")
         for s, e, dv in w.dates:
             if (s, e) == but:
                 continue  # the date the report's own sentence gives to something later ("found the bodies Sunday")
@@ -345,6 +354,15 @@ class Dater:
                 continue
             back = (top - day).days
             written = _MONTH_WORD.search(dv.text or "") is not None
+            if (
+                named is None
+                and written
+                and 0 <= back <= NAMED_DAYS
+                and _ATTACK_NAMED.match(w.text, e)
+                and not dateline(w.text, s, e)
+                and not in_range(w.text, s, e)
+            ):
+                named = (s, e, dv)
             if not 0 <= back <= (STORY_DAYS_FAR if written else STORY_DAYS):
                 continue
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
@@ -364,9 +382,10 @@ class Dater:
                 continue
             if best is None or dv.value < best[2].value:
                 best = (s, e, dv)
-        # no sentence with attack words tells a day ("deputies responded Sunday to a report of a wounded boy"):
-        # a day the story tells at all is still nearer the event than the publication
-        return loose if any_sentence else best or loose
+        # no sentence with attack words tells a day in the weeks before: a follow-up whose own days are of what
+        # followed (a release, a hearing) may still name the attack by its day, months back; else a day the story
+        # tells at all ("deputies responded Sunday to a report of a wounded boy") is nearer the event than the page
+        return loose if any_sentence else best or named or loose
 
     def _death_day(self, w: SegWork, s: int, e: int) -> bool:
         """The day at w.text[s:e] is when someone died, told with no attack word between ("died on Monday")."""
