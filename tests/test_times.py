@@ -212,3 +212,16 @@ def test_a_holiday_is_its_last_day_on_or_before_the_anchor():
 )
 def test_a_holiday_naming_a_kind_of_thing_is_not_a_day(text, dates):
     assert [dv.text for _, _, dv in find_dates(text, anchor=DateValue("2016-12-30", "day"))] == dates
+
+
+def test_last_night_runs_into_the_page_day_told_early():
+    # a page of Saturday 8 June 2024 that tells the small hours of its own day: its "last night" ran past midnight
+    sat = DateValue("2024-06-08", "day")
+    text = "A cyclist was shot last night near the river. Early Saturday, officers found him by the bridge."
+    got = [(text[s:e], dv.value) for s, e, dv in find_dates(text, anchor=sat)]
+    assert got == [("last night", "2024-06-08"), ("Saturday", "2024-06-08")]
+    text = "A cyclist was shot last night near the river. Officers arrived early this morning."
+    assert [dv.value for _, _, dv in find_dates(text, anchor=sat)] == ["2024-06-08", "2024-06-08"]
+    # ... but a statement's morning is no sign of it: "last night" stays the evening before
+    text = "A cyclist was shot last night near the river, police said Saturday morning."
+    assert [dv.value for _, _, dv in find_dates(text, anchor=sat)] == ["2024-06-07", "2024-06-08"]
