@@ -222,6 +222,8 @@ def test_last_night_runs_into_the_page_day_told_early():
     assert got == [("last night", "2024-06-08"), ("Saturday", "2024-06-08")]
     text = "A cyclist was shot last night near the river. Officers arrived early this morning."
     assert [dv.value for _, _, dv in find_dates(text, anchor=sat)] == ["2024-06-08", "2024-06-08"]
-    # ... but a statement's morning is no sign of it: "last night" stays the evening before
+    # ... but a statement's morning is no sign of it, nor a death's small hours: "last night" stays the evening before
+    text = "A cyclist was shot last night near the river and died early Saturday at a hospital."
+    assert [dv.value for _, _, dv in find_dates(text, anchor=sat)] == ["2024-06-07", "2024-06-08"]
     text = "A cyclist was shot last night near the river, police said Saturday morning."
     assert [dv.value for _, _, dv in find_dates(text, anchor=sat)] == ["2024-06-07", "2024-06-08"]

@@ -440,6 +440,8 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
 
 
 _EARLY_BEFORE = re.compile(r"\bearly\s+(?:on\s+)?$", re.I)
+# ... unless the small hours are of what came after the shooting ("was shot last night and died early Saturday")
+_LATER_NEWS = re.compile(r"\b(?:died|dies|pronounced|succumbed|arrest\w*|custody|charged|booked|surrendered)\b", re.I)
 
 
 def _night_into_page_day(
@@ -448,12 +450,16 @@ def _night_into_page_day(
     """ "A cyclist was shot last night ... Early Saturday, officers found him by the bridge" under a page of that
     Saturday: a page that tells the small hours of its own day ("early Saturday", "early this morning") was written
     that morning, and the night it calls "last night" ran past midnight into the page's day, the day the shooting
-    is dated. Without such words "last night" is the evening before the page (on the GVA training half, of the
-    pages telling both, the shooting's day was the page's 4 times, the day before never; a bare "Saturday morning"
-    is no sign, often the morning police spoke: there the day before 3 times, the page's once)."""
+    is dated; not when those small hours are a death's or an arrest's ("shot last night, died early Saturday").
+    Without such words "last night" is the evening before the page. On the GVA training half, of the pages telling
+    both, the shooting's day was the page's 4 times, the day before never; a bare "Saturday morning" is no sign,
+    often the morning police spoke: there the day before 3 times, the page's once."""
     today = a.isoformat()
     early = any(
-        dv.value == today and dv.precision == "day" and _EARLY_BEFORE.search(text, max(0, s - 12), s)
+        dv.value == today
+        and dv.precision == "day"
+        and _EARLY_BEFORE.search(text, max(0, s - 12), s)
+        and not _LATER_NEWS.search(_clause_before(text, s))
         for s, _, dv in found
     )
     if not early:
