@@ -385,6 +385,10 @@ def test_a_county_report_takes_the_town_a_person_of_it_lives_in():
 def test_a_town_where_a_person_lives_is_not_where_it_happened():
     places = _attack_places("Dana Roe, 34, of Bazine, was shot Saturday in Ness City, police said.")
     assert ("Ness City", "Ness City", "Kansas", "US") in places
+    # a town right after a person's age is where the person lives too ("Dana Roe, 34, Ottumwa")
+    assert {p[1] for p in _attack_places("Dana Roe, 34, Ottumwa, was shot Saturday near Eldon, deputies said.")} == {
+        "Eldon"
+    }
 
 
 def test_a_name_before_a_possessive_is_an_owner_not_a_town():
@@ -552,3 +556,25 @@ def test_new_york_alone_stays_the_city():
         "Man shot dead in New York\n\nBROOKLYN, N.Y. -- A man was shot and killed in New York on Sunday, police said."
     )
     assert {p[2] for p in places} == {"New York"} and None not in {p[1] for p in places}
+
+
+def test_a_headline_naming_where_the_victim_lives_takes_where_the_story_says_it_happened():
+    # "Ottumwa man" says where he lives; the story below says where he was shot
+    places = _attack_places(
+        "Ottumwa man killed in hunting accident\n\nAn Ottumwa man died Saturday in a hunting accident. Deputies "
+        "were called to a farm near Eldon, where he had been shot."
+    )
+    assert {(p[1], p[2]) for p in places} == {("Eldon", "Iowa")}
+
+
+
+def test_a_county_report_takes_no_town_where_the_wounded_were_taken():
+    # the county names no town of the scene; the town of its hospital is no scene: the outlet's town in that county
+    doc = extract_text(
+        "Woman wounded in drive-by shooting\n\nA woman was shot Sunday night in a drive-by shooting, the Snohomish "
+        "County sheriff said. She was taken to Memorial Medical Center in Lynnwood.",
+        published=PUBLISHED,
+        url="http://www.everettdailyledger.com/news/article_1.html",
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and {r.place.city for r in attacks} == {"Everett"}

@@ -30,7 +30,14 @@ _CARE_BEFORE = (
     r"(?:[^.;\n]{{0,40}}?\b(?:{places})\s+(?:in|at|of|near)\s+(?:the\s+)?"
     r"|(?:(?:a|an|the)\s+)?(?:(?:nearby|local|area)\s+)?)$"
 )
-_OF_HOME = re.compile(r",\s+of\s+$")  # "Jane Roe, 34, of Aynor": where she lives, not where it happened
+# what says the place after it is where something happened: "in", "near", "outside of", "just north of"
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|near|outside(?:\s+of)?|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# "Jane Roe, 34, of Aynor", "Jane Roe, 34, Aynor": where she lives, not where it happened
+_OF_HOME = re.compile(r",\s+of\s+$|,\s+\d{1,3},\s+$")
 CARE_WINDOW = 80  # characters before a place read for what says the wounded were taken there
 DATELINE_REACH = 600  # characters after a dateline read for the town the story says the shooting was in
 
@@ -105,15 +112,42 @@ class Placer:
         if not hits:
             return None
 
+        if all(self._home(w, h) for h in hits):
+            # it names only where people live ("Waverly man killed in hunting accident"): where the story says it
+            # happened, if it does ("... shot at a farm near Allison")
+            told = self._where_told(w, a, b)
+            if told is not None:
+                return told
+
         def rank(h):
             kind = min(
                 (PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in self.gazetteer.candidates(h[2])),
                 default=_LEAST_PRECISE,
             )
-            home = self._resident.match(w.text, h[1]) or _OF_HOME.search(w.text, max(0, h[0] - 8), h[0])
-            return kind, bool(home), "," not in h[2]
+            return kind, self._home(w, h), "," not in h[2]
 
         return min(hits, key=rank)  # min keeps the first of equal ranks
+
+    def _home(self, w: SegWork, h) -> bool:
+        """The town is told as where someone lives ("an Akron man", "Jane Roe, 34, of Aynor")."""
+        return bool(self._resident.match(w.text, h[1]) or _OF_HOME.search(w.text, max(0, h[0] - 10), h[0]))
+
+    def _where_told(self, w: SegWork, a: int, b: int):
+        """The first place the sentence text[a:b] or the lines right after it (DATELINE_REACH) name after a
+        locative ("near Eldon", "in the Eldon area", "two miles north of Eldon") that is neither where someone lives
+        nor where the wounded were taken, nor the start of a longer name; None when they name none. Further on, a
+        story tells where people were taken, tried or lived before."""
+        for p in self.places(w):
+            if p[0] < a or p[0] > b + DATELINE_REACH:
+                continue
+            if not _WHERE_BEFORE.search(w.text, max(0, p[0] - 40), p[0]):
+                continue
+            if self._home(w, p) or self.cared_at(w, p):
+                continue
+            if "," not in p[2] and self.gazetteer.goes_on(w.text, p[1]):
+                continue
+            return p
+        return None
 
     @staticmethod
     def _stray(place: Place, countries) -> bool:
@@ -605,6 +639,8 @@ class Placer:
                 division.name
             ):
                 continue  # the division itself, or its name without "County" ("in Bartow")
+            if self.cared_at(w, hit):
+                continue  # where the wounded were taken ("a county medical examiner ... a hospital in Elmdale")
             votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=hit[2])
             # the place of that name in the division, if there is one: the one consistent with the report's; the
             # name's own biggest namesake is no town near it ("Lowell" alone is Lowell, Massachusetts)
