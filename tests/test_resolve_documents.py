@@ -249,3 +249,36 @@ def test_two_documents_read_whole_are_left_to_the_document_model_below_the_read_
     assert (0, 1) not in got and got.ok(0, 1)
     # a background mention is never a document's lead: its pair scores are all that can join it
     assert (0, 2) in got and (1, 2) in got
+
+
+HEIGHTS = (
+    "Two young men were wounded in a drive-by shooting in the Maplewood Heights neighborhood on {day}, police "
+    "said. Officers of the Ninth District found them on a porch near the Garnet Market; a dark sedan drove off. "
+    "No one is in custody and Area Four detectives are investigating."
+)
+
+
+def _heights_world(second_day: str, published: str, named: bool = False):
+    first = _doc(
+        "g1", HEIGHTS.format(day="Monday"), OAK, "2016-06-13", "2016-06-14", "Two wounded in Maplewood Heights"
+    )
+    text = HEIGHTS.format(day="Wednesday").replace("Two young men were", "Three young men were")
+    if named:  # a follow-up naming the victim of the first, introduced with his age in both stories
+        first = (first[0], {**first[1], "text": first[1]["text"] + " One was Corwin Bastable, 19."})
+        text += " One was Corwin Bastable, 19."
+    second = _doc("g2", text, OAK, second_day, published, "Three wounded in Maplewood Heights")
+    docs = [first, second]
+    return [r for r, _ in docs], {r["id"]: c for r, c in docs}
+
+
+def test_two_stories_each_telling_the_news_of_its_own_day_days_apart_are_two_shootings():
+    # each story tells the day of its own shooting, the day before it was published, nine days apart: two
+    # drive-by shootings of one neighbourhood, however alike their words
+    R, C = _heights_world("2016-06-22", "2016-06-23")
+    assert _groups(resolve(R, contexts=C)) == [["g1"], ["g2"]]
+    # a story naming a person the other names (a follow-up) still joins it by its words
+    R, C = _heights_world("2016-06-22", "2016-06-23", named=True)
+    assert _groups(resolve(R, contexts=C)) == [["g1", "g2"]]
+    # days a night apart may be one shooting told by the day it began and the day it ended
+    R, C = _heights_world("2016-06-14", "2016-06-15")
+    assert _groups(resolve(R, contexts=C)) == [["g1", "g2"]]
