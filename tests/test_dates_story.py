@@ -185,8 +185,7 @@ def test_a_day_told_with_its_month_may_be_six_weeks_before_the_story():
 def test_an_arrest_day_weeks_back_is_not_the_shootings():
     """Five weeks back, a month-day after an arrest's words, however many words between, is the arrest's."""
     doc = extract_text(
-        "Man charged in tavern shooting\n\n"
-        "Deputies arrested the suspected gunman, Wade Pellerin, 37, on Oct. 20.",
+        "Man charged in tavern shooting\n\nDeputies arrested the suspected gunman, Wade Pellerin, 37, on Oct. 20.",
         published=DateValue("2016-11-24", "day"),
     )
     head = next(r for r in doc.reports if r.evidence.text.startswith("Man charged"))

@@ -52,10 +52,7 @@ def test_the_town_of_the_shooting_before_the_residents_town():
 
 
 def test_a_neighbourhood_is_part_of_the_city_named():
-    text = (
-        "Man shot in Tremont\n\nA man was shot Monday in Cleveland's Tremont neighborhood, Cleveland "
-        "police said."
-    )
+    text = "Man shot in Tremont\n\nA man was shot Monday in Cleveland's Tremont neighborhood, Cleveland police said."
     doc = extract_text(text, published=PUBLISHED)
     assert {(n, c) for n, c, _ in _attack_places(doc)} == {("Tremont", "Cleveland")}
 

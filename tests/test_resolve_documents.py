@@ -282,3 +282,22 @@ def test_two_stories_each_telling_the_news_of_its_own_day_days_apart_are_two_sho
     # days a night apart may be one shooting told by the day it began and the day it ended
     R, C = _heights_world("2016-06-14", "2016-06-15")
     assert _groups(resolve(R, contexts=C)) == [["g1", "g2"]]
+
+
+def _blocks_world(second_block: str):
+    first = HEIGHTS.format(day="Monday").replace("near the Garnet Market", "in the 4100 block of Garnet Avenue")
+    second = HEIGHTS.format(day="Monday").replace("near the Garnet Market", f"in the {second_block}")
+    docs = [
+        _doc("k1", first, OAK, "2016-06-13", "2016-06-14", "Two wounded in Maplewood Heights"),
+        _doc("k2", second, OAK, "2016-06-13", "2016-06-14", "Two men wounded in Maplewood Heights"),
+    ]
+    return [r for r, _ in docs], {r["id"]: c for r, c in docs}
+
+
+def test_two_stories_telling_shootings_at_different_block_addresses_are_two_shootings():
+    # one town, one day, the same words, but the police found each shooting at a block of another street
+    R, C = _blocks_world("700 block of Larkspur Road")
+    assert _groups(resolve(R, contexts=C)) == [["k1"], ["k2"]]
+    # the same block told again is one shooting
+    R, C = _blocks_world("4100 block of Garnet Avenue")
+    assert _groups(resolve(R, contexts=C)) == [["k1", "k2"]]

@@ -433,9 +433,7 @@ class Placer:
         if self.gazetteer.us_town(name, BIG_PLACE):
             return True
         key = name_key(name)
-        return any(
-            self.gazetteer.town_after_locative(w.text, s, e) for s, e, n in self.places(w) if name_key(n) == key
-        )
+        return any(self.gazetteer.town_after_locative(w.text, s, e) for s, e, n in self.places(w) if name_key(n) == key)
 
     def _state_meant(self, w: SegWork, name: str, place: Place) -> Place | None:
         """The state, not a city of its name ("Oklahoma" of Oklahoma City), when the segment says it means the

@@ -137,7 +137,8 @@ def pair_scores(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | N
     Two news reports of two documents the document model reads whole (link_documents) are left to it below
     `read_threshold`: its average linkage over the documents' words keeps two shootings of one city and day apart
     where the best pair of their reports chains them; a background mention, a follow-up, or a report of a
-    segment with no text of its own has only its pair scores to join an event."""
+    segment with no text of its own has only its pair scores to join an event. Two such news reports whose stories
+    tell block addresses on other streets are not paired at all (_blocks_apart)."""
     out = Scores(profiles, cfg)
     read = cfg.read_threshold if text is not None else None
     for i, j in sorted(candidate_pairs(profiles, cfg)):
@@ -146,6 +147,14 @@ def pair_scores(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | N
             continue
         a, b = profiles[i], profiles[j]
         if read is not None and s < read and a.document != b.document and _read(a, text) and _read(b, text):
+            continue
+        if (
+            text is not None
+            and a.document != b.document
+            and _read(a, text)
+            and _read(b, text)
+            and _blocks_apart(a, b, text)
+        ):
             continue
         out[(i, j)] = s
     return out
@@ -394,7 +403,7 @@ def link_documents(
         if a == b or _years_apart(profiles[i], profiles[j], history):
             continue
         if any(
-            _told_apart(profiles[x], profiles[y], text)
+            (_told_apart(profiles[x], profiles[y], text) or _blocks_apart(profiles[x], profiles[y], text))
             for x in _some(heads[a], profiles)
             for y in _some(heads[b], profiles)
         ):
@@ -448,6 +457,16 @@ def _told_apart(a: Profile, b: Profile, text: TextIndex) -> bool:
     if a.segment == b.segment or text.shared_people(a.segment, b.segment):
         return False
     return not (a.city and a.city == b.city and text.shared_streets(a.segment, b.segment)[0])
+
+
+def _blocks_apart(a: Profile, b: Profile, text: TextIndex) -> bool:
+    """Two stories whose news is an attack, each telling the block the police found it at ("in the 3900 block of
+    West Hubbard"), on other streets, naming no rare person in common: two attacks, however alike their words and
+    their town and day (a city's shootings of one night). A story told through an arrest or a charge may tell the
+    block the suspect was found at instead."""
+    if a.proceeding or a.follows or b.proceeding or b.follows or a.segment == b.segment:
+        return False
+    return text.blocks_differ(a.segment, b.segment) and not text.shared_people(a.segment, b.segment)
 
 
 HISTORY_DAYS = 365  # a lead dated this much before its segment's publication may be history, not news
