@@ -107,3 +107,17 @@ def test_a_stop_listed_word_before_a_place_word_stays_a_word_in_a_story_that_nam
     text = "Man shot outside hall\n\nUnion officials said a man was shot outside the hall on Tuesday."
     doc = extract_text(text, published=PUBLISHED)
     assert not {c for _, c, _ in _attack_places(doc)} & {"Union"}
+
+
+def test_a_persons_surname_does_not_choose_among_namesakes():
+    # "Jordan" is a town of Montana too; as the suspect's surname it says nothing of where Wolf Creek is
+    bare = "Man shot in Wolf Creek\n\nA man was shot in Wolf Creek on Sunday, deputies said."
+    named = bare + " The suspect, Mark Jordan, 25, was arrested on Monday."
+    alone = _attack_places(extract_text(bare, published=PUBLISHED))
+    assert _attack_places(extract_text(named, published=PUBLISHED)) == alone
+
+
+def test_a_states_name_ranks_as_the_state_not_as_a_small_town_of_that_name():
+    # towns elsewhere are called Nevada too: the headline's place is still the state the accident was in
+    doc = extract_text("Nevada man killed in Utah hunting accident", published=PUBLISHED)
+    assert {(r.place.name, r.place.precision) for r in doc.reports if r.place} == {("Utah", "admin1")}

@@ -147,3 +147,21 @@ def test_among_namesakes_the_one_a_story_told_the_state_of_wins():
 def test_how_a_state_was_told_does_not_rank_towns_of_other_names():
     vs = [_told("r1", "Ashbury", "Idaho", None), _told("r2", "Ashbury", "Idaho", None)]
     assert event_place([*vs, _told("r3", "Millgrove", "Idaho", "qualified")])["name"] == "Ashbury"
+
+
+def test_a_bare_namesake_no_place_of_the_big_citys_state_bears_is_a_part_of_that_city():
+    # two stories: "shot on Pine Ridge" (Florida by size: a guess); another names Denver, where no Pine Ridge lies
+    vs = [_view(f"r{i}", "Pine Ridge", "Florida", "Pine Ridge") for i in (1, 2)]
+    vs.append(_view("r3", "Denver", "Colorado", "Denver police"))
+    place = event_place(vs)
+    assert (place["name"], place["city"], place["admin1"]) == ("Pine Ridge", "Denver", "Colorado")
+
+
+def test_a_namesake_whose_state_was_told_does_not_join_the_big_city():
+    vs = [_view(f"r{i}", "Pine Ridge", "Florida", "Pine Ridge, Fla.") for i in (1, 2)]
+    vs.append(_view("r3", "Denver", "Colorado", "Denver police"))
+    assert event_place(vs)["admin1"] == "Florida"
+    # nor a name only one state's towns bear: that town, wherever the other story was filed
+    vs = [_view(f"r{i}", "Maple Heights", "Ohio", "Maple Heights") for i in (1, 2)]
+    vs.append(_view("r3", "Denver", "Colorado", "Denver police"))
+    assert event_place(vs)["admin1"] == "Ohio"

@@ -65,7 +65,7 @@ class Placer:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self._first_names = load_first_names(STOP_WORDS)
-        self._seen: tuple[object, list] | None = None  # the last segment's places, people set apart
+        self._seen: tuple[object, tuple] | None = None  # the last segment's places, people set apart
         self._told: tuple[object, tuple] | None = None  # the last segment's countries and divisions
         self._phone: tuple[str, tuple[str, str] | None] | None = None  # the last text's phone numbers' state
 
@@ -73,15 +73,25 @@ class Placer:
         """The segment's places, less the surnames of people the text names ("Norman Robert Burke ... Burke")
         unless the text came in lowercase, and less those in a headline's tail that names the outlet (its home
         is context, not the event's place)."""
+        return self._read(w)[0]
+
+    def named(self, w: SegWork) -> list[str]:
+        """The names of the segment's places that say where its story is, an outlet's home in the headline's tail
+        too, but not the surnames of people it names ("Mark Jordan, 25" says nothing of Jordan or of Jordan,
+        Montana): what the context of a name shared by several places is read from."""
+        return [n for _, _, n in self._read(w)[1]]
+
+    def _read(self, w: SegWork) -> tuple[list, list]:
         if self._seen is not None and self._seen[0] is w:
             return self._seen[1]
         hits = w.places
         if not is_lowercase_text(w.seg.text):  # restored capitals are guesses: no surname is read from them
             hits = self.gazetteer.people(w.text, hits, self._first_names)
+        named = hits
         tail, end = self._outlet_tail(w.text)
         hits = [h for h in hits if not tail <= h[0] < end]
-        self._seen = (w, hits)
-        return hits
+        self._seen = (w, (hits, named))
+        return hits, named
 
     def _outlet_tail(self, text: str) -> tuple[int, int]:
         """Where the first line's outlet tail begins and ends ("Boy shot in Aynor - WXOW News 19 La Crosse, WI");
@@ -120,10 +130,14 @@ class Placer:
                 return told
 
         def rank(h):
-            kind = min(
-                (PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in self.gazetteer.candidates(h[2])),
-                default=_LEAST_PRECISE,
-            )
+            cands = self.gazetteer.candidates(h[2])
+            kind = min((PLACE_RANK.get(c.kind, _LEAST_PRECISE) for c in cands), default=_LEAST_PRECISE)
+            key = name_key(h[2])
+            if any(c.kind == "admin1" and name_key(c.name) == key for c in cands):
+                # a state's own name ranks as the state it stands for, not as a small town of that name elsewhere
+                # ("a Vermont man shot while hiking in Maine": a town of that name in another state is no likelier)
+                alone = self.gazetteer.resolve(h[2])
+                kind = PLACE_RANK.get(alone.precision, kind) if alone is not None else kind
             return kind, self._home(w, h), "," not in h[2]
 
         return min(hits, key=rank)  # min keeps the first of equal ranks
@@ -238,7 +252,7 @@ class Placer:
         (an outlet's home too)."""
         if self._told is not None and self._told[0] is w:
             return self._told[1]
-        countries, admin1s = self.gazetteer.context([n for _, _, n in w.places])
+        countries, admin1s = self.gazetteer.context(self.named(w))
         told = (self._home_first(w, countries), admin1s)
         self._told = (w, told)
         return told
@@ -249,7 +263,7 @@ class Placer:
         big city abroad names its country: "Metro" alone says Indonesia)."""
         if leave_out:
             key = name_key(leave_out)
-            countries, admin1s = self.gazetteer.context([n for _, _, n in w.places if name_key(n) != key])
+            countries, admin1s = self.gazetteer.context([n for n in self.named(w) if name_key(n) != key])
             countries = self._home_first(w, countries)
         else:
             countries, admin1s = self._text_context(w)
@@ -272,7 +286,7 @@ class Placer:
             key = name_key(town)
             near = [
                 p
-                for n in dict.fromkeys(n for _, _, n in w.places if name_key(n.rpartition(",")[0] or n) != key)
+                for n in dict.fromkeys(n for n in self.named(w) if name_key(n.rpartition(",")[0] or n) != key)
                 if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
             ]
             place = self.gazetteer.resolve(town, countries=countries, admin1s=admin1s, nearby=near)
@@ -373,7 +387,7 @@ class Placer:
         ]
         outlet = self.outlet_town(doc, w)
         nearby += [outlet] if outlet is not None and name_key(outlet.name) != name_key(name) else []
-        votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=name)
+        votes = self.gazetteer.division_votes(self.named(w), leave_out=name)
         side = self.side(doc, w)
         place = self.gazetteer.resolve(
             name, countries=countries, admin1s=admin1s, nearby=nearby, votes=votes, side=side
@@ -577,7 +591,7 @@ class Placer:
         if any("," in p[2] or p == line for p in told):
             return place
         ((country, admin1),) = homes
-        votes = self.gazetteer.division_votes([n for _, _, n in w.places])
+        votes = self.gazetteer.division_votes(self.named(w))
         if votes.get((country, admin1), 0.0) < max(votes.values(), default=0.0):
             return place  # the segment's places lie elsewhere ("Tyler, Longview, Jacksonville": Texas)
         cands = self.gazetteer.candidates(name)
@@ -639,7 +653,7 @@ class Placer:
                 continue  # the division itself, or its name without "County" ("in Bartow")
             if self.cared_at(w, hit):
                 continue  # where the wounded were taken ("a county medical examiner ... a hospital in Elmdale")
-            votes = self.gazetteer.division_votes([n for _, _, n in w.places], leave_out=hit[2])
+            votes = self.gazetteer.division_votes(self.named(w), leave_out=hit[2])
             # the place of that name in the division, if there is one: the one consistent with the report's; the
             # name's own biggest namesake is no town near it ("Lowell" alone is Lowell, Massachusetts)
             key = name_key(hit[2].rpartition(",")[0] or hit[2])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from eventledger.knowledge import distance_km
 from eventledger.records import PLACE_RANK, Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
+from eventledger.resolve.places import towns_named
 from eventledger.resolve.sources import View, independent_sources, placing
 from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import hit_not_killed, hurt_then_dead, summarize
@@ -16,6 +18,8 @@ DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
 _NAMES = ("name", "city", "admin1", "country")
 PLACE_KEYS = ("name", "city", "admin1", "admin2", "country", "lat", "lon", "precision")
 STATE_TOLD = {"qualified": 0, "context": 1}  # a report's meta place_state: how its story told the town's state
+BIG_CITY = 100000  # a city this big that one story names takes in a part another tells alone (`_parts_of_a_city`)
+NEAR_KM = 150  # a namesake this close to that city is a town near it, not a part of it
 
 
 def _facts(vs: list[View]) -> list[View]:
@@ -121,6 +125,47 @@ def _parts_join_their_city(seen, full, qualified, stated, first) -> None:
         first[part] = min(first[part], first.pop(k))
 
 
+def _parts_of_a_city(seen, full, qualified, stated, first, told_state) -> None:
+    """A town one story names alone ("shot dead in Elmwood", its state a guess among namesakes by size) while another
+    story of the event names a big city of a state where no place bears that name ("Denver police") is a part of
+    that city the gazetteer does not know (a neighbourhood, a street: "the shooting on Elmwood"): it keeps
+    its name with that city as its city, as one story would tell it that names both (extract.placing
+    `_unknown_part`). Not when a namesake lies near the city (a suburb of its own), or two such cities disagree."""
+    cities = {}
+    for k in seen:
+        name, city, admin1, country, precision = k
+        if precision != "city" or name != city or not admin1 or not country:
+            continue
+        towns = towns_named(name, country)
+        if towns and towns[0][0] == admin1 and towns[0][3] >= BIG_CITY and towns[0][1] is not None:
+            cities[k] = towns[0]
+    for k in list(seen):
+        name, city, admin1, country, precision = k
+        if precision != "city" or k in qualified or k in cities or not country or told_state.get(k, 2) < 2:
+            continue
+        if any(o[2] == admin1 and o[3] == country for o in seen if o != k):
+            continue  # another story places the event in the state of this namesake ("... in Tennessee")
+        homes = {(o[2], o[3]) for o in cities if o[3] == country and o[2] != admin1}
+        if len(homes) != 1:
+            continue
+        ((state, _),) = homes
+        towns = towns_named(name, country)
+        if len({t[0] for t in towns}) < 2 or any(t[0] == state for t in towns):
+            continue  # a name of one state's towns only is that town, wherever the other story was filed
+        o = max((o for o in cities if o[2] == state), key=lambda o: cities[o][3])
+        at = (cities[o][1], cities[o][2])
+        if any(t[1] is not None and distance_km(at, (t[1], t[2])) < NEAR_KM for t in towns):
+            continue
+        part = (name, o[1], state, country, "city")
+        seen[part] |= seen.pop(k)
+        full.setdefault(
+            part, {**full.pop(k), "city": o[1], "admin1": state, "admin2": None, "lat": at[0], "lon": at[1]}
+        )
+        stated[part] |= stated.pop(k, set())
+        first[part] = min(first.get(part, first[k]), first.pop(k))
+        told_state[part] = min(told_state.get(part, 2), told_state.pop(k, 2))
+
+
 def _filed_only(seen, qualified, stated) -> set[tuple]:
     """Towns told with their state only where no sentence names them ("OAKVALE, Ore. (KXYZ) -", a dateline
     standing in for a sentence that names no place) while a sentence names another town of that state as the
@@ -169,6 +214,7 @@ def event_place(vs: list[View]) -> dict:
         first[k] = min(first.get(k, at or 0), at or 0)
     if not seen:
         return {**{k: None for k in PLACE_KEYS}, "values": []}
+    _parts_of_a_city(seen, full, qualified, stated, first, told_state)
     _parts_join_their_city(seen, full, qualified, stated, first)
     # the name more stories tell first, then more reports (a story's "Elmwood" twice over a "RIVERTON, Ore."
     # dateline once; one page's photo captions naming a town ten times count as one story); its state only decides

@@ -28,3 +28,16 @@ def city_coords(name: str, country: str | None) -> tuple[float, float] | None:
     if country and (p.country or "").upper() != country.upper():
         return None
     return float(p.lat), float(p.lon)
+
+
+@lru_cache(maxsize=65536)
+def towns_named(name: str, country: str) -> tuple[tuple[str | None, float | None, float | None, int], ...]:
+    """(admin1, lat, lon, people) of every town or county of that name in the country, the biggest first."""
+    if not name or not country:
+        return ()
+    cands = [
+        c
+        for c in _gazetteer().candidates(name, unknown_towns=False)
+        if c.kind in ("city", "admin2") and (c.country or "").upper() == country.upper()
+    ]
+    return tuple((c.admin1, c.lat, c.lon, c.population) for c in sorted(cands, key=lambda c: -c.population))
