@@ -25,7 +25,6 @@ from eventledger.resolve.features import (
     count_agreement,
     date_kind,
     dated,
-    day_dated,
     family_ok,
     pair_features,
     pair_score,
@@ -137,8 +136,7 @@ def pair_scores(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | N
     Two news reports of two documents the document model reads whole (link_documents) are left to it below
     `read_threshold`: its average linkage over the documents' words keeps two shootings of one city and day apart
     where the best pair of their reports chains them; a background mention, a follow-up, or a report of a
-    segment with no text of its own has only its pair scores to join an event. Two such news reports whose stories
-    tell block addresses on other streets are not paired at all (_blocks_apart)."""
+    segment with no text of its own has only its pair scores to join an event."""
     out = Scores(profiles, cfg)
     read = cfg.read_threshold if text is not None else None
     for i, j in sorted(candidate_pairs(profiles, cfg)):
@@ -147,14 +145,6 @@ def pair_scores(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | N
             continue
         a, b = profiles[i], profiles[j]
         if read is not None and s < read and a.document != b.document and _read(a, text) and _read(b, text):
-            continue
-        if (
-            text is not None
-            and a.document != b.document
-            and _read(a, text)
-            and _read(b, text)
-            and _blocks_apart(a, b, text)
-        ):
             continue
         out[(i, j)] = s
     return out
@@ -402,12 +392,6 @@ def link_documents(
         a, b = sets.find(home[i]), sets.find(home[j])
         if a == b or _years_apart(profiles[i], profiles[j], history):
             continue
-        if any(
-            (_told_apart(profiles[x], profiles[y], text) or _blocks_apart(profiles[x], profiles[y], text))
-            for x in _some(heads[a], profiles)
-            for y in _some(heads[b], profiles)
-        ):
-            continue
         cross = [prob(x, y) for x in _some(heads[a], profiles) for y in _some(heads[b], profiles)]
         cross = [p for p in cross if p is not None]
         if cross and sum(cross) / len(cross) < (threshold if model.average is None else model.average):
@@ -433,40 +417,6 @@ def link_documents(
         i: [(index[got.clusters[g][0]], s) for g, s in cands] for i, cands in still.items() if len(final[index[i]]) == 1
     }
     return Clustering(final, ambiguous)
-
-
-FRESH_DAYS = 1  # a story published this many days after the day it tells is that day's news
-APART_DAYS = 1  # told days more than a night apart are two happenings
-
-
-def _fresh(p: Profile, text: TextIndex) -> bool:
-    """A lead that tells its attack as the news of its page: the day its own story states (not a page's date, not
-    a charge's or a trial's) is the day of its publication or the day before."""
-    day = text.day.get(p.segment)
-    return day_dated(p) and not (p.proceeding or p.follows) and day is not None and 0 <= day - p.date.lo <= FRESH_DAYS
-
-
-def _told_apart(a: Profile, b: Profile, text: TextIndex) -> bool:
-    """Two stories that each tell the news of an attack on the day they were written, more than a night apart, and
-    name no rare person in common nor, in one town, a street: two attacks, however alike their words (a city's
-    drive-by shootings in one neighbourhood weeks apart tell the same neighbourhood, police district and kind of
-    victims). A follow-up that tells a later day of its own (the victim named, the suspect found) names the people
-    or the street of the attack; one told through a charge or a trial is no fresh news."""
-    if not (_fresh(a, text) and _fresh(b, text)) or abs(a.date.lo - b.date.lo) <= APART_DAYS:
-        return False
-    if a.segment == b.segment or text.shared_people(a.segment, b.segment):
-        return False
-    return not (a.city and a.city == b.city and text.shared_streets(a.segment, b.segment)[0])
-
-
-def _blocks_apart(a: Profile, b: Profile, text: TextIndex) -> bool:
-    """Two stories whose news is an attack, each telling the block the police found it at ("in the 3900 block of
-    West Hubbard"), on other streets, naming no rare person in common: two attacks, however alike their words and
-    their town and day (a city's shootings of one night). A story told through an arrest or a charge may tell the
-    block the suspect was found at instead."""
-    if a.proceeding or a.follows or b.proceeding or b.follows or a.segment == b.segment:
-        return False
-    return text.blocks_differ(a.segment, b.segment) and not text.shared_people(a.segment, b.segment)
 
 
 HISTORY_DAYS = 365  # a lead dated this much before its segment's publication may be history, not news

@@ -50,8 +50,6 @@ COURTS = frozenset(
     "pleas common probate justice city state traffic sessions general high chancery bankruptcy housing".split()
 )
 COMPASS = frozenset("north south east west n s e w northeast northwest southeast southwest".split())
-# "in the 3900 block of West Hubbard": where police found a shooting, the street's first word (no compass word)
-BLOCK = re.compile(r"\b\d{1,5}[- ]block\s+of\s+(?:(?:North|South|East|West|N|S|E|W)\.?\s+)?([A-Z0-9][\w'’]*)", re.I)
 
 
 def aged_names(text: str) -> set[str]:
@@ -76,11 +74,6 @@ def streets(text: str) -> frozenset[str]:
         if w:
             out.add(" ".join(w))
     return frozenset(out)
-
-
-def blocks(text: str) -> frozenset[str]:
-    """The streets of the block addresses a text tells ("the 3900 block of West Hubbard" is "hubbard")."""
-    return frozenset(m.group(1).lower() for m in BLOCK.finditer(text))
 
 
 def name_runs(text: str) -> set[str]:
@@ -141,7 +134,6 @@ class TextIndex:
     whole: frozenset[str] = frozenset()  # segments whose own text was given (not a sentence standing in for it)
     people: dict[str, frozenset[str]] = field(default_factory=dict)  # segment -> the rare people it names
     street: dict[str, frozenset[str]] = field(default_factory=dict)  # segment -> the streets it names
-    block: dict[str, frozenset[str]] = field(default_factory=dict)  # segment -> streets of its block addresses
     _cache: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
@@ -186,7 +178,6 @@ class TextIndex:
             whole=frozenset(given),
             people=people,
             street={s: v for s in segs if s in given and (v := streets(seg_text[s]))},
-            block={s: v for s in segs if s in given and (v := blocks(seg_text[s]))},
         )
 
     def namesakes(self, segments: Iterable[str], window: int) -> dict[tuple[str, str], float]:
@@ -221,14 +212,6 @@ class TextIndex:
         sa, sb = self.street.get(a, frozenset()), self.street.get(b, frozenset())
         n = len(sa & sb)
         return (n / max(len(sa), len(sb)) if n else 0.0), bool(sa and sb and not n)
-
-    def blocks_differ(self, a: str, b: str) -> bool:
-        """Segments a and b both tell block addresses, none on one street, and name no street in common."""
-        ba, bb = self.block.get(a, frozenset()), self.block.get(b, frozenset())
-        if not (ba and bb) or ba & bb:
-            return False
-        sa, sb = self.street.get(a, frozenset()), self.street.get(b, frozenset())
-        return not (sa & sb)
 
     def segments(self, a: str, b: str) -> tuple[float, float]:
         """(text cosine, proper-name cosine) of the segments of reports a and b."""
