@@ -121,3 +121,11 @@ def test_a_states_name_ranks_as_the_state_not_as_a_small_town_of_that_name():
     # towns elsewhere are called Nevada too: the headline's place is still the state the accident was in
     doc = extract_text("Nevada man killed in Utah hunting accident", published=PUBLISHED)
     assert {(r.place.name, r.place.precision) for r in doc.reports if r.place} == {("Utah", "admin1")}
+
+
+def test_a_name_no_place_of_the_storys_one_state_bears_is_a_place_of_that_state():
+    # every Brookside the gazetteer knows is a small town of another state: the story of a Texas county's
+    # deputies tells one of Texas the gazetteer lacks
+    text = "Man shot in Brookside\n\nA man was shot in Brookside on Friday, the Lubbock County Sheriff's Office said."
+    assert {a for _, _, a in _attack_places(extract_text(text, published=PUBLISHED))} == {"Texas"}
+

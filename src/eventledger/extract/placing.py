@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 
 from eventledger.extract.text import is_lowercase_text, load_first_names
@@ -437,6 +438,10 @@ class Placer:
             if told:
                 rep.meta["place_state"] = told
             place = self._city_of(w, place, name, others, outlet=outlet)
+            local = self._unknown_local(w, name, place, admin1s, nearby) if place.city == place.name else None
+            if local is not None:
+                place = local
+                rep.meta["place_state"] = "context"
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
 
@@ -502,6 +507,36 @@ class Placer:
             name, countries=(country, *countries), admin1s=(admin1,), nearby=nearby, side=side
         )
         return found if found is not None and (found.country, found.admin1) == (country, admin1) else None
+
+    def _unknown_local(self, w: SegWork, name: str, place: Place, admin1s, nearby) -> Place | None:
+        """A bare name that no place of the one state the story tells bears (a town qualified by it, a county of
+        it, its name, its phone numbers; no other state), that only towns elsewhere of fewer than BIG_PLACE people
+        bear, none of them near the places the segment names, told in the story's own sentences as where it
+        happened ("a shooting in Elmwood.", "ELMWOOD TOWNSHIP (KXYZ) -"): a place of that state the gazetteer
+        lacks (a neighbourhood, a township, a hamlet), placed no more precisely than the state, as an unknown
+        dateline's town is (`Gazetteer.candidates`). None else; a link's headline ("+ 1 hurt in Elmwood
+        shooting") tells another story."""
+        if place.precision != "city" or place.country != HOME_COUNTRY:
+            return None
+        key = name_key(name)
+        if not any(
+            (self._in_before.search(w.text, max(0, a - 30), a) or _DATELINE_RX.match(w.text, b))
+            and _in_prose(w.text, b)
+            for a, b, n in self.places(w)
+            if name_key(n) == key
+        ):
+            return None
+        states = [a for a in admin1s if self.gazetteer.division(a) == (a, HOME_COUNTRY)]
+        if len(states) != 1 or place.admin1 == states[0]:
+            return None
+        cands = [c for c in self.gazetteer.candidates(name) if c.kind in ("city", "admin2")]
+        if any(c.admin1 == states[0] or c.population >= BIG_PLACE for c in cands):
+            return None
+        pts = [(p.lat, p.lon) for p in nearby if p.lat is not None]
+        if any(c.lat is not None and distance_km((c.lat, c.lon), p) < NEARBY_KM for c in cands for p in pts):
+            return None
+        town = string.capwords(name) if name.isupper() else name
+        return Place(name=town, city=town, admin1=states[0], country=HOME_COUNTRY, precision="city")
 
     def _state_told(self, w: SegWork, place: Place, name: str) -> str | None:
         """How the segment tells which of a bare town's namesakes it is: "qualified" when it names the town
@@ -679,6 +714,12 @@ class Placer:
             return None
         _, hit, p = min(found, key=lambda f: f[0])  # min keeps the first of equal ranks
         return hit, p
+
+
+def _in_prose(text: str, at: int) -> bool:
+    """Whether the line that goes on at `at` ends as a sentence does, not as a headline or a link's title."""
+    end = text.find("\n", at)
+    return text[at : end if end >= 0 else len(text)].rstrip()[-1:] in '.!?"\u201d\u2019)'
 
 
 def _holds(division: Place, town: Place) -> bool:
