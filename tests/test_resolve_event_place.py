@@ -165,3 +165,20 @@ def test_a_namesake_whose_state_was_told_does_not_join_the_big_city():
     vs = [_view(f"r{i}", "Maple Heights", "Ohio", "Maple Heights") for i in (1, 2)]
     vs.append(_view("r3", "Denver", "Colorado", "Denver police"))
     assert event_place(vs)["admin1"] == "Ohio"
+
+
+def test_a_guessed_namesake_is_the_one_in_its_outlets_home_state():
+    # "Pine Ridge" alone, nothing in its story to tell which: Florida's by size; the outlet's other stories are
+    # of South Dakota, where a Pine Ridge lies
+    from eventledger.resolve.places import outlet_states
+
+    guess = _view("r1", "Pine Ridge", "Florida", "Pine Ridge")
+    guess.report["meta"] = {"place_guess": True}
+    others = [_view(f"r{i}", "Rapid City", "South Dakota", "Rapid City") for i in (2, 3)]
+    for i, v in enumerate(others):
+        v.report["document"] = f"d{i}"
+    homes = outlet_states([("outlet", v.report) for v in (guess, *others)])
+    assert homes == {"outlet": "South Dakota"}
+    assert event_place([guess], homes)["admin1"] == "South Dakota"
+    told = _view("r1", "Pine Ridge", "Florida", "Pine Ridge")  # a namesake its story's context chose stays
+    assert event_place([told], homes)["admin1"] == "Florida"

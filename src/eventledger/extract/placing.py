@@ -442,6 +442,14 @@ class Placer:
             if local is not None:
                 place = local
                 rep.meta["place_state"] = "context"
+        bare = place.precision == "admin2" or (place.precision == "city" and place.city == place.name)
+        if "," not in name and bare and not rep.meta.get("place_state"):
+            # nothing the story names told which namesake: a guess by size another story's outlet may correct
+            near = place.lat is not None and any(
+                p.lat is not None and distance_km((p.lat, p.lon), (place.lat, place.lon)) < NEARBY_KM for p in nearby
+            )
+            if place.admin1 not in admin1s and not votes.get((place.country, place.admin1)) and not near:
+                rep.meta["place_guess"] = True
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
 

@@ -9,7 +9,7 @@ from eventledger.records import PLACE_RANK, Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
-from eventledger.resolve.places import towns_named
+from eventledger.resolve.places import namesake_in, towns_named
 from eventledger.resolve.sources import View, independent_sources, placing
 from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import hit_not_killed, hurt_then_dead, summarize
@@ -187,7 +187,9 @@ def _filed_only(seen, qualified, stated) -> set[tuple]:
     }
 
 
-def event_place(vs: list[View]) -> dict:
+def event_place(vs: list[View], homes: dict[str, str] | None = None) -> dict:
+    """The event's place among its reports'. `homes`: outlet -> its home state (`places.outlet_states`), where a
+    namesake its story names bare with nothing to tell which is likelier the one meant than the biggest."""
     seen: dict[tuple, set[str]] = defaultdict(set)
     full: dict[tuple, dict] = {}
     qualified: set[tuple] = set()
@@ -200,6 +202,9 @@ def event_place(vs: list[View]) -> dict:
     doc_of = {v.id: v.report.get("document") for v in placed}
     for v in told or placed:
         p = v.report["place"]
+        home = (homes or {}).get(v.source or v.origin)
+        moved = namesake_in(v.report, home) if home else None
+        p = moved or p
         k = tuple(p.get(x) for x in ("name", "city", "admin1", "country", "precision"))
         seen[k].add(v.id)
         full.setdefault(k, {x: p.get(x) for x in PLACE_KEYS})
@@ -207,7 +212,8 @@ def event_place(vs: list[View]) -> dict:
             qualified.add(k)  # told with its state ("Portland, Ind.", "LEXINGTON, SC"): no guess among namesakes
         # how its story told which namesake it is (extract.placing `_state_told`): with its state elsewhere, then
         # by the places around it, over a guess by size
-        told_state[k] = min(told_state.get(k, 2), STATE_TOLD.get((v.report.get("meta") or {}).get("place_state"), 2))
+        how = "context" if moved else (v.report.get("meta") or {}).get("place_state")
+        told_state[k] = min(told_state.get(k, 2), STATE_TOLD.get(how, 2))
         if _told_in_sentence(v.report):
             stated[k].add(v.id)
         at = (v.report.get("evidence") or {}).get("start")
@@ -291,6 +297,7 @@ def build(
     *,
     cfg: ResolveConfig,
     policy: str,
+    homes: dict[str, str] | None = None,
 ) -> Event:
     counts = {k: summarize(vals, policy=policy, cfg=cfg, kind=k) for k, vals in sorted(count_values(vs).items())}
     hurt_then_dead(counts)
@@ -302,7 +309,7 @@ def build(
         founder=founder,
         type=event_type(vs, cfg),
         date=event_date(vs),
-        place=event_place(vs),
+        place=event_place(vs, homes),
         perpetrators=perps,
         counts=counts,
         reports=[

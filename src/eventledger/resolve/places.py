@@ -41,3 +41,63 @@ def towns_named(name: str, country: str) -> tuple[tuple[str | None, float | None
         if c.kind in ("city", "admin2") and (c.country or "").upper() == country.upper()
     ]
     return tuple((c.admin1, c.lat, c.lon, c.population) for c in sorted(cands, key=lambda c: -c.population))
+
+
+OUTLET_DOCS, OUTLET_SHARE = 2, 0.6  # an outlet's stories told this often, this share, in one state make it its home
+
+
+def _states(name: str) -> set[str | None]:
+    return {t[0] for t in towns_named(name, "US")}
+
+
+def _guessed(report: dict) -> bool:
+    """The report's US town or county is a namesake chosen by size alone: named bare, and nothing its story names
+    told which (extract.placing sets meta `place_guess`: no state, no other place near or of its state)."""
+    p = report.get("place") or {}
+    meta = report.get("meta") or {}
+    name = p.get("name") or ""
+    return (
+        p.get("country") == "US"
+        and (p.get("precision") == "admin2" or (p.get("precision") == "city" and p.get("city") == name))
+        and "," not in ((p.get("evidence") or {}).get("text") or ",")
+        and bool(meta.get("place_guess"))
+        and not meta.get("place_from")
+        and len(_states(name)) > 1
+    )
+
+
+def _tells_state(report: dict) -> bool:
+    """The report's place says its US state: no guess among namesakes by size (`_guessed`), nor a town of the
+    outlet's web address."""
+    p = report.get("place") or {}
+    meta = report.get("meta") or {}
+    return p.get("country") == "US" and bool(p.get("admin1")) and not meta.get("place_from") and not _guessed(report)
+
+
+def outlet_states(reports) -> dict[str, str]:
+    """Outlet -> the US state its stories tell their places in, where most of its documents that tell one
+    (OUTLET_SHARE, at least OUTLET_DOCS of them) do (`_tells_state`): a local outlet's home, where a namesake its
+    story names bare is likelier than the biggest one. `reports`: (outlet, report) pairs."""
+    docs: dict[str, dict[str, set[str]]] = {}
+    for outlet, r in reports:
+        if outlet and _tells_state(r):
+            docs.setdefault(outlet, {}).setdefault(r["place"]["admin1"], set()).add(r.get("document") or r.get("id"))
+    homes = {}
+    for outlet, by_state in docs.items():
+        n = {s: len(d) for s, d in by_state.items()}
+        top = max(sorted(n), key=lambda s: n[s])
+        if n[top] >= OUTLET_DOCS and n[top] >= OUTLET_SHARE * sum(n.values()):
+            homes[outlet] = top
+    return homes
+
+
+def namesake_in(report: dict, state: str) -> dict | None:
+    """The report's place moved to its namesake in that state when it is a guess by size (`_guessed`); None when
+    it is no guess, or no place of its name lies there."""
+    p = report.get("place") or {}
+    if p.get("admin1") == state or not _guessed(report) or state not in _states(p.get("name") or ""):
+        return None
+    q = _gazetteer().resolve(p["name"], countries=("US",), admin1s=(state,))
+    if q is None or q.admin1 != state or q.precision != p.get("precision"):
+        return None
+    return {**p, "city": q.city, "admin1": q.admin1, "admin2": q.admin2, "lat": q.lat, "lon": q.lon}
