@@ -115,6 +115,8 @@ def test_one_sense_per_text(gaz):
 def test_a_local_outlet_names_its_division(gaz):
     assert gaz.host_division("http://www.southernillinoisnow.example:80/news/local/x") == ("Illinois", "US")
     assert gaz.host_division("http://www.wisn.com/news/x") is None
+    # a name spelt across the dot between two labels is none ("metro.suntimes" holds no division "Osun")
+    assert gaz.host_division("https://metro.suntimes.example/news/x") is None
     assert gaz.resolve("Peoria", countries=("US",), admin1s=("Illinois",)).admin1 == "Illinois"
     assert gaz.resolve("Peoria").admin1 == "Arizona"  # the bigger one, without context
 

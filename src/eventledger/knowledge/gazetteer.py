@@ -312,7 +312,8 @@ class Gazetteer:
         home ("centralillinoisproud.com" -> Illinois); None when it names none."""
         if not url:
             return None
-        letters = re.sub(r"[^a-z]", "", _host(url).rsplit(".", 1)[0])
+        # label by label: a name spelt across a dot is no name ("chicago.suntimes" spells no "osun")
+        labels = [re.sub(r"[^a-z]", "", part) for part in _host(url).rsplit(".", 1)[0].split(".")]
         if self._host_names is None:
             self._host_names = sorted(
                 {
@@ -322,7 +323,7 @@ class Gazetteer:
                 },
                 key=lambda t: -len(t[0]),
             )
-        return next(((name, iso) for k, name, iso in self._host_names if k in letters), None)
+        return next(((name, iso) for k, name, iso in self._host_names if any(k in x for x in labels)), None)
 
     def host_city(self, url: str | None) -> str | None:
         """The name of a town a web host's name spells out, the longest: a local outlet names its home
