@@ -491,3 +491,41 @@ def test_a_list_that_restates_the_figure_adds_nobody(count):
 )
 def test_a_list_the_parser_hangs_on_its_first_person(count, text, want):
     assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a participle after the last person of a list is told of the whole list (issue 17)
+        (
+            "A 4-year-old boy and 31-year-old woman wounded by gunfire on Sunday have left the hospital.",
+            [("injured", 2, None)],
+        ),
+        # a relative clause with no relative word is done to the noun it hangs on
+        ("The woman he killed lived next door.", [("killed", 1, None)]),
+        ("Deputies named the two men he is accused of shooting.", [("shot", 2, "men")]),
+        ("A man whose nephew shot and killed a 6-year-old was charged.", [("killed", 1, None)]),
+        # "any time" opens what happens in general: nobody of this event
+        ("Any time one of our students is hurt it has a huge impact on the school.", []),
+    ],
+)
+def test_who_a_wounding_verb_is_done_to(count, text, want):
+    assert count(text) == want
+
+
+def test_a_name_is_one_person_however_the_tagger_takes_it():
+    # "Lenz was shot ..., striking Lenz": the tagger took the first "Lenz" for a common noun, the second for a name
+    from spacy.tokens import Doc
+
+    nlp, finder = load_nlp(), CountFinder(CountWords.load())
+    words = ["Lenz", "was", "shot", ",", "striking", "Lenz", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        pos=["NOUN", "AUX", "VERB", "PUNCT", "VERB", "PROPN", "PUNCT"],
+        tags=["NN", "VBD", "VBN", ",", "VBG", "NNP", "."],
+        heads=[2, 2, 2, 2, 2, 4, 2],
+        deps=["nsubjpass", "auxpass", "ROOT", "punct", "advcl", "dobj", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"],
+    )
+    assert finder._same_person(doc[0], doc[2]) == finder._same_person(doc[5], doc[4]) == "name: lenz"

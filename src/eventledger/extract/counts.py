@@ -461,6 +461,10 @@ class CountFinder:
             tok = subj[0] if subj else None
         if tok is None or any(c.dep_ == "nummod" or c.lower_ in _ANOTHER for c in tok.children):
             return None
+        if tok.ent_type_ == "PERSON" and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in self.w.person_nouns:
+            # a name, however the tagger takes it ("Hess was shot when ... striking Hess": a noun, then a name)
+            parts = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            return "name: " + " ".join([*parts, tok.lower_])  # "Ann Lane" and "Tom Lane" are two
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" or tok.pos_ == "PROPN" and tok.lower_ in self.w.person_nouns:
             return tok.lower_  # "Man shot in Lawndale ... A 34-year-old man was shot": a headline's "Man" too
         if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
@@ -558,8 +562,10 @@ class CountFinder:
             return None  # "was not hurt"
         if self._modality.modal_clause(tok):
             return None  # "could have been killed", "will die"
-        if any(self._generic(c) for c in tok.children):
-            return None  # "whenever a student is hurt": what happens in general, nobody in this event
+        if any(self._generic(c) for c in tok.children) or tok.dep_ == "relcl" and self._generic(tok.head):
+            # "whenever a student is hurt", "any time one of our students is hurt" (a clause on "time"): what happens
+            # in general, nobody in this event
+            return None
         if kind == "killed" and any(c.lower_ in ("nearly", "almost") for c in tok.children):
             return "injured"  # "a teen was nearly killed": he lives
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in self.w.state_verbs:
@@ -694,7 +700,7 @@ class CountFinder:
             # "a man shot in the leg", "Police: 4 people shot in Fresno" (tagged past); a subject of its own is the
             # one hit ("Police: Man shot, killed outside bar", the verb hung on "Police")
             own = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-            found = own or [verb.head]
+            found = own or [self._coordination(verb.head)]
         if not found and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "ccomp"):
             own = [c for c in verb.children if c.dep_ == "nsubj"]  # "police found a man shot"
             h = verb.head  # "an uncle and niece were discovered fatally shot", "teen found shot to death"
@@ -710,7 +716,42 @@ class CountFinder:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             # "a person who died", "a man who had been shot": the relative pronoun stands for the noun it hangs on
             found = [verb.head if t.lower_ in _RELATIVE else t for t in found]
+        if not found and deps == ("dobj",) and not any(c.lower_ == "at" for c in verb.children):
+            found = self._gap(verb)
         return self._expand(found)
+
+    @staticmethod
+    def _gap(verb) -> list:
+        """ "The woman he killed", "the four relatives he is accused of shooting": a relative clause with no relative
+        word and a subject of its own, whose verb (or the verb it leads to by "to" or "of") has no object, is done to
+        the noun it hangs on."""
+        clause = verb
+        while clause.dep_ != "relcl":
+            if clause.dep_ == "xcomp":
+                clause = clause.head
+            elif clause.dep_ in ("pcomp", "pobj") and clause.head.pos_ == "ADP":
+                clause = clause.head.head
+            else:
+                return []
+            if clause.pos_ != "VERB":
+                return []
+        if clause.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not own or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.subtree):
+            return []  # "a man whose son shot ...": a relative word says what the clause is about
+        if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in verb.children):
+            return []  # "shot and killed a boy": the object of the joined verb is this one's too
+        return [clause.head]
+
+    @staticmethod
+    def _coordination(noun):
+        """ "A girl and a woman wounded by gunfire were released": the participle after the last person of a list
+        is told of the whole list, which the parser hangs on the first person."""
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i < first.i:
+            first = first.head
+        return first
 
     def _bearer(self, noun) -> list:
         """Who bears a wound that names nobody itself: the subject of "suffered a gunshot wound" or of "is recovering
