@@ -529,3 +529,26 @@ def test_a_name_is_one_person_however_the_tagger_takes_it():
         ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"],
     )
     assert finder._same_person(doc[0], doc[2]) == finder._same_person(doc[5], doc[4]) == "name: lenz"
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # one person told hurt, then dead in the same sentence, is killed, not hurt too (issue 17)
+        (
+            "The victim was taken to the hospital with life-threatening injuries, where he later died.",
+            [("killed", 1, None)],
+        ),
+        # ... but a pronoun of the other sex is someone else
+        ("A woman was wounded and he was killed.", [("injured", 1, None), ("killed", 1, None)]),
+        # shot but lived: injured, as GVA counts them
+        ("Her brother and a 12-year-old girl were also shot, but survived.", [("injured", 2, None)]),
+        ("All four are expected to survive.", [("injured", 4, None)]),
+        # surviving alone may be unhurt; an intent is nobody
+        ("The lone survivor ran to a neighbour's house and called police.", []),
+        ("The 30-year-old survived the attack.", []),
+        ("Police expect to kill the suspect.", []),
+    ],
+)
+def test_how_the_people_hit_ended(count, text, want):
+    assert sorted(count(text)) == sorted(want)

@@ -50,6 +50,11 @@ QUALIFIER_CHARS = 20  # a qualifier ends right before the number, within this ma
 # the kinds a patient of several verbs takes, most telling first: "shot and killed" is killed, "shot and wounded"
 # injured; "shot" alone says the person was hit, not whether he lived (GVA counts the hit as killed + injured)
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}  # a pronoun that repeats an earlier one is that person
+# nouns of one sex, which a pronoun of the other does not stand for
+_NOUN_GENDER = {
+    **dict.fromkeys("man boy father husband son brother uncle nephew grandfather boyfriend".split(), "m"),
+    **dict.fromkeys("woman girl mother wife daughter sister aunt niece grandmother girlfriend".split(), "f"),
+}
 KIND_RANK = ("killed", "injured", "shot", "kidnapped", "missing", "arrested")
 _RELATIVE = frozenset({"who", "that", "whom"})
 _ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})  # one more than told already
@@ -443,6 +448,11 @@ class CountFinder:
                     continue
                 if self._points_back(p, kind, verb, victims):
                     continue
+                if kind == "killed" and (back := self._earlier(p, ("injured", "shot"), verb, victims)) is not None:
+                    # "he was taken to a hospital with injuries, where he died": the one hurt died, one person
+                    victims[back] = ("killed", 1, verb)
+                    at_least.add(kind)
+                    continue
                 if not self._numbered(p):
                     # "a man was shot", "him": one person the sentence names, who may be one of more victims
                     at_least.add(kind)
@@ -478,19 +488,31 @@ class CountFinder:
         what the sentence is about (its verb's subject) or the same pronoun; not in "he killed his wife and police
         killed him", where "him" is the doer."""
         low = tok.lower_
-        doc = tok.doc
         if self._definite_person(tok):
             # "a girl was fatally struck ... the teenager was pronounced dead": the one told of already
             return any(k == kind and v is not verb and i < tok.i for i, (k, _, v) in victims.items())
         if low not in _GENDER or tok.pos_ != "PRON":
             return False  # "another" is one more
-        return any(
-            k == kind
-            and v is not verb
-            and i < tok.i
-            and (doc[i].dep_ in ("nsubj", "nsubjpass") or _GENDER.get(doc[i].lower_, 0) == _GENDER.get(low, 1))
-            for i, (k, _, v) in victims.items()
-        )
+        return self._earlier(tok, (kind,), verb, victims) is not None
+
+    @staticmethod
+    def _earlier(tok, kinds: tuple[str, ...], verb, victims: dict) -> int | None:
+        """The earlier victim of one of `kinds`, done to by another verb, that a personal pronoun stands for: the one
+        the sentence is about (its verb's subject) or the same pronoun."""
+        low, doc = tok.lower_, tok.doc
+        if low not in _GENDER or tok.pos_ != "PRON":
+            return None
+        for i, (k, n, v) in victims.items():
+            if (
+                k in kinds
+                and n == 1
+                and v is not verb
+                and i < tok.i
+                and (doc[i].dep_ in ("nsubj", "nsubjpass") or _GENDER.get(doc[i].lower_, 0) == _GENDER.get(low, 1))
+                and _NOUN_GENDER.get(doc[i].lemma_.lower(), _GENDER[low]) == _GENDER[low]  # not "a woman ... he"
+            ):
+                return i
+        return None
 
     def _definite_person(self, tok) -> bool:
         """ "the teenager", "the victim": one person told as known, not "the other man" nor "the second victim"."""
@@ -568,8 +590,17 @@ class CountFinder:
             return None
         if kind == "killed" and any(c.lower_ in ("nearly", "almost") for c in tok.children):
             return "injured"  # "a teen was nearly killed": he lives
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in self.w.state_verbs:
-            return None  # "threatened to kill", "tried to shoot"
+        head = tok.head.lemma_.lower()
+        if (
+            tok.dep_ == "xcomp"
+            and head not in self.w.state_verbs
+            and not (head in self.w.outlook_verbs and kind == "injured")
+        ):
+            return None  # "threatened to kill", "tried to shoot"; not "is expected to survive"
+        if tok.lemma_.lower() in self.w.lived_verbs and not (
+            tok.dep_ == "xcomp" or tok.dep_ == "conj" and self.w.people_verbs.get(tok.head.lemma_.lower())
+        ):
+            return None  # "the lone survivor ran", "she survived the attack": not told hit
         if kind != "killed" and self._fatal(tok):
             return "killed"
         return kind
@@ -689,6 +720,8 @@ class CountFinder:
                 found = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
             else:
                 found = [c for c in h.children if c.dep_ in (("nsubjpass",) if hp else ("dobj",))]
+        if not found and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.w.outlook_verbs:
+            found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is expected to survive"
         if not found and passive and verb.dep_ == "pcomp" and verb.head.pos_ == "ADP":
             # "a woman was in critical condition after being shot", "is recovering after being shot": the passive
             # after a preposition is done to the subject of the clause it hangs on ("Woman critical after ...")

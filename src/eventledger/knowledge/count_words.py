@@ -78,6 +78,8 @@ class CountWords:
     treat_verbs: frozenset[str]  # "treated for a gunshot wound": the subject bears it
     succumb_verbs: frozenset[str]  # "succumbed to his wounds": the subject died of them
     subject_verbs: frozenset[str]
+    outlook_verbs: frozenset[str]  # "is expected to survive": the complement's patient is their subject
+    lived_verbs: frozenset[str]  # "survive": told of someone hit only joined to a wounding verb or as expected
     fatal_words: frozenset[str]
     person_nouns: frozenset[str]
     one_person_pronouns: frozenset[str]
@@ -138,6 +140,8 @@ class CountWords:
             treat_verbs=words(d, "treat_verbs", where),
             succumb_verbs=words(d, "succumb_verbs", where),
             subject_verbs=words(d, "subject_verbs", where),
+            outlook_verbs=words(d, "outlook_verbs", where),
+            lived_verbs=words(d, "lived_verbs", where),
             fatal_words=words(d, "fatal_words", where),
             person_nouns=words(d, "person_nouns", where),
             one_person_pronouns=words(d, "one_person_pronouns", where),
