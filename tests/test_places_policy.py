@@ -567,7 +567,6 @@ def test_a_headline_naming_where_the_victim_lives_takes_where_the_story_says_it_
     assert {(p[1], p[2]) for p in places} == {("Eldon", "Iowa")}
 
 
-
 def test_a_county_report_takes_no_town_where_the_wounded_were_taken():
     # the county names no town of the scene; the town of its hospital is no scene: the outlet's town in that county
     doc = extract_text(
@@ -578,3 +577,81 @@ def test_a_county_report_takes_no_town_where_the_wounded_were_taken():
     )
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and {r.place.city for r in attacks} == {"Everett"}
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # a station's call sign that reports: US local news, so the US Salisbury, not the old name of Harare
+        (
+            "Boy hurt in Salisbury shooting\n\nA boy was wounded late Friday when shots hit a house in "
+            "Salisbury, WXYZ reports. Police said the boy is expected to recover.",
+            "US",
+        ),
+        # a sheriff's office: the US Paris, not the French capital
+        (
+            "Man shot in Paris\n\nA man was shot and wounded Saturday night in Paris, the sheriff's office said. "
+            "Deputies found him outside a gas station.",
+            "US",
+        ),
+        # a city's police department and a felony: how US police and courts speak
+        (
+            "Man shot in Cairo\n\nA man was shot and wounded Friday night in Cairo, the police department said. "
+            "A suspect faces a felony charge.",
+            "US",
+        ),
+        # the story tells the country outright: it is abroad
+        (
+            "Man shot in Paris\n\nA man was shot and wounded Saturday night in Paris, French police said. "
+            "Officers found him outside a cafe, a 911 caller told reporters.",
+            "FR",
+        ),
+        # a dateline with no state after it is filed abroad
+        ("PARIS (AP) -- A man was shot and wounded Saturday night in Paris, police said. A 911 call came in.", "FR"),
+        # ... unless a home station writes it
+        ("PARIS (WXYZ) -- A man was shot and wounded Saturday night in Paris, police said.", "US"),
+    ],
+)
+def test_a_us_local_story_takes_the_us_namesake_unless_it_tells_the_country(text, country):
+    doc = extract_text(text, published=PUBLISHED)
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack" and r.place is not None]
+    assert attacks and all(r.place.country == country for r in attacks)
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        (
+            "Woman shot in Georgia\n\nA woman was shot and wounded Saturday night in Georgia, police said.",
+            ("US", "Georgia"),
+        ),
+        # its people's word tells the country
+        ("Man shot in Georgia\n\nA man was shot Saturday in Georgia, Georgian police said.", ("GE", None)),
+    ],
+)
+def test_a_country_name_a_us_state_bears_is_the_state_unless_the_country_is_told(text, where):
+    doc = extract_text(text, published=PUBLISHED)
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack" and r.place is not None]
+    assert attacks and all((r.place.country, r.place.admin1) == where for r in attacks)
+
+
+def test_a_country_name_a_us_state_bears_is_the_state_in_a_us_story():
+    doc = extract_text(
+        "Two wounded in Georgia shooting\n\nTwo men were shot Sunday night in Georgia, the sheriff's office "
+        "said. Deputies found them near a gas station.",
+        published=PUBLISHED,
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack" and r.place is not None]
+    assert attacks and all((r.place.country, r.place.admin1) == ("US", "Georgia") for r in attacks)
+
+
+def test_a_national_outlets_world_story_keeps_the_city_abroad():
+    # a state the host spells is no sign of local news: "washingtontimes.com" on an attack in Paris
+    doc = extract_text(
+        "Leaders and terror\n\nThe group was called contained just a day before it launched its massacre in Paris, "
+        "killing scores of people.",
+        published=PUBLISHED,
+        url="http://www.washingtontimes.com/news/2016/jun/15/leaders-and-terror/",
+    )
+    places = [r.place for r in doc.reports if r.place is not None and r.place.name]
+    assert all(p.country != "US" for p in places)

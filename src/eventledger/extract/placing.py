@@ -22,6 +22,15 @@ _TAIL_SEP = re.compile(r"\s(?:-|–|—|\||::)\s")  # what parts a headline from
 HOME_COUNTRY = "US"  # the country whose local news names hamlets and neighbourhoods the gazetteer lacks
 # "in the 3200 block of Elm Street": how US police and local news tell an address, a story of that country
 _HOME_ADDRESS = re.compile(r"\b\d{2,6}\s+block\s+of\s+[A-Z0-9]")
+# how US police, courts and local news speak, no other country's: a sheriff's deputies, state troopers, a city's
+# police department, a 911 call, a district attorney, a medical examiner, a felony, a station's call sign that
+# reports ("WXYZ reports")
+_HOME_NEWS = re.compile(
+    r"\bsheriff['\u2019]s\s+(?:office|department|deputies|deputy)\b|\bstate\s+(?:troopers?|police)\b"
+    r"|\bhighway\s+patrol\b|\bpolice\s+department\b|\b911\b|\bdistrict\s+attorney\b|\bmedical\s+examiner\b"
+    r"|\bfelony\b|\bmisdemeanor\b|(?-i:\b[KW][A-Z]{3}(?:-TV)?\s+(?:reports|reported|News)\b)",
+    re.I,
+)
 COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
 PART_KM = 15  # a town this close to a big city its story names is told as a part of that city
 _PART_GAP = r"\s+(?:{words})\s+of\s+(?:the\s+)?"
@@ -399,6 +408,9 @@ class Placer:
             place = self._state_meant(w, name, place) or place
             place = self._county_held(w, name, place, countries, nearby, side) or place
         others = self.context(doc, w, leave_out=name)[0]
+        if place.country != HOME_COUNTRY and "," not in name and self._reads_home(doc, w, others, name, place):
+            mine = dict(countries=others, admin1s=admin1s, nearby=nearby, votes=votes, side=side)
+            place = self._home_namesake(w, name, place, **mine) or place
         if (
             not stray_ok
             and self._stray(place, others)
@@ -452,6 +464,75 @@ class Placer:
                 rep.meta["place_guess"] = True
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
+
+    def _reads_home(self, doc, w: SegWork, others, name: str, place: Place) -> bool:
+        """The story reads as home-country local news: what it names and its source (`context`) are of that
+        country first and its text names a state, a county or a qualified town, or its phone numbers, call sign
+        or block address say one; or it names no other country first and speaks as US police and local news do
+        (`_HOME_NEWS`) or a US station's call sign follows its dateline ("SALISBURY (WXYZ) --"); or it names no
+        country and the name is a country's that a home state bears (Georgia): English news names the state far
+        more often. A big city's or namesakes' country alone is no sign ("San Miguel" beside "Berlin"), nor a
+        state a national outlet's host spells ("washingtontimes.com" on "the massacre in Paris")."""
+        if others[:1] not in ((), (HOME_COUNTRY,)):
+            return False
+        key = name_key(name)
+        if others and (
+            self.gazetteer.context([n for n in self.named(w) if name_key(n) != key])[1]
+            or self._phone_division(doc, w)
+            or _HOME_ADDRESS.search(w.text)
+            or self.gazetteer.call_side(getattr(doc, "url", None), w.text)
+        ):
+            return True
+        if _HOME_NEWS.search(w.text) or self.gazetteer.call_side(None, w.text):
+            return True
+        return (
+            not others
+            and place.precision == "country"
+            and any(
+                c.kind == "admin1" and c.country == HOME_COUNTRY and name_key(c.name) == key
+                for c in self.gazetteer.candidates(name)
+            )
+        )
+
+    def _home_namesake(self, w: SegWork, name: str, place: Place, **context) -> Place | None:
+        """In a story whose other names and signals are of the home country first (a US station, a block
+        address, a US state or town named), a bare name that a home place bears too is that place ("Salisbury",
+        "Paris", "Cairo"), not its namesake abroad, unless the story tells it is abroad: it names that country
+        by another name (its own, its people's word, a town qualified by it: "French police") or a dateline
+        abroad. A country's name is the home namesake only when that is a state (Georgia) or a town of known
+        population (Lebanon); a smaller town of its name (Jordan, Mexico) is likelier a person's origin told by
+        the country's name. A word (`is_word`) is left to the stray-word rules unless told as a home town ("in
+        Canton", `_home_town_told`)."""
+        if self.gazetteer.is_word(name) and not self._home_town_told(w, name):
+            return None
+        cands = [c for c in self.gazetteer.candidates(name) if c.country == HOME_COUNTRY]
+        if place.precision == "country":
+            cands = [c for c in cands if c.kind == "admin1" or (c.kind == "city" and c.population)]
+        if not cands or place.country in self._abroad_told(w, name):
+            return None
+        return self.gazetteer.resolve(name, within=HOME_COUNTRY, **context)
+
+    def _abroad_told(self, w: SegWork, name: str) -> set[str]:
+        """The countries other than the home one that the segment tells outright, other than by `name`: by their
+        name, their people's word, a town qualified by them ("Bangalore, India"), or a dateline with no state
+        after it ("PARIS (AP) --": a home town's dateline says its state, unless a home station writes it:
+        "SALISBURY (WXYZ) --")."""
+        key = name_key(name)
+        told = set(self.gazetteer.demonym_countries(w.text))
+        for _, _, n in self.places(w):
+            if name_key(n) == key:
+                continue
+            base, comma, qual = n.rpartition(",")
+            where = self.gazetteer.division(qual.strip() if comma else n)
+            if where is not None and (comma or where[0] is None):
+                told.add(where[1])
+        line = self._dateline(w)
+        if line is not None and "," not in line[2] and self.gazetteer.call_side(None, w.text) is None:
+            p = self.gazetteer.resolve(line[2])
+            if p is not None and p.country:
+                told.add(p.country)
+        told.discard(HOME_COUNTRY)
+        return told
 
     def _home_town_told(self, w: SegWork, name: str) -> bool:
         """Whether a stop-listed word the segment finds as a place (with a place word after it: "Columbus police")

@@ -527,10 +527,15 @@ class Gazetteer:
             return 0
         return self._ix.town_people.get((name_key(c.name), c.admin1), 0)
 
-    def resolve(self, name: str, *, countries=(), nearby=(), admin1s=(), votes=None, side=None) -> Place | None:
+    def resolve(
+        self, name: str, *, countries=(), nearby=(), admin1s=(), votes=None, side=None, within: str | None = None
+    ) -> Place | None:
         """Best candidate for `name` given the document's countries (ISO2), divisions (admin1 names), other
-        places (Place or Candidate) and the divisions its other place names lie in (`division_votes`)."""
+        places (Place or Candidate) and the divisions its other place names lie in (`division_votes`); with
+        `within`, only among the candidates of that country."""
         cands = self._own_state_names(self.candidates(name), name)
+        if within is not None:
+            cands = [c for c in cands if c.country == within]
         if not cands:
             return None
         cset = tuple(c.upper() for c in countries)
