@@ -506,7 +506,7 @@ def test_a_list_the_parser_hangs_on_its_first_person(count, text, want):
         ("Deputies named the two men he is accused of shooting.", [("shot", 2, "men")]),
         ("A man whose nephew shot and killed a 6-year-old was charged.", [("killed", 1, None)]),
         # "any time" opens what happens in general: nobody of this event
-        ("Any time one of our students is hurt it has a huge impact on the school.", []),
+        ("Any time a player of ours gets hurt, the whole team feels it.", []),
     ],
 )
 def test_who_a_wounding_verb_is_done_to(count, text, want):
@@ -536,7 +536,7 @@ def test_a_name_is_one_person_however_the_tagger_takes_it():
     [
         # one person told hurt, then dead in the same sentence, is killed, not hurt too (issue 17)
         (
-            "The victim was taken to the hospital with life-threatening injuries, where he later died.",
+            "The victim was flown to the hospital with serious injuries, where he later died.",
             [("killed", 1, None)],
         ),
         # ... but a pronoun of the other sex is someone else

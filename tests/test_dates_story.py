@@ -505,7 +505,7 @@ def test_a_follow_up_months_on_takes_the_day_it_names_the_shooting_by():
     day = headline_day(
         "Drug ring found after boy was shot\n\n"
         "The pistol used in the shooting of a boy in August was sold to two dealers, an agent testified this week. "
-        "A teen faces assault counts in connection with the Aug. 31 shooting of his friend at a home. "
+        "A teen faces assault counts over the Aug. 31 shooting of a classmate at a home. "
         "One dealer was released from custody Tuesday, the judge said.",
         DateValue("2016-12-22", "day"),
         "Drug ring found",

@@ -585,7 +585,7 @@ class CountFinder:
         if self._modality.modal_clause(tok):
             return None  # "could have been killed", "will die"
         if any(self._generic(c) for c in tok.children) or tok.dep_ == "relcl" and self._generic(tok.head):
-            # "whenever a student is hurt", "any time one of our students is hurt" (a clause on "time"): what happens
+            # "whenever a student is hurt", "any time a player of ours gets hurt" (a clause on "time"): what happens
             # in general, nobody in this event
             return None
         if kind == "killed" and any(c.lower_ in ("nearly", "almost") for c in tok.children):

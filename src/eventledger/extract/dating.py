@@ -48,7 +48,7 @@ _CHARGED_WITH = re.compile(
     r"\b(?:charg|arrest|indict|convict|accus|sentenc|book|jail|arraign)\w*\s+(?:with|for|of)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-# a day that names the attack it stands before ("the June 15 shooting", "the Sept. 15, 2015 shooting death of"):
+# a day that names the attack it stands before ("the June 15 shooting", "the May 2, 2016 shooting death of"):
 # the attack's day however long ago, which a charge or a court story tells months on
 NAMED_DAYS = 366
 _ATTACK_NAMED = re.compile(
