@@ -52,6 +52,17 @@ CARE_WINDOW = 80  # characters before a place read for what says the wounded wer
 DATELINE_REACH = 600  # characters after a dateline read for the town the story says the shooting was in
 
 
+def _guessed(place: Place, admin1s, votes, nearby) -> bool:
+    """A bare town or county whose namesake nothing the story names told: not in a division it names or votes
+    for, nor near a place it names."""
+    if not (place.precision == "admin2" or (place.precision == "city" and place.city == place.name)):
+        return False
+    near = place.lat is not None and any(
+        p.lat is not None and distance_km((p.lat, p.lon), (place.lat, place.lon)) < NEARBY_KM for p in nearby
+    )
+    return place.admin1 not in admin1s and not votes.get((place.country, place.admin1)) and not near
+
+
 class Placer:
     def __init__(self, gazetteer, context_path=DATA / "places_context.yaml"):
         self.gazetteer = gazetteer
@@ -387,16 +398,7 @@ class Placer:
         name = whole[2] if whole is not None else name  # the place it is part of, with this mention's evidence
         name = self._county_named(w, name)
         countries, admin1s = self.context(doc, w)
-        # the segment's other places, each as it resolves alone: a town near them is likelier the one meant (not
-        # the name itself in other letters: "DANVILLE (WSLS 10) -" alone is only its biggest namesake)
-        own = name_key(name.rpartition(",")[0] or name)
-        nearby = [
-            p
-            for n in dict.fromkeys(n for _, _, n in self.places(w) if name_key(n.rpartition(",")[0] or n) != own)
-            if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
-        ]
-        outlet = self.outlet_town(doc, w)
-        nearby += [outlet] if outlet is not None and name_key(outlet.name) != name_key(name) else []
+        nearby, outlet = self._nearby(doc, w, name)
         votes = self.gazetteer.division_votes(self.named(w), leave_out=name)
         side = self.side(doc, w)
         place = self.gazetteer.resolve(
@@ -454,16 +456,24 @@ class Placer:
             if local is not None:
                 place = local
                 rep.meta["place_state"] = "context"
-        bare = place.precision == "admin2" or (place.precision == "city" and place.city == place.name)
-        if "," not in name and bare and not rep.meta.get("place_state"):
-            # nothing the story names told which namesake: a guess by size another story's outlet may correct
-            near = place.lat is not None and any(
-                p.lat is not None and distance_km((p.lat, p.lon), (place.lat, place.lon)) < NEARBY_KM for p in nearby
-            )
-            if place.admin1 not in admin1s and not votes.get((place.country, place.admin1)) and not near:
-                rep.meta["place_guess"] = True
+        if "," not in name and not rep.meta.get("place_state") and _guessed(place, admin1s, votes, nearby):
+            rep.meta["place_guess"] = True  # a guess by size another story's outlet may correct
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
+
+    def _nearby(self, doc, w: SegWork, name: str) -> tuple[list[Place], Place | None]:
+        """The segment's other places, each as it resolves alone, and the outlet's town: a town near them is
+        likelier the one meant (not the name itself in other letters: "DANVILLE (WSLS 10) -" alone is only its
+        biggest namesake)."""
+        own = name_key(name.rpartition(",")[0] or name)
+        nearby = [
+            p
+            for n in dict.fromkeys(n for _, _, n in self.places(w) if name_key(n.rpartition(",")[0] or n) != own)
+            if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
+        ]
+        outlet = self.outlet_town(doc, w)
+        nearby += [outlet] if outlet is not None and name_key(outlet.name) != name_key(name) else []
+        return nearby, outlet
 
     def _reads_home(self, doc, w: SegWork, others, name: str, place: Place) -> bool:
         """The story reads as home-country local news: what it names and its source (`context`) are of that
