@@ -487,13 +487,10 @@ class CountFinder:
         another verb than an earlier victim of the same kind is that victim again, not one more, when that victim is
         what the sentence is about (its verb's subject) or the same pronoun; not in "he killed his wife and police
         killed him", where "him" is the doer."""
-        low = tok.lower_
         if self._definite_person(tok):
             # "a girl was fatally struck ... the teenager was pronounced dead": the one told of already
             return any(k == kind and v is not verb and i < tok.i for i, (k, _, v) in victims.items())
-        if low not in _GENDER or tok.pos_ != "PRON":
-            return False  # "another" is one more
-        return self._earlier(tok, (kind,), verb, victims) is not None
+        return self._earlier(tok, (kind,), verb, victims) is not None  # no pronoun ("another"): one more
 
     @staticmethod
     def _earlier(tok, kinds: tuple[str, ...], verb, victims: dict) -> int | None:

@@ -304,12 +304,7 @@ class Placer:
         if town:
             # the namesake near the towns the segment names, not the biggest one (a Lakeport outlet's story that
             # names towns near the small Lakeport is that one's)
-            key = name_key(town)
-            near = [
-                p
-                for n in dict.fromkeys(n for n in self.named(w) if name_key(n.rpartition(",")[0] or n) != key)
-                if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
-            ]
+            near = self._towns_alone(self.named(w), leave_out=town)
             place = self.gazetteer.resolve(town, countries=countries, admin1s=admin1s, nearby=near)
             if place is not None and place.precision == "city" and place.admin1:
                 # a local outlet's story is of its country too, though it names none or only namesakes abroad
@@ -465,15 +460,19 @@ class Placer:
         """The segment's other places, each as it resolves alone, and the outlet's town: a town near them is
         likelier the one meant (not the name itself in other letters: "DANVILLE (WSLS 10) -" alone is only its
         biggest namesake)."""
-        own = name_key(name.rpartition(",")[0] or name)
-        nearby = [
-            p
-            for n in dict.fromkeys(n for _, _, n in self.places(w) if name_key(n.rpartition(",")[0] or n) != own)
-            if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
-        ]
+        nearby = self._towns_alone([n for _, _, n in self.places(w)], leave_out=name.rpartition(",")[0] or name)
         outlet = self.outlet_town(doc, w)
         nearby += [outlet] if outlet is not None and name_key(outlet.name) != name_key(name) else []
         return nearby, outlet
+
+    def _towns_alone(self, names, *, leave_out: str) -> list[Place]:
+        """The towns among `names`, each as it resolves alone, but `leave_out`'s, with or without its state."""
+        key = name_key(leave_out)
+        return [
+            p
+            for n in dict.fromkeys(n for n in names if name_key(n.rpartition(",")[0] or n) != key)
+            if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
+        ]
 
     def _reads_home(self, doc, w: SegWork, others, name: str, place: Place) -> bool:
         """The story reads as home-country local news: what it names and its source (`context`) are of that
