@@ -87,21 +87,22 @@ def test_issue14_edit_date_as_text_is_stored_and_every_later_run_works(db, tmp_p
     assert any("Kano" in json.dumps(e.get("place")) for e in events(db).values())  # the new document is resolved
 
 
-def test_issue14_edit_place_by_name_becomes_a_gazetteer_place(db):
-    eid = market(db)["id"]
-    code, out, exc = run("event", "edit", eid, "place", "Moscow", "--db", db)
+def edit_place(db, value: str) -> dict:
+    """The market event's place after an analyst's `event edit ... place VALUE`."""
+    code, out, exc = run("event", "edit", market(db)["id"], "place", value, "--db", db)
     assert code == 0 and exc is None, out
-    place = market(db)["place"]
+    return market(db)["place"]
+
+
+def test_issue14_edit_place_by_name_becomes_a_gazetteer_place(db):
+    place = edit_place(db, "Moscow")
     assert (place["name"], place["country"], place["precision"]) == ("Moscow", "RU", "city")
     assert place["values"] and place["values"][0]["name"] != "Moscow"  # the sources' values stay listed
     assert run("resolve", "--db", db)[0] == 0
 
 
 def test_a_town_with_its_state_is_that_states_town(db):
-    eid = market(db)["id"]
-    code, out, exc = run("event", "edit", eid, "place", "Peoria, Illinois", "--db", db)
-    assert code == 0 and exc is None, out
-    place = market(db)["place"]
+    place = edit_place(db, "Peoria, Illinois")
     assert (place["city"], place["admin1"], place["country"]) == ("Peoria", "Illinois", "US")
     assert place["lat"] is not None
 
