@@ -567,6 +567,27 @@ def test_a_headline_naming_where_the_victim_lives_takes_where_the_story_says_it_
     assert {(p[1], p[2]) for p in places} == {("Eldon", "Iowa")}
 
 
+def test_a_report_taking_a_place_from_elsewhere_takes_no_town_where_someone_lives():
+    # the headline names no place but the outlet's; the first place below is the arrested man's home ("a Dover
+    # man"), and its own sentence says where the shooting was ("at a barbershop in Smyrna")
+    doc = extract_text(
+        "Three killed in barbershop shooting - Channel 5 News\n\nPolice arrested a Dover man in the 2015 slayings "
+        "at a barbershop in Smyrna, Del.",
+        published=PUBLISHED,
+    )
+    head = next(r for r in doc.reports if r.evidence.text.startswith("Three killed"))
+    assert (head.place.city, head.place.admin1) == ("Smyrna", "Delaware")
+
+
+def test_an_embedded_posts_signature_is_no_place_of_the_event():
+    # "— News 4 Houston (@News4Houston) date" signs a post quoted in the story: the poster, not the scene
+    places = _attack_places(
+        "Boy hurt in shooting\n\nA boy was hurt by a stray bullet early Tuesday. pic.twitter.com/x1y2z3 \u2014 "
+        "News 4 Houston (@News4Houston) January 19, 2016\n\nDeputies said it happened at a home in Cypress."
+    )
+    assert {(p[1], p[2]) for p in places} == {("Cypress", "Texas")}
+
+
 def test_a_county_report_takes_no_town_where_the_wounded_were_taken():
     # the county names no town of the scene; the town of its hospital is no scene: the outlet's town in that county
     doc = extract_text(

@@ -48,6 +48,11 @@ _WHERE_BEFORE = re.compile(
 )
 # "Jane Roe, 34, of Aynor", "Jane Roe, 34, Aynor": where she lives, not where it happened
 _OF_HOME = re.compile(r",\s+of\s+$|,\s+\d{1,3},\s+$")
+# an embedded post's signature ("— Metro Police (@MetroPD) March 3, 2016"): who posted it, not where it happened
+_POST_SIGNATURE = re.compile(
+    r"(?:\u2014|\u2013|--?)[ \t]*[^\n\u2014\u2013()]{1,80}?\(@\w{1,30}\)"
+    r"[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4}"
+)
 CARE_WINDOW = 80  # characters before a place read for what says the wounded were taken there
 DATELINE_REACH = 600  # characters after a dateline read for the town the story says the shooting was in
 
@@ -93,7 +98,7 @@ class Placer:
     def places(self, w: SegWork) -> list[tuple[int, int, str]]:
         """The segment's places, less the surnames of people the text names ("Norman Robert Burke ... Burke")
         unless the text came in lowercase, and less those in a headline's tail that names the outlet (its home
-        is context, not the event's place)."""
+        is context, not the event's place) or in an embedded post's signature (its author's account)."""
         return self._read(w)[0]
 
     def named(self, w: SegWork) -> list[str]:
@@ -110,7 +115,8 @@ class Placer:
             hits = self.gazetteer.people(w.text, hits, self._first_names)
         named = hits
         tail, end = self._outlet_tail(w.text)
-        hits = [h for h in hits if not tail <= h[0] < end]
+        signed = [(m.start(), m.end()) for m in _POST_SIGNATURE.finditer(w.text)]
+        hits = [h for h in hits if not tail <= h[0] < end and not any(a <= h[0] < b for a, b in signed)]
         self._seen = (w, (hits, named))
         return hits, named
 
@@ -167,13 +173,13 @@ class Placer:
         """The town is told as where someone lives ("an Akron man", "Jane Roe, 34, of Aynor")."""
         return bool(self._resident.match(w.text, h[1]) or _OF_HOME.search(w.text, max(0, h[0] - 10), h[0]))
 
-    def _where_told(self, w: SegWork, a: int, b: int):
+    def _where_told(self, w: SegWork, a: int, b: int, *, reach: int = DATELINE_REACH):
         """The first place the sentence text[a:b] or the lines right after it (DATELINE_REACH) name after a
         locative ("near Eldon", "in the Eldon area", "two miles north of Eldon") that is neither where someone lives
         nor where the wounded were taken, nor the start of a longer name; None when they name none. Further on, a
         story tells where people were taken, tried or lived before."""
         for p in self.places(w):
-            if p[0] < a or p[0] > b + DATELINE_REACH:
+            if p[0] < a or p[0] > b + reach:
                 continue
             if not _WHERE_BEFORE.search(w.text, max(0, p[0] - 40), p[0]):
                 continue
@@ -199,7 +205,16 @@ class Placer:
         """The segment's first place before the sentence (a dateline or earlier context), a qualified one first;
         for a headline or an
         opening sentence that names none, the segment's dateline ("DETROIT (WWJ) --" below the headline), else
-        its first place."""
+        its first place. That place told only as where someone lives ("Waverly couple killed near Allison") yields
+        to one its own sentence tells as where something happened (`_where_told`)."""
+        hit = self._first_place(w, s0, skip)
+        if hit is None or not self._home(w, hit):
+            return hit
+        a, b = next(((a, b) for a, b in w.sents if a <= hit[0] < b), (hit[0], hit[1]))
+        told = self._where_told(w, a, b, reach=0)
+        return told if told is not None and name_key(told[2]) != name_key(skip) else hit
+
+    def _first_place(self, w: SegWork, s0: int, skip: str):
         places = self.places(w)
         places = [p for p in places if not self.cared_at(w, p)] or places
         places = [p for p in places if name_key(p[2]) != name_key(skip)] if skip else places
