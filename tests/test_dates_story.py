@@ -523,3 +523,37 @@ def test_a_shooting_named_by_a_day_long_ago_is_not_the_days_news():
         "Two men wounded",
     )
     assert day == "2016-07-17"
+
+
+def test_a_recent_stretch_is_no_sentences_own_day():
+    """ "three teens have been shot dead ... since early Friday": the stretch's first day is the window of a
+    roundup, not the day of the sentence's own killing; the day the story tells of it is ("shot Sunday")."""
+    doc = extract_text(
+        "Cousins among 11 killed in a bloody weekend in Carrow\n\n"
+        "The cousins were two of three teens shot dead across Carrow since early Friday. "
+        "The pair were shot on a corner of the Elm Park neighborhood on Sunday, police said.",
+        published=DateValue("2016-07-18", "day"),
+    )
+    assert doc.reports and {r.date.value for r in doc.reports} == {"2016-07-17"}
+
+
+def test_a_stretch_long_past_still_dates_its_tally():
+    """ "every shooting since Aug. 1, 1966": a stretch from decades ago is no roundup of the last days, and its
+    date keeps the tally's report apart from the day's news."""
+    doc = extract_text(
+        "The paper has counted every school shooting in which people died since Aug. 1, 1966.", published=TUESDAY
+    )
+    assert doc.reports and all(r.date.value == "1966-08-01" for r in doc.reports)
+
+
+def test_a_day_in_a_sentence_naming_the_attack_by_another_time_is_not_the_attacks():
+    """ "spoke to reporters Thursday about a weekend shooting": Thursday is the day of what followed; the day the
+    story tells of the shooting itself ("late Saturday") is the story's day, though its sentence names no attack."""
+    day = headline_day(
+        "Boy, 6, killed by stray round inside family home\n\n"
+        "The Carrow police chief briefed the press for the first time Thursday on a weekend shooting that took "
+        "the life of a boy of 6. The boy was watching television late Saturday when rounds came through the wall.",
+        DateValue("2016-07-21", "day"),
+        "Boy, 6,",
+    )
+    assert day == "2016-07-16"

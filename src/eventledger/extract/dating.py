@@ -96,6 +96,28 @@ _ATTACK_AFTER = re.compile(
 )
 
 
+# the attack named by a time of its own ("a weekend shooting", "Friday's attack"): another day its sentence tells
+# ("police addressed the media Wednesday about a weekend shooting") is of something else, unless it falls in that time
+_TIMED_ATTACK = re.compile(
+    r"\b(?:(?P<weekend>weekend)|(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:shooting|killing|slaying|homicide|murder|stabbing|attack|gunfire|rampage|shootout|gunfight|spree)s?\b",
+    re.I,
+)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def timed_otherwise(text: str, sent: tuple[int, int], start: int, end: int, day: date) -> bool:
+    """The sentence at `sent` names its attack by a time that leaves out `day`, the day at text[start:end]."""
+    for m in _TIMED_ATTACK.finditer(text, sent[0], sent[1]):
+        if m.start() < end and start < m.end():
+            continue  # the day is the attack's own name
+        if m.group("weekend") and day.weekday() not in (4, 5, 6):
+            return True
+        if m.group("day") and _WEEKDAYS.index(m.group("day").lower()) != day.weekday():
+            return True
+    return False
+
+
 def in_range(text: str, start: int, end: int) -> bool:
     """The date at text[start:end] opens or closes a stretch of time ("since Friday", "between Friday and
     Sunday", "from Monday to early Tuesday")."""
@@ -103,6 +125,17 @@ def in_range(text: str, start: int, end: int) -> bool:
     if _RANGE_OPEN.search(text, before, start) or _RANGE_CLOSE.search(text, max(0, start - 60), start):
         return True
     return bool(_RANGE_FROM.search(text, before, start) and _RANGE_TO.match(text, end))
+
+
+def recent_stretch(w: SegWork, start: int, end: int, dv: DateValue) -> bool:
+    """The day at text[start:end] opens or closes a stretch of the last few days ("four teens shot dead since early
+    Saturday", "wounded between Friday night and Sunday morning"): the window of a roundup of many happenings, not
+    one happening's day. A stretch from long ago ("every mass shooting since Aug. 1, 1966") still dates its tally
+    as past."""
+    if dv.precision not in ("day", "second") or w.anchor is None or not w.anchor.value or len(w.anchor.value) < 10:
+        return False
+    back = (date.fromisoformat(w.anchor.value[:10]) - date.fromisoformat(dv.value[:10])).days
+    return 0 <= back <= STORY_DAYS and in_range(w.text, start, end)
 
 
 def document_date(doc: Document, fallback: DateValue | None) -> DateValue | None:
@@ -202,7 +235,12 @@ class Dater:
         hits = [
             d
             for d in w.dates
-            if a <= d[0] and d[1] <= b and d[2].value and not dateline(w.text, d[0], d[1]) and not posted(w.text, d[0])
+            if a <= d[0]
+            and d[1] <= b
+            and d[2].value
+            and not dateline(w.text, d[0], d[1])
+            and not posted(w.text, d[0])
+            and not recent_stretch(w, *d)
         ]
         if absolute_only:
             hits = [d for d in hits if _ABSOLUTE_YEAR.search(w.text[d[0] : d[1]])] or hits
@@ -376,6 +414,8 @@ class Dater:
                 _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s) and not _ATTACK_AFTER.match(w.text, e)
             ) or _FOLLOW_UP_AFTER.match(w.text, e):
                 continue  # "appeared in court Tuesday morning", "Monday's hearing": a day after the attack's
+            if timed_otherwise(w.text, sent, s, e, day):
+                continue  # "addressed the media Wednesday about a weekend shooting": the day of what followed
             if loose is None or dv.value < loose[2].value:
                 loose = (s, e, dv)
             if not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):
