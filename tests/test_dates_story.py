@@ -557,3 +557,28 @@ def test_a_day_in_a_sentence_naming_the_attack_by_another_time_is_not_the_attack
         "Boy, 6,",
     )
     assert day == "2016-07-16"
+
+
+def test_a_follow_up_names_its_attack_by_its_day_not_the_earlier_cases_it_recalls():
+    """A charge story names its shooting by its day ("in connection with the July 2 fatal shooting") and recalls an
+    older case of the same kind: its headline tells the named shooting, not the earliest day of its shootings."""
+    headline = "Couple charged in fatal shooting of grandson, 4"
+    doc = _titled(
+        headline,
+        f"{headline}\n\n"
+        "Prosecutors filed charges against a Carrow couple in connection with the July 2 fatal shooting of their "
+        "grandson. In a separate case on June 12, a girl of 3 was shot and killed with a pistol left on a sofa.",
+    )
+    assert next(r for r in doc.reports if r.evidence.text.startswith("Couple")).date.value == "2016-07-02"
+
+
+def test_this_week_with_no_day_told_is_bounded_by_the_page_date():
+    """ "the city's second fatal shooting this week", on a Friday page whose week began in the month before: no day
+    is told, and the week holds the page's date, which bounds the shooting (not the year a split week resolves to)."""
+    day = headline_day(
+        "Girl, 16, shot dead in the second fatal shooting in Carrow this week\n\n"
+        "Police said a girl of 16 died of gunshot wounds on a porch in Carrow.",
+        DateValue("2016-09-02", "day"),
+        "Girl, 16,",
+    )
+    assert day == "2016-09-02"

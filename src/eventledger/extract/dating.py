@@ -25,6 +25,7 @@ _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 _WEEK = re.compile(
     r"\bweek(?:end)?\b|\b(?:late|early|mid)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
 )
+_THIS_WEEK = re.compile(r"\b(?:this|the\s+current)\s+week\b(?!end)", re.I)
 _ABSOLUTE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # what follows an attack and is dated in its own words: "appeared in court Tuesday", "was arraigned on Tuesday",
 # "a vigil Monday night"; the story's day is the attack's, never one of these
@@ -335,6 +336,8 @@ class Dater:
                 # its own words date it (unlike a story's day lent to a sentence that names none)
                 rep.meta.update(date_from="period_day", date_stated=w.seg.text[hit[0] : hit[1]])
                 return
+            if _THIS_WEEK.search(w.text, hit[0], hit[1]):
+                hit = None  # "this week" with no day told: the week that holds the page's date, which bounds it
         story = self.story_day(w, but=later[1][:2] if later is not None else None) if hit is None else None
         if later is not None and story is not None and story[2].value > (later[1][2].value or ""):
             story = None  # the story's day must not come after what the sentence dates as later
@@ -425,7 +428,13 @@ class Dater:
         # no sentence with attack words tells a day in the weeks before: a follow-up whose own days are of what
         # followed (a release, a hearing) may still name the attack by its day, months back; else a day the story
         # tells at all ("deputies responded Sunday to a report of a wounded boy") is nearer the event than the page
-        return loose if any_sentence else best or named or loose
+        if any_sentence:
+            return loose
+        if named is not None and _NEWS_AFTER.search(w.seg.title or ""):
+            # a page whose news follows an attack ("Two charged in fatal shooting of girl") names its attack by its
+            # day ("charged in the May 11 shooting"); the earlier days it tells are of the cases it recalls
+            return named
+        return best or named or loose
 
     def _death_day(self, w: SegWork, s: int, e: int) -> bool:
         """The day at w.text[s:e] is when someone died, told with no attack word between ("died on Monday")."""
