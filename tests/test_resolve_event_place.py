@@ -182,3 +182,38 @@ def test_a_guessed_namesake_is_the_one_in_its_outlets_home_state():
     assert event_place([guess], homes)["admin1"] == "South Dakota"
     told = _view("r1", "Pine Ridge", "Florida", "Pine Ridge")  # a namesake its story's context chose stays
     assert event_place([told], homes)["admin1"] == "Florida"
+
+
+def test_a_guessed_namesake_is_the_one_near_its_outlets_area_across_a_state_line():
+    # "Florence" alone: Alabama's by size; the outlet's other stories lie around Cincinnati, Ohio (its home
+    # state), and the Florence across the river in Kentucky is the one near them
+    from eventledger.resolve.places import outlet_areas, outlet_states
+
+    guess = _view("r1", "Florence", "Alabama", "Florence")
+    guess.report["meta"] = {"place_guess": True}
+    guess.report["place"].update(lat=34.79981, lon=-87.67725)
+    others = [
+        _view("r2", "Cincinnati", "Ohio", "Cincinnati"),
+        _view("r3", "Hamilton", "Ohio", "Hamilton"),
+        _view("r4", "Covington", "Kentucky", "Covington"),
+    ]
+    for i, (v, (lat, lon)) in enumerate(zip(others, ((39.127, -84.514), (39.400, -84.561), (39.084, -84.509)))):
+        v.report["document"] = f"d{i}"
+        v.report["place"].update(lat=lat, lon=lon)
+    told = [("outlet", v.report) for v in (guess, *others)]
+    homes, areas = outlet_states(told), outlet_areas(told)
+    assert homes == {"outlet": "Ohio"} and areas == {"outlet": (39.127, -84.514)}
+    assert event_place([guess], homes, areas)["admin1"] == "Kentucky"
+    told_ = _view("r1", "Florence", "Alabama", "Florence")  # a namesake its story's context chose stays
+    told_.report["place"].update(lat=34.79981, lon=-87.67725)
+    assert event_place([told_], homes, areas)["admin1"] == "Alabama"
+
+
+def test_an_outlet_whose_stories_lie_far_apart_has_no_area():
+    from eventledger.resolve.places import outlet_areas
+
+    vs = [_view("r1", "Cincinnati", "Ohio", "Cincinnati"), _view("r2", "Covington", "Washington", "Covington")]
+    for i, (v, (lat, lon)) in enumerate(zip(vs, ((39.127, -84.514), (47.358, -122.122)))):
+        v.report["document"] = f"d{i}"
+        v.report["place"].update(lat=lat, lon=lon)
+    assert outlet_areas([("outlet", v.report) for v in vs]) == {}

@@ -466,8 +466,9 @@ class Placer:
             if local is not None:
                 place = local
                 rep.meta["place_state"] = "context"
-        if "," not in name and not rep.meta.get("place_state") and _guessed(place, admin1s, votes, nearby):
-            rep.meta["place_guess"] = True  # a guess by size another story's outlet may correct
+        if "," not in name and rep.meta.get("place_state") != "qualified" and _guessed(place, admin1s, votes, nearby):
+            # a guess by size, or by the station's side of the river alone, another story's outlet may correct
+            rep.meta["place_guess"] = True
         place.evidence = evidence(doc, w.seg, s, e)
         rep.place = place
 

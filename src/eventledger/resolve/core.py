@@ -13,7 +13,7 @@ from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields
 from eventledger.resolve.event import build
 from eventledger.resolve.features import founds, profile, reach_back
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
-from eventledger.resolve.places import outlet_states
+from eventledger.resolve.places import outlet_areas, outlet_states
 from eventledger.resolve.related import link_related
 from eventledger.resolve.sources import canonical_key, views
 from eventledger.resolve.statements import link_statements
@@ -100,12 +100,23 @@ def resolve(
         if st["id"] in linked:
             by_event.setdefault(linked[st["id"]], []).append(st)
 
-    homes = outlet_states([(v.source or v.origin, v.report) for v in order])
+    told = [(v.source or v.origin, v.report) for v in order]
+    homes, areas = outlet_states(told), outlet_areas(told)
     events = []
     for k, c in enumerate(clusters):
         eid, founder = ids[k]
         events.append(
-            build(eid, founder, groups[eid], profiles, by_event.get(eid, []), cfg=cfg, policy=cfg.policy, homes=homes)
+            build(
+                eid,
+                founder,
+                groups[eid],
+                profiles,
+                by_event.get(eid, []),
+                cfg=cfg,
+                policy=cfg.policy,
+                homes=homes,
+                areas=areas,
+            )
         )
     index = {e.id: e for e in events}
     link_related(events, {v.id: v.report for v in vs.values()}, event_of)  # arrests etc. -> the attack

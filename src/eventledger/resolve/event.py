@@ -9,7 +9,7 @@ from eventledger.records import PLACE_RANK, Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
-from eventledger.resolve.places import namesake_in, towns_named
+from eventledger.resolve.places import namesake_in, namesake_near, towns_named
 from eventledger.resolve.sources import View, independent_sources, placing
 from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import hit_not_killed, hurt_then_dead, summarize
@@ -187,9 +187,12 @@ def _filed_only(seen, qualified, stated) -> set[tuple]:
     }
 
 
-def event_place(vs: list[View], homes: dict[str, str] | None = None) -> dict:
+def event_place(
+    vs: list[View], homes: dict[str, str] | None = None, areas: dict[str, tuple[float, float]] | None = None
+) -> dict:
     """The event's place among its reports'. `homes`: outlet -> its home state (`places.outlet_states`), where a
-    namesake its story names bare with nothing to tell which is likelier the one meant than the biggest."""
+    namesake its story names bare with nothing to tell which is likelier the one meant than the biggest; `areas`:
+    outlet -> the point its stories lie around (`places.outlet_areas`), the namesake near it likelier still."""
     seen: dict[tuple, set[str]] = defaultdict(set)
     full: dict[tuple, dict] = {}
     qualified: set[tuple] = set()
@@ -203,7 +206,9 @@ def event_place(vs: list[View], homes: dict[str, str] | None = None) -> dict:
     for v in told or placed:
         p = v.report["place"]
         home = (homes or {}).get(v.source or v.origin)
-        moved = namesake_in(v.report, home) if home else None
+        area = (areas or {}).get(v.source or v.origin)
+        moved = namesake_near(v.report, area) if area else None
+        moved = moved or (namesake_in(v.report, home) if home else None)
         p = moved or p
         k = tuple(p.get(x) for x in ("name", "city", "admin1", "country", "precision"))
         seen[k].add(v.id)
@@ -298,6 +303,7 @@ def build(
     cfg: ResolveConfig,
     policy: str,
     homes: dict[str, str] | None = None,
+    areas: dict[str, tuple[float, float]] | None = None,
 ) -> Event:
     counts = {k: summarize(vals, policy=policy, cfg=cfg, kind=k) for k, vals in sorted(count_values(vs).items())}
     hurt_then_dead(counts)
@@ -309,7 +315,7 @@ def build(
         founder=founder,
         type=event_type(vs, cfg),
         date=event_date(vs),
-        place=event_place(vs, homes),
+        place=event_place(vs, homes, areas),
         perpetrators=perps,
         counts=counts,
         reports=[

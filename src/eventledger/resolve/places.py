@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from eventledger.knowledge.gazetteer import NEARBY_KM, distance_km
+
 
 @lru_cache(maxsize=1)
 def _gazetteer():
@@ -101,3 +103,48 @@ def namesake_in(report: dict, state: str) -> dict | None:
     if q is None or q.admin1 != state or q.precision != p.get("precision"):
         return None
     return {**p, "city": q.city, "admin1": q.admin1, "admin2": q.admin2, "lat": q.lat, "lon": q.lon}
+
+
+def outlet_areas(reports) -> dict[str, tuple[float, float]]:
+    """Outlet -> the point its stories' places cluster around, where most of its documents that tell their state
+    (OUTLET_SHARE, at least OUTLET_DOCS of them; `_tells_state`) lie within NEARBY_KM of the place of one of them:
+    a local outlet covers its town's area, across a state line too (a Charlotte station's stories of South
+    Carolina's towns), where a namesake its story names bare is likelier than the biggest. `reports`: (outlet,
+    report) pairs."""
+    pts: dict[str, dict[str, tuple[float, float]]] = {}
+    for outlet, r in reports:
+        p = r.get("place") or {}
+        if outlet and _tells_state(r) and p.get("lat") is not None and p.get("lon") is not None:
+            pts.setdefault(outlet, {}).setdefault(r.get("document") or r.get("id"), (p["lat"], p["lon"]))
+    areas = {}
+    for outlet, by_doc in pts.items():
+        ps = [by_doc[d] for d in sorted(by_doc)]
+
+        def near(a, ps=ps):
+            return sum(distance_km(a, b) < NEARBY_KM for b in ps)
+
+        best = max(ps, key=near)  # max keeps the first of equal counts
+        n = near(best)
+        if n >= OUTLET_DOCS and n >= OUTLET_SHARE * len(ps):
+            areas[outlet] = best
+    return areas
+
+
+def namesake_near(report: dict, area: tuple[float, float]) -> dict | None:
+    """The report's place moved to its namesake nearest the outlet's area (`outlet_areas`), within NEARBY_KM of
+    it, when it is a guess by size (`_guessed`) that lies farther; None when it is no guess or no namesake lies
+    near."""
+    p = report.get("place") or {}
+    if not _guessed(report):
+        return None
+    if p.get("lat") is not None and p.get("lon") is not None and distance_km(area, (p["lat"], p["lon"])) < NEARBY_KM:
+        return None
+    near = [
+        (distance_km(area, (lat, lon)), admin1)
+        for admin1, lat, lon, _ in towns_named(p.get("name") or "", "US")
+        if lat is not None and lon is not None and admin1
+    ]
+    near = sorted(x for x in near if x[0] < NEARBY_KM)
+    if not near or near[0][1] == p.get("admin1"):
+        return None
+    return namesake_in(report, near[0][1])
