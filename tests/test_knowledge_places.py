@@ -206,3 +206,18 @@ def test_an_institution_of_is_no_place(gaz):
 def test_two_capitals_are_a_code_not_a_town(gaz):
     # a tattoo that reads "BO$" is no Bo, Sierra Leone
     assert found(gaz, "The suspect wore a cap whose patch reads \u201cBO$\u201d, deputies said.") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Police said the two men were hurt in a house on Winthrop late Friday.", []),  # a street
+        ("The officers began first aid on Kensington until the medics came.", []),  # a person
+        ("The car was found parked on Kensington Friday.", []),
+        ("Two men were hurt in a shooting on Detroit's west side.", ["Detroit"]),  # the city, by its possessive
+        ("A woman was found shot on Winthrop street Friday.", ["Winthrop"]),  # a street of the town
+        ("A man was shot in Winthrop on Friday.", ["Winthrop"]),
+    ],
+)
+def test_a_small_towns_name_after_on_is_a_street(gaz, text, found):
+    assert [n for _, _, n in gaz.find(text)] == found

@@ -74,6 +74,9 @@ _LOWER_WORD = re.compile(r"(?<=[ (\"\u201c])[a-z]+(?=[ ,.;:!?)\"\u201d])")  # a 
 # "in east Columbus", "in northwest Gary": a part of the town told by its side, between the locative and the name
 _COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:east|west)?|east|west|downtown|central)(?:ern)?\s+$", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+# "a home on Winthrop", "the shooting on Kensington", "CPR on Mason": US news tells a street (or a person) after a
+# lowercase "on" and a town after "in"; "on Detroit's west side" is the city, by its possessive
+_ON_BEFORE = re.compile(r"(?<![\w-])on\s+$")
 # a person's age after the name ("Roe, 34, was"), or the name joined to another by a hyphen ("Roe-Smith"): a
 # surname, and so are the text's bare mentions of it (`Gazetteer.people`)
 _AGE_AFTER = re.compile(r",\s\d{1,3}(?:,|\s+and\b)")
@@ -859,6 +862,12 @@ class Gazetteer:
             and self.us_town(text[s:e], STOP_TOWN)
         )
 
+    @staticmethod
+    def _possessed(text: str, toks, j: int) -> bool:
+        """Whether the name ending before token j takes a possessive ("on Detroit's west side")."""
+        e = toks[j - 1][1]
+        return _POSSESSIVE.match(text, e) is not None
+
     def us_town(self, name: str, least: int) -> bool:
         """Whether a US town of `least` people or more bears the very name (not as an alternate one)."""
         key = name_key(name)
@@ -902,6 +911,17 @@ class Gazetteer:
             return False  # "Maryland Drive", "Detroit Street": an address, not the place
         if self._streets_after(text, toks, j):
             return False  # "between Boston and Denver avenues", "at Elm and Main streets": two streets
+        if (
+            L == 1
+            and kind == "city"
+            and _ON_BEFORE.search(text, max(0, s - 4), s)
+            and not self._possessed(text, toks, j)
+            and not (j < len(toks) and toks[j][2] in self._cx.street_after and text[toks[j][0]].islower())
+            and not self.us_town(text[s : toks[i][1]], BIG_PLACE)
+        ):
+            # "a home on Winthrop": a street, not the small town of that name; "descend on Fresno" is the city, and
+            # "dead on Elmwood street" a street of the town
+            return False
         if cased and L > 1 and text[toks[j - 1][0]].islower():
             return False  # "the Lakeport park where": a town's name and a word, not the longer "Lakeport Park"
         if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.feature_after:
