@@ -8,6 +8,7 @@ coordinates.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from eventledger.knowledge.gazetteer import NEARBY_KM, distance_km
@@ -105,6 +106,9 @@ def namesake_in(report: dict, state: str) -> dict | None:
     return {**p, "city": q.city, "admin1": q.admin1, "admin2": q.admin2, "lat": q.lat, "lon": q.lon}
 
 
+AREA_CENTRES = 64  # an outlet's most told points tried as the centre of its area
+
+
 def outlet_areas(reports) -> dict[str, tuple[float, float]]:
     """Outlet -> the point its stories' places cluster around, where most of its documents that tell their state
     (OUTLET_SHARE, at least OUTLET_DOCS of them; `_tells_state`) lie within NEARBY_KM of the place of one of them:
@@ -118,14 +122,20 @@ def outlet_areas(reports) -> dict[str, tuple[float, float]]:
             pts.setdefault(outlet, {}).setdefault(r.get("document") or r.get("id"), (p["lat"], p["lon"]))
     areas = {}
     for outlet, by_doc in pts.items():
-        ps = [by_doc[d] for d in sorted(by_doc)]
+        docs = Counter(by_doc.values())  # point -> documents placed there: a local outlet tells a few towns often
+        first: dict[tuple[float, float], str] = {}
+        for d in sorted(by_doc):
+            first.setdefault(by_doc[d], d)
+        # the centre is sought among its most told points, so that a national outlet's thousands of towns cost
+        # AREA_CENTRES passes over them, not one pass per town; of equal counts, the point told first wins
+        centres = sorted(sorted(docs, key=lambda a: (-docs[a], first[a]))[:AREA_CENTRES], key=first.__getitem__)
 
-        def near(a, ps=ps):
-            return sum(distance_km(a, b) < NEARBY_KM for b in ps)
+        def near(a, docs=docs):
+            return sum(k for b, k in docs.items() if distance_km(a, b) < NEARBY_KM)
 
-        best = max(ps, key=near)  # max keeps the first of equal counts
+        best = max(centres, key=near)  # max keeps the first of equal counts
         n = near(best)
-        if n >= OUTLET_DOCS and n >= OUTLET_SHARE * len(ps):
+        if n >= OUTLET_DOCS and n >= OUTLET_SHARE * len(by_doc):
             areas[outlet] = best
     return areas
 
