@@ -10,6 +10,7 @@ from eventledger.clean.dates import find_dates as calendar_dates
 from eventledger.extract.times import comment_age
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge import distance_km
+from eventledger.knowledge.calendar import WEEKDAYS
 from eventledger.records import PRECISIONS, DateValue, Document, Place, Report, Segment
 
 NEAR_KM = 50  # two reports this close may tell one event (headline and story, a loose and an exact date)
@@ -100,11 +101,10 @@ _ATTACK_AFTER = re.compile(
 # the attack named by a time of its own ("a weekend shooting", "Friday's attack"): another day its sentence tells
 # ("police addressed the media Wednesday about a weekend shooting") is of something else, unless it falls in that time
 _TIMED_ATTACK = re.compile(
-    r"\b(?:(?P<weekend>weekend)|(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:(?P<weekend>weekend)|(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:shooting|killing|slaying|homicide|murder|stabbing|attack|gunfire|rampage|shootout|gunfight|spree)s?\b",
     re.I,
 )
-_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
 def timed_otherwise(text: str, sent: tuple[int, int], start: int, end: int, day: date) -> bool:
@@ -114,7 +114,7 @@ def timed_otherwise(text: str, sent: tuple[int, int], start: int, end: int, day:
             continue  # the day is the attack's own name
         if m.group("weekend") and day.weekday() not in (4, 5, 6):
             return True
-        if m.group("day") and _WEEKDAYS.index(m.group("day").lower()) != day.weekday():
+        if m.group("day") and WEEKDAYS[m.group("day").lower()] != day.weekday():
             return True
     return False
 

@@ -862,12 +862,6 @@ class Gazetteer:
             and self.us_town(text[s:e], STOP_TOWN)
         )
 
-    @staticmethod
-    def _possessed(text: str, toks, j: int) -> bool:
-        """Whether the name ending before token j takes a possessive ("on Detroit's west side")."""
-        e = toks[j - 1][1]
-        return _POSSESSIVE.match(text, e) is not None
-
     def us_town(self, name: str, least: int) -> bool:
         """Whether a US town of `least` people or more bears the very name (not as an alternate one)."""
         key = name_key(name)
@@ -915,7 +909,7 @@ class Gazetteer:
             L == 1
             and kind == "city"
             and _ON_BEFORE.search(text, max(0, s - 4), s)
-            and not self._possessed(text, toks, j)
+            and _POSSESSIVE.match(text, toks[j - 1][1]) is None
             and not (j < len(toks) and toks[j][2] in self._cx.street_after and text[toks[j][0]].islower())
             and not self.us_town(text[s : toks[i][1]], BIG_PLACE)
         ):

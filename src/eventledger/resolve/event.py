@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from eventledger.knowledge import distance_km
+from eventledger.knowledge.gazetteer import NEARBY_KM
 from eventledger.records import PLACE_RANK, Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
@@ -19,7 +20,6 @@ _NAMES = ("name", "city", "admin1", "country")
 PLACE_KEYS = ("name", "city", "admin1", "admin2", "country", "lat", "lon", "precision")
 STATE_TOLD = {"qualified": 0, "context": 1}  # a report's meta place_state: how its story told the town's state
 BIG_CITY = 100000  # a city this big that one story names takes in a part another tells alone (`_parts_of_a_city`)
-NEAR_KM = 150  # a namesake this close to that city is a town near it, not a part of it
 
 
 def _facts(vs: list[View]) -> list[View]:
@@ -154,7 +154,7 @@ def _parts_of_a_city(seen, full, qualified, stated, first, told_state) -> None:
             continue  # a name of one state's towns only is that town, wherever the other story was filed
         o = max((o for o in cities if o[2] == state), key=lambda o: cities[o][3])
         at = (cities[o][1], cities[o][2])
-        if any(t[1] is not None and distance_km(at, (t[1], t[2])) < NEAR_KM for t in towns):
+        if any(t[1] is not None and distance_km(at, (t[1], t[2])) < NEARBY_KM for t in towns):
             continue
         part = (name, o[1], state, country, "city")
         seen[part] |= seen.pop(k)
