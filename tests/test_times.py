@@ -201,6 +201,47 @@ def test_a_holiday_is_its_last_day_on_or_before_the_anchor():
 
 
 @pytest.mark.parametrize(
+    "text, value",
+    [
+        # a police release's date in figures, month first, its year in two or four figures
+        ("On 6/24/14 at about 9 p.m. deputies were called to a home.", "2014-06-24"),
+        ("Officers responded on 1-24-16, shortly after 3 p.m.", "2016-01-24"),
+        ("Updated: 01/26/2015 10:24 PM", "2015-01-26"),
+        # ... day first when the first figure cannot be a month
+        ("Published 24/06/2014", "2014-06-24"),
+    ],
+)
+def test_a_date_in_figures_with_its_year_is_its_day(text, value):
+    [(_, _, dv)] = find_dates(text, anchor=DateValue("2017-01-20", "day"))
+    assert (dv.value, dv.precision) == (value, "day")
+
+
+@pytest.mark.parametrize("text", ["a term of 3 1/2 to 15 years", "call 713-222-8477", "the 13/13/2016 form"])
+def test_figures_that_are_no_date_stay_words(text):
+    assert find_dates(text, anchor=DateValue("2017-01-20", "day")) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the third Monday of January, written out or short, its "Jr." with or without a dot
+        ("a shooting in a park on MLK Day", "2017-01-16"),
+        ("Shots rang out on Martin Luther King Jr. Day.", "2017-01-16"),
+        ("Shots rang out on Martin Luther King Day.", "2017-01-16"),
+        # the third Monday of February, its apostrophe after the s or none
+        ("a fight at a mall on Presidents' Day", "2016-02-15"),
+        ("a fight at a mall on Presidents Day", "2016-02-15"),
+        ("a bar fight on St. Patrick's Day", "2016-03-17"),
+        ("fireworks and gunfire on Independence Day", "2016-07-04"),
+        ("A Veterans Day shooting left one dead.", "2016-11-11"),
+    ],
+)
+def test_holidays_named_by_their_words_are_their_days(text, value):
+    [(_, _, dv)] = find_dates(text, anchor=DateValue("2017-01-20", "day"))
+    assert (dv.value, dv.precision) == (value, "day")
+
+
+@pytest.mark.parametrize(
     "text, dates",
     [
         # GVA 737991: a home decorated for Christmas dated a shooting of Dec 30 to Christmas

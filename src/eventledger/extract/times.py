@@ -58,13 +58,18 @@ _NUM = r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|e
 _UNIT = r"(?P<unit>sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|w(?:ee)?k|month|y(?:ea)?r)s?"
 
 # "Christmas Eve", "New Year's Day", "Fourth of July": a holiday's words, the apostrophe optional
-_HOLIDAY = "|".join(
-    r"\s+".join(
-        re.escape(w[:-1]) + "(?:'|\u2019)?s" if w in ("years", "valentines", "mothers", "fathers") else w
-        for w in k.split(" ")
-    )
-    for k in sorted(HOLIDAYS, key=len, reverse=True)
-)
+_POSSESSIVES = ("years", "valentines", "mothers", "fathers", "patricks", "presidents", "veterans")
+
+
+def _holiday_word(w: str) -> str:
+    if w in _POSSESSIVES:
+        return re.escape(w[:-1]) + r"(?:s(?:'|\u2019)|(?:'|\u2019)?s)"  # "Presidents' Day", "New Year's Day"
+    if w in ("jr", "st"):
+        return w + r"\.?"  # "Martin Luther King Jr. Day", "St. Patrick's Day"
+    return re.escape(w)
+
+
+_HOLIDAY = "|".join(r"\s+".join(map(_holiday_word, k.split(" "))) for k in sorted(HOLIDAYS, key=len, reverse=True))
 # Order matters only for equal spans; overlaps keep the longest match.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (k, re.compile(p, re.I))
@@ -100,6 +105,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # a weekday with its month/day in figures after it, "Monday (6/30) evening": the figures tell the day
             "wdnum",
             rf"(?<!\w){_WD_FULL}(?:\s+(?:night|morning|evening|afternoon))?,?\s*\(\s*(?P<m>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)(?:/(?P<yy>\d{{2}}|\d{{4}}))?\s*\)",
+        ),
+        (
+            # a date in figures with its year, "on 6/24/14", "1-24-16", "01/26/2015": month first, as US news and
+            # police releases write it, unless the first figure cannot be a month ("24/6/2014")
+            "num",
+            r"(?<![\w/.-])(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>(?:19|20)\d{2}|\d{2})(?![\w/-]|\.\d)",
         ),
         (
             "wd",
@@ -348,6 +359,14 @@ def _weekday_numeric(g, text, a, prec, adt):
     return _day(date(y, mo, d), text)
 
 
+def _numeric(g, text, a, prec, adt):
+    m, d = int(g["a"]), int(g["b"])
+    if m > 12:
+        m, d = d, m  # "24/6/2014": day first
+    y = int(g["yy"]) if len(g["yy"]) == 4 else _two_digit_year(g["yy"])
+    return _day(date(y, m, d), text) if _valid(y, m, d) else None
+
+
 def _year_match(g, text, a, prec, adt):
     return _year(int(g["year"]), text)
 
@@ -356,7 +375,7 @@ def _holiday(g, text, a, prec, adt):
     """The holiday's last occurrence on or before the anchor: news tells what has happened."""
     if a is None or prec != "day":
         return _unresolved(text)
-    key = re.sub(r"['\u2019]", "", " ".join(g["hol"].lower().split()))
+    key = re.sub(r"['\u2019.]", "", " ".join(g["hol"].lower().split()))
     d = holiday_date(key, a.year)
     return _day(d if d <= a else holiday_date(key, a.year - 1), text)
 
@@ -376,6 +395,7 @@ _RESOLVE = {
     "ago": _ago_match,
     "wd": _weekday,
     "wdnum": _weekday_numeric,
+    "num": _numeric,
     "range": _year_match,
     "year": _year_match,
 }

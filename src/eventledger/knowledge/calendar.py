@@ -58,7 +58,8 @@ def month_number(word: str) -> int:
 
 
 # Holidays news dates events by ("a Christmas Eve shooting"): (month, day) for fixed ones, (month, weekday, n)
-# for those on the n-th weekday of a month (n = -1: the last). Keys are lowercase, apostrophes dropped.
+# for those on the n-th weekday of a month (n = -1: the last). Keys are lowercase, apostrophes and the dots of
+# abbreviations ("Jr.", "St.") dropped.
 HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
     "christmas eve": (12, 24),
     "christmas day": (12, 25),
@@ -66,6 +67,10 @@ HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
     "new years eve": (12, 31),
     "new years day": (1, 1),
     "fourth of july": (7, 4),
+    "independence day": (7, 4),
+    "st patricks day": (3, 17),
+    "cinco de mayo": (5, 5),
+    "veterans day": (11, 11),
     "halloween": (10, 31),
     "valentines day": (2, 14),
     "thanksgiving day": (11, 3, 4),
@@ -74,6 +79,11 @@ HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
     "labor day": (9, 0, 1),
     "mothers day": (5, 6, 2),
     "fathers day": (6, 6, 3),
+    "martin luther king jr day": (1, 0, 3),
+    "martin luther king day": (1, 0, 3),
+    "mlk day": (1, 0, 3),
+    "presidents day": (2, 0, 3),
+    "columbus day": (10, 0, 2),
 }
 
 
