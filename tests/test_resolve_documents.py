@@ -249,3 +249,26 @@ def test_two_documents_read_whole_are_left_to_the_document_model_below_the_read_
     assert (0, 1) not in got and got.ok(0, 1)
     # a background mention is never a document's lead: its pair scores are all that can join it
     assert (0, 2) in got and (1, 2) in got
+
+
+def test_two_stories_naming_different_streets_are_left_to_the_document_model():
+    from eventledger.resolve.cluster import pair_scores
+    from eventledger.resolve.text import TextIndex
+
+    def story(street: str) -> str:
+        return f"A man was shot on {street} on Friday evening, police said. He is expected to recover."
+
+    def world(street_b: str):
+        one = _doc("v1", story("Fenwick Street"), OAK, "2016-05-06", "2016-05-07", "Man shot in Oakland")
+        two = _doc("v2", story(street_b), OAK, "2016-05-06", "2016-05-07", "Man wounded in Oakland")
+        R, C = [one[0], two[0]], {one[0]["id"]: one[1], two[0]["id"]: two[1]}
+        return [profile(r, (r["id"],), CFG) for r in R], TextIndex.build(R, C)
+
+    cfg = CFG.with_overrides(read_threshold=0.0)  # any pair score would do: only the streets decide
+    p, text = world("Fenwick Street")
+    assert (0, 1) in pair_scores(p, cfg, text)
+    # the pair model does not read streets: two shootings of a city and day on different streets go to the
+    # document model, which weighs them
+    p, text = world("Quarry Road")
+    got = pair_scores(p, cfg, text)
+    assert (0, 1) not in got and got.ok(0, 1)

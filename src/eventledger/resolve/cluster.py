@@ -134,9 +134,10 @@ def pair_scores(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | N
     """Scores of the candidate pairs (i < j) that are compatible; compatibility of any pair: Scores.ok.
 
     Two news reports of two documents the document model reads whole (link_documents) are left to it below
-    `read_threshold`: its average linkage over the documents' words keeps two shootings of one city and day apart
-    where the best pair of their reports chains them; a background mention, a follow-up, or a report of a
-    segment with no text of its own has only its pair scores to join an event."""
+    `read_threshold`, and whenever their documents name streets but none in common: its average linkage over the
+    documents' words keeps two shootings of one city and day apart where the best pair of their reports chains
+    them; a background mention, a follow-up, or a report of a segment with no text of its own has only its pair
+    scores to join an event."""
     out = Scores(profiles, cfg)
     read = cfg.read_threshold if text is not None else None
     for i, j in sorted(candidate_pairs(profiles, cfg)):
@@ -144,8 +145,11 @@ def pair_scores(profiles: list[Profile], cfg: ResolveConfig, text: TextIndex | N
         if s is None:
             continue
         a, b = profiles[i], profiles[j]
-        if read is not None and s < read and a.document != b.document and _read(a, text) and _read(b, text):
-            continue
+        if read is not None and a.document != b.document and _read(a, text) and _read(b, text):
+            # the pair model does not see streets: two stories of a city and day naming different streets are
+            # often two shootings, and only the document model weighs that (streets_differ)
+            if s < read or text.shared_streets(a.segment, b.segment)[1]:
+                continue
         out[(i, j)] = s
     return out
 
