@@ -272,3 +272,31 @@ def test_two_stories_naming_different_streets_are_left_to_the_document_model():
     p, text = world("Quarry Road")
     got = pair_scores(p, cfg, text)
     assert (0, 1) not in got and got.ok(0, 1)
+
+
+# alike words, but no street and no person introduced by age: nothing but the words and the days to go by
+PLAIN = (
+    "A man was wounded by gunfire outside a laundromat late in the evening, police said. Officers found him "
+    "near a bus shelter; witnesses told them the shooter fled in a grey sedan."
+)
+
+
+def _fresh_world(follow_up_tells_the_day: bool):
+    first = _doc("f1", PLAIN, OAK, "2016-05-06", "2016-05-07", "Man wounded outside laundromat")
+    later = _doc("f2", PLAIN, OAK, "2016-05-27", "2016-05-28", "Man wounded outside laundromat")
+    R, C = [first[0], later[0]], {first[0]["id"]: first[1], later[0]["id"]: later[1]}
+    if follow_up_tells_the_day:
+        back = report("f2", 1, date=("2016-05-06", "day"), place=OAK, text="He was first shot on May 6")
+        R.append(back)
+        C[back["id"]] = later[1]
+    return R, C
+
+
+def test_two_fresh_stories_weeks_apart_are_two_shootings_however_alike_their_words():
+    R, C = _fresh_world(False)
+    assert _groups(resolve(R, contexts=C)) == [["f1"], ["f2"]]
+
+
+def test_a_fresh_story_that_also_tells_the_earlier_day_is_a_follow_up_of_it():
+    R, C = _fresh_world(True)
+    assert _groups(resolve(R, contexts=C)) == [["f1", "f2", "f2"]]

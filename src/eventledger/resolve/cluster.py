@@ -25,6 +25,7 @@ from eventledger.resolve.features import (
     count_agreement,
     date_kind,
     dated,
+    day_dated,
     family_ok,
     pair_features,
     pair_score,
@@ -387,6 +388,7 @@ def link_documents(
 
     home = {i: k for k, g in enumerate(got.clusters) for i in g}
     history = historical(profiles, text)
+    news = FreshNews(profiles, text, int(cfg.date["tolerance_days"]))
     lead_of = set(leads(profiles, got.clusters).values())
     sets = DisjointSets(range(len(got.clusters)), order=int)
     heads: dict[int, list[int]] = defaultdict(list)  # cluster root -> the leads it holds
@@ -394,7 +396,7 @@ def link_documents(
         heads[home[i]].append(i)
     for *_, i, j in sorted(edges):
         a, b = sets.find(home[i]), sets.find(home[j])
-        if a == b or _years_apart(profiles[i], profiles[j], history):
+        if a == b or _years_apart(profiles[i], profiles[j], history) or news.apart(profiles[i], profiles[j]):
             continue
         cross = [prob(x, y) for x in _some(heads[a], profiles) for y in _some(heads[b], profiles)]
         cross = [p for p in cross if p is not None]
@@ -421,6 +423,41 @@ def link_documents(
         i: [(index[got.clusters[g][0]], s) for g, s in cands] for i, cands in still.items() if len(final[index[i]]) == 1
     }
     return Clustering(final, ambiguous)
+
+
+FRESH_APART_DAYS = 14  # two stories of fresh news whose days are further apart than this tell two shootings
+
+
+class FreshNews:
+    """Which leads tell fresh news: a shooting their own story dates to its publication day or within the day
+    tolerance before it, not through an arrest or a trial. Two such stories more than two weeks apart are two
+    shootings, however alike their words (a city's stories of its shootings read much alike), unless one of
+    them also tells the other's day (a follow-up, its suspect found dead or the victim's death, dates its own
+    news fresh but says when the shooting was) or they name a rare person or a street in common."""
+
+    def __init__(self, profiles: list[Profile], text: TextIndex, tolerance: int):
+        self.text, self.tolerance = text, tolerance
+        self.days: dict[str, set[int]] = defaultdict(set)  # segment -> the days its news reports tell
+        for p in profiles:
+            if day_dated(p) and p.salience != "background":
+                self.days[p.segment].add(p.date.lo)
+
+    def fresh(self, p: Profile) -> bool:
+        day = self.text.day.get(p.segment)
+        told = day_dated(p) and not (p.proceeding or p.follows)
+        return told and day is not None and 0 <= day - p.date.hi <= self.tolerance
+
+    def tells(self, p: Profile, day: int) -> bool:
+        return any(abs(d - day) <= self.tolerance for d in self.days.get(p.segment, ()))
+
+    def apart(self, a: Profile, b: Profile) -> bool:
+        if not (self.fresh(a) and self.fresh(b)) or abs(a.date.lo - b.date.lo) <= FRESH_APART_DAYS:
+            return False
+        if self.tells(a, b.date.lo) or self.tells(b, a.date.lo):
+            return False
+        # a rare person or a street named again is the follow-up's own link (a vigil, a sentencing)
+        shared_street = self.text.shared_streets(a.segment, b.segment)[0]
+        return not (shared_street or self.text.shared_people(a.segment, b.segment))
 
 
 HISTORY_DAYS = 365  # a lead dated this much before its segment's publication may be history, not news
