@@ -261,3 +261,9 @@ def test_a_town_that_bears_a_states_name_only_as_an_alternate_one_is_not_that_na
     for admin1 in ("Maryland", "Ohio", "Illinois", "New Jersey"):
         p = gaz.resolve("Washington", countries=("US",), admin1s=(admin1,))
         assert p.name == "Washington"
+
+
+def test_a_small_towns_name_in_capitals_inside_a_sentence_is_an_agencys_acronym(gaz):
+    # "PACE officers" beside "SWAT": a unit's acronym, though a place word follows; a dateline stays a town
+    assert not any(n == "PACE" for _, _, n in gaz.find("Later, SWAT and PACE officers stopped the car."))
+    assert any(n == "PACE" for _, _, n in gaz.find("PACE -- Officers stopped the car on Sunday."))

@@ -676,3 +676,22 @@ def test_a_national_outlets_world_story_keeps_the_city_abroad():
     )
     places = [r.place for r in doc.reports if r.place is not None and r.place.name]
     assert all(p.country != "US" for p in places)
+
+
+def test_a_headline_takes_the_dateline_town_not_a_links_headline_below_it():
+    # a link's headline between paragraphs tells another story: no sentence ends its line
+    places = _attack_places(
+        "Former deputy accused of shooting teen girl in road rage\n\nUPPER ELMWOOD, Pa. (KYW) — A former deputy "
+        "was charged after he fired at a car that followed his stepdaughter home.\n\nBoyfriend waives his hearing "
+        "in Allentown\n\n"
+        "The deputy told police he fired three times at the car."
+    )
+    assert not any(p[0] == "Allentown" for p in places)
+
+
+def test_a_headline_tail_with_a_call_sign_names_the_station_not_the_event():
+    places = _attack_places(
+        "Man charged in smoke shop shooting - KXYZ NewsChannel 11 Lubbock\n\nAmarillo police said a man was "
+        "charged after a baby was shot in the leg at a smoke shop."
+    )
+    assert {p[0] for p in places} == {"Amarillo"}

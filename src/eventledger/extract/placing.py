@@ -19,6 +19,8 @@ from eventledger.records import PLACE_RANK, Place, Report
 _DATELINE_RX = re.compile(r"(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{0,40}\)\s*(?:—|–|--|-\s)|(?:—|–|--))")
 _LEAST_PRECISE = len(PLACE_RANK) - 1
 _TAIL_SEP = re.compile(r"\s(?:-|–|—|\||::)\s")  # what parts a headline from the outlet's name after it
+# a US broadcaster's call sign ("KXYZ", "WXYZ-TV"): a headline's tail that holds one names the station
+_CALL_SIGN = re.compile(r"(?<![\w-])[KW][A-Z]{2,3}(?:-TV)?(?![\w-])")
 HOME_COUNTRY = "US"  # the country whose local news names hamlets and neighbourhoods the gazetteer lacks
 # "in the 3200 block of Elm Street": how US police and local news tell an address, a story of that country
 _HOME_ADDRESS = re.compile(r"\b\d{2,6}\s+block\s+of\s+[A-Z0-9]")
@@ -126,7 +128,9 @@ class Placer:
         end = text.find("\n")
         end = len(text) if end < 0 else end
         for m in _TAIL_SEP.finditer(text, 0, end):
-            if self._outlet.search(text, m.end(), end):
+            if self._outlet.search(text, m.end(), end) or (
+                not text[:end].isupper() and _CALL_SIGN.search(text, m.end(), end)
+            ):
                 return m.start(), end
         return 0, 0
 
@@ -243,8 +247,8 @@ class Placer:
                 continue
             if p[0] - line[1] > DATELINE_REACH:
                 break
-            if not self._in_before.search(w.text, max(0, p[0] - 30), p[0]):
-                continue
+            if not self._in_before.search(w.text, max(0, p[0] - 30), p[0]) or not _in_prose(w.text, p[1]):
+                continue  # a link's headline below the lede tells another story
             town = self.gazetteer.resolve(p[2], countries=(home.country,), admin1s=(home.admin1,))
             if town is not None and town.precision == "city" and town.admin1 == home.admin1:
                 return p
@@ -833,7 +837,8 @@ class Placer:
 def _in_prose(text: str, at: int) -> bool:
     """Whether the line that goes on at `at` ends as a sentence does, not as a headline or a link's title."""
     end = text.find("\n", at)
-    return text[at : end if end >= 0 else len(text)].rstrip()[-1:] in '.!?"\u201d\u2019)'
+    # up to the line's end read whole: a name that ends its line ends no sentence
+    return text[: end if end >= 0 else len(text)].rstrip()[-1:] in '.!?"\u201d\u2019)'
 
 
 def _holds(division: Place, town: Place) -> bool:

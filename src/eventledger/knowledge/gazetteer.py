@@ -982,9 +982,11 @@ class Gazetteer:
                 and len(word) > 1
                 and (pop < SMALL_PLACE_ACRONYM or len(word) <= 2)  # two capitals are a code ("BO$", "PA")
                 and qualifier is None
-                and not self._evidence(text, toks, i, L, False, strong=True)
+                and (_inside_mixed_line(text, s) or not self._evidence(text, toks, i, L, False, strong=True))
             ):
-                return False  # an acronym (ITU, LEO) rather than a small town, unless a dateline ("BROOKHAVEN --")
+                # an acronym (ITU, LEO) rather than a small town, unless a dateline ("BROOKHAVEN --"); inside a
+                # line in mixed case, a place word after it is an agency's ("SWAT and ELM officers")
+                return False
             if self._cx.speech_after.match(text, toks[i][1]):
                 return False  # "Wilson said": a person
             if kind == "city" and pop < BIG_PLACE and _sentence_start(text, s, ends=".!?\n"):
@@ -1010,6 +1012,15 @@ class Gazetteer:
         if primary and pop >= BIG_PLACE:
             return True
         return primary and bool(self._cx.locative_before.search(before))
+
+
+def _inside_mixed_line(text: str, at: int) -> bool:
+    """Whether `at` lies after the start of a line that has lowercase letters (not a dateline, nor a headline
+    in capitals)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return bool(text[start:at].strip()) and not line.isupper()
 
 
 def _one_sense(text: str, out: list[tuple[int, int, str]], pending, counties=(), names=None):
