@@ -104,6 +104,21 @@ def test_a_town_a_sentence_names_outranks_a_dateline_told_with_its_state():
     assert event_place(vs)["name"] == "Pine Ridge"
 
 
+def test_a_dateline_many_sentences_fall_back_on_does_not_outrank_the_scene_a_sentence_names():
+    # one story's "OAKVALE, Ore. (KXYZ) -" stands in for three of its sentences that name no place; another
+    # story's headline names the scene once
+    def view(rid, doc, name, quote, sentence_at):
+        v = _view(rid, name, "Oregon", quote)
+        v.report["document"] = doc
+        v.report["place"]["evidence"].update(document=doc, start=0, end=len(quote))
+        v.report["evidence"] = {"document": doc, "start": sentence_at, "end": sentence_at + 80}
+        return v
+
+    vs = [view(f"r{i}", "d1", "Oakvale", "OAKVALE, Ore.", 30 + 100 * i) for i in range(3)]
+    vs.append(view("s1", "d2", "Pine Ridge", "Pine Ridge", 0))
+    assert event_place(vs)["name"] == "Pine Ridge"
+
+
 def test_a_town_of_another_state_does_not_outrank_the_dateline():
     # "OAKVALE, Ore. (KXYZ) -" and a headline naming where the victim lived, in another state
     def view(rid, name, admin1, quote, sentence_at):

@@ -30,3 +30,8 @@ def test_paragraphs_glued_by_a_scrape_are_two_sentences():
 )
 def test_a_stop_inside_a_name_ends_nothing(text):
     assert _sentences(text) == [text]
+
+
+def test_a_stop_before_a_lowercase_word_is_an_abbreviations():
+    # "Ga." before "teen": no sentence opens in lowercase; text wholly in lowercase keeps its stops
+    assert _sentences("A Marietta, Ga. teen was hurt. He lives.") == ["A Marietta, Ga. teen was hurt.", "He lives."]

@@ -58,13 +58,17 @@ _ABBREV = {
 # paragraphs ("ran away.Rivas's mother"), after a lowercase word, not in "U.S.Army" nor "St.Louis"
 _END_RX = re.compile(r"[.!?]+[\"'”’»)]*(?=\s)|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z])|\n\s*\n|\n(?=\S)")
 _WORD_RX = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")  # the next word, on the same line, in lowercase
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets; ends at . ! ? before a space or a glued capital, or at a line break."""
     spans: list[tuple[int, int]] = []
     start = 0
+    cased = not is_lowercase_text(text)
     for m in _END_RX.finditer(text):
+        if m.group()[0] == "." and cased and _LOWER_NEXT.match(text, m.end()):
+            continue  # an abbreviation's dot: no sentence opens in lowercase ("a Marietta, Ga. teen")
         if m.group()[0] == ".":
             w = re.search(r"([\w.]+)$", text[start : m.start()])
             if w and (w.group(1).lower() in _ABBREV or re.fullmatch(r"[a-z]|(?:[A-Z]\.)+[A-Z]", w.group(1), re.I)):

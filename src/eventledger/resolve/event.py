@@ -239,8 +239,10 @@ def event_place(
         key=lambda k: (
             PLACE_RANK.get(k[4], 5),
             -len({doc_of[i] for i in named[norm(k[0] or "")]}),
-            -len(named[norm(k[0] or "")]),
+            # a dateline's town that only stands in for sentences naming no place, however many, is where the
+            # story was filed: after a town a sentence names as the scene
             k in filed,
+            -len(named[norm(k[0] or "")]),
             k not in qualified,
             -len(seen[k]),
             -len(stated[k]),
