@@ -77,19 +77,28 @@ def _tells_state(report: dict) -> bool:
     return p.get("country") == "US" and bool(p.get("admin1")) and not meta.get("place_from") and not _guessed(report)
 
 
+def _stating(reports):
+    """The (outlet, report) pairs whose report tells its US state (`_tells_state`): what an outlet's home is
+    learnt from."""
+    return ((outlet, r) for outlet, r in reports if outlet and _tells_state(r))
+
+
+def _home_share(n: int, total: int) -> bool:
+    return n >= OUTLET_DOCS and n >= OUTLET_SHARE * total
+
+
 def outlet_states(reports) -> dict[str, str]:
     """Outlet -> the US state its stories tell their places in, where most of its documents that tell one
     (OUTLET_SHARE, at least OUTLET_DOCS of them) do (`_tells_state`): a local outlet's home, where a namesake its
     story names bare is likelier than the biggest one. `reports`: (outlet, report) pairs."""
     docs: dict[str, dict[str, set[str]]] = {}
-    for outlet, r in reports:
-        if outlet and _tells_state(r):
-            docs.setdefault(outlet, {}).setdefault(r["place"]["admin1"], set()).add(r.get("document") or r.get("id"))
+    for outlet, r in _stating(reports):
+        docs.setdefault(outlet, {}).setdefault(r["place"]["admin1"], set()).add(r.get("document") or r.get("id"))
     homes = {}
     for outlet, by_state in docs.items():
         n = {s: len(d) for s, d in by_state.items()}
         top = max(sorted(n), key=lambda s: n[s])
-        if n[top] >= OUTLET_DOCS and n[top] >= OUTLET_SHARE * sum(n.values()):
+        if _home_share(n[top], sum(n.values())):
             homes[outlet] = top
     return homes
 
@@ -116,9 +125,9 @@ def outlet_areas(reports) -> dict[str, tuple[float, float]]:
     Carolina's towns), where a namesake its story names bare is likelier than the biggest. `reports`: (outlet,
     report) pairs."""
     pts: dict[str, dict[str, tuple[float, float]]] = {}
-    for outlet, r in reports:
-        p = r.get("place") or {}
-        if outlet and _tells_state(r) and p.get("lat") is not None and p.get("lon") is not None:
+    for outlet, r in _stating(reports):
+        p = r["place"]
+        if p.get("lat") is not None and p.get("lon") is not None:
             pts.setdefault(outlet, {}).setdefault(r.get("document") or r.get("id"), (p["lat"], p["lon"]))
     areas = {}
     for outlet, by_doc in pts.items():
@@ -134,8 +143,7 @@ def outlet_areas(reports) -> dict[str, tuple[float, float]]:
             return sum(k for b, k in docs.items() if distance_km(a, b) < NEARBY_KM)
 
         best = max(centres, key=near)  # max keeps the first of equal counts
-        n = near(best)
-        if n >= OUTLET_DOCS and n >= OUTLET_SHARE * len(by_doc):
+        if _home_share(near(best), len(by_doc)):
             areas[outlet] = best
     return areas
 
