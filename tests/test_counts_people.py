@@ -552,3 +552,18 @@ def test_a_name_is_one_person_however_the_tagger_takes_it():
 )
 def test_how_the_people_hit_ended(count, text, want):
     assert sorted(count(text)) == sorted(want)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Lakeside roofer, 31, charged in shooting death", [("killed", 1, None)]),
+        ("Deputies called to a gunshot death near the marina", [("killed", 1, None)]),
+        ("Two brothers charged in shooting deaths", []),
+        ("Three killed at county fair; teen charged in shooting death", [("killed", 3, None)]),
+    ],
+)
+def test_a_shooting_death_that_names_nobody_is_one_killed(count, text, want):
+    """A headline-only page often says no more than "charged in shooting death": a singular death of a shooting is
+    one person's. Not the plural, and not one more beside a toll the sentence already tells."""
+    assert count(text) == want

@@ -92,3 +92,12 @@ def test_a_present_tense_head_noun_with_a_subject_is_the_verb(ex):
     # kept the headline from reading as verbless
     [r] = _reports(ex, "Man who was shot Sunday in Ashbury dies of gunshot wound")
     assert [c.value for c in r.counts["killed"]] == [1]
+
+
+@pytest.mark.parametrize(
+    "headline", ["Three held after cyclist shot near canal", "Library closes early after guard shot"]
+)
+def test_a_clause_after_a_time_word_with_its_was_dropped_counts_its_victim(ex, headline):
+    """ "after cyclist shot" is "after a cyclist was shot": the follow-up's headline still tells the attack."""
+    attacks = [r for r in _reports(ex, headline) if r.meta["family"] == "attack"]
+    assert [c.value for r in attacks for c in r.counts.get("shot", [])] == [1]

@@ -459,6 +459,10 @@ class CountFinder:
                 old = victims.get(p.i)
                 if old is None or KIND_RANK.index(kind) < KIND_RANK.index(old[0]):
                     victims[p.i] = (kind, n, verb)
+        deaths = [i for i, v in victims.items() if v[0] == "killed" and self._one_death(v[2].doc[i])]
+        if deaths and any(v[0] == "killed" and i not in deaths for i, v in victims.items()):
+            for i in deaths:  # "two killed; man charged in shooting death": the death is one of the two
+                del victims[i]
         return victims, unknown, at_least
 
     def _same_person(self, tok, verb) -> str | None:
@@ -672,18 +676,8 @@ class CountFinder:
     def _patients(self, verb) -> list:
         """Who the verb is done to: the object, the subject of a passive, the subject of "die" or "is dead"; a
         verb joined to another ("was shot and killed") shares its patients."""
-        if verb.pos_ == "NOUN":  # a nominal: who it is done to follows "of", else owns it ("the child's shooting")
-            of = [
-                g
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            own = [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            if not of and not own and verb.lemma_.lower() in self.w.borne_nominals:
-                own = self._bearer(verb)  # "found with a gunshot wound"; not the accused "charged with murder"
-            return self._expand(of or own)
+        if verb.pos_ == "NOUN":
+            return self._nominal_patients(verb)
         if verb.lower_ in self.w.dead_words and verb.dep_ == "amod":
             return self._expand([verb.head])
         if verb.lower_ in self.w.dead_words:
@@ -749,6 +743,16 @@ class CountFinder:
         if not found and deps == ("dobj",) and not any(c.lower_ == "at" for c in verb.children):
             found = self._gap(verb)
         return self._expand(found)
+
+    def _nominal_patients(self, verb) -> list:
+        """Who a nominal is done to: the one after "of", else who owns it ("the child's shooting")."""
+        of = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        own = [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if not of and not own and verb.lemma_.lower() in self.w.borne_nominals:
+            own = self._bearer(verb)  # "found with a gunshot wound"; not the accused "charged with murder"
+        if not of and not own and self._one_death(verb):
+            return [verb]  # "charged in shooting death": the death stands for the one who died
+        return self._expand(of or own)
 
     @staticmethod
     def _gap(verb) -> list:
@@ -938,8 +942,20 @@ class CountFinder:
             return [doc[tok.i + 2]]
         return []
 
+    def _one_death(self, tok) -> bool:
+        """A singular "death" right after a word of how it was dealt ("shooting death"): one person's."""
+        return (
+            tok.lemma_.lower() == "death"
+            and tok.tag_ == "NN"
+            and tok.i > 0
+            and tok.doc[tok.i - 1].lower_ in self.w.one_death_words
+            and tok.dep_ not in ("compound", "amod")  # not "a shooting death toll"
+        )
+
     def _how_many(self, tok) -> int | None:
         """How many people a noun phrase stands for: 0 if none or not people, None if it does not say."""
+        if self._one_death(tok):
+            return 1
         if any(c.lower_ in self.w.none_words for c in tok.children) or tok.lower_ in self.w.none_words:
             return 0
         # a singular proper noun's number is part of a name ("WSMV Channel 4", "FOX Carolina 21"), not how many

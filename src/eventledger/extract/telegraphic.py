@@ -11,6 +11,7 @@ from eventledger.knowledge.event_types import IRREGULAR
 _SUBJECT_DEPS = ("compound", "amod", "nmod", "npadvmod")
 _MAIN_VERB_DEPS = ("ROOT", "conj", "parataxis", "ccomp")
 _NOUN_MARKS = ("det", "poss", "nummod", "case")  # "the shot", "his kills", "two shots": nouns for sure
+_WHEN_WORDS = ("after", "before", "since", "until")  # "arrested after child shot": a clause, its "was" dropped
 
 
 def verb_forms(verbs) -> dict[str, tuple[str, str]]:
@@ -35,6 +36,7 @@ class Retagger:
         """Re-tag the parsed sentence in place (its words and offsets stay as they are)."""
         for tok in sent:
             self._verb_on_its_object(tok)
+            self._clause_after_a_time_word(tok)
         self._noun_root_with_subject(sent)
         self._verbless(sent)
 
@@ -76,6 +78,25 @@ class Retagger:
         tok.head, tok.dep_ = (tok, "ROOT") if root else (obj.head, obj.dep_)
         obj.head, obj.dep_ = tok, "dobj"
         tok.pos_, tok.tag_, tok.lemma_ = "VERB", form[1], form[0]
+
+    def _clause_after_a_time_word(self, tok) -> None:
+        """ "Two arrested after child shot", "Library closes after guard shot": a headline's clause after a time
+        word with its "was" dropped (after a child was shot). The tagger reads the past form as the object of
+        "after" (or a clause whose subject is a modifier of it); the noun right before it is who it was done to."""
+        form = self.forms.get(tok.lower_)
+        if form is None or form[1] != "VBD" or tok.pos_ not in ("NOUN", "VERB"):
+            return
+        if any(c.dep_ in (*_NOUN_MARKS, "dobj") for c in tok.children):
+            return  # "after the shot"; "after the player shot the ball", an active verb with its object
+        after_word = tok.dep_ == "pobj" and tok.head.lower_ in _WHEN_WORDS
+        after_mark = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WHEN_WORDS for c in tok.children)
+        left = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == tok.i - 1]
+        if not (after_word or after_mark) or not left:
+            return
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBN", form[0]
+        if after_word:
+            tok.dep_ = "pcomp"
+        left[0].dep_ = "nsubjpass"
 
     def _verbless(self, sent) -> None:
         root = next((t for t in sent if t.dep_ == "ROOT"), None)

@@ -74,6 +74,7 @@ class CountWords:
     people_nominals: dict[str, str]  # noun lemma -> count kind of the people it is done to
     people_cues: tuple[str, ...]  # regular expressions: a sentence with one is parsed for the people it counts
     borne_nominals: frozenset[str]  # nominals a person bears ("wound"): who has it, when it names nobody itself
+    one_death_words: frozenset[str]  # "shooting death": a death of this kind is one person's, named or not
     suffer_verbs: frozenset[str]
     treat_verbs: frozenset[str]  # "treated for a gunshot wound": the subject bears it
     succumb_verbs: frozenset[str]  # "succumbed to his wounds": the subject died of them
@@ -136,6 +137,7 @@ class CountWords:
             people_nominals=_mapping(d, "people_nominals", COUNT_KINDS, where),
             people_cues=_ordered(d, "people_cues", where),
             borne_nominals=words(d, "borne_nominals", where),
+            one_death_words=words(d, "one_death_words", where),
             suffer_verbs=words(d, "suffer_verbs", where),
             treat_verbs=words(d, "treat_verbs", where),
             succumb_verbs=words(d, "succumb_verbs", where),
