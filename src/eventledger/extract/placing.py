@@ -836,9 +836,9 @@ class Placer:
 
 def _in_prose(text: str, at: int) -> bool:
     """Whether the line that goes on at `at` ends as a sentence does, not as a headline or a link's title."""
-    end = text.find("\n", at)
-    # up to the line's end read whole: a name that ends its line ends no sentence
-    return text[: end if end >= 0 else len(text)].rstrip()[-1:] in '.!?"\u201d\u2019)'
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    # the line read whole, not from `at`: a name that ends its line ends no sentence
+    return text[start : end if end >= 0 else len(text)].rstrip()[-1:] in '.!?"\u201d\u2019)'
 
 
 def _holds(division: Place, town: Place) -> bool:

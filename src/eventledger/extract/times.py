@@ -240,7 +240,10 @@ def _iso(g, text, a, prec, adt):
     return _day(date(y, mo, d), text)
 
 
-def _two_digit_year(yy: str) -> int:
+def _written_year(yy: str) -> int:
+    """A year written in four figures, or in two ("'14", "6/24/14") about CENTURY_PIVOT."""
+    if len(yy) == 4:
+        return int(yy)
     return 1900 + int(yy) if int(yy) > CENTURY_PIVOT else 2000 + int(yy)
 
 
@@ -249,7 +252,7 @@ def _month_day(g, text, a, prec, adt):
     if not 1 <= d <= 31:
         return None
     if g.get("year") or g.get("yy"):
-        y = int(g["year"]) if g.get("year") else _two_digit_year(g["yy"])
+        y = int(g["year"]) if g.get("year") else _written_year(g["yy"])
     elif g.get("wd") and (a is None or prec != "day"):
         latest = a.year if a else date.today().year
         y = infer_year(mo, d, WEEKDAYS[g["wd"].lower().rstrip(".")], latest=latest)
@@ -348,7 +351,7 @@ def _weekday_numeric(g, text, a, prec, adt):
     mo, d = int(g["m"]), int(g["day"])
     yy = g.get("yy")
     if yy:
-        y = int(yy) if len(yy) == 4 else _two_digit_year(yy)
+        y = _written_year(yy)
     else:
         y = _month_day_year(mo, d, a if prec == "day" else None) if a else None
         if y is None:
@@ -363,7 +366,7 @@ def _numeric(g, text, a, prec, adt):
     m, d = int(g["a"]), int(g["b"])
     if m > 12:
         m, d = d, m  # "24/6/2014": day first
-    y = int(g["yy"]) if len(g["yy"]) == 4 else _two_digit_year(g["yy"])
+    y = _written_year(g["yy"])
     return _day(date(y, m, d), text) if _valid(y, m, d) else None
 
 

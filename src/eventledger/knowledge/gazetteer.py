@@ -1017,10 +1017,14 @@ class Gazetteer:
 def _inside_mixed_line(text: str, at: int) -> bool:
     """Whether `at` lies after the start of a line that has lowercase letters (not a dateline, nor a headline
     in capitals)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
+    start, line = _line_at(text, at)
     return bool(text[start:at].strip()) and not line.isupper()
+
+
+def _line_at(text: str, pos: int) -> tuple[int, str]:
+    """The start and the text of the line that holds pos."""
+    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    return a, text[a : b if b >= 0 else len(text)]
 
 
 def _one_sense(text: str, out: list[tuple[int, int, str]], pending, counties=(), names=None):
@@ -1043,8 +1047,7 @@ def _one_sense(text: str, out: list[tuple[int, int, str]], pending, counties=(),
 
 def _title_line(text: str, pos: int) -> bool:
     """Whether the line around pos is a headline in title case, where every word is capitalised."""
-    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    line = text[a : b if b >= 0 else len(text)]
+    line = _line_at(text, pos)[1]
     if len(line) > TITLE_LINE_CHARS or any(c in line for c in "[]*|"):
         return False  # a list or table line ("*2011-04-02, Officer Dana K. Wells[412]"), no headline
     long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
