@@ -121,6 +121,12 @@ def test_a_local_outlet_names_its_division(gaz):
     assert gaz.resolve("Peoria").admin1 == "Arizona"  # the bigger one, without context
 
 
+def test_a_section_is_read_only_as_words_of_a_short_section(gaz):
+    assert gaz.section_division("http://x.example/houston-texas/story-1") == ("Texas", "US")
+    assert gaz.section_division("http://x.example/news/texas-man-shot-in-2016-dispute/") is None  # the slug
+    assert gaz.section_division("http://x.example/news/local/") is None
+
+
 @pytest.mark.parametrize(
     "name, admin1",
     [("Lingle", "Wyoming"), ("Aynor", "South Carolina"), ("Crows Landing", "California"), ("St. Marie", "Montana")],

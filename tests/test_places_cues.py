@@ -137,3 +137,13 @@ def test_a_namesake_only_the_stations_side_chose_is_still_a_guess():
     doc = extract_text(text, published=PUBLISHED, url="http://wxyz.com/2016/07/19/danville-teen-hit/")
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all(r.meta.get("place_guess") for r in attacks)
+
+
+def test_a_web_addresss_section_names_the_outlets_state():
+    # Danville alone is several states' town; an outlet filing the story under its state's section says which
+    text = "Teen hit by gunfire in Danville\n\nOfficers in Danville are searching for a man who shot at a car."
+    filed = extract_text(text, published=PUBLISHED, url="http://www.example.com/news/local/kentucky/teen-hit")
+    assert {a for _, _, a in _attack_places(filed)} == {"Kentucky"}
+    # the story's own slug is its headline, which may name a street or a namesake, not the outlet's state
+    slug = extract_text(text, published=PUBLISHED, url="http://www.example.com/news/kentucky-avenue-teen-hit")
+    assert {a for _, _, a in _attack_places(slug)} != {"Kentucky"}

@@ -313,9 +313,13 @@ class Placer:
             countries += (host,)
         if self.gazetteer.call_side(url):
             countries = self._home_first(w, countries, local=True)  # a US broadcaster's host ("wxyz4.com")
-        # after what the text names: the division a web host spells ("centralillinoisproud.com"), then the state of
-        # the local phone numbers the story gives ("call 513-555-0142"), whatever segment gives them
-        for where in (self.gazetteer.host_division(url), self._phone_division(doc, w)):
+        # after what the text names: the division a web host spells ("centralillinoisproud.com") or its address's
+        # section ("/news/ohio/"), then the state of the local phone numbers the story gives ("call 513-555-0142"),
+        # whatever segment gives them
+        section = self.gazetteer.section_division(url)
+        if section is not None and countries and section[1] not in countries:
+            section = None  # a section named like a division abroad ("/pasco/": a county's news, not Peru's region)
+        for where in (self.gazetteer.host_division(url), section, self._phone_division(doc, w)):
             if where is not None:
                 admin1s += (where[0],) if where[0] not in admin1s else ()
                 countries += (where[1],) if where[1] not in countries else ()

@@ -48,6 +48,7 @@ TITLE_LINE_CHARS, TITLE_CASE_SHARE = 200, 0.9  # a line this short with this sha
 # headline in title case
 STATE_CITY_PEOPLE = 1000000  # a city this big is what its state's name alone stands for ("New York")
 MIN_HOST_DIVISION = 4  # letters of the shortest division name looked for in a web host's name ("ohio")
+MAX_SECTION_WORDS = 3  # words of a web address's section read for a division's name ("houston-texas")
 MIN_HOST_CITY, HOST_CITY_PEOPLE = 6, 15000  # a town's name looked for in a web host's name: this long, this big
 _URL_WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*")  # a path's words ("/local/fort-worth/"), digits and ids apart
 PRIMARY_NAME = 2  # a place called by its own name outranks one whose alternate name it is (Smyrna, not Izmir)
@@ -327,6 +328,27 @@ class Gazetteer:
                 key=lambda t: -len(t[0]),
             )
         return next(((name, iso) for k, name, iso in self._host_names if any(k in x for x in labels)), None)
+
+    def section_division(self, url: str | None) -> tuple[str, str] | None:
+        """(admin1, iso2) of the division a web address's section names ("/news/local/ohio/...",
+        "/arizona-news/..."): an outlet files its state's news under the state's name. Only a short section of
+        words, not the story's own slug (the last part, or any part with figures), whose headline may name a street
+        or a namesake ("maryland-drive-murder")."""
+        if not url:
+            return None
+        path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip().lower()).split("?")[0]
+        parts = [p for p in path.split("/") if p]
+        words = [
+            " ".join(ws)
+            for p in parts[:-1]
+            if not re.search(r"\d", p) and 0 < len(ws := re.findall(r"[a-z]+", p)) <= MAX_SECTION_WORDS
+        ]
+        if self._host_names is None:
+            self.host_division(url)  # builds the names, longest first
+        for _, name, iso in self._host_names or ():
+            if any(re.search(rf"(?:^| ){re.escape(name.lower())}(?: |$)", w) for w in words):
+                return name, iso
+        return None
 
     def host_city(self, url: str | None) -> str | None:
         """The name of a town a web host's name spells out, the longest: a local outlet names its home
