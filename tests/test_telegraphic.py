@@ -101,3 +101,19 @@ def test_a_clause_after_a_time_word_with_its_was_dropped_counts_its_victim(ex, h
     """ "after cyclist shot" is "after a cyclist was shot": the follow-up's headline still tells the attack."""
     attacks = [r for r in _reports(ex, headline) if r.meta["family"] == "attack"]
     assert [c.value for r in attacks for c in r.counts.get("shot", [])] == [1]
+
+
+@pytest.mark.parametrize(
+    "headline", ["Teacher, suspect hurt in school shooting", "Nurse, suspect injured in hospital shooting"]
+)
+def test_a_person_noun_read_as_the_verb_is_the_second_of_two_people(ex, headline):
+    """ "suspect" is a verb too: the tagger makes it the headline's verb and "hurt" its complement; a present form
+    takes no bare participle, so the two people were hurt."""
+    attacks = [r for r in _reports(ex, headline) if r.meta["family"] == "attack"]
+    assert [c.value for r in attacks for c in r.counts.get("injured", [])] == [2]
+
+
+def test_a_verb_of_suspecting_stays_a_verb(ex):
+    doc = ex.prep.nlp("Police, neighbours suspect the fire was set")
+    ex.prep.retag(doc)
+    assert [t.pos_ for t in doc if t.lower_ == "suspect"] == ["VERB"]

@@ -29,8 +29,10 @@ def verb_forms(verbs) -> dict[str, tuple[str, str]]:
 
 
 class Retagger:
-    def __init__(self, verbs):
+    def __init__(self, verbs, people=()):
+        self.verbs = frozenset(verbs)
         self.forms = verb_forms(verbs)
+        self.people = frozenset(people)  # nouns for people, some of them verbs too ("suspect", "guard")
 
     def __call__(self, sent) -> None:
         """Re-tag the parsed sentence in place (its words and offsets stay as they are)."""
@@ -38,7 +40,46 @@ class Retagger:
             self._verb_on_its_object(tok)
             self._clause_after_a_time_word(tok)
         self._noun_root_with_subject(sent)
+        self._person_read_as_verb(sent)
         self._verbless(sent)
+
+    def _person_read_as_verb(self, sent) -> None:
+        """ "Officer, suspect wounded in gunfight": a headline's list of two people joined by a comma, whose second
+        noun is a verb too; the tagger makes it the main verb (or one hung on the first person) and the participle
+        after it its complement. A present verb form takes no bare past participle as its complement, so the noun is
+        the second person and the participle the headline's verb, its "were" dropped."""
+        doc = sent.doc if hasattr(sent, "doc") else sent
+        for noun in sent:
+            if noun.pos_ == "VERB" and noun.tag_ in ("VB", "VBP") and noun.lower_ in self.people:
+                self._person_pair(doc, noun)
+
+    def _person_pair(self, doc, noun) -> None:
+        if noun.i < 2 or doc[noun.i - 1].text != "," or noun.i + 1 >= len(doc):
+            return
+        first, verb = doc[noun.i - 2], doc[noun.i + 1]
+        form = self.forms.get(verb.lower_)
+        if verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in self.verbs:
+            form = (verb.lemma_.lower(), "VBD")  # "hurt": a past form the same as the lemma
+        top = noun if noun.dep_ == "ROOT" else first if noun.head == first and first.dep_ == "ROOT" else None
+        if (
+            top is None
+            or form is None
+            or form[1] != "VBD"
+            or verb.head != noun
+            or verb.dep_ not in ("xcomp", "ccomp", "conj", "dobj")
+            or first.pos_ not in ("NOUN", "PROPN")
+            or first.lower_ not in self.people
+            or (top is noun and first.head != noun)
+        ):
+            return
+        verb.head, verb.dep_ = verb, "ROOT"
+        verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBN", form[0]
+        for c in [*noun.children, *first.children]:
+            if c.i > verb.i:
+                c.head = verb  # what the participle's phrase says ("in gunfight") is the verb's again
+        noun.head, noun.dep_ = verb, "nsubjpass"
+        noun.pos_, noun.tag_, noun.lemma_ = "NOUN", "NN", noun.lower_
+        first.head, first.dep_ = noun, "conj"
 
     def _noun_root_with_subject(self, sent) -> None:
         """ "Man who was shot Sunday dies of gunshot wound": a present-tense -s form tagged the sentence's head noun

@@ -92,7 +92,7 @@ class Preparer:
         self.common = common_words(nlp)
         self.first_names = load_first_names(nlp.Defaults.stop_words)
         # the event verbs and the verbs that count people done to ("dies")
-        self.retag = Retagger([*lexicon.verb_type, *counts.w.people_verbs])
+        self.retag = Retagger([*lexicon.verb_type, *counts.w.people_verbs], counts.w.person_nouns)
         self._alias_case = {a.lower(): a for act in actors.all() for a in (act.name, *act.aliases, *act.case_sensitive)}
 
     def prepare(self, seg: Segment, anchor: DateValue | None) -> SegWork:
