@@ -46,9 +46,27 @@ def test_compound_figure_keeps_each_who():
     text = "The blast left around 60 civilians and 4 police officers killed."
     hits = sorted(find_counts(text), key=lambda h: h.start)
     assert [(h.value, h.qualifier, h.who) for h in hits] == [
+        (64, "around", None),  # the groups add up to the whole
         (60, "around", "civilians"),
         (4, "exact", "police officers"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a headline lists its groups with a comma for "and": the whole first, then each group
+        ("3 Boys, 2 Women Hurt In Park Shooting", [5, 3, 2]),
+        ("Four teens, one adult found shot dead in garage", [5, 4, 1]),
+        # not an age, nor a part of the first group: the comma ends the figure's phrase
+        ("Two men, 19 and 23, shot near the station", []),
+        ("Six people, four of them teens, were wounded", []),
+    ],
+)
+def test_groups_listed_with_a_comma_add_up(text, want):
+    hits = sorted(find_counts(text), key=lambda h: h.start)
+    assert [h.value for h in hits] == want
+    assert not hits or hits[0].who is None
 
 
 def test_vague_and_missing():

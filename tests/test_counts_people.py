@@ -295,10 +295,28 @@ def test_a_modal_clause_counts_nobody(count, text, want):
         ("Man, woman shot in north Memphis", [("shot", 2, None)]),
         ("Police look into accidental shooting of boy, uncle", [("shot", 2, None)]),
         ("Police said his father, a retired officer, was shot.", [("shot", 1, None)]),
+        # the first person with the words that say which kind of him
+        ("Police officer, suspect killed in shootout", [("killed", 2, None)]),
+        ("Rural deputy, man hurt in standoff", [("injured", 2, None)]),
     ],
 )
 def test_a_headline_joins_people_with_a_comma(count, text, want):
     # issue 17: a headline "X, Y found dead" counted the second alone
+    assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the parser makes "others" the subject of the singular verb after them
+        ("Fire that killed a boy, 3 others leaves town in grief", [("killed", 4, None)]),
+        ("Crash that hurt a 9-year-old, 2 others has parents worried", [("injured", 3, None)]),
+        # a plural verb may be theirs: they are no more victims
+        ("Police shot a man, two others fled", [("shot", 1, None)]),
+    ],
+)
+def test_numbered_others_after_a_victim_and_a_comma(count, text, want):
+    # GVA training part: "wounded an 8-year-old, 2 others" counted the child alone
     assert count(text) == want
 
 

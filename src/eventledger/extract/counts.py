@@ -104,7 +104,7 @@ def _who(words: list[re.Match]) -> str | None:
 def _end_of_who(text: str, start: int, next_number: int) -> int:
     """End of the who-phrase of the first figure of a chain ("170 civilians" of "170 civilians and 13")."""
     seg = text[start:next_number]
-    cut = re.search(r"\s+(?:and|,)\s*$", seg)
+    cut = re.search(r"(?:\s+and|\s*,)\s*$", seg)
     return start + (cut.start() if cut else len(seg.rstrip()))
 
 
@@ -257,6 +257,17 @@ class CountFinder:
             hits.append(CountHit(kind, v2, "exact", lo2, hi2, sub[2], c, sub[1]))
         if chained:
             hits[first].end = _end_of_who(text, m.end(), chained[0])
+        groups = hits[first:]
+        if len(groups) > 1 and all(self._group_of_people(h.who) for h in groups):
+            # "two girls and three men were shot", "3 adults, 5 minors shot": the groups add up to the whole toll
+            total = sum(h.value for h in groups)
+            low, high = _bounds(total, qualifier)
+            # first: a report keeps one figure per starting point, and the whole says more than its first group
+            hits.insert(first, CountHit(kind, total, qualifier, low, high, None, span_start, groups[-1].end))
+
+    def _group_of_people(self, who: str | None) -> bool:
+        words = set(re.findall(r"[a-z]+", (who or "").lower()))
+        return bool(words & self._who_words) and " ".join((who or "").lower().split()) not in self.w.not_a_group
 
     def _kind_after(self, text: str, pos: int) -> tuple[str, int, str | None, list[int]] | None:
         """The kind word after a number; returns kind, end offset, who and later numbers."""
@@ -270,6 +281,8 @@ class CountFinder:
                 if kind == "shot" and (fatal := self._fatal_after.match(text, end)):
                     kind, end = "killed", fatal.end()  # "five found shot dead", "3 shot to death"
                 return kind, end, (first_who if chained else _who(who)), chained
+            if w == "," and self._list_goes_on(text, m.end(), who):
+                continue  # "2 girls, 2 men shot": a headline's list of groups, its "and" dropped
             if w in _ENDS_THE_PHRASE or self._thing.fullmatch(w):
                 return None  # the phrase ends, or the number counts things ("four separate shootings")
             if NUMBER_RX.fullmatch(m.group()) and parse_number(m.group()) is not None:
@@ -282,6 +295,18 @@ class CountFinder:
                 continue
             who.append(m)
         return None
+
+    def _list_goes_on(self, text: str, pos: int, who: list[re.Match]) -> bool:
+        """A comma between two numbered groups of people ("3 adults, 5 minors shot"), not one before an age ("two
+        men, 20 and 25") nor a part ("5 people, 3 of them"): the words before it name people, and a number and a
+        word for people follow it."""
+        if not who or who[-1].group().lower() not in self._who_words:
+            return False
+        n = NUMBER_RX.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+        if n is None or parse_number(n.group()) is None:
+            return False
+        w = self._who_after.match(text[n.end() :].lower())  # a headline's capitals too ("2 Girls, 2 Men Shot")
+        return bool(w) and not re.search(r"\b(?:of|them)\b", w.group(1))
 
     def _kind_before(self, text: str, pos: int, *, window: int = KIND_WORDS_BEFORE) -> tuple[str, int] | None:
         """A kind word within `window` words before the number (qualifier already stripped)."""
@@ -873,7 +898,7 @@ class CountFinder:
                     )
                 ):
                     todo.append(c)
-            todo.extend(x for x in self._headline_pair(t) if x not in out)
+            todo.extend(x for x in (*self._headline_pair(t), *self._others_after(t)) if x not in out)
         return self._restated(out) if len(toks) == 1 else out
 
     def _restated(self, out: list) -> list:
@@ -936,11 +961,35 @@ class CountFinder:
         doc = tok.doc
         if not self._bare_person(tok):
             return []
-        if tok.i == 2 and doc[1].text == "," and self._bare_person(doc[0]):
-            return [doc[0]]
+        if tok.i >= 2 and doc[tok.i - 1].text == "," and self._bare_person(first := doc[tok.i - 2]):
+            # "Teen, man shot"; "Town officer, suspect wounded", the first with the words that name its kind
+            if all(doc[j].head == first and doc[j].dep_ in ("compound", "amod", "nmod") for j in range(first.i)):
+                return [first]
         if tok.i == len(doc) - 3 and doc[tok.i + 1].text == "," and self._bare_person(doc[tok.i + 2]):
             return [doc[tok.i + 2]]
         return []
+
+    def _others_after(self, tok) -> list:
+        """ "Blast that hurt a boy, 3 others closes school": numbered people right after a person and a comma, which
+        the parser makes the subject of the verb that follows; a plural is no subject of a singular verb ("closes",
+        "has"), so they are more members of the list."""
+        doc = tok.doc
+        end = max(x.i for x in tok.subtree) + 1
+        if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].like_num:
+            return []
+        group = doc[end + 2]
+        verb = group.head
+        if (
+            group.tag_ != "NNS"
+            or not (group.lower_ in self._who_words or group.lower_ == "others")
+            or doc[end + 1].head != group
+            or doc[end + 1].dep_ != "nummod"
+            or group.dep_ != "nsubj"
+            or verb.tag_ != "VBZ"
+            or verb.i < group.i
+        ):
+            return []
+        return [group]
 
     def _one_death(self, tok) -> bool:
         """A singular "death" right after a word of how it was dealt ("shooting death"): one person's."""
