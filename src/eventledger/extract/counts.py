@@ -683,6 +683,8 @@ class CountFinder:
     def _fatal(self, verb) -> bool:
         """ "shot dead", "fatally shot", "shot to death", "shot and killed"."""
         for c in verb.children:
+            if self._beside_the_headline(verb, c):
+                continue  # "Guard kills robber; 2 hurt": the killing is told of others
             if c.pos_ != "VERB" and (c.lower_ in self.w.fatal_words or c.lemma_.lower() in self.w.fatal_words):
                 return True
             if c.dep_ == "prep" and any(g.lower_ in self.w.fatal_words for g in c.children):
@@ -717,7 +719,7 @@ class CountFinder:
             deps = ("nsubjpass",)
         else:
             deps = ("dobj",)
-        found = [c for c in verb.children if c.dep_ in deps]
+        found = [c for c in verb.children if c.dep_ in deps and not self._beside_the_headline(verb, c)]
         if not found and not passive and deps == ("dobj",) and self._headline_passive(verb):
             found = [c for c in verb.children if c.dep_ == "nsubj"]  # "Orangeburg man shot while hunting"
         own = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
@@ -853,10 +855,35 @@ class CountFinder:
         return not any(
             c.dep_ in bad
             and not self._bare_conj(c)
+            and not self._beside_the_headline(verb, c)
             or c.dep_ == "prep"
-            and c.lower_ in ("at", "into")
+            and (c.lower_ == "into" or c.lower_ == "at" and self._a_target(c))
             or c.lower_ in self.w.firing_words
             for c in verb.children
+        )
+
+    @staticmethod
+    def _beside_the_headline(verb, c) -> bool:
+        """What the parser hangs on a headline's verb from outside its clause: the site's name after a spaced dash
+        ("Man shot downtown - WXYZ Channel 7") or an earlier clause ended by a comma ("2 found dead, third person
+        hurt")."""
+        doc = verb.doc
+        if c.i > verb.i:
+            return any(t.text in ("-", "–", "—", "|") and t.whitespace_ for t in doc[verb.i + 1 : c.left_edge.i + 1])
+        return c.dep_ == "ccomp" and any(t.text in (",", ";") for t in doc[c.right_edge.i : verb.i])
+
+    def _a_target(self, prep) -> bool:
+        """ "shot at officers", "shot at a car": what "at" is fired at; not the place where someone was shot ("Man
+        shot at gas station"). A person, a name, a thing (a car, a house), or no object: a target."""
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        return not objs or any(
+            o.pos_ == "PRON"
+            or o.ent_type_ == "PERSON"
+            or o.lemma_.lower() in self.w.person_nouns
+            or o.lower_ in self._who_words
+            or self._thing.fullmatch(o.lower_)
+            or any(c.dep_ == "poss" for c in o.children)  # "shot at his car"
+            for o in objs
         )
 
     def _bare_conj(self, c) -> bool:

@@ -41,7 +41,65 @@ class Retagger:
             self._clause_after_a_time_word(tok)
         self._noun_root_with_subject(sent)
         self._person_read_as_verb(sent)
+        self._person_read_as_interjection(sent)
+        self._age_read_as_modifier(sent)
+        self._verb_read_as_last_of_a_list(sent)
         self._verbless(sent)
+
+    def _verb_read_as_last_of_a_list(self, sent) -> None:
+        """ "Male adult and juvenile shot in park": the tagger reads the verb as the last noun of the list ("juvenile
+        shot" as a kind of shot) joined to the first person. A past form with a person word for its only modifier,
+        joined to a person noun heading a sentence with no verb, is the headline's verb, done to the two."""
+        root = next((t for t in sent if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in ("NOUN", "PROPN") or root.lower_ not in self.people:
+            return
+        if any(t.pos_ == "AUX" or t.pos_ == "VERB" and t.dep_ in _MAIN_VERB_DEPS for t in sent):
+            return  # a verb of its own ("breaking news" of a site's name is none)
+        for verb in root.children:
+            form = self.forms.get(verb.lower_)
+            lefts = list(verb.lefts)
+            if (
+                verb.dep_ != "conj"
+                or form is None
+                or form[1] != "VBD"
+                or len(lefts) != 1
+                or lefts[0].dep_ not in ("amod", "compound")
+                or lefts[0].lower_ not in self.people
+            ):
+                continue
+            person = lefts[0]
+            verb.head, verb.dep_ = verb, "ROOT"
+            verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBN", form[0]
+            root.head, root.dep_ = verb, "nsubjpass"
+            person.head, person.dep_ = root, "conj"
+            person.pos_, person.tag_ = "NOUN", "NN"
+            return
+
+    def _person_read_as_interjection(self, sent) -> None:
+        """ "Boy, 14, fatally shot", "Boy dead in shooting": the tagger takes a headline's first word "Boy" for the
+        interjection. A person noun is the one the headline is about: the subject of its verb, or the noun "dead"
+        tells of (as it parses "Man dead in shooting")."""
+        first = sent[0]
+        root = first.head
+        if first.pos_ != "INTJ" or first.lower_ not in self.people or root.dep_ != "ROOT" or root == first:
+            return
+        first.pos_, first.tag_, first.lemma_ = "NOUN", "NN", first.lower_
+        if root.pos_ == "VERB" and root.tag_ in ("VBD", "VBN") and root.lemma_.lower() in self.verbs:
+            first.dep_ = "nsubj"
+        elif root.pos_ == "ADJ" and root.i == first.i + 1:
+            first.head, first.dep_ = first, "ROOT"
+            root.head, root.dep_ = first, "amod"
+
+    def _age_read_as_modifier(self, sent) -> None:
+        """ "8-year-old injured in shooting": the tagger hangs the age noun "old" on the headline's verb as its
+        modifier; it is who the verb was done to, the "was" dropped."""
+        for verb in sent:
+            if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in self.verbs or verb.dep_ != "ROOT":
+                continue
+            olds = [c for c in verb.lefts if c.lower_ == "old" and c.dep_ == "amod"]
+            if olds and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+                olds[0].dep_ = "nsubjpass"
+                verb.tag_ = "VBN"
 
     def _person_read_as_verb(self, sent) -> None:
         """ "Officer, suspect wounded in gunfight": a headline's list of two people joined by a comma, whose second
