@@ -76,6 +76,13 @@ def test_person_names_in_cased_text(gaz):
     assert found(gaz, "said colonel ponce in san salvador") == ["san salvador"]
 
 
+def test_a_town_before_news_is_the_town_an_outlet_is_named_for(gaz):
+    # a headline's tail naming the outlet ("... - Lubbock News, Weather"): the town is its home, context for the
+    # story; a news network named for no town stays none
+    assert found(gaz, "Two hurt in crash | KXYZ 7 / Lubbock News, Weather, Sports") == ["Lubbock"]
+    assert found(gaz, "Fox News reported it first.") == []
+
+
 def test_a_longer_name_is_not_read_across_a_lowercase_word(gaz):
     # "Kansas City" is a name, "Kansas city" in cased text is the state and a common word
     assert found(gaz, "Police in Kansas City said so.") == ["Kansas City"]

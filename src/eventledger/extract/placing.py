@@ -484,19 +484,24 @@ class Placer:
         """The segment's other places, each as it resolves alone, and the outlet's town: a town near them is
         likelier the one meant (not the name itself in other letters: "DANVILLE (WSLS 10) -" alone is only its
         biggest namesake)."""
-        nearby = self._towns_alone([n for _, _, n in self.places(w)], leave_out=name.rpartition(",")[0] or name)
+        nearby = self._towns_alone([n for _, _, n in self.places(w)], leave_out=name.rpartition(",")[0] or name, w=w)
         outlet = self.outlet_town(doc, w)
         nearby += [outlet] if outlet is not None and name_key(outlet.name) != name_key(name) else []
         return nearby, outlet
 
-    def _towns_alone(self, names, *, leave_out: str) -> list[Place]:
-        """The towns among `names`, each as it resolves alone, but `leave_out`'s, with or without its state."""
+    def _towns_alone(self, names, *, leave_out: str, w: SegWork | None = None) -> list[Place]:
+        """The towns among `names`, each as it resolves alone, but `leave_out`'s, with or without its state. With
+        the segment `w`, a town the segment names beside a county that holds a namesake of it in another state is
+        that namesake (`_county_held`: "outside Elmford in Lane County")."""
         key = name_key(leave_out)
-        return [
-            p
-            for n in dict.fromkeys(n for n in names if name_key(n.rpartition(",")[0] or n) != key)
-            if (p := self.gazetteer.resolve(n)) is not None and p.precision == "city"
-        ]
+        out = []
+        for n in dict.fromkeys(n for n in names if name_key(n.rpartition(",")[0] or n) != key):
+            p = self.gazetteer.resolve(n)
+            if p is None or p.precision != "city":
+                continue
+            held = self._county_held(w, n, p, (), [], None) if w is not None and "," not in n else None
+            out.append(held if held is not None and held.precision == "city" else p)
+        return out
 
     def _reads_home(self, doc, w: SegWork, others, name: str, place: Place) -> bool:
         """The story reads as home-country local news: what it names and its source (`context`) are of that
@@ -782,14 +787,24 @@ class Placer:
         )
 
     def _big_cities(self, w: SegWork, home: str | None = None, *, least: int = NEIGHBOURHOOD_OF):
+        """The biggest namesake of each name the segment tells, where it is a city of `least` people or more (of
+        the country `home`) and not a namesake the segment's counties place elsewhere (`_county_held`)."""
         out = []
         for n in dict.fromkeys(n for _, _, n in self.places(w)):
             c = max(self.gazetteer.candidates(n), key=lambda x: x.population, default=None)
             if home is not None and c is not None and c.country != home:
                 continue
             if c is not None and c.kind == "city" and c.population >= least and c.lat is not None:
-                out.append(c)
+                if "," in n or not self._held_elsewhere(w, n, c):
+                    out.append(c)
         return out
+
+    def _held_elsewhere(self, w: SegWork, name: str, c) -> bool:
+        """Whether the segment names a county that holds a namesake of the big city `c` in another state
+        ("just outside Elmford in Lane County", where the Elmford of Lane County is a small town): the story's
+        town is that one, and the big city is no place it tells."""
+        big = Place(name=c.name, city=c.name, admin1=c.admin1, country=c.country, precision="city")
+        return self._county_held(w, name, big, (), [], None) is not None
 
     def _within(self, w: SegWork, division, countries, admin1s, nearby, *, side=None):
         """The first town or county the segment names inside a division that a report names alone ("Couple
