@@ -582,3 +582,36 @@ def test_this_week_with_no_day_told_is_bounded_by_the_page_date():
         "Girl, 16,",
     )
     assert day == "2016-09-02"
+
+
+@pytest.mark.parametrize(
+    "text, anchor, days",
+    [
+        # the night ran past midnight: the clock time names the calendar day
+        (
+            "Gunfire broke out at a dance hall Friday night. Officers took the first call at 2:05 a.m. July 16.",
+            TUESDAY,
+            ["2016-07-16", "2016-07-16"],
+        ),
+        (
+            "Three were hurt at a New Year's Eve party. Deputies arrived about 1:20 a.m. Jan. 1.",
+            DateValue("2016-01-05", "day"),
+            ["2016-01-01", "2016-01-01"],
+        ),
+        # small hours of what followed keep the night its own day
+        (
+            "A cook was wounded Friday night behind a diner. He died at 3 a.m. Saturday at a hospital.",
+            TUESDAY,
+            ["2016-07-15", "2016-07-16"],
+        ),
+        # an evening clock time is no sign
+        (
+            "A cook was wounded Friday night behind a diner. Police got the call at 11:40 p.m. Friday.",
+            TUESDAY,
+            ["2016-07-15", "2016-07-15"],
+        ),
+    ],
+)
+def test_a_night_told_with_the_small_hours_after_it_is_the_next_calendar_day(text, anchor, days):
+    assert [dv.value for _, _, dv in find_dates(text, anchor=anchor)] == days
+

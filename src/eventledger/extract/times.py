@@ -459,6 +459,42 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
         out = _days_apart(text, out)
         if prec == "day":
             out = _night_into_page_day(text, out, a)
+        out = _night_into_small_hours(text, out)
+    return out
+
+
+# a clock time in the small hours right before or after a day: "at about 1:38 a.m. July 13", "Jan. 1 at 3:10 a.m.",
+# "just after midnight Sunday"
+_SMALL_HOURS = r"(?:(?:12|0?[1-4])(?::\d\d)?\s*a\.?\s?m\b\.?|(?:shortly\s+|just\s+)?after\s+midnight)"
+_SMALL_BEFORE = re.compile(_SMALL_HOURS + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)
+_SMALL_AFTER = re.compile(r",?\s*(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?" + _SMALL_HOURS, re.I)
+_NIGHT = re.compile(r"(?:night|\beve)$", re.I)
+
+
+def _night_into_small_hours(text: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:
+    """ "opened fire outside a club Saturday night" and "police got the call at 1:38 a.m. July 13", a Sunday: the
+    night a story names ran past midnight, and the clock time tells the calendar day, the one a record of the
+    shooting keeps (a "New Year's Eve party" shooting at 3:10 a.m. Jan. 1 happened on Jan. 1). Not when the small
+    hours are of what followed ("died at 2 a.m. Sunday", "was arrested at 3 a.m.")."""
+    small = set()
+    for s, e, dv in found:
+        if dv.precision not in ("day", "second") or not dv.value:
+            continue
+        m = _SMALL_BEFORE.search(text, max(0, s - 30), s)
+        if m is None and not _SMALL_AFTER.match(text, e):
+            continue
+        # the clause before the clock time ("a.m." ends no clause): whose small hours they are
+        if not _LATER_NEWS.search(_clause_before(text, m.start() if m else s)):
+            small.add(dv.value[:10])
+    if not small:
+        return found
+    out = []
+    for s, e, dv in found:
+        if dv.precision == "day" and dv.value and _NIGHT.search((dv.text or "").strip()):
+            after = (date.fromisoformat(dv.value[:10]) + timedelta(days=1)).isoformat()
+            if after in small:
+                dv = _day(date.fromisoformat(after), dv.text or "")
+        out.append((s, e, dv))
     return out
 
 
