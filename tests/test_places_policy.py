@@ -245,6 +245,17 @@ def test_a_town_named_with_its_county_is_the_namesake_there_for_the_towns_near_i
     assert {p[2] for p in places} == {"Ohio"}
 
 
+def test_a_countys_bare_name_is_no_town_of_a_namesake_county_elsewhere():
+    # "in Paulding" is Paulding County, Georgia (near Atlanta), written short: not the town of Paulding, which
+    # lies in Ohio's Paulding County and would move the county there
+    places = _attack_places(
+        "Man hurt in Paulding County shooting\n\nPaulding County deputies said a man was shot in the arm late "
+        "Sunday west of Atlanta.\n\nIt was the second shooting in Paulding this month."
+    )
+    assert ("Paulding County", None, "Georgia", "US") in places
+    assert not any(p[2] == "Ohio" for p in places)
+
+
 def test_a_town_in_a_dateline_is_a_place_of_its_own():
     # GVA 458718: "TAYLOR, Mich." is the town, whatever big city the story names besides
     places = _attack_places(

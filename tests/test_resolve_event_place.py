@@ -232,3 +232,15 @@ def test_an_outlet_whose_stories_lie_far_apart_has_no_area():
         v.report["document"] = f"d{i}"
         v.report["place"].update(lat=lat, lon=lon)
     assert outlet_areas([("outlet", v.report) for v in vs]) == {}
+
+
+def test_a_county_borrows_no_city_from_a_namesake_in_another_state():
+    # a county of two states' names, told in Georgia twice and once as another state's county with its town: the
+    # event is the Georgia county, with no city of the other state
+    def county(rid, admin1, city):
+        v = _view(rid, "Elm County", admin1, "Elm County")
+        v.report["place"].update(city=city, precision="admin2")
+        return v
+
+    place = event_place([county("r1", "Georgia", None), county("r2", "Georgia", None), county("r3", "Iowa", "Elm")])
+    assert (place["name"], place["admin1"], place["city"]) == ("Elm County", "Georgia", None)

@@ -612,10 +612,12 @@ class Placer:
         if len({(c.country, c.admin1) for c in cands}) < 2:
             return None
         own = name_key(name)
+        # not the name itself, nor the county's bare name ("in Elm" beside "Elm County": the county, not the town
+        # of that name that another state's Elm County holds)
         others = [
             self.gazetteer.candidates(n)
             for n in dict.fromkeys(n for _, _, n in self.places(w))
-            if name_key(n.rpartition(",")[0] or n) != own
+            if name_key(n.rpartition(",")[0] or n) != own and name_key(self._county_named(w, n)) != own
         ]
         if kind == "admin2":  # the states where a town the segment names lies in a county of this name
             held = {

@@ -262,6 +262,8 @@ def event_place(
         other = full[k]
         if best.get("country") and other.get("country") not in (None, best["country"]):
             continue
+        if best.get("admin1") and other.get("admin1") not in (None, best["admin1"]):
+            continue  # a town of another state is no city of a county or venue of this one
         for x in ("city", "admin1", "country"):
             if not best.get(x) and other.get(x):
                 best[x] = other[x]
