@@ -258,8 +258,9 @@ class CountFinder:
         if chained:
             hits[first].end = _end_of_who(text, m.end(), chained[0])
         groups = hits[first:]
-        if len(groups) > 1 and all(self._group_of_people(h.who) for h in groups):
-            # "two girls and three men were shot", "3 adults, 5 minors shot": the groups add up to the whole toll
+        listed = "," in text[span_start : groups[-1].end]  # not "170 civilians and 13 soldiers": the parse sums those
+        if listed and all(self._group_of_people(h.who) for h in groups):
+            # "3 adults, 5 minors shot", "2 girls, 2 men shot": a headline's list, whose groups add up to the toll
             total = sum(h.value for h in groups)
             low, high = _bounds(total, qualifier)
             # first: a report keeps one figure per starting point, and the whole says more than its first group
