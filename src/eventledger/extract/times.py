@@ -463,7 +463,7 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
     return out
 
 
-# a clock time in the small hours right before or after a day: "at about 1:38 a.m. July 13", "Jan. 1 at 3:10 a.m.",
+# a clock time in the small hours right before or after a day: "at about 2:05 a.m. July 16", "Jan. 1 at 3:10 a.m.",
 # "just after midnight Sunday"
 _SMALL_HOURS = r"(?:(?:12|0?[1-4])(?::\d\d)?\s*a\.?\s?m\b\.?|(?:shortly\s+|just\s+)?after\s+midnight)"
 _SMALL_BEFORE = re.compile(_SMALL_HOURS + r"\s*(?:on\s+)?(?:[a-z]+day,?\s+)?$", re.I)
@@ -472,7 +472,7 @@ _NIGHT = re.compile(r"(?:night|\beve)$", re.I)
 
 
 def _night_into_small_hours(text: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:
-    """ "opened fire outside a club Saturday night" and "police got the call at 1:38 a.m. July 13", a Sunday: the
+    """ "opened fire outside a club Saturday night" and "police got the call at 2:05 a.m. July 16", a Sunday: the
     night a story names ran past midnight, and the clock time tells the calendar day, the one a record of the
     shooting keeps (a "New Year's Eve party" shooting at 3:10 a.m. Jan. 1 happened on Jan. 1). Not when the small
     hours are of what followed ("died at 2 a.m. Sunday", "was arrested at 3 a.m.")."""
