@@ -256,24 +256,29 @@ def event_place(
     pick = min(same, key=lambda k: (k in filed, k not in qualified, told_state.get(k, 2), keys.index(k)))
     keys.remove(pick)
     keys.insert(0, pick)
-    best = dict(full[keys[0]])
-    # a venue told without its city borrows the most common city of the same country
-    for k in keys[1:]:
-        other = full[k]
-        if best.get("country") and other.get("country") not in (None, best["country"]):
-            continue
-        if best.get("admin1") and other.get("admin1") not in (None, best["admin1"]):
-            continue  # a town of another state is no city of a county or venue of this one
-        for x in ("city", "admin1", "country"):
-            if not best.get(x) and other.get(x):
-                best[x] = other[x]
-        if best.get("lat") is None and other.get("lat") is not None and other.get("precision") in ("venue", "city"):
-            best["lat"], best["lon"] = other["lat"], other["lon"]
+    best = _filled_in(dict(full[keys[0]]), [full[k] for k in keys[1:]])
     values = [
         {**{x: full[k].get(x) for x in ("name", "city", "admin1", "country", "precision")}, "reports": sorted(seen[k])}
         for k in keys
     ]
     return {**best, "values": values}
+
+
+def _filled_in(best: dict, others: list[dict]) -> dict:
+    """The best place with what it lacks (a venue's city, a city's state, coordinates) from the other values, in
+    their order, of its own country and state only: a town of another state is no city of a county or venue of
+    this one."""
+    for other in others:
+        if best.get("country") and other.get("country") not in (None, best["country"]):
+            continue
+        if best.get("admin1") and other.get("admin1") not in (None, best["admin1"]):
+            continue
+        for x in ("city", "admin1", "country"):
+            if not best.get(x) and other.get(x):
+                best[x] = other[x]
+        if best.get("lat") is None and other.get("lat") is not None and other.get("precision") in ("venue", "city"):
+            best["lat"], best["lon"] = other["lat"], other["lon"]
+    return best
 
 
 def count_values(vs: list[View]) -> dict[str, list[dict]]:
