@@ -5,6 +5,7 @@ the order of the reports."""
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 
 from eventledger.records import Place
 from eventledger.resolve import resolve
@@ -281,9 +282,10 @@ PLAIN = (
 )
 
 
-def _fresh_world(follow_up_tells_the_day: bool):
+def _fresh_world(follow_up_tells_the_day: bool, later_day: str = "2016-05-27"):
     first = _doc("f1", PLAIN, OAK, "2016-05-06", "2016-05-07", "Man wounded outside laundromat")
-    later = _doc("f2", PLAIN, OAK, "2016-05-27", "2016-05-28", "Man wounded outside laundromat")
+    after = (date.fromisoformat(later_day) + timedelta(days=1)).isoformat()
+    later = _doc("f2", PLAIN, OAK, later_day, after, "Man wounded outside laundromat")
     R, C = [first[0], later[0]], {first[0]["id"]: first[1], later[0]["id"]: later[1]}
     if follow_up_tells_the_day:
         back = report("f2", 1, date=("2016-05-06", "day"), place=OAK, text="He was first shot on May 6")
@@ -294,6 +296,12 @@ def _fresh_world(follow_up_tells_the_day: bool):
 
 def test_two_fresh_stories_weeks_apart_are_two_shootings_however_alike_their_words():
     R, C = _fresh_world(False)
+    assert _groups(resolve(R, contexts=C)) == [["f1"], ["f2"]]
+
+
+def test_two_fresh_stories_a_week_apart_are_two_shootings_however_alike_their_words():
+    # each story dates its shooting the day before it appeared: days eight apart cannot be one shooting
+    R, C = _fresh_world(False, later_day="2016-05-14")
     assert _groups(resolve(R, contexts=C)) == [["f1"], ["f2"]]
 
 

@@ -425,15 +425,13 @@ def link_documents(
     return Clustering(final, ambiguous)
 
 
-FRESH_APART_DAYS = 14  # two stories of fresh news whose days are further apart than this tell two shootings
-
-
 class FreshNews:
     """Which leads tell fresh news: a shooting their own story dates to its publication day or within the day
-    tolerance before it, not through an arrest or a trial. Two such stories more than two weeks apart are two
-    shootings, however alike their words (a city's stories of its shootings read much alike), unless one of
-    them also tells the other's day (a follow-up, its suspect found dead or the victim's death, dates its own
-    news fresh but says when the shooting was) or they name a rare person or a street in common."""
+    tolerance before it, not through an arrest or a trial. Two such stories whose days the tolerance cannot
+    reconcile are two shootings, however alike their words (a city's stories of its shootings read much alike;
+    each dates its shooting from close by, so the days truly conflict), unless one of them also tells the other's
+    day (a follow-up, its suspect found dead or the victim's death, dates its own news fresh but says when the
+    shooting was) or they name a rare person or a street in common."""
 
     def __init__(self, profiles: list[Profile], text: TextIndex, tolerance: int):
         self.text, self.tolerance = text, tolerance
@@ -451,7 +449,7 @@ class FreshNews:
         return any(abs(d - day) <= self.tolerance for d in self.days.get(p.segment, ()))
 
     def apart(self, a: Profile, b: Profile) -> bool:
-        if not (self.fresh(a) and self.fresh(b)) or abs(a.date.lo - b.date.lo) <= FRESH_APART_DAYS:
+        if not (self.fresh(a) and self.fresh(b)) or abs(a.date.lo - b.date.lo) <= self.tolerance:
             return False
         if self.tells(a, b.date.lo) or self.tells(b, a.date.lo):
             return False
