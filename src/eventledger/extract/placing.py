@@ -9,7 +9,7 @@ from collections import Counter
 from eventledger.extract.text import is_lowercase_text, load_first_names
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge.files import DATA, read_yaml, words
-from eventledger.knowledge.gazetteer import BIG_PLACE, NEARBY_KM, distance_km
+from eventledger.knowledge.gazetteer import BIG_PLACE, NEARBY_KM, distance_km, line_at
 from eventledger.knowledge.place_index import NEIGHBOURHOOD_OF
 from eventledger.knowledge.place_names import name_key
 from eventledger.records import PLACE_RANK, Place, Report
@@ -499,7 +499,7 @@ class Placer:
             p = self.gazetteer.resolve(n)
             if p is None or p.precision != "city":
                 continue
-            held = self._county_held(w, n, p, (), [], None) if w is not None and "," not in n else None
+            held = self._county_held(w, n, p) if w is not None and "," not in n else None
             out.append(held if held is not None and held.precision == "city" else p)
         return out
 
@@ -601,7 +601,7 @@ class Placer:
                     return state
         return None
 
-    def _county_held(self, w: SegWork, name: str, place: Place, countries, nearby, side) -> Place | None:
+    def _county_held(self, w: SegWork, name: str, place: Place, countries=(), nearby=(), side=None) -> Place | None:
         """The namesake of a county or town of several states that the segment's other names place together: a
         county holding a town the segment names ("Ford City man" beside "Armstrong County"), a town in a county it
         names. None when they agree with `place` already, or point at no one state."""
@@ -806,7 +806,7 @@ class Placer:
         ("just outside Elmford in Lane County", where the Elmford of Lane County is a small town): the story's
         town is that one, and the big city is no place it tells."""
         big = Place(name=c.name, city=c.name, admin1=c.admin1, country=c.country, precision="city")
-        return self._county_held(w, name, big, (), [], None) is not None
+        return self._county_held(w, name, big) is not None
 
     def _within(self, w: SegWork, division, countries, admin1s, nearby, *, side=None):
         """The first town or county the segment names inside a division that a report names alone ("Couple
@@ -857,9 +857,8 @@ class Placer:
 
 def _in_prose(text: str, at: int) -> bool:
     """Whether the line that goes on at `at` ends as a sentence does, not as a headline or a link's title."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     # the line read whole, not from `at`: a name that ends its line ends no sentence
-    return text[start : end if end >= 0 else len(text)].rstrip()[-1:] in '.!?"\u201d\u2019)'
+    return line_at(text, at)[1].rstrip()[-1:] in '.!?"\u201d\u2019)'
 
 
 def _holds(division: Place, town: Place) -> bool:

@@ -14,6 +14,12 @@ _NOUN_MARKS = ("det", "poss", "nummod", "case")  # "the shot", "his kills", "two
 _WHEN_WORDS = ("after", "before", "since", "until")  # "arrested after child shot": a clause, its "was" dropped
 
 
+def _headline_verb(verb, lemma: str) -> None:
+    """Make a token the sentence's verb: a past participle, its "was" or "were" dropped ("suspect wounded")."""
+    verb.head, verb.dep_ = verb, "ROOT"
+    verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBN", lemma
+
+
 def verb_forms(verbs) -> dict[str, tuple[str, str]]:
     """Inflected forms of the trigger verbs -> (lemma, Penn tag): "kills" -> (kill, VBZ), "shot" -> (shoot, VBD).
     The bare lemma is left out: "attack" or "raid" is as much a noun as a verb."""
@@ -68,8 +74,7 @@ class Retagger:
             ):
                 continue
             person = lefts[0]
-            verb.head, verb.dep_ = verb, "ROOT"
-            verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBN", form[0]
+            _headline_verb(verb, form[0])
             root.head, root.dep_ = verb, "nsubjpass"
             person.head, person.dep_ = root, "conj"
             person.pos_, person.tag_ = "NOUN", "NN"
@@ -130,8 +135,7 @@ class Retagger:
             or (top is noun and first.head != noun)
         ):
             return
-        verb.head, verb.dep_ = verb, "ROOT"
-        verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBN", form[0]
+        _headline_verb(verb, form[0])
         for c in [*noun.children, *first.children]:
             if c.i > verb.i:
                 c.head = verb  # what the participle's phrase says ("in gunfight") is the verb's again

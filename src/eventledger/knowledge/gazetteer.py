@@ -162,6 +162,13 @@ def _host(url: str) -> str:
     return re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
 
 
+def _path_parts(url: str) -> list[str]:
+    """A web address's path, lowercase, split at its slashes, without its query ("/news/ohio/x.html?p=1" ->
+    "news", "ohio", "x.html")."""
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip().lower()).split("?", 1)[0]
+    return [p for p in path.split("/") if p]
+
+
 def river_side(lat: float, lon: float) -> str:
     """ "W" east of the Mississippi, "K" west of it (the letter US broadcasters there begin with)."""
     pts = MISSISSIPPI
@@ -200,7 +207,7 @@ class Gazetteer:
             index.names = NameTable(index.names)
         self._ix = index
         self._cx = context or PlaceContext.load()
-        self._host_names: list[tuple[str, str, str]] | None = None  # built on first use of host_division
+        self._host_names: list[tuple[str, str, str]] | None = None  # built on first use of _division_names
         self._host_towns: dict[str, str] | None = None  # letters -> name key: built on first use of host_city
         self._state_sides: dict[str, str] | None = None  # US state -> its river side: built on first use
         self._area_codes: dict[str, str] | None = None  # area code -> US state: read on first use
@@ -318,6 +325,10 @@ class Gazetteer:
             return None
         # label by label: a name spelt across a dot is no name ("chicago.suntimes" spells no "osun")
         labels = [re.sub(r"[^a-z]", "", part) for part in _host(url).rsplit(".", 1)[0].split(".")]
+        return next(((name, iso) for k, name, iso in self._division_names() if any(k in x for x in labels)), None)
+
+    def _division_names(self) -> list[tuple[str, str, str]]:
+        """(letters, name, iso2) of every division a web address may name, the longest first; built on first use."""
         if self._host_names is None:
             self._host_names = sorted(
                 {
@@ -327,7 +338,7 @@ class Gazetteer:
                 },
                 key=lambda t: -len(t[0]),
             )
-        return next(((name, iso) for k, name, iso in self._host_names if any(k in x for x in labels)), None)
+        return self._host_names
 
     def section_division(self, url: str | None) -> tuple[str, str] | None:
         """(admin1, iso2) of the division a web address's section names ("/news/local/ohio/...",
@@ -336,16 +347,12 @@ class Gazetteer:
         or a namesake ("maryland-drive-murder")."""
         if not url:
             return None
-        path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip().lower()).split("?")[0]
-        parts = [p for p in path.split("/") if p]
         words = [
             " ".join(ws)
-            for p in parts[:-1]
+            for p in _path_parts(url)[:-1]
             if not re.search(r"\d", p) and 0 < len(ws := re.findall(r"[a-z]+", p)) <= MAX_SECTION_WORDS
         ]
-        if self._host_names is None:
-            self.host_division(url)  # builds the names, longest first
-        for _, name, iso in self._host_names or ():
+        for _, name, iso in self._division_names():
             if any(re.search(rf"(?:^| ){re.escape(name.lower())}(?: |$)", w) for w in words):
                 return name, iso
         return None
@@ -442,8 +449,7 @@ class Gazetteer:
         "local", "fort worth"): a story's slug and section often name its town where its text names none."""
         if not url:
             return ""
-        path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip().lower()).split("?", 1)[0]
-        parts = (" ".join(_URL_WORDS.findall(part)).replace("-", " ").replace("_", " ") for part in path.split("/"))
+        parts = (" ".join(_URL_WORDS.findall(part)).replace("-", " ").replace("_", " ") for part in _path_parts(url))
         return "\n".join(p for p in parts if p)
 
     def context(self, names) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1039,11 +1045,11 @@ class Gazetteer:
 def _inside_mixed_line(text: str, at: int) -> bool:
     """Whether `at` lies after the start of a line that has lowercase letters (not a dateline, nor a headline
     in capitals)."""
-    start, line = _line_at(text, at)
+    start, line = line_at(text, at)
     return bool(text[start:at].strip()) and not line.isupper()
 
 
-def _line_at(text: str, pos: int) -> tuple[int, str]:
+def line_at(text: str, pos: int) -> tuple[int, str]:
     """The start and the text of the line that holds pos."""
     a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
     return a, text[a : b if b >= 0 else len(text)]
@@ -1069,7 +1075,7 @@ def _one_sense(text: str, out: list[tuple[int, int, str]], pending, counties=(),
 
 def _title_line(text: str, pos: int) -> bool:
     """Whether the line around pos is a headline in title case, where every word is capitalised."""
-    line = _line_at(text, pos)[1]
+    line = line_at(text, pos)[1]
     if len(line) > TITLE_LINE_CHARS or any(c in line for c in "[]*|"):
         return False  # a list or table line ("*2011-04-02, Officer Dana K. Wells[412]"), no headline
     long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
