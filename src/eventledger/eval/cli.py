@@ -185,6 +185,31 @@ def gva(
     _run("gva", as_json, path=folder, part=part, limit=limit, errors=errors, workers=workers, progress=progress)
 
 
+@app.command(name="gva-misses")
+def gva_misses(
+    files: Annotated[list[Path], typer.Argument(help="Files written by `eval gva --errors`, one column each.")],
+) -> None:
+    """The GVA misses counted by mechanism (day off by how much, gold among the values, the state right...),
+    file beside file: compare the dev-test part with the training part without reading an example."""
+    from rich.console import Console
+    from rich.table import Table as RTable
+
+    from eventledger.eval.gva_misses import buckets, read, table
+
+    named = {}
+    for f in files:
+        try:
+            named[f.name] = buckets(read(_exists(f)))
+        except (ValueError, KeyError) as e:
+            _fail(f"{f}: not an `eval gva --errors` file ({e})")
+    t = RTable(title="GVA misses by mechanism")
+    for c in ("field", "bucket", *named):
+        t.add_column(c)
+    for row in table(named):
+        t.add_row(*row)
+    Console().print(t)
+
+
 def _commit() -> str | None:
     from eventledger.eval.paths import ROOT
 

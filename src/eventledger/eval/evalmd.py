@@ -96,7 +96,9 @@ METHODS = """\
   = 0), day exact (day precision), city exact (a name of the event's place equals GVA's city, either name of
   `City (Part)`, or its county; and admin1 equals GVA's state; names compared lowercased without punctuation,
   saint = st, a trailing "city" dropped); an incident with no event is wrong in every field.
-  `--errors FILE` writes one JSON line per incident with the evidence behind each predicted value.
+  `--errors FILE` writes one JSON line per incident with the evidence behind each predicted value;
+  `eventledger eval gva-misses TRAIN TEST` counts two such files' misses by mechanism side by side (counts only:
+  the dev-test part is compared with the training part without reading its articles).
 - **Seeds** (5 documents, hand gold): ingested into a temporary SQLite store, exports compared as
   `../shared/tools/check-seeds` does (loose title similarity, date prefix within tolerance, place by
   city/province/country), plus an event-type check, qualifiers of figures, claims, attributions,
