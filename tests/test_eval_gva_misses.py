@@ -47,6 +47,9 @@ def test_a_city_miss_says_whether_the_town_was_among_the_values_and_the_state_ri
     got = buckets([_record(["city"], place=place)])
     assert got[("city", "gold town among the values")] == 1 and got[("city", "state wrong")] == 1
     assert ("city", "event has no town") not in got
+    assert got[("city", "state wrong, chosen place told")] == 1
+    guessed = {**place, "values": [{"city": "Dayton", "admin1": "Texas", "guess": True}]}
+    assert buckets([_record(["city"], place=guessed)])[("city", "state wrong, chosen place a guess among namesakes")]
 
 
 def test_files_are_columns_and_kinds_stay_together():

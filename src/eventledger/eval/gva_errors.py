@@ -96,6 +96,9 @@ def _place(event: Mapping, report: Mapping[str, dict], title: Mapping[str, str])
                     "city": v.get("city"),
                     "admin1": v.get("admin1"),
                     "country": v.get("country"),
+                    # how the report came by it: "url" (the outlet's address), a guess among namesakes by size
+                    "from": (r.get("meta") or {}).get("place_from"),
+                    "guess": bool((r.get("meta") or {}).get("place_guess")),
                     "quote": _quote((r.get("place") or {}).get("evidence")),
                     "sentence": _sentence(r),
                     "article": title.get(r.get("document") or ""),

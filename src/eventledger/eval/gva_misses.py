@@ -6,7 +6,8 @@ make its figure worthless as a check. Buckets:
 - every field: the misses, and how many come with a clustering error (no event, split, merged);
 - day: how far the event's day is from the gold one, whether the gold day is among the event's values, whether
   the chosen day is an article's publication day, and where the chosen value's date came from (`date_from`);
-- city: whether the gold town is among the event's values, and whether the event's state is right.
+- city: whether the gold town is among the event's values, whether the event's state is right, and how the
+  chosen place's reports came by it (the outlet's web address, a guess among namesakes by size, or told).
 """
 
 from __future__ import annotations
@@ -66,7 +67,14 @@ def _city(r: Mapping[str, Any]) -> Iterable[str]:
         yield "event has no town"
     among = any(_same_town(v.get("city") or v.get("name"), gold.get("city_or_county")) for v in p.get("values") or ())
     yield "gold town among the values" if among else "gold town in no value"
-    yield "state right" if p.get("admin1") == gold.get("state") else "state wrong"
+    state = "state right" if p.get("admin1") == gold.get("state") else "state wrong"
+    yield state
+    chosen = [v for v in p.get("values") or () if v.get("admin1") == p.get("admin1") and v.get("city") == p.get("city")]
+    if chosen:
+        how = "from the web address" if any(v.get("from") == "url" for v in chosen) else (
+            "a guess among namesakes" if all(v.get("guess") for v in chosen) else "told"
+        )
+        yield f"{state}, chosen place {how}"
 
 
 def buckets(records: Iterable[Mapping[str, Any]]) -> Counter:
