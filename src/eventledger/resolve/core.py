@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from eventledger.records import Event
-from eventledger.resolve.cluster import cluster
+from eventledger.resolve.cluster import Clustering, cluster
 from eventledger.resolve.config import ResolveConfig, as_config
 from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields, ids_of, ordered, shown, unapplied
 from eventledger.resolve.event import build
@@ -53,29 +53,7 @@ def resolve(
     notes: list[dict] = unapplied(corrections)  # stored corrections that no longer pass: reported, skipped
     corr = ordered(corrections)
     members = Membership(clusters, aliases)
-    moved: dict[str, list[str]] = {}  # correction id -> reports it concerns, to show it on their events
-    shifted: set[str] = set()  # reports an analyst split or detached
-    for c in corr:
-        if c["kind"] not in MEMBERSHIP:
-            continue
-        k = members.find(c.get("event"))
-        before = set(members.clusters[k]) if k is not None else set()
-        why = members.apply(c)
-        if why:
-            notes.append(
-                {
-                    "event": c.get("event"),
-                    "change": "correction-unapplied",
-                    "why": f"correction {c['id']}: {why}",
-                    "correction": c["id"],
-                }
-            )
-            continue
-        shifted_now = (
-            [] if c["kind"] == "merge" else [r for r in ids_of(c.get("target")) + ids_of(c.get("value")) if r in unique]
-        )
-        shifted.update(shifted_now)
-        moved[c["id"]] = sorted(before | members.clusters[k] | set(shifted_now))
+    moved, shifted = _membership_corrections(corr, members, unique, notes)
     clusters = members.result()
     # reports told only in a claim, a denial or an assessment, or told with too little to be one happening, join
     # the event they fit, and found none
@@ -85,39 +63,10 @@ def resolve(
     home = {r: k for k, c in enumerate(clusters) for r in c}
     _merged_keep_their_id(ids, home, corr, {event_id(r): r for r in unique if r in home} | aliases)
 
-    def find(eid: str | None) -> int | None:
-        for k, (i, _) in enumerate(ids):
-            if i == eid:
-                return k
-        r = members.by_evt.get(eid or "") or (eid if eid in home else None)
-        return home.get(r) if r else None
-
     event_of = {r: ids[k][0] for k, c in enumerate(clusters) for r in c}
     groups = {ids[k][0]: [vs[r] for r in sorted(c, key=lambda r: key[r])] for k, c in enumerate(clusters)}
-    linked = link_statements(list(statements), event_of, groups)
-    by_event: dict[str, list[dict]] = {}
-    for st in sorted(statements, key=lambda s: s["id"]):
-        if st["id"] in linked:
-            by_event.setdefault(linked[st["id"]], []).append(st)
-
-    told = [(v.source or v.origin, v.report) for v in order]
-    homes, areas = outlet_states(told), outlet_areas(told)
-    events = []
-    for k, c in enumerate(clusters):
-        eid, founder = ids[k]
-        events.append(
-            build(
-                eid,
-                founder,
-                groups[eid],
-                profiles,
-                by_event.get(eid, []),
-                cfg=cfg,
-                policy=cfg.policy,
-                homes=homes,
-                areas=areas,
-            )
-        )
+    by_event = _statements_by_event(statements, event_of, groups)
+    events = _built(ids, groups, profiles, by_event, order, cfg)
     index = {e.id: e for e in events}
     link_related(events, {v.id: v.report for v in vs.values()}, event_of)  # arrests etc. -> the attack
 
@@ -127,26 +76,101 @@ def resolve(
                 for eid in sorted({event_of[r] for r in moved[c["id"]] if r in event_of}):
                     index[eid].corrections.append(shown(c))
             continue
-        k = find(c.get("event"))
-        if k is None:
-            notes.append(
-                {
-                    "event": c.get("event"),
-                    "change": "correction-unapplied",
-                    "why": f"correction {c['id']}: event {c.get('event')} not found",
-                    "correction": c["id"],
-                }
-            )
+        eid = _named(c.get("event"), ids, members, home)
+        if eid is None:
+            notes.append(_unapplied_note(c, f"correction {c['id']}: event {c.get('event')} not found"))
             continue
-        e = index[ids[k][0]]
+        e = index[eid]
         failed = apply_fields(e, [c])
         if failed:
-            notes.append(
-                {"event": c.get("event"), "change": "correction-unapplied", "why": failed[0], "correction": c["id"]}
-            )
+            notes.append(_unapplied_note(c, failed[0]))
             continue
         e.corrections.append(shown(c))
 
+    ambiguous = _ambiguous(auto, order, event_of, index)
+    events.sort(key=lambda e: e.id)
+    return Resolution(events, ambiguous, revisions([e.to_dict() for e in events], previous) + notes)
+
+
+def _unapplied_note(c: dict, why: str) -> dict:
+    """The note a correction that could not be applied leaves in the revisions."""
+    return {"event": c.get("event"), "change": "correction-unapplied", "why": why, "correction": c["id"]}
+
+
+def _membership_corrections(
+    corr: list[dict], members: Membership, unique: dict[str, dict], notes: list[dict]
+) -> tuple[dict[str, list[str]], set[str]]:
+    """Apply the merges, splits and detaches to `members`; a failed one adds its note to `notes`. Returns the
+    reports each applied correction concerns (correction id -> report ids, to show it on their events) and the
+    reports an analyst split or detached."""
+    moved: dict[str, list[str]] = {}
+    shifted: set[str] = set()
+    for c in corr:
+        if c["kind"] not in MEMBERSHIP:
+            continue
+        k = members.find(c.get("event"))
+        before = set(members.clusters[k]) if k is not None else set()
+        why = members.apply(c)
+        if why:
+            notes.append(_unapplied_note(c, f"correction {c['id']}: {why}"))
+            continue
+        shifted_now = (
+            [] if c["kind"] == "merge" else [r for r in ids_of(c.get("target")) + ids_of(c.get("value")) if r in unique]
+        )
+        shifted.update(shifted_now)
+        moved[c["id"]] = sorted(before | members.clusters[k] | set(shifted_now))
+    return moved, shifted
+
+
+def _named(eid: str | None, ids: list[tuple[str, str]], members: Membership, home: dict[str, int]) -> str | None:
+    """The id of the event a correction names: an event's id, a previous event's id or a report's own event id."""
+    for i, _ in ids:
+        if i == eid:
+            return i
+    r = members.by_evt.get(eid or "") or (eid if eid in home else None)
+    k = home.get(r) if r else None
+    return None if k is None else ids[k][0]
+
+
+def _statements_by_event(
+    statements: Iterable[dict], event_of: dict[str, str], groups: dict[str, list]
+) -> dict[str, list[dict]]:
+    linked = link_statements(list(statements), event_of, groups)
+    by_event: dict[str, list[dict]] = {}
+    for st in sorted(statements, key=lambda s: s["id"]):
+        if st["id"] in linked:
+            by_event.setdefault(linked[st["id"]], []).append(st)
+    return by_event
+
+
+def _built(
+    ids: list[tuple[str, str]],
+    groups: dict[str, list],
+    profiles: dict,
+    by_event: dict[str, list[dict]],
+    order: list,
+    cfg: ResolveConfig,
+) -> list[Event]:
+    told = [(v.source or v.origin, v.report) for v in order]
+    homes, areas = outlet_states(told), outlet_areas(told)
+    return [
+        build(
+            eid,
+            founder,
+            groups[eid],
+            profiles,
+            by_event.get(eid, []),
+            cfg=cfg,
+            policy=cfg.policy,
+            homes=homes,
+            areas=areas,
+        )
+        for eid, founder in ids
+    ]
+
+
+def _ambiguous(auto: Clustering, order: list, event_of: dict[str, str], index: dict[str, Event]) -> list[dict]:
+    """Mark each report clustering left unmerged between events that fit it about equally well, and list them."""
     ambiguous = []
     for i, cands in sorted(auto.ambiguous.items()):
         rid = order[i].id
@@ -170,8 +194,7 @@ def resolve(
                 "why": "fits events that cannot be one event about equally well; left unmerged",
             }
         )
-    events.sort(key=lambda e: e.id)
-    return Resolution(events, ambiguous, revisions([e.to_dict() for e in events], previous) + notes)
+    return ambiguous
 
 
 def _merged_keep_their_id(
