@@ -106,8 +106,18 @@ def city(place: dict, names: set[str]) -> str:
 
 
 def rows(events: list[dict], *, ctx):
-    cb, seq = ctx.codebook, {}
-    codes = cb.gtd_codes
+    seq: dict[str, int] = {}
+    dated = _dated(_placed_attacks(events, ctx), ctx)
+    for y, mo, dy, approx, e in sorted(dated, key=lambda x: (x[0], x[1], x[2], x[4].get("id"))):
+        day_key = f"{y:04d}{mo:02d}{dy:02d}"
+        seq[day_key] = seq.get(day_key, 0) + 1
+        row = _row(e, f"{day_key}{seq[day_key]:04d}", y, mo, dy, approx, ctx=ctx)
+        yield {c: one_line(v) for c, v in row.items()}
+
+
+def _placed_attacks(events: list[dict], ctx) -> list[dict]:
+    """The attacks with a country; what is left out is said in the export's notes."""
+    cb = ctx.codebook
     attacks = [e for e in events if cb.is_attack(e.get("type"))]
     left = sorted({e.get("type") or "untyped" for e in events if not cb.is_attack(e.get("type"))})
     if len(attacks) < len(events):
@@ -117,7 +127,11 @@ def rows(events: list[dict], *, ctx):
     placed = [e for e in attacks if (e.get("place") or {}).get("country")]
     if len(placed) < len(attacks):
         ctx.notes.append(f"GTD: {len(attacks) - len(placed)} attacks were left out: no report says in which country")
-    attacks = placed
+    return placed
+
+
+def _dated(attacks: list[dict], ctx) -> list[tuple]:
+    """(year, month, day, approxdate, event) of each attack with a year: its own, or its first report's."""
     dated, undated, dropped = [], 0, 0
     for e in attacks:
         y, mo, dy, prec = date_parts(e)
@@ -133,79 +147,82 @@ def rows(events: list[dict], *, ctx):
         ctx.notes.append(f"GTD: {undated} attacks without a date carry their first report's year (approxdate says so)")
     if dropped:
         ctx.notes.append(f"GTD: {dropped} attacks were left out: neither they nor their reports have a date")
-    for y, mo, dy, approx, e in sorted(dated, key=lambda x: (x[0], x[1], x[2], x[4].get("id"))):
-        place = e.get("place") or {}
-        iso2 = place.get("country")
-        day_key = f"{y:04d}{mo:02d}{dy:02d}"
-        seq[day_key] = seq.get(day_key, 0) + 1
-        kind = cb.for_type(e.get("type"))
-        ps = [(p, a.name) for p, a in organised(perpetrators(e), ctx.actors)]
-        k, w, kid = count(e, "killed"), count(e, "injured"), count(e, "kidnapped")
-        targets, victims = event_targets(e, ctx.reports)
-        ttype = target_type(targets, victims, cb)
-        cites = ctx.citations(e)
-        hostage = kind["gtd"].startswith("Hostage") or (kid.get("best") or 0) > 0
-        code, country = cb.gtd_country(iso2)
-        region = cb.gtd_region.get(iso2 or "", "")
-        row = {
-            "eventid": f"{day_key}{seq[day_key]:04d}",
-            "iyear": y or "",
-            "imonth": mo,
-            "iday": dy,
-            "approxdate": approx,
-            "extended": 0,
-            "country": code,
-            "country_txt": country,
-            "region": codes["region"].get(region, ""),
-            "region_txt": region,
-            "provstate": place.get("admin1") or "",
-            "city": city(place, {country.lower(), cb.country_name(iso2).lower(), (iso2 or "").lower()}),
-            "latitude": _n(place.get("lat")),
-            "longitude": _n(place.get("lon")),
-            "specificity": SPECIFICITY.get(place.get("precision"), 5),
-            "vicinity": 0,
-            "summary": notes(e),
-            "doubtterr": -9,
-            "multiple": 0,
-            "success": 1,
-            "suicide": int("suicide" in (e.get("type") or "")),
-            "attacktype1": codes["attacktype"][kind["gtd"]],
-            "attacktype1_txt": kind["gtd"],
-            "targtype1": codes["targtype"][ttype],
-            "targtype1_txt": ttype,
-            "target1": (targets or victims or [""])[0],
-            "gname": ps[0][1] if len(ps) > 0 else "Unknown",
-            "gname2": ps[1][1] if len(ps) > 1 else "",
-            "gname3": ps[2][1] if len(ps) > 2 else "",
-            "guncertain1": (0 if ps[0][0].get("basis") == "claimed" else 1) if ps else "",
-            "claimed": 1 if any(p.get("basis") == "claimed" for p in perpetrators(e)) else 0,
-            "claimmode": "",
-            "claimmode_txt": "",
-            "weaptype1": codes["weaptype"][kind["weapon"]],
-            "weaptype1_txt": kind["weapon"],
-            "weapdetail": "",
-            "nkill": _n(k.get("best")),
-            "nkillus": "",
-            "nkillter": "",
-            "nwound": _n(w.get("best")),
-            "nwoundus": "",
-            "property": -9,
-            "ishostkid": int(hostage),
-            "nhostkid": _n(kid.get("best")) if hostage else "",
-            "addnotes": "Sources disagree on: " + ", ".join(str(c.get("field")) for c in e["contradictions"])
-            if e.get("contradictions")
-            else "",
-            "scite1": cites[0] if len(cites) > 0 else "",
-            "scite2": cites[1] if len(cites) > 1 else "",
-            "scite3": cites[2] if len(cites) > 2 else "",
-            "dbsource": "EventLedger",
-            "eventledger_id": e.get("id"),
-            "nkill_low": _n(k.get("low")),
-            "nkill_high": _n(k.get("high")),
-            "contested": int(bool(e.get("contradictions"))),
-            "independent_sources": e.get("independent_sources") or 0,
-        }
-        yield {c: one_line(v) for c, v in row.items()}
+    return dated
+
+
+def _row(e: dict, eventid: str, y: int, mo: int, dy: int, approx: str, *, ctx) -> dict:
+    """One attack's GTD columns (`eventid`: its day and its number on that day)."""
+    cb = ctx.codebook
+    codes = cb.gtd_codes
+    place = e.get("place") or {}
+    iso2 = place.get("country")
+    kind = cb.for_type(e.get("type"))
+    ps = [(p, a.name) for p, a in organised(perpetrators(e), ctx.actors)]
+    k, w, kid = count(e, "killed"), count(e, "injured"), count(e, "kidnapped")
+    targets, victims = event_targets(e, ctx.reports)
+    ttype = target_type(targets, victims, cb)
+    cites = ctx.citations(e)
+    hostage = kind["gtd"].startswith("Hostage") or (kid.get("best") or 0) > 0
+    code, country = cb.gtd_country(iso2)
+    region = cb.gtd_region.get(iso2 or "", "")
+    return {
+        "eventid": eventid,
+        "iyear": y or "",
+        "imonth": mo,
+        "iday": dy,
+        "approxdate": approx,
+        "extended": 0,
+        "country": code,
+        "country_txt": country,
+        "region": codes["region"].get(region, ""),
+        "region_txt": region,
+        "provstate": place.get("admin1") or "",
+        "city": city(place, {country.lower(), cb.country_name(iso2).lower(), (iso2 or "").lower()}),
+        "latitude": _n(place.get("lat")),
+        "longitude": _n(place.get("lon")),
+        "specificity": SPECIFICITY.get(place.get("precision"), 5),
+        "vicinity": 0,
+        "summary": notes(e),
+        "doubtterr": -9,
+        "multiple": 0,
+        "success": 1,
+        "suicide": int("suicide" in (e.get("type") or "")),
+        "attacktype1": codes["attacktype"][kind["gtd"]],
+        "attacktype1_txt": kind["gtd"],
+        "targtype1": codes["targtype"][ttype],
+        "targtype1_txt": ttype,
+        "target1": (targets or victims or [""])[0],
+        "gname": ps[0][1] if len(ps) > 0 else "Unknown",
+        "gname2": ps[1][1] if len(ps) > 1 else "",
+        "gname3": ps[2][1] if len(ps) > 2 else "",
+        "guncertain1": (0 if ps[0][0].get("basis") == "claimed" else 1) if ps else "",
+        "claimed": 1 if any(p.get("basis") == "claimed" for p in perpetrators(e)) else 0,
+        "claimmode": "",
+        "claimmode_txt": "",
+        "weaptype1": codes["weaptype"][kind["weapon"]],
+        "weaptype1_txt": kind["weapon"],
+        "weapdetail": "",
+        "nkill": _n(k.get("best")),
+        "nkillus": "",
+        "nkillter": "",
+        "nwound": _n(w.get("best")),
+        "nwoundus": "",
+        "property": -9,
+        "ishostkid": int(hostage),
+        "nhostkid": _n(kid.get("best")) if hostage else "",
+        "addnotes": "Sources disagree on: " + ", ".join(str(c.get("field")) for c in e["contradictions"])
+        if e.get("contradictions")
+        else "",
+        "scite1": cites[0] if len(cites) > 0 else "",
+        "scite2": cites[1] if len(cites) > 1 else "",
+        "scite3": cites[2] if len(cites) > 2 else "",
+        "dbsource": "EventLedger",
+        "eventledger_id": e.get("id"),
+        "nkill_low": _n(k.get("low")),
+        "nkill_high": _n(k.get("high")),
+        "contested": int(bool(e.get("contradictions"))),
+        "independent_sources": e.get("independent_sources") or 0,
+    }
 
 
 def write(events: list[dict], out, *, ctx) -> None:
