@@ -77,7 +77,18 @@ def _actors(entries, actors) -> list[tuple[str, str]]:
 
 
 def rows(events: list[dict], *, ctx):
-    cb, seq, undated, dropped = ctx.codebook, {}, 0, 0
+    seq: dict[str, int] = {}
+    for event_date, e, y, prec, from_report in sorted(_dated(events, ctx), key=lambda x: (x[0], x[1].get("id"))):
+        cc = ctx.codebook.iso3((e.get("place") or {}).get("country"))
+        seq[cc] = seq.get(cc, 0) + 1
+        row = _row(e, f"{cc}{seq[cc]}", event_date, y, prec, from_report, ctx=ctx)
+        yield {c: one_line(v) for c, v in row.items()}
+
+
+def _dated(events: list[dict], ctx) -> list[tuple]:
+    """(event_date, event, year, precision, whether the date is the first report's) of each event with a country
+    and a date, its own or its first report's; what is left out is said in the export's notes."""
+    undated, dropped = 0, 0
     dated = []
     placed = [e for e in events if (e.get("place") or {}).get("country")]
     if len(placed) < len(events):
@@ -101,74 +112,81 @@ def rows(events: list[dict], *, ctx):
         )
     if dropped:
         ctx.notes.append(f"ACLED: {dropped} events were left out: neither they nor their reports have a date")
-    for event_date, e, y, prec, from_report in sorted(dated, key=lambda x: (x[0], x[1].get("id"))):
-        place = e.get("place") or {}
-        iso2 = place.get("country")
-        country = cb.country_name(iso2)
-        etype, sub = cb.for_type(e.get("type"))["acled"]
-        disorder = cb.acled_disorder[etype]
-        ps = _actors(perpetrators(e), ctx.actors)
-        inter1 = cb.inter.get(ps[0][1], "") if ps else ""
-        named_targets = _actors(
-            [
-                t
-                for r in e.get("reports") or []
-                for t in (ctx.reports.get(r.get("id")) or {}).get("targets") or []
-                if t.get("actor_id")
-            ],
-            ctx.actors,
-        )
-        civilians = etype == "Violence against civilians"
-        actor2 = named_targets[0][0] if named_targets else (f"Civilians ({country})" if civilians and iso2 else "")
-        inter2 = cb.inter.get(named_targets[0][1], "") if named_targets else (7 if civilians else "")
-        k = count(e, "killed")
-        cc = cb.iso3(iso2)
-        seq[cc] = seq.get(cc, 0) + 1
-        fatalities = next(
-            (x for x in (k.get("low"), k.get("best"), k.get("high")) if x is not None), 0
-        )  # ACLED: most conservative
-        sources = outlets(e, ctx.docs)
-        note = notes(e) + (" Date unknown: event_date is the first report's publication date." if from_report else "")
-        row = {
-            "event_id_cnty": f"{cc}{seq[cc]}",
-            "event_date": event_date,
-            "year": y,
-            "time_precision": TIME_PRECISION.get(prec, 3),
-            "disorder_type": disorder,
-            "event_type": etype,
-            "sub_event_type": sub,
-            "actor1": ps[0][0] if ps else "Unidentified Armed Group" + (f" ({country})" if iso2 else ""),
-            "assoc_actor_1": "; ".join(n for n, _ in ps[1:]),
-            "inter1": inter1,
-            "actor2": actor2,
-            "assoc_actor_2": "; ".join(n for n, _ in named_targets[1:]),
-            "inter2": inter2,
-            "interaction": f"{inter1}{inter2}" if inter1 != "" and inter2 != "" else "",
-            "civilian_targeting": "Civilian targeting" if civilians else "",
-            "iso": cb.isonumeric(iso2),
-            "region": cb.acled_region.get(iso2 or "", ""),
-            "country": country,
-            "admin1": place.get("admin1") or "",
-            "admin2": place.get("admin2") or "",
-            "admin3": "",
-            "location": place.get("city") or place.get("name") or country,
-            "latitude": place.get("lat") if place.get("lat") is not None else "",
-            "longitude": place.get("lon") if place.get("lon") is not None else "",
-            "geo_precision": GEO_PRECISION.get(place.get("precision"), 3),
-            "source": "; ".join(n for n, _ in sources),
-            "source_scale": cb.joined_scale(cb.source_scale(n, kind) for n, kind in sources),
-            "notes": note,
-            "fatalities": fatalities,
-            "tags": "contested" if e.get("contradictions") else "",
-            "timestamp": _timestamp((ctx.updated or {}).get(e.get("id"))),
-            "eventledger_id": e.get("id"),
-            "fatalities_low": _blank(k.get("low")),
-            "fatalities_high": _blank(k.get("high")),
-            "fatalities_best": _blank(k.get("best")),
-            "contested": int(bool(e.get("contradictions"))),
-            "independent_sources": e.get("independent_sources") or 0,
-        }
-        yield {c: one_line(v) for c, v in row.items()}
+    return dated
+
+
+def _named_targets(e: dict, ctx) -> list[tuple[str, str]]:
+    """The registry's actors among the targets the event's reports name."""
+    return _actors(
+        [
+            t
+            for r in e.get("reports") or []
+            for t in (ctx.reports.get(r.get("id")) or {}).get("targets") or []
+            if t.get("actor_id")
+        ],
+        ctx.actors,
+    )
+
+
+def _row(e: dict, event_id: str, event_date: str, y: int, prec: str | None, from_report: bool, *, ctx) -> dict:
+    """One event's ACLED columns (`event_id`: its country's code and its number in the country)."""
+    cb = ctx.codebook
+    place = e.get("place") or {}
+    iso2 = place.get("country")
+    country = cb.country_name(iso2)
+    etype, sub = cb.for_type(e.get("type"))["acled"]
+    disorder = cb.acled_disorder[etype]
+    ps = _actors(perpetrators(e), ctx.actors)
+    inter1 = cb.inter.get(ps[0][1], "") if ps else ""
+    named_targets = _named_targets(e, ctx)
+    civilians = etype == "Violence against civilians"
+    actor2 = named_targets[0][0] if named_targets else (f"Civilians ({country})" if civilians and iso2 else "")
+    inter2 = cb.inter.get(named_targets[0][1], "") if named_targets else (7 if civilians else "")
+    k = count(e, "killed")
+    fatalities = next(
+        (x for x in (k.get("low"), k.get("best"), k.get("high")) if x is not None), 0
+    )  # ACLED: most conservative
+    sources = outlets(e, ctx.docs)
+    note = notes(e) + (" Date unknown: event_date is the first report's publication date." if from_report else "")
+    return {
+        "event_id_cnty": event_id,
+        "event_date": event_date,
+        "year": y,
+        "time_precision": TIME_PRECISION.get(prec, 3),
+        "disorder_type": disorder,
+        "event_type": etype,
+        "sub_event_type": sub,
+        "actor1": ps[0][0] if ps else "Unidentified Armed Group" + (f" ({country})" if iso2 else ""),
+        "assoc_actor_1": "; ".join(n for n, _ in ps[1:]),
+        "inter1": inter1,
+        "actor2": actor2,
+        "assoc_actor_2": "; ".join(n for n, _ in named_targets[1:]),
+        "inter2": inter2,
+        "interaction": f"{inter1}{inter2}" if inter1 != "" and inter2 != "" else "",
+        "civilian_targeting": "Civilian targeting" if civilians else "",
+        "iso": cb.isonumeric(iso2),
+        "region": cb.acled_region.get(iso2 or "", ""),
+        "country": country,
+        "admin1": place.get("admin1") or "",
+        "admin2": place.get("admin2") or "",
+        "admin3": "",
+        "location": place.get("city") or place.get("name") or country,
+        "latitude": place.get("lat") if place.get("lat") is not None else "",
+        "longitude": place.get("lon") if place.get("lon") is not None else "",
+        "geo_precision": GEO_PRECISION.get(place.get("precision"), 3),
+        "source": "; ".join(n for n, _ in sources),
+        "source_scale": cb.joined_scale(cb.source_scale(n, kind) for n, kind in sources),
+        "notes": note,
+        "fatalities": fatalities,
+        "tags": "contested" if e.get("contradictions") else "",
+        "timestamp": _timestamp((ctx.updated or {}).get(e.get("id"))),
+        "eventledger_id": e.get("id"),
+        "fatalities_low": _blank(k.get("low")),
+        "fatalities_high": _blank(k.get("high")),
+        "fatalities_best": _blank(k.get("best")),
+        "contested": int(bool(e.get("contradictions"))),
+        "independent_sources": e.get("independent_sources") or 0,
+    }
 
 
 def _blank(v):
