@@ -9,6 +9,7 @@ marked break instead of a silent jump.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
 
@@ -173,6 +174,19 @@ def _slot_index(slots: list[dict], unit: str) -> dict[str, int]:
     return out
 
 
+@dataclass(slots=True, frozen=True)
+class _Frame:
+    """Where the plot is drawn: each slot's left edge (and the last one's right edge), a plain slot's width, the
+    bars' baseline and full height, and the top of each scale."""
+
+    xs: list[float]
+    bw: float
+    bottom: float
+    ph: float
+    max_events: int
+    max_killed: int
+
+
 def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: float = 380) -> dict:
     """Stacked bars of day-dated events by type, deaths as a line on the right-hand scale, breaks marked, and
     a lower band (a month row and a year row) with the events known only to the month or year, across their
@@ -190,8 +204,36 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
     bottom = top + ph
     max_events = max((s.get("events", 0) for s in slots), default=0) or 1
     max_killed = max((s.get("killed", 0) for s in slots), default=0) or 1
-    index = _slot_index(slots, unit)
+    frame = _Frame(xs, bw, bottom, ph, max_events, max_killed)
+    bars, breaks, points = _columns(slots, frame, colour, unit)
+    rows = {"month": bottom + label_h, "year": bottom + label_h + row_h}
+    ticks = [
+        {"y": round(bottom - f * ph, 2), "events": round(f * max_events, 1), "killed": round(f * max_killed)}
+        for f in (0, 0.5, 1)
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - right,
+        "top": top,
+        "bottom": bottom,
+        "bars": bars,
+        "breaks": breaks,
+        "band": _band(t["coarse"], _slot_index(slots, unit), xs, unit, rows, row_h),
+        "rows": rows,
+        "row_h": row_h,
+        "lines": [" ".join(f"{p['x']},{p['y']}" for p in ln) for ln in _runs(points)],
+        "dots": [p for p in points if p and p["events"]],
+        "labels": _labels(slots, xs, bw),
+        "ticks": ticks,
+    }
+
+
+def _columns(slots: list[dict], frame: _Frame, colour: dict[str, str], unit: str) -> tuple[list, list, list]:
+    """Each slot's stacked bars (one per type) or its break, and its point of the deaths line (None at a break)."""
     bars, breaks, points = [], [], []
+    xs, bw, bottom, ph = frame.xs, frame.bw, frame.bottom, frame.ph
     for i, s in enumerate(slots):
         x = xs[i]
         if s.get("gap"):
@@ -207,7 +249,7 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
             continue
         y = bottom
         for typ in sorted(s["by_type"]):
-            h = s["by_type"][typ] / max_events * ph
+            h = s["by_type"][typ] / frame.max_events * ph
             y -= h
             bars.append(
                 {
@@ -222,12 +264,17 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
         points.append(
             {
                 "x": round(x + bw / 2, 2),
-                "y": round(bottom - s["killed"] / max_killed * ph, 2),
+                "y": round(bottom - s["killed"] / frame.max_killed * ph, 2),
                 "killed": s["killed"],
                 "events": s["events"],
                 "bucket": s["bucket"],
             }
         )
+    return bars, breaks, points
+
+
+def _runs(points: list[dict | None]) -> list[list[dict]]:
+    """The deaths line's pieces: the points between two breaks."""
     lines, cur = [], []
     for p in points + [None]:
         if p is None:
@@ -236,9 +283,15 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
             cur = []
         else:
             cur.append(p)
-    rows = {"month": bottom + label_h, "year": bottom + label_h + row_h}
+    return lines
+
+
+def _band(
+    coarse: list[dict], index: dict[str, int], xs: list[float], unit: str, rows: dict[str, float], row_h: float
+) -> list[dict]:
+    """The month- and year-dated events, one box per precision and stretch of slots they fall in."""
     merged: dict[tuple, dict] = {}
-    for c in t["coarse"]:
+    for c in coarse:
         idx = [
             index[k]
             for k in _slots_between(date.fromisoformat(c["from"]), date.fromisoformat(c["to"]), unit)
@@ -264,6 +317,11 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
                 "title": f"{', '.join(m['periods'])} ({prec} known only): {m['events']} events, {m['killed']} killed",
             }
         )
+    return band
+
+
+def _labels(slots: list[dict], xs: list[float], bw: float) -> list[dict]:
+    """Slot names under the axis, as many as fit without overlapping."""
     labels, last_x = [], -1e9
     step_px = 64.0
     for i, s in enumerate(slots):
@@ -273,24 +331,4 @@ def geometry(t: dict, *, colour: dict[str, str], width: float = 1000, height: fl
         if x - last_x >= step_px:
             labels.append({"x": round(x, 2), "text": s["bucket"]})
             last_x = x
-    ticks = [
-        {"y": round(bottom - f * ph, 2), "events": round(f * max_events, 1), "killed": round(f * max_killed)}
-        for f in (0, 0.5, 1)
-    ]
-    return {
-        "width": width,
-        "height": height,
-        "left": left,
-        "right": width - right,
-        "top": top,
-        "bottom": bottom,
-        "bars": bars,
-        "breaks": breaks,
-        "band": band,
-        "rows": rows,
-        "row_h": row_h,
-        "lines": [" ".join(f"{p['x']},{p['y']}" for p in ln) for ln in lines],
-        "dots": [p for p in points if p and p["events"]],
-        "labels": labels,
-        "ticks": ticks,
-    }
+    return labels
