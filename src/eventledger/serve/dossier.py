@@ -87,6 +87,31 @@ def dossier(store: Store, event_id: str) -> dict | None:
         (ctx.report(rid) for rid in report_ids if rid in ctx.reports),
         key=lambda r: (r["reported"]["value"] or "", r["id"]),
     )
+    counts = _counts(e, ctx, contested)
+    per_report = [_told(rid, ctx) for rid in sorted(report_ids) if ctx.reports.get(rid) is not None]
+    for st in statements:
+        st["quote"] = ctx.quote(st.get("evidence"))
+    return {
+        "event": e,
+        "id": event_id,
+        "updated_at": stored.updated_at,
+        "contested": sorted(contested),
+        "counts": counts,
+        "reports": reports,
+        "per_report": per_report,
+        "perpetrators": e.get("perpetrators") or [],
+        "contradictions": e.get("contradictions") or [],
+        "statements": statements,
+        "documents": [ctx.doc(d) for d in sorted(ctx.docs)],
+        "corrections": corrections,
+        "applied_corrections": e.get("corrections") or [],
+        "revisions": revisions,
+        "sources": e.get("sources") or [],
+    }
+
+
+def _counts(e: dict, ctx: Context, contested: set[str]) -> list[dict]:
+    """Each count kind's summary with every reported figure, its source, report and quote."""
     counts = []
     for kind, c in (e.get("counts") or {}).items():
         if not isinstance(c, dict):
@@ -111,50 +136,28 @@ def dossier(store: Store, event_id: str) -> dict | None:
                 "values": values,
             }
         )
-    per_report = []
-    for rid in sorted(report_ids):
-        r = ctx.reports.get(rid)
-        if r is None:
-            continue
-        info = ctx.report(rid)
-        place = r.get("place") or {}
-        per_report.append(
-            {
-                "report": info,
-                "type": r.get("type"),
-                "trigger": r.get("trigger"),
-                "opinion": r.get("opinion"),
-                "sentence": ctx.quote(r.get("evidence")),
-                "date": {**(r.get("date") or {}), "evidence": ctx.quote(r.get("date_evidence"))},
-                "place": {
-                    **{k: place.get(k) for k in ("name", "city", "admin1", "country", "lat", "lon", "precision")},
-                    "evidence": ctx.quote(place.get("evidence")),
-                },
-                "perpetrators": [
-                    {**a, "evidence": ctx.quote(_arg_evidence(r, a))} for a in r.get("perpetrator_orgs") or []
-                ],
-                "targets": [a.get("text") for a in r.get("targets") or []],
-                "weapons": [a.get("text") for a in r.get("weapons") or []],
-            }
-        )
-    for st in statements:
-        st["quote"] = ctx.quote(st.get("evidence"))
+    return counts
+
+
+def _told(report_id: str, ctx: Context) -> dict:
+    """What one report says of the event, each value with its quote."""
+    r = ctx.reports[report_id]
+    info = ctx.report(report_id)
+    place = r.get("place") or {}
     return {
-        "event": e,
-        "id": event_id,
-        "updated_at": stored.updated_at,
-        "contested": sorted(contested),
-        "counts": counts,
-        "reports": reports,
-        "per_report": per_report,
-        "perpetrators": e.get("perpetrators") or [],
-        "contradictions": e.get("contradictions") or [],
-        "statements": statements,
-        "documents": [ctx.doc(d) for d in sorted(ctx.docs)],
-        "corrections": corrections,
-        "applied_corrections": e.get("corrections") or [],
-        "revisions": revisions,
-        "sources": e.get("sources") or [],
+        "report": info,
+        "type": r.get("type"),
+        "trigger": r.get("trigger"),
+        "opinion": r.get("opinion"),
+        "sentence": ctx.quote(r.get("evidence")),
+        "date": {**(r.get("date") or {}), "evidence": ctx.quote(r.get("date_evidence"))},
+        "place": {
+            **{k: place.get(k) for k in ("name", "city", "admin1", "country", "lat", "lon", "precision")},
+            "evidence": ctx.quote(place.get("evidence")),
+        },
+        "perpetrators": [{**a, "evidence": ctx.quote(_arg_evidence(r, a))} for a in r.get("perpetrator_orgs") or []],
+        "targets": [a.get("text") for a in r.get("targets") or []],
+        "weapons": [a.get("text") for a in r.get("weapons") or []],
     }
 
 
