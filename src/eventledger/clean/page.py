@@ -274,58 +274,68 @@ class PageParser:
                 self.drop_line(ln, kind, f"{kind} line")
                 continue
             nxt = self._dated_next(ln, lines) if meta_lines and n < BYLINE_WINDOW and draft.source is None else None
-            if (
-                nxt is not None
-                and outlet_like(ln.text)
-                and words(ln.text) <= MASTHEAD_WORDS
-                and not byline(self.lines, ln.i)
-            ):
-                # a masthead: "Horn Report" on its own line over the article's date line
-                draft.source = ln.text.strip()
-                self.drop_line(ln, "outlet", "masthead (kept as source)")
-                dl = date_line(nxt)
-                if not draft.date.value:
-                    draft.date = dl.date
-                self.drop_line(nxt, "dateline", "date line under the masthead (kept as date)")
+            if nxt is not None and self._masthead(ln, nxt, draft):
                 consumed.add(nxt.i)
                 continue
-            if meta_lines and n < BYLINE_WINDOW and draft.author is None:
-                bl = byline(self.lines, ln.i)
-                if bl:
-                    draft.author = bl.author
-                    draft.source = draft.source or bl.source
-                    if bl.date and draft.date.value and bl.date.value != draft.date.value:
-                        draft.meta["original_date"] = bl.date.value
-                    elif bl.date and not draft.date.value:
-                        draft.date = bl.date
-                    self.drop("byline", "byline (kept as author, outlet and date)", bl.lines[0].start, bl.lines[-1].end)
-                    consumed |= {x.i for x in bl.lines}
-                    continue
+            if meta_lines and n < BYLINE_WINDOW and draft.author is None and self._read_byline(ln, draft, consumed):
+                continue
             if self.rules.heading_kind(ln.text) and n + 1 < len(blocks) and blocks[n + 1].is_list:
                 self.drop_line(ln, self.rules.heading_kind(ln.text) or "heading", "heading of a dropped list")
                 continue
-            s, e = ln.start, ln.end
-            if meta_lines and first_content and (bp := byline_prefix(ln.text)) is not None:
-                draft.author = draft.author or bp[1]
-                draft.source = draft.source or bp[2]
-                self.drop("byline", "byline before the text (kept as author and outlet)", s, s + bp[0])
-                s += bp[0]
-            elif meta_lines and first_content:
-                pre = outlet_prefix(ln.text, self.rules.not_outlets)
-                if pre:
-                    draft.source = draft.source or pre[1]
-                    self.drop("outlet", "outlet prefix (kept as source)", s, s + pre[0])
-                    s += pre[0]
-            t = self.rules.tail(self.text[s:e])
-            if t:
-                cut = s + t[0]
-                self.drop(
-                    t[1], "link to the full story", cut + (len(self.text[cut:e]) - len(self.text[cut:e].lstrip())), e
-                )
-                e = cut
-            if e > s:
-                draft.spans.append((s, e))
+            self._content_line(ln, draft, prefixes=meta_lines and first_content)
             first_content = first_content and words(ln.text) < CAPTION_WORDS  # a photo caption may come first
+
+    def _masthead(self, ln: Line, nxt: Line, draft: Draft) -> bool:
+        """ "Horn Report" on its own line over the article's date line: a masthead, kept as the source and the
+        date; whether `ln` was one."""
+        if not (outlet_like(ln.text) and words(ln.text) <= MASTHEAD_WORDS and not byline(self.lines, ln.i)):
+            return False
+        draft.source = ln.text.strip()
+        self.drop_line(ln, "outlet", "masthead (kept as source)")
+        dl = date_line(nxt)
+        if not draft.date.value:
+            draft.date = dl.date
+        self.drop_line(nxt, "dateline", "date line under the masthead (kept as date)")
+        return True
+
+    def _read_byline(self, ln: Line, draft: Draft, consumed: set[int]) -> bool:
+        """A byline starting at `ln`, read into the draft's author, outlet and date; its lines join `consumed`.
+        Whether there was one."""
+        bl = byline(self.lines, ln.i)
+        if not bl:
+            return False
+        draft.author = bl.author
+        draft.source = draft.source or bl.source
+        if bl.date and draft.date.value and bl.date.value != draft.date.value:
+            draft.meta["original_date"] = bl.date.value
+        elif bl.date and not draft.date.value:
+            draft.date = bl.date
+        self.drop("byline", "byline (kept as author, outlet and date)", bl.lines[0].start, bl.lines[-1].end)
+        consumed |= {x.i for x in bl.lines}
+        return True
+
+    def _content_line(self, ln: Line, draft: Draft, *, prefixes: bool) -> None:
+        """Keep a content line, less a byline or outlet prefix (`prefixes`: at the text's start, where they are read)
+        and a trailing link to the full story."""
+        s, e = ln.start, ln.end
+        if prefixes and (bp := byline_prefix(ln.text)) is not None:
+            draft.author = draft.author or bp[1]
+            draft.source = draft.source or bp[2]
+            self.drop("byline", "byline before the text (kept as author and outlet)", s, s + bp[0])
+            s += bp[0]
+        elif prefixes:
+            pre = outlet_prefix(ln.text, self.rules.not_outlets)
+            if pre:
+                draft.source = draft.source or pre[1]
+                self.drop("outlet", "outlet prefix (kept as source)", s, s + pre[0])
+                s += pre[0]
+        t = self.rules.tail(self.text[s:e])
+        if t:
+            cut = s + t[0]
+            self.drop(t[1], "link to the full story", cut + (len(self.text[cut:e]) - len(self.text[cut:e].lstrip())), e)
+            e = cut
+        if e > s:
+            draft.spans.append((s, e))
 
     @staticmethod
     def _dated_next(ln: Line, lines: list[Line]) -> Line | None:
