@@ -423,21 +423,9 @@ class Store(EventReads, RecordReads):
         their report links and the ambiguity of those reports are replaced; None replaces every event."""
         events = [e.to_dict() for e in records]  # the payload is the export shape
         stamp = now()
-        ER, A, E, S = m.EventReportRow, m.AmbiguousRow, m.EventRow, m.StatementRow
+        ER, A = m.EventReportRow, m.AmbiguousRow
         with self.writing() as s:
-            if scope is None:
-                s.execute(delete(ER))
-                s.execute(delete(A))
-                old = {r.id: r for r in s.scalars(select(E))}
-            else:
-                events_in, reports_in = scope
-                for chunk in id_chunks(events_in):
-                    s.execute(delete(ER).where(ER.event_id.in_(chunk)))
-                for chunk in id_chunks(reports_in):
-                    s.execute(delete(A).where(A.report_id.in_(chunk)))
-                # a new event of the batch may carry the id of a stored one it now founds again
-                ids = set(events_in) | {e["id"] for e in events}
-                old = {r.id: r for chunk in id_chunks(ids) for r in s.scalars(select(E).where(E.id.in_(chunk)))}
+            old = _cleared(s, scope, events)
             keep = {e["id"] for e in events}
             for eid in set(old) - keep:
                 s.delete(old[eid])
@@ -452,7 +440,7 @@ class Store(EventReads, RecordReads):
                     row.payload, row.updated_at = e, stamp
             s.flush()
             s.add_all(
-                m.EventReportRow(event_id=e["id"], report_id=r["id"])
+                ER(event_id=e["id"], report_id=r["id"])
                 for e in events
                 for r in {r["id"]: r for r in e.get("reports", [])}.values()
             )
@@ -463,23 +451,7 @@ class Store(EventReads, RecordReads):
                 )
                 for r in revisions
             )
-            # statements point at the event they concern
-            by_report = {r["id"]: e["id"] for e in events for r in e.get("reports", [])}
-            listed = {st: e["id"] for e in events for st in e.get("statements", [])}
-            if scope is None:
-                stmts = list(s.scalars(select(S)))
-            else:
-                near = set(scope[0]) | keep
-                stmts = [st for chunk in id_chunks(near) for st in s.scalars(select(S).where(S.event_id.in_(chunk)))]
-                stmts += [
-                    st for chunk in id_chunks(scope[1]) for st in s.scalars(select(S).where(S.report_id.in_(chunk)))
-                ]
-                stmts += [st for chunk in id_chunks(listed) for st in s.scalars(select(S).where(S.id.in_(chunk)))]
-            for st in {st.id: st for st in stmts}.values():
-                eid = listed.get(st.id) or st.payload.get("event") or by_report.get(st.report_id)
-                if st.event_id != eid:
-                    st.event_id = eid
-                    st.payload = {**st.payload, "event": eid}
+            _point_statements(s, events, scope, keep)
             for chunk in id_chunks(resolved):
                 s.execute(update(m.ReportRow).where(m.ReportRow.id.in_(chunk)).values(resolved_in=stamp))
 
@@ -607,6 +579,43 @@ def _duplicate_rows(doc: Document) -> Iterator[m.DuplicateRow]:
                 level="segment",
                 method=seg.meta.get("duplicate_method", "near"),
             )
+
+
+def _cleared(s, scope: tuple[set[str], set[str]] | None, events: list[dict]) -> dict[str, m.EventRow]:
+    """Delete the report links and ambiguity a resolution replaces (all, or those of its scope); returns the stored
+    events it may replace, by id."""
+    ER, A, E = m.EventReportRow, m.AmbiguousRow, m.EventRow
+    if scope is None:
+        s.execute(delete(ER))
+        s.execute(delete(A))
+        return {r.id: r for r in s.scalars(select(E))}
+    events_in, reports_in = scope
+    for chunk in id_chunks(events_in):
+        s.execute(delete(ER).where(ER.event_id.in_(chunk)))
+    for chunk in id_chunks(reports_in):
+        s.execute(delete(A).where(A.report_id.in_(chunk)))
+    # a new event of the batch may carry the id of a stored one it now founds again
+    ids = set(events_in) | {e["id"] for e in events}
+    return {r.id: r for chunk in id_chunks(ids) for r in s.scalars(select(E).where(E.id.in_(chunk)))}
+
+
+def _point_statements(s, events: list[dict], scope: tuple[set[str], set[str]] | None, keep: set[str]) -> None:
+    """Statements point at the event they concern: the one that lists them, else the one their report is in."""
+    S = m.StatementRow
+    by_report = {r["id"]: e["id"] for e in events for r in e.get("reports", [])}
+    listed = {st: e["id"] for e in events for st in e.get("statements", [])}
+    if scope is None:
+        stmts = list(s.scalars(select(S)))
+    else:
+        near = set(scope[0]) | keep
+        stmts = [st for chunk in id_chunks(near) for st in s.scalars(select(S).where(S.event_id.in_(chunk)))]
+        stmts += [st for chunk in id_chunks(scope[1]) for st in s.scalars(select(S).where(S.report_id.in_(chunk)))]
+        stmts += [st for chunk in id_chunks(listed) for st in s.scalars(select(S).where(S.id.in_(chunk)))]
+    for st in {st.id: st for st in stmts}.values():
+        eid = listed.get(st.id) or st.payload.get("event") or by_report.get(st.report_id)
+        if st.event_id != eid:
+            st.event_id = eid
+            st.payload = {**st.payload, "event": eid}
 
 
 def _event_columns(e: dict) -> dict:
