@@ -385,19 +385,11 @@ def events_(
     db: DbOpt = None,
 ) -> None:
     """List events, filtered: a table, or JSON lines / CSV for scripts."""
-    import re
+    from eventledger.serve.events import EventFilter, all_events
 
-    from eventledger.serve.events import FLAT_COLUMNS, SORT_CHOICES, EventFilter, all_events, flat
-
-    for name, v in (("--from", date_from), ("--to", date_to)):
-        if v and not re.match(DATE_RX, v):
-            fail(f"{name} must look like 2024, 2024-03 or 2024-03-22, not '{v}'")
-    if country and not re.fullmatch(r"[A-Za-z]{2}", country):
-        fail(f"--country takes a two-letter ISO code such as RU, not '{country}'")
-    if sort not in SORT_CHOICES:
-        fail(f"--sort must be one of {', '.join(SORT_CHOICES)}")
-    if as_json and as_csv:
-        fail("choose one of --json and --csv")
+    _check_event_options(
+        date_from=date_from, date_to=date_to, country=country, sort=sort, as_json=as_json, as_csv=as_csv
+    )
     store = _store(db)
     f = EventFilter(
         date_from=date_from,
@@ -411,6 +403,35 @@ def events_(
         admin1=admin1,
     )
     rows = all_events(store, f, sort=sort, limit=limit, actors=_registry() if actor else None)
+    n = _emit_events(rows, as_json=as_json, as_csv=as_csv)
+    if n == 0 and type_ and type_ not in store.event_facets()["types"]:
+        fail(f"no event has type '{type_}'; types in this ledger: {', '.join(store.event_facets()['types'])}")
+    typer.echo(f"{n} events", err=True)
+
+
+def _check_event_options(
+    *, date_from: str | None, date_to: str | None, country: str | None, sort: str, as_json: bool, as_csv: bool
+) -> None:
+    """Refuse options that cannot be meant, with what to give instead."""
+    import re
+
+    from eventledger.serve.events import SORT_CHOICES
+
+    for name, v in (("--from", date_from), ("--to", date_to)):
+        if v and not re.match(DATE_RX, v):
+            fail(f"{name} must look like 2024, 2024-03 or 2024-03-22, not '{v}'")
+    if country and not re.fullmatch(r"[A-Za-z]{2}", country):
+        fail(f"--country takes a two-letter ISO code such as RU, not '{country}'")
+    if sort not in SORT_CHOICES:
+        fail(f"--sort must be one of {', '.join(SORT_CHOICES)}")
+    if as_json and as_csv:
+        fail("choose one of --json and --csv")
+
+
+def _emit_events(rows, *, as_json: bool, as_csv: bool) -> int:
+    """Print the events as JSON lines, CSV or a table; returns how many."""
+    from eventledger.serve.events import FLAT_COLUMNS, flat
+
     if as_json:
         n = 0
         for n, row in enumerate(rows, 1):
@@ -425,9 +446,7 @@ def events_(
             w.writerow({k: _clean(v) for k, v in flat(row).items()})
     else:
         n = _print_events(list(rows))
-    if n == 0 and type_ and type_ not in store.event_facets()["types"]:
-        fail(f"no event has type '{type_}'; types in this ledger: {', '.join(store.event_facets()['types'])}")
-    typer.echo(f"{n} events", err=True)
+    return n
 
 
 def _print_events(rows: list[dict]) -> int:
