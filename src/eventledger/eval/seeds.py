@@ -97,41 +97,27 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
     by = {seed[d["id"]]: d for d in docs if seed[d["id"]]}
     seg_title = {s.get("id"): s.get("title") for d in docs for s in d.get("segments", [])}
     out: dict[str, Any] = {"counts": {"documents": len(docs), "reports": len(reports), "statements": len(statements)}}
+    out["segmentation"] = _segmentation(gold, docs, by, miss)
+    out["events"], out["figures"], matched_reports = _events(gold, reports, seed, mappings, miss)
+    out["claims"], out["attributions"], out["perpetrators"] = _actors(gold, reports, statements, seed, miss)
+    out["statements"] = _statements(gold, statements, seed, miss)
+    out["false_events"] = _false_events(gold, reports, seg_title, matched_reports, miss)
+    out["missing"] = miss
+    return out
 
-    # segmentation
+
+def _segmentation(gold: dict, docs: list[dict], by: dict[str, dict], miss: list[str]) -> dict[str, Any]:
+    """Posts found with their dates, comments with their scores and authors, repeated paragraphs kept once."""
     seg: dict[str, Any] = {}
-    gdocs = gold["documents"]
-    for name, g in gdocs.items():
+    for name, g in gold["documents"].items():
         d = by.get(name[:3])
         if d is None:
             miss.append(f"document {name} missing from the export")
             continue
         if "posts" in g:
-            found = 0
-            for p in g["posts"]:
-                if any(
-                    similar(s.get("title"), p["title"]) and dval(s.get("date")).startswith(p["date"])
-                    for s in d.get("segments", [])
-                ):
-                    found += 1
-                else:
-                    miss.append(f"{name[:3]} post not found with its date: {p['title']}")
-            seg["posts"] = _ratio(found, len(g["posts"]))
+            seg["posts"] = _posts(name, g["posts"], d, miss)
         if "comments" in g:
-            gc = g["comments"]
-            comments = [s for s in d.get("segments", []) if s.get("kind") == "comment"]
-            scores = [c.get("score") for c in comments]
-            pairs = sum(1 for a, b in zip(scores, gc["scores"]) if a == b)
-            seg["comments"] = {"found": len(comments), "gold": gc["count"], "scores_in_place": pairs}
-            if len(comments) != gc["count"] or scores != gc["scores"]:
-                miss.append(
-                    f"{name[:3]} comments: got {len(comments)} with scores {scores}; want {gc['count']} with "
-                    f"{gc['scores']}"
-                )
-            authors = {(c.get("author") or "") for c in comments}
-            for a in gc["authors"]:
-                if not any(a.lstrip("@") in x for x in authors):
-                    miss.append(f"{name[:3]} comment author not found: {a}")
+            seg["comments"] = _comments(name, g["comments"], d, miss)
         if "duplicate_paragraphs" in g:
             text = " ".join(s.get("text") or "" for s in d.get("segments", []))
             paras = [p for p in re.split(r"\n\s*\n", d.get("text") or "") if len(p) > 80]
@@ -143,9 +129,42 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
     seg["segments_without_language"] = sum(
         1 for d in docs for s in d.get("segments", []) if not (s.get("language") or d.get("language"))
     )
-    out["segmentation"] = seg
+    return seg
 
-    # events and figures
+
+def _posts(name: str, posts: list[dict], d: dict, miss: list[str]) -> dict:
+    found = 0
+    for p in posts:
+        if any(
+            similar(s.get("title"), p["title"]) and dval(s.get("date")).startswith(p["date"])
+            for s in d.get("segments", [])
+        ):
+            found += 1
+        else:
+            miss.append(f"{name[:3]} post not found with its date: {p['title']}")
+    return _ratio(found, len(posts))
+
+
+def _comments(name: str, gc: dict, d: dict, miss: list[str]) -> dict:
+    comments = [s for s in d.get("segments", []) if s.get("kind") == "comment"]
+    scores = [c.get("score") for c in comments]
+    pairs = sum(1 for a, b in zip(scores, gc["scores"]) if a == b)
+    if len(comments) != gc["count"] or scores != gc["scores"]:
+        miss.append(
+            f"{name[:3]} comments: got {len(comments)} with scores {scores}; want {gc['count']} with {gc['scores']}"
+        )
+    authors = {(c.get("author") or "") for c in comments}
+    for a in gc["authors"]:
+        if not any(a.lstrip("@") in x for x in authors):
+            miss.append(f"{name[:3]} comment author not found: {a}")
+    return {"found": len(comments), "gold": gc["count"], "scores_in_place": pairs}
+
+
+def _events(
+    gold: dict, reports: list[dict], seed: dict, mappings: Mappings, miss: list[str]
+) -> tuple[dict, dict, set[str]]:
+    """Gold events found by a report of their date and place (and type), their figures; and the reports that
+    matched a gold event."""
     ev_out = {"required": [0, 0], "required_typed": [0, 0], "optional": [0, 0], "optional_typed": [0, 0]}
     figs = {"value": [0, 0], "value_and_qualifier": [0, 0]}
     matched_reports: set[str] = set()
@@ -170,28 +189,36 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
                 f"{key} event found but no report has its type {ev.get('type')}: {ev['id']} (got "
                 f"{sorted({r.get('type') for r in hits})})"
             )
-        for kind in COUNT_KINDS:
-            for f in ev.get(kind, []):
-                if "value" not in f:
-                    continue
-                vals = [v for r in hits if seed.get(r.get("document")) == f["source"] for v in _values(r, kind)]
-                got = [v for v in vals if f["value"] in (v.get("value"), v.get("low"), v.get("high"))]
-                qual = [v for v in got if v.get("qualifier") == f["qualifier"]]
-                figs["value"][1] += 1
-                figs["value"][0] += bool(got)
-                figs["value_and_qualifier"][1] += 1
-                figs["value_and_qualifier"][0] += bool(qual)
-                if not got:
-                    miss.append(f"figure not found: {ev['id']} {kind} {f['qualifier']} {f['value']} from {f['source']}")
-                elif not qual:
-                    miss.append(
-                        f"figure found with the wrong qualifier: {ev['id']} {kind} {f['value']} from {f['source']} "
-                        f"(want {f['qualifier']}, got {sorted({v.get('qualifier') or '' for v in got})})"
-                    )
-    out["events"] = {k: _ratio(*v) for k, v in ev_out.items()}
-    out["figures"] = {k: _ratio(*v) for k, v in figs.items()}
+        _figures(ev, hits, seed, figs, miss)
+    return {k: _ratio(*v) for k, v in ev_out.items()}, {k: _ratio(*v) for k, v in figs.items()}, matched_reports
 
-    # claims, attributions, perpetrators
+
+def _figures(ev: dict, hits: list[dict], seed: dict, figs: dict[str, list[int]], miss: list[str]) -> None:
+    """Each gold figure of the event among the values its source's matching reports give (and its qualifier)."""
+    for kind in COUNT_KINDS:
+        for f in ev.get(kind, []):
+            if "value" not in f:
+                continue
+            vals = [v for r in hits if seed.get(r.get("document")) == f["source"] for v in _values(r, kind)]
+            got = [v for v in vals if f["value"] in (v.get("value"), v.get("low"), v.get("high"))]
+            qual = [v for v in got if v.get("qualifier") == f["qualifier"]]
+            figs["value"][1] += 1
+            figs["value"][0] += bool(got)
+            figs["value_and_qualifier"][1] += 1
+            figs["value_and_qualifier"][0] += bool(qual)
+            if not got:
+                miss.append(f"figure not found: {ev['id']} {kind} {f['qualifier']} {f['value']} from {f['source']}")
+            elif not qual:
+                miss.append(
+                    f"figure found with the wrong qualifier: {ev['id']} {kind} {f['value']} from {f['source']} "
+                    f"(want {f['qualifier']}, got {sorted({v.get('qualifier') or '' for v in got})})"
+                )
+
+
+def _actors(
+    gold: dict, reports: list[dict], statements: list[dict], seed: dict, miss: list[str]
+) -> tuple[dict, dict, dict]:
+    """Claims, attributions and perpetrators, each looked for in the source the gold names."""
     accept = {k: [a.get("name", "")] + a.get("accept", []) for k, a in gold["actors"].items()}
 
     def names_match(text: str | None, who: str) -> bool:
@@ -242,11 +269,11 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
                 perps[0] += hit
                 if not hit:
                     miss.append(f"perpetrator not found: {p['actor']} for {ev['id']} in {src}")
-    out["claims"] = _ratio(*claims)
-    out["attributions"] = _ratio(*attrs)
-    out["perpetrators"] = _ratio(*perps)
+    return _ratio(*claims), _ratio(*attrs), _ratio(*perps)
 
-    # statements: speaker (last name) and kind, from the right source
+
+def _statements(gold: dict, statements: list[dict], seed: dict, miss: list[str]) -> dict:
+    """Each gold statement: its speaker (last name) and kind, from the right source."""
     st = [0, 0]
     for g in gold["statements"]:
         last = norm(g["speaker"]).split()[-1]
@@ -261,10 +288,13 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
         st[0] += hit
         if not hit:
             miss.append(f"statement not found: {g['speaker']} ({g['kind']})")
-    out["statements"] = _ratio(*st)
+    return _ratio(*st)
 
-    # false events: a report from a segment titled like a non-event, or whose evidence quotes one and matches no gold
-    # event
+
+def _false_events(
+    gold: dict, reports: list[dict], seg_title: dict, matched_reports: set[str], miss: list[str]
+) -> dict[str, int]:
+    """A report from a segment titled like a non-event, or whose evidence quotes one and matches no gold event."""
     false = set()
     for ne in gold["not_events"]:
         for r in reports:
@@ -276,9 +306,7 @@ def score(gold: dict, docs: list[dict], reports: list[dict], statements: list[di
                 false.add(ne["text"])
     for f in sorted(false):
         miss.append(f"report produced from a non-event: {f}")
-    out["false_events"] = {"found": len(false), "total": len(gold["not_events"])}
-    out["missing"] = miss
-    return out
+    return {"found": len(false), "total": len(gold["not_events"])}
 
 
 def run(gold_path: Path, corpus: Path) -> dict[str, Any]:
