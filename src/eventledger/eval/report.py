@@ -28,172 +28,192 @@ PRF_COLS = ["", "P", "R", "F1", "P num/den", "R num/den"]
 
 def tables(task: str, r: dict[str, Any]) -> list[Table]:
     if task == "muc4":
-        c = r["ceaf_ree"]
-        rows = [
-            [role, *(pct(c[k][role][x]) for k in ("strict", "prop") for x in ("p", "r", "f1"))]
-            for role in ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon", "micro")
-        ]
-        it, fa, n = r["incident_type"], r["false_alarm"], r["counts"]
-        other = [
-            [
-                "incident type, template accuracy",
-                pct(it["template_accuracy"]),
-                f"{it['templates_matched']}/{it['templates']} templates",
-            ],
-            ["incident type sets per document, F1", pct(it["document_type_sets"]["f1"]), ""],
-            [
-                "false-alarm rate (no-template docs with a MUC-type report)",
-                pct(fa["rate"]),
-                f"{fa['documents_with_muc_type_report']}/{fa['documents_without_templates']} (any report: "
-                f"{fa['documents_with_any_report']})",
-            ],
-            [
-                "documents / with templates / reports",
-                f"{n['documents']} / {n['documents_with_templates']} / {n['reports']}",
-                f"{n.get('seconds', '-')} s",
-            ],
-        ]
-        out = [
-            (
-                "MUC-4 CEAF-REE (per role; micro over roles and documents)",
-                ["role", "strict P", "strict R", "strict F1", "prop P", "prop R", "prop F1"],
-                rows,
-            ),
-            ("MUC-4 incident types and false alarms", ["metric", "value", "counts"], other),
-        ]
-        if "with_described_victims" in r:
-            dc = r["with_described_victims"]["ceaf_ree"]["strict"]
-            out.append(
-                (
-                    "MUC-4 counting described victims ('two missionaries') as Victim fillers too (the role holds "
-                    "names only)",
-                    ["role", "strict P", "strict R", "strict F1"],
-                    [[role, *(pct(dc[role][x]) for x in ("p", "r", "f1"))] for role in ("Victim", "micro")],
-                )
-            )
-        if "learned" in r:
-            lc, lfa = r["learned"]["ceaf_ree"], r["learned"]["false_alarm"]
-            lrows = [
-                [role, *(pct(lc["strict"][role][x]) for x in ("p", "r", "f1"))]
-                for role in ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon", "micro")
-            ]
-            lrows.append(
-                [
-                    "false-alarm rate",
-                    pct(lfa["rate"]),
-                    f"{lfa['documents_with_muc_type_report']}/{lfa['documents_without_templates']}",
-                    "",
-                ]
-            )
-            out.append(
-                (
-                    "MUC-4 with the optional learned relevance filter (trained on train.json in the same run)",
-                    ["role", "strict P", "strict R", "strict F1"],
-                    lrows,
-                )
-            )
-        return out
+        return _muc4_tables(r)
     if task in ("wikievents", "rams"):
-        m = r["metrics"]
-        rows = [_prf_row(k, v) for k, v in m.items()]
-        n = r["counts"]
-        rows.append(
-            [
-                "counts",
-                f"docs {n['documents']}",
-                f"gold events in scope {n['gold_events_in_scope']}",
-                f"gold args {n['gold_arguments_in_scope']}",
-                f"reports {n['reports']}",
-                f"{n['seconds']} s",
-            ]
-        )
-        return [(f"{task}: event detection and head-word argument extraction", PRF_COLS, rows)]
+        return _detection_tables(task, r)
     if task == "articles":
-        out = []
-        if "systems" in r:
-            rows = [
-                [
-                    name,
-                    pct(s["precision"]),
-                    pct(s["recall"]),
-                    pct(s["f1"]),
-                    str(s["pages"]),
-                    str(len(s["errors"])),
-                    f"{s['seconds']} s",
-                ]
-                for name, s in r["systems"].items()
-            ]
-            if "ratio_f1" in r:
-                rows.append(["eventledger / trafilatura F1", "", "", f"{r['ratio_f1']:.3f}", "", "", ""])
-            out.append(
-                (
-                    "Article main text, Scrapinghub (word 4-shingles)",
-                    ["system", "P", "R", "F1", "pages", "errors", "time"],
-                    rows,
-                )
-            )
-        if "wcxb" in r:
-            out += _wcxb_tables(r["wcxb"])
-        return out
+        return _articles_tables(r)
     if task == "resolution":
-        sets, mi = r["sets"], r["micro"]
-        scores = [
-            [name, pct(x["p"]), pct(x["r"]), pct(x["f1"]), pct(x["b3_p"]), pct(x["b3_r"]), pct(x["b3_f1"])]
-            for name, x in sets.items()
-        ]
-        scores.append(["micro (pairs summed)", pct(mi["p"]), pct(mi["r"]), pct(mi["f1"]), "", "", ""])
-        # counts apart from scores, so both tables fit a terminal
-        counts = [
-            [
-                name,
-                str(x["items"]),
-                str(x["gold_clusters"]),
-                str(x["predicted_clusters"]),
-                str(x["pairs_gold"]),
-                str(x["pairs_predicted"]),
-                str(x["pairs_correct"]),
-            ]
-            for name, x in sets.items()
-        ]
-        counts.append(
-            [
-                f"all ({r['seconds']} s)",
-                str(sum(x["items"] for x in sets.values())),
-                "",
-                "",
-                str(mi["pairs_gold"]),
-                str(mi["pairs_predicted"]),
-                str(mi["pairs_correct"]),
-            ]
-        )
-        return [
-            (
-                "Resolution of reports into events",
-                ["set", "pairwise P", "pairwise R", "pairwise F1", "B3 P", "B3 R", "B3 F1"],
-                scores,
-            ),
-            (
-                "Resolution set sizes",
-                ["set", "items", "gold clusters", "pred. clusters", "gold pairs", "pred. pairs", "correct pairs"],
-                counts,
-            ),
-        ]
+        return _resolution_tables(r)
     if task == "gva":
         return _gva_tables(r)
     if task == "seeds":
-        rows = []
-        for k, v in r.get("segmentation", {}).items():
-            rows.append([f"segmentation {k}", _fmt(v)])
-        for group in ("events", "figures"):
-            for k, v in r[group].items():
-                rows.append([f"{group} {k}", _fmt(v)])
-        for k in ("claims", "attributions", "perpetrators", "statements", "false_events"):
-            rows.append([k, _fmt(r[k])])
-        return [
-            ("Seed documents against the hand gold", ["check", "result"], rows),
-            ("Seed documents: what is missing", ["missing"], [[x] for x in r["missing"]] or [["nothing"]]),
-        ]
+        return _seeds_tables(r)
     raise ValueError(task)
+
+
+def _muc4_tables(r: dict[str, Any]) -> list[Table]:
+    c = r["ceaf_ree"]
+    rows = [
+        [role, *(pct(c[k][role][x]) for k in ("strict", "prop") for x in ("p", "r", "f1"))]
+        for role in ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon", "micro")
+    ]
+    it, fa, n = r["incident_type"], r["false_alarm"], r["counts"]
+    other = [
+        [
+            "incident type, template accuracy",
+            pct(it["template_accuracy"]),
+            f"{it['templates_matched']}/{it['templates']} templates",
+        ],
+        ["incident type sets per document, F1", pct(it["document_type_sets"]["f1"]), ""],
+        [
+            "false-alarm rate (no-template docs with a MUC-type report)",
+            pct(fa["rate"]),
+            f"{fa['documents_with_muc_type_report']}/{fa['documents_without_templates']} (any report: "
+            f"{fa['documents_with_any_report']})",
+        ],
+        [
+            "documents / with templates / reports",
+            f"{n['documents']} / {n['documents_with_templates']} / {n['reports']}",
+            f"{n.get('seconds', '-')} s",
+        ],
+    ]
+    out = [
+        (
+            "MUC-4 CEAF-REE (per role; micro over roles and documents)",
+            ["role", "strict P", "strict R", "strict F1", "prop P", "prop R", "prop F1"],
+            rows,
+        ),
+        ("MUC-4 incident types and false alarms", ["metric", "value", "counts"], other),
+    ]
+    if "with_described_victims" in r:
+        dc = r["with_described_victims"]["ceaf_ree"]["strict"]
+        out.append(
+            (
+                "MUC-4 counting described victims ('two missionaries') as Victim fillers too (the role holds "
+                "names only)",
+                ["role", "strict P", "strict R", "strict F1"],
+                [[role, *(pct(dc[role][x]) for x in ("p", "r", "f1"))] for role in ("Victim", "micro")],
+            )
+        )
+    if "learned" in r:
+        lc, lfa = r["learned"]["ceaf_ree"], r["learned"]["false_alarm"]
+        lrows = [
+            [role, *(pct(lc["strict"][role][x]) for x in ("p", "r", "f1"))]
+            for role in ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon", "micro")
+        ]
+        lrows.append(
+            [
+                "false-alarm rate",
+                pct(lfa["rate"]),
+                f"{lfa['documents_with_muc_type_report']}/{lfa['documents_without_templates']}",
+                "",
+            ]
+        )
+        out.append(
+            (
+                "MUC-4 with the optional learned relevance filter (trained on train.json in the same run)",
+                ["role", "strict P", "strict R", "strict F1"],
+                lrows,
+            )
+        )
+    return out
+
+
+def _detection_tables(task: str, r: dict[str, Any]) -> list[Table]:
+    m = r["metrics"]
+    rows = [_prf_row(k, v) for k, v in m.items()]
+    n = r["counts"]
+    rows.append(
+        [
+            "counts",
+            f"docs {n['documents']}",
+            f"gold events in scope {n['gold_events_in_scope']}",
+            f"gold args {n['gold_arguments_in_scope']}",
+            f"reports {n['reports']}",
+            f"{n['seconds']} s",
+        ]
+    )
+    return [(f"{task}: event detection and head-word argument extraction", PRF_COLS, rows)]
+
+
+def _articles_tables(r: dict[str, Any]) -> list[Table]:
+    out = []
+    if "systems" in r:
+        rows = [
+            [
+                name,
+                pct(s["precision"]),
+                pct(s["recall"]),
+                pct(s["f1"]),
+                str(s["pages"]),
+                str(len(s["errors"])),
+                f"{s['seconds']} s",
+            ]
+            for name, s in r["systems"].items()
+        ]
+        if "ratio_f1" in r:
+            rows.append(["eventledger / trafilatura F1", "", "", f"{r['ratio_f1']:.3f}", "", "", ""])
+        out.append(
+            (
+                "Article main text, Scrapinghub (word 4-shingles)",
+                ["system", "P", "R", "F1", "pages", "errors", "time"],
+                rows,
+            )
+        )
+    if "wcxb" in r:
+        out += _wcxb_tables(r["wcxb"])
+    return out
+
+
+def _resolution_tables(r: dict[str, Any]) -> list[Table]:
+    sets, mi = r["sets"], r["micro"]
+    scores = [
+        [name, pct(x["p"]), pct(x["r"]), pct(x["f1"]), pct(x["b3_p"]), pct(x["b3_r"]), pct(x["b3_f1"])]
+        for name, x in sets.items()
+    ]
+    scores.append(["micro (pairs summed)", pct(mi["p"]), pct(mi["r"]), pct(mi["f1"]), "", "", ""])
+    # counts apart from scores, so both tables fit a terminal
+    counts = [
+        [
+            name,
+            str(x["items"]),
+            str(x["gold_clusters"]),
+            str(x["predicted_clusters"]),
+            str(x["pairs_gold"]),
+            str(x["pairs_predicted"]),
+            str(x["pairs_correct"]),
+        ]
+        for name, x in sets.items()
+    ]
+    counts.append(
+        [
+            f"all ({r['seconds']} s)",
+            str(sum(x["items"] for x in sets.values())),
+            "",
+            "",
+            str(mi["pairs_gold"]),
+            str(mi["pairs_predicted"]),
+            str(mi["pairs_correct"]),
+        ]
+    )
+    return [
+        (
+            "Resolution of reports into events",
+            ["set", "pairwise P", "pairwise R", "pairwise F1", "B3 P", "B3 R", "B3 F1"],
+            scores,
+        ),
+        (
+            "Resolution set sizes",
+            ["set", "items", "gold clusters", "pred. clusters", "gold pairs", "pred. pairs", "correct pairs"],
+            counts,
+        ),
+    ]
+
+
+def _seeds_tables(r: dict[str, Any]) -> list[Table]:
+    rows = []
+    for k, v in r.get("segmentation", {}).items():
+        rows.append([f"segmentation {k}", _fmt(v)])
+    for group in ("events", "figures"):
+        for k, v in r[group].items():
+            rows.append([f"{group} {k}", _fmt(v)])
+    for k in ("claims", "attributions", "perpetrators", "statements", "false_events"):
+        rows.append([k, _fmt(r[k])])
+    return [
+        ("Seed documents against the hand gold", ["check", "result"], rows),
+        ("Seed documents: what is missing", ["missing"], [[x] for x in r["missing"]] or [["nothing"]]),
+    ]
 
 
 GVA_SUBSETS = {"all": "all", "multi_article": ">=2 articles", "city_month": "city+month"}
@@ -208,6 +228,35 @@ def _gva_tables(r: dict) -> list[Table]:
         for k, sub in subsets.items()
         for name, c in sub["clustering"].items()
     ]
+    return [
+        (
+            f"GVA article -> event clustering ({where})",
+            ["subset", "system", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1", "articles"],
+            clus,
+        ),
+        (
+            f"GVA per incident (the event holding most of its articles): % exact ({where}); 'any event' rows, a "
+            "diagnostic: right in some event holding a report of its articles",
+            [
+                "subset",
+                "incidents",
+                "no event",
+                "killed",
+                "injured",
+                "day",
+                "city",
+                "state",
+                "killed if >0",
+                "injured if >0",
+            ],
+            _gva_fields(subsets),
+        ),
+        ("GVA store and time", ["", "value", "detail"], _gva_other(r, where)),
+    ]
+
+
+def _gva_fields(subsets: dict[str, dict]) -> list[list[str]]:
+    """Per subset: the share of incidents whose event has each field right, and the same in any event."""
     fields = []
     for k, sub in subsets.items():
         f = sub["fields"]
@@ -231,8 +280,13 @@ def _gva_tables(r: dict) -> list[Table]:
                 "",
             ]
         )
+    return fields
+
+
+def _gva_other(r: dict, where: str) -> list[list[str]]:
+    """The data, the store's size, the lexical baseline's setting and the time taken."""
     st, sec, lx = r["store"], r["seconds"], r["lexical"]
-    other = [
+    return [
         ["data", Path(r["data"]).name, where],
         ["events per article", f"{st['events_per_article']:.2f}", f"{st['events']} events / {r['articles']} articles"],
         [
@@ -256,31 +310,6 @@ def _gva_tables(r: dict) -> list[Table]:
             f"ingest {sec['ingest']} s ({sec['ingest_per_article']} s/article; resolve {sec['resolve']} s of it), "
             f"lexical {sec['lexical']} s",
         ],
-    ]
-    return [
-        (
-            f"GVA article -> event clustering ({where})",
-            ["subset", "system", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1", "articles"],
-            clus,
-        ),
-        (
-            f"GVA per incident (the event holding most of its articles): % exact ({where}); 'any event' rows, a "
-            "diagnostic: right in some event holding a report of its articles",
-            [
-                "subset",
-                "incidents",
-                "no event",
-                "killed",
-                "injured",
-                "day",
-                "city",
-                "state",
-                "killed if >0",
-                "injured if >0",
-            ],
-            fields,
-        ),
-        ("GVA store and time", ["", "value", "detail"], other),
     ]
 
 
