@@ -87,6 +87,12 @@ def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None]:
     }[qualifier]
 
 
+def _misread(h: CountHit, doc, off: int, victims: dict) -> bool:
+    """Whether the parse gives the written figure `h` to a verb of another kind than the figure's."""
+    nums = [t for t in doc if h.start <= t.idx - off < h.end and t.like_num and t.dep_ == "nummod"]
+    return bool(nums) and nums[0].head.i in victims and victims[nums[0].head.i][0] != h.kind
+
+
 def _words(text: str, start: int, end: int) -> list[re.Match]:
     return list(_WORD_RX.finditer(text, start, end))
 
@@ -375,60 +381,71 @@ class CountFinder:
 
         # a written figure the parse gives to another verb ("two men were shot and one of them died": the two were
         # shot, not killed) gives way to the parse's count
-        def misread(h: CountHit) -> bool:
-            nums = [t for t in doc if h.start <= t.idx - off < h.end and t.like_num and t.dep_ == "nummod"]
-            return bool(nums) and nums[0].head.i in victims and victims[nums[0].head.i][0] != h.kind
-
-        out = [h for h in out if h.value is None or h.kind not in ("killed", "injured", "shot") or not misread(h)]
+        out = [
+            h
+            for h in out
+            if h.value is None or h.kind not in ("killed", "injured", "shot") or not _misread(h, doc, off, victims)
+        ]
         for kind in ("killed", "injured", "shot"):
             mine = {i: v for i, v in victims.items() if v[0] == kind}
             if not mine or kind in unknown:
                 continue
             if len({v[2].i for v in mine.values()}) > 1 and all(self._numbered(doc[i]) for i in mine):
                 continue  # "5 people shot to death ... Five people were killed" (a headline run into the body)
-            toks = [doc[i] for i in mine]
-            spans = [self._extent(t) for t in toks]
-            a = min(x for x, _ in spans) - off
-            b = max(max(y for _, y in spans), *(v[2].idx + len(v[2].text) for v in mine.values())) - off
-            inside = [h for h in out if h.kind == kind and h.start < b and a < h.end]
-            others = [h for h in out if h.kind == kind and h not in inside]
-            if others:
-                continue  # a written toll elsewhere in the sentence says it better
-            # "two men lay dead outside and a third victim died later": the third is one more, not three more
-            ranked = [v[1] for i, v in mine.items() if v[1] > 1 and any(c.lower_ in ORDINALS for c in doc[i].children)]
-            total = sum(v[1] for v in mine.values()) - sum(ranked) + len(ranked)
-            total = max(total, *ranked, 0) - (partitive if kind == "injured" else 0)
-            if total <= 0:
-                continue
-            if any((h.value or 0) >= total for h in inside):
-                continue
-            out = [h for h in out if h not in inside]
-            q = "at least" if kind in at_least else "exact"
-            low, high = total, None if q == "at least" else total
-            if q == "exact" and len(toks) == 1 and (told := self._told_qualifier(text, toks[0], off)):
-                q = told  # "about a dozen teens died": as rough as when the figure is read as written
-                low, high = _bounds(total, q)
-            # "shot two children": a group, as "two children were shot" is when written (_written's who)
-            who = toks[0].lower_ if len(toks) == 1 and self._numbered(toks[0]) else None
-            if who is not None and (who in self.w.not_a_group or who not in self._who_words):
-                who = None
-            out.append(CountHit(kind, total, q, low, high, who, max(a, 0), min(b, len(text))))
-            own = [t for t in toks if t.lower_ in self.w.reflexive_pronouns]
-            if own and len(toks) > len(own):  # "killed his wife ... before killing himself": one of them was he
-                t = own[0]
-                out.append(
-                    CountHit(
-                        kind,
-                        len(own),
-                        "exact",
-                        len(own),
-                        len(own),
-                        self.w.attacker_who,
-                        t.idx - off,
-                        t.idx - off + len(t.text),
-                    )
-                )
+            out = self._counted(
+                text, doc, off, kind, mine, out, at_least=kind in at_least, less=partitive if kind == "injured" else 0
+            )
         return self._attacker_dies(text, out)
+
+    def _counted(
+        self, text: str, doc, off: int, kind: str, mine: dict, out: list[CountHit], *, at_least: bool, less: int
+    ) -> list[CountHit]:
+        """The hits `out` with the parse's count of `kind` in place of the written figures inside its enumeration;
+        `out` itself when a written figure says it better. `mine`: victim token index -> (kind, number, verb);
+        `less`: people already counted as killed ("two men were shot and one of them died")."""
+        toks = [doc[i] for i in mine]
+        spans = [self._extent(t) for t in toks]
+        a = min(x for x, _ in spans) - off
+        b = max(max(y for _, y in spans), *(v[2].idx + len(v[2].text) for v in mine.values())) - off
+        inside = [h for h in out if h.kind == kind and h.start < b and a < h.end]
+        others = [h for h in out if h.kind == kind and h not in inside]
+        if others:
+            return out  # a written toll elsewhere in the sentence says it better
+        # "two men lay dead outside and a third victim died later": the third is one more, not three more
+        ranked = [v[1] for i, v in mine.items() if v[1] > 1 and any(c.lower_ in ORDINALS for c in doc[i].children)]
+        total = sum(v[1] for v in mine.values()) - sum(ranked) + len(ranked)
+        total = max(total, *ranked, 0) - less
+        if total <= 0:
+            return out
+        if any((h.value or 0) >= total for h in inside):
+            return out
+        out = [h for h in out if h not in inside]
+        q = "at least" if at_least else "exact"
+        low, high = total, None if q == "at least" else total
+        if q == "exact" and len(toks) == 1 and (told := self._told_qualifier(text, toks[0], off)):
+            q = told  # "about a dozen teens died": as rough as when the figure is read as written
+            low, high = _bounds(total, q)
+        # "shot two children": a group, as "two children were shot" is when written (_written's who)
+        who = toks[0].lower_ if len(toks) == 1 and self._numbered(toks[0]) else None
+        if who is not None and (who in self.w.not_a_group or who not in self._who_words):
+            who = None
+        out.append(CountHit(kind, total, q, low, high, who, max(a, 0), min(b, len(text))))
+        own = [t for t in toks if t.lower_ in self.w.reflexive_pronouns]
+        if own and len(toks) > len(own):  # "killed his wife ... before killing himself": one of them was he
+            t = own[0]
+            out.append(
+                CountHit(
+                    kind,
+                    len(own),
+                    "exact",
+                    len(own),
+                    len(own),
+                    self.w.attacker_who,
+                    t.idx - off,
+                    t.idx - off + len(t.text),
+                )
+            )
+        return out
 
     def _told_qualifier(self, text: str, tok, off: int) -> str | None:
         """The qualifier written before the number of a numbered noun ("about a dozen teens", "nearly 20 people")."""
@@ -723,8 +740,21 @@ class CountFinder:
         found = [c for c in verb.children if c.dep_ in deps and not self._beside_the_headline(verb, c)]
         if not found and not passive and deps == ("dobj",) and self._headline_passive(verb):
             found = [c for c in verb.children if c.dep_ == "nsubj"]  # "Orangeburg man shot while hunting"
+        if not found:
+            found = self._patients_of_head(verb, deps, passive)
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "a person who died", "a man who had been shot": the relative pronoun stands for the noun it hangs on
+            found = [verb.head if t.lower_ in _RELATIVE else t for t in found]
+        if not found and deps == ("dobj",) and not any(c.lower_ == "at" for c in verb.children):
+            found = self._gap(verb)
+        return self._expand(found)
+
+    def _patients_of_head(self, verb, deps: tuple[str, ...], passive: bool) -> list:
+        """Who a verb with no patient of its own is done to, read from what it hangs on: the verb it is joined to,
+        the verb it completes, the clause or the noun it hangs on (`deps`: where its own patient would be)."""
         own = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-        if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and own and deps == ("dobj",):
+        found: list = []
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and own and deps == ("dobj",):
             # "three men were arrested ... and two others wounded": a joined verb with a subject of its own and no
             # object is a passive with its "were" dropped, done to that subject, not to the first verb's
             found = (
@@ -732,7 +762,7 @@ class CountFinder:
                 if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
                 else []
             )
-        elif not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        elif verb.dep_ == "conj" and verb.head.pos_ == "VERB":
             h = verb.head
             hp = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
             if deps == ("nsubj",):  # "suffered a wound and later died": the subject of both died, not the wound
@@ -765,12 +795,7 @@ class CountFinder:
                     else []
                 )
             )
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            # "a person who died", "a man who had been shot": the relative pronoun stands for the noun it hangs on
-            found = [verb.head if t.lower_ in _RELATIVE else t for t in found]
-        if not found and deps == ("dobj",) and not any(c.lower_ == "at" for c in verb.children):
-            found = self._gap(verb)
-        return self._expand(found)
+        return found
 
     def _nominal_patients(self, verb) -> list:
         """Who a nominal is done to: the one after "of", else who owns it ("the child's shooting")."""
