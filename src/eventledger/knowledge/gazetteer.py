@@ -924,15 +924,49 @@ class Gazetteer:
         if cased and first.isalpha() and is_latin(first) and not first.isupper():
             return False
         j = i + L
+        if self._street_or_feature(text, toks, i, L, kind, cased):
+            return False
+        if toks[i][2] in self._ix.stop and L == 1:
+            # a word, a first name or a surname first ("Orlando", "Mesa"): a place only where its state, a place
+            # word or a dateline says so; after a mere "in" only a sizeable US town's name (`town_after_locative`)
+            told = qualifier is not None or cased and self._evidence(text, toks, i, L, False, strong=True)
+            return True if not told and cased and self.town_after_locative(text, s, toks[i][1]) else told
+        if kind == "admin2" and L > 1 and toks[j - 1][2] == _COUNTY_ABBREVIATION:
+            return self._county_abbreviated(text, toks, i, L, qualifier)
+        if (
+            kind == "admin2"
+            and L > 1
+            and toks[j - 1][2] in _COUNTY_WORDS
+            and (not cased or text[toks[j - 1][0]].isupper())
+        ):
+            return True  # "an Anson County man": the word County says it is the county, no other evidence needed
+        if kind in ("city", "admin2") and pop == 0:
+            return self._small_place(text, toks, i, L, cased, qualifier)
+        if L > 1 or kind in ("country", "admin1", "venue"):
+            return True
+        before = text[max(0, s - 30) : s]
+        if self._cx.title_before.search(before):
+            return False  # "president cristiani", "colonel ponce": a person
+        if cased:
+            return self._cased_word(text, toks, i, L, kind, pop, qualifier)
+        if primary and pop >= BIG_PLACE:
+            return True
+        return primary and bool(self._cx.locative_before.search(before))
+
+    def _street_or_feature(self, text: str, toks, i: int, L: int, kind: str, cased: bool) -> bool:
+        """Whether the name at toks[i:i+L] is part of a street's, an address's or a river's name, or only the
+        start of a longer name."""
+        s = toks[i][0]
+        j = i + L
         if (
             j < len(toks)
             and text[toks[j - 1][1] : toks[j][0]] == " "
             and toks[j][2] in self._cx.street_after
             and (not cased or text[toks[j][0]].isupper())
         ):
-            return False  # "Maryland Drive", "Detroit Street": an address, not the place
+            return True  # "Maryland Drive", "Detroit Street": an address, not the place
         if self._streets_after(text, toks, j):
-            return False  # "between Boston and Denver avenues", "at Elm and Main streets": two streets
+            return True  # "between Boston and Denver avenues", "at Elm and Main streets": two streets
         if (
             L == 1
             and kind == "city"
@@ -943,103 +977,94 @@ class Gazetteer:
         ):
             # "a home on Winthrop": a street, not the small town of that name; "descend on Fresno" is the city, and
             # "dead on Elmwood street" a street of the town
-            return False
+            return True
         if cased and L > 1 and text[toks[j - 1][0]].islower():
-            return False  # "the Lakeport park where": a town's name and a word, not the longer "Lakeport Park"
+            return True  # "the Lakeport park where": a town's name and a word, not the longer "Lakeport Park"
         if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.feature_after:
             if not cased or text[toks[j][0]].isupper():
-                return False  # "the San Joaquin River": a river, not the town
-        if toks[i][2] in self._ix.stop and L == 1:
-            # a word, a first name or a surname first ("Orlando", "Mesa"): a place only where its state, a place
-            # word or a dateline says so; after a mere "in" only a sizeable US town's name (`town_after_locative`)
-            told = qualifier is not None or cased and self._evidence(text, toks, i, L, False, strong=True)
-            return True if not told and cased and self.town_after_locative(text, s, toks[i][1]) else told
-        if kind == "admin2" and L > 1 and toks[j - 1][2] == _COUNTY_ABBREVIATION:
-            # "Jackson Co.": capitalised with its dot, in a dateline, before a place word ("Lynn Co. deputies") or
-            # after a locative; not a firm's "Co." ("Jackson Co. said")
-            e = toks[j - 1][1]
-            if not (text[toks[j - 1][0]] == "C" and text[e : e + 1] == "."):
-                return False
-            if j < len(toks) and text[e + 1 : toks[j][0]] == " " and toks[j][2] in self._cx.county_after:
-                return True
-            return qualifier is not None or bool(self._evidence(text, toks, i, L, False, dot=True))
+                return True  # "the San Joaquin River": a river, not the town
+        return False
+
+    def _county_abbreviated(self, text: str, toks, i: int, L: int, qualifier: tuple[int, int] | None) -> bool:
+        """ "Jackson Co.": capitalised with its dot, in a dateline, before a place word ("Lynn Co. deputies") or
+        after a locative; not a firm's "Co." ("Jackson Co. said")."""
+        j = i + L
+        e = toks[j - 1][1]
+        if not (text[toks[j - 1][0]] == "C" and text[e : e + 1] == "."):
+            return False
+        if j < len(toks) and text[e + 1 : toks[j][0]] == " " and toks[j][2] in self._cx.county_after:
+            return True
+        return qualifier is not None or bool(self._evidence(text, toks, i, L, False, dot=True))
+
+    def _small_place(self, text: str, toks, i: int, L: int, cased: bool, qualifier: tuple[int, int] | None) -> bool:
+        """A town known only from the small-places list: a place only where the words around say so."""
+        s = toks[i][0]
+        j = i + L
+        if not cased and qualifier is None:
+            return False
+        if cased and not all(text[t[0]].isupper() for t in toks[i:j] if t[2] not in ("of", "de", "la")):
+            return False
         if (
-            kind == "admin2"
-            and L > 1
-            and toks[j - 1][2] in _COUNTY_WORDS
-            and (not cased or text[toks[j - 1][0]].isupper())
+            cased
+            and j < len(toks)
+            and text[toks[j - 1][1] : toks[j][0]] == " "
+            and text[toks[j][0]].isupper()
+            and toks[j][2] not in self._cx.place_words
+            and toks[j][2] not in _CALENDAR
         ):
-            return True  # "an Anson County man": the word County says it is the county, no other evidence needed
-        if kind in ("city", "admin2") and pop == 0:
-            # a town known only from the small-places list: a place only where the words around say so
-            if not cased and qualifier is None:
-                return False
-            if cased and not all(text[t[0]].isupper() for t in toks[i:j] if t[2] not in ("of", "de", "la")):
-                return False
-            if (
-                cased
-                and j < len(toks)
-                and text[toks[j - 1][1] : toks[j][0]] == " "
-                and text[toks[j][0]].isupper()
-                and toks[j][2] not in self._cx.place_words
-                and toks[j][2] not in _CALENDAR
-            ):
-                return False  # "in West Side": the name goes on, and is not this town's
-            if (
-                cased
-                and i > 0
-                and text[toks[i - 1][1] : s] == " "
-                and text[toks[i - 1][0]].isupper()
-                and (toks[i - 1][2] not in self._cx.name_ok_before)
-            ):
-                return False  # "Victor Hugo", "Carlos Arias Navarro": part of a longer name
-            line_start = text.rfind("\n", 0, s) + 1
-            word = text[s : toks[j - 1][1]]
-            if word.isupper() and len(word) > 1 and qualifier is None and text[line_start:s].strip():
-                return False  # an acronym ("US Army", "IS attacks"), unless it opens a dateline
+            return False  # "in West Side": the name goes on, and is not this town's
+        if (
+            cased
+            and i > 0
+            and text[toks[i - 1][1] : s] == " "
+            and text[toks[i - 1][0]].isupper()
+            and (toks[i - 1][2] not in self._cx.name_ok_before)
+        ):
+            return False  # "Victor Hugo", "Carlos Arias Navarro": part of a longer name
+        line_start = text.rfind("\n", 0, s) + 1
+        word = text[s : toks[j - 1][1]]
+        if word.isupper() and len(word) > 1 and qualifier is None and text[line_start:s].strip():
+            return False  # an acronym ("US Army", "IS attacks"), unless it opens a dateline
+        return self._evidence(text, toks, i, L, qualifier is not None)
+
+    def _cased_word(
+        self, text: str, toks, i: int, L: int, kind: str, pop: int, qualifier: tuple[int, int] | None
+    ) -> bool:
+        """A one-word name in a cased text: not an acronym, a person's name or a sentence's capitalised first word."""
+        s = toks[i][0]
+        word = text[s : toks[i][1]]
+        if (
+            word.isupper()
+            and len(word) > 1
+            and (pop < SMALL_PLACE_ACRONYM or len(word) <= 2)  # two capitals are a code ("BO$", "PA")
+            and qualifier is None
+            and (_inside_mixed_line(text, s) or not self._evidence(text, toks, i, L, False, strong=True))
+        ):
+            # an acronym (ITU, LEO) rather than a small town, unless a dateline ("BROOKHAVEN --"); inside a
+            # line in mixed case, a place word after it is an agency's ("SWAT and ELM officers")
+            return False
+        if self._cx.speech_after.match(text, toks[i][1]):
+            return False  # "Wilson said": a person
+        if kind == "city" and pop < BIG_PLACE and _sentence_start(text, s, ends=".!?\n"):
+            # capitalised because it opens the sentence ("Same in the evening news"): a place only with evidence
             return self._evidence(text, toks, i, L, qualifier is not None)
-        if L > 1 or kind in ("country", "admin1", "venue"):
-            return True
-        before = text[max(0, s - 30) : s]
-        if self._cx.title_before.search(before):
-            return False  # "president cristiani", "colonel ponce": a person
-        if cased:
-            word = text[s : toks[i][1]]
+        if _title_line(text, s):
+            return True  # "2 Killed In West Side Detroit Shooting": capitals say nothing in a headline
+        # "Florence Nightingale", "Emilio Salem": a single-token city next to another capitalised name
+        if i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] == " ":
+            nxt = text[toks[i + 1][0] : toks[i + 1][1]]
+            if nxt[:1].isupper() and nxt.lower() not in self._cx.place_words and nxt.lower() not in _CALENDAR:
+                return False  # ("Philadelphia Monday afternoon" is the place and its day)
+        if i > 0 and text[toks[i - 1][1] : s] == " ":
+            prev = text[toks[i - 1][0] : toks[i - 1][1]]
             if (
-                word.isupper()
-                and len(word) > 1
-                and (pop < SMALL_PLACE_ACRONYM or len(word) <= 2)  # two capitals are a code ("BO$", "PA")
-                and qualifier is None
-                and (_inside_mixed_line(text, s) or not self._evidence(text, toks, i, L, False, strong=True))
+                prev[:1].isupper()
+                and prev.lower() not in self._cx.name_ok_before
+                and self._ix.findable.get(toks[i - 1][2], ("", "", 0))[2] == 0
+                and (not _sentence_start(text, toks[i - 1][0]) or prev.lower() not in self._cx.sentence_starters)
             ):
-                # an acronym (ITU, LEO) rather than a small town, unless a dateline ("BROOKHAVEN --"); inside a
-                # line in mixed case, a place word after it is an agency's ("SWAT and ELM officers")
-                return False
-            if self._cx.speech_after.match(text, toks[i][1]):
-                return False  # "Wilson said": a person
-            if kind == "city" and pop < BIG_PLACE and _sentence_start(text, s, ends=".!?\n"):
-                # capitalised because it opens the sentence ("Same in the evening news"): a place only with evidence
-                return self._evidence(text, toks, i, L, qualifier is not None)
-            if _title_line(text, s):
-                return True  # "2 Killed In West Side Detroit Shooting": capitals say nothing in a headline
-            # "Florence Nightingale", "Emilio Salem": a single-token city next to another capitalised name
-            if i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] == " ":
-                nxt = text[toks[i + 1][0] : toks[i + 1][1]]
-                if nxt[:1].isupper() and nxt.lower() not in self._cx.place_words and nxt.lower() not in _CALENDAR:
-                    return False  # ("Philadelphia Monday afternoon" is the place and its day)
-            if i > 0 and text[toks[i - 1][1] : s] == " ":
-                prev = text[toks[i - 1][0] : toks[i - 1][1]]
-                if (
-                    prev[:1].isupper()
-                    and prev.lower() not in self._cx.name_ok_before
-                    and self._ix.findable.get(toks[i - 1][2], ("", "", 0))[2] == 0
-                    and (not _sentence_start(text, toks[i - 1][0]) or prev.lower() not in self._cx.sentence_starters)
-                ):
-                    return False  # "Emilio Salem", and "Rob Darwin" even at the start of a sentence
-            return True
-        if primary and pop >= BIG_PLACE:
-            return True
-        return primary and bool(self._cx.locative_before.search(before))
+                return False  # "Emilio Salem", and "Rob Darwin" even at the start of a sentence
+        return True
 
 
 def _inside_mixed_line(text: str, at: int) -> bool:
