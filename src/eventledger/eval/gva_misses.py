@@ -43,8 +43,10 @@ def _day(r: Mapping[str, Any]) -> Iterable[str]:
         return
     values = d.get("values") or ()
     yield f"off by {_offset(best, gold)}"
-    yield "gold day among the values" if any((v.get("value") or "")[:10] == gold[:10] for v in values) else (
-        "gold day in no value"
+    yield (
+        "gold day among the values"
+        if any((v.get("value") or "")[:10] == gold[:10] for v in values)
+        else ("gold day in no value")
     )
     published = {(a.get("published") or "")[:10] for a in r.get("articles") or ()}
     yield "chosen day is a publication day" if best[:10] in published else "chosen day is no publication day"
@@ -71,8 +73,10 @@ def _city(r: Mapping[str, Any]) -> Iterable[str]:
     yield state
     chosen = [v for v in p.get("values") or () if v.get("admin1") == p.get("admin1") and v.get("city") == p.get("city")]
     if chosen:
-        how = "from the web address" if any(v.get("from") == "url" for v in chosen) else (
-            "a guess among namesakes" if all(v.get("guess") for v in chosen) else "told"
+        how = (
+            "from the web address"
+            if any(v.get("from") == "url" for v in chosen)
+            else ("a guess among namesakes" if all(v.get("guess") for v in chosen) else "told")
         )
         yield f"{state}, chosen place {how}"
 
