@@ -244,3 +244,29 @@ def test_a_county_borrows_no_city_from_a_namesake_in_another_state():
 
     place = event_place([county("r1", "Georgia", None), county("r2", "Georgia", None), county("r3", "Iowa", "Elm")])
     assert (place["name"], place["admin1"], place["city"]) == ("Elm County", "Georgia", None)
+
+
+def _in_doc(rid: str, doc: str, name: str, city: str, admin1: str = "Illinois") -> View:
+    v = _view(rid, name, admin1, name)
+    v.report["place"]["city"] = city
+    v.report["document"] = doc
+    return v
+
+
+def test_stories_that_tell_a_city_and_a_part_of_it_count_together():
+    # one story tells "Maple Hollow" of Chicago, another Chicago itself; a third, twice over, a town of its own
+    vs = [
+        _in_doc("r1", "d1", "Maple Hollow", "Chicago"),
+        _in_doc("r2", "d2", "Chicago", "Chicago"),
+        _in_doc("r3", "d3", "Cedar Falls", "Cedar Falls"),
+        _in_doc("r4", "d3", "Cedar Falls", "Cedar Falls"),
+    ]
+    assert event_place(vs)["city"] == "Chicago"
+
+
+def test_a_part_of_a_city_outranks_the_city_told_alone():
+    # three stories say only "Queens"; one tells the neighbourhood of Queens it was in: the finer place
+    vs = [_in_doc(f"r{i}", f"d{i}", "Queens", "Queens", "New York") for i in range(3)]
+    vs.append(_in_doc("r9", "d9", "Rockwood Point", "Queens", "New York"))
+    place = event_place(vs)
+    assert (place["name"], place["city"]) == ("Rockwood Point", "Queens")

@@ -227,22 +227,22 @@ def event_place(
         return {**{k: None for k in PLACE_KEYS}, "values": []}
     _parts_of_a_city(seen, full, qualified, stated, first, told_state)
     _parts_join_their_city(seen, full, qualified, stated, first)
-    # the name more stories tell first, then more reports (a story's "Elmwood" twice over a "RIVERTON, Ore."
-    # dateline once; one page's photo captions naming a town ten times count as one story); its state only decides
-    # among places of one name
-    named: dict[str, set[str]] = defaultdict(set)
-    for k, ids in seen.items():
-        named[norm(k[0] or "")] |= ids
+    # the town more stories tell first, under any of its names or parts (`_told_together`), then more
+    # reports (a story's "Elmwood" twice over a "RIVERTON, Ore." dateline once; one page's photo captions naming a
+    # town ten times count as one story); its state only decides among places of one name
+    named = _told_together(seen)
     filed = _filed_only(seen, qualified, stated)
     keys = sorted(
         seen,
         key=lambda k: (
             PLACE_RANK.get(k[4], 5),
-            -len({doc_of[i] for i in named[norm(k[0] or "")]}),
+            -len({doc_of[i] for i in named[k]}),
             # a dateline's town that only stands in for sentences naming no place, however many, is where the
             # story was filed: after a town a sentence names as the scene
             k in filed,
-            -len(named[norm(k[0] or "")]),
+            -len(named[k]),
+            # of a town told alone and as a part of it, the part: the finer place, in the same town
+            _town_of(k) == norm(k[0] or ""),
             k not in qualified,
             -len(seen[k]),
             -len(stated[k]),
@@ -262,6 +262,21 @@ def event_place(
         for k in keys
     ]
     return {**best, "values": values}
+
+
+def _town_of(k: tuple) -> str:
+    """The town a place lies in: a part of a city's city ("Rockwood Point", city Queens), else its own name."""
+    return norm((k[1] if k[4] in ("venue", "city") and k[1] else k[0]) or "")
+
+
+def _told_together(seen: dict[tuple, set[str]]) -> dict[tuple, set[str]]:
+    """Per place, the reports that tell its town: the town under any of its names' namesakes (its state only decides
+    among them) and any part of it ("Rockwood Point" of Queens beside "Queens"): stories that tell one place at
+    different grains agree on it."""
+    towns: dict[str, set[str]] = defaultdict(set)
+    for k, ids in seen.items():
+        towns[_town_of(k)] |= ids
+    return {k: towns[_town_of(k)] for k in seen}
 
 
 def _filled_in(best: dict, others: list[dict]) -> dict:
