@@ -270,3 +270,28 @@ def test_a_part_of_a_city_outranks_the_city_told_alone():
     vs.append(_in_doc("r9", "d9", "Rockwood Point", "Queens", "New York"))
     place = event_place(vs)
     assert (place["name"], place["city"]) == ("Rockwood Point", "Queens")
+
+
+def test_stories_that_tell_a_county_count_for_the_town_in_it():
+    # two stories name only "Elm County"; one names a town in it, one a town elsewhere in the state
+    vs = [_view(f"r{i}", "Elm County", "Georgia", "Elm County") for i in (1, 2)]
+    for i, v in enumerate(vs):
+        v.report["place"].update(city=None, precision="admin2")
+        v.report["document"] = f"d{i}"
+    vs.append(_in_doc("r3", "d3", "Willowby", "Willowby", "Georgia"))
+    vs.append(_in_doc("r4", "d4", "Birchwood", "Birchwood", "Georgia"))
+    vs[2].report["place"]["admin2"] = "Elm County"
+    vs[3].report["place"]["admin2"] = "Oak County"
+    assert event_place(vs)["name"] == "Willowby"
+
+
+def test_a_town_of_the_web_address_in_the_county_the_text_tells_is_the_place():
+    # the text says "Elm County deputies"; the station's address names its town, which lies in Elm County
+    county = _view("r1", "Elm County", "Georgia", "Elm County")
+    county.report["place"].update(city=None, precision="admin2")
+    town = _in_doc("r2", "d2", "Ashford", "Ashford", "Georgia")
+    town.report["place"]["admin2"] = "Elm County"
+    town.report["meta"] = {"place_from": "url"}
+    assert event_place([county, town])["name"] == "Ashford"
+    town.report["place"]["admin2"] = "Oak County"  # a town of another county is no place the text tells
+    assert event_place([county, town])["name"] == "Elm County"

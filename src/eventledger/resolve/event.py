@@ -200,8 +200,7 @@ def event_place(
     first: dict[tuple, int] = {}  # how early in its document a report told it (a headline's before a link's below)
     told_state: dict[tuple, int] = {}
     placed = [v for v in placing(_facts(vs)) if any((v.report.get("place") or {}).get(k) for k in _NAMES)]
-    # a place guessed from a web address only when no report's text tells one
-    told = [v for v in placed if (v.report.get("meta") or {}).get("place_from") != "url"]
+    told = _told(placed)
     doc_of = {v.id: v.report.get("document") for v in placed}
     for v in told or placed:
         p = v.report["place"]
@@ -227,10 +226,10 @@ def event_place(
         return {**{k: None for k in PLACE_KEYS}, "values": []}
     _parts_of_a_city(seen, full, qualified, stated, first, told_state)
     _parts_join_their_city(seen, full, qualified, stated, first)
-    # the town more stories tell first, under any of its names or parts (`_told_together`), then more
+    # the town more stories tell first, under any of its names, parts or its county (`_told_together`), then more
     # reports (a story's "Elmwood" twice over a "RIVERTON, Ore." dateline once; one page's photo captions naming a
     # town ten times count as one story); its state only decides among places of one name
-    named = _told_together(seen)
+    named = _told_together(seen, full)
     filed = _filed_only(seen, qualified, stated)
     keys = sorted(
         seen,
@@ -264,18 +263,52 @@ def event_place(
     return {**best, "values": values}
 
 
+def _county_key(place: dict, field: str) -> tuple:
+    """(county, state, country) of a county by its name, or of a town by the county it lies in (`admin2`)."""
+    return norm(place.get(field) or ""), place.get("admin1"), place.get("country")
+
+
+def _from_url(v: View) -> bool:
+    return (v.report.get("meta") or {}).get("place_from") == "url"
+
+
+def _told(placed: list[View]) -> list[View]:
+    """The reports whose text tells their place. A place guessed from a web address counts only where no report's
+    text tells one, or where it is a town of a county the text tells ("Elm County deputies" on the page of a
+    station whose address names its town in that county): the finer place, and one consistent with the text."""
+    counties = set()
+    for v in placed:
+        p = v.report["place"]
+        if not _from_url(v) and p.get("precision") == "admin2":
+            counties.add(_county_key(p, "name"))
+    return [
+        v
+        for v in placed
+        if not _from_url(v)
+        or (v.report["place"].get("precision") == "city" and _county_key(v.report["place"], "admin2") in counties)
+    ]
+
+
 def _town_of(k: tuple) -> str:
     """The town a place lies in: a part of a city's city ("Rockwood Point", city Queens), else its own name."""
     return norm((k[1] if k[4] in ("venue", "city") and k[1] else k[0]) or "")
 
 
-def _told_together(seen: dict[tuple, set[str]]) -> dict[tuple, set[str]]:
+def _told_together(seen: dict[tuple, set[str]], full: dict[tuple, dict]) -> dict[tuple, set[str]]:
     """Per place, the reports that tell its town: the town under any of its names' namesakes (its state only decides
-    among them) and any part of it ("Rockwood Point" of Queens beside "Queens"): stories that tell one place at
-    different grains agree on it."""
+    among them), any part of it ("Rockwood Point" of Queens beside "Queens"), and the county it lies in ("Elm County"
+    beside "Ashford", Elm County's town): stories that tell one place at different grains agree on it."""
     towns: dict[str, set[str]] = defaultdict(set)
     for k, ids in seen.items():
         towns[_town_of(k)] |= ids
+    counties: dict[tuple, set[str]] = defaultdict(set)
+    for k, ids in seen.items():
+        if k[4] == "admin2":
+            counties[_county_key(full[k], "name")] |= ids
+    for k in seen:
+        if k[4] in ("venue", "city") and full[k].get("admin2"):
+            # for the town under every name and part of it: a part may lack its county (one the index lacks)
+            towns[_town_of(k)] |= counties.get(_county_key(full[k], "admin2"), set())
     return {k: towns[_town_of(k)] for k in seen}
 
 
