@@ -27,19 +27,18 @@ PRF_COLS = ["", "P", "R", "F1", "P num/den", "R num/den"]
 
 
 def tables(task: str, r: dict[str, Any]) -> list[Table]:
-    if task == "muc4":
-        return _muc4_tables(r)
     if task in ("wikievents", "rams"):
         return _detection_tables(task, r)
-    if task == "articles":
-        return _articles_tables(r)
-    if task == "resolution":
-        return _resolution_tables(r)
-    if task == "gva":
-        return _gva_tables(r)
-    if task == "seeds":
-        return _seeds_tables(r)
-    raise ValueError(task)
+    per_task = {
+        "muc4": _muc4_tables,
+        "articles": _articles_tables,
+        "resolution": _resolution_tables,
+        "gva": _gva_tables,
+        "seeds": _seeds_tables,
+    }
+    if task not in per_task:
+        raise ValueError(task)
+    return per_task[task](r)
 
 
 def _muc4_tables(r: dict[str, Any]) -> list[Table]:
