@@ -461,6 +461,31 @@ def test_an_undated_headline_takes_the_date_of_the_story_below_it(ex):
     assert head.meta.get("date_from") == "story_day" and head.date.value == min(r.date.value for r in body)
 
 
+@pytest.mark.parametrize(
+    "story, day",
+    [
+        # the headline's "four hurt" is the lede's four wounded (Tuesday), not the two killed on Saturday it recalls
+        (
+            "Four people were wounded in a shooting in Dunmore early Tuesday, police said. On Saturday, two men "
+            "were killed outside a bar in Dunmore.",
+            "2024-03-26",
+        ),
+        # ... and "seven wounded" is the seven shot, a lone man shot the day before being no figure of theirs
+        (
+            "Police say seven people were shot at a cookout in Dunmore on Tuesday afternoon. Earlier, a man was "
+            "shot in the arm late Monday outside a store in Dunmore.",
+            "2024-03-26",
+        ),
+    ],
+)
+def test_a_headline_over_two_dated_events_takes_the_day_of_the_one_its_figures_tell(ex, story, day):
+    title = "Four hurt in Dunmore shooting" if story.startswith("Four") else "Police: 7 wounded in Dunmore shooting"
+    d = _titled(f"{title}\n\n{story}", title)
+    ex.process([d])
+    head = min(d.reports, key=lambda r: r.evidence.start)
+    assert head.meta.get("date_from") == "headline" and head.date.value == day
+
+
 def test_blamed_for_killing(ex):
     d = extract_text("In October, IS-K was blamed for killing at least 40 people in Herat.", extractor=ex)
     assert [a.actor_id for r in d.reports for a in r.perpetrator_orgs] == ["islamic-state-khorasan"]

@@ -466,8 +466,8 @@ def date_headlines(doc: Document) -> None:
             and (r.date_evidence is None or r.meta.get("date_from") == "story_day")
         ]
         for h in heads:
-            fits = {
-                (q.date.value, q.date.precision): q
+            fits = [
+                q
                 for q in mine
                 if q is not h
                 and q.date_evidence is not None
@@ -478,11 +478,31 @@ def date_headlines(doc: Document) -> None:
                 and not (q.salience == "background" and h.meta.get("date_from") == "story_day")
                 and q.meta.get("family") == h.meta.get("family")
                 and same_place(h.place, q.place)
-            }
-            if len(fits) != 1:
+            ]
+            days = {(q.date.value, q.date.precision) for q in fits}
+            if len(days) > 1:
+                # two events below: the headline's own figures say which it tells ("7 wounded in park shooting" over a
+                # story that also recalls ten wounded at a party two days before)
+                fits = [q for q in fits if shares_figure(h, q)]
+                days = {(q.date.value, q.date.precision) for q in fits}
+            if len(days) != 1:
                 continue  # no dated story below, or two events in it: the headline keeps its own date
-            (q,) = fits.values()
-            take_date(h, q, date_from="headline")
+            take_date(h, fits[-1], date_from="headline")
+
+
+def shares_figure(a: Report, b: Report) -> bool:
+    """Both tell the same number of people of one kind ("7 wounded" and "seven people were wounded"), or two or
+    more shot and as many wounded or killed ("7 wounded" and "seven people were shot"): one of a kind is any lone
+    victim, and "shot" holds both the wounded and the dead."""
+    told = {(kind, c.value) for kind, cs in a.counts.items() for c in cs if c.value is not None}
+    for kind, cs in b.counts.items():
+        for c in cs:
+            if (kind, c.value) in told:
+                return True
+            others = ("injured", "killed") if kind == "shot" else ("shot",) if kind in ("injured", "killed") else ()
+            if c.value is not None and c.value >= 2 and any((k, c.value) in told for k in others):
+                return True
+    return False
 
 
 def take_date(r: Report, q: Report, **meta) -> None:
