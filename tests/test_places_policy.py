@@ -221,14 +221,19 @@ def test_a_part_of_a_city_of_some_300000_the_gazetteer_does_not_know_is_that_cit
     assert {(p[1], p[2]) for p in places} == {("Tulsa", "Oklahoma")}
 
 
+def _past_fairfield(headline_town: str) -> str:
+    """A story whose headline names `headline_town` and whose body puts Fairfield in (Ohio's) Butler County."""
+    return (
+        f"Deputies look into {headline_town} break-in\n\nA father killed his son and then himself, the sheriff "
+        "said.\n\nIt happened on Friday at a farm a mile past Fairfield in Butler County.\n\n"
+        "Inside the house, the boy, 4, was found shot dead."
+    )
+
+
 def test_a_big_citys_name_the_story_puts_in_a_county_elsewhere_takes_no_town_into_that_city():
     # Fairfield alone is the Californian city; beside Butler County it is the Ohio town, so the headline's Xenia
     # (no town of California) is no part of the Californian city: it stays the Ohio town
-    places = _attack_places(
-        "Deputies look into Xenia break-in\n\nA father killed his son and then himself, the sheriff said.\n\n"
-        "It happened on Friday at a farm a mile past Fairfield in Butler County.\n\n"
-        "Inside the house, the boy, 4, was found shot dead."
-    )
+    places = _attack_places(_past_fairfield("Xenia"))
     assert ("Xenia", "Xenia", "Ohio", "US") in places
     assert not any(p[2] == "California" for p in places)
 
@@ -236,11 +241,7 @@ def test_a_big_citys_name_the_story_puts_in_a_county_elsewhere_takes_no_town_int
 def test_a_town_named_with_its_county_is_the_namesake_there_for_the_towns_near_it():
     # Fairfield beside Butler County is the Ohio town, not the Californian city: the headline's Springfield is
     # then the one near it (Ohio), not the biggest (Missouri)
-    places = _attack_places(
-        "Deputies look into Springfield break-in\n\nA father killed his son and then himself, the sheriff "
-        "said.\n\nIt happened on Friday at a farm a mile past Fairfield in Butler County.\n\n"
-        "Inside the house, the boy, 4, was found shot dead."
-    )
+    places = _attack_places(_past_fairfield("Springfield"))
     assert ("Springfield", "Springfield", "Ohio", "US") in places
     assert {p[2] for p in places} == {"Ohio"}
 
