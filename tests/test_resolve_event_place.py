@@ -295,3 +295,19 @@ def test_a_town_of_the_web_address_in_the_county_the_text_tells_is_the_place():
     assert event_place([county, town])["name"] == "Ashford"
     town.report["place"]["admin2"] = "Oak County"  # a town of another county is no place the text tells
     assert event_place([county, town])["name"] == "Elm County"
+
+
+def test_of_two_towns_told_alike_the_one_in_the_local_outlets_home_state_wins():
+    # a story of a shooting in a Georgia town that also names where the victim came from, across the state line;
+    # the outlet's other stories are Georgia's, so its home town is the likelier scene of the two
+    def view(rid, name, admin1, at):
+        v = _view(rid, name, admin1, name)
+        v.report["evidence"] = {"document": "d", "start": at, "end": at + 60}
+        return v
+
+    vs = [view("r1", "Phenix City", "Alabama", 0), view("r2", "Columbus", "Georgia", 80)]
+    assert event_place(vs)["name"] == "Phenix City"  # told first, nothing else to tell them apart
+    assert event_place(vs, {"outlet": "Georgia"})["name"] == "Columbus"
+    # the home decides between states only: two towns of the home state keep their order
+    same = [view("r1", "Fortson", "Georgia", 0), view("r2", "Columbus", "Georgia", 80)]
+    assert event_place(same, {"outlet": "Georgia"})["name"] == "Fortson"

@@ -202,6 +202,8 @@ def event_place(
     placed = [v for v in placing(_facts(vs)) if any((v.report.get("place") or {}).get(k) for k in _NAMES)]
     told = _told(placed)
     doc_of = {v.id: v.report.get("document") for v in placed}
+    # the home states of the local outlets that tell it (`homes`): of two towns told alike, one of such a state
+    local = {(homes or {}).get(v.source or v.origin) for v in placed} - {None}
     for v in told or placed:
         p = v.report["place"]
         home = (homes or {}).get(v.source or v.origin)
@@ -240,6 +242,7 @@ def event_place(
             # story was filed: after a town a sentence names as the scene
             k in filed,
             -len(named[k]),
+            k[2] not in local,
             # of a town told alone and as a part of it, the part: the finer place, in the same town
             _town_of(k) == norm(k[0] or ""),
             k not in qualified,
