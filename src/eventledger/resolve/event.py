@@ -191,7 +191,8 @@ def event_place(
     vs: list[View], homes: dict[str, str] | None = None, areas: dict[str, tuple[float, float]] | None = None
 ) -> dict:
     """The event's place among its reports'. `homes`: outlet -> its home state (`places.outlet_states`), where a
-    namesake its story names bare with nothing to tell which is likelier the one meant than the biggest; `areas`:
+    namesake its story names bare with nothing to tell which is likelier the one meant than the biggest, and of
+    two towns of different states told alike, the one of such a home the likelier scene; `areas`:
     outlet -> the point its stories lie around (`places.outlet_areas`), the namesake near it likelier still."""
     seen: dict[tuple, set[str]] = defaultdict(set)
     full: dict[tuple, dict] = {}
