@@ -311,3 +311,37 @@ def test_of_two_towns_told_alike_the_one_in_the_local_outlets_home_state_wins():
     # the home decides between states only: two towns of the home state keep their order
     same = [view("r1", "Fortson", "Georgia", 0), view("r2", "Columbus", "Georgia", 80)]
     assert event_place(same, {"outlet": "Georgia"})["name"] == "Fortson"
+
+
+def _guess(rid: str, name: str, admin1: str) -> View:
+    v = _view(rid, name, admin1, name)
+    v.report["meta"] = {"place_guess": True}
+    v.report["document"] = f"d{rid}"
+    return v
+
+
+def test_a_bare_town_no_namesake_of_which_lies_in_the_outlets_home_is_kept_in_that_home():
+    # "shot near Maple Heights" alone in an Oregon outlet's story, nothing else in it to tell which: the only
+    # Maple Heights the gazetteer knows is a small town of Ohio, none in Oregon; the outlet's readers know no far
+    # town by its bare name, so it is a place of the home the gazetteer lacks (a neighbourhood, a hamlet)
+    homes = {"outlet": "Oregon"}
+    place = event_place([_guess("r1", "Maple Heights", "Ohio")], homes)
+    assert (place["name"], place["admin1"], place["lat"]) == ("Maple Heights", "Oregon", None)
+    assert event_place([_guess("r1", "Maple Heights", "Ohio")])["admin1"] == "Ohio"  # no home learnt: the town
+    # a town its story placed (no guess) stays, and so does a big city's name ("Denver" is Colorado's)
+    assert event_place([_view("r1", "Maple Heights", "Ohio", "Maple Heights")], homes)["admin1"] == "Ohio"
+    assert event_place([_guess("r1", "Denver", "Colorado")], homes)["admin1"] == "Colorado"
+
+
+def test_a_bare_town_far_from_its_outlets_home_ranks_after_any_place_told():
+    # two of the Oregon outlet's stories name only that stray "Maple Heights"; a third story names Salem, or a
+    # county, told of the event: the place told is the event's, though fewer stories tell it
+    homes = {"outlet": "Oregon"}
+    strays = [_guess("r1", "Maple Heights", "Ohio"), _guess("r2", "Maple Heights", "Ohio")]
+    salem = _view("r3", "Salem", "Oregon", "Salem")
+    salem.report["document"] = "d3"
+    assert event_place([*strays, salem], homes)["name"] == "Salem"
+    county = _view("r3", "Elm County", "Idaho", "Elm County")
+    county.report["place"].update(city=None, precision="admin2")
+    assert event_place([*strays, county], homes)["name"] == "Elm County"
+    assert event_place([*strays, county])["name"] == "Maple Heights"  # no home: the finer place

@@ -10,7 +10,7 @@ from eventledger.records import PLACE_RANK, Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
-from eventledger.resolve.places import namesake_in, namesake_near, towns_named
+from eventledger.resolve.places import at_home, namesake_in, namesake_near, stray_from_home, towns_named
 from eventledger.resolve.sources import View, independent_sources, placing
 from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import hit_not_killed, hurt_then_dead, summarize
@@ -19,6 +19,8 @@ DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
 _NAMES = ("name", "city", "admin1", "country")
 PLACE_KEYS = ("name", "city", "admin1", "admin2", "country", "lat", "lon", "precision")
 STATE_TOLD = {"qualified": 0, "context": 1}  # a report's meta place_state: how its story told the town's state
+# a bare town far from its local outlet's home (`places.stray_from_home`) ranks after every town and county told
+STRAY_RANK = PLACE_RANK["admin2"] + 0.5
 BIG_CITY = 100000  # a city this big that one story names takes in a part another tells alone (`_parts_of_a_city`)
 
 
@@ -200,26 +202,21 @@ def event_place(
     stated: dict[tuple, set[str]] = defaultdict(set)  # reports whose sentence names the place (no fallback)
     first: dict[tuple, int] = {}  # how early in its document a report told it (a headline's before a link's below)
     told_state: dict[tuple, int] = {}
+    stray: set[str] = set()  # reports whose bare town was far from their local outlet's home (`stray_from_home`)
     placed = [v for v in placing(_facts(vs)) if any((v.report.get("place") or {}).get(k) for k in _NAMES)]
     told = _told(placed)
     doc_of = {v.id: v.report.get("document") for v in placed}
     # the home states of the local outlets that tell it (`homes`): of two towns told alike, one of such a state
     local = {(homes or {}).get(v.source or v.origin) for v in placed} - {None}
     for v in told or placed:
-        p = v.report["place"]
-        home = (homes or {}).get(v.source or v.origin)
-        area = (areas or {}).get(v.source or v.origin)
-        moved = namesake_near(v.report, area) if area else None
-        moved = moved or (namesake_in(v.report, home) if home else None)
-        p = moved or p
+        p, how = _where(v, homes, areas)
+        if how == "stray":
+            stray.add(v.id)
         k = tuple(p.get(x) for x in ("name", "city", "admin1", "country", "precision"))
         seen[k].add(v.id)
         full.setdefault(k, {x: p.get(x) for x in PLACE_KEYS})
         if "," in ((p.get("evidence") or {}).get("text") or ""):
             qualified.add(k)  # told with its state ("Portland, Ind.", "LEXINGTON, SC"): no guess among namesakes
-        # how its story told which namesake it is (extract.placing `_state_told`): with its state elsewhere, then
-        # by the places around it, over a guess by size
-        how = "context" if moved else (v.report.get("meta") or {}).get("place_state")
         told_state[k] = min(told_state.get(k, 2), STATE_TOLD.get(how, 2))
         if _told_in_sentence(v.report):
             stated[k].add(v.id)
@@ -234,10 +231,12 @@ def event_place(
     # town ten times count as one story); its state only decides among places of one name
     named = _told_together(seen, full)
     filed = _filed_only(seen, qualified, stated)
+    weak = {k for k, ids in seen.items() if ids <= stray}
     keys = sorted(
         seen,
         key=lambda k: (
-            PLACE_RANK.get(k[4], 5),
+            # a town only stray reports tell is the least told place: any town or county told outranks it
+            STRAY_RANK if k in weak else PLACE_RANK.get(k[4], 5),
             -len({doc_of[i] for i in named[k]}),
             # a dateline's town that only stands in for sentences naming no place, however many, is where the
             # story was filed: after a town a sentence names as the scene
@@ -265,6 +264,22 @@ def event_place(
         for k in keys
     ]
     return {**best, "values": values}
+
+
+def _where(v: View, homes: dict[str, str] | None, areas: dict[str, tuple[float, float]] | None) -> tuple[dict, str]:
+    """The report's place, moved by its local outlet's home (`event_place`), and how its story told which namesake
+    it is (extract.placing `_state_told`, ranked by STATE_TOLD): with its state elsewhere, then by the places
+    around it or its outlet's home, over a guess by size; "stray" for a bare town far from that home
+    (`places.stray_from_home`), kept in the home by its name alone."""
+    home = (homes or {}).get(v.source or v.origin)
+    area = (areas or {}).get(v.source or v.origin)
+    moved = namesake_near(v.report, area) if area else None
+    moved = moved or (namesake_in(v.report, home) if home else None)
+    if moved is not None:
+        return moved, "context"
+    if home and stray_from_home(v.report, home):
+        return at_home(v.report, home), "stray"
+    return v.report["place"], (v.report.get("meta") or {}).get("place_state")
 
 
 def _county_key(place: dict, field: str) -> tuple:

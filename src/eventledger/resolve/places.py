@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from eventledger.knowledge.gazetteer import NEARBY_KM, distance_km
+from eventledger.knowledge.gazetteer import BIG_PLACE, NEARBY_KM, distance_km
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +53,10 @@ def _states(name: str) -> set[str | None]:
     return {t[0] for t in towns_named(name, "US")}
 
 
-def _guessed(report: dict) -> bool:
-    """The report's US town or county is a namesake chosen by size alone: named bare, and nothing its story names
-    told which (extract.placing sets meta `place_guess`: no state, no other place near or of its state)."""
+def _bare_guess(report: dict) -> bool:
+    """The report's US town or county is named bare (no state beside it, no part of a city) and nothing its story
+    names told which of its namesakes it is (extract.placing sets meta `place_guess`), nor is it the town of the
+    outlet's web address."""
     p = report.get("place") or {}
     meta = report.get("meta") or {}
     name = p.get("name") or ""
@@ -65,8 +66,13 @@ def _guessed(report: dict) -> bool:
         and "," not in ((p.get("evidence") or {}).get("text") or ",")
         and bool(meta.get("place_guess"))
         and not meta.get("place_from")
-        and len(_states(name)) > 1
     )
+
+
+def _guessed(report: dict) -> bool:
+    """The report's US town or county is a namesake chosen by size alone: named bare, and nothing its story names
+    told which (extract.placing sets meta `place_guess`: no state, no other place near or of its state)."""
+    return _bare_guess(report) and len(_states((report.get("place") or {}).get("name") or "")) > 1
 
 
 def _tells_state(report: dict) -> bool:
@@ -166,3 +172,23 @@ def namesake_near(report: dict, area: tuple[float, float]) -> dict | None:
     if not near or near[0][1] == p.get("admin1"):
         return None
     return namesake_in(report, near[0][1])
+
+
+def stray_from_home(report: dict, home: str) -> bool:
+    """The report's place is a bare town nothing its story names placed (`_bare_guess`) whose every namesake lies
+    outside the home state of the local outlet that told it (`outlet_states`), all of them towns of fewer than
+    BIG_PLACE people: no town the outlet's readers know by its bare name, so likelier a place of the home the
+    gazetteer lacks (a neighbourhood, a hamlet, a street read as a town) than a far namesake."""
+    p = report.get("place") or {}
+    if p.get("precision") != "city" or p.get("admin1") == home or not _bare_guess(report):
+        return False
+    towns = towns_named(p.get("name") or "", "US")
+    return bool(towns) and all(t[0] != home and t[3] < BIG_PLACE for t in towns)
+
+
+def at_home(report: dict, home: str) -> dict:
+    """The report's place (`stray_from_home`) kept by its name in the outlet's home state, placed no more precisely
+    than that state (no county, no coordinates), as extract.placing places a bare name no town of the story's
+    state bears."""
+    p = report.get("place") or {}
+    return {**p, "admin1": home, "admin2": None, "lat": None, "lon": None}
