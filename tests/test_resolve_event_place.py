@@ -345,3 +345,20 @@ def test_a_bare_town_far_from_its_outlets_home_ranks_after_any_place_told():
     county.report["place"].update(city=None, precision="admin2")
     assert event_place([*strays, county], homes)["name"] == "Elm County"
     assert event_place([*strays, county])["name"] == "Maple Heights"  # no home: the finer place
+
+
+def test_a_town_its_story_placed_by_a_name_near_it_yields_to_the_big_city_of_its_outlets_home():
+    # a California outlet's story: "shots outside the Pine Market in Stockton"; "Pine" read as a town moved the
+    # bare "Stockton" to the small namesake near one in Illinois (meta place_state "context"). The outlet's home
+    # holds a Stockton of 300,000 people, the one its readers know by the bare name
+    homes = {"outlet": "California"}
+    v = _view("r1", "Stockton", "Illinois", "Stockton")
+    v.report["meta"] = {"place_state": "context"}
+    assert event_place([v], homes)["admin1"] == "California"
+    assert event_place([v])["admin1"] == "Illinois"  # no home learnt
+    # not a town whose state its story told, nor one whose namesake in the home is a small town (Virginia's Salem)
+    v.report["meta"] = {"place_state": "qualified"}
+    assert event_place([v], homes)["admin1"] == "Illinois"
+    salem = _view("r1", "Salem", "Massachusetts", "Salem")
+    salem.report["meta"] = {"place_state": "context"}
+    assert event_place([salem], {"outlet": "Virginia"})["admin1"] == "Massachusetts"

@@ -10,7 +10,14 @@ from eventledger.records import PLACE_RANK, Event
 from eventledger.resolve.config import ResolveConfig, norm
 from eventledger.resolve.contradictions import contradictions
 from eventledger.resolve.features import Profile
-from eventledger.resolve.places import at_home, namesake_in, namesake_near, stray_from_home, towns_named
+from eventledger.resolve.places import (
+    at_home,
+    big_city_at_home,
+    namesake_in,
+    namesake_near,
+    stray_from_home,
+    towns_named,
+)
 from eventledger.resolve.sources import View, independent_sources, placing
 from eventledger.resolve.statements import perpetrators
 from eventledger.resolve.values import hit_not_killed, hurt_then_dead, summarize
@@ -274,7 +281,7 @@ def _where(v: View, homes: dict[str, str] | None, areas: dict[str, tuple[float, 
     home = (homes or {}).get(v.source or v.origin)
     area = (areas or {}).get(v.source or v.origin)
     moved = namesake_near(v.report, area) if area else None
-    moved = moved or (namesake_in(v.report, home) if home else None)
+    moved = moved or (namesake_in(v.report, home) or big_city_at_home(v.report, home) if home else None)
     if moved is not None:
         return moved, "context"
     if home and stray_from_home(v.report, home):

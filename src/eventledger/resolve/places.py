@@ -115,6 +115,11 @@ def namesake_in(report: dict, state: str) -> dict | None:
     p = report.get("place") or {}
     if p.get("admin1") == state or not _guessed(report) or state not in _states(p.get("name") or ""):
         return None
+    return _moved(p, state)
+
+
+def _moved(p: dict, state: str) -> dict | None:
+    """The place moved to its namesake in that state; None when the gazetteer resolves none of its grain there."""
     q = _gazetteer().resolve(p["name"], countries=("US",), admin1s=(state,))
     if q is None or q.admin1 != state or q.precision != p.get("precision"):
         return None
@@ -192,3 +197,30 @@ def at_home(report: dict, home: str) -> dict:
     state bears."""
     p = report.get("place") or {}
     return {**p, "admin1": home, "admin2": None, "lat": None, "lon": None}
+
+
+def big_city_at_home(report: dict, home: str) -> dict | None:
+    """The report's bare town moved to its namesake in the home state of the local outlet that told it, where that
+    namesake is a city of BIG_PLACE people or more, bigger than the one the report holds, chosen by the places
+    its story names around it (meta `place_state` "context": "Pine Market" beside "Pine", "North Elmwood" beside
+    "Elmwood"), not by its state named: the outlet's readers know their own big city by its bare name, and a name
+    read near a far small namesake tells less than that. None else."""
+    p = report.get("place") or {}
+    meta = report.get("meta") or {}
+    name = p.get("name") or ""
+    if (
+        p.get("country") != "US"
+        or p.get("precision") != "city"
+        or p.get("city") != name
+        or p.get("admin1") == home
+        or "," in ((p.get("evidence") or {}).get("text") or ",")
+        or meta.get("place_from")
+        or meta.get("place_state") != "context"
+    ):
+        return None
+    people = {}
+    for admin1, _, _, n in towns_named(name, "US"):
+        people[admin1] = max(people.get(admin1, 0), n)
+    if people.get(home, 0) < max(BIG_PLACE, people.get(p.get("admin1"), 0) + 1):
+        return None
+    return _moved(p, home)
