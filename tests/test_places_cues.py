@@ -147,3 +147,15 @@ def test_a_web_addresss_section_names_the_outlets_state():
     # the story's own slug is its headline, which may name a street or a namesake, not the outlet's state
     slug = extract_text(text, published=PUBLISHED, url="http://www.example.com/news/kentucky-avenue-teen-hit")
     assert {a for _, _, a in _attack_places(slug)} != {"Kentucky"}
+
+
+def test_how_a_story_moved_a_town_off_its_biggest_namesake_is_told_apart():
+    # the state named in words moves a bare "Stockton" to Illinois ("named"); a store's name read as a town near
+    # a small namesake moves it as well, less surely ("context": a local outlet's home may outweigh it)
+    def how(text):
+        doc = extract_text(text, published=PUBLISHED)
+        return {(r.place.admin1, r.meta.get("place_state")) for r in doc.reports if r.meta.get("family") == "attack"}
+
+    head = "Man shot in Stockton\n\nA man was shot in Stockton on Friday"
+    assert how(head + ", Illinois State Police said.") == {("Illinois", "named")}
+    assert how(head + " outside the Madison Market, police said.") == {("Illinois", "context")}

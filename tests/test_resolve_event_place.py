@@ -357,8 +357,9 @@ def test_a_town_its_story_placed_by_a_name_near_it_yields_to_the_big_city_of_its
     assert event_place([v], homes)["admin1"] == "California"
     assert event_place([v])["admin1"] == "Illinois"  # no home learnt
     # not a town whose state its story told, nor one whose namesake in the home is a small town (Virginia's Salem)
-    v.report["meta"] = {"place_state": "qualified"}
-    assert event_place([v], homes)["admin1"] == "Illinois"
+    for told in ("qualified", "named"):
+        v.report["meta"] = {"place_state": told}
+        assert event_place([v], homes)["admin1"] == "Illinois"
     salem = _view("r1", "Salem", "Massachusetts", "Salem")
     salem.report["meta"] = {"place_state": "context"}
     assert event_place([salem], {"outlet": "Virginia"})["admin1"] == "Massachusetts"

@@ -669,9 +669,11 @@ class Placer:
 
     def _state_told(self, w: SegWork, place: Place, name: str) -> str | None:
         """How the segment tells which of a bare town's namesakes it is: "qualified" when it names the town
-        with that state elsewhere ("LAKEPORT, Ore." above "in Lakeport"), "context" when what it names moved
-        the choice off the namesake the name alone resolves to; None when the name alone chose it (a guess by
-        size, that another story of the event may correct: `resolve.event.event_place`)."""
+        with that state elsewhere ("LAKEPORT, Ore." above "in Lakeport"), "named" when it names that state in
+        words ("Oregon State Police said", a town qualified by it) and that moved the choice off the namesake the
+        name alone resolves to, "context" when something else did (towns named near a namesake, the outlet's
+        address or phone numbers: less sure, `resolve.places.big_city_at_home`); None when the name alone chose
+        it (a guess by size, that another story of the event may correct: `resolve.event.event_place`)."""
         key = name_key(name)
         for _, _, n in self.places(w):
             if "," in n and name_key(n.rpartition(",")[0]) == key:
@@ -680,7 +682,7 @@ class Placer:
                     return "qualified"
         alone = self.gazetteer.resolve(name)
         if alone is not None and (alone.country, alone.admin1) != (place.country, place.admin1):
-            return "context"
+            return "named" if place.admin1 in self._text_context(w)[1] else "context"
         return None
 
     def _city_of(self, w: SegWork, place: Place, name: str, context=(), *, outlet=None) -> Place:

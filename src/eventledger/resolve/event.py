@@ -25,7 +25,8 @@ from eventledger.resolve.values import hit_not_killed, hurt_then_dead, summarize
 DATE_RANK = {"second": 0, "day": 0, "month": 1, "year": 2}
 _NAMES = ("name", "city", "admin1", "country")
 PLACE_KEYS = ("name", "city", "admin1", "admin2", "country", "lat", "lon", "precision")
-STATE_TOLD = {"qualified": 0, "context": 1}  # a report's meta place_state: how its story told the town's state
+# a report's meta place_state: how its story told the town's state (extract.placing `_state_told`)
+STATE_TOLD = {"qualified": 0, "named": 1, "context": 1}
 # a bare town far from its local outlet's home (`places.stray_from_home`) ranks after every town and county told
 STRAY_RANK = PLACE_RANK["admin2"] + 0.5
 BIG_CITY = 100000  # a city this big that one story names takes in a part another tells alone (`_parts_of_a_city`)
