@@ -363,3 +363,31 @@ def test_a_town_its_story_placed_by_a_name_near_it_yields_to_the_big_city_of_its
     salem = _view("r1", "Salem", "Massachusetts", "Salem")
     salem.report["meta"] = {"place_state": "context"}
     assert event_place([salem], {"outlet": "Virginia"})["admin1"] == "Massachusetts"
+
+
+def test_a_bare_town_far_from_a_city_outlets_home_is_a_part_of_its_city():
+    # an Oregon outlet whose stories are mostly of Portland, a city of 600,000, names "Maple Heights" bare, and
+    # the only Maple Heights lies in Ohio: a neighbourhood of Portland its readers know by that name, placed at
+    # the city's coordinates
+    from eventledger.resolve.places import outlet_cities
+
+    told = []
+    for i, name in enumerate(("Portland", "Portland", "Salem")):
+        v = _view(f"t{i}", name, "Oregon", name)
+        v.report["document"] = f"t{i}"
+        told.append(("outlet", v.report))
+    cities = outlet_cities(told, {"outlet": "Oregon"})
+    assert set(cities) == {"outlet"} and cities["outlet"]["city"] == "Portland"
+    homes = {"outlet": "Oregon"}
+    place = event_place([_guess("r1", "Maple Heights", "Ohio")], homes, None, cities)
+    assert (place["name"], place["city"], place["admin1"]) == ("Maple Heights", "Portland", "Oregon")
+    assert place["lat"] is not None
+    # a stray put in the city is no story of the city: a town told elsewhere still outranks the city told less
+    strays = [_guess("r1", "Maple Heights", "Ohio"), _guess("r2", "Maple Heights", "Ohio")]
+    gresham, portland = _view("r3", "Gresham", "Oregon", "Gresham"), _view("r4", "Portland", "Oregon", "Portland")
+    gresham.report["document"], portland.report["document"] = "d3", "d4"
+    gresham2 = _view("r5", "Gresham", "Oregon", "Gresham")
+    gresham2.report["document"] = "d5"
+    assert event_place([*strays, gresham, gresham2, portland], homes, None, cities)["name"] == "Gresham"
+    # an outlet whose stories are of no one big city has none
+    assert outlet_cities(told[2:], {"outlet": "Oregon"}) == {}

@@ -13,7 +13,7 @@ from eventledger.resolve.corrections import MEMBERSHIP, Membership, apply_fields
 from eventledger.resolve.event import build
 from eventledger.resolve.features import founds, profile, reach_back
 from eventledger.resolve.identity import assign, event_id, founder_of, revisions
-from eventledger.resolve.places import outlet_areas, outlet_states
+from eventledger.resolve.places import outlet_areas, outlet_cities, outlet_states
 from eventledger.resolve.related import link_related
 from eventledger.resolve.sources import canonical_key, views
 from eventledger.resolve.statements import link_statements
@@ -153,6 +153,7 @@ def _built(
 ) -> list[Event]:
     told = [(v.source or v.origin, v.report) for v in order]
     homes, areas = outlet_states(told), outlet_areas(told)
+    cities = outlet_cities(told, homes)
     return [
         build(
             eid,
@@ -164,6 +165,7 @@ def _built(
             policy=cfg.policy,
             homes=homes,
             areas=areas,
+            cities=cities,
         )
         for eid, founder in ids
     ]

@@ -198,12 +198,16 @@ def _filed_only(seen, qualified, stated) -> set[tuple]:
 
 
 def event_place(
-    vs: list[View], homes: dict[str, str] | None = None, areas: dict[str, tuple[float, float]] | None = None
+    vs: list[View],
+    homes: dict[str, str] | None = None,
+    areas: dict[str, tuple[float, float]] | None = None,
+    cities: dict[str, dict] | None = None,
 ) -> dict:
     """The event's place among its reports'. `homes`: outlet -> its home state (`places.outlet_states`), where a
     namesake its story names bare with nothing to tell which is likelier the one meant than the biggest, and of
-    two towns of different states told alike, the one of such a home the likelier scene; `areas`:
-    outlet -> the point its stories lie around (`places.outlet_areas`), the namesake near it likelier still."""
+    two towns of different states told alike, the one of such a home the likelier scene; `areas`: outlet -> the
+    point its stories lie around (`places.outlet_areas`), the namesake near it likelier still; `cities`: outlet ->
+    its home's big city (`places.outlet_cities`), that a bare name far from the home is a part of (`_where`)."""
     seen: dict[tuple, set[str]] = defaultdict(set)
     full: dict[tuple, dict] = {}
     qualified: set[tuple] = set()
@@ -217,7 +221,7 @@ def event_place(
     # the home states of the local outlets that tell it (`homes`): of two towns told alike, one of such a state
     local = {(homes or {}).get(v.source or v.origin) for v in placed} - {None}
     for v in told or placed:
-        p, how = _where(v, homes, areas)
+        p, how = _where(v, homes, areas, cities)
         if how == "stray":
             stray.add(v.id)
         k = tuple(p.get(x) for x in ("name", "city", "admin1", "country", "precision"))
@@ -237,9 +241,9 @@ def event_place(
     # the town more stories tell first, under any of its names, parts or its county (`_told_together`), then more
     # reports (a story's "Elmwood" twice over a "RIVERTON, Ore." dateline once; one page's photo captions naming a
     # town ten times count as one story); its state only decides among places of one name
-    named = _told_together(seen, full)
-    filed = _filed_only(seen, qualified, stated)
     weak = {k for k, ids in seen.items() if ids <= stray}
+    named = _told_together(seen, full, weak)
+    filed = _filed_only(seen, qualified, stated)
     keys = sorted(
         seen,
         key=lambda k: (
@@ -274,7 +278,7 @@ def event_place(
     return {**best, "values": values}
 
 
-def _where(v: View, homes: dict[str, str] | None, areas: dict[str, tuple[float, float]] | None) -> tuple[dict, str]:
+def _where(v: View, homes: dict | None, areas: dict | None, cities: dict | None) -> tuple[dict, str]:
     """The report's place, moved by its local outlet's home (`event_place`), and how its story told which namesake
     it is (extract.placing `_state_told`, ranked by STATE_TOLD): with its state elsewhere, then by the places
     around it or its outlet's home, over a guess by size; "stray" for a bare town far from that home
@@ -286,7 +290,7 @@ def _where(v: View, homes: dict[str, str] | None, areas: dict[str, tuple[float, 
     if moved is not None:
         return moved, "context"
     if home and stray_from_home(v.report, home):
-        return at_home(v.report, home), "stray"
+        return at_home(v.report, home, (cities or {}).get(v.source or v.origin)), "stray"
     return v.report["place"], (v.report.get("meta") or {}).get("place_state")
 
 
@@ -321,10 +325,14 @@ def _town_of(k: tuple) -> str:
     return norm((k[1] if k[4] in ("venue", "city") and k[1] else k[0]) or "")
 
 
-def _told_together(seen: dict[tuple, set[str]], full: dict[tuple, dict]) -> dict[tuple, set[str]]:
+def _told_together(seen: dict[tuple, set[str]], full: dict[tuple, dict], weak: set[tuple]) -> dict[tuple, set[str]]:
     """Per place, the reports that tell its town: the town under any of its names' namesakes (its state only decides
     among them), any part of it ("Rockwood Point" of Queens beside "Queens"), and the county it lies in ("Elm County"
-    beside "Ashford", Elm County's town): stories that tell one place at different grains agree on it."""
+    beside "Ashford", Elm County's town): stories that tell one place at different grains agree on it. A `weak`
+    place (a stray town put in its outlet's big city: `places.at_home`) counts its own reports only, and none for
+    the city: no story told it there."""
+    out = {k: seen[k] for k in weak}
+    seen = {k: ids for k, ids in seen.items() if k not in weak}
     towns: dict[str, set[str]] = defaultdict(set)
     for k, ids in seen.items():
         towns[_town_of(k)] |= ids
@@ -336,7 +344,7 @@ def _told_together(seen: dict[tuple, set[str]], full: dict[tuple, dict]) -> dict
         if k[4] in ("venue", "city") and full[k].get("admin2"):
             # for the town under every name and part of it: a part may lack its county (one the index lacks)
             towns[_town_of(k)] |= counties.get(_county_key(full[k], "admin2"), set())
-    return {k: towns[_town_of(k)] for k in seen}
+    return {**out, **{k: towns[_town_of(k)] for k in seen}}
 
 
 def _filled_in(best: dict, others: list[dict]) -> dict:
@@ -388,6 +396,7 @@ def build(
     policy: str,
     homes: dict[str, str] | None = None,
     areas: dict[str, tuple[float, float]] | None = None,
+    cities: dict[str, dict] | None = None,
 ) -> Event:
     counts = {k: summarize(vals, policy=policy, cfg=cfg, kind=k) for k, vals in sorted(count_values(vs).items())}
     hurt_then_dead(counts)
@@ -399,7 +408,7 @@ def build(
         founder=founder,
         type=event_type(vs, cfg),
         date=event_date(vs),
-        place=event_place(vs, homes, areas),
+        place=event_place(vs, homes, areas, cities),
         perpetrators=perps,
         counts=counts,
         reports=[

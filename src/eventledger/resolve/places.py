@@ -191,12 +191,38 @@ def stray_from_home(report: dict, home: str) -> bool:
     return bool(towns) and all(t[0] != home and t[3] < BIG_PLACE for t in towns)
 
 
-def at_home(report: dict, home: str) -> dict:
-    """The report's place (`stray_from_home`) kept by its name in the outlet's home state, placed no more precisely
-    than that state (no county, no coordinates), as extract.placing places a bare name no town of the story's
-    state bears."""
+def at_home(report: dict, home: str, city: dict | None = None) -> dict:
+    """The report's place (`stray_from_home`) kept by its name in the outlet's home state: a part of the outlet's
+    big city (`outlet_cities`), with its coordinates, when it has one, as extract.placing tells a name no town of
+    a big city's state bears; else placed no more precisely than that state (no county, no coordinates), as it
+    places a bare name no town of the story's state bears."""
     p = report.get("place") or {}
+    if city is not None:
+        return {**p, "city": city["city"], "admin1": home, "admin2": None, "lat": city["lat"], "lon": city["lon"]}
     return {**p, "admin1": home, "admin2": None, "lat": None, "lon": None}
+
+
+def outlet_cities(reports, homes: dict[str, str]) -> dict[str, dict]:
+    """Outlet -> the city of BIG_PLACE people or more of its home state (`outlet_states`) where most of its
+    documents that tell their state (OUTLET_SHARE, at least OUTLET_DOCS of them) place their town or a part of
+    it: a city outlet's, whose stories name the city's neighbourhoods bare, as its readers know them. The city as
+    {"city", "lat", "lon"}. `reports`: (outlet, report) pairs."""
+    docs: dict[str, dict[str, set[str]]] = {}
+    total: dict[str, set[str]] = {}
+    for outlet, r in _stating(reports):
+        p, doc = r["place"], r.get("document") or r.get("id")
+        total.setdefault(outlet, set()).add(doc)
+        if p.get("city") and p.get("admin1") == homes.get(outlet):
+            docs.setdefault(outlet, {}).setdefault(p["city"], set()).add(doc)
+    cities = {}
+    for outlet, by_city in docs.items():
+        top = max(sorted(by_city), key=lambda c: len(by_city[c]))
+        if not _home_share(len(by_city[top]), len(total[outlet])):
+            continue
+        at = [t for t in towns_named(top, "US") if t[0] == homes[outlet] and t[3] >= BIG_PLACE and t[1] is not None]
+        if at:
+            cities[outlet] = {"city": top, "lat": at[0][1], "lon": at[0][2]}
+    return cities
 
 
 def big_city_at_home(report: dict, home: str) -> dict | None:
