@@ -226,11 +226,11 @@ def outlet_cities(reports, homes: dict[str, str]) -> dict[str, dict]:
 
 
 def big_city_at_home(report: dict, home: str) -> dict | None:
-    """The report's bare town moved to its namesake in the home state of the local outlet that told it, where that
-    namesake is a city of BIG_PLACE people or more, bigger than the one the report holds, chosen by the places
-    its story names around it (meta `place_state` "context": "Pine Market" beside "Pine", "North Elmwood" beside
-    "Elmwood"), not by its state named: the outlet's readers know their own big city by its bare name, and a name
-    read near a far small namesake tells less than that. None else."""
+    """The report's bare town, which the places its story names around it chose (meta `place_state` "context":
+    "Pine Market" read as a town near a small "Pine"), not its state named, moved to its namesake in the home
+    state of the local outlet that told it, where that namesake is a city of BIG_PLACE people or more, bigger
+    than the report's: the outlet's readers know their own big city by its bare name, and a name read near a
+    far small namesake tells less than that. None else."""
     p = report.get("place") or {}
     meta = report.get("meta") or {}
     name = p.get("name") or ""
