@@ -383,6 +383,31 @@ def test_a_dateline_stamp_with_a_colon_dates_the_story():
 @pytest.mark.parametrize(
     "stamp",
     [
+        "Updated: 05/05/2015 6:10 PM  Created: 05/05/2015 3:20 PM",  # a stamp in figures, month first
+        "Published: Tuesday, 5/5/2015 - Updated: 2 hours ago",
+        "Posted 05/05/15",
+    ],
+)
+def test_a_posting_stamp_in_figures_dates_the_story(stamp):
+    text = f"Clerk wounded in Fernbridge store shooting\n\n{stamp}\n\nA store clerk was shot last night, police said."
+    doc = extract_text(text, published=DateValue("2016-09-30", "day"))
+    assert _attack_days(doc) == {"2015-05-04"}
+
+
+def test_a_posting_stamp_run_into_the_headline_is_not_its_day():
+    # the page's text runs the headline into the stamp below it: one sentence to the parser, but the stamp is the
+    # page's day and the story tells its own
+    text = (
+        "Police name boy wounded in Fernbridge park Posted: Tuesday, May 5, 2015 4:12 PM CDT\n\n"
+        "Police say the 3-year-old was at the park with a relative Monday night when he was shot in the arm."
+    )
+    doc = extract_text(text, published=DateValue("2015-05-05", "day"))
+    assert _attack_days(doc) == {"2015-05-04"}
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
         "Updated: Friday, October 7, 2016 6:44 PM",  # an update after the page's date: the page's date stands
         "Date - May 1st, 2016",  # a release's "Date" may head the incident's details, not its posting
     ],
@@ -453,6 +478,7 @@ def _titled(title: str, text: str) -> Document:
             "2016-07-18",
         ),  # the charge is the news: the shooting came before
         ("Victim of Alder Creek shooting identified", "2016-07-18"),
+        ("Teen ID\u2019d in Alder Creek shooting", "2016-07-18"),  # a typographic apostrophe is the same word
         ("Teen wounded in Alder Creek shooting", "2016-07-19"),  # the shooting is the news: the page's day
     ],
 )
@@ -460,6 +486,18 @@ def test_a_story_that_tells_no_day_is_dated_by_what_its_headline_reports(headlin
     text = f"{headline}\n\nA 16-year-old was shot in the leg on Birch Lane in Alder Creek, police said."
     doc = _titled(headline, text)
     assert _attack_days(doc) == {day}
+
+
+def test_a_day_still_to_come_is_not_the_story_day():
+    """ "An autopsy is scheduled for Thursday" on a Thursday's page: the day of something still to come, not one the
+    story tells of its shooting, so the page dates it as a bound."""
+    text = (
+        "Man found shot dead in Larkfield home\n\nDeputies found a man dead of a gunshot wound in a house on Elm "
+        "Street in Larkfield. An autopsy is scheduled for Thursday."
+    )
+    doc = extract_text(text, published=DateValue("2016-07-21", "day"))
+    shot = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert shot and all(r.date_evidence is None and r.meta.get("date_from") != "story_day" for r in shot)
 
 
 def test_a_day_right_after_a_charge_name_is_the_charges():
@@ -614,4 +652,3 @@ def test_this_week_with_no_day_told_is_bounded_by_the_page_date():
 )
 def test_a_night_told_with_the_small_hours_after_it_is_the_next_calendar_day(text, anchor, days):
     assert [dv.value for _, _, dv in find_dates(text, anchor=anchor)] == days
-

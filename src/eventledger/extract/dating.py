@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from eventledger.clean.dates import find_dates as calendar_dates
-from eventledger.extract.times import comment_age
+from eventledger.extract.times import comment_age, to_come
 from eventledger.extract.work import SegWork, evidence
 from eventledger.knowledge import distance_km
 from eventledger.knowledge.calendar import WEEKDAYS
@@ -72,7 +72,7 @@ _DEATH_AFTER = re.compile(
 # a headline whose news follows an attack: an arrest, a charge, a victim named ("Man charged in shooting of teen",
 # "Victims of park shooting identified", "Names of victims released")
 _NEWS_AFTER = re.compile(
-    r"\b(?:arrest(?:s|ed)?|charged?|charges|custody|identif(?:y|ies|ied)|ID'?d|IDs|names?\s+(?:of\s+.{0,40})?released|"
+    r"\b(?:arrest(?:s|ed)?|charged?|charges|custody|identif(?:y|ies|ied)|ID['\u2019]?d|IDs|names?\s+(?:of\s+.{0,40})?released|"
     r"indicted|arraigned|sentenced|pleads?|jailed|accused|responsible\s+for|ruled)\b",
     re.I,
 )
@@ -163,20 +163,30 @@ def date_comment(doc: Document, seg: Segment) -> None:
 
 
 # the words that print a page's own posting date in its text: "Posted: Monday, May 4, 2015 3:20 PM",
-# "(Published Friday, Sept. 2, 2016)", "Update -- Dec. 5, 2015"; not a bare "Date:", which in a police release
-# may head the incident's own details
-_STAMP_LABEL = re.compile(r"\b(?:first\s+)?(?:posted|published|updated?)(?:\s+on)?\s*[:(\-\u2013\u2014]*\s*$", re.I)
+# "(Published Friday, Sept. 2, 2016)", "Update -- Dec. 5, 2015", "Created: 08/26/2015 5:11 AM"; not a bare "Date:",
+# which in a police release may head the incident's own details
+_STAMP_LABEL = re.compile(
+    r"\b(?:first\s+)?(?:posted|published|updated?|created)(?:\s+on)?\s*[:(\-\u2013\u2014]*\s*(?:[a-z]+day,?\s+)?$", re.I
+)
 _STAMP_OPEN = re.compile(r"\(\s*$")  # a dateline's date, "DAYTON, Ohio (May 2, 2016) --" or "... (May 2, 2016):"
 _STAMP_CLOSE = re.compile(r"\s*\)\s*[-\u2013\u2014:]")
 
 
 def posting_stamp(text: str) -> tuple[int, int, DateValue] | None:
-    """The first date the text prints as its own posting, update or dateline, with its offsets."""
-    for s, e, dv in calendar_dates(text):
+    """The first date the text prints as its own posting, update or dateline, with its offsets; a label's date may
+    be in figures ("Created: 08/26/2015"), a dateline's is written out."""
+    for s, e, dv in calendar_dates(text, numeric=True):
         before = text[max(0, s - 25) : s]
         if _STAMP_LABEL.search(before) or (_STAMP_OPEN.search(before) and _STAMP_CLOSE.match(text, e)):
             return s, e, dv
     return None
+
+
+def stamped(text: str, start: int) -> bool:
+    """The date at `start` is a stamp of the page's own ("Posted: Tuesday, May 5, 2015 4:12 PM", "UPDATE (3/2/16 at
+    9 a.m.):"): when the page or an update of it went up, never the day of what it tells, though a headline run
+    together with the stamp below it reads as one sentence with it."""
+    return _STAMP_LABEL.search(text, max(0, start - 25), start) is not None
 
 
 def date_stamp(doc: Document, seg: Segment) -> None:
@@ -241,6 +251,7 @@ class Dater:
             and d[2].value
             and not dateline(w.text, d[0], d[1])
             and not posted(w.text, d[0])
+            and not stamped(w.text, d[0])
             and not recent_stretch(w, *d)
         ]
         if absolute_only:
@@ -411,8 +422,12 @@ class Dater:
                 continue  # a day weeks back that a follow-up's words before it may govern: the follow-up's
             if sent is None or self._said_before(w.text[max(sent[0], s - 30) : s]) or dateline(w.text, s, e):
                 continue
+            if stamped(w.text, s):
+                continue  # "Posted: Tuesday, May 5, 2015": the page's day, which the story does not tell
             if in_range(w.text, s, e):
                 continue  # "wounded since Friday evening": the start of a stretch of time
+            if to_come(w.text, s):
+                continue  # "an autopsy is scheduled for Thursday": a day still to come when the story was written
             if (
                 _FOLLOW_UP.search(w.text, max(sent[0], s - 40), s) and not _ATTACK_AFTER.match(w.text, e)
             ) or _FOLLOW_UP_AFTER.match(w.text, e):

@@ -599,6 +599,12 @@ def _clause_before(text: str, start: int) -> str:
     return " ".join(before.split()[-FUTURE_WORDS:])
 
 
+def to_come(text: str, start: int) -> bool:
+    """The clause leading up to `start` tells what is still to come ("an autopsy is scheduled for Thursday", "will
+    be arraigned Monday"): a day of the days after the news, never of the happening it tells."""
+    return _FUTURE.search(_clause_before(text, start)) is not None
+
+
 def _weekday_of_date(text: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:
     """ "near 7:45 p.m. on June 9, a Tuesday evening": a weekday put right after a date it falls on names that date,
     not the last such weekday before the anchor."""
