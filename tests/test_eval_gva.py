@@ -418,3 +418,30 @@ def test_shipped_lexical_setting_is_the_best_on_the_training_part():
         lexical.DEFAULT.window_days,
         lexical.DEFAULT.linkage,
     )
+
+
+def test_error_record_says_whether_gva_town_is_written_and_what_each_article_yielded(tmp_path):
+    from eventledger.eval.gva_errors import _Context, record, town_written
+
+    arts = [
+        {
+            "id": "a",
+            "title": "Man hurt on Elm Road",
+            "text": "Deputies in St. Albans said...",
+            "published": "2016-05-08",
+        },
+        {"id": "b", "title": "Page not found", "text": "Sorry.", "published": "2016-05-08"},
+    ]
+    corpus = load(write_corpus(tmp_path, arts, [gold_incident("1", ["a", "b"], city="Saint Albans")]))
+    ledger = {
+        "events": [],
+        "documents": [{"id": "d1", "meta": {"extra": {"id": "a"}}}, {"id": "d2", "meta": {"extra": {"id": "b"}}}],
+        "reports": [{"id": "r1", "document": "d1"}, {"id": "r2", "document": "d1"}],
+    }
+    ctx = _Context.build(corpus, {"a": None, "b": None}, ledger, {})
+    rec = record(gva_fields.judge_all(corpus.incidents[0], None, []), ctx)
+    assert rec["gold_town_written"] is True  # "St." and "Saint" compare alike
+    assert [a["reports"] for a in rec["articles"]] == [2, 0]
+    # whole words only: a longer name holding the town's is not the town
+    assert not town_written("Albans", ["Deputies in St. Albansville said"])
+    assert town_written("Burke (county)", ["shot in Burke County on Friday"])

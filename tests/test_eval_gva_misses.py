@@ -70,3 +70,13 @@ def test_the_command_reads_files_and_names_a_bad_one(tmp_path):
     bad.write_text("not json\n", encoding="utf-8")
     out = CliRunner().invoke(app, ["gva-misses", str(bad)])
     assert out.exit_code == 1 and "bad.jsonl" in out.output
+
+
+def test_a_miss_says_whether_gva_town_is_written_and_whether_an_article_yielded_no_report():
+    r = {**_record(["city", "no_event"]), "predicted": None, "articles": [{"reports": 0}, {"reports": 3}]}
+    got = buckets([r])
+    assert got[("city", "with no event, an article with no report")] == 1
+    written = {**_record(["city"]), "gold_town_written": False}
+    assert buckets([written])[("city", "gold town written in no article")] == 1
+    # an older file without the key counts neither way
+    assert not any("written" in b for _, b in buckets([_record(["city"])]))

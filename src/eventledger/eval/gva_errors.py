@@ -7,7 +7,9 @@ runs can be diffed. Keys:
 - `right_elsewhere`: wrong fields that another event holding reports of these articles had right;
 - `predicted`: per field, the event's summary and every reported value with its quote, its report's sentence
   and the title of the article it comes from;
-- `articles`: title, predicted event, lexical cluster;
+- `gold_town_written`: whether GVA's town (or county) is written, as whole words, in the incident's articles: a
+  place the text never names is beyond any reading of it;
+- `articles`: title, predicted event, lexical cluster, how many reports were extracted from it;
 - `split`: the events the incident's articles went to, with their date and place, when more than one;
 - `merged_with`: articles of other incidents in those events, with their gold.
 
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from eventledger.eval.gva_data import Corpus, Incident
-from eventledger.eval.gva_fields import Judged
+from eventledger.eval.gva_fields import Judged, gva_places, norm
 
 MAX_LISTED = 20  # foreign articles listed per incident; the count says how many there were
 SENTENCE = 300  # characters of a report's sentence shown beside a value
@@ -127,6 +129,7 @@ class _Context:
     title: dict[str, str]
     gold_of: dict[str, str]  # article -> gold group
     incident_of: dict[str, Incident]
+    reports_of: dict[str, int]  # article -> reports extracted from it
 
     @classmethod
     def build(
@@ -136,6 +139,11 @@ class _Context:
         for a, e in predicted.items():
             if e is not None:
                 members[e].append(a)
+        article_of = {d["id"]: ((d.get("meta") or {}).get("extra") or {}).get("id") for d in ledger["documents"]}
+        reports_of: dict[str, int] = defaultdict(int)
+        for r in ledger["reports"]:
+            if (a := article_of.get(r.get("document"))) is not None:
+                reports_of[str(a)] += 1
         return cls(
             corpus=corpus,
             predicted=predicted,
@@ -146,7 +154,17 @@ class _Context:
             title={d["id"]: d.get("title") for d in ledger["documents"]},
             gold_of=corpus.article_gold(),
             incident_of={a: i for i in corpus.incidents for a in i.articles},
+            reports_of=reports_of,
         )
+
+
+def town_written(city_or_county: str, texts: list[str]) -> bool:
+    """Whether one of the names GVA's city_or_county stands for is written, as whole words, in the texts (compared
+    as `gva_fields.norm` compares names: case, punctuation and "Saint" aside)."""
+    towns, counties = gva_places(city_or_county)
+    names = [n for n in towns | counties if n]
+    words = f" {norm(' '.join(texts))} "
+    return any(f" {n} " in words for n in names)
 
 
 def _event_brief(e: Mapping | None) -> dict[str, Any]:
@@ -190,6 +208,9 @@ def record(j: Judged, ctx: _Context) -> dict[str, Any]:
             "killed": incident.killed,
             "injured": incident.injured,
         },
+        "gold_town_written": town_written(
+            incident.city_or_county, [f"{art[a].get('title') or ''}\n{art[a].get('text') or ''}" for a in mine]
+        ),
         "event": event["id"] if event else None,
         "verdict": {f: v["ok"] for f, v in verdict.items()},
         # for a wrong field: other events, holding reports of these articles, whose value was right
@@ -212,6 +233,7 @@ def record(j: Judged, ctx: _Context) -> dict[str, Any]:
                 "published": art[a].get("published"),
                 "event": predicted.get(a),
                 "lexical": ctx.lexical.get(a),
+                "reports": ctx.reports_of.get(a, 0),
             }
             for a in mine
         ],

@@ -3,11 +3,14 @@
 Counts only, never an example: a held-out part's misses can be compared with the training part's (where does
 the day go wrong: a value never extracted, or the wrong one chosen?) without reading its articles, which would
 make its figure worthless as a check. Buckets:
-- every field: the misses, and how many come with a clustering error (no event, split, merged);
+- every field: the misses, and how many come with a clustering error (no event, split, merged); of those with no
+  event, how many have articles no report was extracted from (a page with no story of a shooting, or a story
+  extraction missed);
 - day: how far the event's day is from the gold one, whether the gold day is among the event's values, whether
   the chosen day is an article's publication day, and where the chosen value's date came from (`date_from`);
-- city: whether the gold town is among the event's values, whether the event's state is right, and how the
-  chosen place's reports came by it (the outlet's web address, a guess among namesakes by size, or told).
+- city: whether the gold town is written in the articles at all (`gold_town_written`: a town the text never
+  names is beyond any rule), whether it is among the event's values, whether the event's state is right, and
+  how the chosen place's reports came by it (the outlet's web address, a guess among namesakes by size, or told).
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ def _same_town(a: str | None, b: str | None) -> bool:
 def _city(r: Mapping[str, Any]) -> Iterable[str]:
     p = (r.get("predicted") or {}).get("place") or {}
     gold = r["gold"]
+    if "gold_town_written" in r:  # files written before it was recorded have no such key
+        yield "gold town written in an article" if r["gold_town_written"] else "gold town written in no article"
     if not p.get("city"):
         yield "event has no town"
     among = any(_same_town(v.get("city") or v.get("name"), gold.get("city_or_county")) for v in p.get("values") or ())
@@ -93,6 +98,8 @@ def buckets(records: Iterable[Mapping[str, Any]]) -> Counter:
             for flag in ("no_event", "split", "merged"):
                 if flag in flags:
                     out[(field, f"with {flag.replace('_', ' ')}")] += 1
+            if "no_event" in flags and any(a.get("reports") == 0 for a in r.get("articles") or ()):
+                out[(field, "with no event, an article with no report")] += 1
             if r.get("predicted") is None:
                 continue
             detail = _day(r) if field == "day" else _city(r) if field == "city" else ()
