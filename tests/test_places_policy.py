@@ -166,6 +166,24 @@ def test_a_bare_name_the_story_also_writes_as_a_county_is_the_county():
     assert {p[0] for p in places} == {"Euharlee"}
 
 
+def test_a_bare_name_of_the_town_its_namesake_county_holds_is_the_town():
+    # Marion, Kansas lies in Marion County, as does the outlet's town: "a Marion boy" is of the town, not of the
+    # county named after it (nor, the story naming no town but Marion, of the outlet's town)
+    places = _attack_places_at(
+        "Marion boy hurt by his father's rifle\n\nA 3-year-old Marion boy shot himself in the arm on Friday, "
+        "Marion County Sheriff Jo Dale said. He was taken to a hospital in Wichita.",
+        "https://www.peabodygazette.com/news/boy-hurt",
+    )
+    assert places == {("Marion", "Marion", "Kansas")}
+    # "Marion county teen" (the county word in lower case) is the county's: the town below its dateline is told
+    county = _attack_places_at(
+        "Marion county teen dies while deer hunting\n\nFLORENCE, Kan. (KXYZ) -- Wardens say a boy of 14 who "
+        "lived in Marion County was killed by a stray shotgun round on Thursday.",
+        "https://www.kxyz.com/news/teen-dies",
+    )
+    assert ("Marion", "Marion", "Kansas") not in county and county
+
+
 def test_a_bare_name_the_story_writes_as_a_county_with_its_state_is_that_county():
     # not the town Laurel of Maryland: the dateline names the county with its state
     places = _attack_places(

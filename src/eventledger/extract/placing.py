@@ -59,6 +59,14 @@ CARE_WINDOW = 80  # characters before a place read for what says the wounded wer
 DATELINE_REACH = 600  # characters after a dateline read for the town the story says the shooting was in
 
 
+def _county_word_after(text: str, end: int | None) -> bool:
+    """The name goes on with a county word in any case ("Mathews county teen", "Mathews Co."): the county."""
+    if end is None:
+        return False
+    nxt = text[end : end + 8].lower().split()
+    return bool(nxt) and (nxt[0].rstrip(".,") in COUNTY_WORDS or nxt[0] == "co.")
+
+
 def _guessed(place: Place, admin1s, votes, nearby) -> bool:
     """A bare town or county whose namesake nothing the story names told: not in a division it names or votes
     for, nor near a place it names."""
@@ -358,7 +366,7 @@ class Placer:
                 return after
         return None
 
-    def _county_named(self, w: SegWork, name: str) -> str:
+    def _county_named(self, w: SegWork, name: str, doc=None, end: int | None = None) -> str:
         """A bare name the story also writes as a county ("in Bartow" beside "in Bartow County", or with its state
         in a dateline: "LAUREL COUNTY, Ky."): that county, unless a big town bears the name (Dallas beside Dallas
         County is the city)."""
@@ -368,9 +376,24 @@ class Placer:
         for _, _, n in self.places(w):
             words = name_key(n.rpartition(",")[0] or n).split(" ")  # its state apart
             if " ".join(words[:-1]) == key and words[-1] in COUNTY_WORDS:
-                if any(c.kind == "admin2" for c in self.gazetteer.candidates(n)):
+                if any(c.kind == "admin2" for c in self.gazetteer.candidates(n)) and not (
+                    doc is not None and not _county_word_after(w.text, end) and self._seat_named(doc, w, name, n)
+                ):
                     return n
         return name
+
+    def _seat_named(self, doc, w: SegWork, name: str, county: str) -> bool:
+        """The county, as the story's context (and the outlet's town) resolves it, holds a town of the bare name
+        ("a Marion boy" beside Marion County, Kansas): the bare name is that town, the county named after it."""
+        countries, admin1s = self.context(doc, w)
+        nearby = self._nearby(doc, w, county)[0]
+        c = self.gazetteer.resolve(county, countries=countries, admin1s=admin1s, nearby=nearby)
+        if c is None or c.precision != "admin2":
+            return False
+        return any(
+            t.kind == "city" and t.admin1 == c.admin1 and name_key(t.county or "") == name_key(c.name)
+            for t in self.gazetteer.candidates(name)
+        )
 
     def home_place(self, doc, w: SegWork) -> Place | None:
         """Where a local outlet's story is when its text names no place (a page behind a paywall, a story told
@@ -414,7 +437,7 @@ class Placer:
         s, e, name = hit
         whole = self._part_of(w, name)
         name = whole[2] if whole is not None else name  # the place it is part of, with this mention's evidence
-        name = self._county_named(w, name)
+        name = self._county_named(w, name, doc, e)
         countries, admin1s = self.context(doc, w)
         nearby, outlet = self._nearby(doc, w, name)
         votes = self.gazetteer.division_votes(self.named(w), leave_out=name)
