@@ -643,3 +643,22 @@ def test_this_week_with_no_day_told_is_bounded_by_the_page_date():
 )
 def test_a_night_told_with_the_small_hours_after_it_is_the_next_calendar_day(text, anchor, days):
     assert [dv.value for _, _, dv in find_dates(text, anchor=anchor)] == days
+
+
+@pytest.mark.parametrize(
+    "volley",
+    [
+        "Prosecutors say he was firing into a house on Pine Street on Dec. 27.",
+        "Prosecutors say a rival gunned down the boy's father behind a bakery on Dec. 27.",
+    ],
+)
+def test_gunfire_told_without_a_trigger_word_is_the_attack_of_the_story(volley):
+    """The shooting is told by words that are no trigger ("firing into", "gunned down"); a later volley is told with
+    shots: the story's day is the earliest attack told, the first volley's, not the later one's."""
+    day = headline_day(
+        f"Man charged in shooting death of toddler\n\n{volley} "
+        "He is also accused of firing shots at a parked van on Dec. 28.",
+        DateValue("2015-01-12", "day"),
+        "Man charged",
+    )
+    assert day == "2014-12-27"

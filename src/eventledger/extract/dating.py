@@ -69,6 +69,9 @@ _DEATH_AFTER = re.compile(
     r"(?P<gap>\W+(?:\w+\W+){0,5}?)(?:died|(?:was|were)\s+pronounced\s+dead|succumbed|passed\s+away)\b", re.I
 )
 
+# shooting told by words that are no trigger of their own: "gunned down", "fired into the home", "firing at officers"
+_GUNFIRE = re.compile(r"\bgunned\s+down\b|\bfir(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:into|at|through|toward)\b", re.I)
+
 # a headline whose news follows an attack: an arrest, a charge, a victim named ("Man charged in shooting of teen",
 # "Victims of park shooting identified", "Names of victims released")
 _NEWS_AFTER = re.compile(
@@ -436,7 +439,7 @@ class Dater:
                 continue  # "addressed the media Wednesday about a weekend shooting": the day of what followed
             if loose is None or dv.value < loose[2].value:
                 loose = (s, e, dv)
-            if not self.lex.trigger_prefilter.search(w.text, sent[0], sent[1]):
+            if not self._attack_words(w.text, *sent):
                 continue
             if best is None or dv.value < best[2].value:
                 best = (s, e, dv)
@@ -450,6 +453,11 @@ class Dater:
             # day ("charged in the May 11 shooting"); the earlier days it tells are of the cases it recalls
             return named
         return best or named or loose
+
+    def _attack_words(self, text: str, a: int, b: int) -> bool:
+        """text[a:b] tells an attack: a trigger word, or gunfire the trigger lexicon leaves to other words ("was
+        gunned down on Aug. 3", "accused of firing into the home on Dec. 27")."""
+        return bool(self.lex.trigger_prefilter.search(text, a, b) or _GUNFIRE.search(text, a, b))
 
     def _death_day(self, w: SegWork, s: int, e: int) -> bool:
         """The day at w.text[s:e] is when someone died, told with no attack word between ("died on Monday")."""
