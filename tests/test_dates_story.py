@@ -662,3 +662,16 @@ def test_gunfire_told_without_a_trigger_word_is_the_attack_of_the_story(volley):
         "Man charged",
     )
     assert day == "2014-12-27"
+
+
+def test_last_weekday_told_the_day_after_it_is_still_the_storys_day():
+    """ "last Friday" under a page of Saturday is eight days back, one more than a bare weekday reaches: still the
+    day the story tells, not a later day of its story."""
+    day = headline_day(
+        "Boy hurt in accidental shooting\n\n"
+        "A boy accidentally shot himself last Friday at a family cookout, authorities said. "
+        "Deputies responded to a report of a shooting at the home about 10 p.m. Tuesday.",
+        DateValue("2014-11-22", "day"),
+        "Boy hurt",
+    )
+    assert day == "2014-11-14"

@@ -15,6 +15,10 @@ from eventledger.records import PRECISIONS, DateValue, Document, Place, Report, 
 
 NEAR_KM = 50  # two reports this close may tell one event (headline and story, a loose and an exact date)
 STORY_DAYS = 7  # a day this many days or fewer before the segment's date may be the day its story happened
+# ... or one more for "last Friday" said on a Saturday, eight days back (times._weekday_date: the day before is
+# "yesterday" or its bare weekday), the latest weekday a story can name with "last"
+STORY_DAYS_LAST = STORY_DAYS + 1
+_LAST_WEEKDAY = re.compile(r"(?:last|past)\s+[a-z]+day\b", re.I)
 # ... or this many, told with its month ("On March 9th, officers responded to a shooting" in a story of the 29th)
 STORY_DAYS_WRITTEN = 31
 # ... or up to this many when nothing in its sentence before it follows an attack: a charge or an arrest story
@@ -418,7 +422,8 @@ class Dater:
                 and not in_range(w.text, s, e)
             ):
                 named = (s, e, dv)
-            if not 0 <= back <= (STORY_DAYS_FAR if written else STORY_DAYS):
+            last = STORY_DAYS_LAST if _LAST_WEEKDAY.match(dv.text or "") else STORY_DAYS
+            if not 0 <= back <= (STORY_DAYS_FAR if written else last):
                 continue
             sent = next(((a, b) for a, b in w.sents if a <= s < b), None)
             if back > STORY_DAYS_WRITTEN and (sent is None or _FOLLOW_UP_WORD.search(w.text, sent[0], s)):
