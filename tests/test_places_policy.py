@@ -749,3 +749,34 @@ def test_a_headline_tail_with_a_call_sign_names_the_station_not_the_event():
         "charged after a baby was shot in the leg at a smoke shop."
     )
     assert {p[0] for p in places} == {"Amarillo"}
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # a county: the big city whose police answer, not the small town named first as a father's home
+        (
+            "Boy, 6, dies in accidental shooting\n\nA 6-year-old boy died Tuesday after a handgun went off in a "
+            "bedroom, the third such death in Harris County this spring. Last year a Tomball father was charged "
+            "after a similar death. Houston police said the boy and his cousin had found the gun under a bed.",
+            "Houston",
+        ),
+        # a state: the town whose police answer, not the one named more often as where the suspect was arrested
+        (
+            "Two hurt in Ohio bar shooting\n\nTwo men were wounded early Sunday outside a bar, Norwalk police said. "
+            "The suspect, a Sandusky man, was arrested hours later in Sandusky.",
+            "Norwalk",
+        ),
+    ],
+)
+def test_a_division_is_the_town_whose_police_answer(text, town):
+    assert {p[1] for p in _attack_places(text)} == {town}
+
+
+def test_a_part_of_the_city_whose_police_answer_stays_the_place():
+    text = (
+        "Man found shot in parked van\n\nA 41-year-old man was found shot in a parked van late Sunday, the Cook "
+        "County medical examiner's office said. The van was parked on a side street in the Gage Park neighborhood, "
+        "Chicago police said."
+    )
+    assert {p[:2] for p in _attack_places(text)} == {("Gage Park", "Chicago")}

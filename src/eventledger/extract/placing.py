@@ -838,7 +838,8 @@ class Placer:
         found dead in Vermont farmhouse" over "... their farm outside Barre"), or the first town in the state of a
         county a report names alone ("in southern Cole Parish ... just east of Millbrook"): the most precise
         consistent place, with its own mention as evidence. A big city is likelier where the victim was taken
-        or the outlet is, and a dateline is the outlet's city: each is taken only when nothing else is named."""
+        or the outlet is, and a dateline is the outlet's city: each is taken only when nothing else is named. A
+        town whose own police the segment names comes first (`_policed`)."""
         line = self._dateline(w)
         finer = ("city", "admin2") if division.precision == "admin1" else ("city",)
         found = []
@@ -862,13 +863,15 @@ class Placer:
             )
             if p is None or p.precision not in finer or p.admin1 != division.admin1 or p.country != division.country:
                 continue
+            # a part of the city whose police answer is as told ("West Elsdon" beside "Chicago police")
+            policed = self._policed(w, hit[2]) or bool(p.city) and self._policed(w, p.city)
             if division.precision == "admin1":
-                found.append(((-told[name_key(p.name)], hit == line), hit, p))
+                found.append(((not policed, -told[name_key(p.name)], hit == line), hit, p))
                 continue
             if p.admin2 and name_key(p.admin2) != name_key(division.name):
                 continue  # a town of another county of the state ("LINCOLNTON, N.C." over Charlotte's hospital)
             big = any(c.population >= BIG_PLACE for c in self.gazetteer.candidates(hit[2]) if c.admin1 == p.admin1)
-            found.append(((hit == line, big), hit, p))
+            found.append(((not policed, hit == line, big), hit, p))
         if division.precision == "admin1":
             # the outlet's city alone does not make a state a town; a dateline town too small for a newsroom (no
             # known population) does: the story was filed from where it happened ("ELMDALE, Okla. -- Authorities
@@ -878,6 +881,14 @@ class Placer:
             return None
         _, hit, p = min(found, key=lambda f: f[0])  # min keeps the first of equal ranks
         return hit, p
+
+    @staticmethod
+    def _policed(w: SegWork, name: str) -> bool:
+        """The segment names the town's own police ("Elmdale police said", "the Elmdale Police Department"): a
+        town's police answer calls inside it, so it is where the shooting was, not only where someone lives, a
+        school's name or a big city the wounded were taken to."""
+        town = name.rpartition(",")[0] or name
+        return re.search(rf"\b{re.escape(town)}\s+police\b", w.text, re.I) is not None
 
 
 def _in_prose(text: str, at: int) -> bool:
