@@ -780,3 +780,20 @@ def test_a_part_of_the_city_whose_police_answer_stays_the_place():
         "Chicago police said."
     )
     assert {p[:2] for p in _attack_places(text)} == {("Gage Park", "Chicago")}
+
+
+@pytest.mark.parametrize(
+    "police, city",
+    [
+        # the big city's police answer: the small place near it is a part of it
+        ("Cincinnati police said", "Cincinnati"),
+        # its own police answer too: a town of its own
+        ("Elmwood Place police and Cincinnati police said", "Elmwood Place"),
+    ],
+)
+def test_a_small_place_is_a_part_of_the_city_whose_police_answer(police, city):
+    text = (
+        "Man wounded in Elmwood Place shooting\n\nA 30-year-old man was shot in the leg late Friday outside a corner "
+        f"store in Elmwood Place. {police} they had no suspects."
+    )
+    assert {p[:3] for p in _attack_places(text)} == {("Elmwood Place", city, "Ohio")}

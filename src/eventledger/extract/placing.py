@@ -711,7 +711,8 @@ class Placer:
     def _city_of(self, w: SegWork, place: Place, name: str, context=(), *, outlet=None) -> Place:
         """A town in a big city's story told as a part of that city: one within PART_KM of a city of
         NEIGHBOURHOOD_OF people or more that the segment names, in its state ("East Garfield Park" in a Chicago
-        story), keeps its name with that city as its city."""
+        story), or of BIG_PLACE people whose police the segment names, keeps its name with that city as its
+        city."""
         if place.lat is None:
             return place
         part = self._told_neighbourhood(w, place, name)
@@ -731,6 +732,10 @@ class Placer:
             return part
         if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in self.gazetteer.candidates(name)):
             return place  # a big city of its own
+        if not self._peopled(place) and not self._policed(w, name):
+            # a small place near a city of BIG_PLACE people whose police answer ("in Elm Hill ... Riverton police
+            # said") is a part of that city too, unless its own police answer
+            big += [c for c in named if c not in big and self._policed(w, c.name)]
         for c in big:
             if c.country != place.country or c.admin1 != place.admin1 or name_key(c.name) == name_key(place.name):
                 continue
