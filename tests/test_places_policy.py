@@ -797,3 +797,20 @@ def test_a_small_place_is_a_part_of_the_city_whose_police_answer(police, city):
         f"store in Elmwood Place. {police} they had no suspects."
     )
     assert {p[:3] for p in _attack_places(text)} == {("Elmwood Place", city, "Ohio")}
+
+
+@pytest.mark.parametrize(
+    "police, city",
+    [
+        # the small town of that name lies far from the city whose police answer: a store's name in that city
+        ("Fresno police said", "Fresno"),
+        # the town's own police answer: the town
+        ("Colusa police and Fresno police said", "Colusa"),
+    ],
+)
+def test_a_far_small_namesake_is_a_name_in_the_city_whose_police_answer(police, city):
+    text = (
+        "Man killed in drive-by shooting\n\nA 22-year-old man was shot dead Friday night outside Colusa Market. "
+        f"{police} the shots came from a passing car."
+    )
+    assert {p[:3] for p in _attack_places(text)} == {("Colusa", city, "California")}

@@ -789,9 +789,9 @@ class Placer:
         if votes.get((country, admin1), 0.0) < max(votes.values(), default=0.0):
             return place  # the segment's places lie elsewhere ("Tyler, Longview, Jacksonville": Texas)
         cands = self.gazetteer.candidates(name)
-        if (place.country, place.admin1) == (country, admin1) or any(
-            (x.country, x.admin1) == (country, admin1) for x in cands
-        ):
+        same = [x for x in cands if (x.country, x.admin1) == (country, admin1)]
+        far = bool(same) and self._far_namesakes(w, name, same, big)
+        if ((place.country, place.admin1) == (country, admin1) or same) and not far:
             return place
         if place.country == country and {(x.country, x.admin1) for x in cands} == {(place.country, place.admin1)}:
             return place  # a name only towns of one state bear is that town ("Aynor" below a link to an Austin story)
@@ -804,10 +804,25 @@ class Placer:
             city_told = max(city_told, len(told))
         if len(told) > city_told or any(x.population >= c.population for x in cands):
             return place
-        if place.lat is not None and distance_km((c.lat, c.lon), (place.lat, place.lon)) < NEARBY_KM:
+        if place.lat is not None and distance_km((c.lat, c.lon), (place.lat, place.lon)) < NEARBY_KM and not far:
             return place
         return Place(
             name=place.name, city=c.name, admin1=admin1, country=country, lat=c.lat, lon=c.lon, precision="city"
+        )
+
+    def _far_namesakes(self, w: SegWork, name: str, same, big) -> bool:
+        """Whether the state's places of this name are all small (no known population) and farther than PART_KM
+        from every city of `big` whose police the segment names, and the name's own police are not named ("outside
+        the Elmwood Market ... Riverton police said"): the name is a street's, a store's or a quarter's of that
+        city, as a small town of that name outside it is not where its police answer."""
+        policed = [c for c in big if c.lat is not None and self._policed(w, c.name)]
+        if not policed or self._policed(w, name):
+            return False
+        return all(
+            not x.population
+            and x.lat is not None
+            and all(distance_km((x.lat, x.lon), (c.lat, c.lon)) > PART_KM for c in policed)
+            for x in same
         )
 
     def _peopled(self, place: Place) -> bool:
