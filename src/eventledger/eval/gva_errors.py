@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventledger.eval.gva import _article_id
 from eventledger.eval.gva_data import Corpus, Incident
 from eventledger.eval.gva_fields import Judged, gva_places, norm
 
@@ -139,11 +140,11 @@ class _Context:
         for a, e in predicted.items():
             if e is not None:
                 members[e].append(a)
-        article_of = {d["id"]: ((d.get("meta") or {}).get("extra") or {}).get("id") for d in ledger["documents"]}
+        article_of = {d["id"]: _article_id(d) for d in ledger["documents"]}
         reports_of: dict[str, int] = defaultdict(int)
         for r in ledger["reports"]:
             if (a := article_of.get(r.get("document"))) is not None:
-                reports_of[str(a)] += 1
+                reports_of[a] += 1
         return cls(
             corpus=corpus,
             predicted=predicted,
