@@ -79,12 +79,12 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # lowercase "on" and a town after "in"; "on Detroit's west side" is the city, by its possessive
 _ON_BEFORE = re.compile(r"(?<![\w-])on\s+$")
 # a crossing told by its streets' bare names, as US local news and police tell one: a numbered street beside the
-# name ("at 22nd and Parker", "near Parker and 22nd") or a street told after "on" before it ("on Baldwin near
-# Greenwood"); the name is the other street, not a town
+# name ("at 22nd and Elmdale", "near Elmdale and 22nd") or a street told after "on" before it ("on Oakley near
+# Elmdale"); the name is the other street, not a town
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _CROSS_BEFORE = re.compile(rf"\b{_ORDINAL}\s+(?:and|&)\s+$|(?<![\w-])on\s+(?P<street>[A-Z][a-z]+)\s+near\s+$")
 _CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+{_ORDINAL}\b")
-# "in the 1300 block of North Pennsylvania", "the 8200 block of Sunbury": the name after a block number is always
+# "in the 1300 block of North Pennsylvania", "the 8200 block of Elmdale": the name after a block number is always
 # a street's (US police and local news tell an address so), whatever place bears it too
 _BLOCK_OF = re.compile(r"\b\d[\d,]*\s+block\s+of\s+(?:(?:[NSEW]\.?|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+)?$")
 # a person's age after the name ("Roe, 34, was"), or the name joined to another by a hyphen ("Roe-Smith"): a
@@ -988,9 +988,9 @@ class Gazetteer:
             # "dead on Elmwood street" a street of the town
             return True
         if _BLOCK_OF.search(text, max(0, s - 40), s):
-            return True  # "the 8200 block of Sunbury": an address's street
+            return True  # "the 8200 block of Elmdale": an address's street
         if self._crossing(text, s, toks[j - 1][1], kind):
-            return True  # "at 22nd and Parker", "on Baldwin near Greenwood": a crossing's street
+            return True  # "at 22nd and Elmdale", "on Oakley near Elmdale": a crossing's street
         if cased and L > 1 and text[toks[j - 1][0]].islower():
             return True  # "the Lakeport park where": a town's name and a word, not the longer "Lakeport Park"
         if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.feature_after:
