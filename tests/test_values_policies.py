@@ -288,3 +288,20 @@ def test_a_shot_toll_bounded_from_below_does_not_override_the_wounded_counted():
     # a wounded person told without a number is no count of the wounded: the shot less the killed stays
     c = _event_counts(shot=[v(4, "at least", report="a")], injured=[v(1, "at least", report="b")])
     assert c["injured"]["best"] == 4
+
+
+def test_an_exact_count_of_the_shot_says_how_many_of_them_lived():
+    # "all three victims were shot", "three people died", and "her brother was wounded" (at least 1): the wounded
+    # brother is one of the three hit, who died since; the exact count of the shot less the killed is the injured
+    c = _event_counts(shot=[v(3, report="a")], killed=[v(3, report="a")], injured=[v(1, "at least", report="b")])
+    assert c["injured"]["best"] == 0 and c["injured"]["low"] <= 0 <= c["injured"]["high"]
+    # a count of the wounded as such ("one man was wounded") still says more than the derived figure
+    c = _event_counts(shot=[v(3, report="a")], killed=[v(3, report="a")], injured=[v(1, report="b")])
+    assert c["injured"]["best"] == 1
+    # the shot only bounded from below ("a man was shot") do not say how many lived
+    c = _event_counts(
+        shot=[v(1, "at least", report="a")],
+        killed=[v(1, "at least", report="a")],
+        injured=[v(1, "at least", report="b")],
+    )
+    assert c["injured"]["best"] == 1

@@ -223,7 +223,7 @@ def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
     killed = (counts.get("killed") or {}).get("best") or 0
     derived = max(shot - killed, 0)
     inj = counts.get("injured")
-    if inj is not None and inj.get("best") is not None and inj["best"] >= derived:
+    if inj is not None and inj.get("best") is not None and inj["best"] >= derived and not _told_apart(inj, counts):
         return
     if inj is not None and _exactly(inj, "injured") and not _exactly(counts["shot"], "shot"):
         return  # "a third victim" (at least 3) bounds the shot from below; "two were wounded" says how many
@@ -238,6 +238,19 @@ def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
         "contested": bool((inj or {}).get("contested")),
         "derived": {"from": "shot - killed", "shot": shot, "killed": killed},
     }
+
+
+def _told_apart(inj: dict, counts: dict[str, dict]) -> bool:
+    """One person told hurt without a number ("her son was wounded": at least 1) where the reports count the shot
+    exactly and as many killed ("four people were shot", "four dead"): nobody hit lived, so the one told hurt is one
+    of the dead, told before he died; the exact count of the hit says so."""
+    shot, killed = counts["shot"], counts.get("killed") or {}
+    return (
+        inj["best"] == 1
+        and shot["best"] == killed.get("best")
+        and _exactly(shot, "shot")
+        and all(_one_person(v) and v.get("qualifier") != "exact" for v in current(inj.get("values") or [], "injured"))
+    )
 
 
 def _one_person(v: dict) -> bool:
