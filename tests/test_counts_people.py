@@ -637,3 +637,21 @@ def test_a_killing_in_the_clause_before_a_headline_passive_is_not_its_own():
     )
     hits = CountFinder(CountWords.load()).find(doc.text, doc[:])
     assert [(h.kind, h.value) for h in hits] == [("injured", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deputy phoned his sister while fleeing, threatening to commit suicide.",
+        "She tried to take her own life after the argument, her lawyer said.",
+        "He could turn the gun on himself, negotiators feared.",
+    ],
+)
+def test_a_threatened_or_tried_suicide_is_no_death(count, text):
+    # issue 17: "threatening to commit suicide" was counted as the attacker killed
+    assert count(text) == []
+
+
+def test_a_suicide_told_as_done_still_counts(count):
+    assert ("killed", 1, "the attacker") in count("He shot his neighbour, then took his own life in the garage.")
+

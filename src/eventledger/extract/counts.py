@@ -395,7 +395,7 @@ class CountFinder:
             out = self._counted(
                 text, doc, off, kind, mine, out, at_least=kind in at_least, less=partitive if kind == "injured" else 0
             )
-        return self._attacker_dies(text, out)
+        return self._attacker_dies(text, out, sent)
 
     def _counted(
         self, text: str, doc, off: int, kind: str, mine: dict, out: list[CountHit], *, at_least: bool, less: int
@@ -577,10 +577,10 @@ class CountFinder:
             tok.tag_ != "NNP" and any(c.dep_ == "nummod" and not self._measure(c) for c in tok.children)
         )
 
-    def _attacker_dies(self, text: str, hits: list[CountHit]) -> list[CountHit]:
+    def _attacker_dies(self, text: str, hits: list[CountHit], sent=None) -> list[CountHit]:
         """ "killed four people before taking his own life": the attacker's death is counted under the attacker,
         and the sentence's toll is the victims and the attacker (GVA counts every person shot)."""
-        m = next((m for rx in self._attacker_death if (m := rx.search(text))), None)
+        m = next((m for rx in self._attacker_death if (m := rx.search(text)) and self._done(sent, m.start())), None)
         if m is None or any(h.who == self.w.attacker_who for h in hits):
             return hits
         whole = [h for h in hits if h.kind == "killed" and h.who is None and h.value is not None]
@@ -599,6 +599,18 @@ class CountFinder:
             out.append(CountHit("killed", 1, "at least", 1, None, None, m.start(), m.end()))
         out.append(CountHit("killed", 1, "exact", 1, 1, self.w.attacker_who, m.start(), m.end()))
         return out
+
+    def _done(self, sent, start: int) -> bool:
+        """Whether the verb that starts at `start` in the sentence tells what happened: not the complement of a
+        threat or an attempt ("threatened to take his own life", "tried to commit suicide") nor a modal's ("could
+        turn the gun on himself"). True without a parse."""
+        off = sent[0].idx if sent is not None and len(sent) else 0
+        tok = next((t for t in sent or () if t.idx - off == start), None)
+        if tok is None:
+            return True
+        if self._modality.modal_clause(tok):
+            return False
+        return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in self.w.state_verbs)
 
     def _verb_kind(self, tok) -> str | None:
         if tok.pos_ == "NOUN":  # "the shooting of a 16-year-old", "the child's death"
