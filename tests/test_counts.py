@@ -159,3 +159,20 @@ def test_a_toll_of_a_stretch_of_time_is_a_tally(text):
 def test_a_deadly_shooting_of_one_night_is_no_tally():
     [h] = find_counts("Two men were killed in a deadly Tuesday night shooting.")
     assert (h.kind, h.value) == ("killed", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The twins, both 19 — one lives in Fairview and the other downtown — were each hit in the leg.",
+        "Police said he pointed a rifle at two neighbours and threatened their lives.",
+        "The teacher, 44, probably saved many lives that morning.",
+    ],
+)
+def test_lives_is_a_toll_only_right_after_a_plural_figure(text):
+    # issue 17: "one lives in ..." (a verb) and "two people and threatened their lives" were counted killed
+    assert [h for h in find_counts(text) if h.kind == "killed"] == []
+
+
+def test_lives_right_after_a_figure_is_still_a_toll():
+    assert _one("The storm claimed three lives on the coast.", "killed").value == 3

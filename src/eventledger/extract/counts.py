@@ -283,6 +283,8 @@ class CountFinder:
         chained: list[int] = []
         for m in _words(text, pos, min(len(text), pos + KIND_CHARS_AFTER))[:KIND_WORDS_AFTER]:
             w = m.group().lower().strip(".")
+            if w in self.w.kind_right_after and (who or chained or re.search(r"\b(?:one|1)\s*$", text[:pos], re.I)):
+                return None  # "one lives in the city", "two people and threatened their lives": a verb, a possession
             if w in self.w.kind_after:
                 kind, end = self.w.kind_after[w], m.end()
                 if kind == "shot" and (fatal := self._fatal_after.match(text, end)):

@@ -103,6 +103,7 @@ class CountWords:
     multiples: dict[str, int]  # "triple" -> 3, before a nominal of people_nominals
     dead_words: frozenset[str]  # "dead", "deceased": the state of someone killed ("was found dead")
     generic_words: frozenset[str]  # "whenever": a verb they open tells what happens in general, nobody in it
+    kind_right_after: frozenset[str]  # kind words that count only right after a plural figure ("two lives")
 
     @classmethod
     def load(cls, path: Path = COUNTS_PATH) -> CountWords:
@@ -166,4 +167,5 @@ class CountWords:
             body_parts=words(d, "body_parts", where),
             dead_words=words(d, "dead_words", where),
             generic_words=words(d, "generic_words", where),
+            kind_right_after=words(d, "kind_right_after", where),
         )
