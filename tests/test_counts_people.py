@@ -655,3 +655,16 @@ def test_a_threatened_or_tried_suicide_is_no_death(count, text):
 def test_a_suicide_told_as_done_still_counts(count):
     assert ("killed", 1, "the attacker") in count("He shot his neighbour, then took his own life in the garage.")
 
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # issue 17: "himself" of "he shot himself", where "he" is the man told shot already, was a second person
+        ("A man shot on the highway told police he accidentally shot himself in the leg.", [("shot", 1, None)]),
+        ("Teen shot near the school admits he accidentally shot himself", [("shot", 1, None)]),
+        # the subject is someone else: she is another person than the one shot himself
+        ("A man shot his wife, then he shot himself.", [("shot", 2, None), ("shot", 1, "the attacker")]),
+    ],
+)
+def test_himself_after_he_is_the_person_told_already(count, text, want):
+    assert count(text) == want

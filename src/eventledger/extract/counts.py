@@ -539,6 +539,10 @@ class CountFinder:
         if self._definite_person(tok):
             # "a girl was fatally struck ... the teenager was pronounced dead": the one told of already
             return any(k == kind and v is not verb and i < tok.i for i, (k, _, v) in victims.items())
+        if tok.lower_ in self.w.reflexive_pronouns:
+            # "a man shot on the highway said he accidentally shot himself": "himself" is "he", who is that man
+            subj = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _GENDER]
+            return bool(subj) and self._earlier(subj[0], (kind,), verb, victims) is not None
         return self._earlier(tok, (kind,), verb, victims) is not None  # no pronoun ("another"): one more
 
     @staticmethod
