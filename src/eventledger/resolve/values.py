@@ -241,7 +241,7 @@ def hit_not_killed(counts: dict[str, dict], *, policy: str) -> None:
 
 
 def _told_apart(inj: dict, counts: dict[str, dict]) -> bool:
-    """One person told hurt without a number ("her son was wounded": at least 1) where the reports count the shot
+    """One person told hurt without a number ("his cousin was wounded": at least 1) where the reports count the shot
     exactly and as many killed ("four people were shot", "four dead"): nobody hit lived, so the one told hurt is one
     of the dead, told before he died; the exact count of the hit says so."""
     shot, killed = counts["shot"], counts.get("killed") or {}
