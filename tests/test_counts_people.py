@@ -668,3 +668,23 @@ def test_a_suicide_told_as_done_still_counts(count):
 )
 def test_himself_after_he_is_the_person_told_already(count, text, want):
     assert count(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # issue 17: "two other people walked up and shot him" counted the two who fired as two people shot
+        ("The clerk was outside when two other men walked up and shot him twice.", [("shot", 1, None)]),
+        ("Two men shot a cashier during the holdup.", [("shot", 1, None)]),
+        # the figure of the people hit stays, whoever shot them
+        ("Three people were shot by two men outside the bar.", [("shot", 3, None)]),
+    ],
+)
+def test_a_figure_of_those_who_fired_is_no_toll(count, text, want):
+    assert count(text) == want
+
+
+def test_a_headline_in_capitals_is_no_figure_of_those_who_fired(count):
+    # a capitals headline run into the next one is misparsed as its figure doing the killing: still the toll
+    got = count("6 DEAD, INCLUDING GUNMAN, IN LAKESIDE SHOOTING Gunman kills 5 people, self in Pine County")
+    assert ("killed", 6, None) in got

@@ -386,7 +386,9 @@ class CountFinder:
         out = [
             h
             for h in out
-            if h.value is None or h.kind not in ("killed", "injured", "shot") or not _misread(h, doc, off, victims)
+            if h.value is None
+            or h.kind not in ("killed", "injured", "shot")
+            or not (_misread(h, doc, off, victims) or self._doers(h, doc, off))
         ]
         for kind in ("killed", "injured", "shot"):
             mine = {i: v for i, v in victims.items() if v[0] == kind}
@@ -398,6 +400,22 @@ class CountFinder:
                 text, doc, off, kind, mine, out, at_least=kind in at_least, less=partitive if kind == "injured" else 0
             )
         return self._attacker_dies(text, out, sent)
+
+    def _doers(self, h: CountHit, doc, off: int) -> bool:
+        """A written figure of the people who did it ("two men walked up and shot him"): its noun is the subject of
+        the figure's verb, or of a verb joined to it, that is done to someone else (its object)."""
+        nums = [t for t in doc if h.start <= t.idx - off < h.end and t.like_num]
+        if not nums or nums[0].dep_ != "nummod":
+            return False  # a bare number is a headline's passive ("1 killed 3 injured"), parsed as its subject
+        noun = nums[0].head
+        people = noun.lower_ in self._who_words or noun.lower_ in self.w.not_a_group
+        if noun.dep_ != "nsubj" or not (people or noun.lemma_.lower() in self.w.person_nouns):
+            return False  # people who did it ("two men"), not a headline's capitals misread ("5 DEAD ... kills")
+        verbs = [noun.head, *(c for c in noun.head.children if c.dep_ == "conj")]
+        return any(
+            self.w.people_verbs.get(v.lemma_.lower()) and any(c.dep_ == "dobj" and not c.like_num for c in v.children)
+            for v in verbs
+        )
 
     def _counted(
         self, text: str, doc, off: int, kind: str, mine: dict, out: list[CountHit], *, at_least: bool, less: int
