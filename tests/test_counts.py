@@ -176,3 +176,22 @@ def test_lives_is_a_toll_only_right_after_a_plural_figure(text):
 
 def test_lives_right_after_a_figure_is_still_a_toll():
     assert _one("The storm claimed three lives on the coast.", "killed").value == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people were killed within six hours on Sunday, police said.",
+        "She was one of two people killed and 14 wounded over a ten-hour stretch that night.",
+        "3 teens killed and 4 hurt in 3 days on the west side",
+    ],
+)
+def test_a_toll_of_hours_or_days_is_a_tally(text):
+    # issue 17: a toll told of a stretch of hours or days was read as one shooting's
+    assert [h.value for h in find_counts(text) if h.value is not None and h.value > 1] == []
+
+
+def test_a_toll_of_minutes_is_one_shooting():
+    # one shooting lasts minutes: "four people shot in a span of ten minutes" is its toll
+    assert _one("Four people were shot in a span of ten minutes.", "shot").value == 4
+

@@ -169,7 +169,7 @@ def test_a_teen_who_shot_himself_is_the_teen_shot(count):
 
 
 def test_a_headline_run_into_the_body_is_not_summed(count):
-    got = count("5 people shot to death in 3 hours in Modesto Five people were killed in three hours on Sunday.")
+    got = count("5 people shot to death at a party in Modesto Five people were killed at the party on Sunday.")
     assert {v for _, v, _ in got} == {5}
 
 
