@@ -195,3 +195,20 @@ def test_a_toll_of_minutes_is_one_shooting():
     # one shooting lasts minutes: "four people shot in a span of ten minutes" is its toll
     assert _one("Four people were shot in a span of ten minutes.", "shot").value == 4
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "► Related: Two girls wounded in a drive-by on the east side",
+        "READ MORE: Six killed in lake cabin shooting, man held",
+        "Related Coverage Child killed in Elm Avenue shooting",
+        "[RELATED: Gun battle leaves 1 dead, 3 wounded near mall]",
+    ],
+)
+def test_a_link_to_another_story_counts_nobody(text):
+    # issue 17: a page's link to another story ("Related: ...") gave that story's toll to this one
+    assert find_counts(text) == []
+
+
+def test_a_sentence_that_starts_with_more_still_counts():
+    assert _one("More than 20 people were hurt in the stampede.", "injured").value == 20
