@@ -453,8 +453,10 @@ class FreshNews:
             return False
         if self.tells(a, b.date.lo) or self.tells(b, a.date.lo):
             return False
-        # a rare person or a street named again is the follow-up's own link (a vigil, a sentencing)
-        shared_street = self.text.shared_streets(a.segment, b.segment)[0]
+        # a rare person or a street named again is the follow-up's own link (a vigil, a sentencing); a street
+        # only in one town: neighbouring towns have streets of one name (a Clinton Place, a South Clinton Street)
+        towns_differ = bool(a.city and b.city and a.city != b.city)
+        shared_street = not towns_differ and self.text.shared_streets(a.segment, b.segment)[0]
         return not (shared_street or self.text.shared_people(a.segment, b.segment))
 
 
