@@ -528,10 +528,31 @@ def _agglomerate(n: int, scores, cfg: ResolveConfig, excluded: set[int]) -> list
         a, b = sets.find(i), sets.find(j)
         if a == b or not _mergeable(members[a], members[b], scores):
             continue
+        if _towns_apart(members[a], members[b], scores, cfg):
+            continue
         root = sets.union(a, b)
         other = b if root == a else a
         members[root] = sorted(members[root] + members.pop(other))
     return sorted(members.values())
+
+
+NEAR_KINDS = ("venue_same", "city_same", "city_near")
+
+
+def _towns_apart(a: list[int], b: list[int], scores: Scores, cfg: ResolveConfig) -> bool:
+    """Two clusters holding reports of two documents placed in two towns that are not neighbours (compatible only by
+    their state, within far_km) which do not score the threshold themselves: a chain through a third report (a
+    state-wide feature naming both towns' shootings, a roundup glued by its same-document head start) is no
+    evidence that the two towns' stories tell one shooting."""
+    p = scores.profiles
+    for i in a:
+        for j in b:
+            x, y = p[i], p[j]
+            if x.document == y.document or not (x.city and y.city) or x.city == y.city:
+                continue
+            if (_s(scores, i, j) or 0.0) < cfg.merge_threshold and place_kind(x, y, cfg) not in NEAR_KINDS:
+                return True
+    return False
 
 
 def _ambiguous(groups: list[list[int]], scores, cfg: ResolveConfig, excluded: set[int]) -> set[int]:
