@@ -623,7 +623,7 @@ def test_this_week_with_no_day_told_is_bounded_by_the_page_date():
             ["2016-07-16", "2016-07-16"],
         ),
         (
-            "Three were hurt at a New Year's Eve party. Deputies arrived about 1:20 a.m. Jan. 1.",
+            "Three were hurt on New Year's Eve at a party. Deputies arrived about 1:20 a.m. Jan. 1.",
             DateValue("2016-01-05", "day"),
             ["2016-01-01", "2016-01-01"],
         ),

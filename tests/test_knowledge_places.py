@@ -228,3 +228,20 @@ def test_two_capitals_are_a_code_not_a_town(gaz):
 )
 def test_a_small_towns_name_after_on_is_a_street(gaz, text, found):
     assert [n for _, _, n in gaz.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Officers found the car stopped at 14th and Winthrop shortly after midnight, police said.", []),
+        ("The victim was found in a car near Winthrop and 9th late Friday.", []),
+        ("Two men were hurt in a shooting on Delmar near Winthrop, police said.", []),  # a crossing of two streets
+        ("Two men were hurt in a shooting on Friday near Winthrop, police said.", ["Winthrop"]),  # a day, a town
+        ("Two men were hurt in a shooting on Delmar near Denver, police said.", ["Denver"]),  # the big city
+        ("A man was hurt late Friday in the 2400 block of Winthrop, police said.", []),  # an address's street
+        ("Deputies went to a house in the 1,100 block of South Cottage Grove.", []),
+        ("The victim lived in the 300 block of North Pennsylvania.", []),  # a street, not the state
+    ],
+)
+def test_a_crossings_or_a_blocks_bare_street_name_is_no_town(gaz, text, found):
+    assert [n for _, _, n in gaz.find(text)] == found

@@ -196,7 +196,7 @@ def test_a_holiday_is_its_last_day_on_or_before_the_anchor():
     [(_, _, dv)] = find_dates("shot on Thanksgiving night", anchor=after)
     assert dv.value == "2016-11-24" and dv.precision == "day"
     # before this year's holiday, last year's
-    [(_, _, dv)] = find_dates("a Halloween party", anchor=DateValue("2016-03-01", "day"))
+    [(_, _, dv)] = find_dates("a Halloween shooting", anchor=DateValue("2016-03-01", "day"))
     assert dv.value == "2015-10-31"
 
 
@@ -249,6 +249,9 @@ def test_holidays_named_by_their_words_are_their_days(text, value):
         ("It was the last day before Christmas break.", []),
         ("He was shot on Christmas morning.", ["Christmas"]),
         ("The Fourth of July shooting left two hurt.", ["Fourth of July"]),
+        # a party named for a holiday is held near it, or runs past midnight: the story tells its day
+        ("Shots rang out at a Memorial Day party on Saturday.", ["Saturday"]),
+        ("Guests at the New Year's Eve party heard the shots.", []),
     ],
 )
 def test_a_holiday_naming_a_kind_of_thing_is_not_a_day(text, dates):

@@ -575,9 +575,11 @@ def _days_apart(text: str, found: list[tuple[int, int, DateValue]]) -> list[tupl
 _ATTRIBUTIVE = re.compile(
     r"\s+(?!(?:day|eve|morning|night|evening|afternoon|weekend|and|but|when|while|after|before|with|for|the|was|"
     r"were|had|has|as|when|where|that|this|"
-    # ... or a happening it dates: "the Fourth of July shooting", "a Halloween party"
+    # ... or a happening it dates: "the Fourth of July shooting". Not a party: one named for a holiday is held on
+    # a weekend near it ("a Father's Day block party" the Saturday before) or runs past midnight into the next day
+    # ("a New Year's Eve party" shooting at 3 a.m.), so it names the kind of party and the story tells its day
     r"shootings?|attacks?|killings?|murders?|slayings?|homicides?|stabbings?|bombings?|massacres?|violence|"
-    r"gunfire|incidents?|crash(?:es)?|party|parties)\b)[a-z]{3,}\b"
+    r"gunfire|incidents?|crash(?:es)?)\b)[a-z]{3,}\b"
 )
 # what is to come: "will be held on Sunday", "is due in court Tuesday", "plan on releasing a statement on Monday",
 # a station's "tune in to the news Thursday at 6"

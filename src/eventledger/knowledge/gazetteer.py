@@ -78,6 +78,15 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # "a home on Winthrop", "the shooting on Kensington", "CPR on Mason": US news tells a street (or a person) after a
 # lowercase "on" and a town after "in"; "on Detroit's west side" is the city, by its possessive
 _ON_BEFORE = re.compile(r"(?<![\w-])on\s+$")
+# a crossing told by its streets' bare names, as US local news and police tell one: a numbered street beside the
+# name ("at 22nd and Elmdale", "near Elmdale and 22nd") or a street told after "on" before it ("on Oakley near
+# Elmdale"); the name is the other street, not a town
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_CROSS_BEFORE = re.compile(rf"\b{_ORDINAL}\s+(?:and|&)\s+$|(?<![\w-])on\s+(?P<street>[A-Z][a-z]+)\s+near\s+$")
+_CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+{_ORDINAL}\b")
+# "in the 1300 block of North Pennsylvania", "the 8200 block of Elmdale": the name after a block number is always
+# a street's (US police and local news tell an address so), whatever place bears it too
+_BLOCK_OF = re.compile(r"\b\d[\d,]*\s+block\s+of\s+(?:(?:[NSEW]\.?|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+)?$")
 # a person's age after the name ("Roe, 34, was"), or the name joined to another by a hyphen ("Roe-Smith"): a
 # surname, and so are the text's bare mentions of it (`Gazetteer.people`)
 _AGE_AFTER = re.compile(r",\s\d{1,3}(?:,|\s+and\b)")
@@ -978,12 +987,30 @@ class Gazetteer:
             # "a home on Winthrop": a street, not the small town of that name; "descend on Fresno" is the city, and
             # "dead on Elmwood street" a street of the town
             return True
+        if _BLOCK_OF.search(text, max(0, s - 40), s):
+            return True  # "the 8200 block of Elmdale": an address's street
+        if self._crossing(text, s, toks[j - 1][1], kind):
+            return True  # "at 22nd and Elmdale", "on Oakley near Elmdale": a crossing's street
         if cased and L > 1 and text[toks[j - 1][0]].islower():
             return True  # "the Lakeport park where": a town's name and a word, not the longer "Lakeport Park"
         if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.feature_after:
             if not cased or text[toks[j][0]].isupper():
                 return True  # "the San Joaquin River": a river, not the town
         return False
+
+    def _crossing(self, text: str, s: int, e: int, kind: str) -> bool:
+        """Whether the name text[s:e] is one of a crossing's two streets: beside a numbered street, or, for a town
+        that is no big US one ("on Main near Denver" may tell the city), after "on", another street's bare name
+        (not a day's: "on Friday near Elmdale") and "near"."""
+        if _CROSS_AFTER.match(text, e):
+            return True
+        m = _CROSS_BEFORE.search(text, max(0, s - 40), s)
+        if m is None:
+            return False
+        street = m.group("street")
+        if street is None:
+            return True
+        return kind == "city" and street.lower() not in _CALENDAR and not self.us_town(text[s:e], BIG_PLACE)
 
     def _county_abbreviated(self, text: str, toks, i: int, L: int, qualifier: tuple[int, int] | None) -> bool:
         """ "Jackson Co.": capitalised with its dot, in a dateline, before a place word ("Lynn Co. deputies") or
