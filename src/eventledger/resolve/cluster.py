@@ -541,18 +541,21 @@ NEAR_KINDS = ("venue_same", "city_same", "city_near")
 
 def _towns_apart(a: list[int], b: list[int], scores: Scores, cfg: ResolveConfig) -> bool:
     """Two clusters holding reports of two documents placed in two towns that are not neighbours (compatible only by
-    their state, within far_km) which do not score the threshold themselves: a chain through a third report (a
-    state-wide feature naming both towns' shootings, a roundup glued by its same-document head start) is no
-    evidence that the two towns' stories tell one shooting."""
+    their state, within far_km) which do not score the threshold themselves, and no report of either document
+    placed in one town or neighbouring towns: a chain through a third report (a state-wide feature naming both
+    towns' shootings, a roundup glued by its same-document head start) is no evidence that the two towns' stories
+    tell one shooting, but a town told on both sides is (a follow-up also names where the suspects were caught)."""
     p = scores.profiles
+    apart = False
     for i in a:
         for j in b:
             x, y = p[i], p[j]
-            if x.document == y.document or not (x.city and y.city) or x.city == y.city:
+            if x.document == y.document or not (x.city and y.city):
                 continue
-            if (_s(scores, i, j) or 0.0) < cfg.merge_threshold and place_kind(x, y, cfg) not in NEAR_KINDS:
-                return True
-    return False
+            if x.city == y.city or place_kind(x, y, cfg) in NEAR_KINDS:
+                return False  # one town told on both sides: a follow-up naming another town too is still one story
+            apart = apart or (_s(scores, i, j) or 0.0) < cfg.merge_threshold
+    return apart
 
 
 def _ambiguous(groups: list[list[int]], scores, cfg: ResolveConfig, excluded: set[int]) -> set[int]:
