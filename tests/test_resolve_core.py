@@ -420,3 +420,56 @@ def test_a_bare_figure_or_a_country_with_no_day_founds_no_event_but_a_placeless_
     held = {r["id"] for e in res.events for r in e.reports}
     assert figure["id"] not in held and arrest["id"] not in held
     assert headline["id"] in held
+
+
+def _towns_chain(km_east: float):
+    """Town A's story, a state-wide story whose sentences name town B's shooting and the state, and town B lying
+    km_east kilometres east of A: the state-wide story's two reports are glued by their same-document head start."""
+    from eventledger.resolve.cluster import Scores, settle
+    from eventledger.resolve.features import profile
+
+    def town(name: str, lon: float) -> Place:
+        return Place(name=name, city=name, admin1="Georgia", country="US", lat=34.0, lon=lon, precision="city")
+
+    state = Place(name="Georgia", admin1="Georgia", country="US", precision="admin1")
+    day = ("2015-10-18", "day")
+    rows = [
+        report("ta", 0, date=day, place=town("Alderton", -84.0)),
+        report("tb", 0, date=day, place=state),
+        report("tb", 1, date=day, place=town("Birchfield", -84.0 + km_east / 92.0)),
+    ]
+    p = [profile(r, (r["id"],), CFG) for r in rows]
+    scores = Scores(p, CFG)
+    scores.update({(0, 1): 0.8, (1, 2): 1.3, (0, 2): 0.2})
+    return settle(scores, p, CFG).clusters
+
+
+def test_two_towns_stories_are_not_chained_through_a_state_wide_report():
+    # Alderton's shooting fits the state-wide report, which is glued to Birchfield's, 55 km away: only a pair of
+    # the two towns' own reports scoring the threshold could join them
+    assert _towns_chain(55.0) == [[0], [1, 2]]
+
+
+def test_neighbouring_towns_stories_may_chain():
+    assert _towns_chain(15.0) == [[0, 1, 2]]
+
+
+def test_a_story_told_in_one_town_joins_a_follow_up_that_also_names_a_far_town():
+    # the first story's town is told on both sides (its follow-up names it and where the suspects were caught,
+    # 200 km off): one town in common is what the chain rule asks for, the far one is no evidence against it
+    from eventledger.resolve.cluster import Scores, settle
+    from eventledger.resolve.features import profile
+
+    def town(name: str, lon: float) -> Place:
+        return Place(name=name, city=name, admin1="Georgia", country="US", lat=34.0, lon=lon, precision="city")
+
+    day = ("2015-10-18", "day")
+    rows = [
+        report("ta", 0, date=day, place=town("Alderton", -84.0)),
+        report("tb", 0, date=day, place=town("Alderton", -84.0)),
+        report("tb", 1, date=day, place=town("Farport", -84.0 + 100.0 / 92.0)),
+    ]
+    p = [profile(r, (r["id"],), CFG) for r in rows]
+    scores = Scores(p, CFG)
+    scores.update({(0, 1): 0.8, (1, 2): 1.3, (0, 2): 0.2})
+    assert settle(scores, p, CFG).clusters == [[0, 1, 2]]

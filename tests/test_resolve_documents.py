@@ -308,3 +308,22 @@ def test_two_fresh_stories_a_week_apart_are_two_shootings_however_alike_their_wo
 def test_a_fresh_story_that_also_tells_the_earlier_day_is_a_follow_up_of_it():
     R, C = _fresh_world(True)
     assert _groups(resolve(R, contexts=C)) == [["f1", "f2", "f2"]]
+
+
+def _street_world(place_b: Place, street_b: str):
+    # fresh stories three weeks apart: only a street named again could make the later one a follow-up
+    first = _doc("s1", f"{PLAIN} It happened on Linden Place.", OAK, "2016-05-06", "2016-05-07", "Man wounded")
+    later = _doc("s2", f"{PLAIN} It happened on {street_b}.", place_b, "2016-05-27", "2016-05-28", "Man wounded")
+    return [first[0], later[0]], {first[0]["id"]: first[1], later[0]["id"]: later[1]}
+
+
+def test_a_street_named_again_in_the_same_town_links_a_later_story():
+    R, C = _street_world(OAK, "Linden Place")
+    assert _groups(resolve(R, contexts=C)) == [["s1", "s2"]]
+
+
+def test_a_street_of_that_name_in_another_town_is_another_street():
+    # neighbouring towns often have streets of one name (a Linden Place here, a South Linden Street there)
+    berkeley = Place(name="Berkeley", city="Berkeley", admin1="California", country="US", precision="city")
+    R, C = _street_world(berkeley, "South Linden Street")
+    assert _groups(resolve(R, contexts=C)) == [["s1"], ["s2"]]

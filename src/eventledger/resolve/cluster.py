@@ -453,8 +453,10 @@ class FreshNews:
             return False
         if self.tells(a, b.date.lo) or self.tells(b, a.date.lo):
             return False
-        # a rare person or a street named again is the follow-up's own link (a vigil, a sentencing)
-        shared_street = self.text.shared_streets(a.segment, b.segment)[0]
+        # a rare person or a street named again is the follow-up's own link (a vigil, a sentencing); a street
+        # only in one town: neighbouring towns have streets of one name (a Clinton Place, a South Clinton Street)
+        towns_differ = bool(a.city and b.city and a.city != b.city)
+        shared_street = not towns_differ and self.text.shared_streets(a.segment, b.segment)[0]
         return not (shared_street or self.text.shared_people(a.segment, b.segment))
 
 
@@ -526,10 +528,34 @@ def _agglomerate(n: int, scores, cfg: ResolveConfig, excluded: set[int]) -> list
         a, b = sets.find(i), sets.find(j)
         if a == b or not _mergeable(members[a], members[b], scores):
             continue
+        if _towns_apart(members[a], members[b], scores, cfg):
+            continue
         root = sets.union(a, b)
         other = b if root == a else a
         members[root] = sorted(members[root] + members.pop(other))
     return sorted(members.values())
+
+
+NEAR_KINDS = ("venue_same", "city_same", "city_near")
+
+
+def _towns_apart(a: list[int], b: list[int], scores: Scores, cfg: ResolveConfig) -> bool:
+    """Two clusters holding reports of two documents placed in two towns that are not neighbours (compatible only by
+    their state, within far_km) which do not score the threshold themselves, and no report of either document
+    placed in one town or neighbouring towns: a chain through a third report (a state-wide feature naming both
+    towns' shootings, a roundup glued by its same-document head start) is no evidence that the two towns' stories
+    tell one shooting, but a town told on both sides is (a follow-up also names where the suspects were caught)."""
+    p = scores.profiles
+    apart = False
+    for i in a:
+        for j in b:
+            x, y = p[i], p[j]
+            if x.document == y.document or not (x.city and y.city):
+                continue
+            if x.city == y.city or place_kind(x, y, cfg) in NEAR_KINDS:
+                return False  # one town told on both sides: a follow-up naming another town too is still one story
+            apart = apart or (_s(scores, i, j) or 0.0) < cfg.merge_threshold
+    return apart
 
 
 def _ambiguous(groups: list[list[int]], scores, cfg: ResolveConfig, excluded: set[int]) -> set[int]:
