@@ -673,7 +673,7 @@ def test_himself_after_he_is_the_person_told_already(count, text, want):
 @pytest.mark.parametrize(
     "text,want",
     [
-        # issue 17: "two other people walked up and shot him" counted the two who fired as two people shot
+        # issue 17: the two who fired ("two other men walked up and shot him") were counted as two people shot
         ("The clerk was outside when two other men walked up and shot him twice.", [("shot", 1, None)]),
         ("Two men shot a cashier during the holdup.", [("shot", 1, None)]),
         # the figure of the people hit stays, whoever shot them

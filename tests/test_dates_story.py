@@ -670,7 +670,7 @@ def test_last_weekday_told_the_day_after_it_is_still_the_storys_day():
     day = headline_day(
         "Boy hurt in accidental shooting\n\n"
         "A boy accidentally shot himself last Friday at a family cookout, authorities said. "
-        "Deputies responded to a report of a shooting at the home about 10 p.m. Tuesday.",
+        "Deputies went out to the farmhouse on a shooting call about 10 p.m. Tuesday.",
         DateValue("2014-11-22", "day"),
         "Boy hurt",
     )

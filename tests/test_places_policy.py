@@ -188,7 +188,7 @@ def test_a_bare_name_the_story_writes_as_a_county_with_its_state_is_that_county(
     # not the town Laurel of Maryland: the dateline names the county with its state
     places = _attack_places(
         "Laurel Sheriff: Man Shot During Fence Dispute - WXYZ.com | News\n\nLAUREL COUNTY, Ky. (WXYZ) -- Deputies "
-        "said a man was shot in the leg Saturday during an argument over a fence."
+        "said a man took a bullet in the leg Saturday during an argument over a fence."
     )
     assert {p[2] for p in places} == {"Kentucky"}
 
@@ -793,7 +793,7 @@ def test_a_part_of_the_city_whose_police_answer_stays_the_place():
 )
 def test_a_small_place_is_a_part_of_the_city_whose_police_answer(police, city):
     text = (
-        "Man wounded in Elmwood Place shooting\n\nA 30-year-old man was shot in the leg late Friday outside a corner "
+        "Man wounded in Elmwood Place shooting\n\nA man of 30 took a bullet to the leg late Friday outside a corner "
         f"store in Elmwood Place. {police} they had no suspects."
     )
     assert {p[:3] for p in _attack_places(text)} == {("Elmwood Place", city, "Ohio")}

@@ -84,7 +84,7 @@ _ON_BEFORE = re.compile(r"(?<![\w-])on\s+$")
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _CROSS_BEFORE = re.compile(rf"\b{_ORDINAL}\s+(?:and|&)\s+$|(?<![\w-])on\s+(?P<street>[A-Z][a-z]+)\s+near\s+$")
 _CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+{_ORDINAL}\b")
-# "in the 1300 block of North Pennsylvania", "the 8200 block of Elmdale": the name after a block number is always
+# "in the 1400 block of North Delaware", "the 8200 block of Elmdale": the name after a block number is always
 # a street's (US police and local news tell an address so), whatever place bears it too
 _BLOCK_OF = re.compile(r"\b\d[\d,]*\s+block\s+of\s+(?:(?:[NSEW]\.?|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+)?$")
 # a person's age after the name ("Roe, 34, was"), or the name joined to another by a hyphen ("Roe-Smith"): a
