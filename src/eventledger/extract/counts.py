@@ -60,6 +60,7 @@ _RELATIVE = frozenset({"who", "that", "whom"})
 _ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})  # one more than told already
 _OTHER = re.compile(r"\bothers?\b", re.I)
 _OTHER_BEFORE = re.compile(r"\bother\s+$", re.I)  # "the other three people shot": the word before the figure
+_ONE_BEFORE = re.compile(r"\b(?:one|1)\s*$", re.I)  # "one lives in the city": the figure is one
 _LISTED = re.compile(r",|\band\b", re.I)
 UNIT_CHARS = 12  # a unit ("percent", "years") starts within this many characters after the number
 
@@ -87,9 +88,15 @@ def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None]:
     }[qualifier]
 
 
-def _misread(h: CountHit, doc, off: int, victims: dict) -> bool:
-    """Whether the parse gives the written figure `h` to a verb of another kind than the figure's."""
-    nums = [t for t in doc if h.start <= t.idx - off < h.end and t.like_num and t.dep_ == "nummod"]
+def _numbers(h: CountHit, doc, off: int) -> list:
+    """The number tokens of the written figure `h` (`off`: the character offset of its text in `doc`)."""
+    return [t for t in doc if h.start <= t.idx - off < h.end and t.like_num]
+
+
+def _misread(h: CountHit, nums: list, victims: dict) -> bool:
+    """Whether the parse gives the written figure `h` (its number tokens `nums`) to a verb of another kind than the
+    figure's."""
+    nums = [t for t in nums if t.dep_ == "nummod"]
     return bool(nums) and nums[0].head.i in victims and victims[nums[0].head.i][0] != h.kind
 
 
@@ -283,7 +290,7 @@ class CountFinder:
         chained: list[int] = []
         for m in _words(text, pos, min(len(text), pos + KIND_CHARS_AFTER))[:KIND_WORDS_AFTER]:
             w = m.group().lower().strip(".")
-            if w in self.w.kind_right_after and (who or chained or re.search(r"\b(?:one|1)\s*$", text[:pos], re.I)):
+            if w in self.w.kind_right_after and (who or chained or _ONE_BEFORE.search(text, 0, pos)):
                 return None  # "one lives in the city", "two people and threatened their lives": a verb, a possession
             if w in self.w.kind_after:
                 kind, end = self.w.kind_after[w], m.end()
@@ -388,7 +395,7 @@ class CountFinder:
             for h in out
             if h.value is None
             or h.kind not in ("killed", "injured", "shot")
-            or not (_misread(h, doc, off, victims) or self._doers(h, doc, off))
+            or not (_misread(h, nums := _numbers(h, doc, off), victims) or self._doers(nums))
         ]
         for kind in ("killed", "injured", "shot"):
             mine = {i: v for i, v in victims.items() if v[0] == kind}
@@ -401,10 +408,10 @@ class CountFinder:
             )
         return self._attacker_dies(text, out, sent)
 
-    def _doers(self, h: CountHit, doc, off: int) -> bool:
-        """A written figure of the people who did it ("two men walked up and shot him"): its noun is the subject of
-        the figure's verb, or of a verb joined to it, that is done to someone else (its object)."""
-        nums = [t for t in doc if h.start <= t.idx - off < h.end and t.like_num]
+    def _doers(self, nums: list) -> bool:
+        """A written figure (its number tokens `nums`) of the people who did it ("two men walked up and shot him"):
+        its noun is the subject of the figure's verb, or of a verb joined to it, that is done to someone else (its
+        object)."""
         if not nums or nums[0].dep_ != "nummod":
             return False  # a bare number is a headline's passive ("1 killed 3 injured"), parsed as its subject
         noun = nums[0].head
