@@ -121,6 +121,21 @@ def test_a_local_outlet_names_its_division(gaz):
     assert gaz.resolve("Peoria").admin1 == "Arizona"  # the bigger one, without context
 
 
+def test_a_division_inside_a_town_the_host_spells_is_the_towns(gaz):
+    # GVA dev: kansascity.com is the Kansas City Star's (Missouri); its host spelt the state Kansas
+    assert gaz.host_division("http://www.kansascity.example/news/x") is None
+    assert gaz.host_city("http://www.kansascity.example/news/x") == "kansas city"
+    assert gaz.resolve("Kansas City").admin1 == "Missouri"
+
+
+def test_a_division_named_like_a_big_city_elsewhere_is_that_citys(gaz):
+    # GVA dev: nbcwashington.com and washingtonpost.com report from Washington, D.C., not the state
+    assert gaz.host_division("http://www.nbcwashington.example/news/x") == ("District of Columbia", "US")
+    assert gaz.host_city("http://www.nbcwashington.example/news/x") is None  # no "Ashington" inside it
+    assert gaz.host_division("http://www.newyorkdaily.example/x") == ("New York", "US")  # the city's own state
+    assert gaz.host_division("http://www.oregonnews.example/x") == ("Oregon", "US")
+
+
 def test_a_section_is_read_only_as_words_of_a_short_section(gaz):
     assert gaz.section_division("http://x.example/houston-texas/story-1") == ("Texas", "US")
     assert gaz.section_division("http://x.example/news/texas-man-shot-in-2016-dispute/") is None  # the slug
@@ -273,3 +288,11 @@ def test_a_small_towns_name_in_capitals_inside_a_sentence_is_an_agencys_acronym(
     # "PACE officers" beside "SWAT": a unit's acronym, though a place word follows; a dateline stays a town
     assert not any(n == "PACE" for _, _, n in gaz.find("Later, SWAT and PACE officers stopped the car."))
     assert any(n == "PACE" for _, _, n in gaz.find("PACE -- Officers stopped the car on Sunday."))
+
+
+def test_a_town_after_a_first_name_is_a_surname(gaz):
+    # GVA dev: a victim "Lemont Davis" made Davis (California) the place of a Chicago story; Lemont is a small
+    # Illinois town's name and a first name alike
+    found = [n for _, _, n in gaz.find("Police named the dead man as Lemont Davis, of the 100 block of Pine Street.")]
+    assert "Davis" not in found
+    assert "Davis" in [n for _, _, n in gaz.find("The shooting happened in Davis on Friday night.")]

@@ -329,12 +329,35 @@ class Gazetteer:
 
     def host_division(self, url: str | None) -> tuple[str, str] | None:
         """(admin1, iso2) of the division a web host's name spells out, the longest: a local outlet names its
-        home ("centralillinoisproud.com" -> Illinois); None when it names none."""
-        if not url:
+        home ("centralillinoisproud.com" -> Illinois); None when it names none. A division named like a big city
+        of another division of its country is that city's ("nbcwashington": Washington, D.C.'s station)."""
+        spelled = self._spelled_division(url) if url else None
+        if spelled is None:
             return None
-        # label by label: a name spelt across a dot is no name ("chicago.suntimes" spells no "osun")
+        _, name, iso = spelled
+        city = max(
+            (c for c in self._ix.names.get(name_key(name), ()) if c.kind == "city" and c.country == iso),
+            key=lambda c: c.population,
+            default=None,
+        )
+        if city is not None and city.population >= BIG_PLACE and city.admin1 and city.admin1 != name:
+            return city.admin1, iso
+        return name, iso
+
+    def _spelled_division(self, url: str) -> tuple[str, str, str] | None:
+        """(letters, admin1, iso2) of the longest division name a web host spells, label by label: a name spelt
+        across a dot is no name ("chicago.suntimes" spells no "osun"); nor is one inside a longer town's name the
+        host spells ("kansascity" names Kansas City, most of it in Missouri, not Kansas)."""
         labels = [re.sub(r"[^a-z]", "", part) for part in _host(url).rsplit(".", 1)[0].split(".")]
-        return next(((name, iso) for k, name, iso in self._division_names() if any(k in x for x in labels)), None)
+        towns = [t.replace(" ", "") for t in self._spelled_towns(url)]
+        return next(
+            (
+                (k, name, iso)
+                for k, name, iso in self._division_names()
+                if any(k in x and not any(k in t and len(t) > len(k) and t in x for t in towns) for x in labels)
+            ),
+            None,
+        )
 
     def _division_names(self) -> list[tuple[str, str, str]]:
         """(letters, name, iso2) of every division a web address may name, the longest first; built on first use."""
@@ -373,16 +396,19 @@ class Gazetteer:
         part of a division's name the host spells ("washington" of "nbcwashington")."""
         if not url:
             return None
+        spelled = (self._spelled_division(url) or ("",))[0]
+        return next((key for key in self._spelled_towns(url) if key.replace(" ", "") not in spelled), None)
+
+    def _spelled_towns(self, url: str) -> list[str]:
+        """Name keys of the towns of HOST_CITY_PEOPLE or more a web host's name spells, the longest first: only
+        a town's own name, that is no word, at either end of a run of letters ("fox5" "sandiego", "the" "dalles"
+        "chronicle"), not inside a word ("cum" "berlin" "k")."""
         if self._host_towns is None:
             self._host_towns = {
                 k.replace(" ", ""): k
                 for k, (_, kind, pop, primary) in self._ix.findable.items()
                 if kind == "city" and pop >= HOST_CITY_PEOPLE and primary and len(k.replace(" ", "")) >= MIN_HOST_CITY
             }
-        division = self.host_division(url)
-        spelled = division[0].lower().replace(" ", "") if division else ""
-        # at either end of a run of letters ("fox5" "sandiego", "the" "dalles" "chronicle"), not inside a word
-        # ("cum" "berlin" "k")
         found = {
             (j - i, -i, self._host_towns[part[i:j]])
             for part in re.findall(r"[a-z]+", _host(url).rsplit(".", 1)[0])
@@ -390,15 +416,15 @@ class Gazetteer:
             for j in range(i + MIN_HOST_CITY, len(part) + 1)
             if (i == 0 or j == len(part)) and part[i:j] in self._host_towns
         }
-        for _, _, key in sorted(found, reverse=True):
-            if key in self._ix.stop or key.replace(" ", "") in spelled:
-                continue
-            if any(
+        return [
+            key
+            for _, _, key in sorted(found, reverse=True)
+            if key not in self._ix.stop
+            and any(
                 c.kind == "city" and c.population >= HOST_CITY_PEOPLE and name_key(c.name) == key
                 for c in self._ix.names.get(key, ())
-            ):
-                return key
-        return None
+            )
+        ]
 
     def phone_division(self, text: str) -> tuple[str, str] | None:
         """(admin1, "US") of the state whose area code the text's phone numbers give most ("call 513-555-0142"):
@@ -1087,10 +1113,12 @@ class Gazetteer:
             if (
                 prev[:1].isupper()
                 and prev.lower() not in self._cx.name_ok_before
-                and self._ix.findable.get(toks[i - 1][2], ("", "", 0))[2] == 0
+                and self._ix.findable.get(toks[i - 1][2], ("", "", 0))[2] < BIG_PLACE
                 and (not _sentence_start(text, toks[i - 1][0]) or prev.lower() not in self._cx.sentence_starters)
             ):
-                return False  # "Emilio Salem", and "Rob Darwin" even at the start of a sentence
+                # "Emilio Salem", and "Rob Darwin" even at the start of a sentence; a small town's name is a first
+                # name as often ("Lemont Davis"), only a big city's is the place before another
+                return False
         return True
 
 
