@@ -554,10 +554,7 @@ def test_a_name_is_one_person_however_the_tagger_takes_it():
     "text,want",
     [
         # one person told hurt, then dead in the same sentence, is killed, not hurt too (issue 17)
-        (
-            "The victim was flown to the hospital with serious injuries, where he later died.",
-            [("killed", 1, None)],
-        ),
+        ("The victim was flown to the hospital with serious injuries, where he later died.", [("killed", 1, None)]),
         # ... but a pronoun of the other sex is someone else
         ("A woman was wounded and he was killed.", [("injured", 1, None), ("killed", 1, None)]),
         # shot but lived: injured, as GVA counts them
