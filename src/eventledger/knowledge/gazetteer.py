@@ -31,7 +31,7 @@ from eventledger.knowledge.place_index import (
 from eventledger.knowledge.place_names import TOKEN, Candidate, name_key, token_key
 from eventledger.records import Place
 
-INDEX_FORMAT = 22  # bump when PlaceIndex or Candidate change shape or module: old pickles are not read
+INDEX_FORMAT = 23  # bump when PlaceIndex, Candidate or how names are keyed change: old pickles are not read
 CONTEXT_PATH = DATA / "places_context.yaml"
 _JOIN_GAP = re.compile(r"[ \t\n\-\u2010\u2011\u2013'\u2019.]{1,3}")  # what may sit between tokens of one name
 _ADJ = r"(?:[^\W\d_]\.){2,3}|[^\W\d_]+(?:\s+[^\W\d_]+)?"  # "U.S.", "Russian", "South African"

