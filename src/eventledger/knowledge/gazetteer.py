@@ -58,6 +58,7 @@ DIVISION_VOTES = 4  # ... and at most this much when the other places it names l
 _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # a capitalised word after a place that is no name of it
 _COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
+_COUNTIES = frozenset(("counties", "parishes", "boroughs"))  # what follows two counties named together
 _COUNTY_ABBREVIATION = name_key(COUNTY_ABBREVIATION)
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")  # a capitalised word right after a name
 # A US broadcaster's call sign begins with K west of the Mississippi and W east of it (the FCC's rule; a few old
@@ -831,12 +832,13 @@ class Gazetteer:
 
     def _streets_after(self, text: str, toks, j: int) -> bool:
         """Whether the name ending before token j is one of two streets a plural street word follows ("Boston and
-        Denver Avenues"): that word right after it, or "and", another name and that word."""
+        Denver Avenues"), or of two counties ("Orange and Seminole counties": not the city of Orange): that word
+        right after it, or "and", another name and that word."""
         for k in (j, j + 2):
             if k >= len(toks) or text[toks[k - 1][1] : toks[k][0]] != " ":
                 return False
             word = toks[k][2]
-            if word.endswith("s") and word[:-1] in self._cx.street_after:
+            if word in _COUNTIES or word.endswith("s") and word[:-1] in self._cx.street_after:
                 return k == j or (toks[j][2] == "and" and text[toks[j + 1][0]].isupper())
         return False
 
