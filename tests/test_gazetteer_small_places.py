@@ -311,3 +311,9 @@ def test_two_names_before_counties_are_no_towns(gaz):
     # story named, and the Florida town it told of a part of it
     assert gaz.find("She was the third victim in Orange and Seminole counties this month.") == []
     assert [n for _, _, n in gaz.find("Deputies in Orange County said.")] == ["Orange County"]
+
+
+def test_a_part_of_a_city_votes_only_where_its_city_is_named(gaz):
+    # many cities have an "Uptown"; the gazetteer lists Chicago's only
+    assert gaz.division_votes(["Uptown"]) == {}
+    assert gaz.division_votes(["Uptown", "Chicago"]) == {("US", "Illinois"): 2.0}

@@ -814,3 +814,15 @@ def test_a_far_small_namesake_is_a_name_in_the_city_whose_police_answer(police, 
         f"{police} the shots came from a passing car."
     )
     assert {p[:3] for p in _attack_places(text)} == {("Colusa", city, "California")}
+
+
+def test_a_part_of_a_city_the_story_does_not_name_says_nothing_of_where_it_is():
+    # GVA dev: Chicago's "Uptown" (the one Uptown the gazetteer lists) had an Oakland story's Oakland resolve to
+    # the small Oakland, Illinois; many cities have an Uptown
+    doc = extract_text(
+        "OAKLAND -- Three people were shot Saturday night outside a bar in the Uptown area, Oakland police said."
+        "\n\nThe shooting is the second in Oakland this week.",
+        published=PUBLISHED,
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all(r.place.admin1 == "California" for r in attacks)

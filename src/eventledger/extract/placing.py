@@ -517,10 +517,11 @@ class Placer:
         the segment `w`, a town the segment names beside a county that holds a namesake of it in another state is
         that namesake (`_county_held`: "outside Elmford in Lane County")."""
         key = name_key(leave_out)
+        keys = {name_key(n.rpartition(",")[0] or n) for n in names}
         out = []
         for n in dict.fromkeys(n for n in names if name_key(n.rpartition(",")[0] or n) != key):
             p = self.gazetteer.resolve(n)
-            if p is None or p.precision != "city":
+            if p is None or p.precision != "city" or self.gazetteer.stray_part(p, keys):
                 continue
             held = self._county_held(w, n, p) if w is not None and "," not in n else None
             out.append(held if held is not None and held.precision == "city" else p)
@@ -718,7 +719,9 @@ class Placer:
         part = self._told_neighbourhood(w, place, name)
         if part is not None:
             return part
-        if place.city and place.city != place.name:
+        keys = {name_key(n.rpartition(",")[0] or n) for n in self.named(w)}
+        stray = self.gazetteer.stray_part(place, keys)
+        if place.city and place.city != place.name and not stray:
             return place  # a part of a city the gazetteer knows (a neighbourhood, a place in its postal area)
         big = self._big_cities(w)
         # the outlet's big city counts as named for a name it may be part of ("in Austin" on a Chicago outlet's
@@ -728,8 +731,8 @@ class Placer:
         # quarter of a city of 300,000), though only a city of NEIGHBOURHOOD_OF takes in the towns near it
         named = self._big_cities(w, least=BIG_PLACE)
         part = self._unknown_part(w, place, name, named + [c for c in home if c not in named], context, outlet=outlet)
-        if part is not place:
-            return part
+        if part is not place or stray:
+            return part  # a part of a city the story does not name ("Uptown") is no part of another city of ours
         if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in self.gazetteer.candidates(name)):
             return place  # a big city of its own
         if not self._peopled(place) and not self._policed(w, name):
@@ -780,6 +783,9 @@ class Placer:
         homes = {(c.country, c.admin1) for c in big if name_key(c.name) != key}
         if len(homes) != 1:
             return place
+        # parts of cities the segment does not name are namesakes of the city's own parts, not places elsewhere
+        # ("Uptown" in an Oakland story is no part of Chicago)
+        keys = {name_key(n.rpartition(",")[0] or n) for n in self.named(w)}
         line = self._dateline(w)
         told = [p for p in self.places(w) if name_key(p[2].rpartition(",")[0] or p[2]) == key]
         if any("," in p[2] or p == line for p in told):
@@ -788,7 +794,7 @@ class Placer:
         votes = self.gazetteer.division_votes(self.named(w))
         if votes.get((country, admin1), 0.0) < max(votes.values(), default=0.0):
             return place  # the segment's places lie elsewhere ("Tyler, Longview, Jacksonville": Texas)
-        cands = self.gazetteer.candidates(name)
+        cands = [x for x in self.gazetteer.candidates(name) if not self.gazetteer.stray_part(x, keys)]
         same = [x for x in cands if (x.country, x.admin1) == (country, admin1)]
         far = bool(same) and self._far_namesakes(w, name, same, big)
         if ((place.country, place.admin1) == (country, admin1) or same) and not far:

@@ -654,10 +654,15 @@ class Gazetteer:
         also names Longview and Jacksonville is the Texas one). Divisions named outright are `context`'s."""
         votes: dict[tuple[str | None, str | None], float] = {}
         skip = name_key(leave_out.rpartition(",")[0] or leave_out) if leave_out else ""
+        keys = {name_key(n.rpartition(",")[0] or n) for n in names}
         for name in dict.fromkeys(names):
             if name_key(name.rpartition(",")[0] or name) == skip:
                 continue
-            cands = [c for c in self.candidates(name) if c.kind in ("city", "admin2") and c.admin1]
+            cands = [
+                c
+                for c in self.candidates(name)
+                if c.kind in ("city", "admin2") and c.admin1 and not self.stray_part(c, keys)
+            ]
             big = max(cands, key=lambda c: c.population, default=None)
             if big is not None and big.kind == "city" and big.population >= BIG_PLACE:
                 cands = [big]
@@ -665,6 +670,13 @@ class Gazetteer:
             for w in where:
                 votes[w] = votes.get(w, 0.0) + 1 / len(where)
         return votes
+
+    @staticmethod
+    def stray_part(c, keys: set[str]) -> bool:
+        """Whether `c` is a part of a city (a neighbourhood) whose city none of the name `keys` is: many cities
+        have an "Uptown" or a "Kensington" the gazetteer does not list, so such a part tells nothing of where a
+        story is unless its city is named too."""
+        return bool(c.city) and name_key(c.city) != name_key(c.name) and name_key(c.city) not in keys
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Place names in text (longest first, non-overlapping) as (start, end, surface name); `resolve` the
