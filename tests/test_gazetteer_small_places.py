@@ -317,3 +317,10 @@ def test_a_part_of_a_city_votes_only_where_its_city_is_named(gaz):
     # many cities have an "Uptown"; the gazetteer lists Chicago's only
     assert gaz.division_votes(["Uptown"]) == {}
     assert gaz.division_votes(["Uptown", "Chicago"]) == {("US", "Illinois"): 2.0}
+
+
+def test_a_newspapers_masthead_is_no_place(gaz):
+    # GVA dev: "The Washington Post" quoted in a Michigan story gave its Troy the Troy of Virginia
+    assert gaz.find("Figures gathered by The Washington Post show the toll rising.") == []
+    assert gaz.find("a count kept by the New York Times") == []
+    assert [n for _, _, n in gaz.find("He was shot in Washington on Friday.")] == ["Washington"]

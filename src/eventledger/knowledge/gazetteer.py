@@ -121,6 +121,7 @@ class PlaceContext:
     place_words: frozenset[str]
     street_after: frozenset[str]
     feature_after: frozenset[str]
+    masthead_after: frozenset[str]
     evidence_after: frozenset[str]
     resident_after: frozenset[str]
     county_after: frozenset[str]
@@ -141,6 +142,7 @@ class PlaceContext:
                 "place_words",
                 "street_after",
                 "feature_after",
+                "masthead_after",
                 "small_place_before",
                 "evidence_after",
                 "resident_after",
@@ -160,6 +162,7 @@ class PlaceContext:
             place_words=w["place_words"],
             street_after=w["street_after"],
             feature_after=w["feature_after"],
+            masthead_after=w["masthead_after"],
             evidence_after=w["evidence_after"],
             resident_after=w["resident_after"],
             county_after=w["county_after"],
@@ -1036,6 +1039,8 @@ class Gazetteer:
         if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.feature_after:
             if not cased or text[toks[j][0]].isupper():
                 return True  # "the San Joaquin River": a river, not the town
+        if j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and toks[j][2] in self._cx.masthead_after:
+            return text[toks[j][0]].isupper()  # "The Washington Post": a newspaper, in any case but lowercase
         return False
 
     def _crossing(self, text: str, s: int, e: int, kind: str) -> bool:
