@@ -826,3 +826,16 @@ def test_a_part_of_a_city_the_story_does_not_name_says_nothing_of_where_it_is():
     )
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all(r.place.admin1 == "California" for r in attacks)
+
+
+def test_where_a_victim_was_pronounced_dead_is_no_scene():
+    # GVA dev: a toddler shot in a Texas county, pronounced dead at a hospital across the state line
+    doc = extract_text(
+        "Marion County girl hurt in accidental shooting has died - KXYZ.com - Tyler, Longview\n\nA Marion County "
+        "girl who was badly hurt after shooting herself by accident has died, deputies said.\n\nSheriff Jane Roe "
+        "says the girl was pronounced dead at 3:15 p.m. Tuesday at Regional Medical Center in Shreveport.\n\n"
+        "The shooting happened Sunday evening at a home on Pine Lane.",
+        published=PUBLISHED,
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all(r.place.name == "Marion County" for r in attacks)

@@ -42,6 +42,11 @@ _CARE_BEFORE = (
     r"(?:[^.;\n]{{0,40}}?\b(?:{places})\s+(?:in|at|of|near)\s+(?:the\s+)?"
     r"|(?:(?:a|an|the)\s+)?(?:(?:nearby|local|area)\s+)?)$"
 )
+# "pronounced dead at 12:09 p.m. at Regional Medical Center in ": a death or treatment at a care place (dots of
+# times and abbreviations allowed: read within the sentence)
+_CARE_AT_BEFORE = (
+    r"\b(?:{verbs})\b[^;\n]{{0,40}}?\bat\s+[^;\n]{{0,40}}?\b(?:{places})\s+(?:in|at|of|near)\s+(?:the\s+)?$"
+)
 # what says the place after it is where something happened: "in", "near", "outside of", "just north of"
 _WHERE_BEFORE = re.compile(
     r"\b(?:in|near|outside(?:\s+of)?|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)"
@@ -89,9 +94,11 @@ class Placer:
         self._part_gap = re.compile(_PART_GAP.format(words=parts), re.I)
         care = {
             k: "|".join(map(re.escape, sorted(words(d, k, context_path.name), key=len, reverse=True)))
-            for k in ("care_places", "care_verbs")
+            for k in ("care_places", "care_verbs", "care_at_verbs")
         }
         self._care = re.compile(_CARE_BEFORE.format(places=care["care_places"], verbs=care["care_verbs"]), re.I)
+        at = _CARE_AT_BEFORE.format(places=care["care_places"], verbs=care["care_at_verbs"])
+        self._care_at = re.compile(at, re.I)
         resident = "|".join(map(re.escape, sorted(words(d, "resident_after", context_path.name))))
         self._resident = re.compile(rf"[ \t]+(?:{resident})\b", re.I)
         # "the Tremont neighborhood", "the Maple Ridge Heights neighborhood" (a part the gazetteer lacks whole)
@@ -266,7 +273,10 @@ class Placer:
         """The place only says where the wounded were taken ("taken to a hospital in Memphis", "flown to
         Nashville"): a big city's hospital is seldom where the shooting happened."""
         start = max(0, hit[0] - CARE_WINDOW, *(w.text.rfind(c, 0, hit[0]) + 1 for c in ".!?\n"))
-        return bool(self._care.search(w.text, start, hit[0]))
+        if self._care.search(w.text, start, hit[0]):
+            return True
+        sent = next((s for s, e in w.sents if s <= hit[0] < e), start)
+        return bool(self._care_at.search(w.text, max(sent, hit[0] - CARE_WINDOW), hit[0]))
 
     def _dateline(self, w: SegWork):
         return next(
