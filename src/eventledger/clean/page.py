@@ -28,6 +28,7 @@ CAPTION_WORDS = 8  # a shorter first line is a caption or name, the outlet prefi
 MASTHEAD_WORDS = 4  # an outlet's name on its own line under the headline is this short
 BYLINE_WINDOW = 6  # a byline block sits among the first lines of a post body
 _END_PUNCT = re.compile(r"[.!?:;\"”’)]$")
+PROSE_WORDS = 12  # a line of a paragraph: this many words, ending as a sentence does
 
 
 @dataclass(slots=True)
@@ -86,8 +87,15 @@ class PageParser:
         heads = find_headers(self.lines)
         main_end = heads[0].line.i if heads else len(self.lines)
         main = self.lines[:main_end]
-        stop = next((ln.i for ln in main if not ln.blank and self.rules.is_stop(ln.text)), None)
+        stops = [ln for ln in main if not ln.blank and self.rules.is_stop(ln.text)]
+        # pagination ends the text it pages through; above any paragraph ("Page 1 of 1" under the headline) it
+        # opens the text and is dropped alone
+        opening = [ln for ln in stops if not any(_prose(x) for x in main[: ln.i])]
+        for ln in opening:
+            self.drop_line(ln, "pagination", "pagination links above the text")
+        stop = next((ln.i for ln in stops if ln not in opening), None)
         content, tail = (main[:stop], main[stop:]) if stop is not None else (main, [])
+        content = [ln for ln in content if ln not in opening]
         posts = self._post_headers(content)
         title = author = None
         published = None
@@ -406,3 +414,9 @@ class PageParser:
             self.drafts.append(d)
             stack.append((h.depth, len(self.drafts) - 1))
             self._body(self.lines[h.age_line.i + 1 : end], d, meta_lines=False)
+
+
+def _prose(ln: Line) -> bool:
+    """A line of a paragraph, not a headline, a menu or a caption: PROSE_WORDS words or more, ending as a sentence
+    does."""
+    return words(ln.text) >= PROSE_WORDS and bool(_END_PUNCT.search(ln.text))
