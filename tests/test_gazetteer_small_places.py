@@ -324,3 +324,9 @@ def test_a_newspapers_masthead_is_no_place(gaz):
     assert gaz.find("Figures gathered by The Washington Post show the toll rising.") == []
     assert gaz.find("a count kept by the New York Times") == []
     assert [n for _, _, n in gaz.find("He was shot in Washington on Friday.")] == ["Washington"]
+
+
+def test_a_town_of_the_very_name_comes_before_a_bigger_alternate(gaz):
+    # GVA dev: "Augusta" (Georgia) gave a story Germany as its country, Augsburg's alternate name being Augusta
+    assert "DE" not in gaz.context(["Augusta"])[0]
+    assert gaz.context(["Munich"])[0] == ("DE",)  # an alternate name of a big city alone is still that city

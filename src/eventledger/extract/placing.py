@@ -435,7 +435,12 @@ class Placer:
             return None
         countries, admin1s = self._text_context(w)
         cands = [c for c in self.gazetteer.candidates(name) if c.kind == "city" and c.lat is not None]
-        return max(cands, key=lambda c: (c.admin1 in admin1s, c.country in countries, c.population), default=None)
+        # a town of that very name before a bigger one that bears it as an alternate name (Augusta, not Augsburg)
+        return max(
+            cands,
+            key=lambda c: (c.admin1 in admin1s, c.country in countries, name_key(c.name) == name, c.population),
+            default=None,
+        )
 
     def set_place(self, doc, w: SegWork, rep: Report, hit, *, stray_ok: bool = False) -> None:
         if hit is None:

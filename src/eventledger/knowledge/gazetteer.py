@@ -511,7 +511,12 @@ class Gazetteer:
                 countries.setdefault(cands[0].country)  # a county of several states still names its country
                 continue
             if c is None and cands:
-                big = max(cands, key=lambda x: x.population)
+                # the biggest, a place of that very name counted as `_score` counts it: "Augusta" is the town in
+                # Georgia before Augsburg, which bears the name as an alternate one; "Munich" still München
+                key = name_key(name)
+                big = max(
+                    cands, key=lambda x: math.log10(max(x.population, 1000)) + PRIMARY_NAME * (name_key(x.name) == key)
+                )
                 if big.kind == "city" and big.population >= BIG_PLACE and big.country:
                     later.setdefault(big.country)  # a big city names its country too ("Pittsburgh")
                 elif big.kind == "city" and big.population and big.country:
