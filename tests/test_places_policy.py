@@ -839,3 +839,14 @@ def test_where_a_victim_was_pronounced_dead_is_no_scene():
     )
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all(r.place.name == "Marion County" for r in attacks)
+
+
+def test_a_town_the_state_lacks_is_part_of_its_big_city_whose_police_answer():
+    # GVA dev: Ensley, a part of Birmingham that the gazetteer knows only as a Florida town
+    doc = extract_text(
+        "Boy wounded in Ensley - WXYZ 6 - Birmingham, AL\n\nA 15-year-old boy was shot in the leg Sunday night "
+        "in Ensley, a Birmingham PD spokesman said. Officers found him on a neighbour's porch.",
+        published=PUBLISHED,
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all((r.place.city, r.place.admin1) == ("Birmingham", "Alabama") for r in attacks)

@@ -682,7 +682,8 @@ class Placer:
         bear, none of them near the places the segment names, told in the story's own sentences as where it
         happened ("a shooting in Elmwood.", "ELMWOOD TOWNSHIP (KXYZ) -"): a place of that state the gazetteer
         lacks (a neighbourhood, a township, a hamlet), placed no more precisely than the state, as an unknown
-        dateline's town is (`Gazetteer.candidates`). None else; a link's headline ("+ 1 hurt in Elmwood
+        dateline's town is (`Gazetteer.candidates`), or a part of the state's big city whose police the segment
+        names, placed there. None else; a link's headline ("+ 1 hurt in Elmwood
         shooting") tells another story."""
         if place.precision != "city" or place.country != HOME_COUNTRY:
             return None
@@ -704,6 +705,18 @@ class Placer:
         if any(c.lat is not None and distance_km((c.lat, c.lon), p) < NEARBY_KM for c in cands for p in pts):
             return None
         town = string.capwords(name) if name.isupper() else name
+        # a part of the state's big city whose police answer ("Birmingham PD: boy shot in Elmwood")
+        for c in self._big_cities(w, least=BIG_PLACE, within=(HOME_COUNTRY, states[0])):
+            if self._policed(w, c.name):
+                return Place(
+                    name=town,
+                    city=c.name,
+                    admin1=states[0],
+                    country=HOME_COUNTRY,
+                    lat=c.lat,
+                    lon=c.lon,
+                    precision="city",
+                )
         return Place(name=town, city=town, admin1=states[0], country=HOME_COUNTRY, precision="city")
 
     def _state_told(self, w: SegWork, place: Place, name: str) -> str | None:
@@ -738,7 +751,6 @@ class Placer:
         stray = self.gazetteer.stray_part(place, keys)
         if place.city and place.city != place.name and not stray:
             return place  # a part of a city the gazetteer knows (a neighbourhood, a place in its postal area)
-        big = self._big_cities(w)
         # the outlet's big city counts as named for a name it may be part of ("in Austin" on a Chicago outlet's
         # page), not for the towns near it, which a story told as parts of its city would name with the city
         home = [outlet] if outlet is not None and outlet.population >= NEIGHBOURHOOD_OF else []
@@ -750,10 +762,12 @@ class Placer:
             return part  # a part of a city the story does not name ("Uptown") is no part of another city of ours
         if any(x.admin1 == place.admin1 and x.population >= BIG_PLACE for x in self.gazetteer.candidates(name)):
             return place  # a big city of its own
+        big = self._big_cities(w, within=(place.country, place.admin1))
         if not self._peopled(place) and not self._policed(w, name):
             # a small place near a city of BIG_PLACE people whose police answer ("in Elm Hill ... Riverton police
             # said") is a part of that city too, unless its own police answer
-            big += [c for c in named if c not in big and self._policed(w, c.name)]
+            mine = self._big_cities(w, least=BIG_PLACE, within=(place.country, place.admin1))
+            big += [c for c in mine if c not in big and self._policed(w, c.name)]
         for c in big:
             if c.country != place.country or c.admin1 != place.admin1 or name_key(c.name) == name_key(place.name):
                 continue
@@ -854,12 +868,17 @@ class Placer:
             if c.kind == "city" and (c.country, c.admin1) == (place.country, place.admin1)
         )
 
-    def _big_cities(self, w: SegWork, home: str | None = None, *, least: int = NEIGHBOURHOOD_OF):
-        """The biggest namesake of each name the segment tells, where it is a city of `least` people or more (of
-        the country `home`) and not a namesake the segment's counties place elsewhere (`_county_held`)."""
+    def _big_cities(self, w: SegWork, home: str | None = None, *, least: int = NEIGHBOURHOOD_OF, within=None):
+        """The biggest namesake of each name the segment tells (of the division `within`, a (country, admin1),
+        when given: Birmingham, Alabama beside an Alabama town, not the English city), where it is a city of
+        `least` people or more (of the country `home`) and not a namesake the segment's counties place elsewhere
+        (`_county_held`)."""
         out = []
         for n in dict.fromkeys(n for _, _, n in self.places(w)):
-            c = max(self.gazetteer.candidates(n), key=lambda x: x.population, default=None)
+            cands = self.gazetteer.candidates(n)
+            if within is not None:
+                cands = [x for x in cands if (x.country, x.admin1) == within]
+            c = max(cands, key=lambda x: x.population, default=None)
             if home is not None and c is not None and c.country != home:
                 continue
             if c is not None and c.kind == "city" and c.population >= least and c.lat is not None:
@@ -929,7 +948,7 @@ class Placer:
         town's police answer calls inside it, so it is where the shooting was, not only where someone lives, a
         school's name or a big city the wounded were taken to."""
         town = name.rpartition(",")[0] or name
-        return re.search(rf"\b{re.escape(town)}\s+police\b", w.text, re.I) is not None
+        return re.search(rf"\b{re.escape(town)}\s+(?:police|PD)\b", w.text, re.I) is not None
 
 
 def _in_prose(text: str, at: int) -> bool:
