@@ -330,3 +330,14 @@ def test_a_town_of_the_very_name_comes_before_a_bigger_alternate(gaz):
     # GVA dev: "Augusta" (Georgia) gave a story Germany as its country, Augsburg's alternate name being Augusta
     assert "DE" not in gaz.context(["Augusta"])[0]
     assert gaz.context(["Munich"])[0] == ("DE",)  # an alternate name of a big city alone is still that city
+
+
+def test_a_name_before_and_and_another_streets_name_is_a_street(gaz):
+    # GVA dev: "a shooting at Meridian and Hesston Road" made Meridian a town (a part of Wichita)
+    assert gaz.find("Officers heard of more gunfire at Meridian and Elm Road soon after.") == []
+    assert [n for _, _, n in gaz.find("police in Dallas and Fort Worth said")] == ["Dallas", "Fort Worth"]
+
+
+def test_a_township_abbreviated_in_a_dateline_is_written_in_full(gaz):
+    # GVA dev: "HAMILTON TWP., N.J." (a township the gazetteer lacks) stood as "Hamilton Twp."
+    assert gaz.resolve("HAMILTON TWP., N.J.").name == "Hamilton Township"

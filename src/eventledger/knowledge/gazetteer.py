@@ -58,6 +58,7 @@ DIVISION_VOTES = 4  # ... and at most this much when the other places it names l
 _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a town from its division
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # a capitalised word after a place that is no name of it
 _COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
+_TWP = re.compile(r"\bTwp\b\.?", re.I)
 _COUNTIES = frozenset(("counties", "parishes", "boroughs"))  # what follows two counties named together
 _COUNTY_ABBREVIATION = name_key(COUNTY_ABBREVIATION)
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")  # a capitalised word right after a name
@@ -85,6 +86,8 @@ _ON_BEFORE = re.compile(r"(?<![\w-])on\s+$")
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _CROSS_BEFORE = re.compile(rf"\b{_ORDINAL}\s+(?:and|&)\s+$|(?<![\w-])on\s+(?P<street>[A-Z][a-z]+)\s+near\s+$")
 _CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+{_ORDINAL}\b")
+# "at Meridian and Hesston Road": a bare name before "and" and another street's whole name is a street too
+_AND_STREET_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?P<word>[A-Z][a-z]+)\b")
 # "in the 1400 block of North Delaware", "the 8200 block of Elmdale": the name after a block number is always
 # a street's (US police and local news tell an address so), whatever place bears it too
 _BLOCK_OF = re.compile(r"\b\d[\d,]*\s+block\s+of\s+(?:(?:[NSEW]\.?|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+)?$")
@@ -303,6 +306,7 @@ class Gazetteer:
                     return inside
                 if where[0] is not None and base.strip() and unknown_towns:
                     town = string.capwords(base.strip()) if base.isupper() else base.strip()
+                    town = _TWP.sub("Township", town)  # "Hamilton Twp.": the township's name as written in full
                     return [Candidate(town, "city", where[1], where[0], None, None, 0, None)]
             if cands:
                 return cands
@@ -1049,10 +1053,14 @@ class Gazetteer:
         return False
 
     def _crossing(self, text: str, s: int, e: int, kind: str) -> bool:
-        """Whether the name text[s:e] is one of a crossing's two streets: beside a numbered street, or, for a town
-        that is no big US one ("on Main near Denver" may tell the city), after "on", another street's bare name
-        (not a day's: "on Friday near Elmdale") and "near"."""
+        """Whether the name text[s:e] is one of a crossing's two streets: beside a numbered street, before "and"
+        and another street's whole name ("at Meridian and Elm Road"), or, for a town that is no big US one ("on
+        Main near Denver" may tell the city), after "on", another street's bare name (not a day's: "on Friday near
+        Elmdale") and "near"."""
         if _CROSS_AFTER.match(text, e):
+            return True
+        m = _AND_STREET_AFTER.match(text, e)
+        if m is not None and m.group("word").lower() in self._cx.street_after:
             return True
         m = _CROSS_BEFORE.search(text, max(0, s - 40), s)
         if m is None:
