@@ -341,3 +341,17 @@ def test_a_name_before_and_and_another_streets_name_is_a_street(gaz):
 def test_a_township_abbreviated_in_a_dateline_is_written_in_full(gaz):
     # GVA dev: "HAMILTON TWP., N.J." (a township the gazetteer lacks) stood as "Hamilton Twp."
     assert gaz.resolve("HAMILTON TWP., N.J.").name == "Hamilton Township"
+
+
+def test_a_function_word_opening_a_sentence_is_no_town_for_the_word_after_it(gaz):
+    # GVA dev: "Call police at ..." made Call, Texas the place of a Washington story; "As officers" Belgium's As
+    assert gaz.find("Nobody was hurt.\n\nCall police at 555-0100 with any tips.") == []
+    assert gaz.find("He said:\n\n\u201cAs officers were arriving, the men ran.") == []
+    assert [n for _, _, n in gaz.find("Aynor police said the man was shot.")] == ["Aynor"]
+
+
+def test_a_town_bearing_a_big_citys_name_only_as_an_alias_is_not_that_city(gaz):
+    # GVA dev: a Georgia town listed with the alternate name "Birmingham" took an Alabama story whose outlet
+    # is in Georgia
+    place = gaz.resolve("Birmingham", countries=("US",), admin1s=("Georgia",))
+    assert (place.name, place.admin1) == ("Birmingham", "Alabama")

@@ -16,6 +16,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from eventledger.knowledge.calendar import MONTHS, WEEKDAYS
 from eventledger.knowledge.files import DATA, load_pickle, read_tsv, read_yaml, words
 from eventledger.knowledge.place_index import (
@@ -59,6 +61,7 @@ _QUALIFIER_GAP = re.compile(r",[ \t]{1,2}")  # "Smyrna, Tenn.": what separates a
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # a capitalised word after a place that is no name of it
 _COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
 _TWP = re.compile(r"\bTwp\b\.?", re.I)
+_FUNCTION_WORDS = STOP_WORDS  # spaCy's English stop words: "as", "call", "same", "many"
 _COUNTIES = frozenset(("counties", "parishes", "boroughs"))  # what follows two counties named together
 _COUNTY_ABBREVIATION = name_key(COUNTY_ABBREVIATION)
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")  # a capitalised word right after a name
@@ -634,8 +637,12 @@ class Gazetteer:
     @staticmethod
     def _own_state_names(cands: list[Candidate], name: str) -> list[Candidate]:
         """The candidates less the towns of other divisions that bear a division's own name only as an alternate
-        name ("Washington" of a Maryland town): the name is that division's, or its own city's ("Oklahoma")."""
+        name ("Washington" of a Maryland town): the name is that division's, or its own city's ("Oklahoma"); and
+        less the towns that bear only as an alternate name the own name of a big city of their country
+        ("Birmingham" of a Georgia town beside Birmingham, Alabama)."""
         key = name_key(name.rpartition(",")[0] or name)
+        big = {c.country for c in cands if c.kind == "city" and name_key(c.name) == key and c.population >= BIG_PLACE}
+        cands = [c for c in cands if c.kind != "city" or name_key(c.name) == key or c.country not in big]
         states = {c.admin1 for c in cands if c.kind == "admin1" and name_key(c.name) == key}
         if not states:
             return cands
@@ -917,6 +924,8 @@ class Gazetteer:
             and text[e : toks[j][0]] == " "
             and toks[j][2] in self._cx.evidence_after
             and toks[j - 1][2] not in self._cx.evidence_after  # "Police officers", "Sheriff detectives": no town
+            # a function word or a request opening a sentence ("As officers arrived", "Call police at ...")
+            and not (L == 1 and toks[i][2] in _FUNCTION_WORDS and _sentence_start(text, s))
         ):
             return True
         line_start = text.rfind("\n", 0, s) + 1
