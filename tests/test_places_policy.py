@@ -850,3 +850,14 @@ def test_a_town_the_state_lacks_is_part_of_its_big_city_whose_police_answer():
     )
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all((r.place.city, r.place.admin1) == ("Birmingham", "Alabama") for r in attacks)
+
+
+def test_a_compass_word_and_the_big_city_of_the_story_is_its_quarter():
+    # GVA dev: "North Baltimore" on a Baltimore outlet's page was the village in Ohio
+    doc = extract_text(
+        "Teen Boy, 3 Women Shot In North Baltimore\n\nFour people were shot Thursday night on a porch in North "
+        "Baltimore, Baltimore police said. All four are expected to survive.",
+        published=PUBLISHED,
+    )
+    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
+    assert attacks and all((r.place.city, r.place.admin1) == ("Baltimore", "Maryland") for r in attacks)

@@ -33,6 +33,7 @@ _HOME_NEWS = re.compile(
     r"|\bfelony\b|\bmisdemeanor\b|(?-i:\b[KW][A-Z]{3}(?:-TV)?\s+(?:reports|reported|News)\b)",
     re.I,
 )
+_COMPASS_NAME = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)\s+(?P<city>.+)", re.I)
 COUNTY_WORDS = frozenset(("county", "parish", "borough"))  # what ends a US county's name
 PART_KM = 15  # a town this close to a big city its story names is told as a part of that city
 _PART_GAP = r"\s+(?:{words})\s+of\s+(?:the\s+)?"
@@ -757,6 +758,9 @@ class Placer:
         # a name no town of the city's state bears is a part of a city of BIG_PLACE people too (a hospital or a
         # quarter of a city of 300,000), though only a city of NEIGHBOURHOOD_OF takes in the towns near it
         named = self._big_cities(w, least=BIG_PLACE)
+        part = _compass_part(place, name, named + home)
+        if part is not None:
+            return part
         part = self._unknown_part(w, place, name, named + [c for c in home if c not in named], context, outlet=outlet)
         if part is not place or stray:
             return part  # a part of a city the story does not name ("Uptown") is no part of another city of ours
@@ -949,6 +953,24 @@ class Placer:
         school's name or a big city the wounded were taken to."""
         town = name.rpartition(",")[0] or name
         return re.search(rf"\b{re.escape(town)}\s+(?:police|PD)\b", w.text, re.I) is not None
+
+
+def _compass_part(place: Place, name: str, cities) -> Place | None:
+    """A compass word and a big city's name ("North Baltimore") in a story of that city (named, or its outlet's
+    home), where the town the gazetteer knows by that name lies far from it (a village in Ohio): the city's
+    quarter, with that city as its city and its coordinates. None else; a town of that name near the city is a
+    town of its own (East Cleveland)."""
+    m = _COMPASS_NAME.fullmatch(name.strip())
+    if m is None or place.lat is None:
+        return None
+    for c in cities:
+        if name_key(c.name) == name_key(m.group("city")) and c.lat is not None:
+            if distance_km((c.lat, c.lon), (place.lat, place.lon)) < NEARBY_KM:
+                return None
+            return Place(
+                name=name, city=c.name, admin1=c.admin1, country=c.country, lat=c.lat, lon=c.lon, precision="city"
+            )
+    return None
 
 
 def _in_prose(text: str, at: int) -> bool:
