@@ -335,6 +335,7 @@ def test_a_town_of_the_very_name_comes_before_a_bigger_alternate(gaz):
 def test_a_name_before_and_and_another_streets_name_is_a_street(gaz):
     # GVA dev: "a shooting at Meridian and Hesston Road" made Meridian a town (a part of Wichita)
     assert gaz.find("Officers heard of more gunfire at Meridian and Elm Road soon after.") == []
+    assert gaz.find("More gunfire was heard at Meridian and Elm Road. As officers arrived, it stopped.") == []
     assert [n for _, _, n in gaz.find("police in Dallas and Fort Worth said")] == ["Dallas", "Fort Worth"]
 
 

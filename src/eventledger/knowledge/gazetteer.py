@@ -90,7 +90,7 @@ _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _CROSS_BEFORE = re.compile(rf"\b{_ORDINAL}\s+(?:and|&)\s+$|(?<![\w-])on\s+(?P<street>[A-Z][a-z]+)\s+near\s+$")
 _CROSS_AFTER = re.compile(rf"\s+(?:and|&)\s+{_ORDINAL}\b")
 # "at Meridian and Hesston Road": a bare name before "and" and another street's whole name is a street too
-_AND_STREET_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}(?P<word>[A-Z][a-z]+)\b")
+_AND_STREET_AFTER = re.compile(r"\s+(?:and|&)\s+(?P<name>[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){1,3})")
 # "in the 1400 block of North Delaware", "the 8200 block of Elmdale": the name after a block number is always
 # a street's (US police and local news tell an address so), whatever place bears it too
 _BLOCK_OF = re.compile(r"\b\d[\d,]*\s+block\s+of\s+(?:(?:[NSEW]\.?|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+)?$")
@@ -1069,7 +1069,7 @@ class Gazetteer:
         if _CROSS_AFTER.match(text, e):
             return True
         m = _AND_STREET_AFTER.match(text, e)
-        if m is not None and m.group("word").lower() in self._cx.street_after:
+        if m is not None and any(x.lower() in self._cx.street_after for x in m.group("name").split(" ")[1:]):
             return True
         m = _CROSS_BEFORE.search(text, max(0, s - 40), s)
         if m is None:
