@@ -132,7 +132,13 @@ def test_a_division_named_like_a_big_city_elsewhere_is_that_citys(gaz):
     # GVA dev: nbcwashington.com and washingtonpost.com report from Washington, D.C., not the state
     assert gaz.host_division("http://www.nbcwashington.example/news/x") == ("District of Columbia", "US")
     assert gaz.host_city("http://www.nbcwashington.example/news/x") is None  # no "Ashington" inside it
-    assert gaz.host_division("http://www.newyorkdaily.example/x") == ("New York", "US")  # the city's own state
+    assert gaz.host_division("http://www.oregonnews.example/x") == ("Oregon", "US")
+
+
+def test_a_division_named_like_its_own_big_city_names_the_city(gaz):
+    # GVA dev: nbcnewyork.com's "Newark" was the small Newark of New York State, not New Jersey's beside the city
+    assert gaz.host_division("http://www.nbcnewyork.example/news/x") is None
+    assert gaz.host_city("http://www.nbcnewyork.example/news/x") == "new york city"
     assert gaz.host_division("http://www.oregonnews.example/x") == ("Oregon", "US")
 
 

@@ -341,19 +341,26 @@ class Gazetteer:
     def host_division(self, url: str | None) -> tuple[str, str] | None:
         """(admin1, iso2) of the division a web host's name spells out, the longest: a local outlet names its
         home ("centralillinoisproud.com" -> Illinois); None when it names none. A division named like a big city
-        of another division of its country is that city's ("nbcwashington": Washington, D.C.'s station)."""
+        of another division of its country is that city's ("nbcwashington": Washington, D.C.'s station); one
+        named like its own big city names the city (`host_city`: "nbcnewyork" is New York City's, whose suburbs
+        lie in three states)."""
         spelled = self._spelled_division(url) if url else None
         if spelled is None:
             return None
         _, name, iso = spelled
+        city = self._division_city(name, iso)
+        if city is not None:
+            return (city.admin1, iso) if city.admin1 != name else None
+        return name, iso
+
+    def _division_city(self, name: str, iso: str) -> Candidate | None:
+        """The big city (BIG_PLACE people or more) of the country `iso` that bears a division's name, if any."""
         city = max(
             (c for c in self._ix.names.get(name_key(name), ()) if c.kind == "city" and c.country == iso),
             key=lambda c: c.population,
             default=None,
         )
-        if city is not None and city.population >= BIG_PLACE and city.admin1 and city.admin1 != name:
-            return city.admin1, iso
-        return name, iso
+        return city if city is not None and city.population >= BIG_PLACE and city.admin1 else None
 
     def _spelled_division(self, url: str) -> tuple[str, str, str] | None:
         """(letters, admin1, iso2) of the longest division name a web host spells, label by label: a name spelt
@@ -407,7 +414,12 @@ class Gazetteer:
         part of a division's name the host spells ("washington" of "nbcwashington")."""
         if not url:
             return None
-        spelled = (self._spelled_division(url) or ("",))[0]
+        division = self._spelled_division(url)
+        if division is not None:
+            city = self._division_city(division[1], division[2])
+            if city is not None and city.admin1 == division[1]:
+                return name_key(city.name)  # "nbcnewyork": New York City
+        spelled = division[0] if division else ""
         return next((key for key in self._spelled_towns(url) if key.replace(" ", "") not in spelled), None)
 
     def _spelled_towns(self, url: str) -> list[str]:
