@@ -271,3 +271,11 @@ def test_last_night_runs_into_the_page_day_told_early():
     assert [dv.value for _, _, dv in find_dates(text, anchor=sat)] == ["2024-06-07", "2024-06-08"]
     text = "A cyclist was shot last night near the river, police said Saturday morning."
     assert [dv.value for _, _, dv in find_dates(text, anchor=sat)] == ["2024-06-07", "2024-06-08"]
+
+
+def test_the_verb_may_is_no_month_in_a_cased_text():
+    # GVA dev: "shooting of 5 may be tied to gangs" was dated May 5
+    anchor = DateValue("2015-11-18", "day")
+    assert find_dates("Police: Eastside shooting of 5 may be tied to a feud", anchor=anchor) == []
+    assert [d.value for _, _, d in find_dates("It happened on May 5 in Fresno.", anchor=anchor)] == ["2015-05-05"]
+    assert [d.value for _, _, d in find_dates("it happened on may 5 in fresno", anchor=anchor)] == ["2015-05-05"]
