@@ -362,3 +362,9 @@ def test_a_town_bearing_a_big_citys_name_only_as_an_alias_is_not_that_city(gaz):
     # is in Georgia
     place = gaz.resolve("Birmingham", countries=("US",), admin1s=("Georgia",))
     assert (place.name, place.admin1) == ("Birmingham", "Alabama")
+
+
+def test_a_word_and_a_colon_opening_a_headline_is_no_dateline(gaz):
+    # GVA dev: "Veteran: I was safer ..." made Veteran, Wyoming the place of a San Bernardino shooting
+    assert [n for _, _, n in gaz.find("Veteran: I felt safer overseas than in San Bernardino")] == ["San Bernardino"]
+    assert [n for _, _, n in gaz.find("AYNOR: A man was shot Friday night.")] == ["AYNOR"]

@@ -942,8 +942,10 @@ class Gazetteer:
             return True
         line_start = text.rfind("\n", 0, s) + 1
         m = _DATELINE_AFTER.match(text, e) if not text[line_start:s].strip() else None
-        # "Police: boy shot": a colon after a word that opens a headline is a source's attribution, not a dateline
-        return True if m and not (strong and m.group().strip() == ":") else None
+        # "Police: boy shot", "Veteran: I was safer at war": a colon after a word that opens a headline is a
+        # source's attribution, not a dateline, unless the word is in capitals ("AYNOR: A man was shot")
+        colon = m is not None and m.group().strip() == ":"
+        return True if m and not (colon and (strong or not text[s:e].isupper())) else None
 
     @staticmethod
     def _common_word(text: str, s: int, e: int, words: set[str]) -> bool:
