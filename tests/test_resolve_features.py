@@ -61,6 +61,22 @@ def test_places(cfg):
     assert place_score(oblast, bare_moscow, cfg) == cfg.place["admin1_same"]
 
 
+def test_towns_a_province_apart_in_two_provinces_are_only_in_one_country(cfg):
+    # MUC-4 dev: San Salvador and San Miguel (about 110 km apart) had scored as one department
+    def town(name, admin1, lat, lon):
+        return prof(
+            cfg, place=Place(name=name, city=name, admin1=admin1, country="SV", lat=lat, lon=lon, precision="city")
+        )
+
+    salvador = town("San Salvador", "San Salvador", 13.69, -89.19)
+    miguel = town("San Miguel", "San Miguel", 13.48, -88.18)
+    assert place_score(salvador, miguel, cfg) == cfg.place["country_same"]
+    usulutan = town("Usulutan", "San Miguel", 13.35, -88.44)  # as if in one province: as close as that
+    assert place_score(miguel, usulutan, cfg) == cfg.place["city_near"]
+    santa_ana = town("Santa Ana", "San Salvador", 13.99, -89.56)
+    assert place_score(salvador, santa_ana, cfg) == cfg.place["admin1_same"]
+
+
 def test_families_keep_arrests_apart_from_attacks(cfg):
     attack = prof(cfg, type="armed assault", date=("2024-03-25", "day"), place=MOSCOW)
     arrest = prof(cfg, type="arrest", date=("2024-03-25", "day"), place=MOSCOW)

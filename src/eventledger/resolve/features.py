@@ -277,7 +277,11 @@ def _place_kind(a: Profile, b: Profile, cfg: ResolveConfig) -> str | None:
             return None
         if a.city and a.city == b.city:
             return "city_same"
-        return "city_near" if d <= c["near_km"] else "admin1_same"
+        if d <= c["near_km"]:
+            return "city_near"
+        # farther apart, as close as a province's towns are only in one province (San Salvador and San Miguel,
+        # 110 km apart in two departments, are no nearer than their country)
+        return "admin1_same" if not (a.admin1 and b.admin1 and a.admin1 != b.admin1) else "country_same"
     if a.city and b.city:
         if a.city == b.city:
             return "city_same"
