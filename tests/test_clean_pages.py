@@ -178,11 +178,11 @@ def test_pagination_above_the_text_opens_it(cleaner):
     text = (
         "Boy hurt in accidental shooting at his home\n\nPage 1 of 1\n\n"
         "A boy was wounded Sunday afternoon when a rifle his older cousin was cleaning went off at their home.\n\n"
-        "He was taken to a hospital and is expected to recover, a sheriff's spokeswoman said on Monday.\n\n"
+        "Doctors say he will recover, according to a sheriff's spokeswoman on Monday.\n\n"
         "Page 1 of 2\n\nMost read stories this week"
     )
     doc = cleaner.clean(page(text))
     check_offsets(doc)
     kept = "\n".join(s.text for s in doc.segments)
-    assert "rifle his older cousin" in kept and "expected to recover" in kept
+    assert "rifle his older cousin" in kept and "he will recover" in kept
     assert "Page 1 of" not in kept and "Most read" not in kept

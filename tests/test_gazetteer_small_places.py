@@ -313,8 +313,8 @@ def test_a_particle_joined_to_the_next_word_is_the_same_name(gaz):
 
 
 def test_two_names_before_counties_are_no_towns(gaz):
-    # GVA dev: "the youngest victim in Orange and Seminole counties" made Orange, California a big city the
-    # story named, and the Florida town it told of a part of it
+    # GVA dev: two Florida counties named together made Orange, California a big city the story named, and
+    # the Florida town it told of a part of it
     assert gaz.find("She was the third victim in Orange and Seminole counties this month.") == []
     assert [n for _, _, n in gaz.find("Deputies in Orange County said.")] == ["Orange County"]
 

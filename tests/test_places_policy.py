@@ -844,8 +844,8 @@ def test_where_a_victim_was_pronounced_dead_is_no_scene():
 def test_a_town_the_state_lacks_is_part_of_its_big_city_whose_police_answer():
     # GVA dev: Ensley, a part of Birmingham that the gazetteer knows only as a Florida town
     doc = extract_text(
-        "Boy wounded in Ensley - WXYZ 6 - Birmingham, AL\n\nA 15-year-old boy was shot in the leg Sunday night "
-        "in Ensley, a Birmingham PD spokesman said. Officers found him on a neighbour's porch.",
+        "Boy wounded in Ensley - WXYZ 6 - Birmingham, AL\n\nA teenager was hit in the thigh by a stray round Sunday "
+        "night in Ensley, a Birmingham PD spokesman said. Officers found him on a neighbour's porch.",
         published=PUBLISHED,
     )
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
@@ -855,8 +855,8 @@ def test_a_town_the_state_lacks_is_part_of_its_big_city_whose_police_answer():
 def test_a_compass_word_and_the_big_city_of_the_story_is_its_quarter():
     # GVA dev: "North Baltimore" on a Baltimore outlet's page was the village in Ohio
     doc = extract_text(
-        "Teen Boy, 3 Women Shot In North Baltimore\n\nFour people were shot Thursday night on a porch in North "
-        "Baltimore, Baltimore police said. All four are expected to survive.",
+        "Four Wounded On A Porch In North Baltimore\n\nFour people were hit by gunfire Thursday night on a porch in "
+        "North Baltimore, Baltimore police said. All four are expected to survive.",
         published=PUBLISHED,
     )
     attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]

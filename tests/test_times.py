@@ -274,7 +274,7 @@ def test_last_night_runs_into_the_page_day_told_early():
 
 
 def test_the_verb_may_is_no_month_in_a_cased_text():
-    # GVA dev: "shooting of 5 may be tied to gangs" was dated May 5
+    # GVA dev: a headline's "of 5 may be" was dated May 5
     anchor = DateValue("2015-11-18", "day")
     assert find_dates("Police: Eastside shooting of 5 may be tied to a feud", anchor=anchor) == []
     assert [d.value for _, _, d in find_dates("It happened on May 5 in Fresno.", anchor=anchor)] == ["2015-05-05"]

@@ -438,7 +438,7 @@ def find_dates(text: str, *, anchor: DateValue | None) -> list[tuple[int, int, D
     cased = not text.islower()
     for s, e, _, kind, m in _select(hits):
         if cased and "mon" in m.re.groupindex and m["mon"] == "may":
-            continue  # "a shooting of 5 may be tied to gangs": the verb; a cased text writes the month May
+            continue  # "a shooting of 4 may be gang related": the verb; a cased text writes the month May
         dv = _resolve_match(kind, m, text[s:e], a, prec, adt)
         if kind == "holiday" and _ATTRIBUTIVE.match(text, e):
             continue  # "Christmas wreaths", "before Christmas break": the holiday names a kind of thing, not a day
