@@ -816,48 +816,46 @@ def test_a_far_small_namesake_is_a_name_in_the_city_whose_police_answer(police, 
     assert {p[:3] for p in _attack_places(text)} == {("Colusa", city, "California")}
 
 
+def attacks_in(text: str, url: str | None = None):
+    """The attack reports extracted from an article."""
+    doc = extract_text(text, published=PUBLISHED, url=url)
+    return [r for r in doc.reports if r.meta.get("family") == "attack"]
+
+
 def test_a_part_of_a_city_the_story_does_not_name_says_nothing_of_where_it_is():
     # GVA dev: Chicago's "Uptown" (the one Uptown the gazetteer lists) had an Oakland story's Oakland resolve to
     # the small Oakland, Illinois; many cities have an Uptown
-    doc = extract_text(
+    attacks = attacks_in(
         "OAKLAND -- Three people were shot Saturday night outside a bar in the Uptown area, Oakland police said."
-        "\n\nThe shooting is the second in Oakland this week.",
-        published=PUBLISHED,
+        "\n\nThe shooting is the second in Oakland this week."
     )
-    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all(r.place.admin1 == "California" for r in attacks)
 
 
 def test_where_a_victim_was_pronounced_dead_is_no_scene():
     # GVA dev: a toddler shot in a Texas county, pronounced dead at a hospital across the state line
-    doc = extract_text(
+    attacks = attacks_in(
         "Marion County girl hurt in accidental shooting has died - KXYZ.com - Tyler, Longview\n\nA Marion County "
         "girl who was badly hurt after shooting herself by accident has died, deputies said.\n\nSheriff Jane Roe "
         "says the girl was pronounced dead at 3:15 p.m. Tuesday at Regional Medical Center in Shreveport.\n\n"
-        "The shooting happened Sunday evening at a home on Pine Lane.",
-        published=PUBLISHED,
+        "The shooting happened Sunday evening at a home on Pine Lane."
     )
-    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all(r.place.name == "Marion County" for r in attacks)
 
 
 def test_a_town_the_state_lacks_is_part_of_its_big_city_whose_police_answer():
     # GVA dev: Ensley, a part of Birmingham that the gazetteer knows only as a Florida town
-    doc = extract_text(
+    attacks = attacks_in(
         "Boy wounded in Ensley - WXYZ 6 - Birmingham, AL\n\nA teenager was hit in the thigh by a stray round Sunday "
-        "night in Ensley, a Birmingham PD spokesman said. Officers found him on a neighbour's porch.",
-        published=PUBLISHED,
+        "night in Ensley, a Birmingham PD spokesman said. Officers found him on a neighbour's porch."
     )
-    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all((r.place.city, r.place.admin1) == ("Birmingham", "Alabama") for r in attacks)
 
 
 def test_a_compass_word_and_the_big_city_of_the_story_is_its_quarter():
     # GVA dev: "North Baltimore" on a Baltimore outlet's page was the village in Ohio
-    doc = extract_text(
+    attacks = attacks_in(
         "Four Wounded On A Porch In North Baltimore\n\nFour people were hit by gunfire Thursday night on a porch in "
-        "North Baltimore, Baltimore police said. All four are expected to survive.",
-        published=PUBLISHED,
+        "North Baltimore, Baltimore police said. All four are expected to survive."
     )
-    attacks = [r for r in doc.reports if r.meta.get("family") == "attack"]
     assert attacks and all((r.place.city, r.place.admin1) == ("Baltimore", "Maryland") for r in attacks)
