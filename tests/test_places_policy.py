@@ -859,3 +859,13 @@ def test_a_compass_word_and_the_big_city_of_the_story_is_its_quarter():
         "North Baltimore, Baltimore police said. All four are expected to survive."
     )
     assert attacks and all((r.place.city, r.place.admin1) == ("Baltimore", "Maryland") for r in attacks)
+
+
+def test_a_bare_name_only_a_county_of_the_storys_state_bears_is_that_county():
+    # GVA dev: "DeKalb" in a Georgia story (its web address's section) was DeKalb, Illinois
+    attacks = attacks_in(
+        "Four hurt in DeKalb shooting\n\nThree adults and a child were wounded Sunday night outside a home in "
+        "DeKalb, police said.",
+        url="http://news.example/georgia/atlanta-metro/four-hurt-in-dekalb-shooting",
+    )
+    assert attacks and all((r.place.name, r.place.admin1) == ("DeKalb County", "Georgia") for r in attacks)

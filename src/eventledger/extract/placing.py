@@ -393,6 +393,24 @@ class Placer:
                     return n
         return name
 
+    def _state_county(self, name: str, admin1s) -> str:
+        """A bare name that no place of the story's one state bears, nor a big city anywhere, but a county of that
+        state does ("DeKalb" in a Georgia story, where DeKalb is an Illinois town): that county, as local news
+        calls a county by its name alone."""
+        if "," in name:
+            return name
+        states = [a for a in admin1s if self.gazetteer.division(a) == (a, HOME_COUNTRY)]
+        if len(states) != 1:
+            return name
+        cands = self.gazetteer.candidates(name)
+        if not cands or any(c.admin1 == states[0] or c.population >= BIG_PLACE for c in cands):
+            return name
+        for word in sorted(COUNTY_WORDS):
+            county = f"{name} {word.capitalize()}"
+            if any(c.kind == "admin2" and c.admin1 == states[0] for c in self.gazetteer.candidates(county)):
+                return county
+        return name
+
     def _seat_named(self, doc, w: SegWork, name: str, county: str) -> bool:
         """The county, as the story's context (and the outlet's town) resolves it, holds a town of the bare name
         ("a Marion boy" beside Marion County, Kansas): the bare name is that town, the county named after it."""
@@ -455,8 +473,11 @@ class Placer:
         name = whole[2] if whole is not None else name  # the place it is part of, with this mention's evidence
         name = self._county_named(w, name, doc, e)
         countries, admin1s = self.context(doc, w)
-        nearby, outlet = self._nearby(doc, w, name)
-        votes = self.gazetteer.division_votes(self.named(w), leave_out=name)
+        told = name
+        name = self._state_county(name, admin1s)
+        # the mention as written is left out of what places it ("DeKalb" read as DeKalb County votes for no town)
+        nearby, outlet = self._nearby(doc, w, told)
+        votes = self.gazetteer.division_votes(self.named(w), leave_out=told)
         side = self.side(doc, w)
         place = self.gazetteer.resolve(
             name, countries=countries, admin1s=admin1s, nearby=nearby, votes=votes, side=side
@@ -652,12 +673,14 @@ class Placer:
         if len({(c.country, c.admin1) for c in cands}) < 2:
             return None
         own = name_key(name)
-        # not the name itself, nor the county's bare name ("in Elm" beside "Elm County": the county, not the town
-        # of that name that another state's Elm County holds)
+        words = own.split(" ")
+        bare = " ".join(words[:-1]) if kind == "admin2" and words[-1] in COUNTY_WORDS else own
+        # not the name itself, nor the county's bare name ("in Elm" beside "Elm County", or read as that county:
+        # the county, not the town of that name that another state's Elm County holds)
         others = [
             self.gazetteer.candidates(n)
             for n in dict.fromkeys(n for _, _, n in self.places(w))
-            if name_key(n.rpartition(",")[0] or n) != own and name_key(self._county_named(w, n)) != own
+            if name_key(n.rpartition(",")[0] or n) not in (own, bare) and name_key(self._county_named(w, n)) != own
         ]
         if kind == "admin2":  # the states where a town the segment names lies in a county of this name
             held = {
